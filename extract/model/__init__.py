@@ -1,0 +1,24 @@
+"""The object model shared by all stages.
+
+``contract`` and ``links`` are the output contract of DESIGN.md (schema_version "1");
+``layout`` is what readers produce; ``raw`` is what the structure stage hands to normalisers.
+"""
+
+from .contract import (
+    AgencyRef,
+    Citation,
+    DocumentInfo,
+    PlanDocument,
+    Section,
+    Signer,
+    Source,
+    Task,
+    TimeSpec,
+    DocWarning,
+)
+from .links import DocLink, LinkedDocument, Links, TaskLink
+
+__all__ = [
+    "AgencyRef", "Citation", "DocumentInfo", "PlanDocument", "Section", "Signer", "Source",
+    "Task", "TimeSpec", "DocWarning", "DocLink", "LinkedDocument", "Links", "TaskLink",
+]

@@ -1,0 +1,128 @@
+"""PlanDocument and its parts: the JSON contract promised to tracker systems.
+
+Field names, types and order follow DESIGN.md exactly. Additions are optional fields
+with defaults, recorded in the README's changelog.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .. import SCHEMA_VERSION
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+AgencyKind = Literal["agency", "group", "unit"]
+TimeKind = Literal[
+    "ongoing", "date", "month", "quarter", "half", "year", "range",
+    "recurring", "relative", "conditional", "unspecified",
+]
+
+
+class AgencyRef(_Model):
+    raw: str = Field(description="The agency as printed in the cell or sentence")
+    name: str = Field(description="Canonical full name, abbreviations expanded")
+    id: str | None = Field(default=None, description="Registry id; null when not in the registry")
+    kind: AgencyKind = "agency"
+
+
+class TimeSpec(_Model):
+    raw: str
+    kind: TimeKind = "unspecified"
+    start: date | None = None
+    end: date | None = None
+    rrule: str | None = None
+    anchor: str | None = Field(
+        default=None,
+        description="Additive (v1): for relative/conditional deadlines, the event they hang on",
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "TimeSpec":
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(f"TimeSpec start {self.start} is after end {self.end}")
+        return self
+
+
+class Citation(_Model):
+    raw: str
+    kind: str
+    number: str | None = None
+    issued_on: date | None = None
+    issuer: str | None = None
+
+
+class Section(_Model):
+    ordinal: str | None = None
+    title: str
+
+
+class Signer(_Model):
+    name: str
+    title: str | None = None
+
+
+class Source(_Model):
+    path: str
+    sha256: str
+    format: Literal["pdf", "docx", "text"]
+    pages: int | None = None
+
+
+class DocumentInfo(_Model):
+    kind: str | None = Field(default=None, description='"KH", "BC", "QD", "CV", ...')
+    number: str | None = None
+    issued_on: date | None = None
+    place: str | None = None
+    issuer: AgencyRef | None = None
+    title: str | None = None
+    signer: Signer | None = None
+
+
+class DocWarning(_Model):
+    code: str
+    message: str
+    page: int | None = None
+
+
+class Task(_Model):
+    id: str
+    ordinal: str | None = None
+    path: list[str] = Field(default_factory=list)
+    section: Section | None = None
+    text: str
+    lead: list[AgencyRef] = Field(default_factory=list)
+    support: list[AgencyRef] = Field(default_factory=list)
+    product: str | None = None
+    start: TimeSpec | None = None
+    due: TimeSpec | None = None
+    progress: str | None = None
+    page: int | None = None
+    extra: dict[str, str] = Field(
+        default_factory=dict,
+        description="Additive (v1): cells of table columns with no known role, keyed by header",
+    )
+
+
+class PlanDocument(_Model):
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    source: Source
+    document: DocumentInfo = Field(default_factory=DocumentInfo)
+    references: list[Citation] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    warnings: list[DocWarning] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "PlanDocument":
+        seen: set[str] = set()
+        for task in self.tasks:
+            if task.id in seen:
+                raise ValueError(f"duplicate task id {task.id!r}")
+            seen.add(task.id)
+        return self

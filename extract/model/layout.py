@@ -1,0 +1,67 @@
+"""Layout: the format-neutral picture of a file that every reader produces.
+
+A Layout is pages of blocks in reading order. A block is a Paragraph or a Table; a table is
+rows of cells. Readers fill what they know (page numbers, heading levels, merged cells) and
+leave the rest at its default; nothing here knows about tasks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    heading: int | None = None  # heading level when the source marks one (markdown #, Word style)
+    bold: bool = False  # the whole paragraph is bold
+    footnote: bool = False  # text of a footnote, kept apart from the body
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    merged_from_above: bool = False  # value copied down from a vertically merged cell
+    colspan: int = 1
+
+
+@dataclass(slots=True)
+class Row:
+    cells: list[Cell]
+    page: int | None = None
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+@dataclass(slots=True)
+class Table:
+    rows: list[Row]
+    page: int | None = None
+    header_rows: int = 0  # rows the reader knows to be header rows (0 = unknown)
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass(slots=True)
+class Page:
+    number: int | None
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Layout:
+    path: str
+    format: Literal["pdf", "docx", "text"]
+    pages: list[Page] = field(default_factory=list)
+    page_count: int | None = None
+    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)  # (code, message, page)
+
+    def blocks(self):
+        """All blocks in reading order, across pages."""
+        for page in self.pages:
+            yield from page.blocks

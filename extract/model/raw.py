@@ -1,0 +1,55 @@
+"""RawDocument: what the structure stage finds, before normalisation.
+
+Cells are kept as printed (cleaned of markup only); normalisers turn them into AgencyRef,
+TimeSpec and Citation. Nothing here knows which file format the text came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class RawSection:
+    ordinal: str | None
+    title: str
+
+
+@dataclass(slots=True)
+class RawTask:
+    text: str
+    ordinal: str | None = None
+    sections: list[RawSection] = field(default_factory=list)  # enclosing, outermost first
+    lead: str | None = None
+    support: str | None = None
+    product: str | None = None
+    start: str | None = None
+    due: str | None = None
+    progress: str | None = None
+    page: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+    lead_from_text: bool = False  # lead named in the task's own sentence, not in a cell
+
+
+@dataclass(slots=True)
+class RawHeader:
+    kind: str | None = None
+    number: str | None = None
+    issued_on: str | None = None  # "YYYY-MM-DD"; None when blank or absent
+    place: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    signer_name: str | None = None
+    signer_title: str | None = None
+
+
+@dataclass(slots=True)
+class RawDocument:
+    path: str
+    format: str
+    pages: int | None
+    header: RawHeader = field(default_factory=RawHeader)
+    tasks: list[RawTask] = field(default_factory=list)
+    body_text: list[str] = field(default_factory=list)  # paragraphs in order, for citations
+    footnotes: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)

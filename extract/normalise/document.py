@@ -1,0 +1,124 @@
+"""Assemble the PlanDocument from what the structure stage found."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import regex
+
+from ..model import (
+    AgencyRef, DocumentInfo, DocWarning, PlanDocument, Section, Signer, Source, Task,
+)
+from ..model.raw import RawDocument, RawTask
+from .agencies import resolve_cell
+from .citations import find_citations
+from .ids import assign_ids
+from .text import one_line
+from .time import TimeContext, parse_time
+
+_YEAR_SPAN = regex.compile(r"\b(20\d\d)\s*[-–]\s*(20\d\d)\b")
+_YEAR = regex.compile(r"\bnăm\s+(20\d\d)\b", regex.I)
+
+
+def plan_period(title: str | None, issued: date | None) -> tuple[int, int] | None:
+    """The years a plan covers, from its title ("năm 2025-2026"), else its issue year."""
+    if title:
+        m = _YEAR_SPAN.search(title)
+        if m:
+            return int(m.group(1)), int(m.group(2))
+        m = _YEAR.search(title)
+        if m:
+            return int(m.group(1)), int(m.group(1))
+    if issued:
+        return issued.year, issued.year
+    return None
+
+
+class _Sink:
+    """Collects warnings, each once."""
+
+    def __init__(self):
+        self.items: list[DocWarning] = []
+        self._seen: set[tuple[str, str]] = set()
+
+    def add(self, code: str, message: str, page: int | None = None) -> None:
+        if (code, message) not in self._seen:
+            self._seen.add((code, message))
+            self.items.append(DocWarning(code=code, message=message, page=page))
+
+
+def _agencies(cell: str | None, sink: _Sink, page: int | None) -> list[AgencyRef]:
+    if not cell or not cell.strip():
+        return []
+    refs, messages = resolve_cell(cell)
+    for msg in messages:
+        sink.add("agency_unresolved", msg, page)
+    return refs
+
+
+def _time(raw: str | None, ctx: TimeContext, sink: _Sink, page: int | None):
+    if not raw or not one_line(raw):
+        return None
+    spec, messages = parse_time(one_line(raw), ctx)
+    for msg in messages:
+        sink.add("time_unparsed", msg, page)
+    return spec
+
+
+def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink) -> Task:
+    section = raw.sections[-1] if raw.sections else None
+    return Task(
+        id=task_id,
+        ordinal=raw.ordinal,
+        path=path,
+        section=Section(ordinal=section.ordinal, title=section.title) if section else None,
+        text=raw.text,
+        lead=_agencies(raw.lead, sink, raw.page),
+        support=_agencies(raw.support, sink, raw.page),
+        product=one_line(raw.product) if raw.product and one_line(raw.product) else None,
+        start=_time(raw.start, ctx, sink, raw.page),
+        due=_time(raw.due, ctx, sink, raw.page),
+        progress=raw.progress,
+        page=raw.page,
+        extra=raw.extra,
+    )
+
+
+def task_path(raw: RawTask) -> list[str]:
+    path = [s.ordinal or s.title for s in raw.sections]
+    if raw.ordinal:
+        path.append(raw.ordinal)
+    return path
+
+
+def to_plan_document(raw: RawDocument, sha256: str) -> PlanDocument:
+    sink = _Sink()
+    for code, message, page in raw.warnings:
+        sink.add(code, message, page)
+    h = raw.header
+    issued = date.fromisoformat(h.issued_on) if h.issued_on else None
+    ctx = TimeContext(issued_on=issued, period=plan_period(h.title, issued))
+    issuer = None
+    if h.issuer:
+        refs = _agencies(h.issuer, sink, None)
+        issuer = refs[0] if refs else None
+    info = DocumentInfo(
+        kind=h.kind, number=h.number, issued_on=issued, place=h.place, issuer=issuer,
+        title=h.title,
+        signer=Signer(name=h.signer_name, title=h.signer_title) if h.signer_name else None,
+    )
+    paths = [task_path(t) for t in raw.tasks]
+    ids = assign_ids(paths)
+    tasks = [_task(t, i, p, ctx, sink) for t, i, p in zip(raw.tasks, ids, paths)]
+    references = []
+    seen = set()
+    for text in [*raw.body_text, *raw.footnotes]:
+        for c in find_citations(text):
+            key = (c.kind, c.number, c.raw if c.number is None else None)
+            if key not in seen:
+                seen.add(key)
+                references.append(c)
+    return PlanDocument(
+        source=Source(path=raw.path, sha256=sha256, format=raw.format, pages=raw.pages),
+        document=info, references=references, tasks=tasks, warnings=sink.items,
+    )

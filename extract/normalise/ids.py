@@ -1,0 +1,30 @@
+"""Task ids: unique in a document and stable across runs on the same input.
+
+An id is the task's path, slugged ("phu-luc-i/iii/25"); tasks sharing a path (several
+bullets under one ordinal, each with its own cells) get "~2", "~3" in document order.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_NON_SLUG = regex.compile(r"[^a-z0-9.]+")
+
+
+def slug(text: str) -> str:
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_ = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return _NON_SLUG.sub("-", ascii_).strip("-") or "x"
+
+
+def assign_ids(paths: list[list[str]]) -> list[str]:
+    seen: dict[str, int] = {}
+    ids = []
+    for path in paths:
+        base = "/".join(slug(p) for p in path) or "task"
+        n = seen.get(base, 0) + 1
+        seen[base] = n
+        ids.append(base if n == 1 else f"{base}~{n}")
+    return ids

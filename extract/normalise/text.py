@@ -1,0 +1,53 @@
+"""Text hygiene shared by all stages: NFC, whitespace, markup remnants."""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+
+import regex
+
+_TAG = regex.compile(r"</?(?:b|i|u|em|strong|span|font|p|br|ul|ol|li|sup|sub|div)\b[^>]*>", regex.I)
+_SUP = regex.compile(r"<sup>\s*[\d*]+\s*</sup>", regex.I)
+_LI = regex.compile(r"<li\b[^>]*>\s*", regex.I)
+_MD_BOLD = regex.compile(r"\*\*|__")
+_SPACES = regex.compile(r"[ \t\u00a0\u2002-\u200b]+")
+# A bullet run inline: " - Xây dựng" after sentence punctuation or at the start of a cell.
+_INLINE_BULLET = regex.compile(r"(?:(?<=^)|(?<=[.:;!?…])\s+|(?<=^\s*))([-+•])\s+(?=[\p{Lu}\d\"“(])", regex.M)
+_PAGE_NUMBER = regex.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def is_page_number(text: str) -> bool:
+    """A running page number such as "2/14" (numerator not above denominator)."""
+    m = _PAGE_NUMBER.match(text)
+    return bool(m) and 0 < int(m.group(1)) <= int(m.group(2)) and int(m.group(2)) > 1
+
+
+def strip_markup(text: str) -> str:
+    """Remove HTML remnants and markdown emphasis; list items become "- " lines."""
+    text = _SUP.sub("", text)
+    text = _LI.sub("\n", text)
+    text = _TAG.sub(" ", text)
+    text = html.unescape(text)
+    return _MD_BOLD.sub("", text)
+
+
+def clean_cell(text: str) -> str:
+    """A cell's printed wording, without markup; bullets on their own "- " lines."""
+    text = strip_markup(nfc(text))
+    lines = []
+    for line in text.split("\n"):
+        line = _SPACES.sub(" ", line).strip()
+        if line:
+            lines.append(line)
+    text = "\n".join(lines)
+    text = _INLINE_BULLET.sub(lambda m: "\n" + m.group(1) + " ", text)
+    return "\n".join(_SPACES.sub(" ", ln).strip() for ln in text.split("\n") if ln.strip())
+
+
+def one_line(text: str) -> str:
+    return _SPACES.sub(" ", nfc(text).replace("\n", " ")).strip()

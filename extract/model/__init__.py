@@ -9,6 +9,7 @@ from .contract import (
     Citation,
     DocumentInfo,
     PlanDocument,
+    Relation,
     Section,
     Signer,
     Source,
@@ -19,6 +20,6 @@ from .contract import (
 from .links import DocLink, LinkedDocument, Links, TaskLink
 
 __all__ = [
-    "AgencyRef", "Citation", "DocumentInfo", "PlanDocument", "Section", "Signer", "Source",
+    "AgencyRef", "Citation", "DocumentInfo", "PlanDocument", "Relation", "Section", "Signer", "Source",
     "Task", "TimeSpec", "DocWarning", "DocLink", "LinkedDocument", "Links", "TaskLink",
 ]

@@ -58,6 +58,14 @@ class Citation(_Model):
     issuer: str | None = None
 
 
+class Relation(_Model):
+    """Additive (v1): a document this one carries out or replaces, stated in its text."""
+
+    kind: Literal["implements", "replaces"]
+    citation: Citation
+    evidence: str
+
+
 class Section(_Model):
     ordinal: str | None = None
     title: str
@@ -108,6 +116,13 @@ class Task(_Model):
         default_factory=dict,
         description="Additive (v1): cells of table columns with no known role, keyed by header",
     )
+    status: Literal["done", "in_progress", "not_done"] | None = Field(
+        default=None, description="Additive (v1): reports only, when the narrative states it"
+    )
+    figures: list[str] = Field(
+        default_factory=list,
+        description='Additive (v1): reports only, figures the narrative gives ("09/12 đơn vị", "75 %")',
+    )
 
 
 class PlanDocument(_Model):
@@ -115,6 +130,9 @@ class PlanDocument(_Model):
     source: Source
     document: DocumentInfo = Field(default_factory=DocumentInfo)
     references: list[Citation] = Field(default_factory=list)
+    relations: list[Relation] = Field(
+        default_factory=list, description="Additive (v1): documents carried out or replaced"
+    )
     tasks: list[Task] = Field(default_factory=list)
     warnings: list[DocWarning] = Field(default_factory=list)
 

@@ -29,6 +29,8 @@ class RawTask:
     page: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
     lead_from_text: bool = False  # lead named in the task's own sentence, not in a cell
+    status: str | None = None  # reports: "done" | "in_progress" | "not_done"
+    figures: list[str] = field(default_factory=list)  # reports: figures the narrative gives
 
 
 @dataclass(slots=True)

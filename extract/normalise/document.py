@@ -11,7 +11,7 @@ from ..model import (
 )
 from ..model.raw import RawDocument, RawTask
 from .agencies import resolve_cell
-from .citations import find_citations
+from .citations import find_citations, find_relations
 from .ids import assign_ids
 from .text import one_line
 from .time import TimeContext, parse_time
@@ -81,6 +81,8 @@ def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink) -> Task:
         progress=raw.progress,
         page=raw.page,
         extra=raw.extra,
+        status=raw.status,
+        figures=raw.figures,
     )
 
 
@@ -118,7 +120,9 @@ def to_plan_document(raw: RawDocument, sha256: str) -> PlanDocument:
             if key not in seen:
                 seen.add(key)
                 references.append(c)
+    relations = find_relations(raw.body_text)
     return PlanDocument(
         source=Source(path=raw.path, sha256=sha256, format=raw.format, pages=raw.pages),
-        document=info, references=references, tasks=tasks, warnings=sink.items,
+        document=info, references=references, relations=relations, tasks=tasks,
+        warnings=sink.items,
     )

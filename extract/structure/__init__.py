@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..model.layout import Layout, Paragraph
 from ..model.raw import RawDocument
 from .header import parse_header
+from .prose import prose_tasks
+from .report import report_tasks
 from .tables import table_tasks
 
 
@@ -13,7 +15,12 @@ def build(layout: Layout) -> RawDocument:
     doc.warnings.extend(layout.warnings)
     blocks = list(layout.blocks())
     doc.header = parse_header(blocks)
-    doc.tasks = table_tasks(blocks, doc.warnings)
+    tasks = table_tasks(blocks, doc.warnings)
+    if not tasks:
+        # A plan or report without task tables states its tasks in prose.
+        finder = report_tasks if doc.header.kind == "BC" else prose_tasks
+        tasks = finder(blocks, doc.header, doc.warnings)
+    doc.tasks = tasks
     for block in blocks:
         if isinstance(block, Paragraph):
             (doc.footnotes if block.footnote else doc.body_text).append(block.text)

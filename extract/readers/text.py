@@ -1,12 +1,109 @@
-"""Plain-text reader. Placeholder."""
+"""Plain-text reader.
+
+Text renditions of plans come in two shapes:
+- "typed" text (markdown-ish): one paragraph per line, '#' headings, '**bold**', HTML remnants,
+  tab-separated table rows, running page numbers ("2/14") left between rows;
+- text pulled from a PDF whose layout broke: every visual line ends with a space, paragraphs
+  are hard-wrapped and each table cell is wrapped over several lines (see ``wrapped``).
+Both become the same Layout.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..model.layout import Layout, Page, Paragraph
+import regex
+
+from ..errors import ReadError
+from ..model.layout import Cell, Layout, Page, Paragraph, Row, Table
+from ..normalise.text import is_page_number, nfc, strip_markup
+
+_HEADING = regex.compile(r"^(#{1,6})\s+(.*)$")
+_FOOTNOTE = regex.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>\s*\d+\s*</sup>)\s*(?=\S)")
+_SPACES = regex.compile(r"[ \t\u00a0]+")
+_BOLD_MARK = "**"
+
+
+def decode(path: Path, data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for encoding in ("utf-8", "utf-16"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-16" and not data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            continue
+        return text
+    # Vietnamese legacy 8-bit files (TCVN3, VNI, cp1258) are not decodable without guessing.
+    raise ReadError(str(path), "not UTF-8 text (legacy Vietnamese encodings are not supported)",
+                    "unsupported")
 
 
 def read_text(path: Path) -> Layout:
-    text = path.read_text(encoding="utf-8")
-    return Layout(path=str(path), format="text", pages=[Page(None, [Paragraph(t) for t in text.split("\n") if t.strip()])])
+    data = path.read_bytes()
+    text = nfc(decode(path, data)).replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise ReadError(str(path), "binary data, not a text document", "unsupported")
+    lines = text.split("\n")
+    if not any(line.strip() for line in lines):
+        raise ReadError(str(path), "file is empty (no text)", "empty")
+    from .wrapped import is_wrapped, read_wrapped
+
+    if is_wrapped(lines):
+        blocks = read_wrapped(lines)
+    else:
+        blocks = read_typed(lines)
+    return Layout(path=str(path), format="text", pages=[Page(None, blocks)], page_count=None)
+
+
+def paragraph(line: str, bold_open: bool) -> tuple[Paragraph | None, bool]:
+    """One typed line as a Paragraph; returns whether a '**' run stays open after it."""
+    heading = None
+    m = _HEADING.match(line)
+    if m:
+        heading, line = len(m.group(1)), m.group(2)
+    footnote = bool(_FOOTNOTE.match(line))
+    if footnote:
+        line = _FOOTNOTE.sub("", line, count=1)
+    bold, still_open = _bold_state(line, bold_open)
+    clean = _SPACES.sub(" ", strip_markup(line)).strip()
+    if not clean:
+        return None, still_open
+    return Paragraph(text=clean, heading=heading, bold=bool(bold), footnote=footnote), still_open
+
+
+def _bold_state(line: str, bold_open: bool) -> tuple[bool, bool]:
+    """Whether the whole line is bold, and whether a '**' run is still open at its end."""
+    state, whole, seen_text = bold_open, True, False
+    for i, segment in enumerate(line.split(_BOLD_MARK)):
+        if i:
+            state = not state
+        if segment.strip():
+            seen_text = True
+            whole = whole and state
+    return whole and seen_text, state
+
+
+def read_typed(lines: list[str]) -> list:
+    blocks: list = []
+    rows: list[Row] = []
+    bold_open = False
+
+    def flush() -> None:
+        if rows:
+            blocks.append(Table(rows=list(rows)))
+            rows.clear()
+
+    for line in lines:
+        if "\t" in line:
+            rows.append(Row([Cell(c) for c in line.split("\t")]))
+            continue
+        flush()
+        if not line.strip() or is_page_number(line):
+            continue
+        para, bold_open = paragraph(line, bold_open)
+        if para is not None:
+            blocks.append(para)
+    flush()
+    return blocks

@@ -1,7 +1,253 @@
-"""Task tables. Placeholder."""
+"""Task tables: rows of a Layout's tables -> RawTasks with their section paths.
+
+A logical task table may arrive as several Table blocks (one per page, the header repeated);
+consecutive blocks are stitched while no paragraph comes between them. Rows are classified
+as repeated header, section heading, continuation of the row above, or task.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 
-def table_tasks(blocks, warnings) -> list:
-    return []
+import regex
+
+from ..model.layout import Cell, Paragraph, Row, Table
+from ..model.raw import RawSection, RawTask
+from ..normalise.text import clean_cell, is_page_number, one_line
+from .columns import CELL_ROLES, assign_roles, header_key
+from .context import DocContext
+
+_ROMAN = regex.compile(r"^[IVXLC]+$")
+_LETTER = regex.compile(r"^[A-ZĐ]$")
+_ARABIC = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
+_ORDINAL_TRIM = regex.compile(r"^[\s(]*(.*?)[\s.):]*$")
+_BOLD = regex.compile(r"^\s*(?:<b>|<strong>|\*\*)", regex.I)
+_BULLET = regex.compile(r"^[-+•]\s")
+
+
+@dataclass(slots=True)
+class _Item:
+    """A classified row: section heading or task, with its cells by role."""
+
+    kind: str  # "section" | "task"
+    ordinal: str | None
+    values: dict[str, str]
+    extra: dict[str, str]
+    page: int | None
+    bold: bool = False
+    merged: set[str] = field(default_factory=set)  # roles whose cell was merged from above
+    ordinal_merged: bool = False
+
+
+@dataclass(slots=True)
+class _Columns:
+    roles: list[str | None]
+    headers: list[str]
+    keys: list[str]
+
+    def same_header(self, texts: list[str]) -> bool:
+        keys = [header_key(t) for t in texts]
+        return keys[: len(self.keys)] == self.keys or assign_roles(texts) == self.roles
+
+
+def _expand(row: Row) -> list[Cell]:
+    cells: list[Cell] = []
+    for cell in row.cells:
+        cells.append(cell)
+        cells.extend(Cell("", cell.merged_from_above) for _ in range(max(cell.colspan, 1) - 1))
+    return cells
+
+
+def _fit(cells: list[Cell], roles: list[str | None]) -> list[Cell]:
+    """Make a row as wide as the header: extra cells folded into the task cell, missing padded."""
+    n = len(roles)
+    if len(cells) > n and "task" in roles:
+        t = roles.index("task")
+        surplus = len(cells) - n
+        joined = " ".join(c.text for c in cells[t : t + surplus + 1])
+        cells = cells[:t] + [Cell(joined, cells[t].merged_from_above)] + cells[t + surplus + 1 :]
+    return (cells + [Cell("") for _ in range(n)])[:n]
+
+
+def _ordinal(text: str) -> str:
+    text = one_line(clean_cell(text))
+    return _ORDINAL_TRIM.match(text).group(1) if text else ""
+
+
+def _level(ordinal: str | None, stack: list[tuple[float, RawSection]]) -> float:
+    if ordinal is None:
+        return stack[-1][0] + 0.5 if stack else 1.5
+    if _LETTER.match(ordinal) and not _ROMAN.match(ordinal):
+        return 0
+    if _ROMAN.match(ordinal):
+        return 1
+    return 2 + ordinal.count(".")
+
+
+class _TableReader:
+    def __init__(self, columns: _Columns, warnings):
+        self.columns = columns
+        self.items: list[_Item] = []
+        self.warnings = warnings
+
+    def add_rows(self, rows: list[Row], page: int | None) -> None:
+        roles = self.columns.roles
+        for row in rows:
+            cells = _fit(_expand(row), roles)
+            texts = [c.text for c in cells]
+            if not any(t.strip() for t in texts) or self.columns.same_header(texts):
+                continue
+            values: dict[str, str] = {}
+            extra: dict[str, str] = {}
+            merged: set[str] = set()
+            ordinal_merged = False
+            bold = False
+            for role, header, cell in zip(roles, self.columns.headers, cells):
+                if role == "ordinal":
+                    values["ordinal"] = _ordinal(cell.text)
+                    ordinal_merged = cell.merged_from_above
+                    continue
+                text = clean_cell(cell.text)
+                if role != "task" and is_page_number(text):
+                    text = ""  # a running page number caught in a cell
+                if role == "task":
+                    bold = bool(_BOLD.match(cell.text))
+                if cell.merged_from_above and role:
+                    merged.add(role)
+                if role:
+                    values[role] = text
+                elif text:
+                    extra[header] = text
+            ordinal = values.pop("ordinal", "") or None
+            self.items.append(_Item("task", ordinal, values, extra, row.page or page, bold,
+                                    merged, ordinal_merged))
+
+    def tasks(self, context: list[RawSection]) -> list[RawTask]:
+        items = self._merge_continuations(self.items)
+        self._mark_sections(items)
+        out: list[RawTask] = []
+        stack: list[tuple[float, RawSection]] = []
+        for item in items:
+            if item.kind == "section":
+                level = _level(item.ordinal, stack)
+                stack = [(lv, s) for lv, s in stack if lv < level]
+                stack.append((level, RawSection(item.ordinal, one_line(item.values.get("task", "")))))
+                continue
+            out.append(self._task(item, context + [s for _, s in stack]))
+        return out
+
+    def _task(self, item: _Item, sections: list[RawSection]) -> RawTask:
+        v = item.values
+        product = v.get("product") or None
+        extra = dict(item.extra)
+        if v.get("target"):
+            if product is None:
+                product = v["target"]
+            else:
+                extra[self.columns.headers[self.columns.roles.index("target")]] = v["target"]
+        task = RawTask(
+            text=v.get("task", ""), ordinal=item.ordinal, sections=sections,
+            lead=v.get("lead") or None, support=v.get("support") or None, product=product,
+            start=v.get("start") or None, due=v.get("due") or None, page=item.page, extra=extra,
+        )
+        if "lead" in self.columns.roles and not task.lead:
+            self.warnings.append(("task_without_lead",
+                                  f"task {item.ordinal or task.text[:40]!r} has no lead agency",
+                                  item.page))
+        return task
+
+    @staticmethod
+    def _merge_continuations(items: list[_Item]) -> list[_Item]:
+        """Fold rows that continue the row above into it.
+
+        A row continues the one above when its ordinal cell is empty (a row broken over a page,
+        a bullet sharing its cells), or when its ordinal was merged down and it has no cells
+        of its own. A merged ordinal with its own cells is a separate task with that ordinal.
+        """
+        out: list[_Item] = []
+        for item in items:
+            own_cells = any(item.values.get(r) and r not in item.merged for r in CELL_ROLES)
+            if out and item.ordinal is None and not (item.bold and not own_cells):
+                _fold(out[-1], item)
+                continue
+            if out and item.ordinal_merged and not own_cells:
+                _fold(out[-1], item, bullet_break=True)
+                continue
+            out.append(item)
+        return out
+
+    @staticmethod
+    def _mark_sections(items: list[_Item]) -> None:
+        ordinals = [i.ordinal for i in items]
+        for k, item in enumerate(items):
+            has_cells = any(item.values.get(r) for r in CELL_ROLES)
+            if has_cells or not item.values.get("task"):
+                continue
+            o = item.ordinal
+            if o is None or _ROMAN.match(o) or _LETTER.match(o):
+                item.kind = "section"
+            elif _ARABIC.match(o):
+                nxt = next((x for x in ordinals[k + 1 :] if x), None)
+                if nxt and nxt.startswith(o + "."):
+                    item.kind = "section"
+
+
+def _fold(prev: _Item, item: _Item, bullet_break: bool = False) -> None:
+    for role, text in item.values.items():
+        if not text or role in item.merged:
+            continue
+        old = prev.values.get(role, "")
+        sep = "\n" if (bullet_break or _BULLET.match(text)) and old else " "
+        prev.values[role] = f"{old}{sep}{text}".strip() if old else text
+    for header, text in item.extra.items():
+        prev.extra[header] = f"{prev.extra.get(header, '')} {text}".strip()
+
+
+def _header_rows(table: Table) -> tuple[_Columns | None, int]:
+    """The table's header (columns and roles) and how many rows it takes."""
+    limit = max(table.header_rows, 1)
+    for n in range(1, min(limit, len(table.rows)) + 1):
+        texts = [c.text for c in _expand(table.rows[n - 1])]
+        roles = assign_roles(texts)
+        if roles:
+            headers = [one_line(clean_cell(t)) for t in texts]
+            return _Columns(roles, headers, [header_key(t) for t in texts]), n
+    return None, 0
+
+
+def table_tasks(blocks, warnings) -> list[RawTask]:
+    """Every task of every task table, in document order."""
+    context = DocContext()
+    tasks: list[RawTask] = []
+    reader: _TableReader | None = None
+    sections: list[RawSection] = []
+
+    def finish() -> None:
+        nonlocal reader
+        if reader is not None:
+            tasks.extend(reader.tasks(sections))
+            reader = None
+
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if block.footnote:
+                continue
+            finish()
+            context.see(block)
+            continue
+        if not isinstance(block, Table) or not block.rows:
+            continue
+        context.close_title()
+        columns, skip = _header_rows(block)
+        if columns is not None:
+            if reader is not None and reader.columns.keys == columns.keys:
+                reader.add_rows(block.rows[skip:], block.page)
+                continue
+            finish()
+            sections = context.sections()
+            reader = _TableReader(columns, warnings)
+            reader.add_rows(block.rows[skip:], block.page)
+        elif reader is not None and len(_expand(block.rows[0])) == len(reader.columns.roles):
+            reader.add_rows(block.rows, block.page)  # a page's chunk without a repeated header
+    finish()
+    return tasks

@@ -32,6 +32,10 @@ class TaskLink(_Model):
     kind: Literal["implements", "same", "continues", "related"]
     score: float = Field(ge=0.0, le=1.0)
     evidence: str
+    from_doc: str | None = Field(
+        default=None, description="Additive (v1): key of the document of the from-task")
+    to_doc: str | None = Field(
+        default=None, description="Additive (v1): key of the document of the to-task")
 
 
 class Links(_Model):

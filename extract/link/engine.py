@@ -1,0 +1,85 @@
+"""PlanDocuments -> Links."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..model import DocLink, LinkedDocument, Links, PlanDocument, TaskLink
+from .agencies import lead_ids, lead_names
+from .deadlines import due_end
+from .documents import doc_infos
+from .features import display, features
+from .index import vectorise
+from .match import Side, match_pair
+from .options import LinkOptions
+from .relations import doc_edges, pair_plans
+
+
+def link_documents(docs: list[PlanDocument], options: LinkOptions | None = None,
+                   names: list[str] | None = None) -> Links:
+    """Links between the documents given (order matters only for ties and keys)."""
+    options = options or LinkOptions()
+    infos = doc_infos(docs, names)
+    edges = doc_edges(infos)
+    plans = pair_plans(infos, edges, options.related)
+
+    # One vector space for every task of every document: idf over the whole batch.
+    feature_lists, groups, weights = [], [], []
+    sides = []
+    row = 0
+    for info in infos:
+        rows = []
+        for task in info.doc.tasks:
+            feature_lists.append(features(task.text, options.words))
+            groups.append(row)
+            weights.append(1.0)
+            if task.progress and options.progress_weight > 0:
+                feature_lists.append(features(task.progress, options.words))
+                groups.append(row)
+                weights.append(options.progress_weight)
+            rows.append(row)
+            row += 1
+        tasks = info.doc.tasks
+        sides.append(Side(
+            rows=np.asarray(rows, dtype=np.int64),
+            leads=[lead_ids(t) for t in tasks],
+            lead_names=[lead_names(t) for t in tasks],
+            due=np.asarray([due_end(t) or -1 for t in tasks], dtype=np.int64),
+        ))
+    vectors = vectorise(feature_lists, weights, groups)
+
+    links: list[tuple[tuple, TaskLink]] = []
+    for plan in plans:
+        src, dst = infos[plan.src], infos[plan.dst]
+        for m in match_pair(vectors, sides[plan.src], sides[plan.dst], plan.kind, options, {}):
+            kind = plan.kind
+            if kind == "related" and m.text_score >= options.same_score:
+                kind = "same"
+            st, dt = src.doc.tasks[m.src], dst.doc.tasks[m.dst]
+            links.append((
+                (plan.src, m.src, -m.score, plan.dst, m.dst),
+                TaskLink(**{"from": st.id, "to": dt.id}, from_doc=src.key, to_doc=dst.key,
+                         kind=kind, score=m.score,
+                         evidence=_evidence(m, plan.evidence, sides[plan.src].lead_names[m.src])),
+            ))
+    links.sort(key=lambda x: x[0])
+    return Links(
+        documents=[LinkedDocument(key=i.key, path=i.doc.source.path, number=i.doc.document.number)
+                   for i in infos],
+        doc_links=[DocLink(**{"from": infos[e.src].key, "to": infos[e.dst].key},
+                           kind=e.kind, evidence=e.evidence) for e in edges],
+        links=[link for _, link in links],
+    )
+
+
+def _evidence(m, doc_evidence: str, names: dict[str, str]) -> str:
+    parts = [f"wording {m.text_score:.2f}"
+             + (": " + ", ".join(f"“{display(s)}”" for s in m.shared) if m.shared else "")]
+    if m.agency > 0:
+        parts.append("same lead" + (f" ({next(iter(sorted(names.values())))})" if names else ""))
+    elif m.agency < 0:
+        parts.append("different leads")
+    if m.late:
+        parts.append("ends after the task it carries out")
+    parts.append(doc_evidence)
+    return "; ".join(parts)

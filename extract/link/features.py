@@ -1,0 +1,134 @@
+"""Task text -> syllable n-gram features.
+
+Vietnamese writes one syllable per space-separated token, so syllable unigrams and
+bigrams carry most of what word segmentation would (a two-syllable word is a bigram).
+Each syllable is put in a canonical form first: NFC, lower case, and the tone mark moved
+to the end ("hoà" and "hòa" both become "hoa`") so old and new tone placement match.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from ..errors import DataFileError
+
+DATA = Path(__file__).with_name("data") / "linking.yaml"
+
+_TONES = {"\u0300": "`", "\u0301": "'", "\u0303": "~", "\u0309": "?", "\u0323": "."}
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[.,%][\p{N}]+)*%?")
+_SPACES = regex.compile(r"\s+")
+
+
+class Rules:
+    def __init__(self, stop_syllables: frozenset[str], boilerplate: regex.Pattern | None):
+        self.stop = stop_syllables
+        self.boilerplate = boilerplate
+
+
+def _validate(data, path: Path) -> Rules:
+    if not isinstance(data, dict):
+        raise DataFileError(str(path), "top level must be a mapping")
+    unknown = set(data) - {"stop_syllables", "boilerplate"}
+    if unknown:
+        raise DataFileError(str(path), f"unknown keys: {sorted(unknown)}")
+    stops = data.get("stop_syllables") or []
+    phrases = data.get("boilerplate") or []
+    for name, items in (("stop_syllables", stops), ("boilerplate", phrases)):
+        if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
+            raise DataFileError(str(path), f"{name} must be a list of non-empty strings")
+    stop = frozenset(canonical(s.strip()) for s in stops)
+    pattern = None
+    if phrases:
+        alts = sorted({_SPACES.sub(" ", unicodedata.normalize("NFC", p).lower().strip()) for p in phrases},
+                      key=lambda p: (-len(p), p))
+        pattern = regex.compile("|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in alts))
+    return Rules(stop, pattern)
+
+
+def load_rules(path: Path = DATA) -> Rules:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise DataFileError(str(path), str(err).splitlines()[0]) from err
+    return _validate(data, Path(path))
+
+
+_RULES: Rules | None = None
+
+
+def rules() -> Rules:
+    global _RULES
+    if _RULES is None:
+        _RULES = load_rules()
+    return _RULES
+
+
+@lru_cache(maxsize=1 << 16)
+def canonical(token: str) -> str:
+    """One syllable in canonical form: lower case, tone mark last ("hoà" -> "hoa`")."""
+    decomposed = unicodedata.normalize("NFD", token.lower())
+    tone = ""
+    kept = []
+    for ch in decomposed:
+        mark = _TONES.get(ch)
+        if mark is None:
+            kept.append(ch)
+        else:
+            tone = mark
+    return unicodedata.normalize("NFC", "".join(kept)) + tone
+
+
+_SURFACE: dict[str, str] = {}
+
+
+def display(feature: str) -> str:
+    """A feature as it was written ("kết nối" rather than its canonical form)."""
+    return " ".join(_SURFACE.get(p, p) for p in feature.split(" "))
+
+
+def syllables(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text or "").lower()
+    bp = rules().boilerplate
+    if bp is not None:
+        text = bp.sub(" | ", text)
+    # A break marker between clauses keeps bigrams from spanning punctuation.
+    out: list[str] = []
+    for piece in regex.split(r"[.;:!?()\[\]\n\"“”|]+", text):
+        toks = []
+        for t in _WORD.findall(piece):
+            c = canonical(t)
+            _SURFACE.setdefault(c, t)
+            toks.append(c)
+        if toks:
+            if out:
+                out.append("")
+            out.extend(toks)
+    return out
+
+
+def features(text: str, words: bool = False) -> list[str]:
+    """Unigrams (minus stop syllables) and bigrams of adjacent syllables."""
+    stop = rules().stop
+    syl = syllables(text)
+    feats = [s for s in syl if s and s not in stop and not s.isdigit()]
+    feats.extend(f"{a} {b}" for a, b in zip(syl, syl[1:]) if a and b)
+    if words:
+        feats.extend(word_tokens(text))
+    return feats
+
+
+def word_tokens(text: str) -> list[str]:
+    """Multi-syllable words from underthesea, as extra features ("_w:doanh_nghiệp")."""
+    from underthesea import word_tokenize  # heavy: imported only when asked for
+
+    out = []
+    for w in word_tokenize(unicodedata.normalize("NFC", text or "")):
+        parts = w.split()
+        if len(parts) > 1:
+            out.append("_w:" + "_".join(canonical(p) for p in parts))
+    return out

@@ -1,0 +1,143 @@
+"""TF-IDF vectors over syllable n-grams and top-k candidate search with sparse products.
+
+Candidate search never loops over pairs in Python: each query row keeps only its
+highest-weighted features (rare, telling n-grams), the pruned queries are multiplied by
+the transposed target matrix in row blocks, and the k best columns of each row are taken
+with ``argpartition``. Exact cosine on the full vectors is then computed for the
+candidates only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+
+@dataclass
+class Vectors:
+    matrix: sp.csr_matrix          # one L2-normalised row per text
+    vocabulary: list[str]          # feature of each column
+
+    def shared(self, i: int, other: "Vectors", j: int, limit: int = 3) -> list[str]:
+        """The features that contribute most to the similarity of row i and row j."""
+        a = self.matrix.getrow(i)
+        b = other.matrix.getrow(j)
+        prod = a.multiply(b).tocoo()
+        order = sorted(zip(-prod.data, prod.col))
+        return [self.vocabulary[c] for _, c in order[:limit]]
+
+
+def vectorise(feature_lists: list[list[str]], weights: list[float] | None = None,
+              groups: list[int] | None = None) -> Vectors:
+    """TF-IDF (sublinear tf, smoothed idf, L2 rows) of feature lists.
+
+    With ``groups``, several lists form one row: list n is added to row ``groups[n]``
+    scaled by ``weights[n]`` (a report item's heading and its narrative).
+    """
+    vocab: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for feats in feature_lists:
+        counts: dict[int, int] = {}
+        for f in feats:
+            col = vocab.get(f)
+            if col is None:
+                col = vocab[f] = len(vocab)
+            counts[col] = counts.get(col, 0) + 1
+        cols = sorted(counts)
+        indices.extend(cols)
+        data.extend(counts[c] for c in cols)
+        indptr.append(len(indices))
+    n_lists = len(feature_lists)
+    tf = sp.csr_matrix(
+        (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32),
+         np.asarray(indptr, dtype=np.int64)),
+        shape=(n_lists, max(len(vocab), 1)),
+    )
+    tf.data = 1.0 + np.log(tf.data)
+    if groups is not None:
+        w = np.ones(n_lists, dtype=np.float32) if weights is None else np.asarray(weights, np.float32)
+        n_rows = (max(groups) + 1) if groups else 0
+        combine = sp.csr_matrix((w, (np.asarray(groups), np.arange(n_lists))), shape=(n_rows, n_lists))
+        tf = (combine @ tf).tocsr()
+    n_rows = tf.shape[0]
+    df = np.bincount(tf.indices, minlength=tf.shape[1]).astype(np.float32)
+    idf = np.log((1.0 + n_rows) / (1.0 + df)) + 1.0
+    tf = tf @ sp.diags(idf.astype(np.float32))
+    tf = _l2(tf.tocsr())
+    words = [""] * len(vocab)
+    for f, c in vocab.items():
+        words[c] = f
+    return Vectors(tf, words)
+
+
+def _l2(m: sp.csr_matrix) -> sp.csr_matrix:
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return (sp.diags((1.0 / norms).astype(np.float32)) @ m).tocsr()
+
+
+def prune_rows(m: sp.csr_matrix, keep: int) -> sp.csr_matrix:
+    """Keep the ``keep`` largest entries of each row (ties: lower column first)."""
+    m = m.tocsr()
+    lengths = np.diff(m.indptr)
+    if keep <= 0 or lengths.max(initial=0) <= keep:
+        return m
+    mask = np.ones(m.nnz, dtype=bool)
+    for r in np.nonzero(lengths > keep)[0]:
+        lo, hi = m.indptr[r], m.indptr[r + 1]
+        order = np.lexsort((m.indices[lo:hi], -m.data[lo:hi]))
+        mask[lo + order[keep:]] = False
+    row_of = np.repeat(np.arange(m.shape[0]), lengths)
+    kept = np.bincount(row_of[mask], minlength=m.shape[0])
+    indptr = np.concatenate([[0], np.cumsum(kept)]).astype(np.int64)
+    return sp.csr_matrix((m.data[mask], m.indices[mask], indptr), shape=m.shape)
+
+
+def top_candidates(queries: sp.csr_matrix, targets: sp.csr_matrix, k: int,
+                   query_features: int, block: int = 1024) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(query row, target row, exact cosine) for the k best targets of each query.
+
+    Rows come out sorted by query, then by decreasing score, then by target row.
+    """
+    if queries.shape[0] == 0 or targets.shape[0] == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    pruned = prune_rows(queries, query_features)
+    t_t = targets.T.tocsc()
+    k = min(k, targets.shape[0])
+    qs, ts = [], []
+    for start in range(0, queries.shape[0], block):
+        approx = (pruned[start:start + block] @ t_t).tocsr()
+        for r in range(approx.shape[0]):
+            lo, hi = approx.indptr[r], approx.indptr[r + 1]
+            if lo == hi:
+                continue
+            vals = approx.data[lo:hi]
+            cols = approx.indices[lo:hi]
+            if hi - lo > k:
+                part = np.argpartition(-vals, k - 1)[:k]
+                cols = cols[part]
+            qs.append(np.full(len(cols), start + r, dtype=np.int64))
+            ts.append(cols.astype(np.int64))
+    if not qs:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    q = np.concatenate(qs)
+    t = np.concatenate(ts)
+    scores = exact_cosine(queries, targets, q, t)
+    order = np.lexsort((t, -scores, q))
+    return q[order], t[order], scores[order]
+
+
+def exact_cosine(a: sp.csr_matrix, b: sp.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray,
+                 block: int = 50_000) -> np.ndarray:
+    out = np.empty(len(rows_a), dtype=np.float32)
+    for start in range(0, len(rows_a), block):
+        ra = rows_a[start:start + block]
+        rb = rows_b[start:start + block]
+        out[start:start + block] = np.asarray(a[ra].multiply(b[rb]).sum(axis=1)).ravel()
+    return np.clip(out, 0.0, 1.0)

@@ -1,0 +1,63 @@
+"""Task links between two documents: candidates, re-scoring, selection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from .index import Vectors, top_candidates
+from .options import LinkOptions
+
+
+@dataclass
+class Side:
+    rows: np.ndarray            # rows of the shared matrix, in task order
+    leads: list[frozenset[str]]
+    lead_names: list[dict[str, str]]
+    due: np.ndarray             # due end as day ordinal, -1 when unknown
+
+
+@dataclass
+class Match:
+    src: int                    # task index in the from-document
+    dst: int
+    score: float
+    text_score: float
+    agency: int                 # +1 same lead (after successors), -1 different, 0 unknown
+    late: bool                  # the from-task ends after the task it carries out
+    shared: list[str]
+
+
+def match_pair(vectors: Vectors, src: Side, dst: Side, kind: str, options: LinkOptions,
+               display: dict[str, str]) -> list[Match]:
+    m: sp.csr_matrix = vectors.matrix
+    q, t, cos = top_candidates(m[src.rows], m[dst.rows], options.candidates, options.query_features)
+    if len(q) == 0:
+        return []
+    score = cos.astype(np.float64)
+    agency = np.zeros(len(q), dtype=np.int8)
+    for n in range(len(q)):
+        a, b = src.leads[q[n]], dst.leads[t[n]]
+        if a and b:
+            agency[n] = 1 if a & b else -1
+    score = score + options.agency_bonus * (agency > 0)
+    late = np.zeros(len(q), dtype=bool)
+    if kind == "implements":
+        ds, dd = src.due[q], dst.due[t]
+        late = (ds >= 0) & (dd >= 0) & (ds > dd)
+        score = score - options.deadline_penalty * late
+    score = np.round(np.clip(score, 0.0, 1.0), 4)
+    floor = options.min_related if kind == "related" else options.min_score
+    order = np.lexsort((t, -score, q))
+    q, t, score, cos, agency, late = q[order], t[order], score[order], cos[order], agency[order], late[order]
+    starts = np.flatnonzero(np.r_[True, q[1:] != q[:-1]])
+    best = np.repeat(score[starts], np.diff(np.r_[starts, len(q)]))
+    keep = (score >= floor) & (score >= best - options.margin)
+    out = []
+    for n in np.flatnonzero(keep):
+        shared = vectors.shared(int(src.rows[q[n]]), vectors, int(dst.rows[t[n]]))
+        out.append(Match(int(q[n]), int(t[n]), float(score[n]), float(round(float(cos[n]), 4)),
+                         int(agency[n]), bool(late[n]), [display.get(f, f) for f in shared]))
+    return out

@@ -1,0 +1,33 @@
+"""Thresholds and weights of the linker; defaults chosen on the seeds (docs/link.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LinkOptions:
+    # A task link is kept when its final score reaches this (pairs of documents that
+    # carry out, report on or continue one another).
+    min_score: float = 0.25
+    # Documents with no stated or inferred relation: only near-restatements are linked.
+    min_related: float = 0.55
+    # Besides its best match, a task keeps further matches within this margin of the best
+    # (a report item often covers two or three tasks of the plan).
+    margin: float = 0.08
+    # Candidates fetched per task from the index before re-scoring.
+    candidates: int = 10
+    # Features per query row used for candidate search (the highest-weighted ones);
+    # exact similarity is then computed on full vectors.
+    query_features: int = 32
+    # Weight of a report item's narrative relative to its heading.
+    progress_weight: float = 0.35
+    # Re-scoring.
+    agency_bonus: float = 0.06
+    deadline_penalty: float = 0.05
+    # Unrelated documents whose tasks reach this are "same" rather than "related".
+    same_score: float = 0.9
+    # Link documents that have no relation at all ("related" links).
+    related: bool = True
+    # Add underthesea word tokens to the syllable features (slower; see docs/link.md).
+    words: bool = False

@@ -1,0 +1,29 @@
+"""What a batch accepts: file kinds, size and time limits, archive bounds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MiB = 1 << 20
+
+# Files found inside folders and archives are converted only when their suffix says they are
+# a document; anything else (images, spreadsheets) is listed in the manifest as "ignored".
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".docm", ".doc", ".txt", ".text"})
+ARCHIVE_SUFFIXES = frozenset({".zip"})
+
+# Failures that may go away without the file changing (a busy machine, a tool installed later,
+# a bug fixed): retried on the next run. The others (corrupt, encrypted, empty, too_large, ...)
+# are properties of the file and are skipped like a success unless --retry-failed.
+TRANSIENT_CODES = frozenset({"timeout", "missing_tool", "crashed", "error"})
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = 200 * MiB          # one input file or archive member
+    timeout: float = 120.0                   # seconds of work on one file
+    max_archive_bytes: int = 4096 * MiB      # everything one archive expands to, nested included
+    max_ratio: float = 100.0                 # uncompressed / compressed size of one member
+    ratio_floor_bytes: int = 1 * MiB         # small members may compress well without suspicion
+    max_members: int = 100_000               # entries in one archive
+    max_depth: int = 3                       # zips inside zips
+    memory_mb: int | None = None             # address-space limit of each worker

@@ -1,0 +1,226 @@
+"""run_batch: discover the inputs, skip what is done, convert the rest in a worker pool.
+
+The parent process lists inputs, unpacks archive members one at a time just before a worker
+needs them, hashes each input to decide whether a previous run already converted it, and
+writes the manifest. Workers parse and write outputs. Everything a file can do wrong ends up
+as one manifest record; nothing a file does stops the batch.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .. import __version__
+from ..export import FORMATS, SUFFIX
+from .discover import Discovery, Item, Refused, sha256_file
+from .limits import TRANSIENT_CODES, Limits, MiB
+from .manifest import Manifest, Record
+from .pool import WorkerPool
+from .worker import DEFAULT_PARSER, convert
+
+
+@dataclass
+class BatchOptions:
+    outdir: Path
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    format: str = "json"
+    limits: Limits = field(default_factory=Limits)
+    force: bool = False              # convert everything again
+    retry_failed: bool = False       # also retry failures that are properties of the file
+    parser: str = DEFAULT_PARSER     # "module:function" taking a path, returning a PlanDocument
+    start_method: str | None = None
+
+
+@dataclass
+class BatchSummary:
+    total: int = 0
+    converted: int = 0
+    failed: int = 0
+    skipped: int = 0
+    ignored: int = 0
+    tasks: int = 0
+    seconds: float = 0.0
+    restarts: int = 0
+    records: list[Record] = field(default_factory=list)   # this run's inputs, in input order
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    @property
+    def failures(self) -> list[Record]:
+        return [r for r in self.records if r.status == "failed"]
+
+
+Listener = Callable[[str, Record, BatchSummary], None]   # event: "start" | "done" | "skip"
+
+
+def output_name(name: str, fmt: str) -> str:
+    return name + SUFFIX[fmt]
+
+
+class _Run:
+    def __init__(self, opts: BatchOptions, listener: Listener | None):
+        if opts.format not in FORMATS:
+            raise ValueError(f"unknown format {opts.format!r}")
+        self.opts = opts
+        self.outdir = Path(opts.outdir)
+        self.outdir.mkdir(parents=True, exist_ok=True)
+        self.manifest = Manifest(self.outdir)
+        self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.outdir))
+        self.discovery = Discovery(opts.limits, self.staging, exclude=[self.outdir])
+        self.summary = BatchSummary()
+        self.listener = listener or (lambda *a: None)
+        self._zip: tuple[Path, zipfile.ZipFile] | None = None
+
+    # -- records ---------------------------------------------------------------------------
+    def _finish(self, rec: Record, event: str = "done") -> None:
+        s = self.summary
+        if event == "skip":
+            s.skipped += 1
+            if rec.status == "failed":
+                s.failed += 1
+        else:
+            rec.version = rec.version or __version__
+            self.manifest.add(rec)
+            if rec.status == "ok":
+                s.converted += 1
+                s.tasks += rec.tasks or 0
+            elif rec.status == "failed":
+                s.failed += 1
+                self._drop_stale_output(rec.path)
+            else:
+                s.ignored += 1
+        s.records.append(rec)
+        self.listener(event, rec, s)
+
+    def _drop_stale_output(self, name: str) -> None:
+        """A file that changed and now fails must not leave its old output looking current."""
+        (self.outdir / output_name(name, self.opts.format)).unlink(missing_ok=True)
+
+    def _done_before(self, name: str, sha: str, fmt_output: str) -> Record | None:
+        if self.opts.force:
+            return None
+        prev = self.manifest.get(name)
+        if prev is None or prev.sha256 != sha or prev.version != __version__:
+            return None
+        if prev.status == "ok":
+            if prev.output == fmt_output and (self.outdir / fmt_output).is_file():
+                return prev
+            return None
+        if prev.status == "failed":
+            if self.opts.retry_failed or prev.code in TRANSIENT_CODES:
+                return None
+            return prev
+        return None
+
+    # -- preparing jobs --------------------------------------------------------------------
+    def _open_zip(self, archive: Path) -> zipfile.ZipFile:
+        if self._zip is None or self._zip[0] != archive:
+            if self._zip is not None:
+                self._zip[1].close()
+            self._zip = (archive, zipfile.ZipFile(archive))
+        return self._zip[1]
+
+    def _materialise(self, item: Item) -> tuple[Path, str, int, bool] | Record:
+        """(path to read, sha256, size, is a staged copy), or the Record of why not."""
+        lim = self.opts.limits
+        if item.path is not None:
+            try:
+                size = item.path.stat().st_size
+                if size > lim.max_file_bytes:
+                    return Record(item.name, "failed", code="too_large", size=size,
+                                  error=f"file is {size / MiB:.1f} MiB, more than the limit of "
+                                        f"{lim.max_file_bytes / MiB:.1f} MiB")
+                return item.path, sha256_file(item.path), size, False
+            except OSError as err:
+                return Record(item.name, "failed", code="missing", error=f"cannot read file: {err.strerror}")
+        try:
+            zf = self._open_zip(item.archive)
+            info = zf.getinfo(item.member)
+            staged, sha = self.discovery.extract(zf, info, Path(item.member).suffix.lower())
+        except Refused as err:
+            return Record(item.name, "failed", code=err.failure.code, error=err.failure.reason,
+                          size=item.size)
+        except (OSError, zipfile.BadZipFile, KeyError) as err:
+            return Record(item.name, "failed", code="corrupt", error=f"archive cannot be read: {err}")
+        return staged, sha, staged.stat().st_size, True
+
+    def jobs(self, items: list[Item]) -> Iterator[tuple[tuple, dict]]:
+        fmt = self.opts.format
+        for item in items:
+            if item.ignored:
+                self._finish(Record(item.name, "ignored", code="unsupported", error=item.ignored, size=item.size))
+                continue
+            if item.failure:
+                self._finish(Record(item.name, "failed", code=item.failure.code,
+                                    error=item.failure.reason, size=item.size))
+                continue
+            got = self._materialise(item)
+            if isinstance(got, Record):
+                self._finish(got)
+                continue
+            path, sha, size, staged = got
+            out = output_name(item.name, fmt)
+            prev = self._done_before(item.name, sha, out)
+            if prev is not None:
+                if staged:
+                    path.unlink(missing_ok=True)
+                self._finish(prev, "skip")
+                continue
+            job = {"path": str(path), "name": item.name, "output": str(self.outdir / out),
+                   "format": fmt, "parser": self.opts.parser}
+            yield (item, sha, size, path if staged else None, out), job
+
+    # -- running ---------------------------------------------------------------------------
+    def run(self, paths: list[Path]) -> BatchSummary:
+        started = time.perf_counter()
+        try:
+            items = self.discovery.items([Path(p) for p in paths])
+            self.summary.total = len(items)
+            self.listener("start", None, self.summary)
+            with WorkerPool(convert, self.opts.jobs, self.opts.limits.timeout,
+                            memory_mb=self.opts.limits.memory_mb,
+                            start_method=self.opts.start_method) as pool:
+                for outcome in pool.run(self.jobs(items)):
+                    item, sha, size, staged, out = outcome.key
+                    if staged is not None:
+                        staged.unlink(missing_ok=True)
+                    self._finish(self._record(item, sha, size, out, outcome, staged))
+                self.summary.restarts = pool.restarts
+        finally:
+            if self._zip is not None:
+                self._zip[1].close()
+            self.manifest.close()
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.summary.seconds = time.perf_counter() - started
+        return self.summary
+
+    def _record(self, item: Item, sha: str, size: int, out: str, outcome, staged: Path | None) -> Record:
+        rec = Record(item.name, "failed", sha256=sha, size=size, format=self.opts.format,
+                     seconds=round(outcome.seconds, 4), version=__version__)
+        if outcome.failure:
+            rec.code, rec.error = outcome.failure, outcome.detail
+            return rec
+        res = outcome.result or {}
+        rec.status = res.get("status", "failed")
+        rec.code, rec.error, rec.tasks = res.get("code"), res.get("error"), res.get("tasks")
+        if rec.error and staged is not None:
+            rec.error = rec.error.replace(str(staged), item.name)
+        if res.get("seconds") is not None:
+            rec.seconds = res["seconds"]
+        if rec.status == "ok":
+            rec.output = out
+        return rec
+
+
+def run_batch(paths: list[Path | str], options: BatchOptions, listener: Listener | None = None) -> BatchSummary:
+    """Convert every input under ``paths`` into ``options.outdir``; see the module docstring."""
+    return _Run(options, listener).run([Path(p) for p in paths])

@@ -1,0 +1,55 @@
+"""The work done for one file inside a worker process: parse, export, write atomically.
+
+Results are small dicts (status, code, error, tasks, seconds) so nothing large crosses the
+process boundary; the output is written by the worker itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+DEFAULT_PARSER = "extract.pipeline:parse_file"
+
+_parsers: dict[str, Callable] = {}
+
+
+def resolve(spec: str) -> Callable:
+    """"module:function" -> the function (cached per process)."""
+    if spec not in _parsers:
+        module, _, attr = spec.partition(":")
+        _parsers[spec] = getattr(importlib.import_module(module), attr)
+    return _parsers[spec]
+
+
+def one_line(text: str, limit: int = 500) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def convert(job: dict[str, Any]) -> dict[str, Any]:
+    """job: path (to read), name (to report), output (to write), format, parser."""
+    from ..errors import ReadError
+    from ..export import render
+    from ..io import atomic_write_bytes
+
+    started = time.perf_counter()
+    result: dict[str, Any] = {"status": "failed", "code": None, "error": None, "tasks": None}
+    try:
+        doc = resolve(job.get("parser") or DEFAULT_PARSER)(Path(job["path"]))
+        # The file may have been read from a staging copy: report it under its batch name.
+        doc = doc.model_copy(update={"source": doc.source.model_copy(update={"path": job["name"]})})
+        atomic_write_bytes(Path(job["output"]), render([doc], job["format"]))
+        result.update(status="ok", tasks=len(doc.tasks))
+    except ReadError as err:
+        result.update(code=err.code or "unreadable", error=one_line(err.reason))
+    except MemoryError:
+        result.update(code="too_large", error="ran out of memory while converting")
+    except RecursionError:
+        result.update(code="error", error="RecursionError: structure nested too deeply")
+    except Exception as err:  # noqa: BLE001 - one bad file must not stop the batch
+        result.update(code="error", error=one_line(f"{type(err).__name__}: {err}"))
+    result["seconds"] = round(time.perf_counter() - started, 4)
+    return result

@@ -1,0 +1,146 @@
+"""``vnplan batch`` (folders and zip archives -> one output per input + manifest) and
+``vnplan export`` (PlanDocument JSON or source files -> one JSON/JSONL/CSV/Excel file).
+
+Only typer at import time; the batch machinery, rich and openpyxl load inside the commands.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+FORMAT_HELP = "json | jsonl | csv | xlsx"
+
+
+def _progress_listener(console):
+    """A rich progress bar showing files/s and failures; None when stderr is not a terminal."""
+    if not console.is_terminal:
+        return None, None
+    import time
+
+    from rich.progress import (
+        BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn,
+    )
+
+    progress = Progress(
+        TextColumn("[bold]vnplan batch"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} files/s"),
+        TextColumn("[red]{task.fields[failed]} failed"), TextColumn("{task.fields[skipped]} skipped"),
+        TimeElapsedColumn(), TimeRemainingColumn(), console=console, transient=False,
+    )
+    state = {"task": None, "t0": time.perf_counter()}
+
+    def listener(event, rec, summary):
+        if event == "start":
+            progress.start()
+            state["t0"] = time.perf_counter()
+            state["task"] = progress.add_task("batch", total=summary.total, rate=0.0, failed=0, skipped=0)
+            return
+        done = len(summary.records)
+        elapsed = max(time.perf_counter() - state["t0"], 1e-6)
+        progress.update(state["task"], completed=done, rate=done / elapsed,
+                        failed=summary.failed, skipped=summary.skipped)
+
+    return listener, progress
+
+
+def batch(
+    paths: List[Path] = typer.Argument(..., help="Files, folders (searched recursively) and .zip archives"),
+    outdir: Path = typer.Option(..., "-o", "--outdir", help="Output folder (mirrors the inputs' paths)"),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: the number of cores)"),
+    fmt: str = typer.Option("json", "--format", "-f", help=FORMAT_HELP),
+    timeout: float = typer.Option(120.0, "--timeout", help="Seconds allowed per file"),
+    max_size: float = typer.Option(200.0, "--max-size", help="Largest file or archive member, MiB"),
+    max_archive: float = typer.Option(4096.0, "--max-archive", help="Most one archive may expand to, MiB"),
+    max_ratio: float = typer.Option(100.0, "--max-ratio", help="Highest compression ratio of a member"),
+    memory: Optional[int] = typer.Option(None, "--memory", help="Memory limit per worker, MiB"),
+    force: bool = typer.Option(False, "--force", help="Convert everything again"),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="Retry files that failed before"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary"),
+) -> None:
+    """Convert many files; failing files are recorded in OUTDIR/manifest.jsonl, never fatal.
+
+    Exit status 0 when every input converted (or was converted before), 1 when any failed.
+    """
+    from rich.console import Console
+
+    from ..batch import BatchOptions, Limits, MANIFEST_NAME, run_batch
+    from ..batch.limits import MiB
+    from ..export import FORMATS
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"choose one of {FORMAT_HELP}", param_hint="--format")
+    limits = Limits(
+        max_file_bytes=int(max_size * MiB), timeout=timeout, max_archive_bytes=int(max_archive * MiB),
+        max_ratio=max_ratio, memory_mb=memory,
+    )
+    opts = BatchOptions(outdir=outdir, jobs=jobs or os.cpu_count() or 1, format=fmt, limits=limits,
+                        force=force, retry_failed=retry_failed)
+    console = Console(stderr=True)
+    listener, progress = (None, None) if quiet else _progress_listener(console)
+    try:
+        summary = run_batch(paths, opts, listener)
+    except KeyboardInterrupt:
+        typer.echo("vnplan: interrupted; finished files are recorded, run again to continue", err=True)
+        raise typer.Exit(130)
+    finally:
+        if progress is not None:
+            progress.stop()
+    if not quiet:
+        rate = (len(summary.records) - summary.skipped) / max(summary.seconds, 1e-6)
+        typer.echo(
+            f"{summary.total} inputs: {summary.converted} converted, {summary.skipped} already done, "
+            f"{summary.failed} failed, {summary.ignored} not documents; {summary.tasks} tasks; "
+            f"{summary.seconds:.1f} s ({max(rate, 0):.1f} files/s); manifest: {outdir / MANIFEST_NAME}",
+            err=True,
+        )
+        for rec in summary.failures[:20]:
+            typer.echo(f"  {rec.code}: {rec.path}: {rec.error}", err=True)
+        if len(summary.failures) > 20:
+            typer.echo(f"  ... and {len(summary.failures) - 20} more (see the manifest)", err=True)
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+def export(
+    inputs: List[Path] = typer.Argument(
+        ..., help="PlanDocument JSON files, batch output folders, or source files (parsed first)"),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Output file (format from its suffix)"),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+) -> None:
+    """Gather documents into one JSON, JSON Lines, CSV or Excel file (xlsx needs -o)."""
+    from ..errors import VnplanError
+    from ..export import FORMATS, format_for, render
+    from ..export.gather import gather
+
+    fmt = fmt or (format_for(out) if out else "json")
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"choose one of {FORMAT_HELP}", param_hint="--format")
+    if fmt == "xlsx" and out is None:
+        raise typer.BadParameter("an Excel workbook needs an output file", param_hint="-o")
+    try:
+        docs, failures = gather(inputs)
+    except VnplanError as err:
+        typer.echo(f"vnplan: {err}", err=True)
+        raise typer.Exit(1)
+    if fmt == "xlsx":
+        from ..export.xlsx import render_xlsx
+
+        data = render_xlsx(docs, failures)
+    else:
+        data = render(docs, fmt)
+    if out is None:
+        sys.stdout.buffer.write(data)
+    else:
+        from ..io import atomic_write_bytes
+
+        atomic_write_bytes(out, data)
+        typer.echo(f"{out}: {len(docs)} documents, {sum(len(d.tasks) for d in docs)} tasks", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("batch")(batch)
+    app.command("export")(export)

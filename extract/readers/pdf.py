@@ -1,12 +1,215 @@
-"""Placeholder until the pdf reader lands (issue 5)."""
+"""PDF reader: pages of text and ruled tables -> Layout.
+
+Per page: characters and ruling lines from PDFium (pdf_page), grids and cells (pdf_tables),
+visual lines outside the tables (pdf_text). Then, across the document: running headers,
+footers and page numbers dropped, wrapped lines joined into paragraphs (also across a page
+break), footnotes moved after the body. Tables are emitted one per page and grid; the structure
+stage stitches a table continued over several pages.
+
+Pages with no usable text layer are OCR'd with Tesseract when it is installed, else the file is
+rejected with code "scanned".
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from ..errors import ReadError
-from ..model.layout import Layout
+from ..model.layout import Layout, Page, Paragraph, Table
+from . import ocr
+from .pdf_page import PageContent, read_page
+from .pdf_tables import build_table, find_grids
+from .pdf_text import Line, Margins, continues, drop_running_lines, margins, page_lines, paragraph
+
+FOOTNOTE_RULE_MAX = 0.45  # a footnote separator is a short rule: at most this share of the text width
 
 
-def read_pdf(path: Path) -> Layout:
-    raise ReadError(str(path), "pdf files are not supported yet", "unsupported")
+def _open(path: Path):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg:
+            raise ReadError(str(path), "PDF is password-protected", "encrypted") from exc
+        if "format" in msg or "file" in msg:
+            raise ReadError(str(path), f"damaged PDF ({exc})", "corrupt") from exc
+        raise ReadError(str(path), f"cannot open PDF ({exc})", "corrupt") from exc
+
+
+def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
+    """ocr_mode: "auto" (OCR pages without usable text when Tesseract is there), "never"."""
+    path = Path(path)
+    doc = _open(path)
+    try:
+        n = len(doc)
+        if n == 0:
+            raise ReadError(str(path), "PDF has no pages", "empty")
+        warnings: list[tuple[str, str, int | None]] = []
+        contents: list[PageContent] = []
+        bad_pages: list[tuple[int, str]] = []
+        for i in range(n):
+            page = doc[i]
+            try:
+                content = read_page(page, i + 1)
+                problem = ocr.text_layer_problem(content.text, content.has_images)
+                if problem:
+                    bad_pages.append((i + 1, problem))
+                    if ocr_mode == "auto" and ocr.ocr_available():
+                        content.chars = ocr.ocr_page(page, content.width, content.height)
+                        content.bold_chars, content.sizes = set(), {}
+                        what = "had no text layer" if problem == "missing" else "had a garbled text layer"
+                        warnings.append(("ocr", f"page {i + 1} {what}; OCR'd with Tesseract", i + 1))
+                contents.append(content)
+            finally:
+                page.close()
+    finally:
+        doc.close()
+    unread = [p for p, _ in bad_pages if not any(w[2] == p for w in warnings)]
+    if unread:
+        if len(unread) == n or not ocr.ocr_available():
+            kinds = {k for p, k in bad_pages if p in unread}
+            what = "has no text layer" if kinds == {"missing"} else "has a garbled text layer (broken font encoding)"
+            pages = _page_list(unread, n)
+            hint = "" if ocr.ocr_available() else "; install Tesseract with Vietnamese (apt-get install tesseract-ocr tesseract-ocr-vie) to OCR it"
+            if len(unread) == n or not ocr.ocr_available():
+                raise ReadError(str(path), f"PDF {what} on {pages}{hint}", "scanned")
+        for p in unread:
+            warnings.append(("no_text", f"page {p} has no usable text", p))
+    layout = _assemble(path, contents, warnings)
+    if not any(True for _ in layout.blocks()):
+        raise ReadError(str(path), "PDF has no text", "empty")
+    return layout
+
+
+def _page_list(pages: list[int], total: int) -> str:
+    if len(pages) == total:
+        return "every page" if total > 1 else "its only page"
+    shown = ", ".join(map(str, pages[:8])) + (", ..." if len(pages) > 8 else "")
+    return f"page{'s' if len(pages) > 1 else ''} {shown}"
+
+
+def _assemble(path: Path, contents: list[PageContent], warnings) -> Layout:
+    page_items: list[list[tuple[float, object]]] = []
+    page_lines_all: list[list[Line]] = []
+    for content in contents:
+        grids = find_grids(content.rules)
+        tables: list[tuple[float, Table]] = []
+        table_boxes = []
+        if grids:
+            inside: list[list] = [[] for _ in grids]
+            outside = []
+            for c in content.chars:
+                cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+                for k, g in enumerate(grids):
+                    if g.contains(cx, cy):
+                        inside[k].append(c)
+                        break
+                else:
+                    outside.append(c)
+            for g, chars in zip(grids, inside):
+                table = build_table(g, chars, content.number)
+                if table is not None:
+                    tables.append((g.ys[0], table))
+                    table_boxes.append(g.bbox)
+                else:
+                    outside.extend(chars)
+        else:
+            outside = content.chars
+        lines = page_lines(outside, content.number, content.bold_chars, content.sizes)
+        _mark_footnotes(content, lines, table_boxes)
+        page_lines_all.append(lines)
+        page_items.append(tables)  # type: ignore[arg-type]
+    drop_running_lines(page_lines_all, [c.height for c in contents])
+
+    pages: list[Page] = []
+    footnotes: list[Paragraph] = []
+    open_lines: list[Line] = []
+    open_margins: Margins | None = None
+    open_page: Page | None = None
+
+    def flush():
+        nonlocal open_lines, open_page
+        if open_lines:
+            para = paragraph(open_lines)
+            para.text = unicodedata.normalize("NFC", para.text)
+            (footnotes if para.footnote else open_page.blocks).append(para)
+        open_lines = []
+
+    # Margins are a property of the page format, not of one page: a signature page or a page
+    # of three lines says nothing about where full lines end.
+    by_format: dict[tuple[int, int], list[Line]] = {}
+    for content, lines in zip(contents, page_lines_all):
+        by_format.setdefault((round(content.width), round(content.height)), []).extend(ln for ln in lines if not ln.footnote)
+    format_margins = {k: margins(v, k[0]) for k, v in by_format.items()}
+
+    for content, lines, tables in zip(contents, page_lines_all, page_items):
+        page = Page(content.number)
+        pages.append(page)
+        m = format_margins[(round(content.width), round(content.height))]
+        items: list[tuple[float, int, object]] = [(ln.top, 1, ln) for ln in lines]
+        items += [(top, 0, t) for top, t in tables]
+        items.sort(key=lambda it: (it[0], it[1]))
+        body = [it for it in items if not (it[1] == 1 and it[2].footnote)]
+        notes = [it[2] for it in items if it[1] == 1 and it[2].footnote]
+        first_on_page = True
+        for _, kind, obj in body:
+            if kind == 0:
+                flush()
+                open_page = page
+                _nfc_table(obj)
+                page.blocks.append(obj)
+                open_margins = None
+                first_on_page = False
+                continue
+            ln: Line = obj
+            if open_lines and open_margins is not None and continues(open_lines[-1], ln, open_margins, m, not first_on_page):
+                open_lines.append(ln)
+            else:
+                flush()
+                open_lines = [ln]
+                open_page = page
+            open_margins = m
+            first_on_page = False
+        # footnotes do not interrupt a paragraph running on to the next page
+        for k, ln in enumerate(notes):
+            if k and continues(notes[k - 1], ln, m, m, True):
+                footnotes[-1].text += " " + ln.text
+            else:
+                footnotes.append(Paragraph(unicodedata.normalize("NFC", ln.text), footnote=True, page=ln.page))
+    flush()
+    if footnotes:
+        if pages:
+            pages[-1].blocks.extend(footnotes)
+    return Layout(path=str(path), format="pdf", pages=pages, page_count=len(contents), warnings=warnings)
+
+
+def _nfc_table(table: Table) -> None:
+    for row in table.rows:
+        for cell in row.cells:
+            cell.text = unicodedata.normalize("NFC", cell.text)
+
+
+def _mark_footnotes(content: PageContent, lines: list[Line], table_boxes) -> None:
+    """Lines under a short separator rule near the bottom, in smaller type, are footnotes."""
+    if not lines:
+        return
+    body_sizes = sorted(ln.size for ln in lines if ln.size)
+    if not body_sizes:
+        return
+    body_size = body_sizes[len(body_sizes) // 2]
+    width = content.width
+    for r in content.rules:
+        if not r.horizontal or r.pos < content.height * 0.5:
+            continue
+        if r.end - r.start > width * FOOTNOTE_RULE_MAX:
+            continue
+        if any(x0 - 2 <= r.start and r.end <= x1 + 2 and y0 - 2 <= r.pos <= y1 + 2 for x0, y0, x1, y1 in table_boxes):
+            continue
+        below = [ln for ln in lines if ln.top >= r.pos - 1]
+        if below and all(ln.size and ln.size < body_size - 0.5 for ln in below):
+            for ln in below:
+                ln.footnote = True
+            return

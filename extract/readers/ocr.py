@@ -1,0 +1,108 @@
+"""Pages without usable text: telling them apart, and reading them with Tesseract.
+
+A text layer can be missing (a scan) or present but useless: fonts with a broken ToUnicode map
+give mojibake like "6Ӣ C‘NG 7+ѬѪ1*". Vietnamese is written in syllables of a fixed shape
+(onset, vowel nucleus, coda), so the share of words that are possible syllables tells real text
+from garbage without any dictionary.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+from .pdf_page import Char
+
+TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x|f|j|w|z)?"
+    r"[aăâeêioôơuưy]{1,3}"
+    r"(?:ch|ng|nh|c|m|n|p|t|i|o|u|y)?"
+)
+WORD = regex.compile(r"[\p{L}\p{M}]+")
+MIN_WORDS = 15  # below this a page says too little to judge
+MIN_SHARE = 0.6  # Vietnamese prose scores > 0.9 (abbreviations and names are the rest)
+OCR_DPI = 300
+
+
+def _base(word: str) -> str:
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", word.lower()).translate(TONE_MARKS))
+
+
+def syllable_share(text: str) -> tuple[float, int]:
+    """(share of words that are possible Vietnamese syllables, number of words judged)."""
+    words = WORD.findall(text)
+    judged = ok = 0
+    for w in words:
+        if len(w) < 2 or (w.isupper() and w.isascii() and len(w) <= 6):
+            continue  # abbreviations (UBND, PCI) say nothing either way
+        judged += 1
+        if SYLLABLE.fullmatch(_base(w)):
+            ok += 1
+    return (ok / judged if judged else 1.0), judged
+
+
+def text_layer_problem(text: str, has_images: bool) -> str | None:
+    """None when the text layer is usable, else "missing" or "garbled"."""
+    visible = sum(1 for ch in text if not ch.isspace())
+    if visible < 20:
+        return "missing" if has_images else None
+    share, judged = syllable_share(text)
+    if judged >= MIN_WORDS and share < MIN_SHARE:
+        return "garbled"
+    return None
+
+
+@lru_cache(maxsize=1)
+def tesseract_languages() -> frozenset[str]:
+    exe = shutil.which("tesseract")
+    if not exe:
+        return frozenset()
+    try:
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    return frozenset(line.strip() for line in out.splitlines()[1:] if line.strip())
+
+
+def ocr_available() -> bool:
+    return "vie" in tesseract_languages()
+
+
+def ocr_page(page, width: float, height: float) -> list[Char]:
+    """OCR one pypdfium2 page; each recognised word becomes a Char in page coordinates."""
+    scale = OCR_DPI / 72
+    bitmap = page.render(scale=scale, rotation=0, grayscale=True)
+    image = bitmap.to_pil()
+    with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
+        img_path = os.path.join(tmp, "page.png")
+        image.save(img_path)
+        env = dict(os.environ, OMP_THREAD_LIMIT="1")  # one core per page, as the rest of vnplan
+        proc = subprocess.run(
+            ["tesseract", img_path, "stdout", "-l", "vie", "--psm", "3", "--dpi", str(OCR_DPI), "tsv"],
+            capture_output=True, text=True, timeout=300, env=env,
+        )
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "tesseract failed")
+    sx = width / image.width
+    sy = height / image.height
+    chars: list[Char] = []
+    for k, line in enumerate(proc.stdout.splitlines()[1:]):
+        f = line.split("\t")
+        if len(f) < 12 or f[0] != "5":
+            continue
+        word = unicodedata.normalize("NFC", f[11].strip())
+        if not word:
+            continue
+        try:
+            left, top, w, h = (float(v) for v in f[6:10])
+        except ValueError:
+            continue
+        chars.append(Char(word, left * sx, top * sy, (left + w) * sx, (top + h) * sy, k))
+    return chars

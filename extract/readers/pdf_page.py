@@ -1,0 +1,200 @@
+"""What one PDF page holds, read through pypdfium2: its characters with boxes and its ruling lines.
+
+pdfminer (under pdfplumber) re-interprets the content stream in Python and costs ~80 ms a page;
+PDFium does it in C, so characters come out at a few microseconds each. Coordinates are turned
+into the displayed page (origin top-left, y down) so rotated pages read like upright ones.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+import pypdfium2.raw as pdfium_c
+
+# A path thinner than this (pt) in one direction is a drawn rule, whatever the generator used
+# (stroked line, or a filled hairline rectangle as Word writes borders).
+RULE_THICKNESS = 2.5
+FPDF_SEGMENT_MOVETO = 2
+
+
+@dataclass(slots=True)
+class Char:
+    ch: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    index: int  # position in PDFium's text stream (reading order of the content stream)
+
+
+@dataclass(slots=True)
+class Rule:
+    horizontal: bool
+    pos: float  # y of a horizontal rule, x of a vertical one
+    start: float  # x0 / top
+    end: float  # x1 / bottom
+
+
+@dataclass(slots=True)
+class PageContent:
+    number: int
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    text: str = ""
+    has_images: bool = False
+    bold_chars: set[int] = field(default_factory=set)  # indices of chars in bold fonts (sampled)
+    sizes: dict[int, float] = field(default_factory=dict)  # font size of sampled chars
+
+
+class _Transform:
+    """PDF user space (y up, page rotation not applied) -> displayed page (y down)."""
+
+    def __init__(self, page):
+        left, bottom, right, top = page.get_cropbox()
+        self.left, self.bottom, self.right, self.top = left, bottom, right, top
+        self.rotation = page.get_rotation() % 360
+        w, h = right - left, top - bottom
+        self.width, self.height = (h, w) if self.rotation in (90, 270) else (w, h)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        x -= self.left
+        y -= self.bottom
+        w, h = self.right - self.left, self.top - self.bottom
+        r = self.rotation
+        if r == 0:
+            return x, h - y
+        if r == 90:
+            return y, x
+        if r == 180:
+            return w - x, y
+        return h - y, w - x
+
+    def box(self, l: float, b: float, r: float, t: float) -> tuple[float, float, float, float]:
+        x0, y0 = self.point(l, b)
+        x1, y1 = self.point(r, t)
+        return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def read_page(page, number: int) -> PageContent:
+    tf = _Transform(page)
+    content = PageContent(number, tf.width, tf.height)
+    textpage = page.get_textpage()
+    try:
+        _chars(textpage, tf, content)
+    finally:
+        textpage.close()
+    _rules_and_images(page, tf, content)
+    return content
+
+
+def _chars(textpage, tf: _Transform, content: PageContent) -> None:
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count <= 0:
+        return
+    text = textpage.get_text_range()
+    if len(text) != count:  # characters outside the BMP: read them one by one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0xFFFD) for i in range(count))
+    content.text = text
+    rect = pdfium_c.FS_RECTF()
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    chars = content.chars
+    rotation = tf.rotation
+    point = tf.point
+    h = tf.top - tf.bottom
+    left, bottom = tf.left, tf.bottom
+    prev_line_start = True
+    for i, ch in enumerate(text):
+        if ch == "\r" or ch == "\n":
+            chars.append(Char("\n", 0, 0, 0, 0, i))
+            prev_line_start = True
+            continue
+        get_box(raw, i, rect)
+        if rotation == 0:
+            x0, x1 = rect.left - left, rect.right - left
+            top, bot = h - (rect.top - bottom), h - (rect.bottom - bottom)
+        else:
+            x0, top, x1, bot = tf.box(rect.left, rect.bottom, rect.right, rect.top)
+        chars.append(Char(ch, x0, top, x1, bot, i))
+        if prev_line_start and not ch.isspace():
+            # Font weight and size are sampled at the start of each stream line: enough to
+            # tell bold headings and small footnote type, at a fraction of the cost.
+            prev_line_start = False
+            # Embedded subsets often report weight 400 for bold faces: the name is more reliable.
+            if pdfium_c.FPDFText_GetFontWeight(raw, i) >= 600 or _font_is_bold(raw, i):
+                content.bold_chars.add(i)
+            content.sizes[i] = pdfium_c.FPDFText_GetFontSize(raw, i)
+
+
+def _font_is_bold(raw, i: int) -> bool:
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    n = pdfium_c.FPDFText_GetFontInfo(raw, i, buf, 128, flags)
+    name = buf.raw[: max(0, n - 1)].decode("latin-1", "replace").lower()
+    return "bold" in name or "black" in name or "heavy" in name
+
+
+def _rules_and_images(page, tf: _Transform, content: PageContent) -> None:
+    raw_page = page.raw
+    n = pdfium_c.FPDFPage_CountObjects(raw_page)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for k in range(n):
+        obj = pdfium_c.FPDFPage_GetObject(raw_page, k)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            content.has_images = True
+            continue
+        if kind != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        x0, y0, x1, y1 = tf.box(left.value, bottom.value, right.value, top.value)
+        w, h = x1 - x0, y1 - y0
+        if w <= RULE_THICKNESS and h > RULE_THICKNESS:
+            content.rules.append(Rule(False, (x0 + x1) / 2, y0, y1))
+        elif h <= RULE_THICKNESS and w > RULE_THICKNESS:
+            content.rules.append(Rule(True, (y0 + y1) / 2, x0, x1))
+        elif w > RULE_THICKNESS and h > RULE_THICKNESS:
+            pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
+            if stroke.value:
+                _path_segments(obj, tf, content)
+
+
+def _path_segments(obj, tf: _Transform, content: PageContent) -> None:
+    """Axis-parallel segments of a stroked path (a rectangle or a grid drawn in one path)."""
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+        return
+    x, y = ctypes.c_float(), ctypes.c_float()
+    count = pdfium_c.FPDFPath_CountSegments(obj)
+    if count > 400:  # a drawing, not a table
+        return
+    start = prev = None
+    for i in range(count):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        if not pdfium_c.FPDFPathSegment_GetPoint(seg, x, y):
+            continue
+        px = m.a * x.value + m.c * y.value + m.e
+        py = m.b * x.value + m.d * y.value + m.f
+        pt = tf.point(px, py)
+        if pdfium_c.FPDFPathSegment_GetType(seg) == FPDF_SEGMENT_MOVETO:
+            start = prev = pt
+            continue
+        if prev is not None:
+            _add_segment(prev, pt, content)
+        prev = pt
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            _add_segment(pt, start, content)
+            prev = start
+
+
+def _add_segment(a, b, content: PageContent) -> None:
+    (ax, ay), (bx, by) = a, b
+    if abs(ay - by) <= 1 and abs(ax - bx) > RULE_THICKNESS:
+        content.rules.append(Rule(True, (ay + by) / 2, min(ax, bx), max(ax, bx)))
+    elif abs(ax - bx) <= 1 and abs(ay - by) > RULE_THICKNESS:
+        content.rules.append(Rule(False, (ax + bx) / 2, min(ay, by), max(ay, by)))

@@ -1,0 +1,168 @@
+"""Body text of PDF pages: characters -> visual lines -> paragraphs.
+
+A PDF knows nothing of paragraphs; a line break inside one is a wrap. A new paragraph starts
+where a typesetter would have started one: after a line that stopped short although the next
+line's first word would have fitted, at a first-line indent, after a larger gap, or at a bullet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model.layout import Paragraph
+from .pdf_page import Char
+
+SEGMENT_GAP = 4.0  # a horizontal gap of this many line heights splits a line (side-by-side blocks)
+BULLET = re.compile(r"^(?:[-+•*–−]\s|[a-zđ]\)\s|\(?\d{1,3}[.)]\s|[IVXLC]{1,6}\.\s)")
+PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)]?$", re.I)
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    first_word: float  # width of the first word, for the "would it have fitted" test
+    bold: bool
+    size: float
+    page: int
+    footnote: bool = False
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def page_lines(chars: list[Char], page: int, bold_chars: set[int], sizes: dict[int, float]) -> list[Line]:
+    """Visual lines of the given characters, split at wide gaps, top to bottom."""
+    rows: list[list[Char]] = []
+    for c in sorted((c for c in chars if c.bottom - c.top > 0.5), key=lambda c: (c.top + c.bottom) / 2):
+        mid = (c.top + c.bottom) / 2
+        if rows:
+            first = rows[-1][0]
+            if abs(mid - (first.top + first.bottom) / 2) <= max(2.0, (first.bottom - first.top) * 0.45):
+                rows[-1].append(c)
+                continue
+        rows.append([c])
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+        height = max(c.bottom - c.top for c in row)
+        segment: list[Char] = []
+        for c in row:
+            if segment and c.x0 - segment[-1].x1 > SEGMENT_GAP * height:
+                _emit(segment, page, bold_chars, sizes, lines)
+                segment = []
+            segment.append(c)
+        if segment:
+            _emit(segment, page, bold_chars, sizes, lines)
+    return lines
+
+
+def _emit(seg: list[Char], page: int, bold_chars: set[int], sizes: dict[int, float], out: list[Line]) -> None:
+    parts: list[str] = []
+    prev = None
+    first_word_end = None
+    for c in seg:
+        if prev is not None and c.x0 - prev.x1 > max(1.5, (c.bottom - c.top) * 0.22) and not c.ch.isspace() and not prev.ch.isspace():
+            parts.append(" ")
+            if first_word_end is None:
+                first_word_end = prev.x1
+        if c.ch.isspace() and first_word_end is None and prev is not None:
+            first_word_end = prev.x1
+        parts.append(c.ch)
+        prev = c
+    text = " ".join("".join(parts).split())
+    if not text:
+        return
+    x0 = seg[0].x0
+    sampled = [c.index for c in seg if c.index in sizes]
+    bold = bool(sampled) and all(i in bold_chars for i in sampled)
+    size = max((sizes[i] for i in sampled), default=0.0)
+    out.append(Line(text, x0, seg[-1].x1, min(c.top for c in seg), max(c.bottom for c in seg),
+                    (first_word_end or seg[-1].x1) - x0, bold, size, page))
+
+
+def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> None:
+    """Remove page numbers and running headers/footers (in place)."""
+    seen: Counter = Counter()
+    keyed: list[list[tuple[str, Line]]] = []
+    for lines, h in zip(pages, heights):
+        marks = []
+        for ln in lines:
+            if ln.top < h * 0.12 or ln.bottom > h * 0.88:
+                key = re.sub(r"\d+", "#", ln.text.lower())
+                marks.append((f"{key}@{round(ln.top / 6)}", ln))
+        keyed.append(marks)
+        seen.update({k for k, _ in marks})
+    repeat = max(3, len(pages) // 2)
+    for lines, marks, h in zip(pages, keyed, heights):
+        drop = set()
+        for key, ln in marks:
+            if PAGE_NUMBER.match(ln.text) and (ln.top < h * 0.1 or ln.bottom > h * 0.9):
+                drop.add(id(ln))
+            elif seen[key] >= repeat and len(pages) >= 3:
+                drop.add(id(ln))
+        if drop:
+            lines[:] = [ln for ln in lines if id(ln) not in drop]
+
+
+@dataclass(slots=True)
+class Margins:
+    left: float
+    right: float
+
+
+def margins(lines: list[Line], width: float) -> Margins:
+    if not lines:
+        return Margins(0.0, width)
+    lefts = Counter(round(ln.x0) for ln in lines)
+    rights = Counter(round(ln.x1) for ln in lines)
+    left = min(x for x, n in lefts.items() if n == max(lefts.values()))
+    right_mode, n = rights.most_common(1)[0]
+    right = right_mode if n >= 3 else max(ln.x1 for ln in lines)
+    return Margins(float(left), float(max(right, left + 1)))
+
+
+def continues(prev: Line, cur: Line, m_prev: Margins, m_cur: Margins, same_page: bool) -> bool:
+    """Is `cur` the wrapped continuation of the paragraph whose last line is `prev`?"""
+    if prev.footnote != cur.footnote:
+        return False
+    if cur.text.startswith("•"):
+        return False
+    if same_page:
+        gap = cur.top - prev.bottom
+        if gap > max(prev.height, cur.height) * 0.9 or gap < -2:
+            return False
+    if abs(cur.size - prev.size) > 1.0 and cur.size and prev.size:
+        return False
+    if prev.bold != cur.bold and len(cur.text) > 3:
+        return False
+    # prev stopped short although cur's first word would have fitted: prev ended a paragraph
+    room = m_prev.right - prev.x1
+    if room > cur.first_word + 0.6 * max(prev.height, 4.0):
+        return False
+    # a first-line indent starts a paragraph (only for lines that sit on the left margin)
+    if cur.x0 - m_cur.left > 8 and abs(prev.x0 - m_prev.left) <= 4 and cur.x0 - prev.x0 > 8:
+        return False
+    return True
+
+
+def join_lines(lines: list[Line]) -> str:
+    out = ""
+    for ln in lines:
+        if not out:
+            out = ln.text
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum() and ln.text[:1].isalnum():
+            out += ln.text
+        else:
+            out += " " + ln.text
+    return out
+
+
+def paragraph(lines: list[Line]) -> Paragraph:
+    return Paragraph(join_lines(lines), bold=all(ln.bold for ln in lines), footnote=lines[0].footnote, page=lines[0].page)

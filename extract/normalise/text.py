@@ -11,9 +11,12 @@ _TAG = regex.compile(r"</?(?:b|i|u|em|strong|span|font|p|br|ul|ol|li|sup|sub|div
 _SUP = regex.compile(r"<sup>\s*[\d*]+\s*</sup>", regex.I)
 _LI = regex.compile(r"<li\b[^>]*>\s*", regex.I)
 _MD_BOLD = regex.compile(r"\*\*|__")
+_MD_ITALIC = regex.compile(r"(?:(?<=^)|(?<=[\s(]))\*(?=\S)|(?<=\S)\*(?=[\s).,;:]|$)", regex.M)
 _SPACES = regex.compile(r"[ \t\u00a0\u2002-\u200b]+")
 # A bullet run inline: " - Xây dựng" after sentence punctuation or at the start of a cell.
 _INLINE_BULLET = regex.compile(r"(?:(?<=^)|(?<=[.:;!?…])\s+|(?<=^\s*))([-+•])\s+(?=[\p{Lu}\d\"“(])", regex.M)
+# In a cell that opens with a bullet, every " - X" starts another bullet.
+_BULLETED_CELL = regex.compile(r"\s+([-+•])\s+(?=[\p{Lu}\d\"“(])")
 _PAGE_NUMBER = regex.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")
 
 
@@ -33,7 +36,7 @@ def strip_markup(text: str) -> str:
     text = _LI.sub("\n", text)
     text = _TAG.sub(" ", text)
     text = html.unescape(text)
-    return _MD_BOLD.sub("", text)
+    return _MD_ITALIC.sub("", _MD_BOLD.sub("", text))
 
 
 def clean_cell(text: str) -> str:
@@ -46,6 +49,8 @@ def clean_cell(text: str) -> str:
             lines.append(line)
     text = "\n".join(lines)
     text = _INLINE_BULLET.sub(lambda m: "\n" + m.group(1) + " ", text)
+    if text.lstrip()[:2] in ("- ", "+ ", "• "):
+        text = _BULLETED_CELL.sub(lambda m: "\n" + m.group(1) + " ", text)
     return "\n".join(_SPACES.sub(" ", ln).strip() for ln in text.split("\n") if ln.strip())
 
 

@@ -13,35 +13,39 @@ from .index import vectorise
 from .match import Side, match_pair
 from .options import LinkOptions
 from .relations import doc_edges, pair_plans
+from .views import task_views
 
 
-def link_documents(docs: list[PlanDocument], options: LinkOptions | None = None,
-                   names: list[str] | None = None) -> Links:
+def link_documents(docs: list[PlanDocument], options: LinkOptions | None = None) -> Links:
     """Links between the documents given (order matters only for ties and keys)."""
     options = options or LinkOptions()
-    infos = doc_infos(docs, names)
+    infos = doc_infos(docs)
     edges = doc_edges(infos)
     plans = pair_plans(infos, edges, options.related)
 
-    # One vector space for every task of every document: idf over the whole batch.
+    # One vector space for every view of every task of every document: idf over the batch.
     feature_lists, groups, weights = [], [], []
     sides = []
-    row = 0
+    cache: dict[str, list[str]] = {}
+    view = 0
     for info in infos:
-        rows = []
-        for task in info.doc.tasks:
-            feature_lists.append(features(task.text, options.words))
-            groups.append(row)
-            weights.append(1.0)
-            if task.progress and options.progress_weight > 0:
-                feature_lists.append(features(task.progress, options.words))
-                groups.append(row)
-                weights.append(options.progress_weight)
-            rows.append(row)
-            row += 1
+        rows, owner = [], []
+        for n, task in enumerate(info.doc.tasks):
+            for parts in task_views(task, options.progress_weight):
+                for text, weight in parts:
+                    feats = cache.get(text)
+                    if feats is None:
+                        feats = cache[text] = features(text, options.words)
+                    feature_lists.append(feats)
+                    groups.append(view)
+                    weights.append(weight)
+                rows.append(view)
+                owner.append(n)
+                view += 1
         tasks = info.doc.tasks
         sides.append(Side(
             rows=np.asarray(rows, dtype=np.int64),
+            task_of=np.asarray(owner, dtype=np.int64),
             leads=[lead_ids(t) for t in tasks],
             lead_names=[lead_names(t) for t in tasks],
             due=np.asarray([due_end(t) or -1 for t in tasks], dtype=np.int64),
@@ -51,7 +55,7 @@ def link_documents(docs: list[PlanDocument], options: LinkOptions | None = None,
     links: list[tuple[tuple, TaskLink]] = []
     for plan in plans:
         src, dst = infos[plan.src], infos[plan.dst]
-        for m in match_pair(vectors, sides[plan.src], sides[plan.dst], plan.kind, options, {}):
+        for m in match_pair(vectors, sides[plan.src], sides[plan.dst], plan.kind, options):
             kind = plan.kind
             if kind == "related" and m.text_score >= options.same_score:
                 kind = "same"
@@ -76,7 +80,7 @@ def _evidence(m, doc_evidence: str, names: dict[str, str]) -> str:
     parts = [f"wording {m.text_score:.2f}"
              + (": " + ", ".join(f"“{display(s)}”" for s in m.shared) if m.shared else "")]
     if m.agency > 0:
-        parts.append("same lead" + (f" ({next(iter(sorted(names.values())))})" if names else ""))
+        parts.append("same lead" + (f" ({sorted(names.values())[0]})" if names else ""))
     elif m.agency < 0:
         parts.append("different leads")
     if m.late:

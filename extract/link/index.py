@@ -25,8 +25,11 @@ class Vectors:
         a = self.matrix.getrow(i)
         b = other.matrix.getrow(j)
         prod = a.multiply(b).tocoo()
-        order = sorted(zip(-prod.data, prod.col))
-        return [self.vocabulary[c] for _, c in order[:limit]]
+        top = [self.vocabulary[c] for _, c in sorted(zip(-prod.data, prod.col))[: 2 * limit]]
+        # Two-syllable features read better; a syllable already inside one adds nothing.
+        bigrams = [f for f in top if " " in f]
+        inside = {p for f in bigrams for p in f.split(" ")}
+        return (bigrams + [f for f in top if " " not in f and f not in inside])[:limit]
 
 
 def vectorise(feature_lists: list[list[str]], weights: list[float] | None = None,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
 from .index import Vectors, top_candidates
 from .options import LinkOptions
@@ -13,10 +12,11 @@ from .options import LinkOptions
 
 @dataclass
 class Side:
-    rows: np.ndarray            # rows of the shared matrix, in task order
+    rows: np.ndarray            # view rows of the shared matrix
+    task_of: np.ndarray         # task index of each view row
     leads: list[frozenset[str]]
     lead_names: list[dict[str, str]]
-    due: np.ndarray             # due end as day ordinal, -1 when unknown
+    due: np.ndarray             # due end as day ordinal per task, -1 when unknown
 
 
 @dataclass
@@ -30,12 +30,21 @@ class Match:
     shared: list[str]
 
 
-def match_pair(vectors: Vectors, src: Side, dst: Side, kind: str, options: LinkOptions,
-               display: dict[str, str]) -> list[Match]:
-    m: sp.csr_matrix = vectors.matrix
-    q, t, cos = top_candidates(m[src.rows], m[dst.rows], options.candidates, options.query_features)
-    if len(q) == 0:
+def _best_per_pair(q, t, cos, qv, tv):
+    """Collapse view pairs to task pairs, keeping the most similar view pair."""
+    order = np.lexsort((tv, qv, -cos, t, q))
+    q, t, cos, qv, tv = q[order], t[order], cos[order], qv[order], tv[order]
+    first = np.r_[True, (q[1:] != q[:-1]) | (t[1:] != t[:-1])]
+    return q[first], t[first], cos[first], qv[first], tv[first]
+
+
+def match_pair(vectors: Vectors, src: Side, dst: Side, kind: str, options: LinkOptions) -> list[Match]:
+    m = vectors.matrix
+    qv, tv, cos = top_candidates(m[src.rows], m[dst.rows], options.candidates, options.query_features)
+    if len(qv) == 0:
         return []
+    q, t = src.task_of[qv], dst.task_of[tv]
+    q, t, cos, qv, tv = _best_per_pair(q, t, cos, qv, tv)
     score = cos.astype(np.float64)
     agency = np.zeros(len(q), dtype=np.int8)
     for n in range(len(q)):
@@ -51,13 +60,14 @@ def match_pair(vectors: Vectors, src: Side, dst: Side, kind: str, options: LinkO
     score = np.round(np.clip(score, 0.0, 1.0), 4)
     floor = options.min_related if kind == "related" else options.min_score
     order = np.lexsort((t, -score, q))
-    q, t, score, cos, agency, late = q[order], t[order], score[order], cos[order], agency[order], late[order]
+    q, t, score, cos, agency, late, qv, tv = (
+        a[order] for a in (q, t, score, cos, agency, late, qv, tv))
     starts = np.flatnonzero(np.r_[True, q[1:] != q[:-1]])
     best = np.repeat(score[starts], np.diff(np.r_[starts, len(q)]))
     keep = (score >= floor) & (score >= best - options.margin)
     out = []
     for n in np.flatnonzero(keep):
-        shared = vectors.shared(int(src.rows[q[n]]), vectors, int(dst.rows[t[n]]))
-        out.append(Match(int(q[n]), int(t[n]), float(score[n]), float(round(float(cos[n]), 4)),
-                         int(agency[n]), bool(late[n]), [display.get(f, f) for f in shared]))
+        shared = vectors.shared(int(src.rows[qv[n]]), vectors, int(dst.rows[tv[n]]))
+        out.append(Match(int(q[n]), int(t[n]), float(score[n]), round(float(cos[n]), 4),
+                         int(agency[n]), bool(late[n]), shared))
     return out

@@ -1,32 +1,156 @@
-"""Agency cells and mentions -> AgencyRef. (Interface; the registry lands with issue 4.)
+"""Agencies: cells and sentences -> AgencyRef, through a registry of bodies (data/*.yaml).
 
-``resolve_cell`` splits a lead/support cell into bodies and resolves each; ``agency_start``
-tells whether a piece of text begins like the name of a body (used to find where a cell
-starts when a reader lost the table's columns).
+Public functions (all take an optional ``registry``; by default the built-in registry plus any
+file given to ``load_user_registry``):
+
+- ``resolve_cell(raw)`` -> (refs, warnings): every body of a lead/support cell, in order.
+- ``resolve_lead_cell(raw)`` -> (lead, support, warnings): the same for a lead cell, where
+  "A phối hợp với B" makes B support.
+- ``agency_start(text)``: does ``text`` begin like the name of a body?
+- ``find_mentions(text)`` / ``find_mention_spans(text)``: registry bodies named in prose.
+- ``load_user_registry(path)``: layer a user registry on top of the built-in one.
 """
 
 from __future__ import annotations
 
-import regex
+from pathlib import Path
 
 from ...model import AgencyRef
+from .registry import Layer, Registry, builtin_layers, read_layer
+from .resolve import Resolution, resolve_name
 
-_HEADS = regex.compile(
-    r"^(?:-\s*)?(?:các\s+)?(?:sở|ban|phòng|văn\s+phòng|trung\s+tâm|công\s+an|ủy\s+ban|ubnd|"
-    r"thanh\s+tra|thuế|cục|chi\s+cục|bảo\s+hiểm|ngân\s+hàng|tòa\s+án|viện|hội|hiệp\s+hội|"
-    r"liên\s+minh|liên\s+đoàn|vcci|đảng\s+ủy|thành\s+đoàn|cổng|báo|đài|cơ\s+quan|đơn\s+vị|"
-    r"bộ|chi\s+nhánh|trường|pháp\s+chế)\b",
-    regex.IGNORECASE | regex.VERSION1,
-)
-_SPLIT = regex.compile(r"\s*(?:;|\n|^-\s+|\s-\s+(?=\p{Lu}))\s*")
+__all__ = [
+    "AgencyRef", "Registry", "Resolution", "agency_start", "find_mention_spans", "find_mentions",
+    "get_registry", "load_registry", "load_user_registry", "reset_registry", "resolve_cell",
+    "resolve_lead_cell", "resolve_name",
+]
+
+_builtin: list[Layer] | None = None
+_user: list[Layer] = []
+_current: Registry | None = None
 
 
-def agency_start(text: str) -> bool:
-    return bool(_HEADS.match(text.strip()))
+def get_registry() -> Registry:
+    """The registry in use: built, validated and indexed once, on first use."""
+    global _builtin, _current
+    if _current is None:
+        if _builtin is None:
+            _builtin = builtin_layers()
+        _current = Registry.build([*_builtin, *_user])
+    return _current
 
 
-def resolve_cell(raw: str) -> tuple[list[AgencyRef], list[str]]:
-    """Split a cell into bodies. Placeholder: split on obvious separators, no ids."""
-    parts = [p.strip(" ,.;-") for p in _SPLIT.split(raw or "")]
-    refs = [AgencyRef(raw=p, name=p, id=None, kind="agency") for p in parts if p]
-    return refs, [f"agency not in registry: {r.name!r}" for r in refs]
+def load_registry(*paths: str | Path, builtin: bool = True) -> Registry:
+    """A registry of the given files (on top of the built-in one unless ``builtin=False``),
+    without changing the one in use."""
+    layers = builtin_layers() if builtin else []
+    return Registry.build([*layers, *(read_layer(p) for p in paths)])
+
+
+def load_user_registry(path: str | Path) -> Registry:
+    """Layer ``path`` on top of the registry in use (``vnplan parse --registry FILE``)."""
+    global _current
+    layer = read_layer(path)
+    candidate = Registry.build([*(_builtin or builtin_layers()), *_user, layer])
+    _user.append(layer)
+    _current = candidate
+    return candidate
+
+
+def reset_registry() -> None:
+    """Back to the built-in registry alone."""
+    global _current
+    _user.clear()
+    _current = None
+
+
+def _reg(registry: Registry | None) -> Registry:
+    return registry if registry is not None else get_registry()
+
+
+def agency_start(text: str, registry: Registry | None = None) -> bool:
+    from .split import begins_body
+
+    return begins_body(_reg(registry), text or "")
+
+
+def resolve_lead_cell(
+    raw: str, registry: Registry | None = None
+) -> tuple[list[AgencyRef], list[AgencyRef], list[str]]:
+    """Lead cell -> (lead, support, warnings).
+
+    "Sở Nội vụ phối hợp với Thanh tra thành phố": in Vietnamese plans the body named first
+    leads and the one it works with supports, so Thanh tra goes to support.
+    """
+    lead, support, warnings = [], [], []
+    seen: set[str] = set()
+    for cooperating, ref, warning in _resolve_pieces(_reg(registry), raw):
+        key = ref.id or ref.name.casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        (support if cooperating else lead).append(ref)
+        if warning:
+            warnings.append(warning)
+    return lead, support, warnings
+
+
+def resolve_cell(raw: str, registry: Registry | None = None) -> tuple[list[AgencyRef], list[str]]:
+    """Cell -> (bodies in order, one warning per body not in the registry)."""
+    lead, support, warnings = resolve_lead_cell(raw, registry)
+    return lead + support, warnings
+
+
+def _resolve_pieces(reg: Registry, raw: str):
+    from .split import split_cell
+
+    try:
+        pieces = split_cell(reg, raw or "")
+    except Exception as err:  # a malformed cell must not stop the document
+        yield False, AgencyRef(raw=raw or "", name=" ".join((raw or "").split()) or "?", id=None), (
+            f"agency cell not split ({type(err).__name__}): {raw!r}"
+        )
+        return
+    for piece in pieces:
+        for ref, warning in _refs_for(reg, piece.text):
+            yield piece.cooperating, ref, warning
+
+
+def _refs_for(reg: Registry, text: str):
+    """One piece -> refs. "Outer (Inner)": a registry body in parentheses is the sub-unit
+    doing the work (the Office's web portal); anything else in parentheses is a note."""
+    from .split import _PAREN
+
+    inner_texts = [m.group(0)[1:-1] for m in _PAREN.finditer(text)]
+    outer_text = " ".join(_PAREN.sub(" ", text).split())
+    outer = resolve_name(reg, outer_text) if outer_text.strip(" ,.;:-–") else None
+    inners = [r for r in (resolve_name(reg, t) for t in inner_texts) if r.id]
+    results: list[Resolution] = []
+    if inners:
+        if outer and outer.id and not all(outer.id in reg.ancestors(r.id) for r in inners):
+            results.append(outer)
+        results.extend(inners)
+    elif outer:
+        results.append(outer)
+    raw = " ".join(text.split())
+    for r in results:
+        ref = AgencyRef(raw=raw, name=r.name, id=r.id, kind=r.kind)
+        yield ref, None if r.id else _warning(r)
+
+
+def _warning(r: Resolution) -> str:
+    if r.candidates:
+        close = ", ".join(f"{name} [{id_}] {score:.0f}" for id_, name, score in r.candidates)
+        return f"agency not in registry: {r.name!r}; closest: {close}"
+    return f"agency not in registry: {r.name!r}; no close candidate"
+
+
+def find_mention_spans(text: str, registry: Registry | None = None):
+    """[(start, end, AgencyRef)] for every registry body named in ``text``."""
+    from .mentions import find_mention_spans as spans
+
+    return spans(_reg(registry), text or "")
+
+
+def find_mentions(text: str, registry: Registry | None = None) -> list[AgencyRef]:
+    return [ref for _, _, ref in find_mention_spans(text, registry)]

@@ -1,0 +1,72 @@
+"""Comparison keys for body names: words, their spans, abbreviations expanded, accents folded.
+
+Two spellings of one body must give the same key: "UBND các xã, phường, đặc khu" and
+"Ủy ban nhân dân các xã,phường, đặc khu"; "Văn hóa-Xã hội" and "Văn hoá - Xã hội"; "Uỷ"
+and "Ủy". Keys drop punctuation, case and accents (Vietnamese bodies are never told apart
+by accents alone, while documents do differ in tone placement and typing errors).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+# "KH&CN", "LĐ-TB&XH" and "TP." are single abbreviations; other punctuation separates words.
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[&\-][\p{L}\p{N}]+)*\.?")
+_SPLIT_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_MARKS = regex.compile(r"\p{Mn}+")
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    keys: tuple[str, ...]  # folded words this printed word stands for (several if abbreviated)
+
+
+def fold_word(word: str) -> str:
+    """Lower case, no accents, đ -> d."""
+    word = unicodedata.normalize("NFD", word.lower().replace("đ", "d").replace("Đ", "d"))
+    return _MARKS.sub("", word)
+
+
+class Folder:
+    """Turns text into Words using one registry's abbreviations."""
+
+    def __init__(self, abbreviations: dict[str, str]):
+        self._abbr = {
+            k: tuple(fold_word(w) for w in _SPLIT_WORD.findall(v))
+            for k, v in abbreviations.items()
+        }
+
+    def _keys(self, text: str) -> tuple[str, ...]:
+        for candidate in (text, text.rstrip(".")):
+            if candidate in self._abbr:
+                return self._abbr[candidate]
+        return tuple(fold_word(w) for w in _SPLIT_WORD.findall(text))
+
+    def words(self, text: str) -> list[Word]:
+        out = []
+        for m in _WORD.finditer(text):
+            printed, end = m.group(0), m.end()
+            if printed.endswith(".") and printed not in self._abbr:
+                printed, end = printed[:-1], end - 1  # a full stop, not part of "TP."
+            keys = self._keys(printed)
+            if keys:
+                out.append(Word(m.start(), end, printed, keys))
+        return out
+
+    def key(self, text: str) -> tuple[str, ...]:
+        return tuple(k for w in self.words(text) for k in w.keys)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def exact_key(text: str) -> str:
+    """How a name is written, ignoring only case, spacing and end punctuation."""
+    return " ".join(nfc(text).casefold().split()).strip(" ,.;:-–")

@@ -1,0 +1,170 @@
+"""A lead/support cell -> the bodies it names, in order.
+
+Rules (docs/agencies.md has the table):
+- a registry name is never split, whatever commas, "và" or dashes it holds ("Các Sở, ban,
+  ngành", "UBND các xã, phường, đặc khu", "Sở Văn hóa, Thể thao và Du lịch"), nor is the inside
+  of parentheses;
+- ";" and line-leading dashes always split;
+- ",", "và", a spaced dash and a line break split only when what follows begins like a body
+  (a head word such as "Sở", "UBND", "các Hiệp hội", or a registry name);
+- "phối hợp với" splits, and the bodies after it (until the next ";" or dash line) cooperate:
+  in a lead cell they are support;
+- connectors ("và", "chủ trì") and punctuation at either end of a body are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ...normalise.text import is_page_number, strip_markup
+from .folding import Word, nfc
+from .registry import Registry
+
+_PAREN = regex.compile(r"\([^()]*\)")
+_SPACES = regex.compile(r"[ \t\u00a0\u2002-\u200b]+")
+_JOIN_GAP = regex.compile(r"[\s,\-–]*")
+_BULLET_GAP = regex.compile(r"\n\s*[-–•+]")
+_LETTER = regex.compile(r"\p{L}")
+_STRIP = " \t\n,.;:-–•+*"
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    cooperating: bool  # came after "phối hợp với"
+
+
+def clean_text(raw: str) -> str:
+    text = strip_markup(nfc(raw or ""))
+    lines = []
+    for line in text.split("\n"):
+        line = _SPACES.sub(" ", line).strip()
+        if line and not is_page_number(line):
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def joinable(text: str, words: list[Word], prose: bool = False):
+    """May words[k-1] and words[k] belong to one name? Only spaces, commas, dashes between."""
+
+    def ok(k: int) -> bool:
+        gap = text[words[k - 1].end : words[k].start]
+        if not _JOIN_GAP.fullmatch(gap) or _BULLET_GAP.search(gap) or gap.count(",") > 1:
+            return False
+        return not (prose and gap.count("\n") > 1)
+
+    return ok
+
+
+def protected_spans(registry: Registry, text: str, words: list[Word]) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _PAREN.finditer(text)]
+    ok = joinable(text, words)
+    i = 0
+    while i < len(words):
+        m = registry.match_at(words, i, ok)
+        if m:
+            spans.append((words[i].start, words[m[0] - 1].end))
+            i = m[0]
+        else:
+            i += 1
+    return spans
+
+
+def begins_body(registry: Registry, text: str) -> bool:
+    """Does ``text`` begin like the name of a body? (the rule behind agency_start)"""
+    text = text.lstrip(" \t\n-–•+")
+    words = registry.folder.words(text[:160])
+    if not words or words[0].start != 0:
+        return False
+    first = words[0]
+    if first.keys[0] == "cac":
+        if len(words) < 2:
+            return False
+        rest = words[1:]
+    else:
+        if not (first.text[:1].isupper() or first.text[:1].isdigit()):
+            return False
+        rest = words
+    key = tuple(k for w in rest[:6] for k in w.keys)
+    if registry.starts_with_head(key):
+        return True
+    return registry.match_at(words, 0, joinable(text, words)) is not None
+
+
+@lru_cache(maxsize=64)
+def _separators(cooperation: tuple[str, ...]) -> regex.Pattern:
+    coop = "|".join(r"\s+".join(map(regex.escape, c.split())) for c in cooperation) or r"(?!x)x"
+    return regex.compile(
+        rf"(?P<hard>\s*;\s*|\s*\n\s*[-–•+]\s+|^\s*[-–•+]\s+)"
+        rf"|(?P<coop>\s*,?\s*(?:\bchủ\s+trì\s*,?\s*)?\b(?:{coop})\b\s*)"
+        rf"|(?P<soft>\s*,\s*|\s+(?:và|cùng)\s+|\s+[-–]\s+|\s*\n\s*)",
+        regex.IGNORECASE | regex.VERSION1,
+    )
+
+
+def split_cell(registry: Registry, raw: str) -> list[Piece]:
+    text = clean_text(raw)
+    if not text:
+        return []
+    words = registry.folder.words(text)
+    spans = protected_spans(registry, text, words)
+    starts = {s for s, _ in spans}
+    pieces: list[Piece] = []
+    cooperating = False
+    pos = 0
+    for m in _separators(registry.cooperation).finditer(text):
+        if any(s < m.start() < e or s < m.end() - 1 < e for s, e in spans):
+            continue
+        kind = m.lastgroup
+        if kind == "soft" and not (m.end() in starts or begins_body(registry, text[m.end():])):
+            continue
+        _add(registry, pieces, text[pos : m.start()], cooperating)
+        if kind == "hard":
+            cooperating = False
+        elif kind == "coop":
+            cooperating = True
+        pos = m.end()
+    _add(registry, pieces, text[pos:], cooperating)
+    return pieces
+
+
+def _add(registry: Registry, pieces: list[Piece], chunk: str, cooperating: bool) -> None:
+    chunk = trim_noise(registry, chunk.strip(_STRIP))
+    if _LETTER.search(chunk):
+        pieces.append(Piece(chunk, cooperating))
+
+
+def trim_noise(registry: Registry, text: str) -> str:
+    """Drop connectors such as "và", "chủ trì" from the ends of a body's name."""
+    for _ in range(4):
+        words = registry.folder.words(text)
+        if not words:
+            return text
+        key = tuple(k for w in words for k in w.keys)
+        before = text
+        for noise in registry.leading_noise:
+            if len(key) > len(noise) and key[: len(noise)] == noise:
+                n, acc = 0, ()
+                while acc != noise and n < len(words):
+                    acc += words[n].keys
+                    n += 1
+                if acc == noise:
+                    text = text[words[n].start :].strip(_STRIP)
+                break
+        words = registry.folder.words(text)
+        key = tuple(k for w in words for k in w.keys)
+        for noise in registry.trailing_noise:
+            if len(key) > len(noise) and key[-len(noise):] == noise and key not in registry.by_key:
+                n, acc = len(words), ()
+                while acc != noise and n > 0:
+                    n -= 1
+                    acc = words[n].keys + acc
+                if acc == noise:
+                    text = text[: words[n].start].strip(_STRIP)
+                break
+        if text == before:
+            return text
+    return text

@@ -1,0 +1,138 @@
+"""Task tables built in the tests, unlike any seed: the rules must hold by themselves."""
+
+from extract.model.layout import Cell, Layout, Page, Paragraph, Row, Table
+from extract.normalise import to_plan_document
+from extract.readers import read
+from extract.structure import build
+
+
+def parse_text(tmp_path, text, name="plan.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    raw = build(read(path))
+    return raw, to_plan_document(raw, "0" * 64)
+
+
+def rows(*lines):
+    return "\n".join("\t".join(cells) for cells in lines)
+
+
+HEAD = "KẾ HOẠCH\n\nCải cách hành chính năm 2027\n\nPHỤ LỤC\n\nDanh mục nhiệm vụ\n\n"
+
+
+def test_columns_reordered_and_other_synonyms(tmp_path):
+    table = rows(
+        ["TT", "Đơn vị thực hiện", "Nội dung công việc", "Tiến độ hoàn thành", "Đơn vị phối hợp", "Ghi chú"],
+        ["1", "Sở Xây dựng", "Rà soát quy hoạch đô thị", "Quý I/2027", "UBND các xã", "Ưu tiên"],
+        ["2", "Sở Y tế", "Kiểm tra an toàn thực phẩm", "Hằng năm", "", ""],
+    )
+    raw, doc = parse_text(tmp_path, HEAD + table)
+    assert [t.text for t in raw.tasks] == ["Rà soát quy hoạch đô thị", "Kiểm tra an toàn thực phẩm"]
+    first = raw.tasks[0]
+    assert (first.lead, first.support, first.due) == ("Sở Xây dựng", "UBND các xã", "Quý I/2027")
+    assert first.extra == {"Ghi chú": "Ưu tiên"}  # unknown columns are kept
+    assert doc.tasks[1].path == ["Phụ lục", "2"]
+
+
+def test_row_split_over_a_page_is_rejoined(tmp_path):
+    header = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn hoàn thành"]
+    part1 = rows(header, ["I", "Chuyển đổi số", "", "", ""],
+                 ["1", "Xây dựng kho dữ liệu dùng", "Sở Khoa học", "Các sở,", "Thường"])
+    part2 = rows(header, ["", "chung của tỉnh", "và Công nghệ", "ban, ngành", "xuyên"],
+                 ["2", "Số hóa hồ sơ", "Sở Nội vụ", "", "Năm 2027"])
+    raw, _ = parse_text(tmp_path, HEAD + part1 + "\n\n7/12\n\n" + part2)
+    assert len(raw.tasks) == 2
+    t = raw.tasks[0]
+    assert t.text == "Xây dựng kho dữ liệu dùng chung của tỉnh"
+    assert (t.lead, t.support, t.due) == ("Sở Khoa học và Công nghệ", "Các sở, ban, ngành", "Thường xuyên")
+    assert [s.ordinal for s in t.sections] == ["Phụ lục", "I"]
+    assert raw.tasks[1].sections[-1].title == "Chuyển đổi số"  # the section goes on across the page
+
+
+def test_section_rows_in_other_styles(tmp_path):
+    table = rows(
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+        ["A", "NHIỆM VỤ CHUNG", "", ""],
+        ["I", "Thể chế", "", ""],
+        ["1", "Nhóm văn bản quy phạm", "", ""],
+        ["1.1", "Ban hành quy chế", "Sở Tư pháp", "Quý II/2027"],
+        ["", "<b>Nhiệm vụ bổ sung</b>", "", ""],
+        ["2", "Tập huấn pháp luật", "Sở Tư pháp", "Năm 2027"],
+        ["B", "NHIỆM VỤ RIÊNG", "", ""],
+        ["1", "Kiểm tra định kỳ", "Thanh tra tỉnh", "Hằng năm"],
+    )
+    raw, doc = parse_text(tmp_path, HEAD + table)
+    assert [t.ordinal for t in raw.tasks] == ["1.1", "2", "1"]
+    assert [s.ordinal for s in raw.tasks[0].sections] == ["Phụ lục", "A", "I", "1"]
+    assert raw.tasks[1].sections[-1] .title == "Nhiệm vụ bổ sung"
+    assert [s.ordinal for s in raw.tasks[2].sections] == ["Phụ lục", "B"]
+    assert doc.tasks[0].section.title == "Nhóm văn bản quy phạm"
+
+
+def test_page_number_in_a_section_row_is_dropped(tmp_path):
+    table = rows(["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+                 ["II", "Tài chính công", "3/9", ""],
+                 ["1", "Công khai ngân sách", "Sở Tài chính", "Tháng 12/2027"])
+    raw, _ = parse_text(tmp_path, HEAD + table)
+    assert raw.tasks[0].sections[-1].title == "Tài chính công"
+
+
+def test_indicator_table_targets_become_products(tmp_path):
+    table = rows(["STT", "Chỉ tiêu", "Chỉ tiêu năm 2027", "Cơ quan thực hiện"],
+                 ["1", "Tỷ lệ hồ sơ trực tuyến", "Tối thiểu 85%", "Các phòng chuyên môn"])
+    raw, doc = parse_text(tmp_path, HEAD + table)
+    assert doc.tasks[0].product == "Tối thiểu 85%"
+    assert raw.tasks[0].lead == "Các phòng chuyên môn"
+
+
+def test_html_remnants_and_inline_bullets(tmp_path):
+    table = rows(["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"],
+                 ["1", "<ul> - Rà soát thủ tục. - Công bố kết quả<sup>2</sup> <i>(theo quy định)</i></ul>",
+                  "<b>Văn phòng UBND tỉnh</b>", "<ul><li>- Sở Nội vụ;</li><li>- Sở Tư pháp</li></ul>", "Quý III/2027"])
+    raw, doc = parse_text(tmp_path, HEAD + table)
+    assert doc.tasks[0].text == "- Rà soát thủ tục.\n- Công bố kết quả (theo quy định)"
+    assert raw.tasks[0].lead == "Văn phòng UBND tỉnh"
+    assert raw.tasks[0].support == "- Sở Nội vụ;\n- Sở Tư pháp"
+
+
+def test_not_a_task_table(tmp_path):
+    table = rows(["ĐƠN VỊ", "CHỦ TRÌ", "THAM"], ["CT N.V.A", "X", ""], ["P. TH", "", "X"])
+    raw, _ = parse_text(tmp_path, "BÁO CÁO\n\nKết quả quý I\n\n" + table)
+    assert raw.tasks == []
+
+
+def _layout(rows_):
+    return Layout(path="x.docx", format="docx", pages=[Page(1, [
+        Paragraph("PHỤ LỤC II"), Paragraph("Nhiệm vụ"),
+        Table(rows=rows_, header_rows=1, page=1),
+    ])], page_count=1)
+
+
+def _row(*cells, merged=()):
+    return Row([Cell(c, merged_from_above=i in merged) for i, c in enumerate(cells)], page=1)
+
+
+def test_bullets_with_their_own_cells_are_separate_tasks():
+    header = _row("TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Sản phẩm", "Thời gian hoàn thành")
+    layout = _layout([
+        header,
+        _row("1", "- Tuyên truyền trên báo", "Phòng Văn hóa", "Tin bài", "Thường xuyên"),
+        _row("1", "- Làm phim quảng bá", "Phòng Văn hóa", "Phim", "Quý IV/2027", merged=(0,)),
+        _row("2", "- Đối thoại doanh nghiệp", "Phòng Kinh tế", "Hội nghị", "Hằng năm"),
+        _row("2", "- Giải đáp kiến nghị", "Phòng Kinh tế", "Hội nghị", "Hằng năm", merged=(0, 2, 3, 4)),
+    ])
+    doc = to_plan_document(build(layout), "0" * 64)
+    assert [t.ordinal for t in doc.tasks] == ["1", "1", "2"]
+    assert [t.id for t in doc.tasks] == ["phu-luc-ii/1", "phu-luc-ii/1~2", "phu-luc-ii/2"]
+    assert doc.tasks[1].product == "Phim"
+    assert doc.tasks[2].text == "- Đối thoại doanh nghiệp\n- Giải đáp kiến nghị"
+    assert doc.tasks[0].page == 1
+
+
+def test_colspan_section_row_and_headerless_continuation_chunk():
+    header = _row("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn")
+    section = Row([Cell("I"), Cell("Đất đai", colspan=3)], page=1)
+    layout = _layout([header, section, _row("1", "Đo đạc bản đồ", "Sở Nông nghiệp và Môi trường", "Năm 2027")])
+    layout.pages.append(Page(2, [Table(rows=[_row("2", "Cấp giấy chứng nhận", "UBND các xã", "Thường xuyên")], page=2)]))
+    doc = to_plan_document(build(layout), "0" * 64)
+    assert [t.path for t in doc.tasks] == [["Phụ lục II", "I", "1"], ["Phụ lục II", "I", "2"]]

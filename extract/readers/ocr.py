@@ -29,6 +29,7 @@ WORD = regex.compile(r"[\p{L}\p{M}]+")
 MIN_WORDS = 15  # below this a page says too little to judge
 MIN_SHARE = 0.6  # Vietnamese prose scores > 0.9 (abbreviations and names are the rest)
 OCR_DPI = 300
+JUDGE_AT_MOST = 300  # words looked at per page: plenty to judge, and a page costs nothing
 
 
 def _base(word: str) -> str:
@@ -37,15 +38,21 @@ def _base(word: str) -> str:
 
 def syllable_share(text: str) -> tuple[float, int]:
     """(share of words that are possible Vietnamese syllables, number of words judged)."""
-    words = WORD.findall(text)
     judged = ok = 0
-    for w in words:
+    for m in WORD.finditer(text):
+        w = m.group()
         if len(w) < 2 or (w.isupper() and w.isascii() and len(w) <= 6):
             continue  # abbreviations (UBND, PCI) say nothing either way
         judged += 1
-        if SYLLABLE.fullmatch(_base(w)):
-            ok += 1
+        ok += _is_syllable(w)
+        if judged >= JUDGE_AT_MOST:
+            break
     return (ok / judged if judged else 1.0), judged
+
+
+@lru_cache(maxsize=20000)
+def _is_syllable(word: str) -> bool:
+    return SYLLABLE.fullmatch(_base(word)) is not None
 
 
 def text_layer_problem(text: str, has_images: bool) -> str | None:

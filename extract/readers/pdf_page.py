@@ -8,6 +8,7 @@ into the displayed page (origin top-left, y down) so rotated pages read like upr
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
@@ -16,6 +17,7 @@ import pypdfium2.raw as pdfium_c
 # (stroked line, or a filled hairline rectangle as Word writes borders).
 RULE_THICKNESS = 2.5
 FPDF_SEGMENT_MOVETO = 2
+_TOKEN = re.compile(r"\S+")
 
 
 @dataclass(slots=True)
@@ -91,6 +93,13 @@ def read_page(page, number: int) -> PageContent:
 
 
 def _chars(textpage, tf: _Transform, content: PageContent) -> None:
+    """Words of the page with their boxes (a "Char" here is a run of non-space characters).
+
+    Boxes are asked for the first and last character of each word only: a word sits on one
+    line, so its box follows from its ends, and this halves the calls into PDFium, which is
+    where a text-heavy page spends its time. A word whose ends do not look like one word
+    (PDFium joined text from two places without a space) is split by its characters' boxes.
+    """
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     if count <= 0:
@@ -102,31 +111,53 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
     rect = pdfium_c.FS_RECTF()
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     chars = content.chars
-    rotation = tf.rotation
-    point = tf.point
     h = tf.top - tf.bottom
     left, bottom = tf.left, tf.bottom
-    prev_line_start = True
-    for i, ch in enumerate(text):
-        if ch == "\r" or ch == "\n":
-            chars.append(Char("\n", 0, 0, 0, 0, i))
-            prev_line_start = True
-            continue
+    upright = tf.rotation == 0
+
+    def box(i: int) -> tuple[float, float, float, float]:
         get_box(raw, i, rect)
-        if rotation == 0:
-            x0, x1 = rect.left - left, rect.right - left
-            top, bot = h - (rect.top - bottom), h - (rect.bottom - bottom)
+        if upright:
+            return rect.left - left, h - (rect.top - bottom), rect.right - left, h - (rect.bottom - bottom)
+        return tf.box(rect.left, rect.bottom, rect.right, rect.top)
+
+    line_start = True
+    for m in _TOKEN.finditer(text):
+        a, b = m.start(), m.end() - 1
+        if line_start or "\n" in text[max(0, a - 2):a]:
+            line_start = False
+            # Font weight and size, sampled at the start of each stream line: enough to tell
+            # bold headings and small footnote type, at a fraction of the cost.
+            if pdfium_c.FPDFText_GetFontWeight(raw, a) >= 600 or _font_is_bold(raw, a):
+                content.bold_chars.add(a)
+            content.sizes[a] = pdfium_c.FPDFText_GetFontSize(raw, a)
+        x0, top, x1, bot = box(a)
+        if b == a:
+            chars.append(Char(m.group(), x0, top, x1, bot, a))
+            continue
+        bx0, btop, bx1, bbot = box(b)
+        height = max(bot - top, bbot - btop, 1.0)
+        if abs(btop - top) < height * 0.5 and bx1 >= x0 and bx1 - x0 <= (b - a + 1) * height * 1.1:
+            chars.append(Char(m.group(), x0, min(top, btop), bx1, max(bot, bbot), a))
         else:
-            x0, top, x1, bot = tf.box(rect.left, rect.bottom, rect.right, rect.top)
-        chars.append(Char(ch, x0, top, x1, bot, i))
-        if prev_line_start and not ch.isspace():
-            # Font weight and size are sampled at the start of each stream line: enough to
-            # tell bold headings and small footnote type, at a fraction of the cost.
-            prev_line_start = False
-            # Embedded subsets often report weight 400 for bold faces: the name is more reliable.
-            if pdfium_c.FPDFText_GetFontWeight(raw, i) >= 600 or _font_is_bold(raw, i):
-                content.bold_chars.add(i)
-            content.sizes[i] = pdfium_c.FPDFText_GetFontSize(raw, i)
+            _split_word(m.group(), a, box, chars)
+
+
+def _split_word(word: str, a: int, box, chars: list) -> None:
+    piece: list[str] = []
+    p_box = None
+    start = a
+    for k, ch in enumerate(word):
+        x0, top, x1, bot = box(a + k)
+        if p_box is not None:
+            height = max(p_box[3] - p_box[1], bot - top, 1.0)
+            if abs(top - p_box[1]) >= height * 0.5 or x0 < p_box[2] - height or x0 - p_box[2] > height * 0.6:
+                chars.append(Char("".join(piece), *p_box, start))
+                piece, p_box, start = [], None, a + k
+        piece.append(ch)
+        p_box = (x0, top, x1, bot) if p_box is None else (p_box[0], min(p_box[1], top), max(p_box[2], x1), max(p_box[3], bot))
+    if piece:
+        chars.append(Char("".join(piece), *p_box, start))
 
 
 def _font_is_bold(raw, i: int) -> bool:

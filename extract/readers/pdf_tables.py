@@ -137,14 +137,7 @@ def _lines(chars: list[Char]) -> list[str]:
     out = []
     for row in rows:
         row.sort(key=lambda c: c.x0)
-        parts = []
-        prev = None
-        for c in row:
-            if prev is not None and c.x0 - prev.x1 > max(1.5, (c.bottom - c.top) * 0.25) and not c.ch.isspace() and not prev.ch.isspace():
-                parts.append(" ")
-            parts.append(c.ch)
-            prev = c
-        text = " ".join("".join(parts).split())
+        text = " ".join(c.ch for c in row)
         if text:
             out.append(text)
     return out

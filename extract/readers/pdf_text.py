@@ -64,19 +64,7 @@ def page_lines(chars: list[Char], page: int, bold_chars: set[int], sizes: dict[i
 
 
 def _emit(seg: list[Char], page: int, bold_chars: set[int], sizes: dict[int, float], out: list[Line]) -> None:
-    parts: list[str] = []
-    prev = None
-    first_word_end = None
-    for c in seg:
-        if prev is not None and c.x0 - prev.x1 > max(1.5, (c.bottom - c.top) * 0.22) and not c.ch.isspace() and not prev.ch.isspace():
-            parts.append(" ")
-            if first_word_end is None:
-                first_word_end = prev.x1
-        if c.ch.isspace() and first_word_end is None and prev is not None:
-            first_word_end = prev.x1
-        parts.append(c.ch)
-        prev = c
-    text = " ".join("".join(parts).split())
+    text = " ".join(c.ch for c in seg)
     if not text:
         return
     x0 = seg[0].x0
@@ -84,7 +72,7 @@ def _emit(seg: list[Char], page: int, bold_chars: set[int], sizes: dict[int, flo
     bold = bool(sampled) and all(i in bold_chars for i in sampled)
     size = max((sizes[i] for i in sampled), default=0.0)
     out.append(Line(text, x0, seg[-1].x1, min(c.top for c in seg), max(c.bottom for c in seg),
-                    (first_word_end or seg[-1].x1) - x0, bold, size, page))
+                    seg[0].x1 - x0, bold, size, page))
 
 
 def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> None:

@@ -1,0 +1,63 @@
+"""What a phrase is read against: the document's issue date and the years its plan covers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .units import Unit
+
+
+@dataclass(frozen=True, slots=True)
+class TimeContext:
+    issued_on: date | None = None  # the document's date, for phrases without a year
+    period: tuple[int, int] | None = None  # the plan's years, e.g. (2025, 2026)
+
+
+def period_years(ctx: TimeContext | None) -> tuple[int, int] | None:
+    """The plan's first and last year, in order, or None when unknown or not a calendar year."""
+    if ctx is None or not ctx.period:
+        return None
+    try:
+        a, b = sorted(int(y) for y in ctx.period)
+    except (TypeError, ValueError):
+        return None
+    if not (1 <= a <= 9999 and 1 <= b <= 9999):
+        return None
+    return a, b
+
+
+def period_span(ctx: TimeContext | None) -> tuple[date | None, date | None]:
+    years = period_years(ctx)
+    if years is None:
+        return None, None
+    return date(years[0], 1, 1), date(years[1], 12, 31)
+
+
+def issued(ctx: TimeContext | None) -> date | None:
+    return ctx.issued_on if ctx is not None and isinstance(ctx.issued_on, date) else None
+
+
+def relative_year(ctx: TimeContext | None, offset: int) -> int | None:
+    base = issued(ctx)
+    years = period_years(ctx)
+    year = base.year if base else (years[0] if years else None)
+    if year is None or not 1 <= year + offset <= 9999:
+        return None
+    return year + offset
+
+
+def default_year(unit: Unit, ctx: TimeContext | None) -> int | None:
+    """The year of a time printed without one ("trước ngày 15/11", "6 tháng cuối năm").
+
+    The first such time that does not end before the document was issued (a plan sets
+    deadlines ahead of itself); without an issue date, the plan's first year.
+    """
+    base = issued(ctx)
+    if base:
+        year = base.year
+        if year < 9999 and unit.end(year) < base:
+            year += 1
+        return year
+    years = period_years(ctx)
+    return years[0] if years else None

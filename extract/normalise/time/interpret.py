@@ -1,0 +1,240 @@
+"""From the pieces of a phrase to a TimeSpec's kind, dates, recurrence rule and anchor.
+
+Precedence when a phrase mixes several things: recurrence ("hằng năm", "hàng quý",
+"tháng cuối quý") > concrete times (quarters, months, days, years, spans) > ongoing
+("thường xuyên") > relative ("15 ngày kể từ ...") > conditional ("sau khi ..."). The anchor
+of a relative or conditional part is kept whatever the kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .context import TimeContext, default_year, issued, period_span, relative_year
+from .grammar import Grammar, Piece
+from .recurrence import build_rrule
+from .units import Unit, day_after
+
+
+class NotUnderstood(Exception):
+    """The phrase has no time we can read; the message says why."""
+
+
+@dataclass
+class Reading:
+    kind: str = "unspecified"
+    start: date | None = None
+    end: date | None = None
+    rrule: str | None = None
+    anchor: str | None = None
+
+
+@dataclass
+class _Slot:
+    unit: Unit
+    frm: bool = False
+    to: bool = False
+    undatable: bool = False  # "từ nay" with no issue date known
+
+
+@dataclass
+class _State:
+    slots: list[_Slot] = field(default_factory=list)
+    freq: tuple[str, int] | None = None
+    day: int | None = None
+    qend: tuple[int, ...] = ()
+    ongoing: bool = False
+    onward: bool = False
+    relative: dict | None = None
+    conditional: bool = False
+    anchors: list[tuple[int, int]] = field(default_factory=list)
+    invalid: bool = False
+    linked: bool = False  # a connector ("từ", "đến", "và", "-") joins the times
+
+
+def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
+    st = _State()
+    frm = to = edge = False
+    for p in pieces:
+        k = p.kind
+        if k == "unit":
+            u = p.unit
+            if edge:
+                u, edge = u.at_end(), False
+            undatable = False
+            if "year" in p.data:
+                u = u.with_year(p.data["year"], True)
+            elif "rel_year" in p.data:
+                y = relative_year(ctx, p.data["rel_year"])
+                u, undatable = u.with_year(y, y is not None), y is None
+            st.invalid |= bool(p.data.get("invalid"))
+            st.slots.append(_Slot(u, frm, to, undatable))
+            frm = to = False
+        elif k == "issue":
+            day = issued(ctx)
+            st.slots.append(_Slot(Unit("date", fixed=day), frm, to, undatable=day is None))
+            frm = to = False
+        elif k == "from":
+            frm = st.linked = True
+        elif k == "to":
+            to = st.linked = True
+        elif k == "and":
+            st.linked = True
+        elif k == "edge":
+            edge = True
+        elif k == "onward":
+            st.onward = True
+        elif k in ("every", "interval"):
+            st.freq = st.freq or (p.data["freq"], p.data["interval"])
+        elif k == "day":
+            st.day = st.day or p.data["day"]
+        elif k == "qend":
+            st.qend = p.data["months"]
+        elif k == "ongoing":
+            st.ongoing = True
+        elif k == "relative":
+            st.relative = st.relative or p.data
+            st.anchors.append(p.data["anchor"])
+        elif k == "conditional":
+            st.conditional = True
+            st.anchors.append(p.data["anchor"])
+    return st
+
+
+def _resolve_years(slots: list[_Slot], ctx: TimeContext | None) -> None:
+    """Give every slot a year: a neighbour's ("quý I và quý II/2026"), else the context's."""
+    known = [i for i, s in enumerate(slots) if s.unit.explicit and s.unit.year is not None]
+    for i, s in enumerate(slots):
+        u = s.unit
+        if u.dated or s.undatable:
+            continue
+        right = next((j for j in known if j > i), None)
+        left = next((j for j in reversed(known) if j < i), None)
+        if right is not None:
+            r = slots[right].unit
+            year = r.year
+            if u.start(year) > r.start():  # "từ tháng 12 đến tháng 2/2026": the December before
+                year -= 1
+        elif left is not None:
+            lu = slots[left].unit
+            year = lu.year
+            if u.end(year) < lu.start():  # "từ tháng 11/2025 đến tháng 2": the February after
+                year += 1
+        else:
+            year = default_year(u, ctx)
+        s.unit = u.with_year(year)
+
+
+def _year_as_context(st: _State) -> None:
+    """'báo cáo năm 2026 (trước ngày 10/11)': a lone year, not joined to the other times,
+    only dates them."""
+    years = [s for s in st.slots if s.unit.kind == "year" and s.unit.explicit]
+    if st.linked or len(years) != 1 or len(st.slots) < 2:
+        return
+    others = [s for s in st.slots if s is not years[0]]
+    if any(s.unit.dated or s.undatable for s in others):
+        return
+    for s in others:
+        s.unit = s.unit.with_year(years[0].unit.year, True)
+    st.slots = others
+
+
+def _concrete(st: _State, ctx: TimeContext | None) -> Reading:
+    _year_as_context(st)
+    slots = st.slots
+    if st.day and len(slots) == 1 and slots[0].unit.kind == "month":
+        u = slots[0].unit
+        slots[0].unit = Unit("date", m1=u.m1, m2=u.m1, d1=st.day, d2=st.day, months=(u.m1,),
+                             year=u.year, explicit=u.explicit)
+    _resolve_years(slots, ctx)
+    first, last = slots[0], slots[-1]
+    if len(slots) == 1:
+        u = first.unit
+        r = Reading(kind=u.kind, start=u.start(), end=u.end())
+        if first.frm or st.onward:
+            r.kind, r.end = "range", None
+        elif first.to:
+            r.kind, r.start = "range", None
+        return r
+    start = None if first.undatable else first.unit.start()
+    end = None if (last.undatable or st.onward) else last.unit.end()
+    if start and end and start > end:
+        starts = [s.unit.start() for s in slots if not s.undatable and s.unit.dated]
+        ends = [s.unit.end() for s in slots if not s.undatable and s.unit.dated]
+        start, end = min(starts), max(ends)
+    return Reading(kind="range", start=start, end=end)
+
+
+def _bounds(st: _State, ctx: TimeContext | None) -> tuple[date | None, date | None]:
+    """Where recurring work starts and stops: the years it names, else the plan period."""
+    dated = [s for s in st.slots if s.unit.explicit or s.unit.fixed]
+    if not dated:
+        return period_span(ctx)
+    sub = _State(slots=dated, onward=st.onward)
+    r = _concrete(sub, ctx)
+    return r.start, r.end
+
+
+def _recurring(st: _State, ctx: TimeContext | None) -> Reading:
+    months: set[int] = set(st.qend)
+    day = st.day
+    to_month_end = False
+    for s in st.slots:
+        u = s.unit
+        if u.explicit or u.fixed or s.undatable:
+            continue
+        if u.kind == "date":
+            months.add(u.m1)
+            day = day or u.d1
+        elif u.kind in ("month", "range") and u.months:
+            months.update(u.months)
+        else:  # a quarter or half each year: due at its end
+            months.update(u.months or (u.m2,))
+            to_month_end = True
+    if day is None and to_month_end:
+        day = -1
+    start, end = _bounds(st, ctx)
+    rule = build_rrule(st.freq, sorted(months), day)
+    return Reading(kind="recurring", start=start, end=end, rrule=rule)
+
+
+def _relative(st: _State, g: Grammar, folded: str, ctx: TimeContext | None) -> Reading:
+    rel = st.relative
+    r = Reading(kind="relative")
+    a, b = rel["anchor"]
+    anchor_day = None
+    for p in g.scan(folded, a, b):
+        if p.kind == "issue" and issued(ctx):
+            anchor_day = issued(ctx)
+            break
+        if p.kind == "unit" and p.unit.kind == "date" and "year" in p.data and not p.data.get("invalid"):
+            anchor_day = p.unit.with_year(p.data["year"]).start()
+            break
+    if anchor_day and not rel["working"]:
+        other = day_after(anchor_day, rel["sign"] * rel["n"], rel["unit"])
+        r.start, r.end = min(anchor_day, other), max(anchor_day, other)
+    return r
+
+
+def interpret(pieces: list[Piece], g: Grammar, folded: str, ctx: TimeContext | None) -> tuple[Reading, list[tuple[int, int]]]:
+    """The reading of a phrase and the folded spans of its anchors; raises NotUnderstood."""
+    st = _collect(pieces, ctx)
+    if st.invalid:
+        raise NotUnderstood("no such day in the calendar")
+    if st.freq or st.qend:
+        r = _recurring(st, ctx)
+    elif st.slots:
+        r = _concrete(st, ctx)
+    elif st.ongoing:
+        start, end = period_span(ctx)
+        r = Reading(kind="ongoing", start=start, end=end)
+    elif st.relative:
+        r = _relative(st, g, folded, ctx)
+    elif st.conditional:
+        r = Reading(kind="conditional")
+    elif st.day:
+        raise NotUnderstood("a day without its month")
+    else:
+        raise NotUnderstood("no time found")
+    return r, st.anchors

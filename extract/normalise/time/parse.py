@@ -1,0 +1,53 @@
+"""parse_time: one deadline phrase -> TimeSpec, never an exception."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ...model import TimeSpec
+from .context import TimeContext
+from .fold import fold
+from .grammar import grammar
+from .interpret import NotUnderstood, interpret
+
+_ANCHOR_TRIM = " \t.,;:-–"
+
+
+def _collapse(raw) -> str:
+    text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def parse_time(raw: str, ctx: TimeContext | None = None) -> tuple[TimeSpec, list[str]]:
+    """Normalise one deadline phrase. Returns the TimeSpec and warning messages.
+
+    Warnings are non-empty only when the phrase could not be read; the TimeSpec is then
+    kind "unspecified" with the phrase kept in ``raw``.
+    """
+    text = _collapse(raw)
+    try:
+        return _parse(text, ctx), []
+    except NotUnderstood as err:
+        return TimeSpec(raw=text, kind="unspecified"), [f"deadline not understood: {text!r} ({err})"]
+    except (ValueError, OverflowError, ArithmeticError) as err:
+        # A date past the calendar's end or a contradictory phrase: report, never stop a document.
+        return TimeSpec(raw=text, kind="unspecified"), [f"deadline not understood: {text!r} ({err})"]
+
+
+def _parse(text: str, ctx: TimeContext | None) -> TimeSpec:
+    if not text:
+        raise NotUnderstood("empty")
+    g = grammar()
+    folded, index = fold(text)
+    m = g.label.match(folded)
+    pieces = g.scan(folded, m.end() if m else 0)
+    reading, anchors = interpret(pieces, g, folded, ctx)
+    anchor = None
+    if anchors:
+        a, b = anchors[0]
+        anchor = text[index[a]:index[b]].strip(_ANCHOR_TRIM) or None
+    start, end = reading.start, reading.end
+    if start and end and start > end:
+        start, end = end, start
+    return TimeSpec(raw=text, kind=reading.kind, start=start, end=end, rrule=reading.rrule,
+                    anchor=anchor)

@@ -1,0 +1,167 @@
+"""The deadline vocabulary (data/time.yaml): loaded once, validated, folded for matching."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ...errors import DataFileError
+from .fold import fold_word
+
+DATA_FILE = Path(__file__).parent / "data" / "time.yaml"
+UNIT_KINDS = ("day", "week", "month", "quarter", "year")
+FREQS = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every entry folded (lower case, no diacritics); see data/time.yaml for meanings."""
+
+    specific_labels: tuple[str, ...]
+    generic_labels: tuple[str, ...]
+    roman: dict[str, int]
+    number_words: dict[str, int]
+    month_names: dict[str, int]
+    units: dict[str, tuple[str, ...]]  # day/week/month/quarter/year/half/day_prefix
+    half_first: tuple[str, ...]
+    half_last: tuple[str, ...]
+    edge_end: tuple[str, ...]
+    lead_words: tuple[str, ...]
+    conn_from: tuple[str, ...]
+    conn_to: tuple[str, ...]
+    conn_and: tuple[str, ...]
+    conn_onward: tuple[str, ...]
+    ongoing: tuple[str, ...]
+    relative_years: dict[str, int]
+    issue_events: tuple[str, ...]
+    every: tuple[str, ...]
+    periodic: tuple[str, ...]
+    per_time: tuple[str, ...]
+    report: tuple[str, ...]
+    quarter_end_month: tuple[str, ...]
+    freq: dict[str, tuple[str, int]]  # unit kind -> (FREQ, interval)
+    rel_lead: tuple[str, ...]
+    rel_after: tuple[str, ...]
+    rel_before: tuple[str, ...]
+    working_days: tuple[str, ...]
+    cond_after: tuple[str, ...]
+    cond_per: tuple[str, ...]
+    cond_per_nouns: tuple[str, ...]
+    cond_adhoc: tuple[str, ...]
+
+
+class _Reader:
+    """Typed access to the parsed YAML; every failure names the key path."""
+
+    def __init__(self, path: Path, data):
+        self.path = path
+        if not isinstance(data, dict):
+            self.fail("", "the file must hold a mapping")
+        self.data = data
+
+    def fail(self, key: str, reason: str):
+        raise DataFileError(str(self.path), f"{key}: {reason}" if key else reason)
+
+    def get(self, key: str):
+        node = self.data
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                self.fail(key, "missing")
+            node = node[part]
+        return node
+
+    def words(self, key: str, required: bool = True) -> tuple[str, ...]:
+        value = self.get(key)
+        if not isinstance(value, list) or (required and not value):
+            self.fail(key, "must be a non-empty list of words")
+        out = []
+        for item in value:
+            if not isinstance(item, str) or not item.strip():
+                self.fail(key, f"entry {item!r} is not a non-empty string")
+            out.append(fold_word(item))
+        return tuple(out)
+
+    def numbers(self, key: str, low: int, high: int) -> dict[str, int]:
+        value = self.get(key)
+        if not isinstance(value, dict) or not value:
+            self.fail(key, "must be a non-empty mapping of word -> number")
+        out = {}
+        for word, n in value.items():
+            if not isinstance(word, str) or not word.strip():
+                self.fail(key, f"key {word!r} is not a non-empty string")
+            if isinstance(n, bool) or not isinstance(n, int) or not low <= n <= high:
+                self.fail(key, f"{word!r}: value {n!r} is not a whole number in {low}..{high}")
+            out[fold_word(word)] = n
+        return out
+
+
+def load_vocabulary(path: Path | str) -> Vocabulary:
+    """Read and validate a vocabulary file; raises DataFileError when it is invalid."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        raise DataFileError(str(path), f"cannot be read as YAML ({err})") from None
+    r = _Reader(path, data)
+    if r.get("version") != 1:
+        r.fail("version", "must be 1")
+    freq: dict[str, tuple[str, int]] = {}
+    raw_freq = r.get("recurrence.freq")
+    if not isinstance(raw_freq, dict):
+        r.fail("recurrence.freq", "must map unit kinds to {freq, interval}")
+    for kind, spec in raw_freq.items():
+        key = f"recurrence.freq.{kind}"
+        if kind not in UNIT_KINDS:
+            r.fail(key, f"unknown unit kind (expected one of {', '.join(UNIT_KINDS)})")
+        if not isinstance(spec, dict) or spec.get("freq") not in FREQS:
+            r.fail(key, f"freq must be one of {', '.join(sorted(FREQS))}")
+        interval = spec.get("interval", 1)
+        if isinstance(interval, bool) or not isinstance(interval, int) or interval < 1:
+            r.fail(key, "interval must be a positive whole number")
+        freq[kind] = (spec["freq"], interval)
+    units = {k: r.words(f"units.{k}") for k in (*UNIT_KINDS, "half", "day_prefix")}
+    for kind in UNIT_KINDS:
+        if kind not in freq:
+            r.fail("recurrence.freq", f"no entry for unit kind {kind!r}")
+    return Vocabulary(
+        specific_labels=r.words("labels.specific"),
+        generic_labels=r.words("labels.generic", required=False),
+        roman=r.numbers("numerals.roman", 1, 12),
+        number_words=r.numbers("numerals.words", 1, 31),
+        month_names=r.numbers("numerals.months", 1, 12),
+        units=units,
+        half_first=r.words("half.first"),
+        half_last=r.words("half.last"),
+        edge_end=r.words("edge_end"),
+        lead_words=r.words("lead_words"),
+        conn_from=r.words("connectors.from"),
+        conn_to=r.words("connectors.to"),
+        conn_and=r.words("connectors.and"),
+        conn_onward=r.words("connectors.onward", required=False),
+        ongoing=r.words("ongoing"),
+        relative_years=r.numbers("relative_years", -5, 5) if r.get("relative_years") else {},
+        issue_events=r.words("issue_events", required=False),
+        every=r.words("recurrence.every"),
+        periodic=r.words("recurrence.periodic"),
+        per_time=r.words("recurrence.per_time"),
+        report=r.words("recurrence.report"),
+        quarter_end_month=r.words("recurrence.quarter_end_month"),
+        freq=freq,
+        rel_lead=r.words("relative.lead"),
+        rel_after=r.words("relative.after"),
+        rel_before=r.words("relative.before"),
+        working_days=r.words("relative.working_days"),
+        cond_after=r.words("conditional.after"),
+        cond_per=r.words("conditional.per"),
+        cond_per_nouns=r.words("conditional.per_nouns"),
+        cond_adhoc=r.words("conditional.adhoc", required=False),
+    )
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The shipped vocabulary, loaded and validated once per process."""
+    return load_vocabulary(DATA_FILE)

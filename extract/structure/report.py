@@ -1,7 +1,154 @@
-"""Items of reports (lettered items + narrative). Placeholder until issue 6."""
+"""Items of reports (BÁO CÁO): each lettered item "a) ..." under a numbered heading of the
+results part restates a task of the plan reported on; the paragraphs under it narrate what
+was done.
+
+- text: the item's heading, plus the restated task bullets under it (a "- " bullet ending
+  with ":" and followed by narrative), kept as "- " lines;
+- progress: everything under the item, in order, bullets as printed lines;
+- lead: the bodies the item's heading or its narrative sentences name as their subject;
+- status: only when the narrative states one (data/prose.yaml, "status");
+- figures: the ratios ("09/12 đơn vị") and percentages ("75 %") the narrative reports.
+A numbered heading of the results part with no lettered item is an item itself.
+"""
 
 from __future__ import annotations
 
+import regex
 
-def report_tasks(blocks, header, warnings) -> list:
-    return []
+from ..model.raw import RawSection, RawTask
+from . import bodies
+from .outline import Line, body_paragraphs, classify
+from .prose_rules import ProseRules, rules
+
+_NUM = r"\d{1,3}(?:\.\d{3})*"
+_RATIO = regex.compile(
+    rf"(?<![\d/.,])(?P<a>{_NUM})\s*/\s*(?P<b>{_NUM})(?![\d/.,]\d)"
+    r"(?P<unit>(?:\s+(?![\d])[\p{L}]+){0,2})",
+    regex.VERSION1,
+)
+_PERCENT = regex.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?\s*%", regex.VERSION1)
+_UNIT_STOP = regex.compile(r"^(?:và|của|trong|tại|với|so|đạt|là|được|đã|trên|theo)$", regex.VERSION1)
+
+
+def figures(text: str) -> list[str]:
+    """Ratios with their unit ("09/12 đơn vị") and percentages ("75 %"), in order, once each."""
+    found: list[tuple[int, str]] = []
+    for m in _RATIO.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if regex.fullmatch(r"(?:19|20)\d\d", b) or int(a.replace(".", "")) > int(b.replace(".", "")):
+            continue  # "10/2024" is a month; a part larger than its whole is not a ratio
+        unit = m.group("unit").split()
+        kept = []
+        for word in unit:
+            if _UNIT_STOP.match(word.lower()):
+                break
+            kept.append(word)
+        if not kept:
+            continue  # "26/02" without a unit is a date, not a figure
+        found.append((m.start(), " ".join([f"{a}/{b}", *kept])))
+    for m in _PERCENT.finditer(text):
+        found.append((m.start(), m.group()))
+    out, seen = [], set()
+    for _, f in sorted(found):
+        if f not in seen:
+            seen.add(f)
+            out.append(f)
+    return out
+
+
+def status(text: str, r: ProseRules) -> str | None:
+    said = {k for k, p in r.status.items() if p.search(text)}
+    if not said:
+        return None
+    if "in_progress" in said or len(said) > 1:
+        return "in_progress"
+    return said.pop()
+
+
+class _Item:
+    def __init__(self, line: Line, sections: list[RawSection]):
+        self.line = line
+        self.sections = sections
+        self.body: list[Line] = []
+
+
+def _restated(item: _Item) -> list[str]:
+    """Bullets that restate a task: they end with ":" and narrative follows them."""
+    out = []
+    for i, line in enumerate(item.body):
+        nxt = item.body[i + 1] if i + 1 < len(item.body) else None
+        if line.kind == "bullet" and line.text.endswith(":") and nxt is not None and nxt.kind == "plain":
+            out.append(f"- {line.title}")
+    return out
+
+
+def _task(item: _Item, r: ProseRules) -> RawTask:
+    restated = _restated(item)
+    text = "\n".join([item.line.title, *restated])
+    narrative = [l.text for l in item.body if f"- {l.title}" not in restated or l.kind != "bullet"]
+    progress = "\n".join(l.text for l in item.body) or None
+    names: list[str] = []
+    own = bodies.subject(item.line.title)
+    if own:
+        names.extend(own.split("; "))
+    for paragraph in narrative:
+        names.extend(n for found in bodies.acting(paragraph) for n in found.split("; "))
+    unique: list[str] = []
+    for name in names:
+        key = name.casefold()
+        # "Cục Thuế" after "Cục Thuế thành phố" is the same body named again.
+        if any(u.casefold().startswith(key) or key.startswith(u.casefold())
+               or u.casefold().endswith(key) or key.endswith(u.casefold()) for u in unique):
+            continue
+        unique.append(name)
+    task = RawTask(text=text, ordinal=item.line.ordinal, sections=item.sections, page=item.line.page,
+                   progress=progress)
+    if unique:
+        task.lead = "; ".join(unique)
+        task.lead_from_text = True
+    if progress:
+        task.status = status(progress, r)
+        task.figures = figures(progress)
+    return task
+
+
+def report_tasks(blocks, header, warnings) -> list[RawTask]:
+    r = rules()
+    lines = [classify(text, page, r) for text, page in body_paragraphs(blocks)]
+
+    def results_part(title: str) -> bool:
+        return bool(r.report_parts.search(title)) and not r.report_skip_parts.search(title)
+
+    by_title = any(l.kind == "part" and results_part(l.title) for l in lines)
+    items: list[_Item] = []
+    in_part = False
+    part: RawSection | None = None
+    heading: _Item | None = None  # the numbered heading, an item until a lettered one appears
+    current: _Item | None = None
+    for line in lines:
+        if line.kind == "part":
+            in_part = results_part(line.title) if by_title else not r.report_skip_parts.search(line.title)
+            part, heading, current = RawSection(line.ordinal, line.title), None, None
+            continue
+        if not in_part:
+            continue
+        if line.kind == "heading" and line.level == 1:
+            heading = _Item(line, [part] if part else [])
+            items.append(heading)
+            current = heading
+            continue
+        if line.kind == "letter" and heading is not None:
+            if heading in items and not heading.body and current is heading:
+                items.remove(heading)  # the heading groups lettered items; it is not one
+            current = _Item(line, [*heading.sections, RawSection(heading.line.ordinal, heading.line.title)])
+            items.append(current)
+            continue
+        if current is not None:
+            if current is heading and any(i.sections[-1:] == [RawSection(heading.line.ordinal, heading.line.title)]
+                                          for i in items if i is not heading):
+                continue  # text after lettered items but before the next heading: ignore
+            current.body.append(line)
+    tasks = [_task(item, r) for item in items]
+    if not tasks:
+        warnings.append(("report_no_items", "no lettered items found in the report's results part", None))
+    return tasks

@@ -1,0 +1,171 @@
+"""Bodies named in sentences: the subject of a task's sentence ("Công an thành phố hướng dẫn
+...") and the bodies a report's narrative says acted ("Sở Nội vụ đã đưa ...").
+
+The agency normaliser's ``find_mentions`` is used when it exists (it knows the registry);
+otherwise names are cut by the rules of data/prose.yaml: a name starts with a body word
+("Sở", "Ủy ban nhân dân", "các sở") and ends before the predicate ("đã", "hướng dẫn", ...).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .prose_rules import rules
+
+_FLAGS = regex.VERSION1
+_SENTENCE = regex.compile(r"(?<=[.!?;])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)
+_MAX_NAME_WORDS = 14
+_STRONG = regex.compile(r"\s*(?:đã|đang|chủ\s+trì|tiếp\s+tục|đều)(?![\p{L}])", _FLAGS)
+_STATIVE = regex.compile(r"\s*(?:là|được|có|bị)(?![\p{L}])", _FLAGS)
+
+
+def _end_of(sentence: str, name: str) -> int:
+    last = name.split("; ")[-1]
+    at = sentence.find(last)
+    return at + len(last) if at >= 0 else 0
+
+
+def _words(items) -> str:
+    ordered = sorted(set(items), key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(w) for w in item.split()) for item in ordered)
+
+
+class _Patterns:
+    def __init__(self):
+        r = rules()
+        heads = _words(r.body_heads)
+        self.head = regex.compile(rf"(?:{heads})(?![\p{{L}}])", _FLAGS)
+        self.head_ci = regex.compile(rf"(?i:{heads})(?![\p{{L}}])", _FLAGS)
+        self.predicate = regex.compile(rf"\s+(?:{_words(r.predicate_starts)})(?![\p{{L}}])", _FLAGS)
+        self.group = regex.compile(rf",\s*(?:{_words(r.group_words)})(?![\p{{L}}])", regex.IGNORECASE | _FLAGS)
+        self.opener = regex.compile(rf"^(?:{r.sentence_openers.pattern})\s*,\s*", regex.IGNORECASE | _FLAGS)
+        self.listed = regex.compile(
+            r"(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành)(?:\s*,\s*(?:đơn\s+vị|địa\s+phương|ngành))*\s*:\s*",
+            regex.IGNORECASE | _FLAGS,
+        )
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    return _Patterns()
+
+
+def _mention_at(text: str, pos: int) -> str | None:
+    """The agency normaliser's mention starting at ``pos``, when it offers a finder."""
+    try:
+        from ..normalise.agencies import find_mentions  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    try:
+        for m in find_mentions(text[pos:]) or []:
+            start, end = _span(m)
+            if start is not None and start == 0:
+                return text[pos:pos + end].strip(" ,;:")
+    except Exception:  # noqa: BLE001 - a broken optional helper must not stop the parse
+        return None
+    return None
+
+
+def _span(m) -> tuple[int | None, int | None]:
+    if hasattr(m, "span") and callable(getattr(m, "span")):
+        return m.span()
+    if hasattr(m, "span") and isinstance(m.span, tuple):
+        return m.span
+    if hasattr(m, "start") and hasattr(m, "end"):
+        return int(m.start), int(m.end)
+    if isinstance(m, tuple) and len(m) >= 2 and isinstance(m[0], int):
+        return m[0], m[1]
+    return None, None
+
+
+def name_at(text: str, pos: int = 0) -> str | None:
+    """The body whose name starts at ``pos`` and is followed by a predicate, or None."""
+    found = _mention_at(text, pos)
+    if found:
+        return found
+    p = _patterns()
+    head = p.head.match(text, pos) or (p.head_ci.match(text, pos) if pos == 0 else None)
+    if not head:
+        return None
+    cut = p.predicate.search(text, head.end())
+    if not cut:
+        return None
+    if " " not in head.group().strip() and not regex.match(r"\s+[\p{Lu}\d]", text[head.end():]):
+        return None  # "Ban hành", "Báo cáo", "Bộ quy chế": a one-word head needs a proper name
+    name = text[pos:cut.start()]
+    if regex.search(r"[.;:()“”\"]", name) or len(name.split()) > _MAX_NAME_WORDS:
+        return None
+    # A comma ends the name unless a group word follows ("Các sở, ngành, địa phương"), or
+    # another body's name starts after it ("Liên minh Hợp tác xã thành phố, các Hiệp hội").
+    names, begin = [], 0
+    for comma in regex.finditer(r",", name):
+        if p.group.match(name, comma.start()):
+            continue
+        rest = name[comma.end():].lstrip()
+        if not p.head_ci.match(rest):
+            return None
+        names.append(name[begin:comma.start()].strip())
+        begin = comma.end()
+    names.append(name[begin:].strip())
+    split: list[str] = []
+    for n in names:
+        # "Ủy ban nhân dân quận Ngô Quyền và Ủy ban nhân dân các phường": two bodies.
+        parts = regex.split(rf"\s+và\s+(?=(?:{p.head.pattern}))", n)
+        split.extend(x.strip() for x in parts if x.strip())
+    return "; ".join(split) or None
+
+
+def subject(text: str) -> str | None:
+    """The body named as the subject of the sentence that opens ``text``."""
+    text = text.strip()
+    p = _patterns()
+    opener = p.opener.match(text)
+    start = opener.end() if opener else 0
+    return name_at(text, start)
+
+
+def listed_subjects(text: str) -> list[str]:
+    """Bodies listed after "các cơ quan:" as the subject of a sentence ("các cơ quan: Ban
+    Tuyên giáo và Dân vận; Sở Tài chính; các địa phương... xây dựng Kế hoạch")."""
+    m = _patterns().listed.search(text)
+    if not m:
+        return []
+    rest = text[m.end():]
+    stop = regex.search(r"\.\.\.|…|\.(?:\s|$)|:", rest)
+    if stop is None:
+        return []
+    items = [i.strip(" ,") for i in rest[:stop.start()].split(";")]
+    items = [i for i in items if i and len(i.split()) <= _MAX_NAME_WORDS]
+    return items if len(items) >= 2 else []
+
+
+def acting(narrative: str) -> list[str]:
+    """Bodies that narrative sentences name as their subject, in order, once each."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for sentence in _SENTENCE.split(narrative):
+        sentence = sentence.strip().lstrip("-+*• ").strip()
+        name = subject(sentence)
+        if name and _STATIVE.match(sentence, _end_of(sentence, name)):
+            continue  # "X là đầu mối", "X được giao": the sentence describes, nobody acted
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append(name)
+        for later in _after_clause(sentence):
+            if later.casefold() not in seen:
+                seen.add(later.casefold())
+                out.append(later)
+    return out
+
+
+def _after_clause(sentence: str) -> list[str]:
+    """Subjects after an opening clause ("Thực hiện nhiệm vụ ..., Sở Thông tin và Truyền
+    thông chủ trì ..."): a name right after a comma, followed by a strong predicate."""
+    out = []
+    for comma in regex.finditer(r",\s+", sentence):
+        name = name_at(sentence, comma.end())
+        if name and _STRONG.match(sentence, _end_of(sentence[comma.end():], name) + comma.end()):
+            out.append(name)
+    return out

@@ -226,11 +226,11 @@ def _split_row(lines, width, n_cells, trailing_time):
     due_lines, rest = _take_due(rest, trailing_time)
     cells = _segment(rest, n_cells - 1, agency_start)
     if cells is None:
-        # One cell short: the lead sits at the end of the task's last line.
-        split = _split_tail_agency(text[-1], agency_start)
+        # One cell short: the lead begins on the task's last line ("... Phòng Kinh tế").
+        split = _split_tail_agency(text, agency_start)
         if split:
-            text = text[:-1] + ([split[0]] if split[0] else [])
-            cells = _segment([split[1], *rest], n_cells - 1, agency_start)
+            text, lead_lines = split
+            cells = _segment([" ".join(lead_lines), *rest], n_cells - 1, agency_start)
     if cells is None:
         cells = [" ".join(rest)] + [""] * (n_cells - 2)
     return text, [one_line(" ".join(_join_wrapped(c))) if c else "" for c in cells] + [one_line(" ".join(due_lines))]
@@ -311,11 +311,17 @@ def _score(cells, agency_start) -> int:
     return score
 
 
-def _split_tail_agency(line: str, agency_start):
-    """Split "task words Phòng Kinh tế" at the last place where a body's name begins."""
-    words = line.split(" ")
-    for i in range(len(words) - 1, 0, -1):
-        tail = " ".join(words[i:])
+def _split_tail_agency(lines: list[str], agency_start):
+    """Split the task's lines where a body's name begins on its last visual line (or on the
+    line a lowercase last line continues): "... đặc khu Phòng Kinh tế", "... Văn phòng HĐND" +
+    "và UBND xã"."""
+    k = len(lines) - 1
+    while k > 0 and lines[k][:1].islower():
+        k -= 1
+    words = lines[k].split(" ")
+    for i in range(1, len(words)):
+        tail = " ".join(words[i:] + lines[k + 1 :])
         if words[i][:1].isupper() and agency_start(tail):
-            return " ".join(words[:i]), tail
+            head = " ".join(words[:i])
+            return lines[:k] + ([head] if head else []), [tail]
     return None

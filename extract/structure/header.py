@@ -80,9 +80,9 @@ def parse_header(blocks) -> RawHeader:
         if h.number is None and (m := _NUMBER.match(text)) and text.lower().startswith("số"):
             h.number = _number(m["num"], m["sym"])
             if h.kind is None and m["sym"]:
-                code = regex.match(r"[/-]\s*([\p{Lu}]+)", m["sym"].split("/", 1)[-1] if "/" in m["sym"] else m["sym"])
-                if code and code.group(1) in set(KINDS.values()):
-                    h.kind = code.group(1)
+                code = regex.search(r"\p{L}+", m["sym"])  # "/KH-UBND", "-KH/TU", "/2022/NĐ-CP"
+                if code and code.group() in set(KINDS.values()):
+                    h.kind = code.group()
             if i > 0 and h.issuer is None:
                 top = [q.text for q in paras[:i] if q.text.isupper() and len(q.text) < 80]
                 if top:

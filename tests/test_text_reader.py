@@ -1,0 +1,132 @@
+"""The text reader: typed (markdown-ish, tab tables) and PDF-wrapped text into a Layout."""
+
+import pytest
+
+from extract.errors import ReadError
+from extract.model.layout import Paragraph, Table
+from extract.readers import read
+from extract.structure import build
+
+
+def write(tmp_path, text, name="doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_typed_text_blocks(tmp_path):
+    text = ("## KẾ HOẠCH\n\n**Tiêu đề in đậm\ntrải hai dòng**\n\nĐoạn thường<sup>1</sup>.\n\n"
+            "¹ Chú thích cuối trang.\n\nA\tB\nC\tD\n\n2/14\n\nE\tF\n")
+    layout = read(write(tmp_path, text))
+    blocks = list(layout.blocks())
+    paras = [b for b in blocks if isinstance(b, Paragraph)]
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert paras[0].text == "KẾ HOẠCH" and paras[0].heading == 2
+    assert paras[1].bold and paras[2].bold and paras[2].text == "trải hai dòng"
+    assert paras[3].text == "Đoạn thường." and not paras[3].footnote
+    assert paras[4].footnote and paras[4].text == "Chú thích cuối trang."
+    assert [len(t.rows) for t in tables] == [2, 1]  # a page break splits the runs of rows
+    assert all(p.text != "2/14" for p in paras)
+    assert layout.format == "text" and layout.page_count is None
+
+
+def test_text_is_nfc(tmp_path):
+    decomposed = "Ho\u0300a Bi\u0300nh"  # combining grave accents
+    layout = read(write(tmp_path, decomposed + "\n"))
+    assert next(layout.blocks()).text == "Hòa Bình"
+
+
+@pytest.mark.parametrize("content,code", [(b"", "empty"), (b"   \n\n", "empty"), (b"\xff\xfe\x00", "unsupported")])
+def test_bad_text_files(tmp_path, content, code):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ReadError) as err:
+        read(path)
+    assert err.value.code == code and str(path) in str(err.value)
+
+
+def test_legacy_8bit_text_is_refused_clearly(tmp_path):
+    path = tmp_path / "tcvn3.txt"
+    path.write_bytes("Kế hoạch".encode("utf-8")[:3] + b"\xb8\xc3\xa9 ho\xb9ch")
+    with pytest.raises(ReadError, match="not UTF-8"):
+        read(path)
+
+
+WRAPPED = """ KẾ HOẠCH 
+
+Triển khai chuyển đổi số năm 2027 
+
+ 
+
+Ủy ban nhân dân xã Đức Trọng ban hành Kế hoạch triển khai thực hiện với các nội dung 
+
+sau: 
+
+I. MỤC TIÊU 
+
+- Hoàn thành các nhiệm vụ chuyển đổi số được giao, bảo đảm tiến độ và chất lượng 
+
+theo yêu cầu của tỉnh. 
+
+ PHỤ LỤC 
+
+Danh mục nhiệm vụ 
+
+STT Tên nhiệm vụ 
+Đơn vị chủ 
+
+trì 
+
+Đơn vị phối hợp 
+
+Sản phẩm 
+Thời hạn 
+
+hoàn thành 
+
+I Hạ tầng số 
+
+1 
+
+Nâng cấp mạng nội bộ của trụ sở xã và các điểm phục vụ hành 
+
+chính công, bảo đảm an toàn thông tin 
+
+Công an xã 
+Các cơ quan, đơn vị 
+
+liên quan 
+
+Hệ thống mạng 
+Quý III/2027 
+
+2 Rà soát thiết bị đầu cuối Văn phòng HĐND 
+
+và UBND xã 
+Các cơ quan, đơn vị 
+
+liên quan 
+
+Báo cáo Năm 2027 
+"""
+
+
+def test_wrapped_pdf_text_is_rebuilt(tmp_path):
+    raw = build(read(write(tmp_path, WRAPPED)))
+    assert [t.ordinal for t in raw.tasks] == ["1", "2"]
+    first, second = raw.tasks
+    assert first.text.startswith("Nâng cấp mạng nội bộ") and first.text.endswith("an toàn thông tin")
+    assert (first.lead, first.support, first.product, first.due) == (
+        "Công an xã", "Các cơ quan, đơn vị liên quan", "Hệ thống mạng", "Quý III/2027")
+    assert second.text == "Rà soát thiết bị đầu cuối"
+    assert second.lead == "Văn phòng HĐND và UBND xã"
+    assert (second.product, second.due) == ("Báo cáo", "Năm 2027")
+    assert [s.title for s in first.sections] == ["Danh mục nhiệm vụ", "Hạ tầng số"]
+    assert raw.header.issuer == "Ủy ban nhân dân xã Đức Trọng"
+
+
+def test_wrapped_body_paragraphs_are_rejoined(tmp_path):
+    layout = read(write(tmp_path, WRAPPED))
+    texts = [b.text for b in layout.blocks() if isinstance(b, Paragraph)]
+    assert "- Hoàn thành các nhiệm vụ chuyển đổi số được giao, bảo đảm tiến độ và chất lượng theo yêu cầu của tỉnh." in texts
+    assert any(t.endswith("với các nội dung sau:") for t in texts)

@@ -10,7 +10,7 @@ from ..model import (
     AgencyRef, DocumentInfo, DocWarning, PlanDocument, Section, Signer, Source, Task,
 )
 from ..model.raw import RawDocument, RawTask
-from .agencies import resolve_cell
+from .agencies import resolve_cell, resolve_lead_cell
 from .citations import find_citations, find_relations
 from .ids import assign_ids
 from .text import one_line
@@ -56,6 +56,18 @@ def _agencies(cell: str | None, sink: _Sink, page: int | None) -> list[AgencyRef
     return refs
 
 
+def _lead_support(raw: RawTask, sink: _Sink) -> tuple[list[AgencyRef], list[AgencyRef]]:
+    """"A phối hợp với B" in a lead cell: B supports (see docs/agencies.md)."""
+    support = _agencies(raw.support, sink, raw.page)
+    if not raw.lead or not raw.lead.strip():
+        return [], support
+    lead, extra, messages = resolve_lead_cell(raw.lead)
+    for msg in messages:
+        sink.add("agency_unresolved", msg, raw.page)
+    known = {r.id or r.name for r in support}
+    return lead, [r for r in extra if (r.id or r.name) not in known] + support
+
+
 def _time(raw: str | None, ctx: TimeContext, sink: _Sink, page: int | None):
     if not raw or not one_line(raw):
         return None
@@ -67,14 +79,15 @@ def _time(raw: str | None, ctx: TimeContext, sink: _Sink, page: int | None):
 
 def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink) -> Task:
     section = raw.sections[-1] if raw.sections else None
+    lead, support = _lead_support(raw, sink)
     return Task(
         id=task_id,
         ordinal=raw.ordinal,
         path=path,
         section=Section(ordinal=section.ordinal, title=section.title) if section else None,
         text=raw.text,
-        lead=_agencies(raw.lead, sink, raw.page),
-        support=_agencies(raw.support, sink, raw.page),
+        lead=lead,
+        support=support,
         product=one_line(raw.product) if raw.product and one_line(raw.product) else None,
         start=_time(raw.start, ctx, sink, raw.page),
         due=_time(raw.due, ctx, sink, raw.page),

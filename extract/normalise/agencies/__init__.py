@@ -112,11 +112,14 @@ def _resolve_pieces(reg: Registry, raw: str):
         )
         return
     for piece in pieces:
-        for ref, warning in _refs_for(reg, piece.text):
+        text = piece.text
+        if piece.distributed and not resolve_name(reg, text).id and resolve_name(reg, "Các " + text).id:
+            text = "Các " + text
+        for ref, warning in _refs_for(reg, text, printed=piece.text):
             yield piece.cooperating, ref, warning
 
 
-def _refs_for(reg: Registry, text: str):
+def _refs_for(reg: Registry, text: str, printed: str | None = None):
     """One piece -> refs. "Outer (Inner)": a registry body in parentheses is the sub-unit
     doing the work (the Office's web portal); anything else in parentheses is a note."""
     from .split import _PAREN
@@ -132,7 +135,7 @@ def _refs_for(reg: Registry, text: str):
         results.extend(inners)
     elif outer:
         results.append(outer)
-    raw = " ".join(text.split())
+    raw = " ".join((printed or text).split())
     for r in results:
         ref = AgencyRef(raw=raw, name=r.name, id=r.id, kind=r.kind)
         yield ref, None if r.id else _warning(r)

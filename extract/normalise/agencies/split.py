@@ -35,6 +35,7 @@ _STRIP = " \t\n,.;:-–•+*"
 class Piece:
     text: str
     cooperating: bool  # came after "phối hợp với"
+    distributed: bool = False  # "Các Sở, ngành, địa phương": "các" also governs "địa phương"
 
 
 def clean_text(raw: str) -> str:
@@ -113,28 +114,42 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
     spans = protected_spans(registry, text, words)
     starts = {s for s, _ in spans}
     pieces: list[Piece] = []
-    cooperating = False
+    cooperating = distributed = False
     pos = 0
     for m in _separators(registry.cooperation).finditer(text):
         if any(s < m.start() < e or s < m.end() - 1 < e for s, e in spans):
             continue
         kind = m.lastgroup
-        if kind == "soft" and not (m.end() in starts or begins_body(registry, text[m.end():])):
-            continue
-        _add(registry, pieces, text[pos : m.start()], cooperating)
+        rest = text[m.end():]
+        spread = False
+        if kind == "soft" and not (m.end() in starts or begins_body(registry, rest)):
+            spread = _opens_with_cac(registry, text[pos : m.start()]) or distributed
+            if not (spread and _head_any_case(registry, rest)):
+                continue
+        _add(registry, pieces, text[pos : m.start()], cooperating, distributed)
         if kind == "hard":
             cooperating = False
         elif kind == "coop":
             cooperating = True
+        distributed = spread
         pos = m.end()
-    _add(registry, pieces, text[pos:], cooperating)
+    _add(registry, pieces, text[pos:], cooperating, distributed)
     return pieces
 
 
-def _add(registry: Registry, pieces: list[Piece], chunk: str, cooperating: bool) -> None:
+def _opens_with_cac(registry: Registry, chunk: str) -> bool:
+    words = registry.folder.words(chunk.lstrip(_STRIP)[:40])
+    return bool(words) and words[0].keys[0] == "cac"
+
+
+def _head_any_case(registry: Registry, text: str) -> bool:
+    return registry.starts_with_head(registry.folder.key(text[:80])[:8])
+
+
+def _add(registry: Registry, pieces: list[Piece], chunk: str, cooperating: bool, distributed: bool) -> None:
     chunk = trim_noise(registry, chunk.strip(_STRIP))
     if _LETTER.search(chunk):
-        pieces.append(Piece(chunk, cooperating))
+        pieces.append(Piece(chunk, cooperating, distributed))
 
 
 def trim_noise(registry: Registry, text: str) -> str:

@@ -29,9 +29,9 @@ def link_documents(docs: list[PlanDocument], options: LinkOptions | None = None)
     cache: dict[str, list[str]] = {}
     view = 0
     for info in infos:
-        rows, owner = [], []
+        rows, owner, factor = [], [], []
         for n, task in enumerate(info.doc.tasks):
-            for parts in task_views(task, options.progress_weight):
+            for is_part, parts in task_views(task, options.progress_weight):
                 for text, weight in parts:
                     feats = cache.get(text)
                     if feats is None:
@@ -41,11 +41,13 @@ def link_documents(docs: list[PlanDocument], options: LinkOptions | None = None)
                     weights.append(weight)
                 rows.append(view)
                 owner.append(n)
+                factor.append(options.part_factor if is_part else 1.0)
                 view += 1
         tasks = info.doc.tasks
         sides.append(Side(
             rows=np.asarray(rows, dtype=np.int64),
             task_of=np.asarray(owner, dtype=np.int64),
+            factor=np.asarray(factor, dtype=np.float32),
             leads=[lead_ids(t) for t in tasks],
             lead_names=[lead_names(t) for t in tasks],
             due=np.asarray([due_end(t) or -1 for t in tasks], dtype=np.int64),

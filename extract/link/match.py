@@ -14,6 +14,7 @@ from .options import LinkOptions
 class Side:
     rows: np.ndarray            # view rows of the shared matrix
     task_of: np.ndarray         # task index of each view row
+    factor: np.ndarray          # weight of each view's similarity (parts count a little less)
     leads: list[frozenset[str]]
     lead_names: list[dict[str, str]]
     due: np.ndarray             # due end as day ordinal per task, -1 when unknown
@@ -44,6 +45,7 @@ def match_pair(vectors: Vectors, src: Side, dst: Side, kind: str, options: LinkO
     if len(qv) == 0:
         return []
     q, t = src.task_of[qv], dst.task_of[tv]
+    cos = cos * src.factor[qv] * dst.factor[tv]
     q, t, cos, qv, tv = _best_per_pair(q, t, cos, qv, tv)
     score = cos.astype(np.float64)
     agency = np.zeros(len(q), dtype=np.int8)

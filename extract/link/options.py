@@ -22,6 +22,9 @@ class LinkOptions:
     query_features: int = 32
     # Weight of a report item's narrative relative to its heading.
     progress_weight: float = 0.35
+    # Similarity through a part of a task (one bullet, one clause, one restated line)
+    # counts this much of a match of the whole.
+    part_factor: float = 0.9
     # Re-scoring.
     agency_bonus: float = 0.06
     deadline_penalty: float = 0.05

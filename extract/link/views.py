@@ -26,6 +26,13 @@ def bullets(text: str) -> list[str]:
     return items if len(items) >= 2 else []
 
 
+def clauses(text: str, min_words: int = 5) -> list[str]:
+    """Clauses of a heading that joins several tasks with semicolons."""
+    parts = [p.strip() for p in regex.split(r";\s*", " ".join((text or "").split()))]
+    parts = [p for p in parts if len(p.split()) >= min_words]
+    return parts if len(parts) >= 2 else []
+
+
 def restated(progress: str) -> list[str]:
     """Lines of a report narrative that restate a task: a bullet ending with a colon."""
     out = []
@@ -36,13 +43,14 @@ def restated(progress: str) -> list[str]:
     return out
 
 
-def task_views(task: Task, progress_weight: float) -> list[list[tuple[str, float]]]:
-    """Views of a task, each a list of (text, weight) added together."""
+def task_views(task: Task, progress_weight: float) -> list[tuple[bool, list[tuple[str, float]]]]:
+    """Views of a task: (is a part, [(text, weight) added together])."""
     whole = [(task.text, 1.0)]
     views = []
     if task.progress and progress_weight > 0:
-        views.append(whole + [(task.progress, progress_weight)])
-    views.append(whole)
-    views.extend([(b, 1.0)] for b in bullets(task.text))
-    views.extend([(r, 1.0)] for r in restated(task.progress or ""))
+        views.append((False, whole + [(task.progress, progress_weight)]))
+    views.append((False, whole))
+    parts = bullets(task.text) or clauses(task.text)
+    parts += restated(task.progress or "")
+    views.extend((True, [(p, 1.0)]) for p in parts)
     return views

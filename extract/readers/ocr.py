@@ -25,6 +25,8 @@ SYLLABLE = regex.compile(
     r"[aăâeêioôơuưy]{1,3}"
     r"(?:ch|ng|nh|c|m|n|p|t|i|o|u|y)?"
 )
+# What Tesseract makes of borders, stamps and specks: never a word of a plan.
+BORDER_NOISE = regex.compile(r"[|¦!`'‘’\"_~\[\]{}ˆ^.,:;]+")
 WORD = regex.compile(r"[\p{L}\p{M}]+")
 MIN_WORDS = 15  # below this a page says too little to judge
 MIN_SHARE = 0.6  # Vietnamese prose scores > 0.9 (abbreviations and names are the rest)
@@ -82,11 +84,26 @@ def ocr_available() -> bool:
     return "vie" in tesseract_languages()
 
 
-def ocr_page(page, width: float, height: float) -> list[Char]:
-    """OCR one pypdfium2 page; each recognised word becomes a Char in page coordinates."""
+def ocr_page(page, width: float, height: float, rules=()) -> list[Char]:
+    """OCR one pypdfium2 page; each recognised word becomes a Char in page coordinates.
+
+    Ruling lines known from the page's vector paths are painted out first: Tesseract reads a
+    cell border as "|" or "l" and glues it to the neighbouring words.
+    """
     scale = OCR_DPI / 72
     bitmap = page.render(scale=scale, rotation=0, grayscale=True)
     image = bitmap.to_pil()
+    if rules:
+        from PIL import ImageDraw
+
+        draw = ImageDraw.Draw(image)
+        px, py = image.width / width, image.height / height
+        pad = 3
+        for r in rules:
+            if r.horizontal:
+                draw.rectangle([r.start * px - pad, r.pos * py - pad, r.end * px + pad, r.pos * py + pad], fill=255)
+            else:
+                draw.rectangle([r.pos * px - pad, r.start * py - pad, r.pos * px + pad, r.end * py + pad], fill=255)
     with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
         img_path = os.path.join(tmp, "page.png")
         image.save(img_path)
@@ -105,7 +122,7 @@ def ocr_page(page, width: float, height: float) -> list[Char]:
         if len(f) < 12 or f[0] != "5":
             continue
         word = unicodedata.normalize("NFC", f[11].strip())
-        if not word:
+        if not word or BORDER_NOISE.fullmatch(word):
             continue
         try:
             left, top, w, h = (float(v) for v in f[6:10])

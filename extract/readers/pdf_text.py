@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..model.layout import Paragraph
 from .pdf_page import Char
 
-SEGMENT_GAP = 4.0  # a horizontal gap of this many line heights splits a line (side-by-side blocks)
+SEGMENT_GAP = 3.0  # a horizontal gap of this many line heights splits a line (side-by-side blocks)
 BULLET = re.compile(r"^(?:[-+•*–−]\s|[a-zđ]\)\s|\(?\d{1,3}[.)]\s|[IVXLC]{1,6}\.\s)")
 PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)]?$", re.I)
 

@@ -1,8 +1,8 @@
 """Agency compatibility of two tasks through the registry, across the 2025 reorganisation.
 
-Ids are mapped to their current successor (Sở Kế hoạch và Đầu tư -> Sở Tài chính) with
-the registry's own function when it offers one; without a registry every lead is
-"unknown" and the evidence stays neutral.
+Ids are mapped to the bodies that carry their duties today (Sở Kế hoạch và Đầu tư ->
+Sở Tài chính, Cục Thuế -> Thuế thành phố) with the registry's ``current``; tasks whose
+leads have no id stay neutral.
 """
 
 from __future__ import annotations
@@ -12,37 +12,33 @@ from typing import Callable
 
 from ..model import Task
 
-# Names the registry module may give its successor lookup (id -> current id).
-_CANDIDATE_FUNCS = ("current_id", "successor_id", "successor_of", "resolve_successor",
-                    "successor", "latest_id")
-
-
 @lru_cache(maxsize=1)
-def successor_function() -> Callable[[str], str]:
+def successor_function() -> Callable[[str], tuple[str, ...]]:
+    """id -> the ids that carry its duties today (itself when it was not reorganised)."""
     try:
-        from ..normalise import agencies as registry
-    except Exception:  # the registry is optional for linking
-        return lambda i: i
-    for name in _CANDIDATE_FUNCS:
-        func = getattr(registry, name, None)
-        if callable(func):
-            def current(agency_id: str, _f=func) -> str:
-                try:
-                    out = _f(agency_id)
-                except Exception:
-                    return agency_id
-                if isinstance(out, str) and out:
-                    return out
-                return getattr(out, "id", None) or agency_id
-            return current
-    return lambda i: i
+        from ..normalise.agencies import get_registry
+
+        registry = get_registry()
+        current = registry.current
+    except Exception:  # no registry: compare ids as printed
+        return lambda i: (i,)
+
+    @lru_cache(maxsize=4096)
+    def lookup(agency_id: str) -> tuple[str, ...]:
+        try:
+            out = current(agency_id)
+        except Exception:
+            return (agency_id,)
+        return tuple(sorted(out)) or (agency_id,)
+
+    return lookup
 
 
 def lead_ids(task: Task) -> frozenset[str]:
     current = successor_function()
-    return frozenset(current(a.id) for a in task.lead if a.id)
+    return frozenset(i for a in task.lead if a.id for i in current(a.id))
 
 
 def lead_names(task: Task) -> dict[str, str]:
     current = successor_function()
-    return {current(a.id): a.name for a in task.lead if a.id}
+    return {i: a.name for a in task.lead if a.id for i in current(a.id)}

@@ -72,6 +72,11 @@ def resolve(doc: PlanDocument, snippet: str) -> str | None:
         for task in doc.tasks:
             if s in squeeze(getattr(task, attr) or ""):
                 return task.id
+    # A task whose text the parser cut short: the snippet starts with all of it.
+    for task in doc.tasks:
+        t = squeeze(task.text)
+        if len(t) >= 8 and s.startswith(t):
+            return task.id
     return None
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from typing import Iterable
 
-from ..model import PlanDocument
-from .rows import TASK_COLUMNS, task_rows
+from ..model import PlanDocument, Task
+from .rows import TASK_COLUMNS, task_row
 
 
 def _cell(value) -> str:
@@ -23,10 +24,15 @@ def _cell(value) -> str:
     return str(value)
 
 
-def render_csv(docs: list[PlanDocument]) -> bytes:
+def render_pairs_csv(pairs: Iterable[tuple[PlanDocument, Task]]) -> bytes:
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(TASK_COLUMNS)
-    for row in task_rows(docs):
+    for doc, task in pairs:
+        row = task_row(doc, task)
         writer.writerow([_cell(row[c]) for c in TASK_COLUMNS])
     return buf.getvalue().encode("utf-8-sig")
+
+
+def render_csv(docs: list[PlanDocument]) -> bytes:
+    return render_pairs_csv((doc, task) for doc in docs for task in doc.tasks)

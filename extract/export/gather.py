@@ -1,12 +1,16 @@
-"""Collect PlanDocuments to export: JSON outputs, batch output folders, or source files."""
+"""Collect PlanDocuments to export or store: JSON outputs, batch output folders, source files."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import ReadError, VnplanError
 from ..model import PlanDocument
+
+# What a plain folder may hold: PlanDocument JSON, or documents to parse.
+_SOURCE_SUFFIXES = {".pdf", ".docx", ".docm", ".doc", ".txt", ".text"}
 
 
 def load_documents(path: Path) -> list[PlanDocument]:
@@ -22,42 +26,67 @@ def load_documents(path: Path) -> list[PlanDocument]:
         raise VnplanError(f"{path}: not a PlanDocument JSON file: {str(err).splitlines()[0]}") from err
 
 
-def _from_batch_folder(folder: Path) -> tuple[list[PlanDocument], list[dict]]:
+Found = tuple[str, PlanDocument | None, dict | None]   # (where from, document, or failure)
+
+
+def _failure(path, code, error) -> dict:
+    return {"path": str(path), "code": code, "error": error}
+
+
+def _file(path: Path) -> Iterator[Found]:
+    if path.suffix.lower() == ".json":
+        try:
+            for doc in load_documents(path):
+                yield str(path), doc, None
+        except VnplanError as err:
+            yield str(path), None, _failure(path, "invalid", str(err))
+        return
+    from ..pipeline import parse_file
+
+    try:
+        yield str(path), parse_file(path), None
+    except ReadError as err:
+        yield str(path), None, _failure(path, err.code, err.reason)
+    except Exception as err:  # noqa: BLE001 - one bad file must not stop the rest
+        yield str(path), None, _failure(path, "error", f"{type(err).__name__}: {err}")
+
+
+def _batch_folder(folder: Path) -> Iterator[Found]:
     from ..batch.manifest import MANIFEST_NAME, read_manifest
 
-    docs: list[PlanDocument] = []
-    failures: list[dict] = []
     for name, rec in sorted(read_manifest(folder / MANIFEST_NAME).items()):
         if rec.status == "failed":
-            failures.append({"path": name, "code": rec.code, "error": rec.error})
+            yield name, None, _failure(name, rec.code, rec.error)
         elif rec.status == "ok" and rec.output and rec.output.endswith(".json"):
-            docs.extend(load_documents(folder / rec.output))
-    return docs, failures
+            yield from _file(folder / rec.output)
 
 
-def gather(inputs: list[Path]) -> tuple[list[PlanDocument], list[dict]]:
-    """(documents, failures as {path, code, error}) from the inputs, in the order given."""
+def iter_documents(inputs: list[Path]) -> Iterator[Found]:
+    """Every document under ``inputs``, in order: a batch output folder gives its converted
+    documents and its failures; another folder, its JSON and source files (recursively)."""
     from ..batch.manifest import MANIFEST_NAME
 
-    docs: list[PlanDocument] = []
-    failures: list[dict] = []
     for path in map(Path, inputs):
         if path.is_dir():
             if (path / MANIFEST_NAME).exists():
-                d, f = _from_batch_folder(path)
+                yield from _batch_folder(path)
             else:
-                d, f = [], []
-                for p in sorted(path.rglob("*.json")):
-                    d.extend(load_documents(p))
-            docs.extend(d)
-            failures.extend(f)
-        elif path.suffix.lower() == ".json":
-            docs.extend(load_documents(path))
+                for p in sorted(path.rglob("*")):
+                    if p.is_file() and (p.suffix.lower() == ".json" or p.suffix.lower() in _SOURCE_SUFFIXES):
+                        yield from _file(p)
+        elif not path.exists():
+            yield str(path), None, _failure(path, "missing", "no such file")
         else:
-            from ..pipeline import parse_file
+            yield from _file(path)
 
-            try:
-                docs.append(parse_file(path))
-            except ReadError as err:
-                failures.append({"path": str(path), "code": err.code, "error": err.reason})
+
+def gather(inputs: list[Path]) -> tuple[list[PlanDocument], list[dict]]:
+    """(documents, failures as {path, code, error})."""
+    docs: list[PlanDocument] = []
+    failures: list[dict] = []
+    for _, doc, failure in iter_documents(inputs):
+        if doc is not None:
+            docs.append(doc)
+        else:
+            failures.append(failure)
     return docs, failures

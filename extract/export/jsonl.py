@@ -8,9 +8,9 @@ A document without tasks contributes no line.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
-from ..model import PlanDocument
+from ..model import PlanDocument, Task
 from .rows import document_fields
 
 
@@ -18,13 +18,20 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+def pair_records(pairs: Iterable[tuple[PlanDocument, Task]]) -> Iterator[dict[str, Any]]:
+    """One record per (document, task): the task's fields plus its document's, under "document"."""
+    heads: dict[int, dict[str, Any]] = {}
+    for doc, task in pairs:
+        head = heads.get(id(doc))
+        if head is None:
+            head = heads[id(doc)] = {k: _plain(v) for k, v in document_fields(doc).items()}
+        record = {"document": head}
+        record.update(task.model_dump(mode="json", by_alias=True))
+        yield record
+
+
 def task_records(docs: list[PlanDocument]) -> Iterator[dict[str, Any]]:
-    for doc in docs:
-        head = {k: _plain(v) for k, v in document_fields(doc).items()}
-        for task in doc.tasks:
-            record = {"document": head}
-            record.update(task.model_dump(mode="json", by_alias=True))
-            yield record
+    return pair_records((doc, task) for doc in docs for task in doc.tasks)
 
 
 def render_jsonl(docs: list[PlanDocument]) -> bytes:

@@ -1,0 +1,153 @@
+"""``vnplan ingest`` (files into a SQLite store), ``vnplan tasks`` and ``vnplan documents``
+(queries). Only typer at import time; everything else loads inside the commands."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+DB_OPTION = typer.Option(Path("plans.db"), "--db", envvar="VNPLAN_DB", help="SQLite file of the store")
+
+
+def _parse_date(text: Optional[str], option: str) -> Optional[date]:
+    if not text:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise typer.BadParameter("use YYYY-MM-DD or DD/MM/YYYY", param_hint=option)
+
+
+def ingest(
+    inputs: List[Path] = typer.Argument(
+        ..., help="Source files (PDF, DOCX, text), PlanDocument JSON, folders, or batch output folders"),
+    db: Path = DB_OPTION,
+) -> None:
+    """Keep documents, tasks and agencies in the store; the same file twice changes nothing,
+    a new version of a plan is kept beside the old and linked to it by "replaces"."""
+    from ..errors import VnplanError
+    from ..export.gather import iter_documents
+    from ..store import Store
+
+    failed = 0
+    with Store(db) as store:
+        for source, doc, failure in iter_documents(inputs):
+            if failure is not None:
+                failed += 1
+                typer.echo(f"failed     {failure['path']}: {failure['code']}: {failure['error']}", err=True)
+                continue
+            try:
+                res = store.ingest(doc)
+            except VnplanError as err:
+                failed += 1
+                typer.echo(f"failed     {source}: {err}", err=True)
+                continue
+            label = doc.document.number or doc.source.path
+            line = f"{res.status:<10} {label} ({res.tasks} tasks)"
+            if res.replaces:
+                older = ", ".join(store.conn.execute(
+                    "SELECT COALESCE(number, path) FROM documents WHERE id = ?", (i,)).fetchone()[0]
+                    for i in res.replaces)
+                line += f", replaces {older}"
+            typer.echo(line)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _table(matches) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for col, kw in (("Hạn chót", {"no_wrap": True}), ("Thời hạn", {"max_width": 16}),
+                    ("Nhiệm vụ", {"ratio": 3}), ("Chủ trì", {"ratio": 1}),
+                    ("Văn bản", {"max_width": 22, "overflow": "fold"})):
+        table.add_column(col, **kw)
+    for m in matches:
+        t = m.task
+        end = t.due.end or t.due.start if t.due else None
+        text = t.text if len(t.text) <= 160 else t.text[:159] + "…"
+        table.add_row(end.strftime("%d/%m/%Y") if end else "", t.due.raw if t.due else "", text,
+                      "; ".join(a.name for a in t.lead),
+                      m.document.document.number or Path(m.document.source.path).name)
+    Console().print(table)
+    Console(stderr=True).print(f"{len(matches)} tasks")
+
+
+def tasks(
+    db: Path = DB_OPTION,
+    agency: Optional[str] = typer.Option(None, "--agency", "-a", help="Registry id or name (accents optional)"),
+    role: str = typer.Option("any", "--role", help="lead | support | any"),
+    groups: bool = typer.Option(False, "--groups", help="Also tasks given to groups of bodies"),
+    due_before: Optional[str] = typer.Option(None, "--due-before", help="Deadline on or before DATE"),
+    due_after: Optional[str] = typer.Option(None, "--due-after", help="Deadline on or after DATE"),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Document kind: KH, BC, ..."),
+    due_kind: Optional[str] = typer.Option(None, "--due-kind", help="Deadline kind: quarter, ongoing, ..."),
+    number: Optional[str] = typer.Option(None, "--number", help="Document number, e.g. 220/KH-UBND"),
+    all_versions: bool = typer.Option(False, "--all-versions", help="Include replaced versions of plans"),
+    limit: Optional[int] = typer.Option(None, "--limit", help="At most N tasks"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json | jsonl | csv"),
+) -> None:
+    """Tasks in the store, soonest deadline first."""
+    from ..store import Store, TaskQuery, find_tasks
+
+    if role not in ("lead", "support", "any"):
+        raise typer.BadParameter("lead, support or any", param_hint="--role")
+    if fmt not in ("table", "json", "jsonl", "csv"):
+        raise typer.BadParameter("table, json, jsonl or csv", param_hint="--format")
+    if not db.exists():
+        typer.echo(f"vnplan: {db}: no such store (create it with vnplan ingest)", err=True)
+        raise typer.Exit(1)
+    q = TaskQuery(agency=agency, role=role, groups=groups, due_before=_parse_date(due_before, "--due-before"),
+                  due_after=_parse_date(due_after, "--due-after"), kind=kind, due_kind=due_kind,
+                  number=number, all_versions=all_versions, limit=limit)
+    with Store(db) as store:
+        matches = find_tasks(store, q)
+    pairs = [(m.document, m.task) for m in matches]
+    if fmt == "table":
+        _table(matches)
+    elif fmt == "csv":
+        from ..export.csvfile import render_pairs_csv
+
+        sys.stdout.buffer.write(render_pairs_csv(pairs))
+    else:
+        import json
+
+        from ..export.jsonl import pair_records
+
+        records = list(pair_records(pairs))
+        if fmt == "json":
+            sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def documents(db: Path = DB_OPTION) -> None:
+    """Documents in the store, with the versions they replace."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..store import Store
+
+    if not db.exists():
+        typer.echo(f"vnplan: {db}: no such store", err=True)
+        raise typer.Exit(1)
+    table = Table(header_style="bold")
+    for col in ("#", "Số, ký hiệu", "Ngày", "Trích yếu", "Nhiệm vụ", "Thay thế", "Hiệu lực"):
+        table.add_column(col)
+    with Store(db) as store:
+        for r in store.documents():
+            table.add_row(str(r["id"]), r["number"] or "", r["issued_on"] or "", (r["title"] or r["path"])[:80],
+                          str(r["tasks"]), r["replaces"] or "", "bị thay thế" if r["superseded"] else "hiện hành")
+    Console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+    app.command("tasks")(tasks)
+    app.command("documents")(documents)

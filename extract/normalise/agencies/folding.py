@@ -25,6 +25,18 @@ class Word:
     end: int
     text: str
     keys: tuple[str, ...]  # folded words this printed word stands for (several if abbreviated)
+    toned: tuple[str, ...]  # the same, keeping tones: "Quý" is not "Quỹ"
+
+
+_TONES = {"\u0300": "1", "\u0301": "2", "\u0303": "3", "\u0309": "4", "\u0323": "5"}
+
+
+def tone_word(word: str) -> str:
+    """Lower case with the tone moved to the end: "Uỷ" and "Ủy" -> "uy4", "Quý" -> "quy2"."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = "".join(_TONES[c] for c in decomposed if c in _TONES)
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    return base + tones
 
 
 def fold_word(word: str) -> str:
@@ -37,16 +49,13 @@ class Folder:
     """Turns text into Words using one registry's abbreviations."""
 
     def __init__(self, abbreviations: dict[str, str]):
-        self._abbr = {
-            k: tuple(fold_word(w) for w in _SPLIT_WORD.findall(v))
-            for k, v in abbreviations.items()
-        }
+        self._abbr = {k: _SPLIT_WORD.findall(v) for k, v in abbreviations.items()}
 
-    def _keys(self, text: str) -> tuple[str, ...]:
+    def _parts(self, text: str) -> list[str]:
         for candidate in (text, text.rstrip(".")):
             if candidate in self._abbr:
                 return self._abbr[candidate]
-        return tuple(fold_word(w) for w in _SPLIT_WORD.findall(text))
+        return _SPLIT_WORD.findall(text)
 
     def words(self, text: str) -> list[Word]:
         out = []
@@ -54,13 +63,17 @@ class Folder:
             printed, end = m.group(0), m.end()
             if printed.endswith(".") and printed not in self._abbr:
                 printed, end = printed[:-1], end - 1  # a full stop, not part of "TP."
-            keys = self._keys(printed)
-            if keys:
-                out.append(Word(m.start(), end, printed, keys))
+            parts = self._parts(printed)
+            if parts:
+                out.append(Word(m.start(), end, printed, tuple(map(fold_word, parts)),
+                                tuple(map(tone_word, parts))))
         return out
 
     def key(self, text: str) -> tuple[str, ...]:
         return tuple(k for w in self.words(text) for k in w.keys)
+
+    def toned(self, text: str) -> tuple[str, ...]:
+        return tuple(k for w in self.words(text) for k in w.toned)
 
 
 def nfc(text: str) -> str:

@@ -176,7 +176,7 @@ class Registry:
         reg.abbreviations = abbreviations
         reg.folder = Folder(abbreviations)
         f = reg.folder.key
-        reg.heads = _longest_first({f(h) for h in heads if f(h)})
+        reg.heads = _longest_first({reg.folder.toned(h) for h in heads if f(h)})
         reg.head_words = tuple(dict.fromkeys(heads))
         reg.locality = _longest_first({f(x) for x in locality if f(x)})
         reg.qualifiers = _longest_first({f(x) for x in qualifiers if f(x)})
@@ -200,7 +200,7 @@ class Registry:
             for ref in e.successors:
                 if ref not in self.entries:
                     self._fail(e, f"successor {ref!r} is not in the registry")
-            if not self.starts_with_head(self.folder.key(e.name)):
+            if not self.starts_with_head(self.folder.toned(e.name)):
                 self._fail(e, f"name {e.name!r} does not start with a word listed in 'heads'; add it there")
             seen, cur = {e.id}, e.parent
             while cur:
@@ -231,7 +231,8 @@ class Registry:
 
     # ── lookups ──────────────────────────────────────────────────────────────────
     def starts_with_head(self, key: tuple[str, ...]) -> bool:
-        if key[:1] == ("cac",):
+        """``key``: toned words (Folder.toned), so that "Quý IV" is not "Quỹ"."""
+        if key[:1] == ("cac2",):
             key = key[1:]
         return any(key[: len(h)] == h for h in self.heads)
 

@@ -89,7 +89,7 @@ def begins_body(registry: Registry, text: str) -> bool:
         if not (first.text[:1].isupper() or first.text[:1].isdigit()):
             return False
         rest = words
-    key = tuple(k for w in rest[:6] for k in w.keys)
+    key = tuple(k for w in rest[:6] for k in w.toned)
     if registry.starts_with_head(key):
         return True
     return registry.match_at(words, 0, joinable(text, words)) is not None
@@ -143,7 +143,7 @@ def _opens_with_cac(registry: Registry, chunk: str) -> bool:
 
 
 def _head_any_case(registry: Registry, text: str) -> bool:
-    return registry.starts_with_head(registry.folder.key(text[:80])[:8])
+    return registry.starts_with_head(registry.folder.toned(text[:80])[:8])
 
 
 def _add(registry: Registry, pieces: list[Piece], chunk: str, cooperating: bool, distributed: bool) -> None:
@@ -171,7 +171,7 @@ def trim_noise(registry: Registry, text: str) -> str:
                 break
         words = registry.folder.words(text)
         key = tuple(k for w in words for k in w.keys)
-        for noise in registry.trailing_noise:
+        for noise in registry.trailing_noise if not text.endswith(")") else ():
             if len(key) > len(noise) and key[-len(noise):] == noise and key not in registry.by_key:
                 n, acc = len(words), ()
                 while acc != noise and n > 0:

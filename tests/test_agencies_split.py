@@ -1,0 +1,203 @@
+"""Cell splitting and resolution, table-driven: one row per rule, plus variants not in the seeds."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from extract.normalise.agencies import (
+    agency_start, get_registry, resolve_cell, resolve_lead_cell, resolve_name,
+)
+
+# (cell, expected ids in order). Each row names the rule it exercises.
+SPLIT_CASES = [
+    # group phrases: their commas do not split
+    ("Các Sở, ban, ngành", ["hp.so-ban-nganh"]),
+    ("UBND các xã, phường, đặc khu", ["hp.ubnd-xa"]),
+    ("Các cơ quan, đơn vị liên quan", ["hp.co-quan-lien-quan"]),
+    ("Các Sở, ban, ngành, UBND các xã, phường, đặc khu", ["hp.so-ban-nganh", "hp.ubnd-xa"]),
+    ("Ủy ban nhân dân các xã, phường, đặc khu, các Sở, ban, ngành", ["hp.ubnd-xa", "hp.so-ban-nganh"]),
+    # a name holding commas and "và" is one body
+    ("Sở Văn hóa, Thể thao và Du lịch", ["hp.so-vhttdl"]),
+    ("Sở Văn hóa, Thể thao và Du lịch, Sở Y tế", ["hp.so-vhttdl", "hp.so-y-te"]),
+    # "," lists
+    ("Sở Tài chính, Sở Khoa học và Công nghệ", ["hp.so-tai-chinh", "hp.so-khcn"]),
+    ("Sở Xây dựng, Công an thành phố, Bảo hiểm xã hội thành phố",
+     ["hp.so-xay-dung", "hp.cong-an", "hp.bhxh"]),
+    # ";" lists
+    ("Sở Y tế; Sở Nội vụ; Thanh tra thành phố", ["hp.so-y-te", "hp.so-noi-vu", "hp.thanh-tra"]),
+    # "và" between bodies splits, "và" inside a name does not
+    ("Sở Giáo dục và Đào tạo và Sở Nội vụ", ["hp.so-gddt", "hp.so-noi-vu"]),
+    ("Các Sở, ban, ngành và UBND các xã, phường, đặc khu", ["hp.so-ban-nganh", "hp.ubnd-xa"]),
+    ("Sở Xây dựng và các đơn vị có liên quan", ["hp.so-xay-dung", "hp.co-quan-lien-quan"]),
+    # line-leading dashes, with or without the line breaks
+    ("- Sở Y tế\n- Sở Xây dựng", ["hp.so-y-te", "hp.so-xay-dung"]),
+    ("- Các Sở, ban, ngành - UBND cấp xã", ["hp.so-ban-nganh", "hp.ubnd-xa"]),
+    ("- Sở Công Thương;\n- Các Hội, Hiệp hội doanh nghiệp trên địa bàn thành phố",
+     ["hp.so-cong-thuong", "hp.hoi-hiep-hoi-dn"]),
+    # a dash inside a name does not split
+    ("Sở Lao động - Thương binh và Xã hội", ["hp.so-ldtbxh"]),
+    ("VCCI - Chi nhánh Duyên hải Bắc Bộ", ["hp.vcci-dhbb"]),
+    ("Phòng Văn hóa-Xã hội", ["local.phong-vhxh"]),
+    # parenthetical sub-unit: the sub-unit does the work
+    ("Văn phòng Ủy ban nhân dân thành phố (Cổng Thông tin điện tử TP)", ["hp.vp-ubnd.cong-ttdt"]),
+    ("Văn phòng UBND TP (Trung tâm Phục vụ hành chính công TP)", ["hp.vp-ubnd.tt-phvhcc"]),
+    # parenthetical note that is not a body: kept in raw, ignored
+    ("Sở Tài chính (chủ trì)", ["hp.so-tai-chinh"]),
+    ("Sở Nội vụ (để tổng hợp)", ["hp.so-noi-vu"]),
+    # parenthetical body that is not a sub-unit: both
+    ("Sở Khoa học và Công nghệ (Sở Tài chính)", ["hp.so-khcn", "hp.so-tai-chinh"]),
+    # qualifiers narrowing a group or body
+    ("Các Sở, ban, ngành phụ trách những lĩnh vực cấp phép kinh doanh có điều kiện", ["hp.so-ban-nganh"]),
+    ("Các Sở, ban, ngành phụ trách lĩnh vực đất đai, UBND các xã, phường, đặc khu",
+     ["hp.so-ban-nganh", "hp.ubnd-xa"]),
+    ("các Hiệp hội doanh nghiệp trên địa bàn thành phố", ["hp.hoi-hiep-hoi-dn"]),
+    # trailing and leading punctuation
+    ("Ban quản lý khu kinh tế,", ["hp.bql-kkt"]),
+    ("; Sở Tư pháp.", ["hp.so-tu-phap"]),
+    # HTML remnants and page numbers
+    ("<ul><li>- Sở Y tế;</li><li>- UBND cấp xã</li></ul>", ["hp.so-y-te", "hp.ubnd-xa"]),
+    ("2/14", []),
+    ("", []),
+    # "các" governs the whole list
+    ("Các sở, ngành, địa phương", ["hp.so-ban-nganh", "hp.dia-phuong"]),
+    # connectors at the ends of a body
+    ("Sở Tài chính chủ trì", ["hp.so-tai-chinh"]),
+    # duplicates in one cell collapse
+    ("- UBND các xã, phường, đặc khu - UBND các xã, phường, đặc khu", ["hp.ubnd-xa"]),
+    # line breaks from a PDF whose cell wrapped
+    ("Trung tâm phục \nvụ hành chính \ncông", ["local.tt-phvhcc"]),
+    ("Các cơ quan, đơn vị, \nliên quan", ["hp.co-quan-lien-quan"]),
+    ("Sở Tài chính\nSở Xây dựng", ["hp.so-tai-chinh", "hp.so-xay-dung"]),
+]
+
+
+@pytest.mark.parametrize("cell, ids", SPLIT_CASES)
+def test_split_and_resolve(cell, ids):
+    refs, warnings = resolve_cell(cell)
+    assert [r.id for r in refs] == ids
+    assert warnings == []
+
+
+# Resolution steps: (name, id, method)
+RESOLVE_CASES = [
+    ("Sở Tài chính", "hp.so-tai-chinh", "exact"),
+    ("STC", "hp.so-tai-chinh", "exact"),
+    ("sở tài chính", "hp.so-tai-chinh", "exact"),
+    ("Sở Tài chính thành phố", "hp.so-tai-chinh", "exact"),
+    ("Sở Tài chính Hải Phòng", "hp.so-tai-chinh", "exact"),
+    ("Sở Tai chinh", "hp.so-tai-chinh", "normalised"),
+    ("UBND TP", "hp.ubnd", "exact"),
+    ("Ủy ban nhân dân TP.", "hp.ubnd", "normalised"),
+    ("Uỷ ban nhân dân thành phố", "hp.ubnd", "normalised"),
+    ("Liên minh HTX thành phố", "hp.lien-minh-htx", "exact"),
+    ("Sở KH&CN", "hp.so-khcn", "exact"),
+    ("Sở KH&CN thành phố", "hp.so-khcn", "locality"),
+    ("Cổng TTĐT thành phố Hải Phòng", "hp.vp-ubnd.cong-ttdt", "normalised"),
+    ("Sở Xây dựng TP Hải Phòng", "hp.so-xay-dung", "locality"),
+    ("Các Sở, ban, ngành có liên quan", "hp.so-ban-nganh", "qualifier"),
+    ("Sở Nông nghiệp Môi trường", "hp.so-nnmt", "fuzzy"),
+    ("Sở Giáo dục Đào tạo", "hp.so-gddt", "fuzzy"),
+]
+
+
+@pytest.mark.parametrize("name, id_, method", RESOLVE_CASES)
+def test_resolution_steps(name, id_, method):
+    r = resolve_name(get_registry(), name)
+    assert (r.id, r.method) == (id_, method)
+
+
+def test_canonical_name_expands_abbreviations():
+    refs, _ = resolve_cell("UBND các xã, phường, đặc khu")
+    assert refs[0].name == "Ủy ban nhân dân các xã, phường, đặc khu"
+    assert refs[0].raw == "UBND các xã, phường, đặc khu"
+    assert refs[0].kind == "group"
+
+
+def test_unresolved_keeps_clean_name_and_warns_with_candidates():
+    refs, warnings = resolve_cell("UBND phường Lê Lợi, Sở Tài chính tỉnh Bắc Ninh")
+    assert [r.id for r in refs] == [None, None]
+    assert refs[0].name == "Ủy ban nhân dân phường Lê Lợi"
+    assert len(warnings) == 2
+    assert "Sở Tài chính [hp.so-tai-chinh]" in warnings[1]
+
+
+def test_unresolved_collective_is_a_group():
+    refs, warnings = resolve_cell("Các hợp tác xã nông nghiệp")
+    assert refs[0].id is None and refs[0].kind == "group" and warnings
+
+
+# "phối hợp với" in a lead cell: the first body leads, the rest support.
+LEAD_CASES = [
+    ("Sở Nội vụ phối hợp với Thanh tra thành phố", ["hp.so-noi-vu"], ["hp.thanh-tra"]),
+    ("Phòng Kinh tế chủ trì, phối hợp với các cơ quan, đơn vị",
+     ["local.phong-kinh-te"], ["hp.co-quan-lien-quan"]),
+    ("Sở Y tế phối hợp với Sở Nội vụ, Bảo hiểm xã hội thành phố",
+     ["hp.so-y-te"], ["hp.so-noi-vu", "hp.bhxh"]),
+    ("Sở Tài chính, Sở Xây dựng phối hợp cùng Công an thành phố",
+     ["hp.so-tai-chinh", "hp.so-xay-dung"], ["hp.cong-an"]),
+    # a dash line after the cooperation starts a new lead
+    ("- Sở Y tế phối hợp với Sở Nội vụ\n- Sở Tư pháp", ["hp.so-y-te", "hp.so-tu-phap"], ["hp.so-noi-vu"]),
+    ("Sở Tư pháp", ["hp.so-tu-phap"], []),
+]
+
+
+@pytest.mark.parametrize("cell, lead, support", LEAD_CASES)
+def test_lead_cell_cooperation(cell, lead, support):
+    got_lead, got_support, warnings = resolve_lead_cell(cell)
+    assert [r.id for r in got_lead] == lead
+    assert [r.id for r in got_support] == support
+    assert warnings == []
+
+
+def test_resolve_cell_keeps_cooperating_bodies():
+    refs, _ = resolve_cell("Sở Nội vụ phối hợp với Thanh tra thành phố")
+    assert [r.id for r in refs] == ["hp.so-noi-vu", "hp.thanh-tra"]
+
+
+AGENCY_START = [
+    ("Phòng Kinh tế", True),
+    ("Trung tâm phục", True),
+    ("Các cơ quan, đơn vị", True),
+    ("Văn phòng", True),
+    ("Công an đặc khu", True),
+    ("UBND các xã", True),
+    ("- Sở Tài chính", True),
+    ("các Hiệp hội doanh nghiệp", True),
+    ("STC", True),
+    ("Thường xuyên", False),
+    ("Quý IV/2025", False),
+    ("phòng họp không giấy", False),
+    ("Báo cáo kết quả", False),
+    ("ban, ngành", False),
+    ("", False),
+]
+
+
+@pytest.mark.parametrize("text, expected", AGENCY_START)
+def test_agency_start(text, expected):
+    assert agency_start(text) is expected
+
+
+# Variants of seed cells: other spellings must give the same ids.
+def _nfd(s):
+    return unicodedata.normalize("NFD", s)
+
+
+VARIANTS = [
+    lambda s: s,
+    _nfd,
+    lambda s: s.replace(", ", " , "),
+    lambda s: s.replace("Ủy", "Uỷ"),
+    lambda s: s.upper(),
+    lambda s: s + ".",
+    lambda s: "  " + s.replace(" ", "  ") + " ;",
+]
+
+
+@pytest.mark.parametrize("variant", range(len(VARIANTS)))
+@pytest.mark.parametrize("cell, ids", [c for c in SPLIT_CASES if c[1] and "<" not in c[0]][:20])
+def test_spelling_variants_resolve_alike(cell, ids, variant):
+    refs, warnings = resolve_cell(VARIANTS[variant](cell))
+    assert [r.id for r in refs] == ids, (VARIANTS[variant](cell), refs)

@@ -35,7 +35,8 @@ def _trailing() -> regex.Pattern:
         rf"{u['quarter']}\s*{qn}(?:\s*(?:,|-|va)\s*(?:{u['quarter']}\s*)?{qn})*{ysep}{_YEAR}",
         rf"{u['month']}\s*{mn}{ysep}{_YEAR}",
         rf"(?:\d{{1,2}}|sau)\s+{u['month']}\s+(?:{alt(v.half_first)}|{alt(v.half_last)})\s+{u['year']}\s+{_YEAR}",
-        rf"(?:{u['year']}\s+)?{_YEAR}(?:\s*[-–]\s*{_YEAR})?",
+        rf"{u['year']}\s+{_YEAR}(?:\s*[-–]\s*{_YEAR})?",
+        rf"{_YEAR}\s*[-–]\s*{_YEAR}",  # a bare year alone ends too much prose ("PCI 2024")
     ])
     return regex.compile(
         rf"(?<!\S)(?:(?:{alt(v.lead_words)})\s+)*(?:{core})\s*[.;]*\s*$", _F)

@@ -64,7 +64,8 @@ class Grammar:
         year_tail = rf"(?:\s*(?P<y>{_YEAR})|\s+(?P<ry>{rel_year}))"
         dayp = rf"{u['day']}\s*(?:{u['day_prefix']}\s*)?"
         first, last = alt(v.half_first), alt(v.half_last)
-        quarter = rf"{u['quarter']}\.?\s*(?P<list>{qn}(?:{ls}(?:{u['quarter']}\.?\s*)?{qn})*)(?:{ysep}(?P<y>{_YEAR}))?"
+        qword = alt(v.units["quarter"]).replace(r"(?!\w)", "")  # "Q4/2025", "QIV/2025"
+        quarter = rf"{qword}\.?\s*(?P<list>{qn}(?:{ls}(?:{qword}\.?\s*)?{qn})*)(?:{ysep}(?P<y>{_YEAR}))?"
         month = rf"{u['month']}\s*(?P<list>{mn}(?:{ls}(?:{u['month']}\s*)?{mn})*)(?:{ysep}(?P<y>{_YEAR}))?"
         rel_units = alt([*v.units["day"], *v.units["week"], *v.units["month"], *v.units["year"]])
         P = lambda s: regex.compile(s, _F)  # noqa: E731

@@ -17,7 +17,8 @@ _LETTER = regex.compile(r"^(?P<ord>[a-zđ])\s*\)\s*(?P<title>\S.*)$", regex.VERS
 _BULLET = regex.compile(r"^(?P<mark>[-–—•+*])\s*(?P<title>\S.*)$", regex.VERSION1)
 _STARTS_LOWER = regex.compile(r"^[\p{Ll}(]", regex.VERSION1)
 _ENDS_OPEN = regex.compile(r"[^.!?:;…\"”)]\s*$", regex.VERSION1)
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ENUM = regex.compile(r"^\((\d{1,2})\)\s")
+_EMPHASIS = regex.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])", regex.VERSION1)
 
 
 @dataclass(slots=True)
@@ -66,6 +67,23 @@ def _deadline_label(text: str, r: ProseRules) -> str | None:
     return m.group("phrase")
 
 
+def _continues(previous: str, text: str) -> bool:
+    """A hard-wrapped line: it starts in lower case after a line left open."""
+    return bool(_STARTS_LOWER.match(text) and _ENDS_OPEN.search(previous)
+                and not _LETTER.match(text) and not _BULLET.match(text))
+
+
+def _continues_enumeration(previous: str, text: str) -> bool:
+    """"(2) ..." after a paragraph that printed "(1) ..." is the same run-in list."""
+    m = _ENUM.match(text)
+    return bool(m) and f"({int(m.group(1)) - 1})" in previous
+
+
+def strip_emphasis(text: str) -> str:
+    """Markdown emphasis the reader left ("(*đăng ký đầu tư*)")."""
+    return _EMPHASIS.sub(r"\1", text.replace("**", ""))
+
+
 def body_paragraphs(blocks) -> list[tuple[str, int | None]]:
     """Body paragraphs in order, footnotes left out, lines that continue a hard-wrapped
     paragraph (they start in lower case) joined to it; stops at "Nơi nhận"."""
@@ -74,13 +92,12 @@ def body_paragraphs(blocks) -> list[tuple[str, int | None]]:
     for block in blocks:
         if not isinstance(block, Paragraph) or block.footnote:
             continue
-        text = " ".join(block.text.split())
+        text = strip_emphasis(" ".join(block.text.split()))
         if not text:
             continue
         if r.body_end.match(text) and out:
             break
-        if (out and _STARTS_LOWER.match(text) and _ENDS_OPEN.search(out[-1][0])
-                and not _LETTER.match(text) and not _BULLET.match(text)):
+        if out and (_continues(out[-1][0], text) or _continues_enumeration(out[-1][0], text)):
             out[-1][0] = f"{out[-1][0]} {text}"
             continue
         out.append([text, block.page])

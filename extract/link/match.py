@@ -53,12 +53,14 @@ def match_pair(vectors: Vectors, src: Side, dst: Side, kind: str, options: LinkO
         a, b = src.leads[q[n]], dst.leads[t[n]]
         if a and b:
             agency[n] = 1 if a & b else -1
-    score = score + options.agency_bonus * (agency > 0)
+    # Bonus and penalty move the score a fraction of the way to 1 or to 0: it stays in
+    # [0, 1] and keeps its order among equally supported pairs.
+    score = score + options.agency_bonus * (1.0 - score) * (agency > 0)
     late = np.zeros(len(q), dtype=bool)
     if kind == "implements":
         ds, dd = src.due[q], dst.due[t]
         late = (ds >= 0) & (dd >= 0) & (ds > dd)
-        score = score - options.deadline_penalty * late
+        score = score * (1.0 - options.deadline_penalty * late)
     score = np.round(np.clip(score, 0.0, 1.0), 4)
     floor = options.min_related if kind == "related" else options.min_score
     order = np.lexsort((t, -score, q))

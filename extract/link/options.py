@@ -25,9 +25,10 @@ class LinkOptions:
     # Similarity through a part of a task (one bullet, one clause, one restated line)
     # counts this much of a match of the whole.
     part_factor: float = 0.9
-    # Re-scoring.
-    agency_bonus: float = 0.06
-    deadline_penalty: float = 0.05
+    # Re-scoring, as fractions of the way to 1 (same lead after the 2025 successors) and
+    # to 0 (a carrying-out task that ends after the task it carries out).
+    agency_bonus: float = 0.05
+    deadline_penalty: float = 0.1
     # Unrelated documents whose tasks reach this are "same" rather than "related".
     same_score: float = 0.9
     # Link documents that have no relation at all ("related" links).

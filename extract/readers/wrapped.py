@@ -227,7 +227,7 @@ def _split_row(lines, width, n_cells, trailing_time):
     cells = _segment(rest, n_cells - 1, agency_start)
     if cells is None:
         # One cell short: the lead begins on the task's last line ("... Phòng Kinh tế").
-        split = _split_tail_agency(text, agency_start)
+        split = _split_tail_agency(text, agency_start, 0.45 * width)
         if split:
             text, lead_lines = split
             cells = _segment([" ".join(lead_lines), *rest], n_cells - 1, agency_start)
@@ -311,16 +311,19 @@ def _score(cells, agency_start) -> int:
     return score
 
 
-def _split_tail_agency(lines: list[str], agency_start):
+def _split_tail_agency(lines: list[str], agency_start, cell_width: float):
     """Split the task's lines where a body's name begins on its last visual line (or on the
     line a lowercase last line continues): "... đặc khu Phòng Kinh tế", "... Văn phòng HĐND" +
-    "và UBND xã"."""
+    "và UBND xã". What follows the split on that line must fit a narrow cell's width."""
     k = len(lines) - 1
     while k > 0 and lines[k][:1].islower():
         k -= 1
     words = lines[k].split(" ")
     for i in range(1, len(words)):
-        tail = " ".join(words[i:] + lines[k + 1 :])
+        on_line = " ".join(words[i:])
+        if len(on_line) > cell_width:
+            continue  # wider than a narrow cell's line: still the task's own words
+        tail = " ".join([on_line, *lines[k + 1 :]])
         if words[i][:1].isupper() and agency_start(tail):
             head = " ".join(words[:i])
             return lines[:k] + ([head] if head else []), [tail]

@@ -254,8 +254,8 @@ class _Reader:
         text = "".join(out)
         if num is not None and num[0]:
             label = self.numbering.label(num[0], num[1])
-            if label and text.strip():
-                text = f"{label} {text.lstrip()}"
+            if label:  # Word shows the number even on an empty paragraph (STT cells)
+                text = f"{label} {text.lstrip()}".rstrip()
         text = unicodedata.normalize("NFC", text.replace("\xa0", " "))
         return text, heading, bool(bold) and all(bold)
 

@@ -124,7 +124,9 @@ def tasks(
         if fmt == "json":
             sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
         else:
-            sys.stdout.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+            from ..export.jsonl import dumps_line
+
+            sys.stdout.writelines(dumps_line(r) + "\n" for r in records)
 
 
 def documents(db: Path = DB_OPTION) -> None:

@@ -34,6 +34,19 @@ def task_records(docs: list[PlanDocument]) -> Iterator[dict[str, Any]]:
     return pair_records((doc, task) for doc in docs for task in doc.tasks)
 
 
+# Characters some line readers (Python's splitlines, older JavaScript) take for line ends:
+# escaped so that one line is always one record. Inside JSON they only occur in strings.
+_LINE_BREAKERS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def dumps_line(record: dict[str, Any]) -> str:
+    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in _LINE_BREAKERS.items():
+        if char in line:
+            line = line.replace(char, escape)
+    return line
+
+
 def render_jsonl(docs: list[PlanDocument]) -> bytes:
-    lines = [json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in task_records(docs)]
+    lines = [dumps_line(r) for r in task_records(docs)]
     return ("".join(line + "\n" for line in lines)).encode("utf-8")

@@ -25,14 +25,14 @@ def _load(path: Path):
             from ..errors import ReadError
 
             raise ReadError(str(path), f"not a readable JSON file: {err}", "bad_json") from err
-        if isinstance(data, dict) and "tasks" in data and "source" in data:
-            try:
-                return PlanDocument.model_validate(data)
-            except Exception as err:  # pydantic's error is long: keep its first line
-                from ..errors import ReadError
+        try:
+            return PlanDocument.model_validate(data)
+        except Exception as err:  # pydantic's error is long: keep its first two lines
+            from ..errors import ReadError
 
-                raise ReadError(str(path), "not a valid PlanDocument: " + str(err).splitlines()[0],
-                                "bad_json") from err
+            reason = " ".join(str(err).splitlines()[:2])
+            raise ReadError(str(path), f"not a PlanDocument (vnplan parse output): {reason}",
+                            "bad_json") from err
     from ..pipeline import parse_file
 
     return parse_file(path)

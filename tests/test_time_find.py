@@ -1,0 +1,106 @@
+"""trailing_time and find_deadline: where deadline phrases sit in longer text."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.normalise.time import find_deadline, iter_deadlines, parse_time, trailing_time
+
+POSITIVE = [
+    ("Báo cáo Quý IV/2025", "Quý IV/2025"),
+    ("Kế hoạch Quý IV/2025", "Quý IV/2025"),
+    ("Các clip Thường xuyên", "Thường xuyên"),
+    ("Hội nghị Thường xuyên", "Thường xuyên"),
+    ("Báo cáo định kỳ Thường xuyên", "Thường xuyên"),
+    ("Văn bản rà soát, kiến nghị thành phố Giai đoạn 2025-2027", "Giai đoạn 2025-2027"),
+    ("Báo cáo, đề xuất, kế hoạch Năm 2026", "Năm 2026"),
+    ("Báo cáo, đề xuất Hằng năm", "Hằng năm"),
+    ("Văn bản chỉ đạo Hàng quý", "Hàng quý"),
+    ("Quy trình nội bộ Trong Quý II/2026.", "Trong Quý II/2026."),
+    ("Kế hoạch tuyên truyền Thực hiện thường xuyên", "Thực hiện thường xuyên"),
+    ("Báo cáo Tháng 9/2025", "Tháng 9/2025"),
+    ("Báo cáo 2025-2026", "2025-2026"),
+    ("Báo cáo Quý I và quý II/2026", "Quý I và quý II/2026"),
+    ("Tổng kết 6 tháng đầu năm 2026", "6 tháng đầu năm 2026"),
+    ("Báo cáo QUÝ IV/2025", "QUÝ IV/2025"),
+    ("Bao cao Quy IV/2025", "Quy IV/2025"),
+    ("Quý II/2026", "Quý II/2026"),
+    ("Sản phẩm Năm 2026 ", "Năm 2026 "),
+]
+
+NEGATIVE = [
+    "Nâng cao chỉ số năng lực cạnh tranh (PCI) năm 2025-2026",
+    "Mục tiêu đến năm 2030",
+    "hoàn thành trong năm 2025.",
+    "thường xuyên cập nhật khi có sự thay đổi",
+    "và thường xuyên",
+    "Tăng cường công tác kiểm tra trong Quý IV/2025",
+    "Theo kết quả điều tra PCI 2024",
+    "Kế hoạch số 173/KH-UBND ngày 26/7/2025",
+    "Báo cáo",
+    "",
+    "Năm",
+    "Quý IV/2025 là thời hạn",
+    "tầm nhìn đến năm 2045",
+    "Chương trình2025-2026",
+]
+
+
+@pytest.mark.parametrize("text, phrase", POSITIVE)
+def test_trailing_time_finds_the_whole_phrase(text, phrase):
+    i = trailing_time(text)
+    assert i is not None and text[i:] == phrase
+    assert not parse_time(text[i:])[1]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_trailing_time_leaves_prose_alone(text):
+    assert trailing_time(text) is None
+
+
+PROSE = """- Xây dựng cơ chế tham vấn ý kiến của doanh nghiệp khi xây dựng chính sách.
+
+Thời gian hoàn thành: Trong quý IV/2025.
+
+- Nghiên cứu, xây dựng Kế hoạch mời các diễn giả uy tín.
+
+Thời gian thực hiện: Hàng năm
+"""
+
+
+def test_find_deadline_lines_in_prose():
+    spans = list(iter_deadlines(PROSE))
+    assert [PROSE[a:b] for a, b in spans] == [
+        "Thời gian hoàn thành: Trong quý IV/2025.",
+        "Thời gian thực hiện: Hàng năm",
+    ]
+    assert find_deadline(PROSE) == spans[0]
+    spec, warnings = parse_time(PROSE[slice(*spans[0])])
+    assert spec.kind == "quarter" and not warnings
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Tổ chức tuyên truyền. Thời gian thực hiện: Thường xuyên. Các cơ quan báo chí",
+     "Thời gian thực hiện: Thường xuyên."),
+    ("Nội dung\nThời hạn hoàn thành: Quý I/2026..\n", "Thời hạn hoàn thành: Quý I/2026.."),
+    ("- Thời gian hoàn thành: Trong năm 2026.", "Thời gian hoàn thành: Trong năm 2026."),
+    ("THỜI GIAN HOÀN THÀNH: QUÝ II/2026", "THỜI GIAN HOÀN THÀNH: QUÝ II/2026"),
+    ("Thoi gian hoan thanh: Quy II/2026", "Thoi gian hoan thanh: Quy II/2026"),
+    ("Việc A.\nThời gian: Quý III/2025", "Thời gian: Quý III/2025"),
+    ("Thời hạn: sau khi có hướng dẫn của Trung ương.", "Thời hạn: sau khi có hướng dẫn của Trung ương."),
+])
+def test_find_deadline_positive(text, found):
+    span = find_deadline(text)
+    assert span is not None and text[span[0]:span[1]] == found
+
+
+@pytest.mark.parametrize("text", [
+    "chi phí thời gian: 8,18 điểm, - 0,14 điểm",             # a label word inside a sentence
+    "Thời gian: 8,18 điểm",                                   # generic label, value not a time
+    "rõ thời gian, rõ trách nhiệm",
+    "Rà soát thời gian thực hiện quy trình thủ tục hành chính",
+    "Thời gian hoàn thành:",
+    "",
+])
+def test_find_deadline_negative(text):
+    assert find_deadline(text) is None

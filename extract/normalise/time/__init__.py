@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from .context import TimeContext
 from .find import find_deadline, iter_deadlines, trailing_time
-from .parse import parse_time
+from .parse import parse_time, parser_for
 from .vocab import load_vocabulary, vocabulary
 
 __all__ = [
     "TimeContext", "parse_time", "trailing_time", "find_deadline", "iter_deadlines",
-    "load_vocabulary", "vocabulary",
+    "load_vocabulary", "vocabulary", "parser_for",
 ]

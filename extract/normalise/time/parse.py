@@ -7,8 +7,9 @@ import unicodedata
 from ...model import TimeSpec
 from .context import TimeContext
 from .fold import fold
-from .grammar import grammar
+from .grammar import Grammar, grammar
 from .interpret import NotUnderstood, interpret
+from .vocab import Vocabulary
 
 _ANCHOR_TRIM = " \t.,;:-–"
 
@@ -24,9 +25,19 @@ def parse_time(raw: str, ctx: TimeContext | None = None) -> tuple[TimeSpec, list
     Warnings are non-empty only when the phrase could not be read; the TimeSpec is then
     kind "unspecified" with the phrase kept in ``raw``.
     """
+    return _read(raw, ctx, grammar())
+
+
+def parser_for(vocab: Vocabulary):
+    """A parse_time bound to another vocabulary (a department's extended copy of time.yaml)."""
+    g = Grammar(vocab)
+    return lambda raw, ctx=None: _read(raw, ctx, g)
+
+
+def _read(raw, ctx: TimeContext | None, g: Grammar) -> tuple[TimeSpec, list[str]]:
     text = _collapse(raw)
     try:
-        return _parse(text, ctx), []
+        return _parse(text, ctx, g), []
     except NotUnderstood as err:
         return TimeSpec(raw=text, kind="unspecified"), [f"deadline not understood: {text!r} ({err})"]
     except (ValueError, OverflowError, ArithmeticError) as err:
@@ -34,10 +45,9 @@ def parse_time(raw: str, ctx: TimeContext | None = None) -> tuple[TimeSpec, list
         return TimeSpec(raw=text, kind="unspecified"), [f"deadline not understood: {text!r} ({err})"]
 
 
-def _parse(text: str, ctx: TimeContext | None) -> TimeSpec:
+def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
     if not text:
         raise NotUnderstood("empty")
-    g = grammar()
     folded, index = fold(text)
     m = g.label.match(folded)
     pieces = g.scan(folded, m.end() if m else 0)

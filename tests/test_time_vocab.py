@@ -1,0 +1,79 @@
+"""The vocabulary file: validated on load, and new phrasings need no code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extract.errors import DataFileError
+from extract.normalise.time import TimeContext, load_vocabulary, parser_for, vocabulary
+from extract.normalise.time.vocab import DATA_FILE
+
+
+def _data():
+    return yaml.safe_load(DATA_FILE.read_text("utf-8"))
+
+
+def _write(tmp_path: Path, data) -> Path:
+    path = tmp_path / "time.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True) if not isinstance(data, str) else data,
+                    encoding="utf-8")
+    return path
+
+
+def test_shipped_file_loads_once():
+    assert vocabulary() is vocabulary()
+    v = vocabulary()
+    assert v.roman["iv"] == 4 and "quy" in v.units["quarter"] and "thuong xuyen" in v.ongoing
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda d: d.pop("ongoing"), "ongoing: missing"),
+    (lambda d: d.update(version=2), "version"),
+    (lambda d: d["numerals"]["roman"].update(XIII=13), "numerals.roman"),
+    (lambda d: d["numerals"]["words"].update({"hai": "two"}), "numerals.words"),
+    (lambda d: d["units"].update(quarter=[]), "units.quarter"),
+    (lambda d: d["units"].update(month=["tháng", 3]), "units.month"),
+    (lambda d: d["recurrence"]["freq"].update(quarter={"freq": "QUARTERLY"}), "recurrence.freq.quarter"),
+    (lambda d: d["recurrence"]["freq"].update(fortnight={"freq": "WEEKLY"}), "recurrence.freq.fortnight"),
+    (lambda d: d["recurrence"]["freq"]["month"].update(interval=0), "recurrence.freq.month"),
+    (lambda d: d["recurrence"]["freq"].pop("week"), "recurrence.freq"),
+    (lambda d: d["conditional"].update(after="sau khi"), "conditional.after"),
+])
+def test_invalid_files_are_refused(tmp_path, mutate, message):
+    data = _data()
+    mutate(data)
+    with pytest.raises(DataFileError) as err:
+        load_vocabulary(_write(tmp_path, data))
+    assert message in str(err.value) and str(tmp_path) in str(err.value)
+
+
+@pytest.mark.parametrize("text", ["", "- just\n- a list\n", "labels: [unclosed", "\xff"])
+def test_unreadable_files_are_refused(tmp_path, text):
+    path = tmp_path / "time.yaml"
+    path.write_bytes(text.encode("latin-1"))
+    with pytest.raises(DataFileError):
+        load_vocabulary(path)
+
+
+def test_missing_file_is_refused(tmp_path):
+    with pytest.raises(DataFileError):
+        load_vocabulary(tmp_path / "absent.yaml")
+
+
+def test_new_phrasings_are_data(tmp_path):
+    """An official adds an ongoing phrase, a label and a quarter word: no code changes."""
+    data = _data()
+    data["ongoing"].append("suốt thời gian thực hiện kế hoạch")
+    data["labels"]["specific"].append("mốc hoàn thành")
+    data["units"]["quarter"].append("quarter")
+    parse = parser_for(load_vocabulary(_write(tmp_path, data)))
+    ctx = TimeContext(None, (2025, 2026))
+    spec, warnings = parse("Suốt thời gian thực hiện Kế hoạch", ctx)
+    assert (spec.kind, str(spec.start), str(spec.end), warnings) == ("ongoing", "2025-01-01", "2026-12-31", [])
+    from extract.normalise.time import parse_time
+    assert parse_time("Mốc hoàn thành: Quarter III/2025", ctx)[1]  # unknown to the shipped file
+    spec, _ = parse("Mốc hoàn thành: Quarter III/2025", ctx)
+    assert (spec.kind, str(spec.start), str(spec.end)) == ("quarter", "2025-07-01", "2025-09-30")

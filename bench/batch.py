@@ -1,0 +1,158 @@
+"""Batch benchmark: a generated archive of N files converted with 1 and 2 worker processes.
+
+    python3 bench/batch.py                 # 1,000 files, jobs 1 and 2
+    python3 bench/batch.py --n 60 --jobs 2 # a quick check
+
+The archive holds variants of every sample in samples/seeds/ in every format there (text, DOCX,
+PDF), each changed so that no two files are equal, plus about 2 % broken files (corrupt PDF,
+truncated DOCX, empty text, password-protected PDF). Each run is ``vnplan batch`` in a fresh
+process into a fresh folder; peak memory is the largest summed RSS of the whole process tree
+(parent and workers), sampled every 50 ms. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.test_batch_support import corrupt_pdf, encrypted_pdf  # noqa: E402
+
+SEEDS = ROOT / "samples" / "seeds"
+
+
+def _docx_variant(data: bytes, i: int) -> bytes:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    document.core_properties.title = f"Bản sao {i}"
+    document.add_paragraph(f"Bản sao lưu trữ số {i}.")
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def _variant(path: Path, data: bytes, i: int) -> bytes:
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        return data + f"\nBản sao lưu trữ số {i}.\n".encode()
+    if suffix == ".docx":
+        return _docx_variant(data, i)
+    if suffix == ".pdf":
+        return data + f"\n% bản sao {i}\n".encode()   # after %%EOF: ignored by readers
+    return data
+
+
+def build_archive(n: int, target: Path, broken_every: int = 50) -> dict[str, int]:
+    seeds = sorted(p for p in SEEDS.iterdir() if p.suffix.lower() in {".txt", ".docx", ".pdf"})
+    raw = {p: p.read_bytes() for p in seeds}
+    broken = [("hong.pdf", corrupt_pdf()), ("mat-khau.pdf", encrypted_pdf()), ("rong.txt", b""),
+              ("cut.docx", raw[next(p for p in seeds if p.suffix == ".docx")][:2000])]
+    kinds: dict[str, int] = defaultdict(int)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        for i in range(n):
+            if broken_every and i % broken_every == broken_every - 1:
+                name, data = broken[(i // broken_every) % len(broken)]
+                zf.writestr(f"loi/{i:05d}-{name}", data)
+                kinds["broken"] += 1
+                continue
+            seed = seeds[i % len(seeds)]
+            zf.writestr(f"{seed.suffix[1:]}/{i // 100:03d}/{i:05d}-{seed.name}", _variant(seed, raw[seed], i))
+            kinds[seed.suffix[1:]] += 1
+    return dict(kinds)
+
+
+def _tree_rss(pid: int) -> int:
+    """Summed RSS (bytes) of ``pid`` and its descendants."""
+    children: dict[int, list[int]] = defaultdict(list)
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            children[int(fields[1])].append(int(entry))
+            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(children.get(p, []))
+    return total
+
+
+def run_once(archive: Path, jobs: int, workdir: Path) -> dict:
+    out = workdir / f"out-{jobs}"
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, "-m", "extract.cli.main", "batch", str(archive), "-o", str(out), "-j", str(jobs), "-q"]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    records = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
+    per_format: dict[str, list[float]] = defaultdict(list)
+    for r in records:
+        if r["status"] == "ok":
+            per_format[Path(r["path"]).suffix[1:]].append(r["seconds"])
+    return {
+        "jobs": jobs, "files": len(records), "ok": sum(r["status"] == "ok" for r in records),
+        "failed": sum(r["status"] == "failed" for r in records),
+        "tasks": sum(r["tasks"] or 0 for r in records), "seconds": seconds,
+        "files_per_s": len(records) / seconds, "peak_rss_mib": peak / (1 << 20),
+        "median_s": {k: statistics.median(v) for k, v in sorted(per_format.items())},
+        "codes": dict(sorted(Counter(r["code"] for r in records if r["code"]).items())),
+        "work_s": sum(r["seconds"] or 0 for r in records),
+        "exit": proc.returncode,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=1000, help="files in the archive")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts to try")
+    ap.add_argument("--keep", type=Path, help="keep the archive and outputs in this folder")
+    args = ap.parse_args()
+
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="vnplan-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    archive = workdir / "archive.zip"
+    t0 = time.perf_counter()
+    kinds = build_archive(args.n, archive)
+    print(f"archive: {args.n} files {kinds}, {archive.stat().st_size / (1 << 20):.1f} MiB, "
+          f"built in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    results = [run_once(archive, j, workdir) for j in args.jobs]
+    base = results[0]["seconds"]
+    print(f"| jobs | files | ok | failed | tasks | seconds | files/s | speed-up | peak RSS (MiB) | median s/file {' / '.join(results[0]['median_s'])} |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for r in results:
+        med = " / ".join(f"{v:.3f}" for v in r["median_s"].values())
+        print(f"| {r['jobs']} | {r['files']} | {r['ok']} | {r['failed']} | {r['tasks']} | {r['seconds']:.1f} | "
+              f"{r['files_per_s']:.1f} | {base / r['seconds']:.2f}× | {r['peak_rss_mib']:.0f} | {med} |")
+    for r in results:
+        print(f"jobs={r['jobs']}: failure codes {r['codes']}; worker time {r['work_s']:.1f} s "
+              f"in {r['seconds']:.1f} s wall", file=sys.stderr)
+    if not args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""``vnplan batch`` and ``vnplan export`` from the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import openpyxl
+from typer.testing import CliRunner
+
+from extract.cli.main import app
+from extract.export.xlsx import FAIL_SHEET, TASK_SHEET
+from tests.test_batch_support import corrupt_pdf, seed_texts, zip_bytes
+
+
+def test_batch_exit_status_and_export(tmp_path):
+    texts = seed_texts()[:2]
+    archive = tmp_path / "kho.zip"
+    archive.write_bytes(zip_bytes({**{p.name: p.read_bytes() for p in texts}, "hong.pdf": corrupt_pdf()}))
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / texts[0].name).write_bytes(texts[0].read_bytes())
+    runner = CliRunner()
+    out = tmp_path / "out"
+
+    res = runner.invoke(app, ["batch", str(archive), "-o", str(out), "--jobs", "2"])
+    assert res.exit_code == 1, res.output
+    assert "2 converted" in res.stderr and "1 failed" in res.stderr
+    res = runner.invoke(app, ["batch", str(archive), "-o", str(out), "-j", "1"])
+    assert res.exit_code == 1 and "0 converted" in res.stderr and "3 already done" in res.stderr
+
+    res = runner.invoke(app, ["batch", str(good), "-o", str(tmp_path / "o2"), "--format", "xlsx", "-q"])
+    assert res.exit_code == 0 and res.stderr == ""
+    assert (tmp_path / "o2" / f"{texts[0].name}.xlsx").is_file()
+
+    book = tmp_path / "all.xlsx"
+    res = runner.invoke(app, ["export", str(out), "-o", str(book)])
+    assert res.exit_code == 0, res.output
+    wb = openpyxl.load_workbook(book)
+    n_tasks = sum(json.loads(line).get("tasks") or 0 for line in (out / "manifest.jsonl").read_text().splitlines())
+    assert wb[TASK_SHEET].max_row == n_tasks + 1
+    assert [r[1] for r in wb[FAIL_SHEET].iter_rows(min_row=2, values_only=True)] == ["kho.zip/hong.pdf"]
+
+    res = runner.invoke(app, ["export", str(out), "--format", "jsonl"])
+    assert res.exit_code == 0 and len(res.stdout.splitlines()) == n_tasks
+    res = runner.invoke(app, ["batch", str(archive), "-o", str(out), "--format", "docx"])
+    assert res.exit_code != 0
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = ("import sys; from extract.cli.main import app; "
+            "print(sorted(m for m in ('openpyxl', 'rich.progress', 'sqlite3', 'extract.batch', 'extract.store')"
+            " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

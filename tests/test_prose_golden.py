@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import regex
 from typer.testing import CliRunner
 
 from extract.cli.main import app
@@ -28,8 +29,8 @@ def parsed():
 
 def _pieces(names) -> list[str]:
     """Printed names as comma pieces, in any order: the agency normaliser may split a group
-    ("Các sở, ngành, địa phương") into several references."""
-    return sorted(p.strip() for n in names for p in n.split(",") if p.strip())
+    ("Các sở, ngành và địa phương") into several references."""
+    return sorted(p.strip() for n in names for p in regex.split(r",|\svà\s", n) if p.strip())
 
 
 def _expected(name: str) -> dict:

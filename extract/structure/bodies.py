@@ -53,40 +53,38 @@ def _patterns() -> _Patterns:
 
 
 def _mention_at(text: str, pos: int) -> str | None:
-    """The agency normaliser's mention starting at ``pos``, when it offers a finder."""
+    """The registry body named at ``pos`` and followed by a lower-case word (its predicate),
+    when the agency normaliser offers a mention finder."""
     try:
-        from ..normalise.agencies import find_mentions  # type: ignore[attr-defined]
+        from ..normalise.agencies import find_mention_spans
     except ImportError:
         return None
     try:
-        for m in find_mentions(text[pos:]) or []:
-            start, end = _span(m)
-            if start is not None and start == 0:
-                return text[pos:pos + end].strip(" ,;:")
-    except Exception:  # noqa: BLE001 - a broken optional helper must not stop the parse
+        spans = find_mention_spans(text[pos:]) or []
+    except Exception:  # noqa: BLE001 - an optional helper must not stop the parse
         return None
+    for start, end, _ref in spans:
+        if start != 0:
+            break
+        if regex.match(r"\s+(?!(?:và|cùng|với|hoặc)(?![\p{L}]))\p{Ll}", text[pos + end:]):
+            return text[pos:pos + end].strip()
     return None
-
-
-def _span(m) -> tuple[int | None, int | None]:
-    if hasattr(m, "span") and callable(getattr(m, "span")):
-        return m.span()
-    if hasattr(m, "span") and isinstance(m.span, tuple):
-        return m.span
-    if hasattr(m, "start") and hasattr(m, "end"):
-        return int(m.start), int(m.end)
-    if isinstance(m, tuple) and len(m) >= 2 and isinstance(m[0], int):
-        return m[0], m[1]
-    return None, None
 
 
 def name_at(text: str, pos: int = 0) -> str | None:
     """The body whose name starts at ``pos`` and is followed by a predicate, or None."""
     found = _mention_at(text, pos)
-    if found:
-        return found
+    own = _cut_name(text, pos)
+    if found and not (own and own.startswith(found)):
+        return found  # the registry knows the body; the word rules may cut it elsewhere
+    return own
+
+
+def _cut_name(text: str, pos: int) -> str | None:
     p = _patterns()
-    head = p.head.match(text, pos) or (p.head_ci.match(text, pos) if pos == 0 else None)
+    head = p.head.match(text, pos)
+    if head is None and (pos == 0 or text[pos:pos + 4].casefold() == "các "):
+        head = p.head_ci.match(text, pos)  # sentence case, or a group ("các Sở, ban, ngành")
     if not head:
         return None
     cut = p.predicate.search(text, head.end())

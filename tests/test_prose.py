@@ -1,0 +1,176 @@
+"""Prose plans: tasks from bullets under numbered headings, with deadline runs, leads and
+sections. Documents are variants of seed 003 built in the test, so the rules are shown to
+be general (other labels, part names, numbering, bodies)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from extract.errors import DataFileError
+from extract.model.layout import Paragraph
+from extract.structure.outline import body_paragraphs, classify
+from extract.structure.prose import prose_tasks
+from extract.structure.prose_rules import parse_rules
+
+
+def run(*lines: str):
+    warnings: list = []
+    tasks = prose_tasks([Paragraph(l) for l in lines], None, warnings)
+    return tasks, warnings
+
+
+def test_deadline_line_applies_to_every_bullet_since_the_previous_one():
+    tasks, _ = run(
+        "I. MỤC TIÊU", "- Đạt 100% hồ sơ trực tuyến.",
+        "II. NHIỆM VỤ TRỌNG TÂM", "1. Cải cách thủ tục",
+        "- Rà soát thủ tục hành chính.", "- Công bố quy trình nội bộ.",
+        "Thời hạn hoàn thành: Quý III/2026.",
+        "- Số hóa hồ sơ.", "Tiến độ thực hiện: Tháng 12/2026",
+        "2. Chuyển đổi số", "- Xây dựng kho dữ liệu.",
+        "III. TỔ CHỨC THỰC HIỆN", "1. Sở Nội vụ chủ trì theo dõi.",
+    )
+    assert [(t.text, t.due) for t in tasks] == [
+        ("Rà soát thủ tục hành chính.", "Quý III/2026"),
+        ("Công bố quy trình nội bộ.", "Quý III/2026"),
+        ("Số hóa hồ sơ.", "Tháng 12/2026"),
+        ("Xây dựng kho dữ liệu.", None),  # a new section starts a new run
+    ]
+    assert [[s.ordinal for s in t.sections] for t in tasks] == [["II", "1"]] * 3 + [["II", "2"]]
+    assert tasks[0].sections[0].title == "NHIỆM VỤ TRỌNG TÂM"
+
+
+def test_sub_bullets_and_plain_paragraphs_belong_to_their_bullet():
+    tasks, _ = run(
+        "III. NHIỆM VỤ, GIẢI PHÁP", "1.1. Thể chế",
+        "- Hoàn thiện cơ chế hỗ trợ doanh nghiệp:", "+ Về vốn;", "+ Về đất đai.",
+        "Trong đó, ưu tiên doanh nghiệp nhỏ.", "Thời gian hoàn thành: Năm 2026.",
+    )
+    assert len(tasks) == 1
+    assert tasks[0].text == ("Hoàn thiện cơ chế hỗ trợ doanh nghiệp:\n+ Về vốn;\n+ Về đất đai.\n"
+                             "Trong đó, ưu tiên doanh nghiệp nhỏ.")
+    assert tasks[0].due == "Năm 2026"
+
+
+def test_goal_lead_in_and_its_sub_bullets_are_not_tasks():
+    tasks, _ = run(
+        "III. NHIỆM VỤ, GIẢI PHÁP", "1. Tuyên truyền",
+        "- Công tác truyền thông cần đạt được các mục tiêu:", "+ Nâng cao nhận thức.",
+        "- Sở Văn hóa và Thể thao xây dựng kế hoạch truyền thông.", "Thời gian thực hiện: Thường xuyên.",
+    )
+    assert [t.text for t in tasks] == ["Sở Văn hóa và Thể thao xây dựng kế hoạch truyền thông."]
+    assert tasks[0].lead == "Sở Văn hóa và Thể thao" and tasks[0].lead_from_text
+    assert tasks[0].due == "Thường xuyên"
+
+
+def test_section_without_bullets_has_one_task_per_paragraph():
+    tasks, _ = run(
+        "II. NHIỆM VỤ", "2.2. Pháp lý",
+        "Tổ chức hướng dẫn doanh nghiệp về hợp đồng.", "Hỗ trợ doanh nghiệp về sở hữu trí tuệ.",
+        "Thời gian thực hiện: Hàng năm.",
+    )
+    assert [(t.text, t.due) for t in tasks] == [
+        ("Tổ chức hướng dẫn doanh nghiệp về hợp đồng.", "Hàng năm"),
+        ("Hỗ trợ doanh nghiệp về sở hữu trí tuệ.", "Hàng năm"),
+    ]
+
+
+def test_numbered_heading_without_content_is_a_task():
+    tasks, _ = run(
+        "II. NỘI DUNG THỰC HIỆN", "1. Sở Tài chính chủ trì tổng hợp báo cáo.",
+        "2. Công an thành phố bảo đảm an ninh mạng.", "Thời hạn: Quý IV/2025", "3. Nhóm giải pháp",
+        "- Ủy ban nhân dân các xã, phường rà soát đất công.",
+    )
+    assert [(t.ordinal, t.lead, t.due) for t in tasks] == [
+        ("1", "Sở Tài chính", None), ("2", "Công an thành phố", "Quý IV/2025"),
+        (None, "Ủy ban nhân dân các xã, phường", None),
+    ]
+
+
+def test_listed_subjects_become_the_lead():
+    tasks, _ = run(
+        "III. NHIỆM VỤ", "1. Tuyên truyền",
+        "- Thông qua các kênh thông tin, các cơ quan: Sở Tư pháp; Báo Hải Phòng; các địa phương... "
+        "xây dựng kế hoạch.",
+    )
+    assert tasks[0].lead == "Sở Tư pháp; Báo Hải Phòng; các địa phương"
+
+
+def test_object_of_a_verb_is_not_the_lead():
+    tasks, _ = run("III. NHIỆM VỤ", "1. Pháp luật",
+                   "- Chỉ đạo các cơ quan Tư pháp, Công an thành phố tổ chức thực hiện.",
+                   "- Ban hành quy định về mức hỗ trợ.", "- Báo cáo kết quả hằng quý.")
+    assert [t.lead for t in tasks] == [None, None, None]
+
+
+def test_wrapped_lines_are_joined():
+    tasks, _ = run("III. NHIỆM VỤ, GIẢI PHÁP", "2. Đẩy mạnh cải cách thể chế, chính",
+                   "sách về kinh tế tư nhân", "- Xây dựng nền tảng dữ liệu về kế hoạch",
+                   "kiểm tra doanh nghiệp. (1) Mức độ tuân thủ.", "(2) Việc làm.")
+    assert tasks[0].sections[-1].title == "Đẩy mạnh cải cách thể chế, chính sách về kinh tế tư nhân"
+    assert tasks[0].text == ("Xây dựng nền tảng dữ liệu về kế hoạch kiểm tra doanh nghiệp. "
+                             "(1) Mức độ tuân thủ. (2) Việc làm.")
+
+
+def test_without_a_named_task_part_every_part_but_goals_and_organisation():
+    tasks, _ = run("I. MỤC ĐÍCH", "- Nâng cao nhận thức.", "II. CẢI CÁCH HÀNH CHÍNH",
+                   "- Rà soát thủ tục.", "III. TỔ CHỨC THỰC HIỆN", "- Các sở báo cáo.")
+    assert [t.text for t in tasks] == ["Rà soát thủ tục."]
+
+
+def test_body_ends_at_noi_nhan():
+    tasks, _ = run("II. NHIỆM VỤ", "1. Chung", "- Rà soát thủ tục.", "Nơi nhận:", "- Như trên;")
+    assert [t.text for t in tasks] == ["Rà soát thủ tục."]
+
+
+def test_footnotes_are_not_tasks():
+    blocks = [Paragraph("II. NHIỆM VỤ"), Paragraph("1. Chung"), Paragraph("- Rà soát thủ tục."),
+              Paragraph("Kế hoạch số 5/KH-UBND.", footnote=True)]
+    assert [t.text for t in prose_tasks(blocks, None, [])] == ["Rà soát thủ tục."]
+
+
+@pytest.mark.parametrize("text,kind,ordinal", [
+    ("III. NHIỆM VỤ, GIẢI PHÁP", "part", "III"),
+    ("PHẦN II: NỘI DUNG", "part", "II"),
+    ("2.1. Đẩy mạnh", "heading", "2.1"),
+    ("2.1 Đẩy mạnh", "heading", "2.1"),
+    ("3) Tăng cường", "heading", "3"),
+    ("a) Sở Tài chính đã thực hiện:", "letter", "a"),
+    ("đ) Nội dung", "letter", "đ"),
+    ("- Rà soát", "bullet", None),
+    ("+ Về vốn", "sub", None),
+    ("* Triển khai dự án:", "star", None),
+    ("Thời gian hoàn thành: Trong Quý I/2026..", "deadline", None),
+    ("2026 là năm bản lề", "plain", None),
+    ("IV. ", "plain", None),
+])
+def test_classify(text, kind, ordinal):
+    line = classify(text)
+    assert (line.kind, line.ordinal) == (kind, ordinal)
+    if kind == "deadline":
+        assert line.title == "Trong Quý I/2026"
+
+
+def test_rules_file_rejects_bad_data():
+    with pytest.raises(DataFileError):
+        parse_rules({"task_parts": ["("]})
+    with pytest.raises(DataFileError):
+        parse_rules([])
+
+
+_LINES = st.sampled_from([
+    "I. MỤC TIÊU", "II. NHIỆM VỤ", "1. Chung", "1.1. Riêng", "a) Mục", "- Rà soát thủ tục.",
+    "+ Về vốn.", "Thời gian hoàn thành: Quý I/2026.", "Trong đó, ưu tiên.", "sách về vốn",
+    "- Sở Tài chính chủ trì.", "Nơi nhận:", "", "(2) Việc làm.", "- Công tác cần đạt được mục tiêu:",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_LINES, st.text(max_size=40)), max_size=30))
+def test_never_raises(lines):
+    blocks = [Paragraph(l) for l in lines]
+    tasks = prose_tasks(blocks, None, [])
+    for t in tasks:
+        assert t.text.strip()
+        assert t.due is None or t.due.strip()
+    body_paragraphs(blocks)

@@ -1,0 +1,121 @@
+"""Reports: lettered items with their progress, acting bodies, status and figures. The
+reports are variants of seed 004 built in the test (other parts, letters, bodies)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from extract.model.layout import Paragraph, Table, Row, Cell
+from extract.structure.prose_rules import rules
+from extract.structure.report import figures, report_tasks, status
+
+
+def run(*lines: str):
+    warnings: list = []
+    return report_tasks([Paragraph(l) for l in lines], None, warnings), warnings
+
+
+REPORT = (
+    "BÁO CÁO", "Kết quả thực hiện Kế hoạch cải cách hành chính năm 2025",
+    "Kính gửi: Ủy ban nhân dân thành phố",
+    "I. KẾT QUẢ THỰC HIỆN",
+    "1. Cải cách thủ tục hành chính",
+    "a) Rà soát, đơn giản hóa thủ tục hành chính",
+    "- Công bố danh mục thủ tục nội bộ:",
+    "Năm 2025, Sở Tư pháp đã công bố 120 thủ tục, đạt 80 % kế hoạch; 12/15 đơn vị đã hoàn thành.",
+    "- Rà soát quy định về phí:",
+    "Cục Thuế thành phố chủ động rà soát, phối hợp với Sở Tài chính xử lý hồ sơ.",
+    "b) Ủy ban nhân dân các xã, phường đã thực hiện:",
+    "Các xã đang triển khai số hóa hồ sơ.",
+    "2. Chuyển đổi số",
+    "Thành phố đã hoàn thành kết nối 20/20 hệ thống; các nhiệm vụ còn lại chưa triển khai.",
+    "II. ĐÁNH GIÁ CHUNG",
+    "1. Kết quả đạt được",
+    "a) Sở Nội vụ đã hoàn thành.",
+    "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
+    "- Tiếp tục cải cách.",
+    "Nơi nhận:",
+)
+
+
+def test_items_with_text_progress_and_bodies():
+    tasks, warnings = run(*REPORT)
+    assert warnings == []
+    assert [(t.ordinal, [s.ordinal for s in t.sections]) for t in tasks] == [
+        ("a", ["I", "1"]), ("b", ["I", "1"]), ("2", ["I"])]
+    a, b, two = tasks
+    assert a.text == ("Rà soát, đơn giản hóa thủ tục hành chính\n- Công bố danh mục thủ tục nội bộ:\n"
+                      "- Rà soát quy định về phí:")
+    assert a.progress.splitlines()[0] == "- Công bố danh mục thủ tục nội bộ:"
+    assert a.lead == "Sở Tư pháp; Cục Thuế thành phố"
+    assert a.figures == ["80 %", "12/15 đơn vị"]
+    assert a.status == "done"
+    assert b.lead == "Ủy ban nhân dân các xã, phường; Các xã"
+    assert b.status == "in_progress"
+    assert two.text == "Chuyển đổi số" and two.figures == ["20/20 hệ thống"]
+    assert two.status == "in_progress"  # done and not-done phrases together
+
+
+def test_assessment_and_outlook_parts_are_not_items():
+    tasks, _ = run(*REPORT)
+    assert all(t.sections[0].ordinal == "I" for t in tasks)
+
+
+def test_heading_before_letters_is_a_section_not_an_item():
+    tasks, _ = run("I. Kết quả triển khai", "1. Chỉ số A", "a) Việc một", "Sở Y tế đã làm.",
+                   "b) Việc hai", "c) Việc ba", "Công an thành phố đang xử lý.")
+    assert [t.ordinal for t in tasks] == ["a", "b", "c"]
+    assert tasks[1].progress is None and tasks[1].lead is None
+    assert tasks[2].lead == "Công an thành phố"
+
+
+def test_tables_and_footnotes_are_skipped():
+    blocks = [Paragraph("I. Tình hình thực hiện"), Paragraph("1. Chung"),
+              Table([Row([Cell("ĐƠN VỊ"), Cell("CHỦ TRÌ")])]), Paragraph("a) Việc một"),
+              Paragraph("Sở Y tế đã làm", footnote=False),
+              Paragraph("Kế hoạch số 1/KH-UBND", footnote=True),
+              Paragraph("xong việc.")]
+    tasks = report_tasks(blocks, None, [])
+    assert tasks[0].progress == "Sở Y tế đã làm xong việc."
+
+
+def test_no_items_warns():
+    tasks, warnings = run("BÁO CÁO", "Nội dung chung không có mục.")
+    assert tasks == [] and warnings and warnings[0][0] == "report_no_items"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("kiểm tra tại 09/12 đơn vị, địa phương (đạt 75 % Kế hoạch)", ["09/12 đơn vị", "75 %"]),
+    ("nhận được báo cáo của 41/45 đơn vị, trong đó", ["41/45 đơn vị"]),
+    ("tích hợp 1.237/1.916 dịch vụ công, đạt tỷ lệ 64,56%", ["1.237/1.916 dịch vụ", "64,56%"]),
+    ("từ tháng 10/2024, ngày 26/02/2024 và 5 giờ/cuộc", []),
+    ("tăng 11,4% so với cùng kỳ; 100% hồ sơ", ["11,4%", "100%"]),
+])
+def test_figures(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Đơn vị đã hoàn thành việc số hóa.", "done"),
+    ("Dự án đang từng bước triển khai.", "in_progress"),
+    ("Một số cơ quan chưa thực hiện.", "not_done"),
+    ("Đã hoàn thành 13/57 nhiệm vụ, các nhiệm vụ còn lại đang triển khai.", "in_progress"),
+    ("Công tác được quan tâm.", None),
+])
+def test_status(text, expected):
+    assert status(text, rules()) == expected
+
+
+_LINES = st.sampled_from([
+    "I. Kết quả thực hiện", "II. Đánh giá chung", "1. Chỉ số", "a) Việc", "b) Việc khác",
+    "- Làm việc:", "Sở Y tế đã làm 3/4 việc, đạt 75%.", "+ Chi tiết", "* Mục:", "việc tiếp", "",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_LINES, st.text(max_size=40)), max_size=30))
+def test_never_raises(lines):
+    for t in report_tasks([Paragraph(l) for l in lines], None, []):
+        assert t.text.strip()
+        assert t.status in (None, "done", "in_progress", "not_done")

@@ -62,6 +62,9 @@ SPLIT_CASES = [
     ("", []),
     # "các" governs the whole list
     ("Các sở, ngành, địa phương", ["hp.so-ban-nganh", "hp.dia-phuong"]),
+    # after a complete registry name, a capitalised unknown body splits off (and warns)
+    ("Sở Tư pháp, Trạm Khuyến nông Tiên Lãng", ["hp.so-tu-phap", None]),
+    ("Sở Y tế và Công ty Điện lực", ["hp.so-y-te", None]),
     # connectors at the ends of a body
     ("Sở Tài chính chủ trì", ["hp.so-tai-chinh"]),
     # duplicates in one cell collapse
@@ -77,7 +80,7 @@ SPLIT_CASES = [
 def test_split_and_resolve(cell, ids):
     refs, warnings = resolve_cell(cell)
     assert [r.id for r in refs] == ids
-    assert warnings == []
+    assert len(warnings) == ids.count(None)
 
 
 # Resolution steps: (name, id, method)
@@ -197,7 +200,7 @@ VARIANTS = [
 
 
 @pytest.mark.parametrize("variant", range(len(VARIANTS)))
-@pytest.mark.parametrize("cell, ids", [c for c in SPLIT_CASES if c[1] and "<" not in c[0]][:20])
+@pytest.mark.parametrize("cell, ids", [c for c in SPLIT_CASES if c[1] and None not in c[1] and "<" not in c[0]][:24])
 def test_spelling_variants_resolve_alike(cell, ids, variant):
     refs, warnings = resolve_cell(VARIANTS[variant](cell))
     assert [r.id for r in refs] == ids, (VARIANTS[variant](cell), refs)

@@ -82,9 +82,22 @@ def resolve_lead_cell(
     "Sở Nội vụ phối hợp với Thanh tra thành phố": in Vietnamese plans the body named first
     leads and the one it works with supports, so Thanh tra goes to support.
     """
+    reg = _reg(registry)
+    # Plans repeat the same cells ("Các cơ quan, đơn vị liên quan") dozens of times.
+    cache = reg.__dict__.setdefault("_cell_cache", {})
+    hit = cache.get(raw)
+    if hit is None:
+        hit = _resolve_lead_cell(reg, raw)
+        if len(cache) < 50_000:
+            cache[raw] = hit
+    lead, support, warnings = hit
+    return [r.model_copy() for r in lead], [r.model_copy() for r in support], list(warnings)
+
+
+def _resolve_lead_cell(reg: Registry, raw: str):
     lead, support, warnings = [], [], []
     seen: set[str] = set()
-    for cooperating, ref, warning in _resolve_pieces(_reg(registry), raw):
+    for cooperating, ref, warning in _resolve_pieces(reg, raw):
         key = ref.id or ref.name.casefold()
         if key in seen:
             continue

@@ -9,7 +9,7 @@ by accents alone, while documents do differ in tone placement and typing errors)
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -19,8 +19,7 @@ _SPLIT_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _MARKS = regex.compile(r"\p{Mn}+")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -50,6 +49,7 @@ class Folder:
 
     def __init__(self, abbreviations: dict[str, str]):
         self._abbr = {k: _SPLIT_WORD.findall(v) for k, v in abbreviations.items()}
+        self._memo: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     def _parts(self, text: str) -> list[str]:
         for candidate in (text, text.rstrip(".")):
@@ -63,10 +63,14 @@ class Folder:
             printed, end = m.group(0), m.end()
             if printed.endswith(".") and printed not in self._abbr:
                 printed, end = printed[:-1], end - 1  # a full stop, not part of "TP."
-            parts = self._parts(printed)
-            if parts:
-                out.append(Word(m.start(), end, printed, tuple(map(fold_word, parts)),
-                                tuple(map(tone_word, parts))))
+            forms = self._memo.get(printed)
+            if forms is None:
+                parts = self._parts(printed)
+                forms = (tuple(map(fold_word, parts)), tuple(map(tone_word, parts)))
+                if len(self._memo) < 200_000:  # vocabulary, not text: bounded in practice
+                    self._memo[printed] = forms
+            if forms[0]:
+                out.append(Word(m.start(), end, printed, *forms))
         return out
 
     def key(self, text: str) -> tuple[str, ...]:

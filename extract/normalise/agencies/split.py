@@ -6,7 +6,10 @@ Rules (docs/agencies.md has the table):
   of parentheses;
 - ";" and line-leading dashes always split;
 - ",", "và", a spaced dash and a line break split only when what follows begins like a body
-  (a head word such as "Sở", "UBND", "các Hiệp hội", or a registry name);
+  (a head word such as "Sở", "UBND", "các Hiệp hội", or a registry name), or when what
+  precedes is a complete registry name and what follows is capitalised;
+- "Các A, B, C": "các" governs the whole list, so a lower-case head word after it splits too
+  ("Các sở, ngành, địa phương" -> "Các sở, ngành" + "các địa phương");
 - "phối hợp với" splits, and the bodies after it (until the next ";" or dash line) cooperate:
   in a lead cell they are support;
 - connectors ("và", "chủ trì") and punctuation at either end of a body are dropped.
@@ -113,6 +116,7 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
     words = registry.folder.words(text)
     spans = protected_spans(registry, text, words)
     starts = {s for s, _ in spans}
+    ends = {e for _, e in spans}
     pieces: list[Piece] = []
     cooperating = distributed = False
     pos = 0
@@ -122,7 +126,10 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
         kind = m.lastgroup
         rest = text[m.end():]
         spread = False
-        if kind == "soft" and not (m.end() in starts or begins_body(registry, rest)):
+        # After a complete registry name, a capitalised word starts another body even if
+        # it is not a head word ("Sở Tư pháp, Trạm Khuyến nông ...").
+        after_known = m.start() in ends and rest[:1].isupper()
+        if kind == "soft" and not (after_known or m.end() in starts or begins_body(registry, rest)):
             spread = _opens_with_cac(registry, text[pos : m.start()]) or distributed
             if not (spread and _head_any_case(registry, rest)):
                 continue

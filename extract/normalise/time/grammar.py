@@ -17,7 +17,7 @@ from .units import Unit, count_unit, month_unit, quarter_unit
 from .vocab import Vocabulary, vocabulary
 
 _F = regex.VERSION1
-_YEAR = r"(?:19|20)\d\d(?![\d/])"
+_YEAR = r"(?:19|20)\d\d(?!\d)(?!\s*/\s*[^\W\d_])"  # not "12/2025/QĐ-UBND", a document number
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 _MONTH = r"(?:1[0-2]|0?[1-9])(?!\d)"
 _QUARTER = r"0?[1-4](?!\d)"

@@ -12,11 +12,12 @@ from ..model.layout import Paragraph
 from .prose_rules import ProseRules, rules
 
 _ROMAN = regex.compile(r"^(?:PHẦN\s+)?(?P<ord>[IVXLC]{1,6})\s*[.:)]\s*(?P<title>\S.*)$", regex.VERSION1)
-_ARABIC = regex.compile(r"^(?P<ord>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.\s*|\)\s*|\s+(?=\p{Lu}))(?P<title>\S.*)$", regex.VERSION1)
+_ARABIC = regex.compile(r"^(?P<ord>\d{1,2}(?:\.\d{1,2}){0,3})(?:\s?\.\s*|\)\s*|\s+(?=\p{Lu}))(?P<title>\S.*)$", regex.VERSION1)
 _LETTER = regex.compile(r"^(?P<ord>[a-zđ])\s*\)\s*(?P<title>\S.*)$", regex.VERSION1)
 _BULLET = regex.compile(r"^(?P<mark>[-–—•+*])\s*(?P<title>\S.*)$", regex.VERSION1)
 _STARTS_LOWER = regex.compile(r"^[\p{Ll}(]", regex.VERSION1)
 _ENDS_OPEN = regex.compile(r"[^.!?:;…\"”)]\s*$", regex.VERSION1)
+_PUNCT_START = regex.compile(r"^[,;.:)…]")
 _ENUM = regex.compile(r"^\((\d{1,2})\)\s")
 _EMPHASIS = regex.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])", regex.VERSION1)
 
@@ -97,6 +98,10 @@ def body_paragraphs(blocks) -> list[tuple[str, int | None]]:
             continue
         if r.body_end.match(text) and out:
             break
+        if out and _PUNCT_START.match(text):
+            # A reader that lost a line's first characters to the previous one ("," alone).
+            out[-1][0] = f"{out[-1][0]}{text}"
+            continue
         if out and (_continues(out[-1][0], text) or _continues_enumeration(out[-1][0], text)):
             out[-1][0] = f"{out[-1][0]} {text}"
             continue

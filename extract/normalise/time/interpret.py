@@ -140,6 +140,19 @@ def _year_as_context(st: _State) -> None:
     st.slots = others
 
 
+def _narrowest(slots: list[_Slot]) -> list[_Slot]:
+    """'Quý IV/2025 (trước ngày 15/12/2025)': times not joined by a connector, one inside
+    the others, mean the innermost one."""
+    if any(s.undatable or not s.unit.dated for s in slots):
+        return slots
+    spans = [(s.unit.start(), s.unit.end()) for s in slots]
+    inner = min(range(len(slots)), key=lambda i: spans[i][1] - spans[i][0])
+    a, b = spans[inner]
+    if all(x <= a and b <= y for x, y in spans):
+        return [slots[inner]]
+    return slots
+
+
 def _concrete(st: _State, ctx: TimeContext | None) -> Reading:
     _year_as_context(st)
     slots = st.slots
@@ -148,6 +161,8 @@ def _concrete(st: _State, ctx: TimeContext | None) -> Reading:
         slots[0].unit = Unit("date", m1=u.m1, m2=u.m1, d1=st.day, d2=st.day, months=(u.m1,),
                              year=u.year, explicit=u.explicit)
     _resolve_years(slots, ctx)
+    if not st.linked and len(slots) > 1:
+        slots = _narrowest(slots)
     first, last = slots[0], slots[-1]
     if len(slots) == 1:
         u = first.unit

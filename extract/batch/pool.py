@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any, Callable, Iterator
 
-PRELOAD = ["extract.pipeline", "extract.batch.worker", "extract.export"]
+PRELOAD = ["extract.pipeline", "extract.batch.worker", "extract.export", "extract.batch.warm"]
 
 
 def _serve(conn, func: Callable[[Any], Any], memory_mb: int | None) -> None:

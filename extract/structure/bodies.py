@@ -52,22 +52,28 @@ def _patterns() -> _Patterns:
     return _Patterns()
 
 
-def _mention_at(text: str, pos: int) -> str | None:
-    """The registry body named at ``pos`` and followed by a lower-case word (its predicate),
-    when the agency normaliser offers a mention finder."""
+@lru_cache(maxsize=256)
+def _mention_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of registry bodies in ``text``, when the agency normaliser offers a finder."""
     try:
         from ..normalise.agencies import find_mention_spans
     except ImportError:
-        return None
+        return ()
     try:
-        spans = find_mention_spans(text[pos:]) or []
+        return tuple((start, end) for start, end, _ in find_mention_spans(text) or [])
     except Exception:  # noqa: BLE001 - an optional helper must not stop the parse
-        return None
-    for start, end, _ref in spans:
-        if start != 0:
+        return ()
+
+
+def _mention_at(text: str, pos: int) -> str | None:
+    """The registry body named at ``pos`` and followed by a lower-case word (its predicate)."""
+    for start, end in _mention_spans(text):
+        if start < pos:
+            continue
+        if start > pos:
             break
-        if regex.match(r"\s+(?!(?:và|cùng|với|hoặc)(?![\p{L}]))\p{Ll}", text[pos + end:]):
-            return text[pos:pos + end].strip()
+        if regex.match(r"\s+(?!(?:và|cùng|với|hoặc)(?![\p{L}]))\p{Ll}", text[end:]):
+            return text[pos:end].strip()
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from ...model import TimeSpec
 from .context import TimeContext
@@ -34,15 +35,35 @@ def parser_for(vocab: Vocabulary):
     return lambda raw, ctx=None: _read(raw, ctx, g)
 
 
+def clear_cache() -> None:
+    """Forget remembered readings (benchmarks measure cold parsing)."""
+    _remembered.cache_clear()
+
+
 def _read(raw, ctx: TimeContext | None, g: Grammar) -> tuple[TimeSpec, list[str]]:
     text = _collapse(raw)
     try:
-        return _parse(text, ctx, g), []
+        fields, warnings = _remembered(text, ctx, g)
+    except TypeError:  # a context holding unhashable values: read without the cache
+        fields, warnings = _uncached(text, ctx, g)
+    # A fresh model each call: callers may modify what they get.
+    return TimeSpec(raw=text, **fields), list(warnings)
+
+
+def _uncached(text: str, ctx: TimeContext | None, g: Grammar) -> tuple[dict, tuple[str, ...]]:
+    try:
+        spec = _parse(text, ctx, g)
+        return spec.model_dump(exclude={"raw"}), ()
     except NotUnderstood as err:
-        return TimeSpec(raw=text, kind="unspecified"), [f"deadline not understood: {text!r} ({err})"]
+        return {"kind": "unspecified"}, (f"deadline not understood: {text!r} ({err})",)
     except (ValueError, OverflowError, ArithmeticError) as err:
         # A date past the calendar's end or a contradictory phrase: report, never stop a document.
-        return TimeSpec(raw=text, kind="unspecified"), [f"deadline not understood: {text!r} ({err})"]
+        return {"kind": "unspecified"}, (f"deadline not understood: {text!r} ({err})",)
+
+
+# Deadline cells repeat within and across documents ("Thực hiện thường xuyên" 65 times in
+# one plan), so readings are remembered per (phrase, context).
+_remembered = lru_cache(maxsize=8192)(_uncached)
 
 
 def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:

@@ -20,7 +20,6 @@ from ..errors import DataFileError
 DATA = Path(__file__).with_name("data") / "linking.yaml"
 
 _TONES = {"\u0300": "`", "\u0301": "'", "\u0303": "~", "\u0309": "?", "\u0323": "."}
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[.,%][\p{N}]+)*%?")
 _SPACES = regex.compile(r"\s+")
 
 
@@ -91,23 +90,29 @@ def display(feature: str) -> str:
     return " ".join(_SURFACE.get(p, p) for p in feature.split(" "))
 
 
+# A syllable or number, or (empty match group) a clause break: bigrams never span one.
+_TOKEN = regex.compile(r"([\p{L}\p{N}]+(?:[.,][\p{N}]+)*%?)|[.;:!?()\[\]\n\"“”|]")
+_CANON: dict[str, str] = {}
+
+
 def syllables(text: str) -> list[str]:
+    """Canonical syllables of a text, with "" where a clause ends."""
     text = unicodedata.normalize("NFC", text or "").lower()
     bp = rules().boilerplate
     if bp is not None:
         text = bp.sub(" | ", text)
-    # A break marker between clauses keeps bigrams from spanning punctuation.
     out: list[str] = []
-    for piece in regex.split(r"[.;:!?()\[\]\n\"“”|]+", text):
-        toks = []
-        for t in _WORD.findall(piece):
-            c = canonical(t)
-            _SURFACE.setdefault(c, t)
-            toks.append(c)
-        if toks:
-            if out:
+    canon = _CANON
+    for tok in _TOKEN.findall(text):
+        if not tok:
+            if out and out[-1]:
                 out.append("")
-            out.extend(toks)
+            continue
+        c = canon.get(tok)
+        if c is None:
+            c = canon[tok] = canonical(tok)
+            _SURFACE.setdefault(c, tok)
+        out.append(c)
     return out
 
 

@@ -22,10 +22,15 @@ class Vectors:
 
     def shared(self, i: int, other: "Vectors", j: int, limit: int = 3) -> list[str]:
         """The features that contribute most to the similarity of row i and row j."""
-        a = self.matrix.getrow(i)
-        b = other.matrix.getrow(j)
-        prod = a.multiply(b).tocoo()
-        top = [self.vocabulary[c] for _, c in sorted(zip(-prod.data, prod.col))[: 2 * limit]]
+        a, b = self.matrix, other.matrix
+        ai, ad = a.indices[a.indptr[i]:a.indptr[i + 1]], a.data[a.indptr[i]:a.indptr[i + 1]]
+        bi, bd = b.indices[b.indptr[j]:b.indptr[j + 1]], b.data[b.indptr[j]:b.indptr[j + 1]]
+        common, ia, ib = np.intersect1d(ai, bi, assume_unique=True, return_indices=True)
+        if len(common) == 0:
+            return []
+        prod = ad[ia] * bd[ib]
+        order = np.lexsort((common, -prod))[: 2 * limit]
+        top = [self.vocabulary[c] for c in common[order]]
         # Two-syllable features read better; a syllable already inside one adds nothing.
         bigrams = [f for f in top if " " in f]
         inside = {p for f in bigrams for p in f.split(" ")}
@@ -40,26 +45,20 @@ def vectorise(feature_lists: list[list[str]], weights: list[float] | None = None
     scaled by ``weights[n]`` (a report item's heading and its narrative).
     """
     vocab: dict[str, int] = {}
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for feats in feature_lists:
-        counts: dict[int, int] = {}
-        for f in feats:
-            col = vocab.get(f)
-            if col is None:
-                col = vocab[f] = len(vocab)
-            counts[col] = counts.get(col, 0) + 1
-        cols = sorted(counts)
-        indices.extend(cols)
-        data.extend(counts[c] for c in cols)
-        indptr.append(len(indices))
+    add = vocab.setdefault
+    cols: list[int] = []
+    lengths = np.empty(len(feature_lists), dtype=np.int64)
+    for n, feats in enumerate(feature_lists):
+        # setdefault with the current size numbers features in order of first use.
+        cols.extend([add(f, len(vocab)) for f in feats])
+        lengths[n] = len(feats)
     n_lists = len(feature_lists)
+    rows = np.repeat(np.arange(n_lists, dtype=np.int64), lengths)
     tf = sp.csr_matrix(
-        (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32),
-         np.asarray(indptr, dtype=np.int64)),
+        (np.ones(len(cols), dtype=np.float32), (rows, np.asarray(cols, dtype=np.int64))),
         shape=(n_lists, max(len(vocab), 1)),
     )
+    tf.sum_duplicates()
     tf.data = 1.0 + np.log(tf.data)
     if groups is not None:
         w = np.ones(n_lists, dtype=np.float32) if weights is None else np.asarray(weights, np.float32)

@@ -68,7 +68,8 @@ def match_pair(vectors: Vectors, src: Side, dst: Side, kind: str, options: LinkO
         a[order] for a in (q, t, score, cos, agency, late, qv, tv))
     starts = np.flatnonzero(np.r_[True, q[1:] != q[:-1]])
     best = np.repeat(score[starts], np.diff(np.r_[starts, len(q)]))
-    keep = (score >= floor) & (score >= best - options.margin)
+    rank = np.arange(len(q)) - np.repeat(starts, np.diff(np.r_[starts, len(q)]))
+    keep = (score >= floor) & (score >= best - options.margin) & (rank < options.max_links)
     out = []
     for n in np.flatnonzero(keep):
         shared = vectors.shared(int(src.rows[qv[n]]), vectors, int(dst.rows[tv[n]]))

@@ -15,11 +15,13 @@ class LinkOptions:
     # Besides its best match, a task keeps further matches within this margin of the best
     # (a report item often covers two or three tasks of the plan).
     margin: float = 0.08
+    # At most this many links from one task (the best ones).
+    max_links: int = 3
     # Candidates fetched per task from the index before re-scoring.
     candidates: int = 10
     # Features per query row used for candidate search (the highest-weighted ones);
     # exact similarity is then computed on full vectors.
-    query_features: int = 32
+    query_features: int = 16
     # Weight of a report item's narrative relative to its heading.
     progress_weight: float = 0.35
     # Similarity through a part of a task (one bullet, one clause, one restated line)

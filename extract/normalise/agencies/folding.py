@@ -14,7 +14,7 @@ from typing import NamedTuple
 import regex
 
 # "KH&CN", "LĐ-TB&XH" and "TP." are single abbreviations; other punctuation separates words.
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[&\-][\p{L}\p{N}]+)*\.?")
+WORD = regex.compile(r"[\p{L}\p{N}]+(?:[&\-][\p{L}\p{N}]+)*\.?")
 _SPLIT_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _MARKS = regex.compile(r"\p{Mn}+")
 
@@ -57,21 +57,21 @@ class Folder:
                 return self._abbr[candidate]
         return _SPLIT_WORD.findall(text)
 
+    def word(self, m: regex.Match) -> Word | None:
+        """The Word of a match of ``WORD`` (None for a word with no letters or digits)."""
+        printed, end = m.group(0), m.end()
+        if printed.endswith(".") and printed not in self._abbr:
+            printed, end = printed[:-1], end - 1  # a full stop, not part of "TP."
+        forms = self._memo.get(printed)
+        if forms is None:
+            parts = self._parts(printed)
+            forms = (tuple(map(fold_word, parts)), tuple(map(tone_word, parts)))
+            if len(self._memo) < 200_000:  # vocabulary, not text: bounded in practice
+                self._memo[printed] = forms
+        return Word(m.start(), end, printed, *forms) if forms[0] else None
+
     def words(self, text: str) -> list[Word]:
-        out = []
-        for m in _WORD.finditer(text):
-            printed, end = m.group(0), m.end()
-            if printed.endswith(".") and printed not in self._abbr:
-                printed, end = printed[:-1], end - 1  # a full stop, not part of "TP."
-            forms = self._memo.get(printed)
-            if forms is None:
-                parts = self._parts(printed)
-                forms = (tuple(map(fold_word, parts)), tuple(map(tone_word, parts)))
-                if len(self._memo) < 200_000:  # vocabulary, not text: bounded in practice
-                    self._memo[printed] = forms
-            if forms[0]:
-                out.append(Word(m.start(), end, printed, *forms))
-        return out
+        return [w for w in map(self.word, WORD.finditer(text)) if w is not None]
 
     def key(self, text: str) -> tuple[str, ...]:
         return tuple(k for w in self.words(text) for k in w.keys)

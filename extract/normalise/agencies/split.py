@@ -55,12 +55,15 @@ def joinable(text: str, words: list[Word], prose: bool = False):
     """May words[k-1] and words[k] belong to one name? Only spaces, commas, dashes between."""
 
     def ok(k: int) -> bool:
-        gap = text[words[k - 1].end : words[k].start]
-        if not _JOIN_GAP.fullmatch(gap) or _BULLET_GAP.search(gap) or gap.count(",") > 1:
-            return False
-        return not (prose and gap.count("\n") > 1)
+        return gap_joins(text[words[k - 1].end : words[k].start], prose)
 
     return ok
+
+
+def gap_joins(gap: str, prose: bool = False) -> bool:
+    if not _JOIN_GAP.fullmatch(gap) or _BULLET_GAP.search(gap) or gap.count(",") > 1:
+        return False
+    return not (prose and gap.count("\n") > 1)
 
 
 def protected_spans(registry: Registry, text: str, words: list[Word]) -> list[tuple[int, int]]:

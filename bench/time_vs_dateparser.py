@@ -120,7 +120,7 @@ class Score:
         return f"{self.n[key + '_ok']}/{total} ({100 * self.n[key + '_ok'] / total:.0f}%)" if total else "—"
 
 
-def score_vnplan(items, specs, by_kind):
+def score_vnplan(items, specs):
     s = Score()
     for (e, _), spec in zip(items, specs):
         want = (e.get("start"), e.get("end"))
@@ -139,7 +139,7 @@ def score_vnplan(items, specs, by_kind):
     return s
 
 
-def score_dateparser(items, days, by_kind):
+def score_dateparser(items, days):
     s = Score()
     for (e, _), d in zip(items, days):
         want = (e.get("start"), e.get("end"))
@@ -173,12 +173,12 @@ def main():
     parse_time("Quý IV/2025")  # vocabulary and grammar are built once per process
     tools = {}
     specs, rate = timed(run_vnplan, items, args.repeat)
-    tools["vnplan parse_time"] = (score_vnplan(items, specs, args.by_kind), rate)
+    tools["vnplan parse_time"] = (score_vnplan(items, specs), rate)
     _, warm = timed(run_vnplan_warm, items, args.repeat)
     days, rate = timed(run_dateparser_parse, items, args.repeat)
-    tools["dateparser.parse"] = (score_dateparser(items, days, args.by_kind), rate)
+    tools["dateparser.parse"] = (score_dateparser(items, days), rate)
     days, rate = timed(run_dateparser_search, items, args.repeat)
-    tools["dateparser search_dates"] = (score_dateparser(items, days, args.by_kind), rate)
+    tools["dateparser search_dates"] = (score_dateparser(items, days), rate)
 
     real = sum(1 for e, _ in items if not e.get("warn"))
     print(f"corpus: {len(items)} phrases ({real} deadlines, {len(items) - real} non-deadlines); "

@@ -114,6 +114,7 @@ class Grammar:
             ("and", P(alt(v.conn_and))),
         ]
         self.quarter_word = P(r"(?<![a-z])" + alt(v.units["quarter"]).replace(r"(?!\w)", "") + r"\.?")
+        self.numeral = P(rf"(?<!\w)(?:\d+(?!\d)|{alt(self.numbers)})")
         self.label = P(
             rf"^\s*(?:{alt([*v.specific_labels, *v.generic_labels])})\s*(?:[:：]|\s-\s|\s–\s)\s*")
 
@@ -122,16 +123,12 @@ class Grammar:
         return int(token) if token.isdigit() else self.numbers[token]
 
     def numbers_in(self, text: str, top: int) -> list[int]:
-        """Numerals in a list such as "i va quy ii" or "3, 6, 9"."""
+        """Numerals (1..top) in a list such as "i va ii" or "3, 6, 9"."""
         out = []
-        for m in regex.finditer(r"\d+|[a-z]+(?:\s+[a-z]+)?", text):
-            tok = m.group()
-            for cand in (tok, tok.split()[0]):
-                if cand.isdigit() or cand in self.numbers:
-                    n = self.number(cand)
-                    if 1 <= n <= top and (cand.isdigit() or cand in self.v.roman or cand in self.v.number_words or cand in self.v.month_names):
-                        out.append(n)
-                    break
+        for m in self.numeral.finditer(text):
+            n = self.number(m.group())
+            if 1 <= n <= top:
+                out.append(n)
         return out
 
     def scan(self, text: str, pos: int = 0, end: int | None = None) -> list[Piece]:

@@ -46,6 +46,8 @@ def register(app: typer.Typer) -> None:
         pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON"),
         min_score: Optional[float] = typer.Option(
             None, "--min-score", help="Keep task links scoring at least this (related documents)"),
+        min_cited: Optional[float] = typer.Option(
+            None, "--min-cited", help="Threshold when a plan only cites the other (relation inferred)"),
         min_related: Optional[float] = typer.Option(
             None, "--min-related", help="Threshold for documents with no stated relation"),
         margin: Optional[float] = typer.Option(
@@ -62,7 +64,8 @@ def register(app: typer.Typer) -> None:
         from .main import fail, write_output
 
         options = LinkOptions(related=related, words=words)
-        for name, value in (("min_score", min_score), ("min_related", min_related), ("margin", margin)):
+        for name, value in (("min_score", min_score), ("min_cited", min_cited),
+                            ("min_related", min_related), ("margin", margin)):
             if value is not None:
                 if not 0.0 <= value <= 1.0:
                     fail(f"--{name.replace('_', '-')} must be between 0 and 1")

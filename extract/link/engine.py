@@ -57,7 +57,8 @@ def link_documents(docs: list[PlanDocument], options: LinkOptions | None = None)
     links: list[tuple[tuple, TaskLink]] = []
     for plan in plans:
         src, dst = infos[plan.src], infos[plan.dst]
-        for m in match_pair(vectors, sides[plan.src], sides[plan.dst], plan.kind, options):
+        for m in match_pair(vectors, sides[plan.src], sides[plan.dst], plan.kind, options,
+                            plan.stated):
             kind = plan.kind
             if kind == "related" and m.text_score >= options.same_score:
                 kind = "same"

@@ -39,7 +39,8 @@ def _best_per_pair(q, t, cos, qv, tv):
     return q[first], t[first], cos[first], qv[first], tv[first]
 
 
-def match_pair(vectors: Vectors, src: Side, dst: Side, kind: str, options: LinkOptions) -> list[Match]:
+def match_pair(vectors: Vectors, src: Side, dst: Side, kind: str, options: LinkOptions,
+               stated: bool = True) -> list[Match]:
     m = vectors.matrix
     qv, tv, cos = top_candidates(m[src.rows], m[dst.rows], options.candidates, options.query_features)
     if len(qv) == 0:
@@ -62,7 +63,10 @@ def match_pair(vectors: Vectors, src: Side, dst: Side, kind: str, options: LinkO
         late = (ds >= 0) & (dd >= 0) & (ds > dd)
         score = score * (1.0 - options.deadline_penalty * late)
     score = np.round(np.clip(score, 0.0, 1.0), 4)
-    floor = options.min_related if kind == "related" else options.min_score
+    if kind == "related":
+        floor = options.min_related
+    else:
+        floor = options.min_score if stated else max(options.min_score, options.min_cited)
     order = np.lexsort((t, -score, q))
     q, t, score, cos, agency, late, qv, tv = (
         a[order] for a in (q, t, score, cos, agency, late, qv, tv))

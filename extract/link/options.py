@@ -10,6 +10,9 @@ class LinkOptions:
     # A task link is kept when its final score reaches this (pairs of documents that
     # carry out, report on or continue one another).
     min_score: float = 0.25
+    # Plans whose relation is only inferred (A cites an earlier plan B, without saying it
+    # carries it out): weaker document evidence asks for closer wording.
+    min_cited: float = 0.35
     # Documents with no stated or inferred relation: only near-restatements are linked.
     min_related: float = 0.55
     # Besides its best match, a task keeps further matches within this margin of the best

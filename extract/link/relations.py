@@ -6,7 +6,9 @@ Rules, in order (the first that applies to a pair wins):
 3. report A cites plan B (not issued after A)                -> A's items are B's tasks ("same").
 4. report A cites a plan P that is not loaded, and plan B
    replaces P or (cites P and is issued after A)             -> A's items continue in B.
-5. plan A cites an earlier plan B                            -> A's tasks implement B's.
+5. plan A cites an earlier plan B                            -> A's tasks implement B's
+                                                                (a stricter threshold: the
+                                                                relation is only inferred).
 6. otherwise                                                 -> "related" (stricter threshold).
 """
 
@@ -33,6 +35,7 @@ class PairPlan:
     dst: int
     kind: str            # implements | same | continues | related
     evidence: str
+    stated: bool = True  # the relation is stated, not only inferred from a citation
 
 
 def doc_edges(infos: list[DocInfo]) -> list[DocEdge]:
@@ -110,7 +113,8 @@ def _plan(a, b, infos, edge, unloaded, second=False):
                 return PairPlan(a, b, "continues",
                                 f"report {ia.key} is on {_short(raw, 60)}, which {ib.key} {how}")
     if e and not ia.is_report and not ib.is_report and _before(ib, ia) is not False:
-        return PairPlan(a, b, "implements", f"{ia.key} cites the earlier plan {ib.key} ({e.evidence})")
+        return PairPlan(a, b, "implements", f"{ia.key} cites the earlier plan {ib.key} ({e.evidence})",
+                        stated=False)
     return None
 
 
@@ -119,4 +123,4 @@ def _related(a, b, infos):
     # Later document -> earlier one; unknown dates keep input order.
     if _before(ia, ib) is True and ia.issued_on != ib.issued_on:
         a, b = b, a
-    return PairPlan(a, b, "related", "no stated relation between the documents")
+    return PairPlan(a, b, "related", "no stated relation between the documents", stated=False)

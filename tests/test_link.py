@@ -164,7 +164,7 @@ def test_thresholds_are_options():
     parent = doc("party", PARENT, number="07-KH/TU", issued=date(2025, 7, 25))
     child = doc("zone", CHILD, issued=date(2025, 10, 1), refs=[cite("07-KH/TU", date(2025, 7, 25))])
     assert link_documents([parent, child], LinkOptions(min_score=1.0)).links == []
-    loose = link_documents([parent, child], LinkOptions(min_score=0.0, min_cited=0.0, margin=1.0))
+    loose = link_documents([parent, child], LinkOptions(min_score=0.0, min_cited=0.0, margin=1.0, max_links=10))
     assert len(loose.links) > len(link_documents([parent, child]).links)
 
 

@@ -163,9 +163,13 @@ def test_output_is_deterministic_and_order_independent_in_content():
 def test_thresholds_are_options():
     parent = doc("party", PARENT, number="07-KH/TU", issued=date(2025, 7, 25))
     child = doc("zone", CHILD, issued=date(2025, 10, 1), refs=[cite("07-KH/TU", date(2025, 7, 25))])
+    default = link_documents([parent, child]).links
+    scores = sorted(l.score for l in default)
+    assert len(scores) >= 2 and scores[0] < scores[-1]
+    middle = (scores[0] + scores[-1]) / 2
+    fewer = link_documents([parent, child], LinkOptions(min_score=middle, min_cited=middle)).links
+    assert 0 < len(fewer) < len(default) and all(l.score >= middle for l in fewer)
     assert link_documents([parent, child], LinkOptions(min_score=1.0)).links == []
-    loose = link_documents([parent, child], LinkOptions(min_score=0.0, min_cited=0.0, margin=1.0, max_links=10))
-    assert len(loose.links) > len(link_documents([parent, child]).links)
 
 
 def test_json_aliases():

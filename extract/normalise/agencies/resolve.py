@@ -56,7 +56,9 @@ def resolve_name(registry: Registry, text: str) -> Resolution:
     cache = registry.__dict__.setdefault("_resolve_cache", {})
     hit = cache.get(text)
     if hit is None:
-        hit = cache[text] = _resolve(registry, text)
+        hit = _resolve(registry, text)
+        if len(cache) < 100_000:
+            cache[text] = hit
     return hit
 
 

@@ -104,3 +104,18 @@ def test_find_deadline_positive(text, found):
 ])
 def test_find_deadline_negative(text):
     assert find_deadline(text) is None
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Thời gian thực hiện: Xây dựng Kế hoạch hỗ trợ pháp lý doanh nghiệp hàng\nnăm.\n- Tiếp",
+     "Thời gian thực hiện: Xây dựng Kế hoạch hỗ trợ pháp lý doanh nghiệp hàng\nnăm."),
+    ("Thời gian hoàn thành: Trong Quý\nIV/2025.\n2. Mục", "Thời gian hoàn thành: Trong Quý\nIV/2025."),
+    ("Thời gian hoàn thành: Trong quý IV/2025\nvà quý I/2026.\n- Tiếp", "Thời gian hoàn thành: Trong quý IV/2025\nvà quý I/2026."),
+    ("Thời gian hoàn thành: Trong Quý II/2026.\n- Tổ chức triển khai các giải pháp",
+     "Thời gian hoàn thành: Trong Quý II/2026."),
+    ("Thời gian hoàn thành: Trong quý II/2026.\n5\n", "Thời gian hoàn thành: Trong quý II/2026."),
+])
+def test_find_deadline_across_wrapped_lines(text, found):
+    """PDF text wraps a deadline line; the value runs on only while the wrap is evident."""
+    span = find_deadline(text)
+    assert span is not None and text[span[0]:span[1]] == found

@@ -74,6 +74,41 @@ def _label() -> tuple[regex.Pattern, set[str]]:
 
 
 _SENTENCE_END = regex.compile(r"\.+[ \t]+", _F)
+_MAX_WRAPPED_LINES = 2
+
+
+def _understood(value: str) -> bool:
+    return bool(value.strip(" \t.;")) and not parse_time(value)[1]
+
+
+def _value_end(text: str, start: int, end: int) -> int:
+    """End of a deadline value starting at ``start`` whose first line ends at ``end``.
+
+    The value stops where a new sentence or bullet starts on its line; it runs on to the
+    next line when the line was wrapped (a PDF line ending "… hàng" / "năm.") — that is,
+    while it is not yet readable, or the next line starts in lower case after a line with
+    no final full stop.
+    """
+    for s in _SENTENCE_END.finditer(text, start, end):
+        nxt = text[s.end()] if s.end() < end else ""
+        if nxt and (nxt.isupper() or nxt in "-+•"):
+            return s.start() + len(s.group().rstrip())
+    for _ in range(_MAX_WRAPPED_LINES):
+        if end >= len(text) or text[end] != "\n":
+            break
+        nl = text.find("\n", end + 1)
+        nl = len(text) if nl < 0 else nl
+        nxt_line = text[end + 1:nl].strip()
+        if not nxt_line:
+            break
+        current = text[start:end].rstrip()
+        wrapped = nxt_line[0].islower() and not current.endswith(".")
+        if _understood(current) and not wrapped:
+            break
+        if not _understood(text[start:nl]):
+            break
+        end = nl
+    return end
 
 
 def iter_deadlines(text: str) -> Iterator[tuple[int, int]]:
@@ -83,23 +118,17 @@ def iter_deadlines(text: str) -> Iterator[tuple[int, int]]:
     folded, index = fold(text)
     pat, generic = _label()
     for m in pat.finditer(folded):
-        v_start, v_end = m.span("value")
-        # The value ends with its line, or earlier where a new sentence or bullet starts.
-        for s in _SENTENCE_END.finditer(folded, v_start, v_end):
-            nxt = text[index[s.end()]] if s.end() < len(folded) else ""
-            if nxt and (nxt.isupper() or nxt in "-+•"):
-                v_end = s.start() + len(s.group().rstrip())
-                break
-        value = text[index[v_start]:index[v_end]]
+        v_start, v_end = index[m.start("value")], index[m.end("value")]
+        v_end = _value_end(text, v_start, v_end)
+        value = text[v_start:v_end]
         if not value.strip(" \t.;"):
             continue
         label = " ".join(m.group("label").split())
-        if label in generic and parse_time(value)[1]:
+        if label in generic and not _understood(value):
             continue
-        end = index[v_end]
-        while end > index[v_start] and text[end - 1] in " \t":
-            end -= 1
-        yield index[m.start("label")], end
+        while v_end > v_start and text[v_end - 1] in " \t\n":
+            v_end -= 1
+        yield index[m.start("label")], v_end
 
 
 def find_deadline(text: str) -> tuple[int, int] | None:

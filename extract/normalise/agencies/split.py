@@ -61,9 +61,10 @@ def joinable(text: str, words: list[Word], prose: bool = False):
 
 
 def gap_joins(gap: str, prose: bool = False) -> bool:
-    if not _JOIN_GAP.fullmatch(gap) or _BULLET_GAP.search(gap) or gap.count(",") > 1:
-        return False
-    return not (prose and gap.count("\n") > 1)
+    """Text between two words of one name: spaces (blank lines too: a PDF's wrapped lines),
+    at most one comma, dashes; never a bullet dash at the start of a line. In prose a
+    full stop, colon or semicolon ends a name, as in cells."""
+    return bool(_JOIN_GAP.fullmatch(gap)) and not _BULLET_GAP.search(gap) and gap.count(",") <= 1
 
 
 def protected_spans(registry: Registry, text: str, words: list[Word]) -> list[tuple[int, int]]:

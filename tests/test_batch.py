@@ -254,3 +254,12 @@ def test_other_formats_one_output_per_input(tmp_path, fmt, suffix):
 def test_missing_input_is_a_failure(tmp_path):
     summary = run_batch([tmp_path / "nowhere"], BatchOptions(outdir=tmp_path / "out", jobs=1))
     assert summary.records[0].code == "missing" and not summary.ok
+
+
+def test_outputs_beside_the_inputs(tmp_path):
+    (tmp_path / "a.txt").write_bytes(seed_texts()[0].read_bytes())
+    (tmp_path / "notes.md").write_text("not a plan")
+    first = run_batch([tmp_path], BatchOptions(outdir=tmp_path, jobs=1))
+    assert first.converted == 1 and first.ignored == 1 and first.ok
+    again = run_batch([tmp_path], BatchOptions(outdir=tmp_path, jobs=1))
+    assert again.skipped == 1 and again.total == 2

@@ -88,7 +88,7 @@ class Discovery:
             for fname in sorted(filenames):
                 path = here / fname
                 rel = path.relative_to(root).as_posix()
-                if is_junk(rel) or self._excluded(path) or path.is_symlink():
+                if is_junk(rel) or self._excluded(path):
                     continue
                 name = prefix + rel
                 suffix = _suffix(fname)

@@ -75,7 +75,7 @@ class _Run:
         self.outdir.mkdir(parents=True, exist_ok=True)
         self.manifest = Manifest(self.outdir)
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.outdir))
-        self.discovery = Discovery(opts.limits, self.staging, exclude=[self.outdir])
+        self.discovery = Discovery(opts.limits, self.staging)
         self.summary = BatchSummary()
         self.listener = listener or (lambda *a: None)
         self._zip: tuple[Path, zipfile.ZipFile] | None = None
@@ -183,6 +183,10 @@ class _Run:
     def run(self, paths: list[Path]) -> BatchSummary:
         started = time.perf_counter()
         try:
+            # The output folder is not an input, unless the user asked to write beside the inputs.
+            out = self.outdir.resolve()
+            if not any(out == p.resolve() or out in p.resolve().parents for p in map(Path, paths)):
+                self.discovery.exclude = [out]
             items = self.discovery.items([Path(p) for p in paths])
             self.summary.total = len(items)
             self.listener("start", None, self.summary)

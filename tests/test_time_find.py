@@ -119,3 +119,25 @@ def test_find_deadline_across_wrapped_lines(text, found):
     """PDF text wraps a deadline line; the value runs on only while the wrap is evident."""
     span = find_deadline(text)
     assert span is not None and text[span[0]:span[1]] == found
+
+
+PRODUCTS = ["Báo cáo", "Kế hoạch", "Các clip", "Văn bản rà soát, kiến nghị thành phố", "Hệ thống phần mềm",
+            "Quy trình nội bộ, quy trình điện tử", "Cơ sở dữ liệu đất đai", "Phòng Kinh tế Hội nghị"]
+CELLS = ["Quý IV/2025", "Quý II/2026", "Thường xuyên", "Thực hiện thường xuyên", "Hằng năm", "Hàng quý",
+         "Năm 2026", "Giai đoạn 2025-2027", "2025-2026", "Tháng 9/2025", "Trong Quý I/2026.",
+         "6 tháng đầu năm 2026", "QUÝ III/2025", "Quy IV/2025"]
+
+
+@pytest.mark.parametrize("product", PRODUCTS)
+@pytest.mark.parametrize("cell", CELLS)
+def test_trailing_time_cuts_run_together_rows(product, cell):
+    """Variants of the seed rows: any product cell run together with any deadline cell."""
+    line = f"{product} {cell}"
+    assert trailing_time(line) == len(product) + 1
+    assert trailing_time(line.replace(" ", "  ")) == len(product.replace(" ", "  ")) + 2
+
+
+@pytest.mark.parametrize("cell", CELLS)
+def test_trailing_time_needs_a_cell_not_a_sentence(cell):
+    lowered = f"Các đơn vị triển khai {cell[0].lower()}{cell[1:]}"
+    assert trailing_time(lowered) is None or cell[0].isdigit()

@@ -58,6 +58,7 @@ class Discovery:
         self.limits = limits
         self.staging = staging
         self.exclude = [p.resolve() for p in exclude]
+        self.exclude_files: set[Path] = set()   # our own outputs, when written beside the inputs
         self._counter = 0
 
     # -- walking ---------------------------------------------------------------------------
@@ -79,6 +80,8 @@ class Discovery:
 
     def _excluded(self, path: Path) -> bool:
         resolved = path.resolve()
+        if resolved in self.exclude_files:
+            return True
         return any(resolved == ex or ex in resolved.parents for ex in self.exclude)
 
     def _walk_dir(self, root: Path, prefix: str) -> Iterator[Item]:

@@ -187,6 +187,9 @@ class _Run:
             out = self.outdir.resolve()
             if not any(out == p.resolve() or out in p.resolve().parents for p in map(Path, paths)):
                 self.discovery.exclude = [out]
+            else:
+                self.discovery.exclude_files = {self.manifest.path.resolve()} | {
+                    (self.outdir / r.output).resolve() for r in self.manifest.records.values() if r.output}
             items = self.discovery.items([Path(p) for p in paths])
             self.summary.total = len(items)
             self.listener("start", None, self.summary)

@@ -270,3 +270,20 @@ def test_never_crashes_and_returns_valid_links(a_texts, b_texts, related):
     links = link_documents([a, b], LinkOptions(related=related, min_score=0.0))
     Links.model_validate(links.model_dump(by_alias=True))
     assert all(0.0 <= l.score <= 1.0 for l in links.links)
+
+
+def test_report_on_the_plan_itself_restates_its_tasks():
+    plan = doc("plan", PARENT, number="12/KH-UBND", issued=date(2025, 2, 1))
+    report = doc("report", [Task(id="a", text="Hoàn thành số hóa dữ liệu đất đai toàn thành phố",
+                                 progress="Đã số hóa 80% hồ sơ địa chính.")],
+                 kind="BC", issued=date(2025, 12, 1), refs=[cite("12/KH-UBND", date(2025, 2, 1))])
+    links = link_documents([plan, report], LinkOptions(related=False))
+    assert [(l.from_doc, l.from_, l.to, l.kind) for l in links.links] == [("report", "a", "t2", "same")]
+
+
+def test_report_does_not_report_on_a_later_plan():
+    plan = doc("plan", PARENT, number="12/KH-UBND", issued=date(2026, 2, 1))
+    report = doc("report", [Task(id="a", text="Hoàn thành số hóa dữ liệu đất đai toàn thành phố")],
+                 kind="BC", issued=date(2025, 12, 1), refs=[cite("12/KH-UBND", date(2026, 2, 1))])
+    links = link_documents([plan, report], LinkOptions(related=False))
+    assert links.links == []

@@ -17,12 +17,14 @@ import yaml
 
 from ..errors import DataFileError
 from ..model import Links, PlanDocument
+from .features import canonical
 
-_NON_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]+")
 
 
 def squeeze(text: str) -> str:
-    return _NON_ALNUM.sub("", unicodedata.normalize("NFC", text or "").lower())
+    """Letters and digits only, each syllable in canonical form (old tone placement agrees)."""
+    return "".join(canonical(w) for w in _ALNUM.findall(unicodedata.normalize("NFC", text or "")))
 
 
 @dataclass

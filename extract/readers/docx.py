@@ -9,6 +9,7 @@ rendered into the text, merged cells resolved, footnotes kept apart after the bo
 from __future__ import annotations
 
 import posixpath
+import re
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -30,6 +31,7 @@ OFFICE_DOC = R_NS + "/officeDocument"
 TRANSPARENT = {W + t for t in ("hyperlink", "smartTag", "fldSimple", "customXml", "ins", "moveTo", "sdt", "sdtContent", "dir", "bdo")}
 # Read as not there: tracked deletions and moves-from, and properties.
 SKIPPED = {W + t for t in ("del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr", "proofErr", "bookmarkStart", "bookmarkEnd")}
+NOTE_START = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")  # a footnote typed into the body
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True, remove_comments=True)
 
@@ -186,10 +188,14 @@ class _Reader:
                 if rs is not None and self.styles.lookup(rs.get(W + "val"), "bold"):
                     is_bold = True
         start = len(out)
+        superscript = rpr is not None and rpr.find(W + "vertAlign") is not None and \
+            rpr.find(W + "vertAlign").get(W + "val") == "superscript"
         for child in r:
             tag = child.tag
             if tag == W + "t":
-                out.append(child.text or "")
+                text = child.text or ""
+                # a raised note number prints as one; superscript words ("m2") stay text
+                out.append(text.translate(SUPERSCRIPT) if superscript and text.strip().isdigit() else text)
             elif tag == W + "tab" or tag == W + "ptab":
                 out.append("\t")
             elif tag == W + "br" or tag == W + "cr":
@@ -270,7 +276,8 @@ class _Reader:
                 for line in text.split("\n"):
                     line = _clean(line)
                     if line:
-                        blocks.append(Paragraph(line, heading=heading, bold=bold, page=page))
+                        blocks.append(Paragraph(line, heading=heading, bold=bold, page=page,
+                                                footnote=bool(NOTE_START.match(line))))
             elif tag == W + "tbl":
                 table = self.table(child)
                 if table is not None:

@@ -29,6 +29,7 @@ SYLLABLE = regex.compile(
 BORDER_NOISE = regex.compile(r"[|¦!`'‘’\"_~\[\]{}ˆ^.,:;]+")
 WORD = regex.compile(r"[\p{L}\p{M}]+")
 MIN_WORDS = 15  # below this a page says too little to judge
+ODD_SHARE = 0.01  # mojibake pages run at 5-20%; real Vietnamese text at ~0
 MIN_SHARE = 0.6  # Vietnamese prose scores > 0.9 (abbreviations and names are the rest)
 OCR_DPI = 300
 JUDGE_AT_MOST = 300  # words looked at per page: plenty to judge, and a page costs nothing
@@ -57,13 +58,39 @@ def _is_syllable(word: str) -> bool:
     return SYLLABLE.fullmatch(_base(word)) is not None
 
 
+def _vietnamese_letters() -> frozenset[str]:
+    vowels = "aăâeêioôơuưy"
+    marks = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+    letters = {unicodedata.normalize("NFC", v + m) for v in vowels for m in marks} | {"đ"}
+    return frozenset(letters | {ch.upper() for ch in letters})
+
+
+EXPECTED_CHARS = _vietnamese_letters() | frozenset("“”‘’–—…•·§°±×÷¹²³⁴⁵⁶⁷⁸⁹⁰½€\u00a0\u2002\u2003\u2009\uf0b7")
+
+
+def odd_share(text: str) -> float:
+    """Share of visible characters that belong neither to ASCII nor to written Vietnamese."""
+    visible = odd = 0
+    for ch in text:
+        if ch.isspace():
+            continue
+        visible += 1
+        if ord(ch) > 0x7E and ch not in EXPECTED_CHARS and unicodedata.normalize("NFC", ch) not in EXPECTED_CHARS:
+            odd += 1
+    return odd / visible if visible else 0.0
+
+
 def text_layer_problem(text: str, has_images: bool) -> str | None:
-    """None when the text layer is usable, else "missing" or "garbled"."""
+    """None when the text layer is usable, else "missing" or "garbled".
+
+    Garbled = few words are Vietnamese syllables AND characters foreign to Vietnamese show up
+    (Cyrillic, "‡", "˙", control codes): plain English or a table of figures is not garbage.
+    """
     visible = sum(1 for ch in text if not ch.isspace())
     if visible < 20:
         return "missing" if has_images else None
     share, judged = syllable_share(text)
-    if judged >= MIN_WORDS and share < MIN_SHARE:
+    if judged >= MIN_WORDS and share < MIN_SHARE and odd_share(text[:4000]) > ODD_SHARE:
         return "garbled"
     return None
 

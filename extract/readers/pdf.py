@@ -58,6 +58,7 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
                 if problem:
                     bad_pages.append((i + 1, problem))
                     if ocr_mode == "auto" and ocr.ocr_available():
+                        content = read_page(page, i + 1, orient="page")  # the image is as displayed
                         content.chars = ocr.ocr_page(page, content.width, content.height, content.rules)
                         content.bold_chars, content.sizes = set(), {}
                         what = "had no text layer" if problem == "missing" else "had a garbled text layer"

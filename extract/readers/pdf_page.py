@@ -8,6 +8,7 @@ into the displayed page (origin top-left, y down) so rotated pages read like upr
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ import pypdfium2.raw as pdfium_c
 RULE_THICKNESS = 2.5
 FPDF_SEGMENT_MOVETO = 2
 _TOKEN = re.compile(r"\S+")
+_NOTE_MARK = re.compile(r"(?:[^\W\d_]|[)”\"])(\d{1,2})(?!\d)")
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 @dataclass(slots=True)
@@ -28,6 +31,26 @@ class Char:
     x1: float
     bottom: float
     index: int  # position in PDFium's text stream (reading order of the content stream)
+
+
+def join_words(words: list[Char]) -> str:
+    """Words of one visual line (sorted by x) as text: a space where there is a gap.
+
+    Pieces that touch (a superscript note mark, a word PDFium split) are glued back.
+    """
+    out: list[str] = []
+    prev = None
+    height = max((w.bottom - w.top for w in words), default=0.0)
+    bottom = max((w.bottom for w in words), default=0.0)
+    for w in words:
+        if prev is not None and w.x0 - prev.x1 > 0.08 * max(prev.bottom - prev.top, 1.0):
+            out.append(" ")
+        text = w.ch
+        if text.isdigit() and len(text) <= 2 and w.bottom - w.top < 0.75 * height and w.bottom < bottom - 0.15 * height:
+            text = text.translate(SUPERSCRIPT)  # a note number set small and raised
+        out.append(text)
+        prev = w
+    return "".join(out)
 
 
 @dataclass(slots=True)
@@ -54,10 +77,10 @@ class PageContent:
 class _Transform:
     """PDF user space (y up, page rotation not applied) -> displayed page (y down)."""
 
-    def __init__(self, page):
+    def __init__(self, page, rotation: int | None = None):
         left, bottom, right, top = page.get_cropbox()
         self.left, self.bottom, self.right, self.top = left, bottom, right, top
-        self.rotation = page.get_rotation() % 360
+        self.rotation = (page.get_rotation() if rotation is None else rotation) % 360
         w, h = right - left, top - bottom
         self.width, self.height = (h, w) if self.rotation in (90, 270) else (w, h)
 
@@ -80,16 +103,40 @@ class _Transform:
         return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
 
-def read_page(page, number: int) -> PageContent:
-    tf = _Transform(page)
-    content = PageContent(number, tf.width, tf.height)
+def read_page(page, number: int, orient: str = "text") -> PageContent:
+    """orient="text": turn the page so that its text runs left to right, whatever /Rotate says
+    (a landscape table printed sideways on a portrait page, or /Rotate on upright content);
+    orient="page": as displayed (/Rotate applied), which is how a page image is OCR'd."""
     textpage = page.get_textpage()
     try:
+        rotation = _text_rotation(textpage) if orient == "text" else None
+        tf = _Transform(page, rotation)
+        content = PageContent(number, tf.width, tf.height)
         _chars(textpage, tf, content)
     finally:
         textpage.close()
     _rules_and_images(page, tf, content)
     return content
+
+
+def _text_rotation(textpage, samples: int = 60) -> int | None:
+    """The rotation (0/90/180/270, as /Rotate counts it) that makes most characters upright."""
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count <= 0:
+        return None
+    votes: dict[int, int] = {}
+    step = max(1, count // samples)
+    for i in range(0, count, step):
+        angle = pdfium_c.FPDFText_GetCharAngle(raw, i)
+        if angle < 0 or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+            continue
+        # PDFium measures clockwise; a page turned by /Rotate r shows text at angle 360 - r.
+        r = (360 - round(math.degrees(angle) / 90) * 90) % 360
+        votes[r] = votes.get(r, 0) + 1
+    if not votes:
+        return None
+    return max(votes, key=votes.get)
 
 
 def _chars(textpage, tf: _Transform, content: PageContent) -> None:
@@ -110,6 +157,9 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
     content.text = text
     rect = pdfium_c.FS_RECTF()
     get_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_origin = pdfium_c.FPDFText_GetCharOrigin
+    get_size = pdfium_c.FPDFText_GetFontSize
+    ox, oy = ctypes.c_double(), ctypes.c_double()
     chars = content.chars
     h = tf.top - tf.bottom
     left, bottom = tf.left, tf.bottom
@@ -121,26 +171,59 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
             return rect.left - left, h - (rect.top - bottom), rect.right - left, h - (rect.bottom - bottom)
         return tf.box(rect.left, rect.bottom, rect.right, rect.top)
 
+    def origin(i: int) -> tuple[float, float]:
+        get_origin(raw, i, ox, oy)
+        if upright:
+            return ox.value - left, h - (oy.value - bottom)
+        return tf.point(ox.value, oy.value)
+
+    def type_box(i: int, size: float) -> tuple[float, float, float, float]:
+        """Box of the type (ascender to descender on the baseline), not of the glyph: every
+        word of a line gets the same height, so commas, dots and diacritics do not scatter
+        lines, while small raised note numbers stay small and raised. Loose boxes would do
+        this, but PDFium makes them tight when a font lacks ascent/descent metrics."""
+        x0, top, x1, bot = box(i)
+        if size < 3:  # size carried by the text matrix: PDFium reports 1; keep the glyph box
+            return x0, top, x1, bot
+        bx, by = origin(i)
+        return x0, by - 0.8 * size, x1, by + 0.25 * size
+
     line_start = True
     for m in _TOKEN.finditer(text):
         a, b = m.start(), m.end() - 1
+        size = get_size(raw, a)
         if line_start or "\n" in text[max(0, a - 2):a]:
             line_start = False
             # Font weight and size, sampled at the start of each stream line: enough to tell
             # bold headings and small footnote type, at a fraction of the cost.
             if pdfium_c.FPDFText_GetFontWeight(raw, a) >= 600 or _font_is_bold(raw, a):
                 content.bold_chars.add(a)
-            content.sizes[a] = pdfium_c.FPDFText_GetFontSize(raw, a)
-        x0, top, x1, bot = box(a)
+            content.sizes[a] = size
+        x0, top, x1, bot = type_box(a, size)
+        word = m.group()
         if b == a:
-            chars.append(Char(m.group(), x0, top, x1, bot, a))
+            chars.append(Char(word, x0, top, x1, bot, a))
             continue
         bx0, btop, bx1, bbot = box(b)
-        height = max(bot - top, bbot - btop, 1.0)
-        if abs(btop - top) < height * 0.5 and bx1 >= x0 and bx1 - x0 <= (b - a + 1) * height * 1.1:
-            chars.append(Char(m.group(), x0, min(top, btop), bx1, max(bot, bbot), a))
+        height = max(bot - top, 1.0)
+        _, base_b = origin(b) if size >= 3 else (0.0, bbot)
+        base_a = bot - 0.25 * size if size >= 3 else bot
+        if abs(base_b - base_a) < height * 0.4 and bx1 >= x0 and bx1 - x0 <= (b - a + 1) * height * 1.1:
+            if _NOTE_MARK.search(word):
+                word = _superscripts(word, a, size, raw)
+            chars.append(Char(word, x0, top, max(x1, bx1), bot, a))
         else:
-            _split_word(m.group(), a, box, chars)
+            _split_word(word, a, lambda i: type_box(i, get_size(raw, i)), chars)
+
+
+def _superscripts(word: str, a: int, size: float, raw) -> str:
+    """Digits set small after a letter ("tốt¹") are a note mark: print them as such."""
+    out = list(word)
+    for m in _NOTE_MARK.finditer(word):
+        for k in range(m.start(1), m.end(1)):
+            if pdfium_c.FPDFText_GetFontSize(raw, a + k) < size * 0.8:
+                out[k] = out[k].translate(SUPERSCRIPT)
+    return "".join(out)
 
 
 def _split_word(word: str, a: int, box, chars: list) -> None:

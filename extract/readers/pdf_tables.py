@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.layout import Cell, Row, Table
-from .pdf_page import Char, Rule
+from .pdf_page import Char, join_words, Rule
 
 SNAP = 3.0  # rules closer than this (pt) are the same line (double borders, rounding)
 JOIN = 3.0  # gap along a rule that is still one rule
@@ -130,14 +130,14 @@ def _lines(chars: list[Char]) -> list[str]:
         mid = (c.top + c.bottom) / 2
         if rows:
             last = rows[-1][0]
-            if abs(mid - (last.top + last.bottom) / 2) <= max(2.0, (last.bottom - last.top) * 0.45):
+            if abs(mid - (last.top + last.bottom) / 2) <= max(2.0, (last.bottom - last.top) * 0.45, (c.bottom - c.top) * 0.45):
                 rows[-1].append(c)
                 continue
         rows.append([c])
     out = []
     for row in rows:
         row.sort(key=lambda c: c.x0)
-        text = " ".join(c.ch for c in row)
+        text = join_words(row)
         if text:
             out.append(text)
     return out

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model.layout import Paragraph
-from .pdf_page import Char
+from .pdf_page import Char, join_words
 
 SEGMENT_GAP = 3.0  # a horizontal gap of this many line heights splits a line (side-by-side blocks)
 BULLET = re.compile(r"^(?:[-+•*–−]\s|[a-zđ]\)\s|\(?\d{1,3}[.)]\s|[IVXLC]{1,6}\.\s)")
@@ -44,7 +44,7 @@ def page_lines(chars: list[Char], page: int, bold_chars: set[int], sizes: dict[i
         mid = (c.top + c.bottom) / 2
         if rows:
             first = rows[-1][0]
-            if abs(mid - (first.top + first.bottom) / 2) <= max(2.0, (first.bottom - first.top) * 0.45):
+            if abs(mid - (first.top + first.bottom) / 2) <= max(2.0, (first.bottom - first.top) * 0.45, (c.bottom - c.top) * 0.45):
                 rows[-1].append(c)
                 continue
         rows.append([c])
@@ -64,7 +64,7 @@ def page_lines(chars: list[Char], page: int, bold_chars: set[int], sizes: dict[i
 
 
 def _emit(seg: list[Char], page: int, bold_chars: set[int], sizes: dict[int, float], out: list[Line]) -> None:
-    text = " ".join(c.ch for c in seg)
+    text = join_words(seg)
     if not text:
         return
     x0 = seg[0].x0
@@ -103,6 +103,7 @@ def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> None:
 class Margins:
     left: float
     right: float
+    justified: bool = False  # full lines end exactly at the right margin
 
 
 def margins(lines: list[Line], width: float) -> Margins:
@@ -113,7 +114,10 @@ def margins(lines: list[Line], width: float) -> Margins:
     left = min(x for x, n in lefts.items() if n == max(lefts.values()))
     right_mode, n = rights.most_common(1)[0]
     right = right_mode if n >= 3 else max(ln.x1 for ln in lines)
-    return Margins(float(left), float(max(right, left + 1)))
+    near = [ln for ln in lines if right - 40 < ln.x1 < right + 2]
+    flush = sum(1 for ln in near if abs(ln.x1 - right) <= 1.0)
+    justified = len(near) >= 5 and flush >= 0.8 * len(near)
+    return Margins(float(left), float(max(right, left + 1)), justified)
 
 
 def continues(prev: Line, cur: Line, m_prev: Margins, m_cur: Margins, same_page: bool) -> bool:
@@ -126,16 +130,23 @@ def continues(prev: Line, cur: Line, m_prev: Margins, m_cur: Margins, same_page:
         gap = cur.top - prev.bottom
         if gap > max(prev.height, cur.height) * 0.9 or gap < -2:
             return False
-    if abs(cur.size - prev.size) > 1.0 and cur.size and prev.size:
-        return False
+    if abs(cur.height - prev.height) > 0.3 * max(cur.height, prev.height):
+        return False  # another type size: a heading, a caption, a note
     if prev.bold != cur.bold and len(cur.text) > 3:
         return False
     # prev stopped short although cur's first word would have fitted: prev ended a paragraph
     room = m_prev.right - prev.x1
     if room > cur.first_word + 0.6 * max(prev.height, 4.0):
         return False
-    # a first-line indent starts a paragraph (only for lines that sit on the left margin)
-    if cur.x0 - m_cur.left > 8 and abs(prev.x0 - m_prev.left) <= 4 and cur.x0 - prev.x0 > 8:
+    # in justified text only the last line of a paragraph stops short of the margin
+    if m_prev.justified and room > 2.5 and prev.x1 > m_prev.left + 1:
+        return False
+    indent = cur.x0 - m_cur.left > 8
+    # a first-line indent starts a paragraph: after a line on the margin, or after a line with
+    # the same indent (a one-line paragraph; continuation lines go back to the margin)
+    if indent and abs(prev.x0 - m_prev.left) <= 4 and cur.x0 - prev.x0 > 8:
+        return False
+    if indent and prev.x0 - m_prev.left > 8 and abs(cur.x0 - prev.x0) <= 3:
         return False
     return True
 
@@ -152,5 +163,11 @@ def join_lines(lines: list[Line]) -> str:
     return out
 
 
+NOTE_START = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
+
+
 def paragraph(lines: list[Line]) -> Paragraph:
-    return Paragraph(join_lines(lines), bold=all(ln.bold for ln in lines), footnote=lines[0].footnote, page=lines[0].page)
+    text = join_lines(lines)
+    # a paragraph opening with a note number is a footnote typed into the body
+    footnote = lines[0].footnote or bool(NOTE_START.match(text))
+    return Paragraph(text, bold=all(ln.bold for ln in lines), footnote=footnote, page=lines[0].page)

@@ -1,0 +1,325 @@
+"""PDF reader: ruled tables, paragraphs, running headers, rotation, footnotes, scanned pages."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.errors import ReadError
+from extract.model.layout import Paragraph, Table
+from extract.readers import ocr, read
+from extract.readers.pdf import read_pdf
+
+from .conftest import ROOT, SEEDS
+from .pdf_builder import PdfBuilder, unicode_font_path
+
+REALDOCS = ROOT / "samples" / "realdocs"
+GARBLED = next((REALDOCS / "laocai_kh_1105_kiemtra_vlncn_2026_pdf").glob("*.pdf"))
+needs_font = pytest.mark.skipif(unicode_font_path() is None, reason="no TrueType font with Vietnamese glyphs")
+needs_ocr = pytest.mark.skipif(not ocr.ocr_available(), reason="tesseract with the vie pack is not installed")
+
+XS = [50, 100, 400, 600, 790]
+YS = [100, 130, 170, 230, 270]
+
+
+def tables(layout) -> list[Table]:
+    return [b for b in layout.blocks() if isinstance(b, Table)]
+
+
+def paragraphs(layout) -> list[Paragraph]:
+    return [b for b in layout.blocks() if isinstance(b, Paragraph)]
+
+
+def task_table_pdf(path, **builder):
+    """Header, a section row merged over three columns, and a lead cell merged over two rows."""
+    b = PdfBuilder(unicode_font=True, **builder).new_page(842, 595)
+    b.grid(XS, YS, skip_v={(1, 2), (1, 3)}, skip_h={(3, 2)})
+    b.text(55, 105, "STT").text(105, 105, "Nhiệm vụ").text(405, 105, "Cơ quan chủ trì").text(605, 105, "Thời hạn")
+    b.text(55, 135, "I").text(105, 135, "Gia nhập thị trường")
+    b.text(55, 175, "1").text(105, 175, "Rà soát thủ tục cấp phép kinh").text(105, 189, "doanh có điều kiện")
+    b.text(405, 175, "Sở Tài chính").text(605, 175, "Quý IV/2025")
+    b.text(55, 235, "2").text(105, 235, "Triển khai Nghị quyết số 68-").text(105, 249, "NQ/TW của Bộ Chính trị")
+    b.text(605, 235, "Năm 2026")
+    return b.save(path)
+
+
+EXPECTED_ROWS = [
+    ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+    ["I", "Gia nhập thị trường"],
+    ["1", "Rà soát thủ tục cấp phép kinh doanh có điều kiện", "Sở Tài chính", "Quý IV/2025"],
+    ["2", "Triển khai Nghị quyết số 68-NQ/TW của Bộ Chính trị", "Sở Tài chính", "Năm 2026"],
+]
+
+
+@needs_font
+def test_ruled_table_cells_merges_and_folded_lines(tmp_path):
+    layout = read(task_table_pdf(tmp_path / "t.pdf"))
+    assert layout.format == "pdf" and layout.page_count == 1
+    (t,) = tables(layout)
+    assert [r.texts for r in t.rows] == EXPECTED_ROWS
+    assert t.rows[1].cells[1].colspan == 3
+    lead = t.rows[3].cells[2]
+    assert lead.merged_from_above and not t.rows[2].cells[2].merged_from_above
+    assert t.page == 1 and all(r.page == 1 for r in t.rows)
+
+
+@needs_font
+@pytest.mark.parametrize("variant", [{"sideways": True}, {"rotate": 90}, {"rotate": 270}])
+def test_rotated_pages_read_upright(tmp_path, variant):
+    rotate = variant.pop("rotate", 0)
+    path = task_table_pdf(tmp_path / "t.pdf", **variant)
+    if rotate:  # /Rotate on upright content: the text itself says which way is up
+        pdf = pdfium.PdfDocument(path)
+        pdf[0].set_rotation(rotate)
+        pdf.save(tmp_path / "r.pdf")
+        path = tmp_path / "r.pdf"
+    (t,) = tables(read(path))
+    assert [r.texts for r in t.rows] == EXPECTED_ROWS
+
+
+@needs_font
+def test_bullets_inside_a_cell_stay_on_their_own_lines(tmp_path):
+    b = PdfBuilder(unicode_font=True).new_page()
+    b.grid([50, 100, 500], [100, 130, 220])
+    b.text(55, 105, "TT").text(105, 105, "Tên nhiệm vụ")
+    b.text(55, 135, "1").text(105, 135, "- Tuyên truyền về kinh tế tư").text(105, 149, "nhân;")
+    b.text(105, 163, "- Xây dựng, theo dõi dữ liệu;").text(105, 177, "+ cập nhật thường xuyên")
+    (t,) = tables(read(b.save(tmp_path / "b.pdf")))
+    assert t.rows[1].cells[1].text == "- Tuyên truyền về kinh tế tư nhân;\n- Xây dựng, theo dõi dữ liệu;\n+ cập nhật thường xuyên"
+
+
+@given(
+    st.integers(2, 5),
+    st.lists(st.lists(st.sampled_from(["Alpha", "Beta 2", "So 12/2025", "x", "Quy IV", "Lead-1"]), min_size=5, max_size=5),
+             min_size=1, max_size=6),
+    st.data(),
+)
+@settings(max_examples=25, deadline=None)
+def test_random_grids_recover_cells_and_spans(tmp_path_factory, ncol, grid, data):
+    xs = [40 + k * (750 / ncol) for k in range(ncol + 1)]
+    ys = [60 + k * 30 for k in range(len(grid) + 1)]
+    merges = {}
+    for i in range(1, len(grid)):  # the header row has every column, as in real tables
+        if ncol > 2 and data.draw(st.booleans()):
+            merges[i] = data.draw(st.integers(0, ncol - 2))  # cell j spans j and j+1
+    b = PdfBuilder().new_page(842, 595)
+    b.grid(xs, ys, skip_v={(i, j + 1) for i, j in merges.items()})
+    expected = []
+    for i, words in enumerate(grid):
+        row = []
+        j = 0
+        while j < ncol:
+            b.text(xs[j] + 4, ys[i] + 6, words[j], size=10)
+            row.append((words[j], 2 if merges.get(i) == j else 1))
+            j += 2 if merges.get(i) == j else 1
+        expected.append(row)
+    path = b.save(tmp_path_factory.mktemp("g") / "g.pdf")
+    (t,) = tables(read(path))
+    assert [[(c.text, c.colspan) for c in r.cells] for r in t.rows] == expected
+
+
+# --- body text -------------------------------------------------------------------------------
+
+@needs_font
+def test_paragraphs_page_numbers_and_running_headers(tmp_path):
+    b = PdfBuilder(unicode_font=True)
+    for page in (1, 2, 3):
+        b.new_page()
+        b.text(280, 30, str(page))  # page number in the header
+        b.text(60, 50, "Kế hoạch PCI năm 2025 - bản chính thức", size=9)  # running header
+    b.page = b._pages[0]
+    right = 545
+    b.justify(95, right, 100, "Theo kết quả điều tra PCI năm 2024 của Liên đoàn Thương", size=12)
+    b.justify(60, right, 118, "mại và Công nghiệp Việt Nam, chỉ số năng lực cạnh tranh cấp", size=12)
+    b.text(60, 136, "tỉnh của thành phố xếp thứ nhất.", size=12)
+    b.justify(95, right, 154, "Đồng thời, chỉ số của tỉnh Hải Dương xếp thứ 14 trên 63", size=12)
+    b.text(60, 172, "tỉnh, thành phố.", size=12)
+    b.text(60, 190, "I. MỤC TIÊU", size=12)
+    layout = read(b.save(tmp_path / "p.pdf"))
+    texts = [p.text for p in paragraphs(layout)]
+    assert texts[:3] == [
+        "Theo kết quả điều tra PCI năm 2024 của Liên đoàn Thương mại và Công nghiệp Việt Nam, chỉ số năng lực cạnh tranh cấp tỉnh của thành phố xếp thứ nhất.",
+        "Đồng thời, chỉ số của tỉnh Hải Dương xếp thứ 14 trên 63 tỉnh, thành phố.",
+        "I. MỤC TIÊU",
+    ]
+    assert not any(t.isdigit() or t.startswith("Kế hoạch PCI") for t in texts)
+    assert layout.page_count == 3 and paragraphs(layout)[0].page == 1
+
+
+@needs_font
+def test_paragraph_continues_across_a_page_break(tmp_path):
+    b = PdfBuilder(unicode_font=True)
+    b.new_page()
+    b.justify(95, 545, 740, "Các Sở, ban, ngành thường xuyên cập nhật, theo dõi kết quả,", size=12)
+    b.justify(60, 545, 758, "tìm giải pháp để đạt điểm cao nhất đối với các chỉ tiêu", size=12)
+    b.new_page()
+    b.text(60, 80, "được giao chủ trì theo dõi.", size=12)
+    b.text(95, 98, "Đoạn mới bắt đầu ở đây.", size=12)
+    texts = [p.text for p in paragraphs(read(b.save(tmp_path / "c.pdf")))]
+    assert texts[0] == ("Các Sở, ban, ngành thường xuyên cập nhật, theo dõi kết quả, tìm giải pháp để đạt điểm "
+                        "cao nhất đối với các chỉ tiêu được giao chủ trì theo dõi.")
+    assert texts[1] == "Đoạn mới bắt đầu ở đây."
+
+
+@needs_font
+def test_footnotes_moved_after_the_body(tmp_path):
+    b = PdfBuilder(unicode_font=True)
+    b.new_page()
+    b.justify(95, 545, 82, "Theo kết quả điều tra PCI 2024 của Liên đoàn Thương", size=12)
+    b.text(60, 100, "mại và Công nghiệp Việt Nam.", size=12)
+    b.line(60, 760, 200, 760, width=0.5)
+    b.text(60, 766, "Đây là kết quả đánh giá PCI của năm 2024.", size=10)
+    b.new_page().text(95, 100, "Trang hai của kế hoạch.", size=12)
+    out = paragraphs(read(b.save(tmp_path / "f.pdf")))
+    assert [p.footnote for p in out] == [False, False, True]
+    assert out[-1].text == "Đây là kết quả đánh giá PCI của năm 2024." and out[-1].page == 1
+
+
+# --- the seed renditions ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("stem", ["000_86f6d0bf5c124c89", "001_4cae6c069fa5c76e", "002_57d4424329c6e7be"])
+def test_seed_pdfs(stem):
+    layout = read(SEEDS / f"{stem}.pdf")
+    ts = tables(layout)
+    assert ts and all(t.rows[0].cells[0].text in ("STT", "TT") for t in ts)
+    assert all(r.page == t.page for t in ts for r in t.rows)
+    assert {t.page for t in ts} <= set(range(1, layout.page_count + 1))
+    for p in paragraphs(layout):
+        assert p.page is not None
+        assert not p.text.isdigit(), "running page numbers are dropped"
+        assert p.text == unicodedata.normalize("NFC", p.text)
+
+
+def _sideways_copy(src, dst):
+    """The same document with every page printed turned (content rotated, paper portrait)."""
+    pdf = pdfium.PdfDocument(src)
+    for page in pdf:
+        w, h = page.get_size()
+        matrix = pdfium_c.FS_MATRIX(0, 1, -1, 0, h, 0)  # rotate 90° counter-clockwise, shift back
+        clip = pdfium_c.FS_RECTF(0, h, w, 0)
+        pdfium_c.FPDFPage_TransFormWithClip(page.raw, matrix, clip)
+        page.set_mediabox(0, 0, h, w)
+        page.set_cropbox(0, 0, h, w)
+    pdf.save(dst)
+    return dst
+
+
+def test_seed_printed_sideways_reads_the_same(tmp_path):
+    src = SEEDS / "002_57d4424329c6e7be.pdf"
+    upright = read(src)
+    turned = read(_sideways_copy(src, tmp_path / "s.pdf"))
+    assert [[r.texts for r in t.rows] for t in tables(turned)] == [[r.texts for r in t.rows] for t in tables(upright)]
+    assert [p.text for p in paragraphs(turned)] == [p.text for p in paragraphs(upright)]
+
+
+# --- garbled and scanned pages -----------------------------------------------------------------
+
+def _page_text(path, index):
+    pdf = pdfium.PdfDocument(path)
+    return pdf[index].get_textpage().get_text_range()
+
+
+def test_syllable_share_tells_vietnamese_from_mojibake():
+    good = _page_text(SEEDS / "000_86f6d0bf5c124c89.pdf", 0)
+    share, judged = ocr.syllable_share(good)
+    assert judged > 100 and share > 0.9
+    bad = _page_text(GARBLED, 0)
+    share, judged = ocr.syllable_share(bad)
+    assert judged > 50 and share < ocr.MIN_SHARE
+    assert ocr.text_layer_problem(bad, has_images=False) == "garbled"
+    assert ocr.text_layer_problem(good, has_images=False) is None
+    assert ocr.text_layer_problem("", has_images=True) == "missing"
+
+
+def test_garbled_pdf_rejected_without_ocr(monkeypatch):
+    monkeypatch.setattr(ocr, "ocr_available", lambda: False)
+    with pytest.raises(ReadError) as err:
+        read(GARBLED)
+    assert err.value.code == "scanned"
+    assert GARBLED.name in str(err.value) and "tesseract" in str(err.value).lower()
+
+
+def _one_page(src, index, dst):
+    out = pdfium.PdfDocument.new()
+    out.import_pages(pdfium.PdfDocument(src), [index])
+    out.save(dst)
+    return dst
+
+
+@needs_ocr
+def test_garbled_table_page_is_ocrd_onto_its_vector_grid(tmp_path):
+    layout = read(_one_page(GARBLED, 3, tmp_path / "p4.pdf"))
+    assert [w[0] for w in layout.warnings] == ["ocr"]
+    (t,) = tables(layout)
+    assert len(t.rows[0].cells) == 5
+    body = " ".join(c.text for r in t.rows[1:] for c in r.cells)
+    assert "Gói thầu" in body and "02 ngày" in body
+    assert any(c.merged_from_above for r in t.rows for c in r.cells)
+
+
+def _image_only(src, dst):
+    """A 'scan': page 1 of a seed rendered to an image, with no text layer."""
+    doc = pdfium.PdfDocument(src)
+    page = doc[0]
+    w, h = page.get_size()
+    bitmap = page.render(scale=150 / 72)
+    out = pdfium.PdfDocument.new()
+    new = out.new_page(w, h)
+    img = pdfium.PdfImage.new(out)
+    img.set_bitmap(bitmap)
+    img.set_matrix(pdfium.PdfMatrix().scale(w, h))
+    new.insert_obj(img)
+    new.gen_content()
+    out.save(dst)
+    return dst
+
+
+def test_scanned_pdf_without_ocr_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "ocr_available", lambda: False)
+    with pytest.raises(ReadError) as err:
+        read(_image_only(SEEDS / "003_23b753e1ce1cdad2.pdf", tmp_path / "scan.pdf"))
+    assert err.value.code == "scanned" and "no text layer" in str(err.value)
+
+
+@needs_ocr
+def test_scanned_pdf_is_ocrd(tmp_path):
+    layout = read(_image_only(SEEDS / "000_86f6d0bf5c124c89.pdf", tmp_path / "scan.pdf"))
+    assert layout.warnings and layout.warnings[0][0] == "ocr"
+    text = " ".join(p.text for p in paragraphs(layout))
+    assert "KẾ HOẠCH" in text and "Hải Phòng" in text
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+def test_corrupt_pdf(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + b"garbage" * 20)
+    with pytest.raises(ReadError) as err:
+        read(bad)
+    assert err.value.code == "corrupt" and "bad.pdf" in str(err.value)
+
+
+def test_blank_pdf_is_empty(tmp_path):
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(595, 842)
+    pdf.save(tmp_path / "blank.pdf")
+    with pytest.raises(ReadError) as err:
+        read_pdf(tmp_path / "blank.pdf")
+    assert err.value.code == "empty"
+
+
+def test_real_report_pdf_tables_and_header_columns():
+    path = next((REALDOCS / "lamdong_bc_chiso_cchc_pdf_2025").glob("*.pdf"))
+    layout = read(path)
+    assert layout.page_count == 16 and not layout.warnings
+    first = tables(layout)[0]
+    # two header rows: the second merges STT and Nội dung down from the first
+    assert first.rows[0].texts[:2] == ["STT", "Nội dung"] and first.rows[1].cells[0].merged_from_above
+    assert [c.colspan for c in first.rows[0].cells][2:] == [3, 3, 3]
+    texts = [p.text for p in paragraphs(layout)]
+    assert "Số: /BC-SNV" in texts and "BÁO CÁO" in texts

@@ -88,7 +88,7 @@ class Grammar:
                 rf"{alt(v.report)}\s+(?:(?P<n>{count})\s*)?{unit_any}"
                 rf"(?!\s*(?:(?:{first}|{last}|{rel_year})(?!\w)|[/\-–]?\s*(?:\d|{roman4})))")),
             ("ongoing", P(alt(v.ongoing))),
-            ("qend", P(alt(v.quarter_end_month))),
+            ("qmonth", P(rf"(?P<q>{alt(v.quarter_months)})")),
             ("edge_year", P(rf"{alt(v.edge_end)}\s+{u['year']}{year_tail}?(?!\s*\d)")),
             ("edge", P(rf"{alt(v.edge_end)}(?=\s+(?:{u['quarter']}|{u['month']})\s*\w)")),
             ("half", P(
@@ -196,6 +196,8 @@ class Grammar:
             p.kind, p.data = "every", {"freq": freq, "interval": interval}
         elif kind == "edge_year":
             p.kind, p.unit, p.data = "unit", Unit("year").at_end(), self._year(m)
+            # A bare "cuối năm" is as often a description ("kỳ họp cuối năm") as a deadline.
+            p.data["vague"] = not p.data
         elif kind == "half":
             count = 6 if gd["half"] else self.number(gd["n"])
             if not 1 <= count <= 12:
@@ -227,8 +229,9 @@ class Grammar:
             p.kind, p.unit, p.data = "unit", month_unit(ms), self._year(m)
         elif kind == "year":
             p.kind, p.unit, p.data = "unit", Unit("year"), self._year(m)
-        elif kind == "qend":
-            p.data = {"months": (3, 6, 9, 12)}
+        elif kind == "qmonth":
+            place = self.v.quarter_months[" ".join(gd["q"].split())]
+            p.data = {"months": tuple(place + 3 * i for i in range(4))}
         return p
 
 

@@ -36,6 +36,7 @@ class _Slot:
     frm: bool = False
     to: bool = False
     undatable: bool = False  # "từ nay" with no issue date known
+    vague: bool = False  # "cuối năm" without a year: a deadline only when nothing better is said
 
 
 @dataclass
@@ -43,7 +44,7 @@ class _State:
     slots: list[_Slot] = field(default_factory=list)
     freq: tuple[str, int] | None = None
     day: int | None = None
-    qend: tuple[int, ...] = ()
+    quarter_months: tuple[int, ...] = ()  # "tháng cuối quý" -> 3, 6, 9, 12
     ongoing: bool = False
     onward: bool = False
     relative: dict | None = None
@@ -69,7 +70,7 @@ def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
                 y = relative_year(ctx, p.data["rel_year"])
                 u, undatable = u.with_year(y, y is not None), y is None
             st.invalid |= bool(p.data.get("invalid"))
-            st.slots.append(_Slot(u, frm, to, undatable))
+            st.slots.append(_Slot(u, frm, to, undatable, vague=bool(p.data.get("vague"))))
             frm = to = False
         elif k == "issue":
             day = issued(ctx)
@@ -89,8 +90,8 @@ def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
             st.freq = st.freq or (p.data["freq"], p.data["interval"])
         elif k == "day":
             st.day = st.day or p.data["day"]
-        elif k == "qend":
-            st.qend = p.data["months"]
+        elif k == "qmonth":
+            st.quarter_months = p.data["months"]
         elif k == "ongoing":
             st.ongoing = True
         elif k == "relative":
@@ -154,6 +155,8 @@ def _narrowest(slots: list[_Slot]) -> list[_Slot]:
 
 
 def _concrete(st: _State, ctx: TimeContext | None) -> Reading:
+    if not st.linked and any(not s.vague for s in st.slots):
+        st.slots = [s for s in st.slots if not s.vague]
     _year_as_context(st)
     slots = st.slots
     if st.day and len(slots) == 1 and slots[0].unit.kind == "month":
@@ -192,7 +195,7 @@ def _bounds(st: _State, ctx: TimeContext | None) -> tuple[date | None, date | No
 
 
 def _recurring(st: _State, ctx: TimeContext | None) -> Reading:
-    months: set[int] = set(st.qend)
+    months: set[int] = set(st.quarter_months)
     day = st.day
     to_month_end = False
     for s in st.slots:
@@ -237,7 +240,7 @@ def interpret(pieces: list[Piece], g: Grammar, folded: str, ctx: TimeContext | N
     st = _collect(pieces, ctx)
     if st.invalid:
         raise NotUnderstood("no such day in the calendar")
-    if st.freq or st.qend:
+    if st.freq or st.quarter_months:
         r = _recurring(st, ctx)
     elif st.slots:
         r = _concrete(st, ctx)

@@ -41,7 +41,7 @@ class Vocabulary:
     periodic: tuple[str, ...]
     per_time: tuple[str, ...]
     report: tuple[str, ...]
-    quarter_end_month: tuple[str, ...]
+    quarter_months: dict[str, int]  # phrase -> place of the month in each quarter (1-3)
     freq: dict[str, tuple[str, int]]  # unit kind -> (FREQ, interval)
     rel_lead: tuple[str, ...]
     rel_after: tuple[str, ...]
@@ -148,7 +148,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         periodic=r.words("recurrence.periodic"),
         per_time=r.words("recurrence.per_time"),
         report=r.words("recurrence.report"),
-        quarter_end_month=r.words("recurrence.quarter_end_month"),
+        quarter_months=r.numbers("recurrence.quarter_months", 1, 3),
         freq=freq,
         rel_lead=r.words("relative.lead"),
         rel_after=r.words("relative.after"),

@@ -9,7 +9,7 @@ from .agencies import lead_ids, lead_names
 from .deadlines import due_end
 from .documents import doc_infos
 from .features import display, features
-from .index import vectorise
+from .index import Encoder, vectorise_ids
 from .match import Side, match_pair
 from .options import LinkOptions
 from .relations import doc_edges, pair_plans
@@ -26,7 +26,8 @@ def link_documents(docs: list[PlanDocument], options: LinkOptions | None = None)
     # One vector space for every view of every task of every document: idf over the batch.
     feature_lists, groups, weights = [], [], []
     sides = []
-    cache: dict[str, list[str]] = {}
+    cache: dict[str, np.ndarray] = {}
+    encoder = Encoder()
     view = 0
     for info in infos:
         rows, owner, factor = [], [], []
@@ -35,7 +36,7 @@ def link_documents(docs: list[PlanDocument], options: LinkOptions | None = None)
                 for text, weight in parts:
                     feats = cache.get(text)
                     if feats is None:
-                        feats = cache[text] = features(text, options.words)
+                        feats = cache[text] = encoder.encode(features(text, options.words))
                     feature_lists.append(feats)
                     groups.append(view)
                     weights.append(weight)
@@ -52,7 +53,8 @@ def link_documents(docs: list[PlanDocument], options: LinkOptions | None = None)
             lead_names=[lead_names(t) for t in tasks],
             due=np.asarray([due_end(t) or -1 for t in tasks], dtype=np.int64),
         ))
-    vectors = vectorise(feature_lists, weights, groups)
+    vectors = vectorise_ids(feature_lists, encoder.words(), weights, groups)
+    del feature_lists, cache  # the features live on in the matrix; free them before matching
 
     links: list[tuple[tuple, TaskLink]] = []
     for plan in plans:

@@ -37,26 +37,46 @@ class Vectors:
         return (bigrams + [f for f in top if " " not in f and f not in inside])[:limit]
 
 
+class Encoder:
+    """Feature strings -> column ids, numbered in order of first use."""
+
+    def __init__(self):
+        self.vocab: dict[str, int] = {}
+
+    def encode(self, feats: list[str]) -> np.ndarray:
+        vocab = self.vocab
+        add = vocab.setdefault
+        # len(vocab) is read before setdefault inserts: a new feature gets the next id.
+        return np.fromiter((add(f, len(vocab)) for f in feats), dtype=np.int32, count=len(feats))
+
+    def words(self) -> list[str]:
+        out = [""] * len(self.vocab)
+        for f, c in self.vocab.items():
+            out[c] = f
+        return out
+
+
 def vectorise(feature_lists: list[list[str]], weights: list[float] | None = None,
               groups: list[int] | None = None) -> Vectors:
-    """TF-IDF (sublinear tf, smoothed idf, L2 rows) of feature lists.
+    """TF-IDF of feature lists (see ``vectorise_ids``)."""
+    enc = Encoder()
+    return vectorise_ids([enc.encode(f) for f in feature_lists], enc.words(), weights, groups)
+
+
+def vectorise_ids(id_lists: list[np.ndarray], words: list[str], weights: list[float] | None = None,
+                  groups: list[int] | None = None) -> Vectors:
+    """TF-IDF (sublinear tf, smoothed idf, L2 rows) of encoded feature lists.
 
     With ``groups``, several lists form one row: list n is added to row ``groups[n]``
     scaled by ``weights[n]`` (a report item's heading and its narrative).
     """
-    vocab: dict[str, int] = {}
-    add = vocab.setdefault
-    cols: list[int] = []
-    lengths = np.empty(len(feature_lists), dtype=np.int64)
-    for n, feats in enumerate(feature_lists):
-        # setdefault with the current size numbers features in order of first use.
-        cols.extend([add(f, len(vocab)) for f in feats])
-        lengths[n] = len(feats)
-    n_lists = len(feature_lists)
+    n_lists = len(id_lists)
+    lengths = np.fromiter((len(a) for a in id_lists), dtype=np.int64, count=n_lists)
+    cols = np.concatenate(id_lists).astype(np.int64) if n_lists else np.zeros(0, dtype=np.int64)
     rows = np.repeat(np.arange(n_lists, dtype=np.int64), lengths)
     tf = sp.csr_matrix(
-        (np.ones(len(cols), dtype=np.float32), (rows, np.asarray(cols, dtype=np.int64))),
-        shape=(n_lists, max(len(vocab), 1)),
+        (np.ones(len(cols), dtype=np.float32), (rows, cols)),
+        shape=(n_lists, max(len(words), 1)),
     )
     tf.sum_duplicates()
     tf.data = 1.0 + np.log(tf.data)
@@ -70,9 +90,6 @@ def vectorise(feature_lists: list[list[str]], weights: list[float] | None = None
     idf = np.log((1.0 + n_rows) / (1.0 + df)) + 1.0
     tf = tf @ sp.diags(idf.astype(np.float32))
     tf = _l2(tf.tocsr())
-    words = [""] * len(vocab)
-    for f, c in vocab.items():
-        words[c] = f
     return Vectors(tf, words)
 
 

@@ -171,3 +171,52 @@ def test_cli_ingest_and_tasks(tmp_path):
     assert res.exit_code == 0 and "15/KH-STC" in res.output
     res = runner.invoke(app, ["tasks", "--db", str(tmp_path / "none.db")])
     assert res.exit_code == 1
+
+
+def _two_plans():
+    city = _variant(made_up_document(2), "a", number="220/KH-UBND", title="Kế hoạch của thành phố")
+    dept = _variant(made_up_document(2), "b", number="7/KH-STC", title="Kế hoạch của Sở")
+    return city, dept
+
+
+def _links_for(city, dept):
+    from extract.model.links import Links
+
+    return Links.model_validate({
+        "documents": [{"key": "c", "path": city.source.path, "number": city.document.number},
+                      {"key": "d", "path": "elsewhere/renamed.pdf", "number": dept.document.number}],
+        "doc_links": [{"from": "d", "to": "c", "kind": "implements", "evidence": "Thực hiện KH 220"}],
+        "links": [{"from": "ii/1", "to": "ii/2", "kind": "implements", "score": 0.8, "evidence": "e",
+                   "from_doc": "d", "to_doc": "c"},
+                  {"from": "ii/9", "to": "ii/2", "kind": "same", "score": 0.5, "evidence": "e",
+                   "from_doc": "d", "to_doc": "c"}],
+    })
+
+
+def test_links_from_the_linker_are_kept(store):
+    from extract.store.links import ingest_links
+
+    city, dept = _two_plans()
+    store.ingest(city)
+    store.ingest(dept)
+    res = ingest_links(store, _links_for(city, dept))
+    assert (res.added, res.unresolved) == (2, 1)       # "d" found by number; task ii/9 does not exist
+    assert ingest_links(store, _links_for(city, dept)).added == 0
+    row = store.conn.execute(
+        "SELECT f.number, ft.task_id, t.number, tt.task_id, l.kind, l.score FROM links l "
+        "JOIN documents f ON f.id = l.from_document JOIN documents t ON t.id = l.to_document "
+        "JOIN tasks ft ON ft.id = l.from_task JOIN tasks tt ON tt.id = l.to_task").fetchone()
+    assert tuple(row) == ("7/KH-STC", "ii/1", "220/KH-UBND", "ii/2", "implements", 0.8)
+
+
+def test_cli_ingests_links_files(tmp_path):
+    city, dept = _two_plans()
+    files = []
+    for doc in (city, dept):
+        files.append(tmp_path / f"{doc.source.sha256[:4]}.json")
+        files[-1].write_text(doc.model_dump_json(by_alias=True), encoding="utf-8")
+    links = tmp_path / "links.json"
+    links.write_text(_links_for(city, dept).model_dump_json(by_alias=True), encoding="utf-8")
+    res = CliRunner().invoke(app, ["ingest", str(links), *map(str, files), "--db", str(tmp_path / "p.db")])
+    assert res.exit_code == 0, res.output
+    assert "2 added" in res.stdout

@@ -26,7 +26,8 @@ def _parse_date(text: Optional[str], option: str) -> Optional[date]:
 
 def ingest(
     inputs: List[Path] = typer.Argument(
-        ..., help="Source files (PDF, DOCX, text), PlanDocument JSON, folders, or batch output folders"),
+        ..., help="Source files (PDF, DOCX, text), PlanDocument JSON, folders, batch output folders, "
+                  "or Links JSON from vnplan link"),
     db: Path = DB_OPTION,
 ) -> None:
     """Keep documents, tasks and agencies in the store; the same file twice changes nothing,
@@ -36,6 +37,8 @@ def ingest(
     from ..store import Store
 
     failed = 0
+    link_files = [p for p in inputs if _is_links_file(p)]
+    inputs = [p for p in inputs if p not in link_files]
     with Store(db) as store:
         for source, doc, failure in iter_documents(inputs):
             if failure is not None:
@@ -56,7 +59,29 @@ def ingest(
                     for i in res.replaces)
                 line += f", replaces {older}"
             typer.echo(line)
+        # After the documents, so that links between documents given together resolve.
+        for path in link_files:
+            from ..model.links import Links
+            from ..store.links import ingest_links
+
+            try:
+                res = ingest_links(store, Links.model_validate_json(path.read_text(encoding="utf-8")))
+            except ValueError as err:
+                failed += 1
+                typer.echo(f"failed     {path}: not a Links file: {str(err).splitlines()[0]}", err=True)
+                continue
+            typer.echo(f"links      {path}: {res.added} added, {res.known} already stored, "
+                       f"{res.unresolved} naming documents or tasks not in the store")
     raise typer.Exit(1 if failed else 0)
+
+
+def _is_links_file(path: Path) -> bool:
+    """A ``vnplan link`` output (has "doc_links"), rather than a PlanDocument."""
+    if path.suffix.lower() != ".json" or not path.is_file():
+        return False
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+    return b'"doc_links"' in head or (b'"links"' in head and b'"tasks"' not in head)
 
 
 def _table(matches) -> None:

@@ -27,6 +27,7 @@ SYLLABLE = regex.compile(
 )
 # What Tesseract makes of borders, stamps and specks: never a word of a plan.
 BORDER_NOISE = regex.compile(r"[|¦!`'‘’\"_~\[\]{}ˆ^.,:;]+")
+LOOKS_LIKE_ONE = regex.compile(r"l{1,2}\.?|l[0-9]{1,2}\.?|[0-9]l\.?")
 WORD = regex.compile(r"[\p{L}\p{M}]+")
 MIN_WORDS = 15  # below this a page says too little to judge
 ODD_SHARE = 0.01  # mojibake pages run at 5-20%; real Vietnamese text at ~0
@@ -111,49 +112,104 @@ def ocr_available() -> bool:
     return "vie" in tesseract_languages()
 
 
-def ocr_page(page, width: float, height: float, rules=()) -> list[Char]:
-    """OCR one pypdfium2 page; each recognised word becomes a Char in page coordinates.
+class PageImage:
+    """One page rendered for OCR, with its ruling lines painted out."""
 
-    Ruling lines known from the page's vector paths are painted out first: Tesseract reads a
-    cell border as "|" or "l" and glues it to the neighbouring words.
-    """
-    scale = OCR_DPI / 72
-    bitmap = page.render(scale=scale, rotation=0, grayscale=True)
-    image = bitmap.to_pil()
-    if rules:
-        from PIL import ImageDraw
+    def __init__(self, page, width: float, height: float, rules=()):
+        self.width, self.height = width, height
+        bitmap = page.render(scale=OCR_DPI / 72, rotation=0, grayscale=True)
+        self.image = bitmap.to_pil()
+        self.px = self.image.width / width
+        self.py = self.image.height / height
+        if rules:
+            # Tesseract reads a cell border as "|" or "l" and glues it to the next word.
+            from PIL import ImageDraw
 
-        draw = ImageDraw.Draw(image)
-        px, py = image.width / width, image.height / height
-        pad = 3
-        for r in rules:
-            if r.horizontal:
-                draw.rectangle([r.start * px - pad, r.pos * py - pad, r.end * px + pad, r.pos * py + pad], fill=255)
-            else:
-                draw.rectangle([r.pos * px - pad, r.start * py - pad, r.pos * px + pad, r.end * py + pad], fill=255)
+            draw = ImageDraw.Draw(self.image)
+            pad = 3
+            for r in rules:
+                if r.horizontal:
+                    draw.rectangle([r.start * self.px - pad, r.pos * self.py - pad, r.end * self.px + pad, r.pos * self.py + pad], fill=255)
+                else:
+                    draw.rectangle([r.pos * self.px - pad, r.start * self.py - pad, r.pos * self.px + pad, r.end * self.py + pad], fill=255)
+
+    def words(self) -> list[Char]:
+        """Every recognised word as a Char in page coordinates."""
+        out: list[Char] = []
+        for k, (word, left, top, right, bottom) in enumerate(_tesseract(self.image, psm=3)):
+            out.append(Char(word, left / self.px, top / self.py, right / self.px, bottom / self.py, k, ocr=True))
+        return out
+
+    def reread(self, boxes: list[tuple[float, float, float, float]]) -> list[str]:
+        """Text of small regions (table cells) read again, all in one Tesseract call.
+
+        Page segmentation skips short isolated text such as an STT "1" or a "TT" header;
+        the regions are cut out, stacked one under the other with white space between, and
+        read as a block of lines, each line going back to the region it came from.
+        """
+        if not boxes:
+            return []
+        from PIL import Image
+
+        crops = []
+        for x0, top, x1, bottom in boxes:
+            inset = 4
+            crop = self.image.crop((int(x0 * self.px) + inset, int(top * self.py) + inset,
+                                    max(int(x1 * self.px) - inset, int(x0 * self.px) + inset + 1),
+                                    max(int(bottom * self.py) - inset, int(top * self.py) + inset + 1)))
+            crops.append(crop)
+        gap = 40
+        width = max(c.width for c in crops) + 2 * gap
+        height = sum(c.height for c in crops) + gap * (len(crops) + 1)
+        sheet = Image.new("L", (width, height), 255)
+        spans = []
+        y = gap
+        for c in crops:
+            sheet.paste(c, (gap, y))
+            spans.append((y, y + c.height))
+            y += c.height + gap
+        texts: list[list[tuple[float, float, str]]] = [[] for _ in boxes]
+        for word, left, top, right, bottom in _tesseract(sheet, psm=6):
+            mid = (top + bottom) / 2
+            for k, (a, b) in enumerate(spans):
+                if a - gap / 2 <= mid <= b + gap / 2:
+                    texts[k].append((top, left, word))
+                    break
+        out = []
+        for words in texts:
+            words.sort()
+            lines: list[list[tuple[float, float, str]]] = []
+            for w in words:
+                if lines and abs(w[0] - lines[-1][0][0]) < 15:
+                    lines[-1].append(w)
+                else:
+                    lines.append([w])
+            out.append(" ".join(" ".join(x[2] for x in sorted(line, key=lambda x: x[1])) for line in lines))
+        return out
+
+
+def _tesseract(image, psm: int):
     with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
         img_path = os.path.join(tmp, "page.png")
         image.save(img_path)
         env = dict(os.environ, OMP_THREAD_LIMIT="1")  # one core per page, as the rest of vnplan
         proc = subprocess.run(
-            ["tesseract", img_path, "stdout", "-l", "vie", "--psm", "3", "--dpi", str(OCR_DPI), "tsv"],
+            ["tesseract", img_path, "stdout", "-l", "vie", "--psm", str(psm), "--dpi", str(OCR_DPI), "tsv"],
             capture_output=True, text=True, timeout=300, env=env,
         )
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "tesseract failed")
-    sx = width / image.width
-    sy = height / image.height
-    chars: list[Char] = []
-    for k, line in enumerate(proc.stdout.splitlines()[1:]):
+    for line in proc.stdout.splitlines()[1:]:
         f = line.split("\t")
         if len(f) < 12 or f[0] != "5":
             continue
         word = unicodedata.normalize("NFC", f[11].strip())
         if not word or BORDER_NOISE.fullmatch(word):
             continue
+        if LOOKS_LIKE_ONE.fullmatch(word):  # a lone "l" is never Vietnamese: it is a 1 (STT cells)
+            word = word.replace("l", "1").replace("I", "1") if any(ch.isdigit() or ch == "l" for ch in word) else word
         try:
             left, top, w, h = (float(v) for v in f[6:10])
         except ValueError:
             continue
-        chars.append(Char(word, left * sx, top * sy, (left + w) * sx, (top + h) * sy, k))
-    return chars
+        yield word, left, top, left + w, top + h

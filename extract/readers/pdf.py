@@ -59,7 +59,8 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
                     bad_pages.append((i + 1, problem))
                     if ocr_mode == "auto" and ocr.ocr_available():
                         content = read_page(page, i + 1, orient="page")  # the image is as displayed
-                        content.chars = ocr.ocr_page(page, content.width, content.height, content.rules)
+                        content.ocr = ocr.PageImage(page, content.width, content.height, content.rules)
+                        content.chars = content.ocr.words()
                         content.bold_chars, content.sizes = set(), {}
                         what = "had no text layer" if problem == "missing" else "had a garbled text layer"
                         warnings.append(("ocr", f"page {i + 1} {what}; OCR'd with Tesseract", i + 1))
@@ -110,8 +111,9 @@ def _assemble(path: Path, contents: list[PageContent], warnings) -> Layout:
                         break
                 else:
                     outside.append(c)
+            refine = content.ocr.reread if content.ocr is not None else None
             for g, chars in zip(grids, inside):
-                table = build_table(g, chars, content.number)
+                table = build_table(g, chars, content.number, refine)
                 if table is not None:
                     tables.append((g.ys[0], table))
                     table_boxes.append(g.bbox)
@@ -119,6 +121,7 @@ def _assemble(path: Path, contents: list[PageContent], warnings) -> Layout:
                     outside.extend(chars)
         else:
             outside = content.chars
+        content.ocr = None  # the page image is large: let it go as soon as the tables are read
         lines = page_lines(outside, content.number, content.bold_chars, content.sizes)
         _mark_footnotes(content, lines, table_boxes)
         page_lines_all.append(lines)

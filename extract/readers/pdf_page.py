@@ -31,6 +31,7 @@ class Char:
     x1: float
     bottom: float
     index: int  # position in PDFium's text stream (reading order of the content stream)
+    ocr: bool = False  # recognised from the page image: the box is the glyphs' own
 
 
 def join_words(words: list[Char]) -> str:
@@ -46,7 +47,7 @@ def join_words(words: list[Char]) -> str:
         if prev is not None and w.x0 - prev.x1 > 0.08 * max(prev.bottom - prev.top, 1.0):
             out.append(" ")
         text = w.ch
-        if text.isdigit() and len(text) <= 2 and w.bottom - w.top < 0.75 * height and w.bottom < bottom - 0.15 * height:
+        if not w.ocr and text.isdigit() and len(text) <= 2 and w.bottom - w.top < 0.75 * height and w.bottom < bottom - 0.15 * height:
             text = text.translate(SUPERSCRIPT)  # a note number set small and raised
         out.append(text)
         prev = w
@@ -72,6 +73,7 @@ class PageContent:
     has_images: bool = False
     bold_chars: set[int] = field(default_factory=set)  # indices of chars in bold fonts (sampled)
     sizes: dict[int, float] = field(default_factory=dict)  # font size of sampled chars
+    ocr: object | None = None  # the OCR page image (ocr.PageImage) when the text came from OCR
 
 
 class _Transform:

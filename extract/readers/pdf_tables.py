@@ -143,7 +143,11 @@ def _lines(chars: list[Char]) -> list[str]:
     return out
 
 
-def build_table(grid: Grid, chars: list[Char], page: int) -> Table | None:
+SHORT_CELL = 3  # an OCR'd cell with at most this many characters is read again on its own
+
+
+def build_table(grid: Grid, chars: list[Char], page: int, refine=None) -> Table | None:
+    """refine: for OCR'd pages, reads a list of cell boxes again (see ocr.PageImage.reread)."""
     xs, ys = grid.xs, grid.ys
     ncol, nrow = len(xs) - 1, len(ys) - 1
     buckets: list[list[list[Char]]] = [[[] for _ in range(ncol)] for _ in range(nrow)]
@@ -179,6 +183,12 @@ def build_table(grid: Grid, chars: list[Char], page: int) -> Table | None:
         cell_chars = [c for a in range(i, i + rs) for b in range(j, j + cs) for c in buckets[a][b]]
         cell_chars.sort(key=lambda c: c.index)
         texts[(i, j)] = cell_text(cell_chars)
+    if refine is not None:
+        short = [key for key, text in texts.items() if len(text) <= SHORT_CELL]
+        boxes = [(xs[j], ys[i], xs[j + spans[(i, j)][1]], ys[i + spans[(i, j)][0]]) for i, j in short]
+        for key, text in zip(short, refine(boxes)):
+            if text:
+                texts[key] = text
     rows: list[Row] = []
     for i in range(nrow):
         cells: list[Cell] = []

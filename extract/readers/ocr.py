@@ -87,7 +87,7 @@ def text_layer_problem(text: str, has_images: bool) -> str | None:
     Garbled = few words are Vietnamese syllables AND characters foreign to Vietnamese show up
     (Cyrillic, "‡", "˙", control codes): plain English or a table of figures is not garbage.
     """
-    visible = sum(1 for ch in text if not ch.isspace())
+    visible = len("".join(text.split()))
     if visible < 20:
         return "missing" if has_images else None
     share, judged = syllable_share(text)

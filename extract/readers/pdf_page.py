@@ -184,11 +184,10 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
         word of a line gets the same height, so commas, dots and diacritics do not scatter
         lines, while small raised note numbers stay small and raised. Loose boxes would do
         this, but PDFium makes them tight when a font lacks ascent/descent metrics."""
-        x0, top, x1, bot = box(i)
         if size < 3:  # size carried by the text matrix: PDFium reports 1; keep the glyph box
-            return x0, top, x1, bot
-        bx, by = origin(i)
-        return x0, by - 0.8 * size, x1, by + 0.25 * size
+            return box(i)
+        bx, by = origin(i)  # the pen position is the left edge of the type
+        return bx, by - 0.8 * size, bx + 0.5 * size, by + 0.25 * size
 
     line_start = True
     for m in _TOKEN.finditer(text):
@@ -203,10 +202,10 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
             content.sizes[a] = size
         x0, top, x1, bot = type_box(a, size)
         word = m.group()
+        bx0, btop, bx1, bbot = box(b)  # right edge of the word (also for one-letter words)
         if b == a:
-            chars.append(Char(word, x0, top, x1, bot, a))
+            chars.append(Char(word, x0, top, max(bx1, x0 + 0.1), bot, a))
             continue
-        bx0, btop, bx1, bbot = box(b)
         height = max(bot - top, 1.0)
         _, base_b = origin(b) if size >= 3 else (0.0, bbot)
         base_a = bot - 0.25 * size if size >= 3 else bot
@@ -215,7 +214,11 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
                 word = _superscripts(word, a, size, raw)
             chars.append(Char(word, x0, top, max(x1, bx1), bot, a))
         else:
-            _split_word(word, a, lambda i: type_box(i, get_size(raw, i)), chars)
+            def glyph_box(i: int) -> tuple[float, float, float, float]:
+                x0_, top_, x1_, bot_ = type_box(i, get_size(raw, i))
+                return x0_, top_, box(i)[2], bot_
+
+            _split_word(word, a, glyph_box, chars)
 
 
 def _superscripts(word: str, a: int, size: float, raw) -> str:

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Reader throughput: pages/s on one core and peak memory, DOCX and PDF, beside pdfplumber.
+
+    python3 bench/readers.py                   # the seed renditions in samples/seeds
+    python3 bench/readers.py --rounds 5 FILE...
+
+Every case runs in its own fresh process (one core, one thread) so that its peak RSS is its
+own; the time is the best of --rounds passes over all files after one warm-up pass (imports,
+data files and registries loaded), i.e. the steady state of a batch worker.
+
+Cases:
+  pdf  read         vnplan PDF reader only (file -> Layout)
+  pdf  parse_file   vnplan end to end (file -> PlanDocument: read, structure, normalise)
+  pdf  pdfplumber   pdfplumber.open + page.extract_tables() on every page (reference)
+  pdf  pypdfium2    pypdfium2 text of every page (the floor: no geometry at all)
+  docx read / parse_file
+DOCX pages are those of the PDF twin (same document printed), else docProps/app.xml's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CASES = [("pdf", "read"), ("pdf", "parse_file"), ("pdf", "pdfplumber"), ("pdf", "pypdfium2"),
+         ("docx", "read"), ("docx", "parse_file")]
+
+
+def pdf_pages(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    return len(pdfium.PdfDocument(str(path)))
+
+
+def docx_pages(path: Path) -> int:
+    twin = path.with_suffix(".pdf")
+    if twin.exists():  # the same document printed: its real page count
+        return pdf_pages(twin)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            m = re.search(rb"<Pages>(\d+)</Pages>", zf.read("docProps/app.xml"))
+            if m and int(m.group(1)) > 0:
+                return int(m.group(1))
+    except KeyError:
+        pass
+    return 1
+
+
+def run_case(fmt: str, tool: str, files: list[Path], rounds: int) -> dict:
+    if tool == "read":
+        from extract.readers import read as fn
+    elif tool == "parse_file":
+        from extract.pipeline import parse_file as fn
+    elif tool == "pdfplumber":
+        import pdfplumber
+
+        def fn(path):
+            with pdfplumber.open(path) as pdf:
+                for page in pdf.pages:
+                    page.extract_tables()
+    elif tool == "pypdfium2":
+        import pypdfium2 as pdfium
+
+        def fn(path):
+            pdf = pdfium.PdfDocument(str(path))
+            for page in pdf:
+                page.get_textpage().get_text_range()
+            pdf.close()
+    else:
+        raise SystemExit(f"unknown tool {tool}")
+    pages = sum(pdf_pages(f) if fmt == "pdf" else docx_pages(f) for f in files)
+    for f in files:  # warm-up: imports, rule files, registries
+        fn(f)
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for f in files:
+            fn(f)
+        best = min(best, time.perf_counter() - t0)
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"format": fmt, "tool": tool, "files": len(files), "pages": pages, "seconds": best,
+            "pages_per_s": pages / best, "peak_rss_mib": peak_kib / 1024}
+
+
+def baseline_rss() -> float:
+    out = subprocess.run([sys.executable, "-c", "import resource, extract.pipeline, extract.readers.pdf, "
+                          "extract.readers.docx; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"],
+                         capture_output=True, text=True, cwd=ROOT, check=True)
+    return int(out.stdout.strip()) / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("files", nargs="*", type=Path, help="PDF/DOCX files (default: samples/seeds/*)")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--worker", nargs=2, metavar=("FORMAT", "TOOL"), help=argparse.SUPPRESS)
+    ap.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
+    args = ap.parse_args()
+    files = args.files or sorted((ROOT / "samples" / "seeds").glob("*.pdf")) + sorted((ROOT / "samples" / "seeds").glob("*.docx"))
+    if args.worker:
+        fmt, tool = args.worker
+        chosen = [f for f in files if f.suffix.lower() == f".{fmt}"]
+        print(json.dumps(run_case(fmt, tool, chosen, args.rounds)))
+        return
+    env = dict(os.environ, OMP_THREAD_LIMIT="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    results = []
+    for fmt, tool in CASES:
+        if not any(f.suffix.lower() == f".{fmt}" for f in files):
+            continue
+        proc = subprocess.run([sys.executable, __file__, "--worker", fmt, tool, "--rounds", str(args.rounds),
+                               *map(str, files)], capture_output=True, text=True, cwd=ROOT, env=env)
+        if proc.returncode != 0:
+            print(f"{fmt} {tool}: failed\n{proc.stderr[-2000:]}", file=sys.stderr)
+            continue
+        results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    if args.json:
+        for r in results:
+            print(json.dumps(r))
+        return
+    base = baseline_rss()
+    print(f"{len(files)} files; best of {args.rounds} rounds; one process, one core; "
+          f"RSS after imports alone: {base:.0f} MiB")
+    print()
+    print("| format | what | pages | seconds | pages/s | peak RSS (MiB) |")
+    print("|---|---|---:|---:|---:|---:|")
+    for r in results:
+        print(f"| {r['format']} | {r['tool']} | {r['pages']} | {r['seconds']:.2f} | {r['pages_per_s']:.0f} | {r['peak_rss_mib']:.0f} |")
+
+
+if __name__ == "__main__":
+    main()

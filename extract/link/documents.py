@@ -44,14 +44,28 @@ def norm_number(number: str | None) -> str | None:
 
 def kind_of(kind: str | None, number: str | None = None, raw: str | None = None) -> str | None:
     """A document kind code ("KH", "BC", ...) from a kind field, a number or wording."""
-    for text in (kind, raw):
-        if text:
-            f = fold(text).strip()
-            for words, code in _KIND_WORDS:
-                if f.startswith(fold(words)):
-                    return code
-    if kind and regex.fullmatch(r"[A-Za-zĐđ]{1,5}", kind.strip()):
-        return fold(kind.strip()).upper()
+    # The kind field first (a word or a code), then the number's symbol, then wording.
+    if kind:
+        code = _from_words(kind)
+        if code:
+            return code
+        if regex.fullmatch(r"[A-Za-zĐđ]{1,5}", kind.strip()):
+            return fold(kind.strip()).upper()
+    code = _from_number(number)
+    if code:
+        return code
+    return _from_words(raw) if raw else None
+
+
+def _from_words(text: str) -> str | None:
+    f = fold(text).strip()
+    for words, code in _KIND_WORDS:
+        if f.startswith(fold(words)):
+            return code
+    return None
+
+
+def _from_number(number: str | None) -> str | None:
     n = norm_number(number)
     if n:
         # "07-KH/TU" and "173/KH-UBND": the kind is the first letter group after the digits.

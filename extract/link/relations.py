@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .documents import DocInfo, cites_doc, external_key
+from .documents import DocInfo, cites_doc, external_key, kind_of
 
 _STRENGTH = {"implements": 3, "replaces": 2, "cites": 1}
 
@@ -71,8 +71,6 @@ def _unloaded_plans(info: DocInfo, infos: list[DocInfo]) -> dict[str, tuple[str,
         key = external_key(c)
         if key is None or any(cites_doc(c, other) for other in infos):
             continue
-        from .documents import kind_of
-
         if kind_of(c.kind, c.number, c.raw) not in (None, "KH", "CTR"):
             continue
         if key not in out or _STRENGTH[rel] > _STRENGTH[out[key][0]]:
@@ -86,7 +84,7 @@ def pair_plans(infos: list[DocInfo], edges: list[DocEdge], related: bool) -> lis
     plans = []
     for a in range(len(infos)):
         for b in range(a + 1, len(infos)):
-            plan = _plan(a, b, infos, edge, unloaded) or _plan(b, a, infos, edge, unloaded, second=True)
+            plan = _plan(a, b, infos, edge, unloaded) or _plan(b, a, infos, edge, unloaded)
             if plan is None and related:
                 plan = _related(a, b, infos)
             if plan is not None:
@@ -94,7 +92,7 @@ def pair_plans(infos: list[DocInfo], edges: list[DocEdge], related: bool) -> lis
     return plans
 
 
-def _plan(a, b, infos, edge, unloaded, second=False):
+def _plan(a, b, infos, edge, unloaded):
     ia, ib = infos[a], infos[b]
     e = edge.get((a, b))
     if e and e.kind == "implements":

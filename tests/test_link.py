@@ -287,3 +287,36 @@ def test_report_does_not_report_on_a_later_plan():
                  kind="BC", issued=date(2025, 12, 1), refs=[cite("12/KH-UBND", date(2026, 2, 1))])
     links = link_documents([plan, report], LinkOptions(related=False))
     assert links.links == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_normalisers_never_crash(text):
+    assert isinstance(canonical(text), str)
+    assert all(isinstance(f, str) and f for f in features(text))
+    n = norm_number(text)
+    assert n is None or (n[0].isdigit() and " " not in n)
+    assert kind_of(text, text, text) is None or kind_of(text, text, text).isupper()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aàáảãạăằắâấêếôồơờưừuúyýiđ")), min_size=1, max_size=8))
+def test_canonical_ignores_case_and_decomposition(word):
+    import unicodedata
+
+    assert canonical(word) == canonical(unicodedata.normalize("NFD", word)) == canonical(word.upper())
+
+
+@pytest.mark.parametrize("content, message", [
+    ("from_doc: a\nto_doc: b\nkind: implements\nlinks: [{from: x}]", "non-empty 'from' and 'to'"),
+    ("from_doc: a\nto_doc: b\nkind: copies\nlinks: []", "unknown kind"),
+    ("from_doc: a\nkind: implements\nlinks: []", "missing 'to_doc'"),
+    ("from_doc: a\nto_doc: b\nkind: same\nlinks: [{from: x, to: y, weight: 2}]", "unknown keys"),
+])
+def test_expectation_files_are_validated(tmp_path: Path, content, message):
+    from extract.link.evaluate import load_expected
+
+    path = tmp_path / "e.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError, match=message):
+        load_expected(path)

@@ -406,6 +406,15 @@ def _clean(line: str) -> str:
     return "\t".join(" ".join(piece.split()) for piece in line.split("\t"))
 
 
+def _app_pages(path: Path) -> int | None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            m = re.search(rb"<Pages>(\d+)</Pages>", zf.read("docProps/app.xml"))
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return None
+    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
+
+
 def read_docx(path: Path) -> Layout:
     path = Path(path)
     try:
@@ -428,5 +437,9 @@ def read_docx(path: Path) -> Layout:
         blocks.extend(reader.footnotes())
     if not any((b.text.strip() if isinstance(b, Paragraph) else b.rows) for b in blocks):
         raise ReadError(str(path), "DOCX has no text", "empty")
-    page_count = reader.page if reader.has_rendered_breaks else None
+    page_count = None
+    if reader.has_rendered_breaks:
+        # Word's own count at the last save is the authority; the breaks it left in the XML
+        # are per cell and per text frame, so counting them over-counts a little.
+        page_count = _app_pages(path) or reader.page
     return Layout(path=str(path), format="docx", pages=[Page(None, blocks)], page_count=page_count)

@@ -174,3 +174,11 @@ def test_never_raises(lines):
         assert t.text.strip()
         assert t.due is None or t.due.strip()
     body_paragraphs(blocks)
+
+
+def test_partners_of_the_subject_are_support():
+    tasks, _ = run("II. NHIỆM VỤ", "1. Chung",
+                   "- Sở Tài chính chủ trì, phối hợp với Sở Nội vụ, Sở Tư pháp và các địa phương "
+                   "tổ chức rà soát.", "- Phối hợp với Sở Nội vụ rà soát.")
+    assert (tasks[0].lead, tasks[0].support) == ("Sở Tài chính", "Sở Nội vụ; Sở Tư pháp; các địa phương")
+    assert (tasks[1].lead, tasks[1].support) == (None, None)  # no subject: nobody to support

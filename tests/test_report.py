@@ -119,3 +119,11 @@ def test_never_raises(lines):
     for t in report_tasks([Paragraph(l) for l in lines], None, []):
         assert t.text.strip()
         assert t.status in (None, "done", "in_progress", "not_done")
+
+
+def test_bodies_acted_with_are_support():
+    tasks, _ = run("I. Kết quả thực hiện", "1. Chung", "a) Việc",
+                   "Sở Y tế đã phối hợp với Công an thành phố và Sở Tư pháp kiểm tra; phối hợp với "
+                   "Sở Nội vụ tổng hợp. Phối hợp với Sở Tài chính lập dự toán.")
+    assert tasks[0].lead == "Sở Y tế"
+    assert tasks[0].support == "Công an thành phố; Sở Tư pháp; Sở Nội vụ"

@@ -17,6 +17,9 @@ from .prose_rules import rules
 _FLAGS = regex.VERSION1
 _SENTENCE = regex.compile(r"(?<=[.!?;])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)
 _MAX_NAME_WORDS = 14
+_FULL_STOP = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)
+_PARTNER = regex.compile(r"(?<![\p{L}])(?:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)|cùng\s+với)\s+", _FLAGS | regex.IGNORECASE)
+_LIST_GAP = regex.compile(r"^\s*(?:,|;|và|,\s*và)?\s*$", _FLAGS)
 _STRONG = regex.compile(r"\s*(?:đã|đang|chủ\s+trì|tiếp\s+tục|đều)(?![\p{L}])", _FLAGS)
 _STATIVE = regex.compile(r"\s*(?:là|được|có|bị)(?![\p{L}])", _FLAGS)
 
@@ -173,3 +176,32 @@ def _after_clause(sentence: str) -> list[str]:
         if name and _STRONG.match(sentence, _end_of(sentence[comma.end():], name) + comma.end()):
             out.append(name)
     return out
+
+
+def partners(text: str) -> list[str]:
+    """Bodies listed after "phối hợp với" / "cùng với" (registry names, in order)."""
+    spans = _mention_spans(text)
+    out: list[str] = []
+    for m in _PARTNER.finditer(text):
+        end = m.end()
+        for start, stop in spans:
+            if start < end:
+                continue
+            if not _LIST_GAP.match(text[end:start]):
+                break
+            out.append(text[start:stop].strip())
+            end = stop
+    return list(dict.fromkeys(out))
+
+
+def acting_with_partners(narrative: str) -> tuple[list[str], list[str]]:
+    """Bodies that act in the narrative, and the bodies they act with ("Sở A phối hợp với
+    Sở B ..."): partners count only in a sentence whose subject acted."""
+    leads: list[str] = []
+    support: list[str] = []
+    for sentence in _FULL_STOP.split(narrative):
+        names = acting(sentence)
+        leads.extend(names)
+        if names:
+            support.extend(partners(sentence))
+    return list(dict.fromkeys(leads)), list(dict.fromkeys(support))

@@ -92,6 +92,10 @@ class _Walker:
         if names:
             task.lead = "; ".join(names)
             task.lead_from_text = True
+            helpers = [b for b in bodies.partners(sentence)
+                       if not any(b.casefold() == n.casefold() for n in names)]
+            if helpers:
+                task.support = "; ".join(helpers)
 
     def line(self, line: Line) -> None:
         if line.kind == "part":

@@ -82,30 +82,43 @@ def _restated(item: _Item) -> list[str]:
     return out
 
 
+def _same_body(a: str, b: str) -> bool:
+    """"Cục Thuế" after "Cục Thuế thành phố" is the same body named again."""
+    a, b = a.casefold(), b.casefold()
+    return a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a)
+
+
+def _once(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        if not any(_same_body(name, u) for u in out):
+            out.append(name)
+    return out
+
+
 def _task(item: _Item, r: ProseRules) -> RawTask:
     restated = _restated(item)
     text = "\n".join([item.line.title, *restated])
     narrative = [l.text for l in item.body if f"- {l.title}" not in restated or l.kind != "bullet"]
     progress = "\n".join(l.text for l in item.body) or None
     names: list[str] = []
+    partners: list[str] = []
     own = bodies.subject(item.line.title)
     if own:
         names.extend(own.split("; "))
     for paragraph in narrative:
-        names.extend(n for found in bodies.acting(paragraph) for n in found.split("; "))
-    unique: list[str] = []
-    for name in names:
-        key = name.casefold()
-        # "Cục Thuế" after "Cục Thuế thành phố" is the same body named again.
-        if any(u.casefold().startswith(key) or key.startswith(u.casefold())
-               or u.casefold().endswith(key) or key.endswith(u.casefold()) for u in unique):
-            continue
-        unique.append(name)
+        acted, helped = bodies.acting_with_partners(paragraph)
+        names.extend(n for found in acted for n in found.split("; "))
+        partners.extend(helped)
+    unique = _once(names)
+    support = [p for p in _once(partners) if not any(_same_body(p, u) for u in unique)]
     task = RawTask(text=text, ordinal=item.line.ordinal, sections=item.sections, page=item.line.page,
                    progress=progress)
     if unique:
         task.lead = "; ".join(unique)
         task.lead_from_text = True
+    if support:
+        task.support = "; ".join(support)
     if progress:
         task.status = status(progress, r)
         task.figures = figures(progress)

@@ -139,3 +139,25 @@ def test_corpus_seed_phrases_are_real():
     assert len(tagged) >= 40
     for entry in tagged:
         assert " ".join(entry["raw"].split()) in texts[entry["source"]], entry["raw"]
+
+
+def _docx_text(folder: str) -> str:
+    import docx
+
+    path = next(p for p in (SEEDS.parent / "realdocs" / folder).iterdir() if p.suffix == ".docx")
+    doc = docx.Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return " ".join(" ".join(parts).split())
+
+
+def test_corpus_realdoc_phrases_are_real():
+    """Corpus phrases tagged with a samples/realdocs folder occur in that document."""
+    corpus = yaml.safe_load((Path(__file__).parent / "data" / "time_corpus.yaml").read_text("utf-8"))
+    tagged = [e for e in corpus["phrases"] if e.get("origin")]
+    assert len(tagged) >= 20
+    texts = {folder: _docx_text(folder) for folder in {e["origin"] for e in tagged}}
+    for entry in tagged:
+        assert " ".join(entry["raw"].split()) in texts[entry["origin"]], entry["raw"]

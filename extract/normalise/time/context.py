@@ -47,6 +47,13 @@ def relative_year(ctx: TimeContext | None, offset: int) -> int | None:
     return year + offset
 
 
+def next_period_year(ctx: TimeContext | None) -> int | None:
+    """ "năm liền kề": the year after the plan's last year (else after the issue year)."""
+    years = period_years(ctx)
+    base = years[1] if years else (issued(ctx).year if issued(ctx) else None)
+    return base + 1 if base is not None and base < 9999 else None
+
+
 def default_year(unit: Unit, ctx: TimeContext | None) -> int | None:
     """The year of a time printed without one ("trước ngày 15/11", "6 tháng cuối năm").
 

@@ -38,3 +38,8 @@ def fold(text: str) -> tuple[str, list[int]]:
 def fold_word(text: str) -> str:
     """Folded form of a vocabulary entry, whitespace collapsed."""
     return " ".join(fold(unicodedata.normalize("NFC", text))[0].split())
+
+
+def lower_keep_length(text: str) -> str:
+    """Lower case, character for character, so indices into ``text`` still hold ("İ" stays)."""
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)

@@ -14,6 +14,7 @@ from functools import cache
 import regex
 
 from .units import Unit, count_unit, month_unit, quarter_unit
+from .fold import fold_word
 from .vocab import Vocabulary, vocabulary
 
 _F = regex.VERSION1
@@ -25,6 +26,10 @@ _COUNT = r"\d{1,3}(?!\d)"
 _SKIP = regex.compile(r"[\s.:;()\[\]\"'“”‘’*!?…/+|]+", _F)
 _WORD = regex.compile(r"\w+|\S", _F)
 _ANCHOR_END = r"\s*(?=[;()\[\]]|$)"
+# Words the patterns below spell out themselves (folded there), as printed.
+_LITERALS = frozenset({"của", "và", "hoặc", "một", "mỗi", "trong", "các", "những", "số"})
+_TOKEN = regex.compile(r"\w+", _F)
+_LAST_WORD = regex.compile(r"(\w+)\W*$", _F)
 
 
 def alt(words) -> str:
@@ -69,50 +74,79 @@ class Grammar:
         month = rf"{u['month']}\s*(?P<list>{mn}(?:{ls}(?:{u['month']}\s*)?{mn})*)(?:{ysep}(?P<y>{_YEAR}))?"
         rel_units = alt([*v.units["day"], *v.units["week"], *v.units["month"], *v.units["year"]])
         P = lambda s: regex.compile(s, _F)  # noqa: E731
-        self.patterns: list[tuple[str, regex.Pattern]] = [
+        sp = v.spellings
+        units = ("units.day", "units.week", "units.month", "units.quarter", "units.year",
+                 "units.half", "units.day_prefix", "numerals.words", "numerals.months")
+
+        def S(*keys) -> frozenset[str]:
+            return frozenset().union(_LITERALS, *(sp[k] for k in keys))
+
+        nouns = rf"(?:(?:cac|nhung)\s+)?{alt(v.cond_per_nouns)}"
+        next_period = alt(w.split(" ", 1)[1] for w in v.next_period_years if " " in w)
+        citation = (
+            r"(?:so\s+)?\d[\d.]*(?:-[a-z][\w-]*)?(?:/[\w.-]+)+(?<=[a-z][\w.-]*)"
+            rf"(?:\s*,?\s*(?:{dayp})?(?:{_DAY}\s*([/.\-])\s*{_MONTH}\s*\1\s*{_YEAR}"
+            rf"|{_DAY}\s+{u['month']}\s*{_MONTH}\s*{u['year']}\s*{_YEAR}))?")
+        self.patterns: list[tuple[str, regex.Pattern, frozenset[str] | None]] = [
+            # "Nghị định số 52/2015/NĐ-CP ngày 28/5/2015": a cited document's date is no deadline.
+            ("citation", P(citation), None),
             ("relative", P(
                 rf"(?:{alt(v.rel_lead)}\s+)?(?P<n>{count})\s*(?P<u>{rel_units})"
                 rf"(?:\s+(?P<wd>{alt(v.working_days)}))?\s*"
                 rf"(?:(?P<after>{alt(v.rel_after)})|(?P<before>{alt(v.rel_before)}))\s+"
-                rf"(?P<anchor>[^;()\[\]]+?){_ANCHOR_END}")),
-            ("conditional", P(rf"{alt(v.cond_after)}\s+(?P<anchor>[^;()\[\]]+?){_ANCHOR_END}")),
+                rf"(?P<anchor>[^;()\[\]]+?){_ANCHOR_END}"),
+             S("relative.lead", "relative.after", "relative.before", "relative.working_days", *units)),
+            ("conditional", P(rf"{alt(v.cond_after)}\s+(?P<anchor>[^;()\[\]]+?){_ANCHOR_END}"),
+             S("conditional.after")),
             ("conditional", P(
-                rf"{alt(v.cond_per)}\s+(?P<anchor>{alt(v.cond_per_nouns)}[^;()\[\]]*?){_ANCHOR_END}")),
-            ("conditional", P(rf"(?P<anchor>{alt(v.cond_adhoc)})")),
+                rf"{alt(v.cond_per)}\s+(?P<anchor>{nouns}[^;()\[\]]*?){_ANCHOR_END}"),
+             S("conditional.per")),
+            ("adhoc", P(rf"(?P<anchor>{alt(v.cond_adhoc)})"), S("conditional.adhoc")),
             ("interval", P(
-                rf"{alt(v.periodic)}\s+(?P<n>{count})\s*{unit_any}(?:\s*/?\s*{alt(v.per_time)})?")),
-            ("interval", P(rf"(?P<n>{count})\s*{unit_any}\s*(?:/\s*|\s+){alt(v.per_time)}")),
-            ("times", P(rf"(?P<k>{count})\s*{alt(v.per_time)}\s*(?:/\s*|\s+(?:mot|moi|trong)\s+){unit_any}")),
-            ("every", P(rf"{alt(v.every)}\s+(?:(?P<n>{count})\s*)?{unit_any}")),
+                rf"{alt(v.periodic)}\s+(?P<n>{count})\s*{unit_any}(?:\s*/?\s*{alt(v.per_time)})?"),
+             S("recurrence.periodic", "recurrence.per_time", *units)),
+            ("interval", P(rf"(?P<n>{count})\s*{unit_any}\s*(?:/\s*|\s+){alt(v.per_time)}"),
+             S("recurrence.per_time", *units)),
+            ("times", P(rf"(?P<k>{count})\s*{alt(v.per_time)}\s*(?:/\s*|\s+(?:mot|moi|trong)\s+){unit_any}"),
+             S("recurrence.per_time", *units)),
+            ("every", P(rf"{alt(v.every)}\s+(?:(?P<n>{count})\s*)?{unit_any}"),
+             S("recurrence.every", *units)),
             ("every", P(
                 rf"{alt(v.report)}\s+(?:(?P<n>{count})\s*)?{unit_any}"
-                rf"(?!\s*(?:(?:{first}|{last}|{rel_year})(?!\w)|[/\-–]?\s*(?:\d|{roman4})))")),
-            ("ongoing", P(alt(v.ongoing))),
-            ("qmonth", P(rf"(?P<q>{alt(v.quarter_months)})")),
-            ("edge_year", P(rf"{alt(v.edge_end)}\s+{u['year']}{year_tail}?(?!\s*\d)")),
-            ("edge", P(rf"{alt(v.edge_end)}(?=\s+(?:{u['quarter']}|{u['month']})\s*\w)")),
+                rf"(?!\s*(?:(?:{first}|{last}|{rel_year})(?!\w)|[/\-–]?\s*(?:\d|{roman4})))"),
+             S("recurrence.report", *units)),
+            ("next_month", P(alt(v.next_month)), S("recurrence.next_month")),
+            ("ongoing", P(alt(v.ongoing)), S("ongoing")),
+            ("qmonth", P(rf"(?P<q>{alt(v.quarter_months)})"), S("recurrence.quarter_months")),
+            ("edge_year", P(rf"{alt(v.edge_end)}\s+{u['year']}{year_tail}?(?!\s*\d)"),
+             S("edge_end", "relative_years", *units)),
+            ("edge", P(rf"{alt(v.edge_end)}(?=\s+(?:{u['quarter']}|{u['month']})\s*\w)"), S("edge_end")),
             ("half", P(
                 rf"(?:(?P<n>{count})\s*{u['month']}|(?P<half>{u['half']}))\s*"
                 rf"(?:(?P<first>{first})|(?P<last>{last}))?\s*(?:cua\s+)?{u['year']}"
-                rf"(?:\s*[/\-–,]?{year_tail})?(?!\s*\d)")),
+                rf"(?:\s*[/\-–,]?{year_tail})?(?!\s*\d)"),
+             S("half.first", "half.last", "relative_years", *units)),
             ("date", P(
                 rf"{dayp}(?P<d>{dn})\s*,?\s*{u['month']}\s*(?P<m>{mn})"
-                rf"(?:\s*,?\s*(?:{u['year']}\s*|/\s*)(?P<y>{_YEAR}))?")),
+                rf"(?:\s*,?\s*(?:{u['year']}\s*|/\s*)(?P<y>{_YEAR}))?"), S(*units)),
             ("date", P(
                 rf"(?P<pre>{dayp})?(?P<d>{_DAY})\s*(?P<sep>[/.\-])\s*(?P<m>{_MONTH})"
-                rf"(?:\s*(?P=sep)\s*(?P<y>{_YEAR})|(?!\s*[/.\-]\s*\d))")),
-            ("day", P(rf"{dayp}(?P<d>{dn})(?!\s*[/.\-]\s*\d)")),
-            ("quarter", P(quarter)),
-            ("month", P(month)),
-            ("month", P(rf"(?P<list>{_MONTH})\s*/\s*(?P<y>{_YEAR})")),
-            ("year", P(rf"{u['year']}\s+(?P<ry>{rel_year})")),
-            ("year", P(rf"(?:{u['year']}\s*)?(?P<y>{_YEAR})")),
-            ("issue", P(alt(v.issue_events))),
-            ("onward", P(alt(v.conn_onward))),
-            ("to", P(alt(v.conn_to))),
-            ("from", P(alt(v.conn_from))),
-            ("and", P(alt(v.conn_and))),
+                rf"(?:\s*(?P=sep)\s*(?P<y>{_YEAR})|(?!\s*[/.\-]\s*\d))"), S(*units)),
+            ("day", P(rf"{dayp}(?P<d>{dn})(?!\s*[/.\-]\s*\d)"), S(*units)),
+            ("quarter", P(quarter), S(*units)),
+            ("month", P(month), S(*units)),
+            ("month", P(rf"(?P<list>{_MONTH})\s*/\s*(?P<y>{_YEAR})"), None),
+            ("year", P(rf"{u['year']}\s+(?:(?P<ry>{rel_year})|(?P<ny>{next_period}))"),
+             S("units.year", "relative_years", "next_period_years")),
+            ("year", P(rf"(?:{u['year']}\s*)?(?P<y>{_YEAR})"), S("units.year")),
+            ("issue", P(alt(v.issue_events)), S("issue_events")),
+            ("onward", P(alt(v.conn_onward)), S("connectors.onward")),
+            ("to", P(alt(v.conn_to)), S("connectors.to")),
+            ("from", P(alt(v.conn_from)), S("connectors.from")),
+            ("and", P(alt(v.conn_and)), S("connectors.and")),
         ]
+        self.time_leads = frozenset(
+            w.split()[-1] for w in (*v.lead_words, *v.conn_from, *v.conn_to) if w[-1].isalnum())
         self.quarter_word = P(r"(?<![a-z])" + alt(v.units["quarter"]).replace(r"(?!\w)", "") + r"\.?")
         self.numeral = P(rf"(?<!\w)(?:\d+(?!\d)|{alt(self.numbers)})")
         self.label = P(
@@ -131,30 +165,65 @@ class Grammar:
                 out.append(n)
         return out
 
-    def scan(self, text: str, pos: int = 0, end: int | None = None) -> list[Piece]:
-        """All pieces of folded ``text[pos:end]``, in order; unknown words become "word" pieces."""
+    def scan(self, text: str, pos: int = 0, end: int | None = None,
+             printed: str | None = None, index: list[int] | None = None) -> list[Piece]:
+        """All pieces of folded ``text[pos:end]``, in order; unknown words become "word" pieces.
+
+        With ``printed`` (the lower-case text before folding) and ``index`` (fold's map), a
+        piece whose words carry diacritics other than the vocabulary's is refused: an
+        unaccented phrase is noise to forgive, a differently accented word is another word.
+        """
         pieces: list[Piece] = []
         n = len(text) if end is None else end
         text = text[:n]
+        event_end = -1  # inside a condition's event until here
         while pos < n:
             m = _SKIP.match(text, pos)
             if m:
                 pos = m.end()
                 if pos >= n:
                     break
-            for kind, pat in self.patterns:
+            for kind, pat, spellings in self.patterns:
                 m = pat.match(text, pos)
-                if m and m.end() > pos:
-                    piece = self._piece(kind, m)
-                    if piece is not None:
-                        pieces.append(piece)
-                        pos = m.end()
-                        break
+                if not m or m.end() <= pos:
+                    continue
+                if printed is not None and spellings is not None and not self._spelt(
+                        m, kind, printed, index, spellings):
+                    continue
+                piece = self._piece(kind, m)
+                if (piece is not None and pos < event_end and piece.unit
+                        and piece.unit.kind == "year" and not self._led(text, m.start())):
+                    # "Theo Kế hoạch rà soát ... năm 2026": the year names the document.
+                    piece = Piece("word", m.start(), m.end())
+                if piece is not None:
+                    if kind == "conditional":
+                        event_end = max(event_end, m.end())
+                    pieces.append(piece)
+                    # A condition's event is free text, but may still hold the deadline
+                    # ("Theo Kế hoạch số 173/KH-UBND, hoàn thành Quý IV/2025"): read on inside.
+                    pos = m.start("anchor") if kind == "conditional" else m.end()
+                    break
             else:
                 m = _WORD.match(text, pos)
                 pieces.append(Piece("word", pos, m.end()))
                 pos = m.end()
         return pieces
+
+    def _led(self, text: str, start: int) -> bool:
+        """Whether the word before ``start`` introduces a time ("trong", "đến", "từ")."""
+        m = _LAST_WORD.search(text, 0, start)
+        return bool(m) and m.group(1) in self.time_leads
+
+    @staticmethod
+    def _spelt(m, kind: str, printed: str, index: list[int], spellings: frozenset[str]) -> bool:
+        end = m.end()
+        if "anchor" in m.re.groupindex and kind != "adhoc":
+            end = m.start("anchor")  # the event is free text
+        for tok in _TOKEN.finditer(printed, index[m.start()], index[end]):
+            word = tok.group()
+            if not word.isascii() and word not in spellings and fold_word(word) != word:
+                return False
+        return True
 
     def _unit_kind(self, m) -> str:
         return next(k for k in ("day", "week", "month", "quarter", "year") if m.group(k))
@@ -165,6 +234,8 @@ class Grammar:
             return {"year": int(gd["y"])}
         if gd.get("ry"):
             return {"rel_year": self.v.relative_years.get(f"{self.v.units['year'][0]} {gd['ry']}", 0)}
+        if gd.get("ny"):
+            return {"next_period": True}
         return {}
 
     def _piece(self, kind: str, m) -> Piece | None:
@@ -178,8 +249,10 @@ class Grammar:
                 "working": bool(gd["wd"]), "sign": -1 if gd["before"] else 1,
                 "anchor": m.span("anchor"),
             }
-        elif kind == "conditional":
-            p.data = {"anchor": m.span("anchor")}
+        elif kind in ("conditional", "adhoc"):
+            p.kind, p.data = "conditional", {"anchor": m.span("anchor")}
+        elif kind == "next_month":
+            p.kind, p.data = "every", {"freq": "MONTHLY", "interval": 1}
         elif kind in ("interval", "every"):
             n = self.number(gd["n"]) if gd.get("n") else 1
             freq, interval = self.v.freq[self._unit_kind(m)]

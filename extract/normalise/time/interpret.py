@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .context import TimeContext, default_year, issued, period_span, relative_year
+from .context import (
+    TimeContext, default_year, issued, next_period_year, period_span, relative_year,
+)
 from .grammar import Grammar, Piece
 from .recurrence import build_rrule
 from .units import Unit, day_after
@@ -66,8 +68,8 @@ def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
             undatable = False
             if "year" in p.data:
                 u = u.with_year(p.data["year"], True)
-            elif "rel_year" in p.data:
-                y = relative_year(ctx, p.data["rel_year"])
+            elif "rel_year" in p.data or "next_period" in p.data:
+                y = next_period_year(ctx) if "next_period" in p.data else relative_year(ctx, p.data["rel_year"])
                 u, undatable = u.with_year(y, y is not None), y is None
             st.invalid |= bool(p.data.get("invalid"))
             st.slots.append(_Slot(u, frm, to, undatable, vague=bool(p.data.get("vague"))))

@@ -7,12 +7,13 @@ from functools import lru_cache
 
 from ...model import TimeSpec
 from .context import TimeContext
-from .fold import fold
+from .fold import fold, lower_keep_length
 from .grammar import Grammar, grammar
 from .interpret import NotUnderstood, interpret
 from .vocab import Vocabulary
 
 _ANCHOR_TRIM = " \t.,;:-–"
+_INSIDE_EVENT = {"word", "citation", "and", "conditional"}
 
 
 def _collapse(raw) -> str:
@@ -66,16 +67,26 @@ def _uncached(text: str, ctx: TimeContext | None, g: Grammar) -> tuple[dict, tup
 _remembered = lru_cache(maxsize=8192)(_uncached)
 
 
+def _anchor_span(span: tuple[int, int], pieces, folded: str) -> tuple[int, int]:
+    """The event ends where a time of its own starts, at the clause before it."""
+    a, b = span
+    for p in pieces:
+        if a < p.start < b and p.kind not in _INSIDE_EVENT:
+            cut = max(folded.rfind(",", a, p.start), folded.rfind(";", a, p.start))
+            return a, (cut if cut > a else p.start)
+    return a, b
+
+
 def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
     if not text:
         raise NotUnderstood("empty")
     folded, index = fold(text)
     m = g.label.match(folded)
-    pieces = g.scan(folded, m.end() if m else 0)
+    pieces = g.scan(folded, m.end() if m else 0, printed=lower_keep_length(text), index=index)
     reading, anchors = interpret(pieces, g, folded, ctx)
     anchor = None
     if anchors:
-        a, b = anchors[0]
+        a, b = _anchor_span(anchors[0], pieces, folded)
         anchor = text[index[a]:index[b]].strip(_ANCHOR_TRIM) or None
     start, end = reading.start, reading.end
     if start and end and start > end:

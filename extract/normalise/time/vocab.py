@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -51,6 +52,11 @@ class Vocabulary:
     cond_per: tuple[str, ...]
     cond_per_nouns: tuple[str, ...]
     cond_adhoc: tuple[str, ...]
+    next_month: tuple[str, ...]
+    next_period_years: tuple[str, ...]
+    # The spellings as printed (lower case, NFC), per key: a word printed with diacritics must
+    # carry one of these, so "đầu tư" (invest) is not read as "từ" (from).
+    spellings: dict[str, frozenset[str]]
 
 
 class _Reader:
@@ -58,6 +64,7 @@ class _Reader:
 
     def __init__(self, path: Path, data):
         self.path = path
+        self.spellings: dict[str, frozenset[str]] = {}
         if not isinstance(data, dict):
             self.fail("", "the file must hold a mapping")
         self.data = data
@@ -82,7 +89,14 @@ class _Reader:
             if not isinstance(item, str) or not item.strip():
                 self.fail(key, f"entry {item!r} is not a non-empty string")
             out.append(fold_word(item))
+        self._spell(key, value)
         return tuple(out)
+
+    def _spell(self, key: str, entries) -> None:
+        tokens = set()
+        for entry in entries:
+            tokens.update(unicodedata.normalize("NFC", entry).lower().split())
+        self.spellings[key] = frozenset(tokens)
 
     def numbers(self, key: str, low: int, high: int) -> dict[str, int]:
         value = self.get(key)
@@ -95,6 +109,7 @@ class _Reader:
             if isinstance(n, bool) or not isinstance(n, int) or not low <= n <= high:
                 self.fail(key, f"{word!r}: value {n!r} is not a whole number in {low}..{high}")
             out[fold_word(word)] = n
+        self._spell(key, value)
         return out
 
 
@@ -158,6 +173,9 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         cond_per=r.words("conditional.per"),
         cond_per_nouns=r.words("conditional.per_nouns"),
         cond_adhoc=r.words("conditional.adhoc", required=False),
+        next_month=r.words("recurrence.next_month"),
+        next_period_years=r.words("next_period_years"),
+        spellings=r.spellings,
     )
 
 

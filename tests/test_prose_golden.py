@@ -65,3 +65,15 @@ def test_no_goal_or_organisation_paragraph(parsed):
     tasks = parsed["003_23b753e1ce1cdad2"]["tasks"]
     assert all(t["path"][0] == "III" for t in tasks)
     assert not any("cần đạt được các mục tiêu" in t["text"] for t in tasks)
+
+
+@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("ext", ["docx", "pdf"])
+def test_docx_and_pdf_renditions_give_the_same_tasks(name, ext):
+    from extract.pipeline import parse_file
+
+    got = parse_file(ROOT / "samples/seeds" / f"{name}.{ext}").model_dump(mode="json")["tasks"]
+    want = _expected(name)["tasks"]
+    assert [(t["path"], t["text"], (t["due"] or {}).get("raw")) for t in got] == [
+        (t["path"], t["text"], t["due"]) for t in want]
+    assert [_pieces(a["raw"] for a in t["lead"]) for t in got] == [_pieces(t["lead"]) for t in want]

@@ -7,7 +7,8 @@ The archive holds variants of every sample in samples/seeds/ in every format the
 PDF), each changed so that no two files are equal, plus about 2 % broken files (corrupt PDF,
 truncated DOCX, empty text, password-protected PDF). Each run is ``vnplan batch`` in a fresh
 process into a fresh folder; peak memory is the largest summed RSS of the whole process tree
-(parent and workers), sampled every 50 ms. Prints a Markdown table.
+(parent, fork server and workers), sampled every 50 ms, as is the CPU time of that tree.
+Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -75,10 +76,12 @@ def build_archive(n: int, target: Path, broken_every: int = 50) -> dict[str, int
     return dict(kinds)
 
 
-def _tree_rss(pid: int) -> int:
-    """Summed RSS (bytes) of ``pid`` and its descendants."""
+def _tree(pid: int) -> dict[int, tuple[int, float]]:
+    """{pid: (RSS bytes, CPU seconds so far)} for ``pid`` and its descendants (workers are
+    children of the fork server, itself a child of the batch)."""
     children: dict[int, list[int]] = defaultdict(list)
-    rss: dict[int, int] = {}
+    stats: dict[int, tuple[int, float]] = {}
+    page, tick = os.sysconf("SC_PAGE_SIZE"), os.sysconf("SC_CLK_TCK")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -86,28 +89,35 @@ def _tree_rss(pid: int) -> int:
             with open(f"/proc/{entry}/stat") as fh:
                 fields = fh.read().rsplit(")", 1)[1].split()
             children[int(fields[1])].append(int(entry))
-            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            stats[int(entry)] = (int(fields[21]) * page, (int(fields[11]) + int(fields[12])) / tick)
         except (OSError, IndexError, ValueError):
             continue
-    total, todo = 0, [pid]
+    out, todo = {}, [pid]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
+        if p in stats:
+            out[p] = stats[p]
         todo.extend(children.get(p, []))
-    return total
+    return out
 
 
 def run_once(archive: Path, jobs: int, workdir: Path) -> dict:
     out = workdir / f"out-{jobs}"
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "extract.cli.main", "batch", str(archive), "-o", str(out), "-j", str(jobs), "-q"]
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT)
     peak = 0
+    cpu_by_pid: dict[int, float] = {}
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc.pid))
+        tree = _tree(proc.pid)
+        peak = max(peak, sum(rss for rss, _ in tree.values()))
+        for pid, (_, cpu_s) in tree.items():
+            cpu_by_pid[pid] = max(cpu_by_pid.get(pid, 0.0), cpu_s)
         time.sleep(0.05)
     seconds = time.perf_counter() - started
+    cpu = sum(cpu_by_pid.values())   # as last sampled: the final 50 ms of each process are missed
     records = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
     per_format: dict[str, list[float]] = defaultdict(list)
     for r in records:
@@ -121,7 +131,7 @@ def run_once(archive: Path, jobs: int, workdir: Path) -> dict:
         "median_s": {k: statistics.median(v) for k, v in sorted(per_format.items())},
         "codes": dict(sorted(Counter(r["code"] for r in records if r["code"]).items())),
         "work_s": sum(r["seconds"] or 0 for r in records),
-        "exit": proc.returncode,
+        "exit": proc.returncode, "cpu_s": cpu, "load": load,
     }
 
 
@@ -141,12 +151,14 @@ def main() -> None:
           f"built in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     results = [run_once(archive, j, workdir) for j in args.jobs]
     base = results[0]["seconds"]
-    print(f"| jobs | files | ok | failed | tasks | seconds | files/s | speed-up | peak RSS (MiB) | median s/file {' / '.join(results[0]['median_s'])} |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print(f"| jobs | files | ok | failed | tasks | seconds | files/s | speed-up | CPU s | load before | "
+          f"peak RSS (MiB) | median s/file {' / '.join(results[0]['median_s'])} |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in results:
         med = " / ".join(f"{v:.3f}" for v in r["median_s"].values())
         print(f"| {r['jobs']} | {r['files']} | {r['ok']} | {r['failed']} | {r['tasks']} | {r['seconds']:.1f} | "
-              f"{r['files_per_s']:.1f} | {base / r['seconds']:.2f}× | {r['peak_rss_mib']:.0f} | {med} |")
+              f"{r['files_per_s']:.1f} | {base / r['seconds']:.2f}× | {r['cpu_s']:.1f} | {r['load']:.1f} | "
+              f"{r['peak_rss_mib']:.0f} | {med} |")
     for r in results:
         print(f"jobs={r['jobs']}: failure codes {r['codes']}; worker time {r['work_s']:.1f} s "
               f"in {r['seconds']:.1f} s wall", file=sys.stderr)

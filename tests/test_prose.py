@@ -4,6 +4,8 @@ be general (other labels, part names, numbering, bodies)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -182,3 +184,28 @@ def test_partners_of_the_subject_are_support():
                    "tổ chức rà soát.", "- Phối hợp với Sở Nội vụ rà soát.")
     assert (tasks[0].lead, tasks[0].support) == ("Sở Tài chính", "Sở Nội vụ; Sở Tư pháp; các địa phương")
     assert (tasks[1].lead, tasks[1].support) == (None, None)  # no subject: nobody to support
+
+
+SEED_003 = Path(__file__).resolve().parents[1] / "samples/seeds/003_23b753e1ce1cdad2.txt"
+
+
+@pytest.mark.parametrize("change", [
+    lambda t: t.replace("III. NHIỆM VỤ, GIẢI PHÁP", "II. CÁC NHIỆM VỤ TRỌNG TÂM"),
+    lambda t: t.replace("Thời gian hoàn thành:", "Thời hạn hoàn thành:"),
+    lambda t: t.replace("\n\n", "\n"),
+    lambda t: t.replace("\n- ", "\n• "),
+    lambda t: t.replace("IV. TỔ CHỨC THỰC HIỆN", "V. TỔ CHỨC THỰC HIỆN").replace(
+        "I. MỤC ĐÍCH, YÊU CẦU", "PHẦN I: MỤC ĐÍCH, YÊU CẦU"),
+])
+def test_variants_of_seed_003_give_the_same_tasks(tmp_path, change):
+    from extract.readers import read
+
+    def tasks_of(text):
+        path = tmp_path / "plan.txt"
+        path.write_text(text, encoding="utf-8")
+        return prose_tasks(list(read(path).blocks()), None, [])
+
+    original = SEED_003.read_text(encoding="utf-8")
+    base, varied = tasks_of(original), tasks_of(change(original))
+    assert len(base) == 59
+    assert [(t.text, t.due, t.lead) for t in varied] == [(t.text, t.due, t.lead) for t in base]

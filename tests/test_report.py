@@ -3,6 +3,8 @@ reports are variants of seed 004 built in the test (other parts, letters, bodies
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -127,3 +129,27 @@ def test_bodies_acted_with_are_support():
                    "Sở Nội vụ tổng hợp. Phối hợp với Sở Tài chính lập dự toán.")
     assert tasks[0].lead == "Sở Y tế"
     assert tasks[0].support == "Công an thành phố; Sở Tư pháp; Sở Nội vụ"
+
+
+SEED_004 = Path(__file__).resolve().parents[1] / "samples/seeds/004_d5d00759d0c976be.txt"
+
+
+@pytest.mark.parametrize("change", [
+    lambda t: t.replace("I. Kết quả thực hiện nhiệm vụ của các Sở, ngành, địa phương",
+                        "I. TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ"),
+    lambda t: t.replace("\n\n", "\n"),
+    lambda t: t.replace("II. Đánh giá chung tình hình thực hiện", "II. ĐÁNH GIÁ CHUNG"),
+])
+def test_variants_of_seed_004_give_the_same_items(tmp_path, change):
+    from extract.readers import read
+
+    def items_of(text):
+        path = tmp_path / "report.txt"
+        path.write_text(text, encoding="utf-8")
+        return report_tasks(list(read(path).blocks()), None, [])
+
+    original = SEED_004.read_text(encoding="utf-8")
+    base, varied = items_of(original), items_of(change(original))
+    assert len(base) == 38
+    assert [(t.ordinal, t.text, t.progress, t.lead) for t in varied] == [
+        (t.ordinal, t.text, t.progress, t.lead) for t in base]

@@ -84,8 +84,8 @@ class Grammar:
         nouns = rf"(?:(?:cac|nhung)\s+)?{alt(v.cond_per_nouns)}"
         next_period = alt(w.split(" ", 1)[1] for w in v.next_period_years if " " in w)
         citation = (
-            r"(?:so\s+)?\d[\d.]*(?:-[a-z][\w-]*)?(?:/[\w.-]+)+(?<=[a-z][\w.-]*)"
-            rf"(?:\s*,?\s*(?:{dayp})?(?:{_DAY}\s*([/.\-])\s*{_MONTH}\s*\1\s*{_YEAR}"
+            r"(?:so\s+)?(?P<sym>\d[\d.]*(?:-[a-z]\w*)?(?:\s*/\s*[\w.]+(?:-[\w.]+)*)+)"
+            rf"(?:\s*,?\s*(?:{dayp})?(?:{_DAY}\s*(?P<csep>[/.\-])\s*{_MONTH}\s*(?P=csep)\s*{_YEAR}"
             rf"|{_DAY}\s+{u['month']}\s*{_MONTH}\s*{u['year']}\s*{_YEAR}))?")
         self.patterns: list[tuple[str, regex.Pattern, frozenset[str] | None]] = [
             # "Nghị định số 52/2015/NĐ-CP ngày 28/5/2015": a cited document's date is no deadline.
@@ -241,7 +241,10 @@ class Grammar:
     def _piece(self, kind: str, m) -> Piece | None:
         p = Piece(kind, m.start(), m.end())
         gd = m.groupdict()
-        if kind == "relative":
+        if kind == "citation":
+            if not regex.search(r"[a-z]-|-[a-z]", gd["sym"]):
+                return None  # a document symbol has a dashed part: "KH-UBND", "68-NQ/TW"
+        elif kind == "relative":
             p.data = {
                 "n": self.number(gd["n"]), "unit": next(
                     k for k in ("day", "week", "month", "year")

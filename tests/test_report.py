@@ -153,3 +153,9 @@ def test_variants_of_seed_004_give_the_same_items(tmp_path, change):
     assert len(base) == 38
     assert [(t.ordinal, t.text, t.progress, t.lead) for t in varied] == [
         (t.ordinal, t.text, t.progress, t.lead) for t in base]
+
+
+def test_heading_with_an_introduction_and_letters_is_not_an_item():
+    tasks, _ = run("I. Kết quả thực hiện", "7. Chỉ số Tính năng động", "Các đơn vị đã báo cáo:",
+                   "a) Giải quyết kiến nghị", "Đã giải quyết 83/83 kiến nghị.")
+    assert [(t.ordinal, t.figures) for t in tasks] == [("a", ["83/83 kiến nghị"])]

@@ -1,9 +1,10 @@
 """Bodies named in sentences: the subject of a task's sentence ("Công an thành phố hướng dẫn
 ...") and the bodies a report's narrative says acted ("Sở Nội vụ đã đưa ...").
 
-The agency normaliser's ``find_mentions`` is used when it exists (it knows the registry);
-otherwise names are cut by the rules of data/prose.yaml: a name starts with a body word
-("Sở", "Ủy ban nhân dân", "các sở") and ends before the predicate ("đã", "hướng dẫn", ...).
+The agency normaliser's ``find_mention_spans`` is used when it exists (it knows the
+registry); otherwise, and when the printed name runs longer than the registry's, names are
+cut by the rules of data/prose.yaml: a name starts with a body word ("Sở", "Ủy ban nhân
+dân", "các sở") and ends before the predicate ("đã", "hướng dẫn", ...).
 """
 
 from __future__ import annotations

@@ -88,7 +88,10 @@ class _Walker:
         self.current = task
 
     def set_lead(self, task: RawTask, sentence: str) -> None:
-        names = bodies.listed_subjects(sentence) or ([bodies.subject(sentence)] if bodies.subject(sentence) else [])
+        names = bodies.listed_subjects(sentence)
+        if not names:
+            found = bodies.subject(sentence)
+            names = [found] if found else []
         if names:
             task.lead = "; ".join(names)
             task.lead_from_text = True

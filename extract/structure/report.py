@@ -151,15 +151,12 @@ def report_tasks(blocks, header, warnings) -> list[RawTask]:
             current = heading
             continue
         if line.kind == "letter" and heading is not None:
-            if heading in items and not heading.body and current is heading:
+            if heading in items:
                 items.remove(heading)  # the heading groups lettered items; it is not one
             current = _Item(line, [*heading.sections, RawSection(heading.line.ordinal, heading.line.title)])
             items.append(current)
             continue
         if current is not None:
-            if current is heading and any(i.sections[-1:] == [RawSection(heading.line.ordinal, heading.line.title)]
-                                          for i in items if i is not heading):
-                continue  # text after lettered items but before the next heading: ignore
             current.body.append(line)
     tasks = [_task(item, r) for item in items]
     if not tasks:

@@ -8,6 +8,7 @@ landscape pages that fit the width and repeat the header row.
 from __future__ import annotations
 
 import io
+from copy import copy
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
@@ -36,6 +37,7 @@ class Column:
     width: float
     value: Callable[..., Any]
     wrap: bool = True
+    date: bool = False
 
 
 def _names(refs) -> str:
@@ -66,7 +68,7 @@ TASK_COLUMNS: list[Column] = [
     Column("Sản phẩm", 28, lambda i, d, t: t.product),
     Column("Thời gian bắt đầu", 16, lambda i, d, t: t.start.raw if t.start else None),
     Column("Thời hạn hoàn thành", 18, lambda i, d, t: t.due.raw if t.due else None),
-    Column("Hạn chót", 12, lambda i, d, t: deadline(t.due), wrap=False),
+    Column("Hạn chót", 12, lambda i, d, t: deadline(t.due), wrap=False, date=True),
     Column("Tiến độ, kết quả", 40, lambda i, d, t: t.progress),
     Column("Trạng thái", 15, lambda i, d, t: STATUS_LABELS.get(t.status or "", None)),
     Column("Trang", 7, lambda i, d, t: t.page, wrap=False),
@@ -80,7 +82,7 @@ DOC_COLUMNS: list[Column] = [
     Column("Loại văn bản", 13, lambda i, d: DOC_KIND_LABELS.get(d.document.kind or "", d.document.kind)),
     Column("Trích yếu", 60, lambda i, d: d.document.title),
     Column("Cơ quan ban hành", 30, lambda i, d: d.document.issuer.name if d.document.issuer else None),
-    Column("Ngày ban hành", 13, lambda i, d: d.document.issued_on, wrap=False),
+    Column("Ngày ban hành", 13, lambda i, d: d.document.issued_on, wrap=False, date=True),
     Column("Nơi ban hành", 14, lambda i, d: d.document.place),
     Column("Người ký", 26, lambda i, d: (
         None if d.document.signer is None else
@@ -129,15 +131,22 @@ def _fill_sheet(ws, columns: list[Column], rows) -> None:
         cell.font, cell.fill, cell.alignment, cell.border = head_font, head_fill, head_align, border
     ws.row_dimensions[1].height = 32
 
-    for values in rows:
-        ws.append([_clean(v) for v in values])
-        for col, cell in zip(columns, ws[ws.max_row]):
+    # Styling each cell through openpyxl's descriptors hashes the style objects every time;
+    # the first row is styled that way and the others copy its compiled style (fast).
+    compiled: list = []
+    for r, values in enumerate(rows, start=2):
+        for c, (col, value) in enumerate(zip(columns, values), start=1):
+            cell = ws.cell(row=r, column=c, value=_clean(value))
             if cell.data_type == "f":  # text that starts with "=" is data, not a formula
                 cell.data_type = "s"
-            if isinstance(cell.value, date):
-                cell.number_format = DATE_FORMAT
-            cell.alignment = wrap if col.wrap else plain
-            cell.border = border
+            if r == 2:
+                cell.alignment = wrap if col.wrap else plain
+                cell.border = border
+                if col.date:
+                    cell.number_format = DATE_FORMAT
+                compiled.append(cell._style)
+            else:
+                cell._style = copy(compiled[c - 1])
 
     for idx, col in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(idx)].width = col.width

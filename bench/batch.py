@@ -162,6 +162,15 @@ def main() -> None:
     for r in results:
         print(f"jobs={r['jobs']}: failure codes {r['codes']}; worker time {r['work_s']:.1f} s "
               f"in {r['seconds']:.1f} s wall", file=sys.stderr)
+    # One file for everything converted: what an official or a tracker receives at the end.
+    out = workdir / f"out-{args.jobs[-1]}"
+    for fmt in ("jsonl", "csv", "xlsx"):
+        target = workdir / f"all.{fmt}"
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "extract.cli.main", "export", str(out), "-o", str(target)],
+                       cwd=ROOT, check=True, capture_output=True)
+        print(f"export {fmt}: {time.perf_counter() - t0:.1f} s, {target.stat().st_size / (1 << 20):.1f} MiB",
+              file=sys.stderr)
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
 

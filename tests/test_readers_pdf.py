@@ -323,3 +323,46 @@ def test_real_report_pdf_tables_and_header_columns():
     assert [c.colspan for c in first.rows[0].cells][2:] == [3, 3, 3]
     texts = [p.text for p in paragraphs(layout)]
     assert "Số: /BC-SNV" in texts and "BÁO CÁO" in texts
+
+
+# --- tables without ruling lines -------------------------------------------------------------
+
+@needs_font
+def test_unruled_table_found_by_alignment(tmp_path):
+    b = PdfBuilder(unicode_font=True).new_page(842, 595)
+    b.justify(60, 780, 60, "Các nhiệm vụ được giao cho các cơ quan, đơn vị như bảng dưới đây, đề nghị triển khai thực hiện", size=12)
+    b.text(60, 78, "nghiêm túc.", size=12)
+    y = 110
+    for stt, task, lead, due in [("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"),
+                                 ("1", "Rà soát thủ tục hành chính", "Sở Tư pháp", "Quý II/2026"),
+                                 ("2", "Công khai kết quả giải quyết", "Văn phòng UBND", "Thường xuyên"),
+                                 ("", "hồ sơ trên Cổng dịch vụ công", "", ""),
+                                 ("3", "Tổ chức đối thoại doanh nghiệp", "Sở Tài chính", "Năm 2026")]:
+        for x, text in ((60, stt), (120, task), (420, lead), (640, due)):
+            if text:
+                b.text(x, y, text, size=12)
+        y += 16
+    b.text(60, y + 30, "Nơi nhận:", size=12)
+    layout = read(b.save(tmp_path / "u.pdf"))
+    (t,) = tables(layout)
+    assert [r.texts for r in t.rows] == [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+        ["1", "Rà soát thủ tục hành chính", "Sở Tư pháp", "Quý II/2026"],
+        ["2", "Công khai kết quả giải quyết hồ sơ trên Cổng dịch vụ công", "Văn phòng UBND", "Thường xuyên"],
+        ["3", "Tổ chức đối thoại doanh nghiệp", "Sở Tài chính", "Năm 2026"],
+    ]
+    texts = [p.text for p in paragraphs(layout)]
+    assert texts == ["Các nhiệm vụ được giao cho các cơ quan, đơn vị như bảng dưới đây, đề nghị triển khai thực hiện nghiêm túc.",
+                     "Nơi nhận:"]
+
+
+@needs_font
+def test_two_columns_side_by_side_are_not_a_table(tmp_path):
+    b = PdfBuilder(unicode_font=True).new_page()
+    for k, (left, right) in enumerate([("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                                       ("THÀNH PHỐ HẢI PHÒNG", "Độc lập - Tự do - Hạnh phúc"),
+                                       ("Số: 220/KH-UBND", "Hải Phòng, ngày 28 tháng 8 năm 2025")]):
+        b.text(60, 60 + 16 * k, left, size=12).text(300, 60 + 16 * k, right, size=12)
+    layout = read(b.save(tmp_path / "h.pdf"))
+    assert not tables(layout)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in [p.text for p in paragraphs(layout)]

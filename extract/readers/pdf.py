@@ -18,6 +18,7 @@ from pathlib import Path
 from ..errors import ReadError
 from ..model.layout import Layout, Page, Paragraph, Table
 from . import ocr
+from .pdf_align import find_aligned_tables
 from .pdf_page import PageContent, read_page
 from .pdf_tables import build_table, find_grids
 from .pdf_text import Line, Margins, continues, drop_running_lines, margins, page_lines, paragraph
@@ -122,6 +123,8 @@ def _assemble(path: Path, contents: list[PageContent], warnings) -> Layout:
         else:
             outside = content.chars
         content.ocr = None  # the page image is large: let it go as soon as the tables are read
+        aligned, outside = find_aligned_tables(outside, content.number)
+        tables.extend(aligned)
         lines = page_lines(outside, content.number, content.bold_chars, content.sizes)
         _mark_footnotes(content, lines, table_boxes)
         page_lines_all.append(lines)

@@ -31,6 +31,7 @@ class Line:
     size: float
     page: int
     footnote: bool = False
+    side: bool = False  # one of several blocks side by side on this visual line
 
     @property
     def height(self) -> float:
@@ -53,6 +54,7 @@ def page_lines(chars: list[Char], page: int, bold_chars: set[int], sizes: dict[i
         row.sort(key=lambda c: c.x0)
         height = max(c.bottom - c.top for c in row)
         segment: list[Char] = []
+        start = len(lines)
         for c in row:
             if segment and c.x0 - segment[-1].x1 > SEGMENT_GAP * height:
                 _emit(segment, page, bold_chars, sizes, lines)
@@ -60,6 +62,9 @@ def page_lines(chars: list[Char], page: int, bold_chars: set[int], sizes: dict[i
             segment.append(c)
         if segment:
             _emit(segment, page, bold_chars, sizes, lines)
+        if len(lines) - start > 1:
+            for ln in lines[start:]:
+                ln.side = True
     return lines
 
 
@@ -123,6 +128,8 @@ def margins(lines: list[Line], width: float) -> Margins:
 def continues(prev: Line, cur: Line, m_prev: Margins, m_cur: Margins, same_page: bool) -> bool:
     """Is `cur` the wrapped continuation of the paragraph whose last line is `prev`?"""
     if prev.footnote != cur.footnote:
+        return False
+    if prev.side or cur.side:  # blocks side by side (national header, signature): line by line
         return False
     if cur.text.startswith("•"):
         return False

@@ -30,6 +30,7 @@ _ANCHOR_END = r"\s*(?=[;()\[\]]|$)"
 _LITERALS = frozenset({"của", "và", "hoặc", "một", "mỗi", "trong", "các", "những", "số"})
 _TOKEN = regex.compile(r"\w+", _F)
 _LAST_WORD = regex.compile(r"(\w+)\W*$", _F)
+_DASHED = regex.compile(r"[a-z]-|-[a-z]", _F)
 
 
 def alt(words) -> str:
@@ -145,6 +146,7 @@ class Grammar:
             ("from", P(alt(v.conn_from)), S("connectors.from")),
             ("and", P(alt(v.conn_and)), S("connectors.and")),
         ]
+        self.unit_words = {k: P(alt(v.units[k])) for k in ("day", "week", "month", "year")}
         self.time_leads = frozenset(
             w.split()[-1] for w in (*v.lead_words, *v.conn_from, *v.conn_to) if w[-1].isalnum())
         self.quarter_word = P(r"(?<![a-z])" + alt(v.units["quarter"]).replace(r"(?!\w)", "") + r"\.?")
@@ -242,13 +244,12 @@ class Grammar:
         p = Piece(kind, m.start(), m.end())
         gd = m.groupdict()
         if kind == "citation":
-            if not regex.search(r"[a-z]-|-[a-z]", gd["sym"]):
+            if not _DASHED.search(gd["sym"]):
                 return None  # a document symbol has a dashed part: "KH-UBND", "68-NQ/TW"
         elif kind == "relative":
             p.data = {
                 "n": self.number(gd["n"]), "unit": next(
-                    k for k in ("day", "week", "month", "year")
-                    if regex.fullmatch(alt(self.v.units[k]), gd["u"])),
+                    k for k, pat in self.unit_words.items() if pat.fullmatch(gd["u"])),
                 "working": bool(gd["wd"]), "sign": -1 if gd["before"] else 1,
                 "anchor": m.span("anchor"),
             }

@@ -62,3 +62,11 @@ def test_ids_are_unique_and_stable():
         b = parse_file(SEEDS / f"{stem}.txt")
         assert [t.id for t in a.tasks] == [t.id for t in b.tasks]
         assert len({t.id for t in a.tasks}) == len(a.tasks)
+
+
+def test_references_include_table_cells_but_not_the_document_itself():
+    doc = parse_file(SEEDS / "002_57d4424329c6e7be.txt")
+    numbers = [c.number for c in doc.references]
+    assert "66.7/2025/NQ-CP" in numbers  # cited only inside a task cell
+    city = parse_file(SEEDS / "000_86f6d0bf5c124c89.txt")
+    assert city.document.number not in [c.number for c in city.references]

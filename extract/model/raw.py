@@ -54,4 +54,5 @@ class RawDocument:
     tasks: list[RawTask] = field(default_factory=list)
     body_text: list[str] = field(default_factory=list)  # paragraphs in order, for citations
     footnotes: list[str] = field(default_factory=list)
+    cell_text: list[str] = field(default_factory=list)  # table cells, searched for citations only
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)

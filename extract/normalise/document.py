@@ -127,9 +127,11 @@ def to_plan_document(raw: RawDocument, sha256: str) -> PlanDocument:
     tasks = [_task(t, i, p, ctx, sink) for t, i, p in zip(raw.tasks, ids, paths)]
     references = []
     seen = set()
-    for text in [*raw.body_text, *raw.footnotes]:
+    for text in [*raw.body_text, *raw.footnotes, *raw.cell_text]:
         for c in find_citations(text):
             key = (c.kind, c.number, c.raw if c.number is None else None)
+            if info.number and c.number == info.number:
+                continue  # the document citing itself
             if key not in seen:
                 seen.add(key)
                 references.append(c)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..model.layout import Layout, Paragraph
+from ..model.layout import Layout, Paragraph, Table
 from ..model.raw import RawDocument
+from .context import is_attachment_line
 from .header import parse_header
 from .prose import prose_tasks
 from .report import report_tasks
@@ -23,5 +24,9 @@ def build(layout: Layout) -> RawDocument:
     doc.tasks = tasks
     for block in blocks:
         if isinstance(block, Paragraph):
+            if is_attachment_line(block.text):
+                continue  # "(Kèm theo Kế hoạch số ...)": the document naming itself
             (doc.footnotes if block.footnote else doc.body_text).append(block.text)
+        elif isinstance(block, Table):
+            doc.cell_text.extend(c.text for row in block.rows for c in row.cells if c.text.strip())
     return doc

@@ -3,7 +3,8 @@
 A phrase is read left to right as a sequence of pieces (a quarter, a month list, a
 connector "đến", a recurrence word, ...); words that are no piece are skipped. Each piece
 pattern is tried in a fixed order at every word, the most specific first, on the folded
-text (lower case, no diacritics) so noise in case and accents does not matter.
+text (lower case, no diacritics) so that case and missing accents do not matter; accents
+that are printed must still be the vocabulary's (see ``Grammar.scan``).
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ class Piece:
 
 
 class Grammar:
+    """The piece patterns of one vocabulary, compiled once."""
+
     def __init__(self, v: Vocabulary):
         self.v = v
         self.numbers = {**v.number_words, **v.roman, **v.month_names}

@@ -41,6 +41,8 @@ def test_shipped_file_loads_once():
     (lambda d: d["recurrence"]["freq"]["month"].update(interval=0), "recurrence.freq.month"),
     (lambda d: d["recurrence"]["freq"].pop("week"), "recurrence.freq"),
     (lambda d: d["conditional"].update(after="sau khi"), "conditional.after"),
+    (lambda d: d["recurrence"]["quarter_months"].update({"tháng thứ tư của quý": 4}), "recurrence.quarter_months"),
+    (lambda d: d.pop("next_period_years"), "next_period_years: missing"),
 ])
 def test_invalid_files_are_refused(tmp_path, mutate, message):
     data = _data()

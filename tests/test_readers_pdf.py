@@ -366,3 +366,19 @@ def test_two_columns_side_by_side_are_not_a_table(tmp_path):
     layout = read(b.save(tmp_path / "h.pdf"))
     assert not tables(layout)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in [p.text for p in paragraphs(layout)]
+
+
+@needs_font
+def test_table_inside_a_form_xobject(tmp_path):
+    """A page placed as a form (N-up printing, templates): rules are in the form's space."""
+    src = pdfium.PdfDocument(task_table_pdf(tmp_path / "t.pdf"))
+    dst = pdfium.PdfDocument.new()
+    xobject = pdfium_c.FPDF_NewXObjectFromPage(dst.raw, src.raw, 0)
+    page = dst.new_page(842, 595)
+    form = pdfium_c.FPDF_NewFormObjectFromXObject(xobject)
+    pdfium_c.FPDFPageObj_Transform(form, 0.9, 0, 0, 0.9, 20, 20)
+    pdfium_c.FPDFPage_InsertObject(page.raw, form)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    dst.save(tmp_path / "form.pdf")
+    (t,) = tables(read(tmp_path / "form.pdf"))
+    assert [r.texts for r in t.rows] == EXPECTED_ROWS

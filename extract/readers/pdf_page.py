@@ -256,22 +256,53 @@ def _font_is_bold(raw, i: int) -> bool:
     return "bold" in name or "black" in name or "heavy" in name
 
 
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """inner then outer (PDF row-vector convention)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
 def _rules_and_images(page, tf: _Transform, content: PageContent) -> None:
     raw_page = page.raw
-    n = pdfium_c.FPDFPage_CountObjects(raw_page)
+    objs = [pdfium_c.FPDFPage_GetObject(raw_page, k) for k in range(pdfium_c.FPDFPage_CountObjects(raw_page))]
+    _walk(objs, IDENTITY, tf, content, 0)
+
+
+def _walk(objs, outer: Matrix, tf: _Transform, content: PageContent, depth: int) -> None:
+    """Rules and images of these objects; form XObjects (N-up pages, stamps, templates) are
+    entered, their objects' coordinates carried through the form's matrix."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    for k in range(n):
-        obj = pdfium_c.FPDFPage_GetObject(raw_page, k)
+    for obj in objs:
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             content.has_images = True
+            continue
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            if depth < 4:
+                m = pdfium_c.FS_MATRIX()
+                inner = (m.a, m.b, m.c, m.d, m.e, m.f) if pdfium_c.FPDFPageObj_GetMatrix(obj, m) else IDENTITY
+                children = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
+                _walk(children, _compose(inner, outer), tf, content, depth + 1)
             continue
         if kind != pdfium_c.FPDF_PAGEOBJ_PATH:
             continue
         if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
-        x0, y0, x1, y1 = tf.box(left.value, bottom.value, right.value, top.value)
+        l, b, r, t = left.value, bottom.value, right.value, top.value
+        if outer is not IDENTITY:
+            xs, ys = zip(*(_apply(outer, x, y) for x, y in ((l, b), (r, b), (l, t), (r, t))))
+            l, b, r, t = min(xs), min(ys), max(xs), max(ys)
+        x0, y0, x1, y1 = tf.box(l, b, r, t)
         w, h = x1 - x0, y1 - y0
         if w <= RULE_THICKNESS and h > RULE_THICKNESS:
             content.rules.append(Rule(False, (x0 + x1) / 2, y0, y1))
@@ -280,14 +311,15 @@ def _rules_and_images(page, tf: _Transform, content: PageContent) -> None:
         elif w > RULE_THICKNESS and h > RULE_THICKNESS:
             pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
             if stroke.value:
-                _path_segments(obj, tf, content)
+                _path_segments(obj, tf, content, outer)
 
 
-def _path_segments(obj, tf: _Transform, content: PageContent) -> None:
+def _path_segments(obj, tf: _Transform, content: PageContent, outer: Matrix = IDENTITY) -> None:
     """Axis-parallel segments of a stroked path (a rectangle or a grid drawn in one path)."""
     m = pdfium_c.FS_MATRIX()
     if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
         return
+    full = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
     x, y = ctypes.c_float(), ctypes.c_float()
     count = pdfium_c.FPDFPath_CountSegments(obj)
     if count > 400:  # a drawing, not a table
@@ -297,9 +329,7 @@ def _path_segments(obj, tf: _Transform, content: PageContent) -> None:
         seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
         if not pdfium_c.FPDFPathSegment_GetPoint(seg, x, y):
             continue
-        px = m.a * x.value + m.c * y.value + m.e
-        py = m.b * x.value + m.d * y.value + m.f
-        pt = tf.point(px, py)
+        pt = tf.point(*_apply(full, x.value, y.value))
         if pdfium_c.FPDFPathSegment_GetType(seg) == FPDF_SEGMENT_MOVETO:
             start = prev = pt
             continue

@@ -10,6 +10,8 @@ import yaml
 
 from extract.normalise.time import TimeContext, parse_time
 
+from .test_time_properties import assert_valid_rrule
+
 CORPUS = yaml.safe_load((Path(__file__).parent / "data" / "time_corpus.yaml").read_text("utf-8"))
 CONTEXTS = {
     name: TimeContext(spec.get("issued_on"), tuple(spec["period"]) if spec.get("period") else None)
@@ -39,6 +41,8 @@ def test_phrase(entry):
     spec, got = _got(entry["raw"], ctx)
     assert got == _expected(entry)
     assert spec.raw == " ".join(unicodedata.normalize("NFC", entry["raw"]).split())
+    if spec.rrule:
+        assert_valid_rrule(spec.rrule)
 
 
 def _strip_marks(text: str) -> str:

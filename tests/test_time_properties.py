@@ -11,6 +11,7 @@ from extract.model import TimeSpec
 from extract.normalise.time import TimeContext, find_deadline, parse_time, trailing_time
 
 WORDS = [
+    "cuối", "hằng năm", "tháng cuối quý", "tháng đầu quý sau", "tháng liền kề", "mỗi", "0", "32",
     "Quý", "quý", "IV", "II", "I", "4", "/", "2025", "2026", "năm", "Năm", "tháng", "Tháng",
     "9", "12", "31", "ngày", "trước", "từ", "đến", "và", "-", ",", "hằng", "hàng", "định kỳ",
     "thường xuyên", "Thường xuyên", "6", "đầu", "cuối", "giai đoạn", "kể từ", "sau khi",
@@ -45,9 +46,26 @@ def _check(spec, warnings, raw):
     if warnings:
         assert spec.kind == "unspecified"
     if spec.kind == "recurring":
-        assert spec.rrule and spec.rrule.startswith("FREQ=")
+        assert_valid_rrule(spec.rrule)
     else:
         assert spec.rrule is None
+
+
+def assert_valid_rrule(rule):
+    """The RFC 5545 constraints on the parts vnplan writes."""
+    assert rule and rule.startswith("FREQ=")
+    parts = dict(p.split("=", 1) for p in rule.split(";"))
+    assert len(parts) == rule.count(";") + 1  # no part twice
+    assert parts["FREQ"] in {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+    assert set(parts) <= {"FREQ", "INTERVAL", "BYMONTH", "BYMONTHDAY"}
+    if "INTERVAL" in parts:
+        assert int(parts["INTERVAL"]) >= 2
+    if "BYMONTH" in parts:
+        months = [int(m) for m in parts["BYMONTH"].split(",")]
+        assert months == sorted(set(months)) and all(1 <= m <= 12 for m in months)
+    if "BYMONTHDAY" in parts:
+        day = int(parts["BYMONTHDAY"])
+        assert 1 <= abs(day) <= 31
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

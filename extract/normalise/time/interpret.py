@@ -206,10 +206,10 @@ def _recurring(st: _State, ctx: TimeContext | None) -> Reading:
             continue
         if u.kind == "date":
             months.add(u.m1)
-            day = day or u.d1
-        elif u.kind in ("month", "range") and u.months:
+            day = day or u.d1 or -1  # "cuối quý IV hằng năm": the month's last day
+        elif u.months and not u.period_ends:
             months.update(u.months)
-        else:  # a quarter or half each year: due at its end
+        else:  # a quarter, half or year each year: due at its end
             months.update(u.months or (u.m2,))
             to_month_end = True
     if day is None and to_month_end:

@@ -29,19 +29,21 @@ class Unit:
     kind: str  # date, month, quarter, half, year, range
     m1: int = 1
     m2: int = 12
-    d1: int = 1
+    d1: int | None = 1  # None: the month's last day
     d2: int | None = None
     year: int | None = None
     explicit: bool = False  # the year was printed, not inferred
     months: tuple[int, ...] = ()
     fixed: date | None = None
+    period_ends: bool = False  # ``months`` are the last months of quarters or halves
 
     def with_year(self, year: int | None, explicit: bool = False) -> "Unit":
         return replace(self, year=year, explicit=explicit)
 
     def at_end(self) -> "Unit":
         """The unit's last day ("cuối quý IV/2025" -> 31/12/2025)."""
-        return replace(self, kind="date", m1=self.m2, d1=self.d2 or 0, months=(self.m2,))
+        return replace(self, kind="date", m1=self.m2, d1=self.d2, months=(self.m2,),
+                       period_ends=False)
 
     @property
     def dated(self) -> bool:
@@ -77,7 +79,8 @@ class Unit:
 def quarter_unit(quarters: list[int]) -> Unit:
     q1, q2 = min(quarters), max(quarters)
     kind = "quarter" if q1 == q2 else "range"
-    return Unit(kind, m1=3 * q1 - 2, m2=3 * q2, months=tuple(3 * q for q in sorted(set(quarters))))
+    return Unit(kind, m1=3 * q1 - 2, m2=3 * q2, months=tuple(3 * q for q in sorted(set(quarters))),
+                period_ends=True)
 
 
 def month_unit(months: list[int]) -> Unit:
@@ -90,8 +93,8 @@ def count_unit(n: int, from_end: bool) -> Unit:
     n = max(1, min(12, n))
     kind = {1: "month", 3: "quarter", 6: "half", 12: "year"}.get(n, "range")
     if from_end:
-        return Unit(kind, m1=13 - n, m2=12, months=(12,))
-    return Unit(kind, m1=1, m2=n, months=(n,))
+        return Unit(kind, m1=13 - n, m2=12, months=(12,), period_ends=True)
+    return Unit(kind, m1=1, m2=n, months=(n,), period_ends=True)
 
 
 def day_after(d: date, n: int, unit: str) -> date:

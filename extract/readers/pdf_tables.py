@@ -204,6 +204,10 @@ def build_table(grid: Grid, chars: list[Char], page: int, refine=None) -> Table 
     # A "table" of one cell is a frame or a boxed paragraph, not a grid.
     if nrow == 1 and len(rows[0].cells) == 1:
         return None
+    # The gridlines of a chart: no header, and only a few value labels inside.
+    all_cells = [c.text for r in rows for c in r.cells]
+    if not any(c.text for c in rows[0].cells) and sum(1 for t in all_cells if t) < 0.2 * len(all_cells):
+        return None
     return Table(rows, page=page)
 
 

@@ -149,6 +149,9 @@ class Grammar:
             ("from", P(alt(v.conn_from)), S("connectors.from")),
             ("and", P(alt(v.conn_and)), S("connectors.and")),
         ]
+        # One pattern for "could any piece start here?": most words of a long cell are no
+        # piece, and one failed match is cheaper than thirty.
+        self.any_piece = P("|".join(f"(?:{pat.pattern})" for _, pat, _ in self.patterns))
         self.unit_words = {k: P(alt(v.units[k])) for k in ("day", "week", "month", "year")}
         self.time_leads = frozenset(
             w.split()[-1] for w in (*v.lead_words, *v.conn_from, *v.conn_to) if w[-1].isalnum())
@@ -188,7 +191,7 @@ class Grammar:
                 pos = m.end()
                 if pos >= n:
                     break
-            for kind, pat, spellings in self.patterns:
+            for kind, pat, spellings in (self.patterns if self.any_piece.match(text, pos) else ()):
                 m = pat.match(text, pos)
                 if not m or m.end() <= pos:
                     continue

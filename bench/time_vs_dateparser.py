@@ -101,6 +101,20 @@ def run_dateparser_search(items):
     return out
 
 
+def long_text_rate(repeat: int = 3) -> float:
+    seeds = Path(__file__).resolve().parent.parent / "samples" / "seeds"
+    lines = [line for f in sorted(seeds.glob("*.txt")) for line in f.read_text("utf-8").splitlines()
+             if line.strip()]
+    best = float("inf")
+    for _ in range(repeat):
+        clear_cache()
+        t0 = time.perf_counter()
+        for line in lines:
+            parse_time(line)
+        best = min(best, time.perf_counter() - t0)
+    return sum(map(len, lines)) / best / 1e3
+
+
 def timed(fn, items, repeat):
     best, result = float("inf"), None
     for _ in range(repeat):
@@ -194,6 +208,8 @@ def main():
               f"| {s.pct('rejected')} | {rate:,.0f} |")
     print()
     print(f"vnplan with its reading cache warm (phrases repeated, as deadline cells are): {warm:,.0f} phrases/s")
+    print(f"vnplan on long text (every seed line, as if it were a cell; worst case, linear): "
+          f"{long_text_rate():,.0f} kchar/s")
     if args.by_kind:
         kinds = sorted({e["kind"] for e, _ in items if not e.get("warn")})
         print()

@@ -26,7 +26,10 @@ _QUARTER = r"0?[1-4](?!\d)"
 _COUNT = r"\d{1,3}(?!\d)"
 _SKIP = regex.compile(r"[\s.:;()\[\]\"'“”‘’*!?…/+|]+", _F)
 _WORD = regex.compile(r"\w+|\S", _F)
-_ANCHOR_END = r"\s*(?=[;()\[\]]|$)"
+# An event runs to the next bracket or semicolon, at most 200 characters: bounded, so that a
+# long cell full of "khi" is read in linear time.
+_EVENT = r"[^;()\[\]]{1,200}"
+_EVENT_REST = r"[^;()\[\]]{0,200}"
 # Words the patterns below spell out themselves (folded there), as printed.
 _LITERALS = frozenset({"của", "và", "hoặc", "một", "mỗi", "trong", "các", "những", "số"})
 _TOKEN = regex.compile(r"\w+", _F)
@@ -98,12 +101,12 @@ class Grammar:
                 rf"(?:{alt(v.rel_lead)}\s+)?(?P<n>{count})\s*(?P<u>{rel_units})"
                 rf"(?:\s+(?P<wd>{alt(v.working_days)}))?\s*"
                 rf"(?:(?P<after>{alt(v.rel_after)})|(?P<before>{alt(v.rel_before)}))\s+"
-                rf"(?P<anchor>[^;()\[\]]+?){_ANCHOR_END}"),
+                rf"(?P<anchor>{_EVENT})"),
              S("relative.lead", "relative.after", "relative.before", "relative.working_days", *units)),
-            ("conditional", P(rf"{alt(v.cond_after)}\s+(?P<anchor>[^;()\[\]]+?){_ANCHOR_END}"),
+            ("conditional", P(rf"{alt(v.cond_after)}\s+(?P<anchor>{_EVENT})"),
              S("conditional.after")),
             ("conditional", P(
-                rf"{alt(v.cond_per)}\s+(?P<anchor>{nouns}[^;()\[\]]*?){_ANCHOR_END}"),
+                rf"{alt(v.cond_per)}\s+(?P<anchor>{nouns}{_EVENT_REST})"),
              S("conditional.per")),
             ("adhoc", P(rf"(?P<anchor>{alt(v.cond_adhoc)})"), S("conditional.adhoc")),
             ("interval", P(
@@ -219,7 +222,7 @@ class Grammar:
 
     def _led(self, text: str, start: int) -> bool:
         """Whether the word before ``start`` introduces a time ("trong", "đến", "từ")."""
-        m = _LAST_WORD.search(text, 0, start)
+        m = _LAST_WORD.search(text, max(0, start - 40), start)
         return bool(m) and m.group(1) in self.time_leads
 
     @staticmethod

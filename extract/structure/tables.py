@@ -23,6 +23,21 @@ _ARABIC = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
 _ORDINAL_TRIM = regex.compile(r"^[\s(]*(.*?)[\s.):]*$")
 _BOLD = regex.compile(r"^\s*(?:<b>|<strong>|\*\*)", regex.I)
 _BULLET = regex.compile(r"^[-+•]\s")
+_COLUMN_NUMBER = regex.compile(r"^\(?(\d{1,2})\)?$")
+
+
+def _column_numbers(texts: list[str]) -> bool:
+    """A row that numbers the columns, "(1) (2) (3)" or "1 2 3" under the header: no task."""
+    nums = []
+    for t in texts:
+        t = t.strip()
+        if not t:
+            continue
+        m = _COLUMN_NUMBER.match(t)
+        if m is None:
+            return False
+        nums.append(int(m.group(1)))
+    return len(nums) >= 3 and all(b > a for a, b in zip(nums, nums[1:]))
 
 
 @dataclass(slots=True)
@@ -97,6 +112,8 @@ class _TableReader:
             texts = [c.text for c in cells]
             if not any(t.strip() for t in texts) or self.columns.same_header(texts):
                 continue
+            if _column_numbers(texts) or self._header_continues(cells):
+                continue
             values: dict[str, str] = {}
             extra: dict[str, str] = {}
             merged: set[str] = set()
@@ -121,6 +138,13 @@ class _TableReader:
             ordinal = values.pop("ordinal", "") or None
             self.items.append(_Item("task", ordinal, values, extra, row.page or page, bold,
                                     merged, ordinal_merged))
+
+    def _header_continues(self, cells: list[Cell]) -> bool:
+        """The second row of a two-row header: its ordinal cell is the header's, merged down."""
+        for role, header, cell in zip(self.columns.roles, self.columns.headers, cells):
+            if role == "ordinal":
+                return cell.merged_from_above and one_line(clean_cell(cell.text)) == header
+        return False
 
     def tasks(self, context: list[RawSection]) -> list[RawTask]:
         items = self._merge_continuations(self.items)

@@ -292,3 +292,14 @@ def test_real_plan_footnote_reference_and_column_number_row():
     assert task_table.rows[0].texts[:2] == ["TT", "Tên nhiệm vụ"]
     assert task_table.rows[1].texts[1:3] == ["(1)", "(2)"]
     assert any(p.footnote for p in paragraphs(layout))
+
+
+@pytest.mark.parametrize("folder, count", [("lamdong_kh_cchc_2026", 52), ("laocai_kh_chithi11_khoangsan_2026", 14)])
+def test_real_plans_give_their_tasks(folder, count):
+    """Counted by hand (docs/readers.md): 52 task rows (49 numbers, 3 split by product/lead);
+    14 tasks under a header and a "(1) (2) ... (5)" column-number row."""
+    from extract.pipeline import parse_file
+
+    doc = parse_file(next((REALDOCS / folder).glob("*.docx")))
+    assert len(doc.tasks) == count
+    assert all(t.text and t.ordinal for t in doc.tasks)

@@ -82,7 +82,8 @@ class _Styles:
                 return int(name[8:].strip())
             if name == "title":
                 return 1
-        # outlineLvl on ordinary styles is too often a leftover of list templates to trust.
+        # outlineLvl (on styles or paragraphs) is too often a leftover to trust: real files set
+        # "Level 1" on every body paragraph. Only heading styles make headings.
         return None
 
     def _bold(self, sid):
@@ -245,9 +246,6 @@ class _Reader:
                 if num[0] is None:  # numPr with only ilvl: the style supplies numId
                     st = self.styles.lookup(sid, "numpr")
                     num = (st[0], num[1]) if st else None
-            ol = ppr.find(W + "outlineLvl")
-            if ol is not None and ol.get(W + "val", "9").isdigit() and int(ol.get(W + "val")) < 9:
-                heading = int(ol.get(W + "val")) + 1
         sid = sid or self.styles.default_para
         if num is None:
             num = self.styles.lookup(sid, "numpr")

@@ -303,3 +303,18 @@ def test_real_plans_give_their_tasks(folder, count):
     doc = parse_file(next((REALDOCS / folder).glob("*.docx")))
     assert len(doc.tasks) == count
     assert all(t.text and t.ordinal for t in doc.tasks)
+
+
+@given(st.integers(min_value=30, max_value=40000), st.binary(min_size=1, max_size=8))
+@settings(max_examples=30, deadline=None)
+def test_damaged_docx_reads_or_fails_cleanly(tmp_path_factory, cut, junk):
+    data = bytearray((SEEDS / "002_57d4424329c6e7be.docx").read_bytes())
+    data[cut % len(data): cut % len(data) + len(junk)] = junk
+    path = tmp_path_factory.mktemp("bad") / "bad.docx"
+    path.write_bytes(bytes(data))
+    try:
+        layout = read(path)
+    except ReadError as err:
+        assert err.code in ("corrupt", "empty", "unsupported") and "bad.docx" in str(err)
+    else:
+        assert layout.format == "docx"

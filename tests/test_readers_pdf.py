@@ -382,3 +382,17 @@ def test_table_inside_a_form_xobject(tmp_path):
     dst.save(tmp_path / "form.pdf")
     (t,) = tables(read(tmp_path / "form.pdf"))
     assert [r.texts for r in t.rows] == EXPECTED_ROWS
+
+
+@given(st.integers(min_value=16, max_value=60000))
+@settings(max_examples=30, deadline=None)
+def test_truncated_pdf_reads_or_fails_cleanly(tmp_path_factory, cut):
+    data = (SEEDS / "002_57d4424329c6e7be.pdf").read_bytes()[:cut]
+    path = tmp_path_factory.mktemp("cut") / "cut.pdf"
+    path.write_bytes(data)
+    try:
+        layout = read(path)
+    except ReadError as err:
+        assert err.code in ("corrupt", "empty", "scanned") and "cut.pdf" in str(err)
+    else:
+        assert layout.format == "pdf"

@@ -12,6 +12,7 @@ import posixpath
 import re
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -419,20 +420,27 @@ def read_docx(path: Path) -> Layout:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
         raise ReadError(str(path), "damaged DOCX (not a valid zip archive)", "corrupt") from exc
-    with zf:
-        names = zf.namelist()
-        if "EncryptedPackage" in names:
-            raise ReadError(str(path), "DOCX is password-protected", "encrypted")
-        reader = _Reader(path, zf)
-        root = reader._xml(reader.main)
-        if root is None:
-            raise ReadError(str(path), "damaged DOCX (main document part missing)", "corrupt")
-        body = root.find(W + "body")
-        if body is None:
-            raise ReadError(str(path), "not a Word document (no body)", "unsupported")
-        reader.has_rendered_breaks = body.find(".//" + W + "lastRenderedPageBreak") is not None
-        blocks = reader.body_blocks(body)
-        blocks.extend(reader.footnotes())
+    try:
+        with zf:
+            return _read(path, zf)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+        raise ReadError(str(path), f"damaged DOCX ({exc.__class__.__name__}: {exc})".replace("\n", " "), "corrupt") from exc
+
+
+def _read(path: Path, zf: zipfile.ZipFile) -> Layout:
+    names = zf.namelist()
+    if "EncryptedPackage" in names:
+        raise ReadError(str(path), "DOCX is password-protected", "encrypted")
+    reader = _Reader(path, zf)
+    root = reader._xml(reader.main)
+    if root is None:
+        raise ReadError(str(path), "damaged DOCX (main document part missing)", "corrupt")
+    body = root.find(W + "body")
+    if body is None:
+        raise ReadError(str(path), "not a Word document (no body)", "unsupported")
+    reader.has_rendered_breaks = body.find(".//" + W + "lastRenderedPageBreak") is not None
+    blocks = reader.body_blocks(body)
+    blocks.extend(reader.footnotes())
     if not any((b.text.strip() if isinstance(b, Paragraph) else b.rows) for b in blocks):
         raise ReadError(str(path), "DOCX has no text", "empty")
     page_count = None

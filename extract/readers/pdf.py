@@ -52,7 +52,12 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
         contents: list[PageContent] = []
         bad_pages: list[tuple[int, str]] = []
         for i in range(n):
-            page = doc[i]
+            try:
+                page = doc[i]
+            except Exception as exc:  # PdfiumError: a page object PDFium cannot load
+                warnings.append(("unreadable_page", f"page {i + 1} could not be loaded ({exc})", i + 1))
+                contents.append(PageContent(i + 1, 595.0, 842.0))
+                continue
             try:
                 content = read_page(page, i + 1)
                 problem = ocr.text_layer_problem(content.text, content.has_images)

@@ -263,3 +263,17 @@ def test_outputs_beside_the_inputs(tmp_path):
     assert first.converted == 1 and first.ignored == 1 and first.ok
     again = run_batch([tmp_path], BatchOptions(outdir=tmp_path, jobs=1))
     assert again.skipped == 1 and again.total == 2
+
+
+def test_one_batch_per_output_folder(tmp_path):
+    import fcntl
+
+    from extract.batch.runner import LOCK_NAME, BatchBusy
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / LOCK_NAME).open("a") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        with pytest.raises(BatchBusy):
+            run_batch([seed_texts()[0]], BatchOptions(outdir=out, jobs=1))
+    assert run_batch([seed_texts()[0]], BatchOptions(outdir=out, jobs=1)).ok

@@ -28,8 +28,10 @@ def safe_relative(name: str) -> str:
     if "\x00" in name:
         raise UnsafeName("name contains a NUL character")
     parts = name.replace("\\", "/").split("/")
-    if name.startswith(("/", "\\")) or (len(parts[0]) == 2 and parts[0][1] == ":"):
+    if name.startswith(("/", "\\")):
         raise UnsafeName("absolute path")
+    if len(parts[0]) >= 2 and parts[0][1] == ":" and parts[0][0].isascii() and parts[0][0].isalpha():
+        raise UnsafeName("path starts with a drive letter")
     clean = [p for p in parts if p not in ("", ".")]
     if any(p == ".." for p in clean):
         raise UnsafeName("path goes outside the archive ('..')")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .. import __version__
+from ..errors import VnplanError
 from ..export import FORMATS, SUFFIX
 from .discover import Discovery, Item, Refused, sha256_file
 from .limits import TRANSIENT_CODES, Limits, MiB
@@ -73,6 +74,7 @@ class _Run:
         self.opts = opts
         self.outdir = Path(opts.outdir)
         self.outdir.mkdir(parents=True, exist_ok=True)
+        self._lock = _lock(self.outdir)
         self.manifest = Manifest(self.outdir)
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.outdir))
         self.discovery = Discovery(opts.limits, self.staging)
@@ -207,6 +209,7 @@ class _Run:
                 self._zip[1].close()
             self.manifest.close()
             shutil.rmtree(self.staging, ignore_errors=True)
+            self._lock.close()
             self.summary.seconds = time.perf_counter() - started
         return self.summary
 
@@ -226,6 +229,29 @@ class _Run:
         if rec.status == "ok":
             rec.output = out
         return rec
+
+
+class BatchBusy(VnplanError):
+    """Another batch is writing into the same output folder."""
+
+
+LOCK_NAME = ".vnplan-batch.lock"
+
+
+def _lock(outdir: Path):
+    """Hold an exclusive lock on the output folder: two batches would overwrite each other's
+    manifest. The lock goes with the process, so a killed batch never leaves it stuck."""
+    fh = (outdir / LOCK_NAME).open("a")
+    try:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # not POSIX: no lock, as before
+        pass
+    except OSError:
+        fh.close()
+        raise BatchBusy(f"{outdir}: another vnplan batch is writing here")
+    return fh
 
 
 def run_batch(paths: list[Path | str], options: BatchOptions, listener: Listener | None = None) -> BatchSummary:

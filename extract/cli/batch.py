@@ -82,8 +82,13 @@ def batch(
                         force=force, retry_failed=retry_failed)
     console = Console(stderr=True)
     listener, progress = (None, None) if quiet else _progress_listener(console)
+    from ..batch.runner import BatchBusy
+
     try:
         summary = run_batch(paths, opts, listener)
+    except BatchBusy as err:
+        typer.echo(f"vnplan: {err}", err=True)
+        raise typer.Exit(2)
     except KeyboardInterrupt:
         typer.echo("vnplan: interrupted; finished files are recorded, run again to continue", err=True)
         raise typer.Exit(130)

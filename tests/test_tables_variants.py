@@ -136,3 +136,11 @@ def test_colspan_section_row_and_headerless_continuation_chunk():
     layout.pages.append(Page(2, [Table(rows=[_row("2", "Cấp giấy chứng nhận", "UBND các xã", "Thường xuyên")], page=2)]))
     doc = to_plan_document(build(layout), "0" * 64)
     assert [t.path for t in doc.tasks] == [["Phụ lục II", "I", "1"], ["Phụ lục II", "I", "2"]]
+
+
+def test_column_number_row_is_not_a_task(tmp_path):
+    table = rows(["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+                 ["(1)", "(2)", "(3)", "(4)"],
+                 ["1", "Kiểm tra khoáng sản", "Sở Công Thương", "Quý II/2026"])
+    raw, _ = parse_text(tmp_path, HEAD + table)
+    assert [t.text for t in raw.tasks] == ["Kiểm tra khoáng sản"]

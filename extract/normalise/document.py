@@ -18,10 +18,13 @@ from .time import TimeContext, parse_time
 
 _YEAR_SPAN = regex.compile(r"\b(20\d\d)\s*[-–]\s*(20\d\d)\b")
 _YEAR = regex.compile(r"\bnăm\s+(20\d\d)\b", regex.I)
+_DEADLINE_YEAR = regex.compile(r"\b(20\d\d)\b")
 
 
-def plan_period(title: str | None, issued: date | None) -> tuple[int, int] | None:
-    """The years a plan covers, from its title ("năm 2025-2026"), else its issue year."""
+def plan_period(title: str | None, issued: date | None, deadlines: list[str] = ()) -> tuple[int, int] | None:
+    """The years a plan covers: from its title ("năm 2025-2026"), else from its issue year
+    up to the latest year its own deadlines name (a plan issued in 2025 with tasks due in
+    2026 runs to 2026)."""
     if title:
         m = _YEAR_SPAN.search(title)
         if m:
@@ -29,8 +32,12 @@ def plan_period(title: str | None, issued: date | None) -> tuple[int, int] | Non
         m = _YEAR.search(title)
         if m:
             return int(m.group(1)), int(m.group(1))
+    years = sorted({int(y) for text in deadlines for y in _DEADLINE_YEAR.findall(text)})
     if issued:
-        return issued.year, issued.year
+        later = [y for y in years if issued.year <= y <= issued.year + 10]
+        return issued.year, max(later, default=issued.year)
+    if years:
+        return years[0], years[-1]
     return None
 
 
@@ -112,7 +119,8 @@ def to_plan_document(raw: RawDocument, sha256: str) -> PlanDocument:
         sink.add(code, message, page)
     h = raw.header
     issued = date.fromisoformat(h.issued_on) if h.issued_on else None
-    ctx = TimeContext(issued_on=issued, period=plan_period(h.title, issued))
+    deadlines = [x for t in raw.tasks for x in (t.start, t.due) if x]
+    ctx = TimeContext(issued_on=issued, period=plan_period(h.title, issued, deadlines))
     issuer = None
     if h.issuer:
         refs = _agencies(h.issuer, sink, None)

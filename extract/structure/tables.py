@@ -23,6 +23,16 @@ _ARABIC = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
 _ORDINAL_TRIM = regex.compile(r"^[\s(]*(.*?)[\s.):]*$")
 _BOLD = regex.compile(r"^\s*(?:<b>|<strong>|\*\*)", regex.I)
 _BULLET = regex.compile(r"^[-+•]\s")
+_COLUMN_NUMBER = regex.compile(r"^\(?\s*(\d{1,2})\s*\)?$")
+
+
+def _is_column_numbers(texts: list[str]) -> bool:
+    """The row under a header that numbers its columns: "(1) (2) (3) ..." or "1 2 3 ..."."""
+    cells = [t.strip() for t in texts if t.strip()]
+    if len(cells) < 3 or not all(_COLUMN_NUMBER.match(c) for c in cells):
+        return False
+    marks = [_COLUMN_NUMBER.match(c).group(1) for c in cells]
+    return marks == [str(i) for i in range(int(marks[0]), int(marks[0]) + len(marks))]
 _COLUMN_NUMBER = regex.compile(r"^\(?(\d{1,2})\)?$")
 
 
@@ -110,7 +120,7 @@ class _TableReader:
         for row in rows:
             cells = _fit(_expand(row), roles)
             texts = [c.text for c in cells]
-            if not any(t.strip() for t in texts) or self.columns.same_header(texts):
+            if not any(t.strip() for t in texts) or self.columns.same_header(texts) or _is_column_numbers(texts):
                 continue
             if _column_numbers(texts) or self._header_continues(cells):
                 continue

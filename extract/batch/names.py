@@ -30,9 +30,9 @@ def safe_relative(name: str) -> str:
     parts = name.replace("\\", "/").split("/")
     if name.startswith(("/", "\\")):
         raise UnsafeName("absolute path")
-    if len(parts[0]) >= 2 and parts[0][1] == ":" and parts[0][0].isascii() and parts[0][0].isalpha():
-        raise UnsafeName("path starts with a drive letter")
     clean = [p for p in parts if p not in ("", ".")]
+    if clean and len(clean[0]) >= 2 and clean[0][1] == ":" and clean[0][0].isascii() and clean[0][0].isalpha():
+        raise UnsafeName("path starts with a drive letter")
     if any(p == ".." for p in clean):
         raise UnsafeName("path goes outside the archive ('..')")
     if not clean:

@@ -396,3 +396,26 @@ def test_truncated_pdf_reads_or_fails_cleanly(tmp_path_factory, cut):
         assert err.code in ("corrupt", "empty", "scanned") and "cut.pdf" in str(err)
     else:
         assert layout.format == "pdf"
+
+
+@needs_font
+def test_small_image_on_a_text_poor_page_is_not_a_scan(tmp_path, monkeypatch):
+    """A signature page: a stamp image and a name; not a scanned page (no OCR needed)."""
+    monkeypatch.setattr(ocr, "ocr_available", lambda: False)
+    b = PdfBuilder(unicode_font=True)
+    b.new_page().justify(95, 545, 82, "Theo kết quả điều tra PCI 2024 của Liên đoàn Thương", size=12)
+    b.text(60, 100, "mại và Công nghiệp Việt Nam, đề nghị các cơ quan thực hiện.", size=12)
+    b.new_page().text(380, 120, "Trần Văn Quân", size=12)
+    path = b.save(tmp_path / "sig.pdf")
+    pdf = pdfium.PdfDocument(path)
+    bitmap = pdfium.PdfBitmap.new_native(60, 60, pdfium_c.FPDFBitmap_BGR)
+    bitmap.fill_rect((200, 30, 30, 255), 0, 0, 60, 60)
+    stamp = pdfium.PdfImage.new(pdf)
+    stamp.set_bitmap(bitmap)
+    stamp.set_matrix(pdfium.PdfMatrix().scale(80, 80).translate(380, 640))
+    pdf[1].insert_obj(stamp)
+    pdf[1].gen_content()
+    pdf.save(tmp_path / "sig2.pdf")
+    layout = read(tmp_path / "sig2.pdf")
+    assert not layout.warnings
+    assert paragraphs(layout)[-1].text == "Trần Văn Quân"

@@ -12,6 +12,7 @@ rejected with code "scanned".
 
 from __future__ import annotations
 
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -64,26 +65,33 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
                 if problem:
                     bad_pages.append((i + 1, problem))
                     if ocr_mode == "auto" and ocr.ocr_available():
-                        content = read_page(page, i + 1, orient="page")  # the image is as displayed
-                        content.ocr = ocr.PageImage(page, content.width, content.height, content.rules)
-                        content.chars = content.ocr.words()
-                        content.bold_chars, content.sizes = set(), {}
-                        what = "had no text layer" if problem == "missing" else "had a garbled text layer"
-                        warnings.append(("ocr", f"page {i + 1} {what}; OCR'd with Tesseract", i + 1))
+                        try:
+                            scanned = read_page(page, i + 1, orient="page")  # the image is as displayed
+                            scanned.ocr = ocr.PageImage(page, scanned.width, scanned.height, scanned.rules)
+                            scanned.chars = scanned.ocr.words()
+                        except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+                            warnings.append(("ocr_failed", f"page {i + 1}: OCR failed ({exc})", i + 1))
+                        else:
+                            content = scanned
+                            what = "had no text layer" if problem == "missing" else "had a garbled text layer"
+                            warnings.append(("ocr", f"page {i + 1} {what}; OCR'd with Tesseract", i + 1))
                 contents.append(content)
             finally:
                 page.close()
     finally:
         doc.close()
-    unread = [p for p, _ in bad_pages if not any(w[2] == p for w in warnings)]
+    unread = [p for p, _ in bad_pages if not any(w[0] == "ocr" and w[2] == p for w in warnings)]
     if unread:
         if len(unread) == n or not ocr.ocr_available():
             kinds = {k for p, k in bad_pages if p in unread}
             what = "has no text layer" if kinds == {"missing"} else "has a garbled text layer (broken font encoding)"
-            pages = _page_list(unread, n)
-            hint = "" if ocr.ocr_available() else "; install Tesseract with Vietnamese (apt-get install tesseract-ocr tesseract-ocr-vie) to OCR it"
-            if len(unread) == n or not ocr.ocr_available():
-                raise ReadError(str(path), f"PDF {what} on {pages}{hint}", "scanned")
+            if not ocr.ocr_available():
+                hint = "; install Tesseract with Vietnamese (apt-get install tesseract-ocr tesseract-ocr-vie) to OCR it"
+            elif any(w[0] == "ocr_failed" for w in warnings):
+                hint = "; Tesseract failed on it"
+            else:
+                hint = ""
+            raise ReadError(str(path), f"PDF {what} on {_page_list(unread, n)}{hint}", "scanned")
         for p in unread:
             warnings.append(("no_text", f"page {p} has no usable text", p))
     layout = _assemble(path, contents, warnings)

@@ -17,6 +17,7 @@ import pypdfium2.raw as pdfium_c
 # A path thinner than this (pt) in one direction is a drawn rule, whatever the generator used
 # (stroked line, or a filled hairline rectangle as Word writes borders).
 RULE_THICKNESS = 2.5
+SCAN_AREA = 0.3  # an image over this share of the page may be the page itself, scanned
 FPDF_SEGMENT_MOVETO = 2
 _TOKEN = re.compile(r"\S+")
 _NOTE_MARK = re.compile(r"(?:[^\W\d_]|[)”\"])(\d{1,2})(?!\d)")
@@ -70,7 +71,7 @@ class PageContent:
     chars: list[Char] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     text: str = ""
-    has_images: bool = False
+    has_images: bool = False  # an image covers a good part of the page (a scan, not a logo)
     bold_chars: set[int] = field(default_factory=set)  # indices of chars in bold fonts (sampled)
     sizes: dict[int, float] = field(default_factory=dict)  # font size of sampled chars
     ocr: object | None = None  # the OCR page image (ocr.PageImage) when the text came from OCR
@@ -285,7 +286,14 @@ def _walk(objs, outer: Matrix, tf: _Transform, content: PageContent, depth: int)
     for obj in objs:
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            content.has_images = True
+            # A scanned page is one big image; a stamp, a logo or a signature is small.
+            if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                corners = [(left.value, bottom.value), (right.value, top.value)]
+                if outer is not IDENTITY:
+                    corners = [_apply(outer, x, y) for x, y in corners]
+                (ax, ay), (bx, by) = corners
+                if abs(bx - ax) * abs(by - ay) >= SCAN_AREA * tf.width * tf.height:
+                    content.has_images = True
             continue
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             if depth < 4:

@@ -164,6 +164,14 @@ def test_cli_ingest_and_tasks(tmp_path):
     rows = json.loads(res.stdout)
     assert [r["id"] for r in rows] == ["ii/1", "ii/2"]
     assert rows[0]["document"]["number"] == "15/KH-STC"
+    for period, ids in (("Quý II/2026", ["ii/2"]), ("6 tháng đầu năm 2026", ["ii/1", "ii/2"]),
+                        ("năm 2026", ["ii/1", "ii/2", "ii/3"])):
+        res = runner.invoke(app, ["tasks", "--db", str(db), "--number", "15/KH-STC", "--due-in", period, "-f", "json"])
+        assert [r["id"] for r in json.loads(res.stdout)] == ids, period
+    res = runner.invoke(app, ["tasks", "--db", str(db), "--due-before", "quý I/2026", "--number", "15/KH-STC",
+                              "-f", "jsonl"])
+    assert [json.loads(line)["id"] for line in res.stdout.splitlines()] == ["ii/1"]
+    assert runner.invoke(app, ["tasks", "--db", str(db), "--due-in", "không rõ"]).exit_code == 2
     for fmt in ("table", "jsonl", "csv"):
         res = runner.invoke(app, ["tasks", "--db", str(db), "-f", fmt, "--limit", "3"])
         assert res.exit_code == 0, res.output

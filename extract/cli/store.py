@@ -13,15 +13,28 @@ import typer
 DB_OPTION = typer.Option(Path("plans.db"), "--db", envvar="VNPLAN_DB", help="SQLite file of the store")
 
 
-def _parse_date(text: Optional[str], option: str) -> Optional[date]:
-    if not text:
-        return None
+def _period(text: str, option: str) -> tuple[date, date]:
+    """A date or a Vietnamese period ("Quý II/2026", "tháng 6/2026", "năm 2026") -> (first, last day)."""
     for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
         try:
-            return datetime.strptime(text.strip(), fmt).date()
+            day = datetime.strptime(text.strip(), fmt).date()
+            return day, day
         except ValueError:
             continue
-    raise typer.BadParameter("use YYYY-MM-DD or DD/MM/YYYY", param_hint=option)
+    from ..normalise.time import TimeContext, parse_time
+
+    spec, _ = parse_time(text, TimeContext(issued_on=date.today()))
+    if spec.start is None and spec.end is None:
+        raise typer.BadParameter("use YYYY-MM-DD, DD/MM/YYYY or a period such as \"Quý II/2026\"",
+                                 param_hint=option)
+    return spec.start or spec.end, spec.end or spec.start
+
+
+def _parse_date(text: Optional[str], option: str, last: bool) -> Optional[date]:
+    if not text:
+        return None
+    first, end = _period(text, option)
+    return end if last else first
 
 
 def ingest(
@@ -109,8 +122,9 @@ def tasks(
     agency: Optional[str] = typer.Option(None, "--agency", "-a", help="Registry id or name (accents optional)"),
     role: str = typer.Option("any", "--role", help="lead | support | any"),
     groups: bool = typer.Option(False, "--groups", help="Also tasks given to groups of bodies"),
-    due_before: Optional[str] = typer.Option(None, "--due-before", help="Deadline on or before DATE"),
+    due_before: Optional[str] = typer.Option(None, "--due-before", help="Deadline on or before DATE (or the end of a period)"),
     due_after: Optional[str] = typer.Option(None, "--due-after", help="Deadline on or after DATE"),
+    due_in: Optional[str] = typer.Option(None, "--due-in", help='Deadline within a period: "Quý II/2026", "tháng 6/2026"'),
     kind: Optional[str] = typer.Option(None, "--kind", help="Document kind: KH, BC, ..."),
     due_kind: Optional[str] = typer.Option(None, "--due-kind", help="Deadline kind: quarter, ongoing, ..."),
     number: Optional[str] = typer.Option(None, "--number", help="Document number, e.g. 220/KH-UBND"),
@@ -128,8 +142,14 @@ def tasks(
     if not db.exists():
         typer.echo(f"vnplan: {db}: no such store (create it with vnplan ingest)", err=True)
         raise typer.Exit(1)
-    q = TaskQuery(agency=agency, role=role, groups=groups, due_before=_parse_date(due_before, "--due-before"),
-                  due_after=_parse_date(due_after, "--due-after"), kind=kind, due_kind=due_kind,
+    before = _parse_date(due_before, "--due-before", last=True)
+    after = _parse_date(due_after, "--due-after", last=False)
+    if due_in:
+        first, end = _period(due_in, "--due-in")
+        after = max(after, first) if after else first
+        before = min(before, end) if before else end
+    q = TaskQuery(agency=agency, role=role, groups=groups, due_before=before,
+                  due_after=after, kind=kind, due_kind=due_kind,
                   number=number, all_versions=all_versions, limit=limit)
     with Store(db) as store:
         matches = find_tasks(store, q)

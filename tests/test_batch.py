@@ -277,3 +277,16 @@ def test_one_batch_per_output_folder(tmp_path):
         with pytest.raises(BatchBusy):
             run_batch([seed_texts()[0]], BatchOptions(outdir=out, jobs=1))
     assert run_batch([seed_texts()[0]], BatchOptions(outdir=out, jobs=1)).ok
+
+
+def test_refused_names_never_touch_files_outside(tmp_path):
+    victim = tmp_path / "victim.txt.json"
+    victim.write_text("precious")
+    archive = tmp_path / "a.zip"
+    archive.write_bytes(zip_bytes({"ok.txt": seed_texts()[0].read_bytes(), "../../../victim.txt": b"x",
+                                   "x/../../../../victim.txt": b"x"}))
+    out = tmp_path / "deep" / "out"
+    for _ in range(2):
+        summary = run_batch([archive], BatchOptions(outdir=out, jobs=1))
+        assert [r.code for r in summary.records if r.path != "a.zip/ok.txt"] == ["unsafe", "unsafe"]
+    assert victim.read_text() == "precious"

@@ -91,21 +91,28 @@ class _Run:
                 s.failed += 1
         else:
             rec.version = rec.version or __version__
+            prev = self.manifest.get(rec.path)
             self.manifest.add(rec)
             if rec.status == "ok":
                 s.converted += 1
                 s.tasks += rec.tasks or 0
             elif rec.status == "failed":
                 s.failed += 1
-                self._drop_stale_output(rec.path)
+                self._drop_stale_output(prev)
             else:
                 s.ignored += 1
         s.records.append(rec)
         self.listener(event, rec, s)
 
-    def _drop_stale_output(self, name: str) -> None:
-        """A file that changed and now fails must not leave its old output looking current."""
-        (self.outdir / output_name(name, self.opts.format)).unlink(missing_ok=True)
+    def _drop_stale_output(self, prev: Record | None) -> None:
+        """A file that changed and now fails must not leave its old output looking current.
+        Only a file this batch wrote (named in the manifest, inside OUTDIR) is ever removed:
+        the names of refused members may hold ".."."""
+        if prev is None or not prev.output:
+            return
+        target = (self.outdir / prev.output).resolve()
+        if self.outdir.resolve() in target.parents:
+            target.unlink(missing_ok=True)
 
     def _done_before(self, name: str, sha: str, fmt_output: str) -> Record | None:
         if self.opts.force:

@@ -70,7 +70,7 @@ class Discovery:
             if not root.exists():
                 items.append(Item(name=root.name or str(root), failure=Failure("missing", "no such file or folder")))
             elif root.is_dir():
-                prefix = (root.resolve().name + "/") if prefix_dirs else ""
+                prefix = ((root.resolve().name or "root") + "/") if prefix_dirs else ""
                 items.extend(self._walk_dir(root, prefix))
             elif _suffix(root.name) in ARCHIVE_SUFFIXES:
                 items.extend(self._walk_zip(root, root.name, 0, _Budget(self.limits.max_archive_bytes)))

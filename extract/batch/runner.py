@@ -178,6 +178,13 @@ class _Run:
                 continue
             path, sha, size, staged = got
             out = output_name(item.name, fmt)
+            if self.outdir.resolve() not in (self.outdir / out).resolve().parents:
+                if staged:
+                    path.unlink(missing_ok=True)
+                # Names are checked where they are made; this guards the one place that writes.
+                self._finish(Record(item.name, "failed", code="unsafe", sha256=sha, size=size,
+                                    error="output would fall outside the output folder"))
+                continue
             prev = self._done_before(item.name, sha, out)
             if prev is not None:
                 if staged:

@@ -16,9 +16,8 @@ from tests.test_batch_support import (
     corrupt_docx, corrupt_pdf, encrypted_pdf, mark_encrypted, seed_texts, zip_bytes,
 )
 
-# Until the PDF reader lands, broken PDFs are refused as "unsupported"; after, by their fault.
-CORRUPT = {"corrupt", "unsupported"}
-ENCRYPTED = {"encrypted", "unsupported"}
+CORRUPT = {"corrupt"}
+ENCRYPTED = {"encrypted"}
 
 
 def _mixed_archive(tmp_path: Path) -> Path:

@@ -114,3 +114,25 @@ def test_legacy_doc_gives_the_same_tasks(tmp_path):
     doc_tasks = [t.model_dump(mode="json") for t in parse_file(tmp_path / "plan.doc").tasks]
     problems = compare(tasks(str(SEEDS / f"{stem}.docx")), doc_tasks, ALL_BUT_PAGE, f"{stem} docx vs doc")
     assert not problems, "\n".join(problems[:20])
+
+
+def _tables(path):
+    from extract.model.layout import Table
+    from extract.readers import read
+
+    return [b for b in read(path).blocks() if isinstance(b, Table)]
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_pdf_tables_are_the_docx_tables(stem):
+    """At the Layout level: the PDF's page pieces, stitched, are the DOCX's tables cell for cell
+    (text up to line breaks, colspan, merged_from_above); repeated headers and split rows gone."""
+    norm = lambda t: " ".join(t.split())  # noqa: E731  (a cell's lines: "\n" in DOCX, folded in PDF)
+    docx = [t for t in _tables(SEEDS / f"{stem}.docx") if t.header_rows]
+    pdf = [t for t in _tables(SEEDS / f"{stem}.pdf") if len(t.rows) > 1]
+    assert len(pdf) == len(docx)
+    for a, b in zip(docx, pdf):
+        assert len(b.rows) == len(a.rows)
+        for ra, rb in zip(a.rows, b.rows):
+            assert [(norm(c.text), c.colspan, c.merged_from_above) for c in rb.cells] == \
+                   [(norm(c.text), c.colspan, c.merged_from_above) for c in ra.cells]

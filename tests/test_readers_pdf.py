@@ -187,7 +187,11 @@ def test_seed_pdfs(stem):
     layout = read(SEEDS / f"{stem}.pdf")
     ts = tables(layout)
     assert ts and all(t.rows[0].cells[0].text in ("STT", "TT") for t in ts)
-    assert all(r.page == t.page for t in ts for r in t.rows)
+    for t in ts:  # one table stitched over pages: rows keep their own page, in order
+        pages = [r.page for r in t.rows]
+        assert pages[0] == t.page and pages == sorted(pages)
+    assert any(len({r.page for r in t.rows}) > 1 for t in ts), "a table continued over pages is one table"
+    assert all(t.rows[0].texts != r.texts for t in ts for r in t.rows[1:]), "repeated headers are dropped"
     assert {t.page for t in ts} <= set(range(1, layout.page_count + 1))
     for p in paragraphs(layout):
         assert p.page is not None

@@ -21,6 +21,7 @@ from ..model.layout import Layout, Page, Paragraph, Table
 from . import ocr
 from .pdf_align import find_aligned_tables
 from .pdf_page import PageContent, read_page
+from .pdf_stitch import stitch
 from .pdf_tables import build_table, find_grids
 from .pdf_text import Line, Margins, continues, drop_running_lines, margins, page_lines, paragraph
 
@@ -108,6 +109,7 @@ def _page_list(pages: list[int], total: int) -> str:
 
 
 def _assemble(path: Path, contents: list[PageContent], warnings) -> Layout:
+    columns: dict[int, list[float]] = {}  # id(table) -> its grid's x, for stitching
     page_items: list[list[tuple[float, object]]] = []
     page_lines_all: list[list[Line]] = []
     for content in contents:
@@ -130,6 +132,7 @@ def _assemble(path: Path, contents: list[PageContent], warnings) -> Layout:
                 table = build_table(g, chars, content.number, refine)
                 if table is not None:
                     tables.append((g.ys[0], table))
+                    columns[id(table)] = g.xs
                     table_boxes.append(g.bbox)
                 else:
                     outside.extend(chars)
@@ -200,6 +203,7 @@ def _assemble(path: Path, contents: list[PageContent], warnings) -> Layout:
             else:
                 footnotes.append(Paragraph(unicodedata.normalize("NFC", ln.text), footnote=True, page=ln.page))
     flush()
+    stitch(pages, columns)
     if footnotes:
         if pages:
             pages[-1].blocks.extend(footnotes)

@@ -1,10 +1,10 @@
 """PDF reader: pages of text and ruled tables -> Layout.
 
-Per page: characters and ruling lines from PDFium (pdf_page), grids and cells (pdf_tables),
-visual lines outside the tables (pdf_text). Then, across the document: running headers,
-footers and page numbers dropped, wrapped lines joined into paragraphs (also across a page
-break), footnotes moved after the body. Tables are emitted one per page and grid; the structure
-stage stitches a table continued over several pages.
+Per page: words and ruling lines from PDFium (pdf_page), ruled grids and their cells
+(pdf_tables), unruled tables (pdf_align), visual lines outside the tables (pdf_text). Then,
+across the document: running headers, footers and page numbers dropped, wrapped lines joined
+into paragraphs (also across a page break), a table continued over pages stitched into one
+(pdf_stitch), footnotes moved after the body.
 
 Pages with no usable text layer are OCR'd with Tesseract when it is installed, else the file is
 rejected with code "scanned".
@@ -61,22 +61,7 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
                 contents.append(PageContent(i + 1, 595.0, 842.0))
                 continue
             try:
-                content = read_page(page, i + 1)
-                problem = ocr.text_layer_problem(content.text, content.has_images)
-                if problem:
-                    bad_pages.append((i + 1, problem))
-                    if ocr_mode == "auto" and ocr.ocr_available():
-                        try:
-                            scanned = read_page(page, i + 1, orient="page")  # the image is as displayed
-                            scanned.ocr = ocr.PageImage(page, scanned.width, scanned.height, scanned.rules)
-                            scanned.chars = scanned.ocr.words()
-                        except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
-                            warnings.append(("ocr_failed", f"page {i + 1}: OCR failed ({exc})", i + 1))
-                        else:
-                            content = scanned
-                            what = "had no text layer" if problem == "missing" else "had a garbled text layer"
-                            warnings.append(("ocr", f"page {i + 1} {what}; OCR'd with Tesseract", i + 1))
-                contents.append(content)
+                contents.append(_page_content(page, i + 1, ocr_mode, warnings, bad_pages))
             finally:
                 page.close()
     finally:
@@ -99,6 +84,27 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
     if not any(True for _ in layout.blocks()):
         raise ReadError(str(path), "PDF has no text", "empty")
     return layout
+
+
+def _page_content(page, number: int, ocr_mode: str, warnings, bad_pages) -> PageContent:
+    """The page as read from its text layer, or from Tesseract when that layer is unusable."""
+    content = read_page(page, number)
+    problem = ocr.text_layer_problem(content.text, content.has_images)
+    if not problem:
+        return content
+    bad_pages.append((number, problem))
+    if ocr_mode != "auto" or not ocr.ocr_available():
+        return content
+    try:
+        scanned = read_page(page, number, orient="page")  # the image is OCR'd as displayed
+        scanned.ocr = ocr.PageImage(page, scanned.width, scanned.height, scanned.rules)
+        scanned.chars = scanned.ocr.words()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        warnings.append(("ocr_failed", f"page {number}: OCR failed ({exc})", number))
+        return content
+    what = "had no text layer" if problem == "missing" else "had a garbled text layer"
+    warnings.append(("ocr", f"page {number} {what}; OCR'd with Tesseract", number))
+    return scanned
 
 
 def _page_list(pages: list[int], total: int) -> str:

@@ -318,3 +318,17 @@ def test_damaged_docx_reads_or_fails_cleanly(tmp_path_factory, cut, junk):
         assert err.code in ("corrupt", "empty", "unsupported") and "bad.docx" in str(err)
     else:
         assert layout.format == "docx"
+
+
+def test_minimal_package_without_styles_and_content_controls(tmp_path):
+    """Generators that write no styles part, and content controls around blocks."""
+    body = ('<w:sdt><w:sdtPr/><w:sdtContent>' + para("Trong khung nội dung") +
+            table(row(cell("1"), cell("Việc"))) + "</w:sdtContent></w:sdt>")
+    path = write_docx(tmp_path / "a.docx", body)
+    stripped = tmp_path / "b.docx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(stripped, "w") as out:
+        for name in src.namelist():
+            if name != "word/styles.xml":
+                out.writestr(name, src.read(name))
+    out = blocks(read_docx(stripped))
+    assert out[0].text == "Trong khung nội dung" and out[1].rows[0].texts == ["1", "Việc"]

@@ -50,6 +50,7 @@ class _Styles:
     def __init__(self, root):
         self.by_id: dict[str, object] = {}
         self.default_para: str | None = None
+        self._cache: dict[tuple[str, str], object] = {}
         if root is None:
             return
         for st in root.iter(W + "style"):
@@ -57,7 +58,6 @@ class _Styles:
             self.by_id[sid] = st
             if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true"):
                 self.default_para = sid
-        self._cache: dict[tuple[str, str], object] = {}
 
     def _chain(self, sid: str | None):
         seen = set()

@@ -332,3 +332,15 @@ def test_minimal_package_without_styles_and_content_controls(tmp_path):
                 out.writestr(name, src.read(name))
     out = blocks(read_docx(stripped))
     assert out[0].text == "Trong khung nội dung" and out[1].rows[0].texts == ["1", "Việc"]
+
+
+def test_strict_ooxml_namespace(tmp_path):
+    path = write_docx(tmp_path / "a.docx", para("Kế hoạch") + table(row(cell("STT"), cell("Nhiệm vụ"), header=True)))
+    strict = tmp_path / "strict.docx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(strict, "w") as out:
+        for name in src.namelist():
+            data = src.read(name).replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                          b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+            out.writestr(name, data)
+    out = blocks(read_docx(strict))
+    assert out[0].text == "Kế hoạch" and out[1].header_rows == 1

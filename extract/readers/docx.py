@@ -33,6 +33,10 @@ TRANSPARENT = {W + t for t in ("hyperlink", "smartTag", "fldSimple", "customXml"
 # Read as not there: tracked deletions and moves-from, and properties.
 SKIPPED = {W + t for t in ("del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr", "proofErr", "bookmarkStart", "bookmarkEnd")}
 NOTE_START = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")  # a footnote typed into the body
+STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STRICT_R = b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+TRANSITIONAL_R = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True, remove_comments=True)
 
@@ -153,9 +157,13 @@ class _Reader:
         if not part:
             return None
         try:
-            return etree.fromstring(self.zf.read(part), _PARSER)
+            data = self.zf.read(part)
         except KeyError:
             return None
+        if STRICT_W in data:  # ISO 29500 "Strict" files: same vocabulary, another namespace
+            data = data.replace(STRICT_W, TRANSITIONAL_W).replace(STRICT_R, TRANSITIONAL_R)
+        try:
+            return etree.fromstring(data, _PARSER)
         except etree.XMLSyntaxError as exc:
             raise ReadError(str(self.path), f"damaged part {part}: {exc}", "corrupt") from exc
 

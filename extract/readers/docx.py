@@ -23,9 +23,7 @@ from .numbering import Numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-OFFICE_DOC = R_NS + "/officeDocument"
 
 # Containers whose children are read as if they were inline: hyperlinks, content controls,
 # smart tags, simple fields, tracked insertions and moves-to.

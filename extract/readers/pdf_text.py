@@ -15,7 +15,6 @@ from ..model.layout import Paragraph
 from .pdf_page import Char, join_words
 
 SEGMENT_GAP = 3.0  # a horizontal gap of this many line heights splits a line (side-by-side blocks)
-BULLET = re.compile(r"^(?:[-+•*–−]\s|[a-zđ]\)\s|\(?\d{1,3}[.)]\s|[IVXLC]{1,6}\.\s)")
 PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)]?$", re.I)
 
 
@@ -145,8 +144,11 @@ def continues(prev: Line, cur: Line, m_prev: Margins, m_cur: Margins, same_page:
     room = m_prev.right - prev.x1
     if room > cur.first_word + 0.6 * max(prev.height, 4.0):
         return False
-    # in justified text only the last line of a paragraph stops short of the margin
-    if m_prev.justified and room > 2.5 and prev.x1 > m_prev.left + 1:
+    # in justified text only the last line of a paragraph stops short of the margin (centred
+    # lines, titles, are not justified: they wrap by the rule above only)
+    centre = (m_prev.left + m_prev.right) / 2
+    centred = prev.x0 - m_prev.left > 2 and m_prev.right - prev.x1 > 2 and abs((prev.x0 + prev.x1) / 2 - centre) < 3
+    if m_prev.justified and not centred and room > 2.5 and prev.x1 > m_prev.left + 1:
         return False
     indent = cur.x0 - m_cur.left > 8
     # a first-line indent starts a paragraph: after a line on the margin, or after a line with

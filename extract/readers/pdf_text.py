@@ -71,6 +71,8 @@ def _emit(seg: list[Char], page: int, bold_chars: set[int], sizes: dict[int, flo
     text = join_words(seg)
     if not text:
         return
+    if seg[0].ocr and not any(ch.isalnum() for ch in text):
+        return  # specks of a stamp or a signature read as "ˆ", "-", "~"
     x0 = seg[0].x0
     sampled = [c.index for c in seg if c.index in sizes]
     bold = bool(sampled) and all(i in bold_chars for i in sampled)

@@ -10,7 +10,7 @@ a wrapped continuation of the row above (the STT column is filled on a row's fir
 from __future__ import annotations
 
 from ..model.layout import Cell, Row, Table
-from .pdf_page import Char
+from .pdf_page import Char, visual_rows
 from .pdf_tables import cell_text
 
 GAP = 1.0  # a horizontal gap of this many line heights may separate two columns
@@ -18,21 +18,6 @@ MIN_COLUMNS = 3  # two columns are the national header or a signature block, not
 MIN_ROWS = 3
 MAX_ROW_GAP = 1.5  # line heights of white space that end a table
 MIN_FILL = 0.6  # share of non-empty cells
-
-
-def _visual_rows(chars: list[Char]) -> list[list[Char]]:
-    rows: list[list[Char]] = []
-    for c in sorted((c for c in chars if c.bottom - c.top > 0.5), key=lambda c: (c.top + c.bottom) / 2):
-        mid = (c.top + c.bottom) / 2
-        if rows:
-            first = rows[-1][0]
-            if abs(mid - (first.top + first.bottom) / 2) <= max(2.0, (first.bottom - first.top) * 0.45, (c.bottom - c.top) * 0.45):
-                rows[-1].append(c)
-                continue
-        rows.append([c])
-    for row in rows:
-        row.sort(key=lambda c: c.x0)
-    return rows
 
 
 def _segments(row: list[Char]) -> list[list[Char]]:
@@ -68,7 +53,7 @@ def _fits(columns: list[list[float]], segs: list[list[Char]]) -> list[list[float
 
 def find_aligned_tables(chars: list[Char], page: int) -> tuple[list[tuple[float, Table]], list[Char]]:
     """(tables with their top, characters left for paragraphs)."""
-    rows = _visual_rows(chars)
+    rows = visual_rows(chars)
     if len(rows) < MIN_ROWS:
         return [], chars
     segs = [_segments(r) for r in rows]

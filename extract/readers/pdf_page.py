@@ -35,6 +35,36 @@ class Char:
     ocr: bool = False  # recognised from the page image: the box is the glyphs' own
 
 
+def visual_rows(chars: list[Char]) -> list[list[Char]]:
+    """Words grouped into visual lines, top to bottom, each line left to right.
+
+    Words whose middles lie within 45 % of a line height of the line's first word share its
+    line. Boxless characters (PDFium's guessed spaces and line ends) are left out: geometry
+    decides spaces instead."""
+    rows: list[list[Char]] = []
+    row_mid = row_h = 0.0
+    for c in sorted((c for c in chars if c.bottom - c.top > 0.5), key=lambda c: c.top + c.bottom):
+        mid = (c.top + c.bottom) * 0.5
+        h = c.bottom - c.top
+        if rows:
+            tol = row_h if row_h > h else h
+            tol *= 0.45
+            if tol < 2.0:
+                tol = 2.0
+            if -tol <= mid - row_mid <= tol:
+                rows[-1].append(c)
+                continue
+        rows.append([c])
+        row_mid, row_h = mid, h
+    for row in rows:
+        row.sort(key=_X0)
+    return rows
+
+
+def _X0(c: Char) -> float:
+    return c.x0
+
+
 def join_words(words: list[Char]) -> str:
     """Words of one visual line (sorted by x) as text: a space where there is a gap.
 
@@ -207,10 +237,12 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
         if b == a:
             chars.append(Char(word, x0, top, max(bx1, x0 + 0.1), bot, a))
             continue
-        height = max(bot - top, 1.0)
-        _, base_b = origin(b) if size >= 3 else (0.0, bbot)
-        base_a = bot - 0.25 * size if size >= 3 else bot
-        if abs(base_b - base_a) < height * 0.4 and bx1 >= x0 and bx1 - x0 <= (b - a + 1) * height * 1.1:
+        height = bot - top if bot - top > 1.0 else 1.0
+        # The last glyph sits on this word's line when most of it lies within the line's type
+        # band (a glyph of the next or previous line lies outside it entirely).
+        inside = (bbot if bbot < bot else bot) - (btop if btop > top else top)
+        same_line = inside > 0.3 * (bbot - btop) if bbot > btop else top <= btop <= bot
+        if same_line and bx1 >= x0 and bx1 - x0 <= (b - a + 1) * height * 1.1:
             if _NOTE_MARK.search(word):
                 word = _superscripts(word, a, size, raw)
             chars.append(Char(word, x0, top, max(x1, bx1), bot, a))

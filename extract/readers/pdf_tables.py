@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.layout import Cell, Row, Table
-from .pdf_page import Char, join_words, Rule
+from .pdf_page import Char, Rule, join_words, visual_rows
 
 SNAP = 3.0  # rules closer than this (pt) are the same line (double borders, rounding)
 JOIN = 3.0  # gap along a rule that is still one rule
@@ -123,20 +123,9 @@ def cell_text(chars: list[Char]) -> str:
 
 def _lines(chars: list[Char]) -> list[str]:
     """Group characters into visual lines (top to bottom), each in stream order."""
-    rows: list[list[Char]] = []
-    # Generated characters (PDFium's guessed spaces and line ends) have no box: geometry
-    # decides spaces instead.
-    for c in sorted((c for c in chars if c.bottom - c.top > 0.5), key=lambda c: (c.top + c.bottom) / 2):
-        mid = (c.top + c.bottom) / 2
-        if rows:
-            last = rows[-1][0]
-            if abs(mid - (last.top + last.bottom) / 2) <= max(2.0, (last.bottom - last.top) * 0.45, (c.bottom - c.top) * 0.45):
-                rows[-1].append(c)
-                continue
-        rows.append([c])
+    rows = visual_rows(chars)
     out = []
     for row in rows:
-        row.sort(key=lambda c: c.x0)
         text = join_words(row)
         if text:
             out.append(text)

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model.layout import Paragraph
-from .pdf_page import Char, join_words
+from .pdf_page import Char, join_words, visual_rows
 
 SEGMENT_GAP = 3.0  # a horizontal gap of this many line heights splits a line (side-by-side blocks)
 PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)]?$", re.I)
@@ -39,18 +39,9 @@ class Line:
 
 def page_lines(chars: list[Char], page: int, bold_chars: set[int], sizes: dict[int, float]) -> list[Line]:
     """Visual lines of the given characters, split at wide gaps, top to bottom."""
-    rows: list[list[Char]] = []
-    for c in sorted((c for c in chars if c.bottom - c.top > 0.5), key=lambda c: (c.top + c.bottom) / 2):
-        mid = (c.top + c.bottom) / 2
-        if rows:
-            first = rows[-1][0]
-            if abs(mid - (first.top + first.bottom) / 2) <= max(2.0, (first.bottom - first.top) * 0.45, (c.bottom - c.top) * 0.45):
-                rows[-1].append(c)
-                continue
-        rows.append([c])
+    rows = visual_rows(chars)
     lines: list[Line] = []
     for row in rows:
-        row.sort(key=lambda c: c.x0)
         height = max(c.bottom - c.top for c in row)
         segment: list[Char] = []
         start = len(lines)

@@ -62,3 +62,28 @@ def test_damaged_doc_is_corrupt(tmp_path):
     with pytest.raises(ReadError) as err:
         read(fake_ole(tmp_path, ["WordDocument"], "broken.doc"))
     assert err.value.code == "corrupt" and "broken.doc" in str(err.value)
+
+
+def test_odt_without_libreoffice_says_how_to_enable_it(tmp_path, monkeypatch):
+    import zipfile
+
+    monkeypatch.setattr(legacy, "soffice", lambda: None)
+    path = tmp_path / "plan.odt"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(ReadError) as err:
+        read(path)
+    assert err.value.code == "missing_tool" and "plan.odt" in str(err.value) and "libreoffice" in str(err.value)
+
+
+@pytest.mark.skipif(legacy.soffice() is None, reason="LibreOffice is not installed")
+def test_odt_converted_reads_like_its_docx(tmp_path):
+    src = tmp_path / "plan.docx"
+    shutil.copyfile(SEEDS / "002_57d4424329c6e7be.docx", src)
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless",
+                    "--convert-to", "odt", "--outdir", str(tmp_path), str(src)],
+                   check=True, capture_output=True, timeout=180)
+    odt = read(tmp_path / "plan.odt")
+    assert odt.warnings[0][0] == "converted"
+    assert [b for b in odt.blocks()] == [b for b in read(src).blocks()]

@@ -435,6 +435,10 @@ def read_docx(path: Path) -> Layout:
 
 def _read(path: Path, zf: zipfile.ZipFile) -> Layout:
     names = zf.namelist()
+    if "mimetype" in names and zf.read("mimetype").startswith(b"application/vnd.oasis.opendocument.text"):
+        from .legacy import read_converted  # an .odt: LibreOffice's own format
+
+        return read_converted(path, "OpenDocument text")
     if "EncryptedPackage" in names:
         raise ReadError(str(path), "DOCX is password-protected", "encrypted")
     reader = _Reader(path, zf)

@@ -1,4 +1,5 @@
-"""Legacy Word (.doc, OLE compound file): converted to DOCX by LibreOffice, then read as DOCX.
+"""Legacy Word (.doc, OLE compound file) and OpenDocument text: converted to DOCX by
+LibreOffice, then read as DOCX.
 
 Parsing the binary .doc format ourselves would be a second, worse Word reader; LibreOffice's
 import filter is the one every office in Vietnam already relies on. Without LibreOffice the
@@ -38,34 +39,40 @@ def read_doc(path: Path) -> Layout:
         raise ReadError(str(path), "document is password-protected", "encrypted")
     if WORD_STREAM not in data:
         raise ReadError(str(path), "OLE file without a Word document stream (not a .doc)", "unsupported")
+    return read_converted(path, "legacy .doc")
+
+
+def read_converted(path: Path, what: str) -> Layout:
+    """Any document LibreOffice opens (.doc, .odt, .rtf), converted to DOCX and read as DOCX."""
     exe = soffice()
     if exe is None:
         raise ReadError(
             str(path),
-            "legacy .doc needs LibreOffice: install it (apt-get install libreoffice-writer) to read legacy .doc files",
+            f"{what} needs LibreOffice: install it (apt-get install libreoffice-writer) to read {what} files",
             "missing_tool",
         )
     from .docx import read_docx
 
     with tempfile.TemporaryDirectory(prefix="vnplan-doc-") as tmp:
-        src = Path(tmp) / "in.doc"  # a plain ASCII name: soffice mangles some non-ASCII paths
+        src = Path(tmp) / f"in{path.suffix.lower() or '.doc'}"  # an ASCII name: soffice mangles some others
         shutil.copyfile(path, src)
         # A private profile: a user's running LibreOffice (or another worker) would otherwise
         # hold the lock and the conversion would silently do nothing.
         profile = Path(tmp, "profile").as_uri()
+        outdir = Path(tmp, "out")
         cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-               "--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp, str(src)]
+               "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(outdir), str(src)]
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=CONVERT_TIMEOUT,
                                   env=dict(os.environ, HOME=tmp))
         except subprocess.TimeoutExpired as exc:
-            raise ReadError(str(path), f"LibreOffice did not convert the .doc within {CONVERT_TIMEOUT} s", "corrupt") from exc
-        out = Path(tmp) / "in.docx"
+            raise ReadError(str(path), f"LibreOffice did not convert the {what} within {CONVERT_TIMEOUT} s", "corrupt") from exc
+        out = outdir / "in.docx"
         if not out.exists() or out.stat().st_size == 0:
             detail = (proc.stderr or proc.stdout).strip().splitlines()
             reason = detail[-1] if detail else f"exit code {proc.returncode}"
-            raise ReadError(str(path), f"LibreOffice could not convert the .doc ({reason})", "corrupt")
+            raise ReadError(str(path), f"LibreOffice could not convert the {what} ({reason})", "corrupt")
         layout = read_docx(out)
     layout.path = str(path)
-    layout.warnings.append(("converted", "legacy .doc converted to DOCX with LibreOffice", None))
+    layout.warnings.append(("converted", f"{what} converted to DOCX with LibreOffice", None))
     return layout

@@ -423,3 +423,10 @@ def test_small_image_on_a_text_poor_page_is_not_a_scan(tmp_path, monkeypatch):
     layout = read(tmp_path / "sig2.pdf")
     assert not layout.warnings
     assert paragraphs(layout)[-1].text == "Trần Văn Quân"
+
+
+@needs_font
+def test_ligatures_and_soft_hyphens_read_as_plain_text(tmp_path):
+    b = PdfBuilder(unicode_font=True).new_page()
+    b.text(60, 100, "Quy định về ﬁnance và cập\u00adnhật", size=12)
+    assert [p.text for p in paragraphs(read(b.save(tmp_path / "l.pdf")))] == ["Quy định về finance và cậpnhật"]

@@ -22,6 +22,10 @@ FPDF_SEGMENT_MOVETO = 2
 _TOKEN = re.compile(r"\S+")
 _NOTE_MARK = re.compile(r"(?:[^\W\d_]|[)”\"])(\d{1,2})(?!\d)")
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# Presentation forms a PDF font may carry and PDFium passes through: typographic ligatures,
+# the soft hyphen and PDFium's own marker for a hyphen it saw at a line end.
+PRESENTATION = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                              "\ufb04": "ffl", "\u00ad": "", "\x02": "-", "\ufffe": "-"})
 
 
 @dataclass(slots=True)
@@ -232,10 +236,10 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
                 content.bold_chars.add(a)
             content.sizes[a] = size
         x0, top, x1, bot = type_box(a, size)
-        word = m.group()
+        word = m.group()  # positions in it are PDFium indices; presentation forms go last
         bx0, btop, bx1, bbot = box(b)  # right edge of the word (also for one-letter words)
         if b == a:
-            chars.append(Char(word, x0, top, max(bx1, x0 + 0.1), bot, a))
+            chars.append(Char(_plain(word), x0, top, max(bx1, x0 + 0.1), bot, a))
             continue
         height = bot - top if bot - top > 1.0 else 1.0
         # The last glyph sits on this word's line when most of it lies within the line's type
@@ -245,13 +249,17 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
         if same_line and bx1 >= x0 and bx1 - x0 <= (b - a + 1) * height * 1.1:
             if _NOTE_MARK.search(word):
                 word = _superscripts(word, a, size, raw)
-            chars.append(Char(word, x0, top, max(x1, bx1), bot, a))
+            chars.append(Char(_plain(word), x0, top, max(x1, bx1), bot, a))
         else:
             def glyph_box(i: int) -> tuple[float, float, float, float]:
                 x0_, top_, x1_, bot_ = type_box(i, get_size(raw, i))
                 return x0_, top_, box(i)[2], bot_
 
             _split_word(word, a, glyph_box, chars)
+
+
+def _plain(word: str) -> str:
+    return word if word.isascii() else word.translate(PRESENTATION)
 
 
 def _superscripts(word: str, a: int, size: float, raw) -> str:
@@ -273,12 +281,12 @@ def _split_word(word: str, a: int, box, chars: list) -> None:
         if p_box is not None:
             height = max(p_box[3] - p_box[1], bot - top, 1.0)
             if abs(top - p_box[1]) >= height * 0.5 or x0 < p_box[2] - height or x0 - p_box[2] > height * 0.6:
-                chars.append(Char("".join(piece), *p_box, start))
+                chars.append(Char(_plain("".join(piece)), *p_box, start))
                 piece, p_box, start = [], None, a + k
         piece.append(ch)
         p_box = (x0, top, x1, bot) if p_box is None else (p_box[0], min(p_box[1], top), max(p_box[2], x1), max(p_box[3], bot))
     if piece:
-        chars.append(Char("".join(piece), *p_box, start))
+        chars.append(Char(_plain("".join(piece)), *p_box, start))
 
 
 def _font_is_bold(raw, i: int) -> bool:

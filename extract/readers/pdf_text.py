@@ -15,6 +15,7 @@ from ..model.layout import Paragraph
 from .pdf_page import Char, join_words, visual_rows
 
 SEGMENT_GAP = 3.0  # a horizontal gap of this many line heights splits a line (side-by-side blocks)
+ITEM_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[IVXL]{1,5}\.|[-+])\s")
 PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)]?$", re.I)
 
 
@@ -124,6 +125,9 @@ def continues(prev: Line, cur: Line, m_prev: Margins, m_cur: Margins, same_page:
     if prev.side or cur.side:  # blocks side by side (national header, signature): line by line
         return False
     if cur.text.startswith("•"):
+        return False
+    # "2. ...", "b) ...", "- ..." after a sentence that ended: a new item, even on a full line
+    if ITEM_START.match(cur.text) and prev.text.rstrip().endswith((".", ";", ":", "!", "?")):
         return False
     if same_page:
         gap = cur.top - prev.bottom

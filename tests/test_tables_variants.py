@@ -144,3 +144,18 @@ def test_column_number_row_is_not_a_task(tmp_path):
                  ["1", "Kiểm tra khoáng sản", "Sở Công Thương", "Quý II/2026"])
     raw, _ = parse_text(tmp_path, HEAD + table)
     assert [t.text for t in raw.tasks] == ["Kiểm tra khoáng sản"]
+
+
+def test_statistics_table_is_not_a_task_table(tmp_path):
+    table = rows(["STT", "Nội dung", "Tỷ lệ", "Điểm số", "Thứ hạng"],
+                 ["1", "Chỉ số PAR INDEX", "85%", "8,5", "12"])
+    raw, _ = parse_text(tmp_path, "BÁO CÁO\n\nCác chỉ số năm 2025\n\n" + table)
+    assert raw.tasks == []
+
+
+def test_header_roles_from_keywords(tmp_path):
+    table = rows(["TT", "Tên nhiệm vụ", "Sở, ngành chủ trì tham mưu", "Đơn vị phối hợp thực hiện", "Thời gian thực hiện"],
+                 ["1", "Rà soát giấy phép", "Sở Công Thương", "UBND các xã", "Quý II/2026"])
+    raw, _ = parse_text(tmp_path, HEAD + table)
+    t = raw.tasks[0]
+    assert (t.lead, t.support, t.due) == ("Sở Công Thương", "UBND các xã", "Quý II/2026")

@@ -9,6 +9,7 @@ from ..model.layout import Layout
 
 PDF_MAGIC = b"%PDF"
 ZIP_MAGIC = b"PK\x03\x04"
+RTF_MAGIC = b"{\\rtf"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc (and other OLE files)
 
 
@@ -21,6 +22,8 @@ def sniff(path: Path, head: bytes) -> str:
         return "docx" if suffix in {".docx", ".docm", ""} or suffix not in {".zip"} else "zip"
     if head.startswith(OLE_MAGIC):
         return "doc"
+    if head.startswith(RTF_MAGIC):
+        return "rtf"
     if suffix in {".pdf", ".docx", ".doc"}:
         return suffix[1:]  # claims a binary format but is not one: the reader says corrupt
     return "text"
@@ -54,4 +57,8 @@ def read(path: str | Path) -> Layout:
         from .legacy import read_doc
 
         return read_doc(path)
+    if fmt == "rtf":
+        from .legacy import read_converted
+
+        return read_converted(path, "RTF")
     raise ReadError(str(path), f"unsupported format ({fmt})", "unsupported")

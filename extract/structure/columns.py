@@ -63,6 +63,30 @@ def synonyms() -> Synonyms:
     return load_synonyms()
 
 
+def load_keywords(path=None) -> tuple[tuple[str, str], ...]:
+    """(role, phrase) pairs in file order, for headers no synonym matches."""
+    source = path or resources.files("extract.structure").joinpath("data/column_keywords.yaml")
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise DataFileError(str(source), str(err)) from err
+    if not isinstance(data, dict):
+        raise DataFileError(str(source), "expected a mapping of role -> list of phrases")
+    pairs = []
+    for role, phrases in data.items():
+        if role not in ROLES:
+            raise DataFileError(str(source), f"unknown role {role!r} (known: {', '.join(ROLES)})")
+        if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise DataFileError(str(source), f"role {role!r} must list non-empty phrases")
+        pairs.extend((role, header_key(p)) for p in phrases)
+    return tuple(pairs)
+
+
+@cache
+def keywords() -> tuple[tuple[str, str], ...]:
+    return load_keywords()
+
+
 def match_role(header: str) -> tuple[str | None, bool]:
     """(role, exact) for one header cell; role None when nothing matches."""
     key = header_key(header)
@@ -73,6 +97,9 @@ def match_role(header: str) -> tuple[str | None, bool]:
         return syn.exact[key], True
     for candidate, role in syn.by_length:
         if key.startswith(candidate) and (len(key) == len(candidate) or not key[len(candidate)].isalnum()):
+            return role, False
+    for role, phrase in keywords():
+        if regex.search(rf"(?<!\w){regex.escape(phrase)}(?!\w)", key):
             return role, False
     return None, False
 
@@ -95,8 +122,8 @@ def assign_roles(headers: list[str]) -> list[str | None] | None:
     known = [r for r in roles if r]
     if "task" not in known or len(known) < 2:
         return None
-    if not ({"ordinal", "lead", "due", "target"} & set(known)):
-        return None
+    if not ({"lead", "due", "target"} & set(known)):
+        return None  # who or by when (or a target): without them it is a statistics table
     return roles
 
 

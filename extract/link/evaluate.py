@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
-import yaml
 
+from ..datafile import read_yaml
 from ..errors import DataFileError
 from ..model import Links, PlanDocument
 from .features import canonical
@@ -44,10 +44,7 @@ class Expected:
 
 
 def load_expected(path: Path) -> Expected:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise DataFileError(str(path), str(err).splitlines()[0]) from err
+    data = read_yaml(Path(path))
     if not isinstance(data, dict):
         raise DataFileError(str(path), "top level must be a mapping")
     for key in ("from_doc", "to_doc", "kind", "links"):

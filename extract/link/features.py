@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
-import yaml
 
+from ..datafile import read_yaml
 from ..errors import DataFileError
 
 DATA = Path(__file__).with_name("data") / "linking.yaml"
@@ -50,11 +50,7 @@ def _validate(data, path: Path) -> Rules:
 
 
 def load_rules(path: Path = DATA) -> Rules:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise DataFileError(str(path), str(err).splitlines()[0]) from err
-    return _validate(data, Path(path))
+    return _validate(read_yaml(Path(path)), Path(path))
 
 
 _RULES: Rules | None = None

@@ -7,8 +7,8 @@ from functools import cache
 from importlib import resources
 
 import regex
-import yaml
 
+from ..datafile import read_yaml
 from ..errors import DataFileError
 from ..normalise.text import strip_markup
 
@@ -37,10 +37,7 @@ class Synonyms:
 
 def load_synonyms(path=None) -> Synonyms:
     source = path or resources.files("extract.structure").joinpath("data/columns.yaml")
-    try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise DataFileError(str(source), str(err)) from err
+    data = read_yaml(source)
     if not isinstance(data, dict):
         raise DataFileError(str(source), "expected a mapping of role -> list of headers")
     exact: dict[str, str] = {}
@@ -66,10 +63,7 @@ def synonyms() -> Synonyms:
 def load_keywords(path=None) -> tuple[tuple[str, str], ...]:
     """(role, phrase) pairs in file order, for headers no synonym matches."""
     source = path or resources.files("extract.structure").joinpath("data/column_keywords.yaml")
-    try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise DataFileError(str(source), str(err)) from err
+    data = read_yaml(source)
     if not isinstance(data, dict):
         raise DataFileError(str(source), "expected a mapping of role -> list of phrases")
     pairs = []

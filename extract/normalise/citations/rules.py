@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from ...datafile import read_yaml
 from ...errors import DataFileError
 
 DATA_FILE = Path(__file__).with_name("data") / "citations.yaml"
@@ -105,13 +105,7 @@ def parse_rules(data, path: Path = DATA_FILE) -> Rules:
 
 
 def load_rules(path: Path = DATA_FILE) -> Rules:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise DataFileError(str(path), f"cannot read: {err}") from err
-    except yaml.YAMLError as err:
-        raise DataFileError(str(path), f"not valid YAML: {err}") from err
-    return parse_rules(data, path)
+    return parse_rules(read_yaml(path), path)
 
 
 @lru_cache(maxsize=1)

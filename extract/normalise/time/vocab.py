@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 
+from ...datafile import read_yaml
 from ...errors import DataFileError
 from .fold import fold_word
 
@@ -116,10 +116,7 @@ class _Reader:
 def load_vocabulary(path: Path | str) -> Vocabulary:
     """Read and validate a vocabulary file; raises DataFileError when it is invalid."""
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        raise DataFileError(str(path), f"cannot be read as YAML ({err})") from None
+    data = read_yaml(path)
     r = _Reader(path, data)
     if r.get("version") != 1:
         r.fail("version", "must be 1")

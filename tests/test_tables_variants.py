@@ -159,3 +159,24 @@ def test_header_roles_from_keywords(tmp_path):
     raw, _ = parse_text(tmp_path, HEAD + table)
     t = raw.tasks[0]
     assert (t.lead, t.support, t.due) == ("Sở Công Thương", "UBND các xã", "Quý II/2026")
+
+
+def test_keyword_headers_survive_ocr_tone_slips(tmp_path):
+    table = rows(["TT", "Tên đơn vị", "Đôi tượng kiêm tra", "Thời hạn kiêm tra"],
+                 ["1", "Công ty A", "Gói thầu số 13", "Quý II/2026"])
+    raw, _ = parse_text(tmp_path, HEAD + table)
+    assert (raw.tasks[0].text, raw.tasks[0].due) == ("Gói thầu số 13", "Quý II/2026")
+    assert raw.tasks[0].extra == {"Tên đơn vị": "Công ty A"}
+
+
+def test_merged_extra_cells_are_not_repeated():
+    header = _row("TT", "Đơn vị", "Nội dung", "Thời hạn")
+    layout = _layout([
+        header,
+        _row("1", "Công ty A", "- Gói thầu 13", "Quý II/2027"),
+        _row("1", "Công ty A", "- Gói thầu 14", "Quý II/2027", merged=(0, 1, 3)),
+    ])
+    doc = to_plan_document(build(layout), "0" * 64)
+    assert len(doc.tasks) == 1
+    assert doc.tasks[0].text == "- Gói thầu 13\n- Gói thầu 14"
+    assert doc.tasks[0].extra == {"Đơn vị": "Công ty A"}

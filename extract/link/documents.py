@@ -37,7 +37,7 @@ def norm_number(number: str | None) -> str | None:
     n = unicodedata.normalize("NFC", number).upper().replace("–", "-").replace("—", "-")
     n = regex.sub(r"^SỐ\s*:?\s*", "", n)
     n = regex.sub(r"\s+", "", n)
-    if not regex.match(r"^\d", n):
+    if not regex.match(r"^[0-9]", n):  # ASCII digits: \d also takes other scripts' digits
         return None
     return n
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -19,6 +20,12 @@ CELL_ROLES = ("lead", "support", "start", "due", "product", "target")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _PUNCT_SPACE = regex.compile(r"\s*([,/;:&()-])\s*")
 _SPACE = regex.compile(r"\s+")
+
+
+def _fold(text: str) -> str:
+    """Without diacritics (đ -> d): keywords must survive OCR's tone slips."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def header_key(text: str) -> str:
@@ -72,7 +79,7 @@ def load_keywords(path=None) -> tuple[tuple[str, str], ...]:
             raise DataFileError(str(source), f"unknown role {role!r} (known: {', '.join(ROLES)})")
         if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
             raise DataFileError(str(source), f"role {role!r} must list non-empty phrases")
-        pairs.extend((role, header_key(p)) for p in phrases)
+        pairs.extend((role, _fold(header_key(p))) for p in phrases)
     return tuple(pairs)
 
 
@@ -92,8 +99,9 @@ def match_role(header: str) -> tuple[str | None, bool]:
     for candidate, role in syn.by_length:
         if key.startswith(candidate) and (len(key) == len(candidate) or not key[len(candidate)].isalnum()):
             return role, False
+    folded = _fold(key)
     for role, phrase in keywords():
-        if regex.search(rf"(?<!\w){regex.escape(phrase)}(?!\w)", key):
+        if regex.search(rf"(?<!\w){regex.escape(phrase)}(?!\w)", folded):
             return role, False
     return None, False
 

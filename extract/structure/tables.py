@@ -60,7 +60,7 @@ class _Item:
     extra: dict[str, str]
     page: int | None
     bold: bool = False
-    merged: set[str] = field(default_factory=set)  # roles whose cell was merged from above
+    merged: set[str] = field(default_factory=set)  # roles (or extra headers) whose cell was merged from above
     ordinal_merged: bool = False
 
 
@@ -139,8 +139,8 @@ class _TableReader:
                     text = ""  # a running page number caught in a cell
                 if role == "task":
                     bold = bool(_BOLD.match(cell.text))
-                if cell.merged_from_above and role:
-                    merged.add(role)
+                if cell.merged_from_above:
+                    merged.add(role or header)
                 if role:
                     values[role] = text
                 elif text:
@@ -234,7 +234,8 @@ def _fold(prev: _Item, item: _Item, bullet_break: bool = False) -> None:
         sep = "\n" if (bullet_break or _BULLET.match(text)) and old else " "
         prev.values[role] = f"{old}{sep}{text}".strip() if old else text
     for header, text in item.extra.items():
-        prev.extra[header] = f"{prev.extra.get(header, '')} {text}".strip()
+        if header not in item.merged:
+            prev.extra[header] = f"{prev.extra.get(header, '')} {text}".strip()
 
 
 def _header_rows(table: Table) -> tuple[_Columns | None, int]:

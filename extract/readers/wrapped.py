@@ -257,26 +257,23 @@ def _segment(lines, n, agency_start):
     """Split ``lines`` into ``n`` consecutive cells; None when there are too few candidates."""
     if n <= 0:
         return []
-    forced = [i for i, ln in enumerate(lines) if ln == ""]
-    if forced:
-        # Whitespace-only lines mark empty cells: they split the cells themselves.
-        parts, cur = [], []
+    if "" in lines:
+        # A whitespace-only line is an empty cell, and splits the cells around it.
+        cells: list[list[str]] = []
+        cur: list[str] = []
         for ln in lines:
-            if ln == "":
-                parts.append(cur)
-                parts.append([])
+            if ln:
+                cur.append(ln)
+                continue
+            if cur:
+                cells.append(cur)
                 cur = []
-                continue
-            cur.append(ln)
-        parts.append(cur)
-        parts = [p for i, p in enumerate(parts) if p or (i % 2 == 1)]
-        merged = []
-        for p in parts:
-            if p == [] and merged and merged[-1] == []:
-                continue
-            merged.append(p)
-        if len(merged) == n:
-            return merged
+            if not cells or cells[-1]:
+                cells.append([])  # several markers in a row are one empty cell
+        if cur:
+            cells.append(cur)
+        if len(cells) == n:
+            return cells
         lines = [ln for ln in lines if ln]
     candidates = [
         i for i in range(1, len(lines))

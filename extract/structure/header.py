@@ -23,10 +23,7 @@ KINDS = {
     "THÔNG BÁO": "TB", "TỜ TRÌNH": "TTr", "CHỈ THỊ": "CT", "CÔNG VĂN": "CV", "HƯỚNG DẪN": "HD",
     "ĐỀ ÁN": "ĐA", "PHƯƠNG ÁN": "PA", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ",
 }
-_KIND_WORDS = {
-    "kế hoạch": "KH", "kế hoạch hành động": "KH", "báo cáo": "BC", "quyết định": "QĐ",
-    "chương trình": "CTr", "chương trình hành động": "CTr", "nghị quyết": "NQ",
-}
+_KIND_WORDS = {words.lower(): code for words, code in KINDS.items()}  # "kế hoạch hành động" -> "KH"
 _NUMBER = regex.compile(r"^\s*Số\s*:?\s*(?P<num>\d[\d.]*)?\s*(?P<sym>(?:/\s*\d{4})?\s*[/-]\s*[\p{Lu}\d&.\-/]+)?\s*$")
 _PLACE_DATE = regex.compile(
     r"^\s*(?P<place>[\p{Lu}][\p{L} .]{1,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})",

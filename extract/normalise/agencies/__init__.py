@@ -83,14 +83,7 @@ def resolve_lead_cell(
     leads and the one it works with supports, so Thanh tra goes to support.
     """
     reg = _reg(registry)
-    # Plans repeat the same cells ("Các cơ quan, đơn vị liên quan") dozens of times.
-    cache = reg.__dict__.setdefault("_cell_cache", {})
-    hit = cache.get(raw)
-    if hit is None:
-        hit = _resolve_lead_cell(reg, raw)
-        if len(cache) < 50_000:
-            cache[raw] = hit
-    lead, support, warnings = hit
+    lead, support, warnings = reg.memo("_cell_cache", raw, lambda cell: _resolve_lead_cell(reg, cell), 50_000)
     return [r.model_copy() for r in lead], [r.model_copy() for r in support], list(warnings)
 
 

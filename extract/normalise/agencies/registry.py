@@ -141,6 +141,17 @@ class Registry:
     choices: list[str] = field(default_factory=list)
     choice_ids: list[str] = field(default_factory=list)
 
+
+    def memo(self, table: str, key, compute: Callable, limit: int):
+        """compute(key), remembered in this registry's own table (bounded to ``limit`` keys):
+        plans repeat the same cells and names dozens of times, and a registry never changes."""
+        cache = self.__dict__.setdefault(table, {})
+        hit = cache.get(key)
+        if hit is None:
+            hit = compute(key)
+            if len(cache) < limit:
+                cache[key] = hit
+        return hit
     @classmethod
     def build(cls, layers: Iterable[Layer]) -> "Registry":
         layers = tuple(layers)

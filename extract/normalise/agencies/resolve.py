@@ -53,13 +53,7 @@ def _starts(key: tuple[str, ...], phrases) -> bool:
 
 def resolve_name(registry: Registry, text: str) -> Resolution:
     """Resolve one body's name; never raises."""
-    cache = registry.__dict__.setdefault("_resolve_cache", {})
-    hit = cache.get(text)
-    if hit is None:
-        hit = _resolve(registry, text)
-        if len(cache) < 100_000:
-            cache[text] = hit
-    return hit
+    return registry.memo("_resolve_cache", text, lambda name: _resolve(registry, name), 100_000)
 
 
 def _resolve(registry: Registry, text: str) -> Resolution:

@@ -39,10 +39,10 @@ def seed_cells() -> list[str]:
 
 
 def variants(cells: list[str], n: int, rng: random.Random) -> list[str]:
-    from extract.normalise.agencies import get_registry
-    from extract.normalise.agencies.split import split_cell
+    from extract.lang.agencies import builtin_registry
+    from extract.lang.agencies.split import split_cell
 
-    reg = get_registry()
+    reg = builtin_registry()
     bodies = [[p.text for p in split_cell(reg, c)] for c in cells]
     bodies = [b for b in bodies if b]
     out = []
@@ -71,11 +71,11 @@ def main() -> None:
     rng = random.Random(args.seed)
 
     t = time.perf_counter()
-    from extract.normalise import agencies
+    from extract.lang import agencies
 
     t_import = time.perf_counter() - t
     t = time.perf_counter()
-    reg = agencies.get_registry()
+    reg = agencies.builtin_registry()
     t_build = time.perf_counter() - t
     print(f"import {t_import * 1000:.0f} ms; registry build {t_build * 1000:.0f} ms "
           f"({len(reg.entries)} bodies, {len(reg.by_key)} names)")

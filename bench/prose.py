@@ -32,7 +32,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=20)
     args = ap.parse_args()
     from extract.model.layout import Paragraph
-    from extract.normalise.citations import find_citations, find_relations
+    from extract.lang.citations import find_citations, find_relations
     from extract.readers import read
     from extract.structure.bodies import _mention_spans
     from extract.structure.prose import prose_tasks

@@ -27,8 +27,8 @@ from pathlib import Path
 
 import yaml
 
-from extract.normalise.time import TimeContext, parse_time
-from extract.normalise.time.parse import clear_cache
+from extract.lang.time import TimeContext, parse_time
+from extract.lang.time.parse import clear_cache
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "time_corpus.yaml"
 

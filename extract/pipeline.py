@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .model import PlanDocument
+
+if TYPE_CHECKING:
+    from .lang.context import Lang
 
 
 def sha256_of(path: Path) -> str:
@@ -16,13 +20,16 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def parse_file(path: str | Path) -> PlanDocument:
-    """Parse one plan or report. Raises ReadError for files that cannot be read."""
+def parse_file(path: str | Path, lang: "Lang | None" = None) -> PlanDocument:
+    """Parse one plan or report with the language resources ``lang`` (the built-in ones by
+    default). Raises ReadError for files that cannot be read."""
+    from .lang.context import Lang
     from .normalise import to_plan_document
     from .readers import read
     from .structure import build
 
+    lang = lang or Lang.default()
     path = Path(path)
     layout = read(path)
-    raw = build(layout)
-    return to_plan_document(raw, sha256_of(path))
+    raw = build(layout, lang)
+    return to_plan_document(raw, sha256_of(path), lang)

@@ -9,17 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from extract.cli.main import app
-from extract.normalise import agencies
 
 DATA = Path(__file__).parent / "data"
 runner = CliRunner()
-
-
-@pytest.fixture(autouse=True)
-def _fresh_registry():
-    agencies.reset_registry()
-    yield
-    agencies.reset_registry()
 
 
 def test_resolve_json():

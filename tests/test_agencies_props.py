@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.model import AgencyRef
-from extract.normalise.agencies import (
-    agency_start, find_mention_spans, get_registry, resolve_cell, resolve_lead_cell,
+from extract.lang.agencies import (
+    agency_start, find_mention_spans, builtin_registry, resolve_cell, resolve_lead_cell,
 )
 
 SEEDS = Path(__file__).resolve().parent.parent / "samples" / "seeds"
@@ -29,7 +29,7 @@ def _valid(ref: AgencyRef) -> None:
     AgencyRef.model_validate(ref.model_dump())
     assert ref.name.strip() and ref.raw.strip()
     assert ref.kind in ("agency", "group", "unit")
-    assert ref.id is None or ref.id in get_registry().entries
+    assert ref.id is None or ref.id in builtin_registry().entries
 
 
 @settings(max_examples=300, deadline=None)

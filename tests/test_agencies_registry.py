@@ -8,23 +8,16 @@ from pathlib import Path
 import pytest
 
 from extract.errors import DataFileError
-from extract.normalise import agencies
-from extract.normalise.agencies import (
-    find_mention_spans, get_registry, load_registry, resolve_cell, resolve_lead_cell,
+from extract.lang import agencies
+from extract.lang.agencies import (
+    builtin_registry, find_mention_spans, load_registry, resolve_cell, resolve_lead_cell,
 )
 
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_registry():
-    agencies.reset_registry()
-    yield
-    agencies.reset_registry()
-
-
 def test_builtin_registry_is_valid_and_covers_the_kinds():
-    reg = get_registry()
+    reg = builtin_registry()
     kinds = {e.kind for e in reg.entries.values()}
     assert kinds == {"agency", "group", "unit"}
     for e in reg.entries.values():
@@ -49,29 +42,31 @@ REORGANISATION = [
 
 @pytest.mark.parametrize("name, today", REORGANISATION)
 def test_reorganisation_successors(name, today):
-    reg = get_registry()
+    reg = builtin_registry()
     refs, warnings = resolve_cell(name)
     assert len(refs) == 1 and not warnings
     assert reg.current(refs[0].id, on=date(2026, 1, 1)) == today
 
 
 def test_before_the_reorganisation_the_old_body_is_current():
-    reg = get_registry()
+    reg = builtin_registry()
     assert reg.current("hp.so-khdt", on=date(2024, 6, 1)) == ["hp.so-khdt"]
 
 
 def test_ancestors():
-    assert get_registry().ancestors("hp.vp-ubnd.cong-ttdt") == ["hp.vp-ubnd"]
+    assert builtin_registry().ancestors("hp.vp-ubnd.cong-ttdt") == ["hp.vp-ubnd"]
 
 
 def test_user_registry_layers_on_top():
     before, warnings = resolve_cell("Trung tâm Dữ liệu thành phố")
     assert before[0].id is None and warnings
-    agencies.load_user_registry(DATA / "agencies_extra.yaml")
-    refs, warnings = resolve_cell("TTDL thành phố, Sở TC, Trạm Kiểm dịch động vật Đình Vũ, Sở Y tế")
+    layered = agencies.load_registry(DATA / "agencies_extra.yaml")
+    refs, warnings = resolve_cell("TTDL thành phố, Sở TC, Trạm Kiểm dịch động vật Đình Vũ, Sở Y tế", layered)
     assert [r.id for r in refs] == ["hp.tt-du-lieu", "hp.so-tai-chinh", "hp.tram-kiem-dich", "hp.so-y-te"]
     assert not warnings
-    assert agencies.agency_start("Trạm Kiểm dịch")  # the user's head word
+    assert agencies.agency_start("Trạm Kiểm dịch", layered)  # the user's head word
+    # The built-in registry is a separate value: the user's layer did not change it.
+    assert resolve_cell("Trung tâm Dữ liệu thành phố")[0][0].id is None
 
 
 def test_another_province_alone():
@@ -103,11 +98,11 @@ def test_another_province_on_top_wins_conflicting_aliases():
     assert resolve_cell("Sở Tài chính", layered)[0][0].id == "qn.so-tai-chinh"
 
 
-def test_load_user_registry_does_not_swap_in_a_bad_file(tmp_path):
+def test_a_bad_user_registry_builds_nothing(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("entries:\n  - id: x.a\n    name: Sở A\n    parent: x.missing\n", encoding="utf-8")
     with pytest.raises(DataFileError):
-        agencies.load_user_registry(bad)
+        agencies.load_registry(bad)
     assert resolve_cell("Sở Tài chính")[0][0].id == "hp.so-tai-chinh"
 
 

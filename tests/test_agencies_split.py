@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from extract.normalise.agencies import (
-    agency_start, get_registry, resolve_cell, resolve_lead_cell, resolve_name,
+from extract.lang.agencies import (
+    agency_start, builtin_registry, resolve_cell, resolve_lead_cell, resolve_name,
 )
 
 # (cell, expected ids in order). Each row names the rule it exercises.
@@ -107,7 +107,7 @@ RESOLVE_CASES = [
 
 @pytest.mark.parametrize("name, id_, method", RESOLVE_CASES)
 def test_resolution_steps(name, id_, method):
-    r = resolve_name(get_registry(), name)
+    r = resolve_name(builtin_registry(), name)
     assert (r.id, r.method) == (id_, method)
 
 

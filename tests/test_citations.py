@@ -12,9 +12,11 @@ from hypothesis import given, settings, strategies as st
 from extract.errors import DataFileError
 from extract.model import Citation, Relation
 from extract.model.layout import Paragraph
-from extract.normalise.citations import find_citations, find_relations, normalise_number, parse_rules
-from extract.normalise.citations.rules import load_rules
+from extract.lang.citations import find_citations, find_relations, normalise_number, parse_rules
+from extract.lang.citations.rules import load_rules
+from extract.lang.context import Lang
 from extract.readers import read
+from extract.structure import layout_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,7 +49,7 @@ SEED_CITATIONS = {
 
 def _seed_texts(name: str) -> list[str]:
     texts = []
-    for block in read(ROOT / "samples/seeds" / f"{name}.txt").blocks():
+    for block in layout_blocks(read(ROOT / "samples/seeds" / f"{name}.txt"), Lang.default()):
         if isinstance(block, Paragraph):
             texts.append(block.text)
         else:

@@ -13,8 +13,8 @@ for _name in ("extract.readers", "extract.readers.text", "extract.readers.docx",
         pass
 
 try:
-    from ..normalise.agencies import get_registry
+    from ..lang.agencies import builtin_registry
 
-    get_registry()
+    builtin_registry()
 except Exception:  # noqa: BLE001
     pass

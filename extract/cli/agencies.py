@@ -21,12 +21,12 @@ _REGISTRY_OPT = typer.Option(None, "--registry", help="Extra agency registry (YA
 
 def _load(registry: Optional[Path]):
     from ..errors import VnplanError
-    from ..normalise import agencies
+    from ..lang import agencies
 
     try:
         if registry is not None:
-            return agencies.load_user_registry(registry)
-        return agencies.get_registry()
+            return agencies.load_registry(registry)
+        return agencies.builtin_registry()
     except VnplanError as err:
         typer.echo(f"vnplan: {err}", err=True)
         raise typer.Exit(1)
@@ -40,7 +40,7 @@ def resolve(
     registry: Optional[Path] = _REGISTRY_OPT,
 ) -> None:
     """Split each TEXT into bodies and show what each resolves to, and how."""
-    from ..normalise.agencies import resolve_lead_cell, resolve_name
+    from ..lang.agencies import resolve_lead_cell, resolve_name
 
     reg = _load(registry)
     results = []
@@ -111,7 +111,7 @@ def mentions(
     registry: Optional[Path] = _REGISTRY_OPT,
 ) -> None:
     """Bodies of the registry named in the sentences of FILE, with character offsets."""
-    from ..normalise.agencies import find_mention_spans
+    from ..lang.agencies import find_mention_spans
 
     reg = _load(registry)
     try:

@@ -48,14 +48,12 @@ def parse(
 ) -> None:
     """Print the PlanDocument of FILE as JSON."""
     from ..errors import VnplanError
+    from ..lang.context import Lang
     from ..pipeline import parse_file
 
     try:
-        if registry is not None:
-            from ..normalise.agencies import load_user_registry
-
-            load_user_registry(registry)
-        doc = parse_file(file)
+        lang = Lang.with_registries(registry) if registry is not None else Lang.default()
+        doc = parse_file(file, lang)
     except VnplanError as err:
         fail(str(err))
     write_output(doc.model_dump_json(indent=2 if pretty else None, by_alias=True), out)

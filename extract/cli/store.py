@@ -21,7 +21,7 @@ def _period(text: str, option: str) -> tuple[date, date]:
             return day, day
         except ValueError:
             continue
-    from ..normalise.time import TimeContext, parse_time
+    from ..lang.time import TimeContext, parse_time
 
     spec, _ = parse_time(text, TimeContext(issued_on=date.today()))
     if spec.start is None and spec.end is None:

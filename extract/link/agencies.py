@@ -16,9 +16,9 @@ from ..model import Task
 def successor_function() -> Callable[[str], tuple[str, ...]]:
     """id -> the ids that carry its duties today (itself when it was not reorganised)."""
     try:
-        from ..normalise.agencies import get_registry
+        from ..lang.agencies import builtin_registry
 
-        registry = get_registry()
+        registry = builtin_registry()
         current = registry.current
     except Exception:  # no registry: compare ids as printed
         return lambda i: (i,)

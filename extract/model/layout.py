@@ -60,6 +60,9 @@ class Layout:
     pages: list[Page] = field(default_factory=list)
     page_count: int | None = None
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)  # (code, message, page)
+    # Text whose visual lines were hard-wrapped by a broken PDF text layer, as read; the
+    # structure stage rebuilds its paragraphs and table cells (pages are then empty).
+    wrapped_lines: list[str] | None = None
 
     def blocks(self):
         """All blocks in reading order, across pages."""

@@ -10,11 +10,12 @@ from ..model import (
     AgencyRef, DocumentInfo, DocWarning, PlanDocument, Section, Signer, Source, Task,
 )
 from ..model.raw import RawDocument, RawTask
-from .agencies import resolve_cell, resolve_lead_cell
-from .citations import find_citations, find_relations
+from ..lang.agencies import resolve_cell, resolve_lead_cell
+from ..lang.context import Lang
+from ..lang.citations import find_citations, find_relations
 from .ids import assign_ids
-from .text import one_line
-from .time import TimeContext, parse_time
+from ..lang.text import one_line
+from ..lang.time import TimeContext, parse_time
 
 _YEAR_SPAN = regex.compile(r"\b(20\d\d)\s*[-–]\s*(20\d\d)\b")
 _YEAR = regex.compile(r"\bnăm\s+(20\d\d)\b", regex.I)
@@ -54,21 +55,21 @@ class _Sink:
             self.items.append(DocWarning(code=code, message=message, page=page))
 
 
-def _agencies(cell: str | None, sink: _Sink, page: int | None) -> list[AgencyRef]:
+def _agencies(cell: str | None, sink: _Sink, page: int | None, registry) -> list[AgencyRef]:
     if not cell or not cell.strip():
         return []
-    refs, messages = resolve_cell(cell)
+    refs, messages = resolve_cell(cell, registry)
     for msg in messages:
         sink.add("agency_unresolved", msg, page)
     return refs
 
 
-def _lead_support(raw: RawTask, sink: _Sink) -> tuple[list[AgencyRef], list[AgencyRef]]:
+def _lead_support(raw: RawTask, sink: _Sink, registry) -> tuple[list[AgencyRef], list[AgencyRef]]:
     """"A phối hợp với B" in a lead cell: B supports (see docs/agencies.md)."""
-    support = _agencies(raw.support, sink, raw.page)
+    support = _agencies(raw.support, sink, raw.page, registry)
     if not raw.lead or not raw.lead.strip():
         return [], support
-    lead, extra, messages = resolve_lead_cell(raw.lead)
+    lead, extra, messages = resolve_lead_cell(raw.lead, registry)
     for msg in messages:
         sink.add("agency_unresolved", msg, raw.page)
     known = {r.id or r.name for r in support}
@@ -84,9 +85,9 @@ def _time(raw: str | None, ctx: TimeContext, sink: _Sink, page: int | None):
     return spec
 
 
-def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink) -> Task:
+def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink, registry) -> Task:
     section = raw.sections[-1] if raw.sections else None
-    lead, support = _lead_support(raw, sink)
+    lead, support = _lead_support(raw, sink, registry)
     return Task(
         id=task_id,
         ordinal=raw.ordinal,
@@ -113,7 +114,8 @@ def task_path(raw: RawTask) -> list[str]:
     return path
 
 
-def to_plan_document(raw: RawDocument, sha256: str) -> PlanDocument:
+def to_plan_document(raw: RawDocument, sha256: str, lang: Lang | None = None) -> PlanDocument:
+    registry = (lang or Lang.default()).registry
     sink = _Sink()
     for code, message, page in raw.warnings:
         sink.add(code, message, page)
@@ -123,7 +125,7 @@ def to_plan_document(raw: RawDocument, sha256: str) -> PlanDocument:
     ctx = TimeContext(issued_on=issued, period=plan_period(h.title, issued, deadlines))
     issuer = None
     if h.issuer:
-        refs = _agencies(h.issuer, sink, None)
+        refs = _agencies(h.issuer, sink, None, registry)
         issuer = refs[0] if refs else None
     info = DocumentInfo(
         kind=h.kind, number=h.number, issued_on=issued, place=h.place, issuer=issuer,
@@ -132,7 +134,7 @@ def to_plan_document(raw: RawDocument, sha256: str) -> PlanDocument:
     )
     paths = [task_path(t) for t in raw.tasks]
     ids = assign_ids(paths)
-    tasks = [_task(t, i, p, ctx, sink) for t, i, p in zip(raw.tasks, ids, paths)]
+    tasks = [_task(t, i, p, ctx, sink, registry) for t, i, p in zip(raw.tasks, ids, paths)]
     references = []
     seen = set()
     for text in [*raw.body_text, *raw.footnotes, *raw.cell_text]:

@@ -4,8 +4,8 @@ Text renditions of plans come in two shapes:
 - "typed" text (markdown-ish): one paragraph per line, '#' headings, '**bold**', HTML remnants,
   tab-separated table rows, running page numbers ("2/14") left between rows;
 - text pulled from a PDF whose layout broke: every visual line ends with a space, paragraphs
-  are hard-wrapped and each table cell is wrapped over several lines (see ``wrapped``).
-Both become the same Layout.
+  are hard-wrapped and each table cell is wrapped over several lines: the reader hands
+  those lines on as they are (``Layout.wrapped_lines``) and ``structure.wrapped`` rebuilds them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import regex
 
 from ..errors import ReadError
 from ..model.layout import Cell, Layout, Page, Paragraph, Row, Table
-from ..normalise.text import is_page_number, nfc, strip_markup
+from ..lang.text import is_page_number, nfc, strip_markup
 
 _HEADING = regex.compile(r"^(#{1,6})\s+(.*)$")
 _FOOTNOTE = regex.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>\s*\d+\s*</sup>)\s*(?=\S)")
@@ -48,13 +48,21 @@ def read_text(path: Path) -> Layout:
     lines = text.split("\n")
     if not any(line.strip() for line in lines):
         raise ReadError(str(path), "file is empty (no text)", "empty")
-    from .wrapped import is_wrapped, read_wrapped
+    if is_hard_wrapped(lines):
+        # A broken PDF text layer: the lines are kept as they are and the structure stage
+        # rebuilds paragraphs and table cells from them (it knows what a cell may hold).
+        return Layout(path=str(path), format="text", pages=[Page(None, [])], page_count=None,
+                      wrapped_lines=lines)
+    return Layout(path=str(path), format="text", pages=[Page(None, read_typed(lines))], page_count=None)
 
-    if is_wrapped(lines):
-        blocks = read_wrapped(lines)
-    else:
-        blocks = read_typed(lines)
-    return Layout(path=str(path), format="text", pages=[Page(None, blocks)], page_count=None)
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """Most lines end with a space and none hold tabs: the signature of a broken text layer."""
+    content = [ln for ln in lines if ln.strip()]
+    if len(content) < 10 or any("\t" in ln for ln in content):
+        return False
+    trailing = sum(1 for ln in content if ln.endswith(" "))
+    return trailing / len(content) >= 0.6
 
 
 def paragraph(line: str, bold_open: bool) -> tuple[Paragraph | None, bool]:

@@ -40,9 +40,9 @@ class Match:
 def _registry_guess(text: str) -> tuple[str | None, str | None]:
     """(registry id, canonical name) for what the user typed, when the registry knows it."""
     try:
-        from ..normalise.agencies import get_registry, resolve_name
+        from ..lang.agencies import builtin_registry, resolve_name
 
-        res = resolve_name(get_registry(), text)
+        res = resolve_name(builtin_registry(), text)
     except Exception:  # noqa: BLE001 - the registry is a help here, never a requirement
         return None, None
     if res.id and res.method in _TRUSTED:

@@ -1,8 +1,8 @@
 """Bodies named in sentences: the subject of a task's sentence ("Công an thành phố hướng dẫn
 ...") and the bodies a report's narrative says acted ("Sở Nội vụ đã đưa ...").
 
-The agency normaliser's ``find_mention_spans`` is used when it exists (it knows the
-registry); otherwise, and when the printed name runs longer than the registry's, names are
+The registry's ``find_mention_spans`` is used first (``Bodies(registry)``, the built-in
+registry when none is given); when the printed name runs longer than the registry's, names are
 cut by the rules of data/prose.yaml: a name starts with a body word ("Sở", "Ủy ban nhân
 dân", "các sở") and ends before the predicate ("đã", "hướng dẫn", ...).
 """
@@ -56,38 +56,6 @@ def _patterns() -> _Patterns:
     return _Patterns()
 
 
-@lru_cache(maxsize=256)
-def _mention_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of registry bodies in ``text``, when the agency normaliser offers a finder."""
-    try:
-        from ..normalise.agencies import find_mention_spans
-    except ImportError:
-        return ()
-    try:
-        return tuple((start, end) for start, end, _ in find_mention_spans(text) or [])
-    except Exception:  # noqa: BLE001 - an optional helper must not stop the parse
-        return ()
-
-
-def _mention_at(text: str, pos: int) -> str | None:
-    """The registry body named at ``pos`` and followed by a lower-case word (its predicate)."""
-    for start, end in _mention_spans(text):
-        if start < pos:
-            continue
-        if start > pos:
-            break
-        if regex.match(r"\s+(?!(?:và|cùng|với|hoặc)(?![\p{L}]))\p{Ll}", text[end:]):
-            return text[pos:end].strip()
-    return None
-
-
-def name_at(text: str, pos: int = 0) -> str | None:
-    """The body whose name starts at ``pos`` and is followed by a predicate, or None."""
-    found = _mention_at(text, pos)
-    own = _cut_name(text, pos)
-    if found and not (own and own.startswith(found)):
-        return found  # the registry knows the body; the word rules may cut it elsewhere
-    return own
 
 
 def _cut_name(text: str, pos: int) -> str | None:
@@ -125,13 +93,6 @@ def _cut_name(text: str, pos: int) -> str | None:
     return "; ".join(split) or None
 
 
-def subject(text: str) -> str | None:
-    """The body named as the subject of the sentence that opens ``text``."""
-    text = text.strip()
-    p = _patterns()
-    opener = p.opener.match(text)
-    start = opener.end() if opener else 0
-    return name_at(text, start)
 
 
 def listed_subjects(text: str) -> list[str]:
@@ -149,60 +110,111 @@ def listed_subjects(text: str) -> list[str]:
     return items if len(items) >= 2 else []
 
 
-def acting(narrative: str) -> list[str]:
-    """Bodies that narrative sentences name as their subject, in order, once each."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for sentence in _SENTENCE.split(narrative):
-        sentence = sentence.strip().lstrip("-+*• ").strip()
-        name = subject(sentence)
-        if name and _STATIVE.match(sentence, _end_of(sentence, name)):
-            continue  # "X là đầu mối", "X được giao": the sentence describes, nobody acted
-        if name and name.casefold() not in seen:
-            seen.add(name.casefold())
-            out.append(name)
-        for later in _after_clause(sentence):
-            if later.casefold() not in seen:
-                seen.add(later.casefold())
-                out.append(later)
-    return out
+class Bodies:
+    """The bodies a sentence names, with one registry's mention finder: the registry knows
+    names the word rules would cut short ("Cổng Thông tin điện tử thành phố")."""
 
+    def __init__(self, registry=None):
+        if registry is None:
+            from ..lang.agencies import builtin_registry
 
-def _after_clause(sentence: str) -> list[str]:
-    """Subjects after an opening clause ("Thực hiện nhiệm vụ ..., Sở Thông tin và Truyền
-    thông chủ trì ..."): a name right after a comma, followed by a strong predicate."""
-    out = []
-    for comma in regex.finditer(r",\s+", sentence):
-        name = name_at(sentence, comma.end())
-        if name and _STRONG.match(sentence, _end_of(sentence[comma.end():], name) + comma.end()):
-            out.append(name)
-    return out
+            registry = builtin_registry()
+        self.registry = registry
+        self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
 
+    def mention_spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        """Spans of registry bodies in ``text``."""
+        hit = self._spans.get(text)
+        if hit is None:
+            from ..lang.agencies import find_mention_spans
 
-def partners(text: str) -> list[str]:
-    """Bodies listed after "phối hợp với" / "cùng với" (registry names, in order)."""
-    spans = _mention_spans(text)
-    out: list[str] = []
-    for m in _PARTNER.finditer(text):
-        end = m.end()
-        for start, stop in spans:
-            if start < end:
+            try:
+                hit = tuple((start, end) for start, end, _ in find_mention_spans(text, self.registry) or [])
+            except Exception:  # noqa: BLE001 - a helper here must not stop the parse
+                hit = ()
+            if len(self._spans) < 4096:
+                self._spans[text] = hit
+        return hit
+
+    def _mention_at(self, text: str, pos: int) -> str | None:
+        """The registry body named at ``pos`` and followed by a lower-case word (its predicate)."""
+        for start, end in self.mention_spans(text):
+            if start < pos:
                 continue
-            if not _LIST_GAP.match(text[end:start]):
+            if start > pos:
                 break
-            out.append(text[start:stop].strip())
-            end = stop
-    return list(dict.fromkeys(out))
+            if regex.match(r"\s+(?!(?:và|cùng|với|hoặc)(?![\p{L}]))\p{Ll}", text[end:]):
+                return text[pos:end].strip()
+        return None
 
+    def name_at(self, text: str, pos: int = 0) -> str | None:
+        """The body whose name starts at ``pos`` and is followed by a predicate, or None."""
+        found = self._mention_at(text, pos)
+        own = _cut_name(text, pos)
+        if found and not (own and own.startswith(found)):
+            return found  # the registry knows the body; the word rules may cut it elsewhere
+        return own
 
-def acting_with_partners(narrative: str) -> tuple[list[str], list[str]]:
-    """Bodies that act in the narrative, and the bodies they act with ("Sở A phối hợp với
-    Sở B ..."): partners count only in a sentence whose subject acted."""
-    leads: list[str] = []
-    support: list[str] = []
-    for sentence in _FULL_STOP.split(narrative):
-        names = acting(sentence)
-        leads.extend(names)
-        if names:
-            support.extend(partners(sentence))
-    return list(dict.fromkeys(leads)), list(dict.fromkeys(support))
+    def subject(self, text: str) -> str | None:
+        """The body named as the subject of the sentence that opens ``text``."""
+        text = text.strip()
+        p = _patterns()
+        opener = p.opener.match(text)
+        start = opener.end() if opener else 0
+        return self.name_at(text, start)
+
+    def acting(self, narrative: str) -> list[str]:
+        """Bodies that narrative sentences name as their subject, in order, once each."""
+        out: list[str] = []
+        seen: set[str] = set()
+        for sentence in _SENTENCE.split(narrative):
+            sentence = sentence.strip().lstrip("-+*• ").strip()
+            name = self.subject(sentence)
+            if name and _STATIVE.match(sentence, _end_of(sentence, name)):
+                continue  # "X là đầu mối", "X được giao": the sentence describes, nobody acted
+            if name and name.casefold() not in seen:
+                seen.add(name.casefold())
+                out.append(name)
+            for later in self._after_clause(sentence):
+                if later.casefold() not in seen:
+                    seen.add(later.casefold())
+                    out.append(later)
+        return out
+
+    def _after_clause(self, sentence: str) -> list[str]:
+        """Subjects after an opening clause ("Thực hiện nhiệm vụ ..., Sở Thông tin và Truyền
+        thông chủ trì ..."): a name right after a comma, followed by a strong predicate."""
+        out = []
+        for comma in regex.finditer(r",\s+", sentence):
+            name = self.name_at(sentence, comma.end())
+            if name and _STRONG.match(sentence, _end_of(sentence[comma.end():], name) + comma.end()):
+                out.append(name)
+        return out
+
+    def partners(self, text: str) -> list[str]:
+        """Bodies listed after "phối hợp với" / "cùng với" (registry names, in order)."""
+        spans = self.mention_spans(text)
+        out: list[str] = []
+        for m in _PARTNER.finditer(text):
+            end = m.end()
+            for start, stop in spans:
+                if start < end:
+                    continue
+                if not _LIST_GAP.match(text[end:start]):
+                    break
+                out.append(text[start:stop].strip())
+                end = stop
+        return list(dict.fromkeys(out))
+
+    def acting_with_partners(self, narrative: str) -> tuple[list[str], list[str]]:
+        """Bodies that act in the narrative, and the bodies they act with ("Sở A phối hợp với
+        Sở B ..."): partners count only in a sentence whose subject acted."""
+        leads: list[str] = []
+        support: list[str] = []
+        for sentence in _FULL_STOP.split(narrative):
+            names = self.acting(sentence)
+            leads.extend(names)
+            if names:
+                support.extend(self.partners(sentence))
+        return list(dict.fromkeys(leads)), list(dict.fromkeys(support))
+

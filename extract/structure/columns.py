@@ -11,7 +11,7 @@ import regex
 
 from ..datafile import read_yaml
 from ..errors import DataFileError
-from ..normalise.text import strip_markup
+from ..lang.text import strip_markup
 
 ROLES = ("ordinal", "task", "lead", "support", "start", "due", "product", "target")
 # Roles whose cells describe the work rather than name it: a row with none of them is a heading.

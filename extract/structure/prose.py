@@ -16,14 +16,15 @@ Reading rules (docs/prose.md):
 from __future__ import annotations
 
 from ..model.raw import RawSection, RawTask
-from . import bodies
+from .bodies import Bodies, listed_subjects
 from .outline import Line, body_paragraphs, classify
 from .prose_rules import ProseRules, rules
 
 
 class _Walker:
-    def __init__(self, r: ProseRules, task_part_titles: bool):
+    def __init__(self, r: ProseRules, task_part_titles: bool, bodies: Bodies):
         self.r = r
+        self.bodies = bodies
         self.by_title = task_part_titles  # False: no part names tasks, so every other part may
         self.stack: list[tuple[int, RawSection]] = []
         self.in_part = False
@@ -88,14 +89,14 @@ class _Walker:
         self.current = task
 
     def set_lead(self, task: RawTask, sentence: str) -> None:
-        names = bodies.listed_subjects(sentence)
+        names = listed_subjects(sentence)
         if not names:
-            found = bodies.subject(sentence)
+            found = self.bodies.subject(sentence)
             names = [found] if found else []
         if names:
             task.lead = "; ".join(names)
             task.lead_from_text = True
-            helpers = [b for b in bodies.partners(sentence)
+            helpers = [b for b in self.bodies.partners(sentence)
                        if not any(b.casefold() == n.casefold() for n in names)]
             if helpers:
                 task.support = "; ".join(helpers)
@@ -140,12 +141,12 @@ class _Walker:
         self.current = None  # the next plain paragraph is another task
 
 
-def prose_tasks(blocks, header, warnings) -> list[RawTask]:
+def prose_tasks(blocks, header, warnings, registry=None) -> list[RawTask]:
     r = rules()
     lines = [classify(text, page, r) for text, page in body_paragraphs(blocks)]
     by_title = any(l.kind == "part" and r.task_parts.search(l.title)
                    and not r.not_task_sections.search(l.title) for l in lines)
-    walker = _Walker(r, by_title)
+    walker = _Walker(r, by_title, Bodies(registry))
     for line in lines:
         walker.line(line)
     walker.close_leaf()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from ..model.raw import RawSection, RawTask
-from . import bodies
+from .bodies import Bodies
 from .outline import Line, body_paragraphs, classify
 from .prose_rules import ProseRules, rules
 
@@ -96,7 +96,7 @@ def _once(names: list[str]) -> list[str]:
     return out
 
 
-def _task(item: _Item, r: ProseRules) -> RawTask:
+def _task(item: _Item, r: ProseRules, bodies: Bodies) -> RawTask:
     restated = _restated(item)
     text = "\n".join([item.line.title, *restated])
     narrative = [l.text for l in item.body if f"- {l.title}" not in restated or l.kind != "bullet"]
@@ -125,7 +125,7 @@ def _task(item: _Item, r: ProseRules) -> RawTask:
     return task
 
 
-def report_tasks(blocks, header, warnings) -> list[RawTask]:
+def report_tasks(blocks, header, warnings, registry=None) -> list[RawTask]:
     r = rules()
     lines = [classify(text, page, r) for text, page in body_paragraphs(blocks)]
 
@@ -158,7 +158,8 @@ def report_tasks(blocks, header, warnings) -> list[RawTask]:
             continue
         if current is not None:
             current.body.append(line)
-    tasks = [_task(item, r) for item in items]
+    bodies = Bodies(registry)
+    tasks = [_task(item, r, bodies) for item in items]
     if not tasks:
         warnings.append(("report_no_items", "no lettered items found in the report's results part", None))
     return tasks

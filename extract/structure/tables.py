@@ -13,7 +13,7 @@ import regex
 
 from ..model.layout import Cell, Paragraph, Row, Table
 from ..model.raw import RawSection, RawTask
-from ..normalise.text import clean_cell, is_page_number, one_line
+from ..lang.text import clean_cell, is_page_number, one_line
 from .columns import CELL_ROLES, assign_roles, header_key
 from .context import DocContext
 

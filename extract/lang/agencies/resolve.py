@@ -53,7 +53,7 @@ def _starts(key: tuple[str, ...], phrases) -> bool:
 
 def resolve_name(registry: Registry, text: str) -> Resolution:
     """Resolve one body's name; never raises."""
-    return registry.memo("_resolve_cache", text, lambda name: _resolve(registry, name), 100_000)
+    return registry.memo(registry.name_memo, text, lambda name: _resolve(registry, name), 100_000)
 
 
 def _resolve(registry: Registry, text: str) -> Resolution:

@@ -142,16 +142,21 @@ class Registry:
     choice_ids: list[str] = field(default_factory=list)
 
 
-    def memo(self, table: str, key, compute: Callable, limit: int):
-        """compute(key), remembered in this registry's own table (bounded to ``limit`` keys):
-        plans repeat the same cells and names dozens of times, and a registry never changes."""
-        cache = self.__dict__.setdefault(table, {})
+    # Memos of this registry's answers: plans repeat the same cells and names dozens of times,
+    # and a registry never changes once built. Bounded, so text cannot grow them without end.
+    cell_memo: dict = field(default_factory=dict, repr=False, compare=False)
+    name_memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @staticmethod
+    def memo(cache: dict, key, compute: Callable, limit: int):
+        """compute(key), remembered in ``cache`` (one of this registry's memos) up to ``limit`` keys."""
         hit = cache.get(key)
         if hit is None:
             hit = compute(key)
             if len(cache) < limit:
                 cache[key] = hit
         return hit
+
     @classmethod
     def build(cls, layers: Iterable[Layer]) -> "Registry":
         layers = tuple(layers)

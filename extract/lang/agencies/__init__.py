@@ -1,18 +1,20 @@
 """Agencies: cells and sentences -> AgencyRef, through a registry of bodies (data/*.yaml).
 
-Public functions (all take an optional ``registry``; by default the built-in registry plus any
-file given to ``load_user_registry``):
+A ``Registry`` is a value: built once from layers of data files and passed to every function
+that needs it. ``builtin_registry()`` is the one shipped with vnplan (built on first use and
+never changed); ``load_registry(*files)`` builds a new one with the user's layers on top.
+Public functions take the registry as their last argument (the built-in one when omitted):
 
-- ``resolve_cell(raw)`` -> (refs, warnings): every body of a lead/support cell, in order.
-- ``resolve_lead_cell(raw)`` -> (lead, support, warnings): the same for a lead cell, where
-  "A phối hợp với B" makes B support.
-- ``agency_start(text)``: does ``text`` begin like the name of a body?
-- ``find_mentions(text)`` / ``find_mention_spans(text)``: registry bodies named in prose.
-- ``load_user_registry(path)``: layer a user registry on top of the built-in one.
+- ``resolve_cell(raw, registry)`` -> (refs, warnings): every body of a lead/support cell, in order.
+- ``resolve_lead_cell(raw, registry)`` -> (lead, support, warnings): the same for a lead cell,
+  where "A phối hợp với B" makes B support.
+- ``agency_start(text, registry)``: does ``text`` begin like the name of a body?
+- ``find_mentions(text, registry)`` / ``find_mention_spans(text, registry)``: bodies named in prose.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from ...model import AgencyRef
@@ -20,52 +22,31 @@ from .registry import Layer, Registry, builtin_layers, read_layer
 from .resolve import Resolution, resolve_name
 
 __all__ = [
-    "AgencyRef", "Registry", "Resolution", "agency_start", "find_mention_spans", "find_mentions",
-    "get_registry", "load_registry", "load_user_registry", "reset_registry", "resolve_cell",
-    "resolve_lead_cell", "resolve_name",
+    "AgencyRef", "Registry", "Resolution", "agency_start", "builtin_registry", "find_mention_spans",
+    "find_mentions", "load_registry", "resolve_cell", "resolve_lead_cell", "resolve_name",
 ]
 
-_builtin: list[Layer] | None = None
-_user: list[Layer] = []
-_current: Registry | None = None
+
+@lru_cache(maxsize=1)
+def _builtin_layers() -> tuple[Layer, ...]:
+    return tuple(builtin_layers())
 
 
-def get_registry() -> Registry:
-    """The registry in use: built, validated and indexed once, on first use."""
-    global _builtin, _current
-    if _current is None:
-        if _builtin is None:
-            _builtin = builtin_layers()
-        _current = Registry.build([*_builtin, *_user])
-    return _current
+@lru_cache(maxsize=1)
+def builtin_registry() -> Registry:
+    """The registry shipped with vnplan: built, validated and indexed once, on first use."""
+    return Registry.build(_builtin_layers())
 
 
 def load_registry(*paths: str | Path, builtin: bool = True) -> Registry:
-    """A registry of the given files (on top of the built-in one unless ``builtin=False``),
-    without changing the one in use."""
-    layers = builtin_layers() if builtin else []
+    """A new registry of the given files, layered on top of the built-in one unless
+    ``builtin=False``. An invalid file raises DataFileError and builds nothing."""
+    layers = _builtin_layers() if builtin else ()
     return Registry.build([*layers, *(read_layer(p) for p in paths)])
 
 
-def load_user_registry(path: str | Path) -> Registry:
-    """Layer ``path`` on top of the registry in use (``vnplan parse --registry FILE``)."""
-    global _current
-    layer = read_layer(path)
-    candidate = Registry.build([*(_builtin or builtin_layers()), *_user, layer])
-    _user.append(layer)
-    _current = candidate
-    return candidate
-
-
-def reset_registry() -> None:
-    """Back to the built-in registry alone."""
-    global _current
-    _user.clear()
-    _current = None
-
-
 def _reg(registry: Registry | None) -> Registry:
-    return registry if registry is not None else get_registry()
+    return registry if registry is not None else builtin_registry()
 
 
 def agency_start(text: str, registry: Registry | None = None) -> bool:
@@ -83,7 +64,7 @@ def resolve_lead_cell(
     leads and the one it works with supports, so Thanh tra goes to support.
     """
     reg = _reg(registry)
-    lead, support, warnings = reg.memo("_cell_cache", raw, lambda cell: _resolve_lead_cell(reg, cell), 50_000)
+    lead, support, warnings = reg.memo(reg.cell_memo, raw, lambda cell: _resolve_lead_cell(reg, cell), 50_000)
     return [r.model_copy() for r in lead], [r.model_copy() for r in support], list(warnings)
 
 

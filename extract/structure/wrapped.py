@@ -14,7 +14,7 @@ from itertools import combinations
 import regex
 
 from ..model.layout import Cell, Paragraph, Row, Table
-from ..normalise.text import is_page_number, one_line, strip_markup
+from ..lang.text import is_page_number, one_line, strip_markup
 
 _LIST_START = regex.compile(r"^(?:[-+•–(]\s?|\d+(?:\.\d+)*\.?\s+\p{Lu}|[IVXLC]+\.\s|[a-zđ]\)\s)")
 _SENTENCE_END = regex.compile(r"[.:;!?]$|\./\.$")
@@ -24,13 +24,6 @@ _ACRONYM = regex.compile(r"^\p{Lu}{2,}\b")
 _BARE_HEAD = regex.compile(r"^(?:văn phòng|phòng|sở|trung tâm|ban|cục|chi cục|ủy ban|các)$", regex.I)
 
 
-def is_wrapped(lines: list[str]) -> bool:
-    """Most lines end with a space and none hold tabs: the signature of a broken text layer."""
-    content = [ln for ln in lines if ln.strip()]
-    if len(content) < 10 or any("\t" in ln for ln in content):
-        return False
-    trailing = sum(1 for ln in content if ln.endswith(" "))
-    return trailing / len(content) >= 0.6
 
 
 def _width(lines: list[str]) -> int:
@@ -40,13 +33,15 @@ def _width(lines: list[str]) -> int:
     return lengths[int(0.8 * (len(lengths) - 1))]
 
 
-def read_wrapped(lines: list[str]) -> list:
+def rebuild_wrapped(lines: list[str], registry=None) -> list:
+    """Paragraphs and the task table of hard-wrapped text; ``registry`` tells where a body's
+    name begins (the start of a lead or support cell)."""
     header_at = _find_header(lines)
     body = lines if header_at is None else lines[: header_at[0]]
     blocks: list = _paragraphs(body)
     if header_at is not None:
         start, end, parts = header_at
-        blocks.append(_table(lines[end:], parts))
+        blocks.append(_table(lines[end:], parts, registry))
     return blocks
 
 
@@ -77,7 +72,7 @@ def _paragraphs(lines: list[str]) -> list[Paragraph]:
 
 def _find_header(lines: list[str]):
     """(first line, line after the header, roles) of a run-together table header, if any."""
-    from ..structure.columns import split_header_text
+    from .columns import split_header_text
 
     for i, line in enumerate(lines):
         if not regex.match(r"^\s*S?TT\b", line):
@@ -148,8 +143,12 @@ def _groups(lines: list[str]):
     return groups
 
 
-def _table(lines: list[str], parts: list[tuple[str, str]]) -> Table:
-    from ..normalise.time import trailing_time
+def _table(lines: list[str], parts: list[tuple[str, str]], registry) -> Table:
+    from ..lang.agencies import agency_start
+    from ..lang.time import trailing_time
+
+    def starts_body(text: str) -> bool:
+        return agency_start(text, registry)
 
     roles = [role for role, _ in parts]
     groups = _groups(lines)
@@ -161,7 +160,7 @@ def _table(lines: list[str], parts: list[tuple[str, str]]) -> Table:
         chunks = _bullet_chunks(glines)
         first = True
         for chunk in chunks:
-            text_lines, cells = _split_row(chunk, width, len(cell_roles), trailing_time)
+            text_lines, cells = _split_row(chunk, width, len(cell_roles), trailing_time, starts_body)
             text = "\n".join(_join_wrapped(text_lines)) if text_lines else ""
             values = {"task": text}
             if cells:
@@ -200,10 +199,8 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return [one_line(x) for x in out]
 
 
-def _split_row(lines, width, n_cells, trailing_time):
+def _split_row(lines, width, n_cells, trailing_time, agency_start):
     """Task text lines and the cell values (lead, support, ..., due order) of one row chunk."""
-    from ..normalise.agencies import agency_start
-
     lines = list(lines)
     # Task text: lines go on while the previous one ran to the column's edge.
     n_text = 1

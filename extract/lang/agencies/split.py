@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import regex
 
-from ...normalise.text import is_page_number, strip_markup
+from ..text import is_page_number, strip_markup
 from .folding import Word, nfc
 from .registry import Registry
 

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .io import sha256_file
 from .model import PlanDocument
 
 if TYPE_CHECKING:
     from .lang.context import Lang
-
-
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def parse_file(path: str | Path, lang: "Lang | None" = None) -> PlanDocument:
@@ -32,4 +24,4 @@ def parse_file(path: str | Path, lang: "Lang | None" = None) -> PlanDocument:
     path = Path(path)
     layout = read(path)
     raw = build(layout, lang)
-    return to_plan_document(raw, sha256_of(path), lang)
+    return to_plan_document(raw, sha256_file(path), lang)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract.normalise.time import TimeContext, parse_time
+from extract.lang.time import TimeContext, parse_time
 
 from .test_time_properties import assert_valid_rrule
 

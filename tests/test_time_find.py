@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.normalise.time import find_deadline, iter_deadlines, parse_time, trailing_time
+from extract.lang.time import find_deadline, iter_deadlines, parse_time, trailing_time
 
 POSITIVE = [
     ("Báo cáo Quý IV/2025", "Quý IV/2025"),

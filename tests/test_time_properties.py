@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.model import TimeSpec
-from extract.normalise.time import TimeContext, find_deadline, parse_time, trailing_time
+from extract.lang.time import TimeContext, find_deadline, parse_time, trailing_time
 
 WORDS = [
     "cuối", "hằng năm", "tháng cuối quý", "tháng đầu quý sau", "tháng liền kề", "mỗi", "0", "32",

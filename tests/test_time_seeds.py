@@ -14,7 +14,7 @@ import pytest
 import regex
 import yaml
 
-from extract.normalise.time import TimeContext, iter_deadlines, parse_time, trailing_time
+from extract.lang.time import TimeContext, iter_deadlines, parse_time, trailing_time
 
 SEEDS = Path(__file__).resolve().parent.parent / "samples" / "seeds"
 _DEADLINE_HEADER = regex.compile(r"Thời (?:gian|hạn)")

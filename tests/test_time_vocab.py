@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from extract.errors import DataFileError
-from extract.normalise.time import TimeContext, load_vocabulary, parser_for, vocabulary
-from extract.normalise.time.vocab import DATA_FILE
+from extract.lang.time import TimeContext, load_vocabulary, parser_for, vocabulary
+from extract.lang.time.vocab import DATA_FILE
 
 
 def _data():
@@ -75,7 +75,7 @@ def test_new_phrasings_are_data(tmp_path):
     ctx = TimeContext(None, (2025, 2026))
     spec, warnings = parse("Suốt thời gian thực hiện Kế hoạch", ctx)
     assert (spec.kind, str(spec.start), str(spec.end), warnings) == ("ongoing", "2025-01-01", "2026-12-31", [])
-    from extract.normalise.time import parse_time
+    from extract.lang.time import parse_time
     assert parse_time("Mốc hoàn thành: Quarter III/2025", ctx)[0].kind != "quarter"  # not shipped
     spec, _ = parse("Mốc hoàn thành: Quarter III/2025", ctx)
     assert (spec.kind, str(spec.start), str(spec.end)) == ("quarter", "2025-07-01", "2025-09-30")

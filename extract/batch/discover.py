@@ -225,12 +225,4 @@ def _dedupe(items: list[Item]) -> list[Item]:
     return items
 
 
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(MiB):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 Refused = _Refused

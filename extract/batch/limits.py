@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..readers.formats import document_suffixes
+
 MiB = 1 << 20
 
 # Files found inside folders and archives are converted only when their suffix says they are
 # a document; anything else (images, spreadsheets) is listed in the manifest as "ignored".
-DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".docm", ".doc", ".txt", ".text"})
+DOCUMENT_SUFFIXES = document_suffixes()  # the readers' format table decides
 ARCHIVE_SUFFIXES = frozenset({".zip"})
 
 # Failures that may go away without the file changing (a busy machine, a tool installed later,

@@ -20,7 +20,8 @@ from typing import Callable, Iterator
 from .. import __version__
 from ..errors import VnplanError
 from ..export import FORMATS, SUFFIX
-from .discover import Discovery, Item, Refused, sha256_file
+from ..io import sha256_file
+from .discover import Discovery, Item, Refused
 from .limits import TRANSIENT_CODES, Limits, MiB
 from .manifest import Manifest, Record
 from .pool import WorkerPool

@@ -119,7 +119,7 @@ def export(
     """Gather documents into one JSON, JSON Lines, CSV or Excel file (xlsx needs -o)."""
     from ..errors import VnplanError
     from ..export import FORMATS, format_for, render
-    from ..export.gather import gather
+    from ..batch.gather import gather
 
     fmt = fmt or (format_for(out) if out else "json")
     if fmt not in FORMATS:

@@ -46,7 +46,7 @@ def ingest(
     """Keep documents, tasks and agencies in the store; the same file twice changes nothing,
     a new version of a plan is kept beside the old and linked to it by "replaces"."""
     from ..errors import VnplanError
-    from ..export.gather import iter_documents
+    from ..batch.gather import iter_documents
     from ..store import Store
 
     failed = 0

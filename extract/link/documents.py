@@ -15,6 +15,7 @@ from pathlib import PurePath
 
 import regex
 
+from ..lang.fold import fold  # names compared loosely
 from ..model import Citation, PlanDocument
 
 _KIND_WORDS = [
@@ -22,12 +23,6 @@ _KIND_WORDS = [
     ("chương trình", "CTR"), ("công văn", "CV"), ("văn bản", "CV"), ("thông báo", "TB"),
     ("chỉ thị", "CT"), ("nghị định", "ND"), ("thông tư", "TT"), ("luật", "LUAT"),
 ]
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, for comparing names loosely."""
-    text = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
 def norm_number(number: str | None) -> str | None:

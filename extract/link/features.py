@@ -15,11 +15,11 @@ from pathlib import Path
 import regex
 
 from ..datafile import read_yaml
+from ..lang.fold import tone_last
 from ..errors import DataFileError
 
 DATA = Path(__file__).with_name("data") / "linking.yaml"
 
-_TONES = {"\u0300": "`", "\u0301": "'", "\u0303": "~", "\u0309": "?", "\u0323": "."}
 _SPACES = regex.compile(r"\s+")
 
 
@@ -63,19 +63,7 @@ def rules() -> Rules:
     return _RULES
 
 
-@lru_cache(maxsize=1 << 16)
-def canonical(token: str) -> str:
-    """One syllable in canonical form: lower case, tone mark last ("hoà" -> "hoa`")."""
-    decomposed = unicodedata.normalize("NFD", token.lower())
-    tone = ""
-    kept = []
-    for ch in decomposed:
-        mark = _TONES.get(ch)
-        if mark is None:
-            kept.append(ch)
-        else:
-            tone = mark
-    return unicodedata.normalize("NFC", "".join(kept)) + tone
+canonical = tone_last  # one syllable: lower case, tone mark last ("hoà" == "hòa")
 
 
 _SURFACE: dict[str, str] = {}

@@ -6,17 +6,16 @@ bullets under one ordinal, each with its own cells) get "~2", "~3" in document o
 
 from __future__ import annotations
 
-import unicodedata
 
 import regex
+
+from ..lang.fold import fold
 
 _NON_SLUG = regex.compile(r"[^a-z0-9.]+")
 
 
 def slug(text: str) -> str:
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_ = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    return _NON_SLUG.sub("-", ascii_).strip("-") or "x"
+    return _NON_SLUG.sub("-", fold(text)).strip("-") or "x"
 
 
 def assign_ids(paths: list[list[str]]) -> list[str]:

@@ -435,10 +435,10 @@ def read_docx(path: Path) -> Layout:
 
 def _read(path: Path, zf: zipfile.ZipFile) -> Layout:
     names = zf.namelist()
-    if "mimetype" in names and zf.read("mimetype").startswith(b"application/vnd.oasis.opendocument.text"):
-        from .legacy import read_converted  # an .odt: LibreOffice's own format
-
-        return read_converted(path, "OpenDocument text")
+    if "mimetype" in names and zf.read("mimetype").startswith(b"application/vnd.oasis.opendocument"):
+        # An OpenDocument file whose mimetype is not stored first (the format table sends the
+        # usual ones to LibreOffice before they get here).
+        raise ReadError(str(path), "an OpenDocument file, not DOCX: save it as .odt or .docx", "unsupported")
     if "EncryptedPackage" in names:
         raise ReadError(str(path), "DOCX is password-protected", "encrypted")
     reader = _Reader(path, zf)

@@ -42,6 +42,14 @@ def read_doc(path: Path) -> Layout:
     return read_converted(path, "legacy .doc")
 
 
+def read_odt(path: Path) -> Layout:
+    return read_converted(path, "OpenDocument text")
+
+
+def read_rtf(path: Path) -> Layout:
+    return read_converted(path, "RTF")
+
+
 def read_converted(path: Path, what: str) -> Layout:
     """Any document LibreOffice opens (.doc, .odt, .rtf), converted to DOCX and read as DOCX."""
     exe = soffice()
@@ -51,7 +59,7 @@ def read_converted(path: Path, what: str) -> Layout:
             f"{what} needs LibreOffice: install it (apt-get install libreoffice-writer) to read {what} files",
             "missing_tool",
         )
-    from .docx import read_docx
+    from .docx import read_docx  # the converted file is DOCX; docx never imports this module
 
     with tempfile.TemporaryDirectory(prefix="vnplan-doc-") as tmp:
         src = Path(tmp) / f"in{path.suffix.lower() or '.doc'}"  # an ASCII name: soffice mangles some others

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lang.fold import strip_marks
+
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -12,8 +14,7 @@ def fold(text: str | None) -> str:
     """"Sở Tài chính" -> "so tai chinh": what a user may type without Vietnamese accents."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    bare = strip_marks(text).casefold()
     return " ".join(_NON_WORD.sub(" ", bare).split())
 
 

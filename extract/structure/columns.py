@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -11,6 +10,7 @@ import regex
 
 from ..datafile import read_yaml
 from ..errors import DataFileError
+from ..lang.fold import strip_marks as _fold  # keywords must survive OCR's tone slips
 from ..lang.text import strip_markup
 
 ROLES = ("ordinal", "task", "lead", "support", "start", "due", "product", "target")
@@ -20,12 +20,6 @@ CELL_ROLES = ("lead", "support", "start", "due", "product", "target")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _PUNCT_SPACE = regex.compile(r"\s*([,/;:&()-])\s*")
 _SPACE = regex.compile(r"\s+")
-
-
-def _fold(text: str) -> str:
-    """Without diacritics (đ -> d): keywords must survive OCR's tone slips."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def header_key(text: str) -> str:

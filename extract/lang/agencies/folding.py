@@ -13,10 +13,11 @@ from typing import NamedTuple
 
 import regex
 
+from ..fold import fold, tone_last
+
 # "KH&CN", "LĐ-TB&XH" and "TP." are single abbreviations; other punctuation separates words.
 WORD = regex.compile(r"[\p{L}\p{N}]+(?:[&\-][\p{L}\p{N}]+)*\.?")
 _SPLIT_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_MARKS = regex.compile(r"\p{Mn}+")
 
 
 class Word(NamedTuple):
@@ -27,21 +28,10 @@ class Word(NamedTuple):
     toned: tuple[str, ...]  # the same, keeping tones: "Quý" is not "Quỹ"
 
 
-_TONES = {"\u0300": "1", "\u0301": "2", "\u0303": "3", "\u0309": "4", "\u0323": "5"}
 
 
-def tone_word(word: str) -> str:
-    """Lower case with the tone moved to the end: "Uỷ" and "Ủy" -> "uy4", "Quý" -> "quy2"."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = "".join(_TONES[c] for c in decomposed if c in _TONES)
-    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-    return base + tones
-
-
-def fold_word(word: str) -> str:
-    """Lower case, no accents, đ -> d."""
-    word = unicodedata.normalize("NFD", word.lower().replace("đ", "d").replace("Đ", "d"))
-    return _MARKS.sub("", word)
+tone_word = tone_last  # "Uỷ" and "Ủy" -> one key; "Quý" and "Quỹ" -> two
+fold_word = fold  # lower case, no accents, đ -> d
 
 
 class Folder:

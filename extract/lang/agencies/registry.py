@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ...errors import DataFileError
+from ..fold import tone_last
 from .folding import Folder, Word, exact_key, nfc
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -117,6 +118,9 @@ def read_layer(path: str | Path) -> Layer:
         if e.id in e.successors:
             raise DataFileError(str(path), f"{e.id}: an entry cannot succeed itself")
     return Layer(str(path), data)
+
+
+_CAC = tone_last("các")  # a group name: "các Sở, ban, ngành"
 
 
 @dataclass
@@ -248,7 +252,7 @@ class Registry:
     # ── lookups ──────────────────────────────────────────────────────────────────
     def starts_with_head(self, key: tuple[str, ...]) -> bool:
         """``key``: toned words (Folder.toned), so that "Quý IV" is not "Quỹ"."""
-        if key[:1] == ("cac2",):
+        if key[:1] == (_CAC,):
             key = key[1:]
         return any(key[: len(h)] == h for h in self.heads)
 

@@ -1,38 +1,14 @@
-"""Case- and diacritic-folding that remembers where each folded character came from.
-
-The grammar matches folded text ("Quý IV/2025" -> "quy iv/2025") so that unaccented and
-upper-case phrases read the same; the index map turns a match back into a span of the text
-the caller gave, for cutting cells and keeping anchors as printed.
-"""
+"""Folding for the deadline grammar: the grammar matches folded text ("Quý IV/2025" ->
+"quy iv/2025") so that unaccented and upper-case phrases read the same; the index map (see
+``lang.fold.fold_indexed``) turns a match back into a span of the printed text."""
 
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
+from ..fold import fold_indexed as fold
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    if ch in "đĐ":
-        return "d"
-    out = []
-    for c in unicodedata.normalize("NFD", ch.lower()):
-        if not unicodedata.combining(c):
-            out.append(c)
-    return "".join(out)
-
-
-def fold(text: str) -> tuple[str, list[int]]:
-    """Folded text and, for each folded character, its index in ``text`` (plus len(text))."""
-    chars: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        f = _fold_char(ch) if not ch.isascii() or ch.isupper() else ch
-        for c in f:
-            chars.append(c)
-            index.append(i)
-    index.append(len(text))
-    return "".join(chars), index
+__all__ = ["fold", "fold_word", "lower_keep_length"]
 
 
 def fold_word(text: str) -> str:

@@ -9,8 +9,6 @@ from typing import Iterator
 from ..errors import ReadError, VnplanError
 from ..model import PlanDocument
 
-# What a plain folder may hold: PlanDocument JSON, or documents to parse.
-_SOURCE_SUFFIXES = {".pdf", ".docx", ".docm", ".doc", ".txt", ".text"}
 
 
 def load_documents(path: Path) -> list[PlanDocument]:
@@ -52,7 +50,7 @@ def _file(path: Path) -> Iterator[Found]:
 
 
 def _batch_folder(folder: Path) -> Iterator[Found]:
-    from ..batch.manifest import MANIFEST_NAME, read_manifest
+    from .manifest import MANIFEST_NAME, read_manifest
 
     for name, rec in sorted(read_manifest(folder / MANIFEST_NAME).items()):
         if rec.status == "failed":
@@ -64,15 +62,17 @@ def _batch_folder(folder: Path) -> Iterator[Found]:
 def iter_documents(inputs: list[Path]) -> Iterator[Found]:
     """Every document under ``inputs``, in order: a batch output folder gives its converted
     documents and its failures; another folder, its JSON and source files (recursively)."""
-    from ..batch.manifest import MANIFEST_NAME
+    from ..readers.formats import document_suffixes
+    from .manifest import MANIFEST_NAME
 
+    sources = document_suffixes()  # a plain folder: PlanDocument JSON, or documents to parse
     for path in map(Path, inputs):
         if path.is_dir():
             if (path / MANIFEST_NAME).exists():
                 yield from _batch_folder(path)
             else:
                 for p in sorted(path.rglob("*")):
-                    if p.is_file() and (p.suffix.lower() == ".json" or p.suffix.lower() in _SOURCE_SUFFIXES):
+                    if p.is_file() and (p.suffix.lower() == ".json" or p.suffix.lower() in sources):
                         yield from _file(p)
         elif not path.exists():
             yield str(path), None, _failure(path, "missing", "no such file")

@@ -1,0 +1,61 @@
+"""Case- and diacritic-folding of Vietnamese: the one implementation every stage uses.
+
+- ``strip_marks("Đồng Tháp")`` -> "Dong Thap": no diacritics, đ -> d, case kept;
+- ``fold("Sở Tài chính")`` -> "so tai chinh": the same, lower case (what a user types
+  without accents, and what OCR's tone slips still agree on);
+- ``fold_indexed(text)`` -> (folded, index): also where each folded character came from, so
+  that a match in the folded text maps back to a span of the printed one;
+- ``tone_last("hoà")`` == ``tone_last("hòa")`` -> "hoa`": lower case with the tone mark
+  moved to the end, so that old and new tone placement agree while "Quý" and "Quỹ" differ.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# The five tone marks (combining), each written after the syllable by ``tone_last``.
+TONE_MARKS = {"\u0300": "`", "\u0301": "'", "\u0303": "~", "\u0309": "?", "\u0323": "."}
+_D = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", (text or "").translate(_D))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    return strip_marks(text).lower()
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return fold(ch)
+
+
+def fold_indexed(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each folded character, its index in ``text`` (plus len(text))."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        f = _fold_char(ch) if not ch.isascii() or ch.isupper() else ch
+        for c in f:
+            chars.append(c)
+            index.append(i)
+    index.append(len(text))
+    return "".join(chars), index
+
+
+@lru_cache(maxsize=1 << 16)
+def tone_last(word: str) -> str:
+    """One syllable lower-cased with its tone mark moved to the end ("Uỷ", "Ủy" -> "uy?")."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tone = ""
+    kept = []
+    for ch in decomposed:
+        mark = TONE_MARKS.get(ch)
+        if mark is None:
+            kept.append(ch)
+        else:
+            tone = mark
+    return unicodedata.normalize("NFC", "".join(kept)) + tone

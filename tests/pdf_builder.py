@@ -83,6 +83,14 @@ class PdfBuilder:
             x += width + gap
         return self
 
+    def centre(self, x0: float, x1: float, top: float, s: str, size: float = 12):
+        """Text centred between x0 and x1, as a word processor sets a centred table cell."""
+        return self.text((x0 + x1 - self.width(s, size)) / 2, top, s, size)
+
+    def width(self, s: str, size: float = 12) -> float:
+        """How wide `s` is set in this builder's font (pt), to lay out tests that depend on fit."""
+        return self._width(s, size)
+
     def _width(self, word: str, size: float) -> float:
         self.text(0, 0, word, size)
         obj = c.FPDFPage_GetObject(self.page.raw, c.FPDFPage_CountObjects(self.page.raw) - 1)

@@ -93,6 +93,38 @@ def test_bullets_inside_a_cell_stay_on_their_own_lines(tmp_path):
     assert t.rows[1].cells[1].text == "- Tuyên truyền về kinh tế tư nhân;\n- Xây dựng, theo dõi dữ liệu;\n+ cập nhật thường xuyên"
 
 
+@needs_font
+def test_words_broken_inside_a_narrow_cell_are_glued_back(tmp_path):
+    """A word wider than its cell is broken wherever the line is full, as LibreOffice does with
+    "STT" and "VIII" in a narrow STT column when a wider font replaces the document's: the
+    pieces are one word again. A word that fills a line and is wrapped at a space keeps it."""
+    pad = 5.5  # LibreOffice's cell padding for a Word table, left and right
+    b = PdfBuilder(unicode_font=True).new_page(842, 595)
+    room = (b.width("VII") + b.width("VIII")) / 2  # "ST" and "VII" fit, "STT" and "VIII" do not
+    assert b.width("ST") < room < b.width("STT")
+    x0, x1 = 56.7, 56.7 + room + 2 * pad
+    x2 = 500.0
+    x3 = x2 + b.width("Thời") + 4 + 2 * pad  # "Thời" fits, "Thời gian" does not
+    ys = [100, 132, 178, 210]
+    b.grid([x0, x1, x2, x3], ys)  # one stroked segment per cell side, as LibreOffice draws
+    b.centre(x0, x1, 102, "ST").centre(x0, x1, 116, "T")
+    b.centre(x1, x2, 102, "Nhiệm vụ cụ thể")
+    b.centre(x2, x3, 102, "Thời").centre(x2, x3, 116, "gian")
+    b.centre(x0, x1, 134, "1")
+    b.justify(x1 + pad, x2 - pad, 134, "Rà soát, đơn giản hóa thủ tục cấp phép kinh doanh có điều")
+    b.text(x1 + pad, 148, "kiện tại các Sở, ban, ngành")
+    b.centre(x2, x3, 134, "Q.I")
+    b.centre(x0, x1, 180, "VII").centre(x0, x1, 194, "I")
+    b.text(x1 + pad, 180, "Động lực tăng trưởng bền vững")
+    b.centre(x2, x3, 180, "Q.II")
+    (t,) = tables(read(b.save(tmp_path / "narrow.pdf")))
+    assert [r.texts for r in t.rows] == [
+        ["STT", "Nhiệm vụ cụ thể", "Thời gian"],
+        ["1", "Rà soát, đơn giản hóa thủ tục cấp phép kinh doanh có điều kiện tại các Sở, ban, ngành", "Q.I"],
+        ["VIII", "Động lực tăng trưởng bền vững", "Q.II"],
+    ]
+
+
 @given(
     st.integers(2, 5),
     st.lists(st.lists(st.sampled_from(["Alpha", "Beta 2", "So 12/2025", "x", "Quy IV", "Lead-1"]), min_size=5, max_size=5),

@@ -8,6 +8,8 @@ pdfplumber's extract_tables does from pdfminer objects.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..model.layout import Cell, Row, Table
@@ -16,6 +18,7 @@ from .pdf_page import Char, Rule, join_words, visual_rows
 SNAP = 3.0  # rules closer than this (pt) are the same line (double borders, rounding)
 JOIN = 3.0  # gap along a rule that is still one rule
 MIN_BAND = 4.0  # a grid row/column thinner than this is a border artefact, not a cell
+MAX_PADDING = 12.0  # pt: cell padding is a few points; a wider white margin is alignment
 
 
 @dataclass(slots=True)
@@ -105,31 +108,63 @@ def _covered(rules: list[Rule], pos: float, at: float) -> bool:
     return False
 
 
-def cell_text(chars: list[Char]) -> str:
-    """Characters of one cell -> its text: wrapped lines folded, bullets kept on their own line."""
-    lines = _lines(chars)
+def cell_text(chars: list[Char], room: float | None = None) -> str:
+    """Characters of one cell -> its text: wrapped lines folded, bullets kept on their own line.
+
+    room: the width text may take in the cell (its width less the padding), when known. A word
+    wider than that is broken by the word processor wherever the line is full ("ST" over "T" in
+    a narrow STT column); such a piece is glued back to the rest without a space."""
     out = ""
-    for line in lines:
+    prev: list[Char] | None = None
+    prev_text = ""
+    for row in visual_rows(chars):
+        line = join_words(row)
+        if not line:
+            continue
         if not out:
             out = line
         elif line[:2] in ("- ", "+ ", "• ") or line[:1] in ("•", "*", "−", "–") and line[1:2] == " ":
             out += "\n" + line
         elif out.endswith("-") and len(out) > 1 and out[-2].isalnum() and line[:1].isalnum():
             out += line  # "68-" + "NQ/TW": Vietnamese never hyphenates words, so it is a token
+        elif room is not None and _broken_word(prev, prev_text, row, line, room):
+            out += line
         else:
             out += " " + line
+        prev, prev_text = row, line
     return out
 
 
-def _lines(chars: list[Char]) -> list[str]:
-    """Group characters into visual lines (top to bottom), each in stream order."""
-    rows = visual_rows(chars)
-    out = []
-    for row in rows:
-        text = join_words(row)
-        if text:
-            out.append(text)
-    return out
+ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+NUMBER = re.compile(r"\d[\d.,]*")
+_VOWELS = set("aeiouyAEIOUY")
+
+
+def _broken_word(prev: list[Char] | None, prev_text: str, row: list[Char], line: str, room: float) -> bool:
+    """Is `line` the rest of a word that did not fit on the line above (`prev`)?
+
+    The line above must be that one word, and full: its first letter's worth more would not
+    have fitted in `room`. A word that fills a line and is then wrapped at a space looks the
+    same, so the pieces must also make one token that no Vietnamese text splits at a space:
+    letters without a vowel (every Vietnamese syllable has one: "ST" + "T", "HĐN" + "D"), a
+    Roman numeral ("VII" + "I") or a number ("1.000.0" + "00")."""
+    if not prev or " " in prev_text:
+        return False
+    head = row[0]
+    first = line.split(" ", 1)[0]
+    glyph = (head.x1 - head.x0) / max(1, len(head.ch))
+    if prev[-1].x1 - prev[0].x0 + glyph <= room:
+        return False  # it would have fitted: the line was wrapped at a space
+    a, b = prev_text, first
+    if a.isalpha() and b.isalpha() and a.isupper() and b.isupper():
+        if not _has_vowel(a) and not _has_vowel(b):
+            return True
+        return ROMAN.fullmatch(a + b) is not None
+    return NUMBER.fullmatch(a) is not None and NUMBER.fullmatch(b) is not None
+
+
+def _has_vowel(word: str) -> bool:
+    return any(unicodedata.normalize("NFD", ch)[0] in _VOWELS for ch in word)
 
 
 SHORT_CELL = 3  # an OCR'd cell with at most this many characters is read again on its own
@@ -167,11 +202,16 @@ def build_table(grid: Grid, chars: list[Char], page: int, refine=None) -> Table 
                 for b in range(j, j + cs):
                     owner[a][b] = (i, j)
             spans[(i, j)] = (rs, cs)
-    texts: dict[tuple[int, int], str] = {}
+    cells_chars: dict[tuple[int, int], list[Char]] = {}
     for (i, j), (rs, cs) in spans.items():
         cell_chars = [c for a in range(i, i + rs) for b in range(j, j + cs) for c in buckets[a][b]]
         cell_chars.sort(key=lambda c: c.index)
-        texts[(i, j)] = cell_text(cell_chars)
+        cells_chars[(i, j)] = cell_chars
+    pad = _padding(cells_chars, spans, xs)
+    texts: dict[tuple[int, int], str] = {}
+    for (i, j), cell_chars in cells_chars.items():
+        room = None if pad is None else xs[j + spans[(i, j)][1]] - xs[j] - 2 * pad
+        texts[(i, j)] = cell_text(cell_chars, room)
     if refine is not None:
         short = [key for key, text in texts.items() if len(text) <= SHORT_CELL]
         boxes = [(xs[j], ys[i], xs[j + spans[(i, j)][1]], ys[i + spans[(i, j)][0]]) for i, j in short]
@@ -198,6 +238,25 @@ def build_table(grid: Grid, chars: list[Char], page: int, refine=None) -> Table 
     if not any(c.text for c in rows[0].cells) and sum(1 for t in all_cells if t) < 0.2 * len(all_cells):
         return None
     return Table(rows, page=page)
+
+
+def _padding(cells: dict[tuple[int, int], list[Char]], spans, xs: list[float]) -> float | None:
+    """The table's cell padding: the least white between a cell's left side and its text. A
+    word starts at its pen position, where the word processor set it, so a left-aligned or
+    justified line starts exactly one padding in (right ends are glyph boxes, which side
+    bearings blur). A table whose text is all centred or short tells nothing (None)."""
+    best = None
+    for (i, j), chars in cells.items():
+        left = xs[j]
+        for c in chars:
+            if c.bottom - c.top <= 0.5:
+                continue
+            d = c.x0 - left
+            if best is None or d < best:
+                best = d
+    if best is None or best > MAX_PADDING:
+        return None
+    return max(best, 0.0)
 
 
 def _band(edges: list[float], v: float) -> int | None:

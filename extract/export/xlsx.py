@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
+from ..lang.kinds import kinds
 from ..model import PlanDocument, Task
 from .rows import deadline
 
@@ -20,10 +21,6 @@ AGENCY_LINE_SEP = "\n"
 DATE_FORMAT = "DD/MM/YYYY"
 MAX_CELL = 32767  # Excel's limit on characters in a cell
 
-DOC_KIND_LABELS = {
-    "KH": "Kế hoạch", "BC": "Báo cáo", "QD": "Quyết định", "CV": "Công văn",
-    "TB": "Thông báo", "NQ": "Nghị quyết", "CT": "Chỉ thị", "TTr": "Tờ trình",
-}
 STATUS_LABELS = {"done": "Đã hoàn thành", "in_progress": "Đang thực hiện", "not_done": "Chưa hoàn thành"}
 
 TASK_SHEET = "Nhiệm vụ"
@@ -79,7 +76,7 @@ TASK_COLUMNS: list[Column] = [
 DOC_COLUMNS: list[Column] = [
     Column("STT", 6, lambda i, d: i, wrap=False),
     Column("Số, ký hiệu", 18, lambda i, d: d.document.number),
-    Column("Loại văn bản", 13, lambda i, d: DOC_KIND_LABELS.get(d.document.kind or "", d.document.kind)),
+    Column("Loại văn bản", 13, lambda i, d: kinds().name_of(d.document.kind) or d.document.kind),
     Column("Trích yếu", 60, lambda i, d: d.document.title),
     Column("Cơ quan ban hành", 30, lambda i, d: d.document.issuer.name if d.document.issuer else None),
     Column("Ngày ban hành", 13, lambda i, d: d.document.issued_on, wrap=False, date=True),

@@ -16,14 +16,8 @@ from pathlib import PurePath
 import regex
 
 from ..lang.fold import fold  # names compared loosely
+from ..lang.kinds import kinds
 from ..model import Citation, PlanDocument
-
-_KIND_WORDS = [
-    ("kế hoạch", "KH"), ("báo cáo", "BC"), ("nghị quyết", "NQ"), ("quyết định", "QD"),
-    ("chương trình", "CTR"), ("công văn", "CV"), ("văn bản", "CV"), ("thông báo", "TB"),
-    ("chỉ thị", "CT"), ("nghị định", "ND"), ("thông tư", "TT"), ("luật", "LUAT"),
-]
-
 
 def norm_number(number: str | None) -> str | None:
     """"173 /KH-UBND" -> "173/KH-UBND"; None when the numeric part is missing ("/KH-UBND")."""
@@ -38,10 +32,12 @@ def norm_number(number: str | None) -> str | None:
 
 
 def kind_of(kind: str | None, number: str | None = None, raw: str | None = None) -> str | None:
-    """A document kind code ("KH", "BC", ...) from a kind field, a number or wording."""
-    # The kind field first (a word or a code), then the number's symbol, then wording.
+    """A document kind code ("KH", "BC", ...) from a kind field, a number or wording, as the
+    kinds table spells it (lang/data/kinds.yaml)."""
+    table = kinds()
+    # The kind field first (a code or words), then the number's symbol, then wording.
     if kind:
-        code = _from_words(kind)
+        code = table.code_of(kind.strip()) or table.code_at_start(kind)
         if code:
             return code
         if regex.fullmatch(r"[A-Za-zĐđ]{1,5}", kind.strip()):
@@ -49,15 +45,7 @@ def kind_of(kind: str | None, number: str | None = None, raw: str | None = None)
     code = _from_number(number)
     if code:
         return code
-    return _from_words(raw) if raw else None
-
-
-def _from_words(text: str) -> str | None:
-    f = fold(text).strip()
-    for words, code in _KIND_WORDS:
-        if f.startswith(fold(words)):
-            return code
-    return None
+    return table.code_at_start(raw) if raw else None
 
 
 def _from_number(number: str | None) -> str | None:
@@ -67,7 +55,7 @@ def _from_number(number: str | None) -> str | None:
         rest = regex.sub(r"^\d+[\w.]*?[-/]", "", n)
         m = regex.match(r"([A-ZĐ]+)", rest)
         if m:
-            return fold(m.group(1)).upper()
+            return kinds().code_of(m.group(1)) or fold(m.group(1)).upper()
     return None
 
 

@@ -16,7 +16,7 @@ import regex
 
 from ..datafile import read_yaml
 from ..lang.fold import tone_last
-from ..errors import DataFileError
+from ..errors import DataFileError, VnplanError
 
 DATA = Path(__file__).with_name("data") / "linking.yaml"
 
@@ -113,7 +113,10 @@ def features(text: str, words: bool = False) -> list[str]:
 
 def word_tokens(text: str) -> list[str]:
     """Multi-syllable words from underthesea, as extra features ("_w:doanh_nghiệp")."""
-    from underthesea import word_tokenize  # heavy: imported only when asked for
+    try:
+        from underthesea import word_tokenize  # heavy: imported only when asked for
+    except ImportError as err:
+        raise VnplanError("word features (--words) need underthesea: pip install 'vnplan[words]'") from err
 
     out = []
     for w in word_tokenize(unicodedata.normalize("NFC", text or "")):

@@ -13,17 +13,11 @@ from datetime import date
 
 import regex
 
+from ..lang.kinds import kinds
 from ..model.layout import Paragraph
 from ..model.raw import RawHeader
 from .context import appendix_label, is_attachment_line
 
-KINDS = {
-    "KẾ HOẠCH": "KH", "KẾ HOẠCH HÀNH ĐỘNG": "KH", "BÁO CÁO": "BC", "QUYẾT ĐỊNH": "QĐ",
-    "CHƯƠNG TRÌNH": "CTr", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "CTr", "NGHỊ QUYẾT": "NQ",
-    "THÔNG BÁO": "TB", "TỜ TRÌNH": "TTr", "CHỈ THỊ": "CT", "CÔNG VĂN": "CV", "HƯỚNG DẪN": "HD",
-    "ĐỀ ÁN": "ĐA", "PHƯƠNG ÁN": "PA", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ",
-}
-_KIND_WORDS = {words.lower(): code for words, code in KINDS.items()}  # "kế hoạch hành động" -> "KH"
 _NUMBER = regex.compile(r"^\s*Số\s*:?\s*(?P<num>\d[\d.]*)?\s*(?P<sym>(?:/\s*\d{4})?\s*[/-]\s*[\p{Lu}\d&.\-/]+)?\s*$")
 _PLACE_DATE = regex.compile(
     r"^\s*(?P<place>[\p{Lu}][\p{L} .]{1,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})",
@@ -64,8 +58,9 @@ def _number(num: str | None, sym: str | None) -> str | None:
 
 
 def _kind_of(text: str) -> str | None:
-    key = " ".join(text.replace("*", "").split()).upper()
-    return KINDS.get(key)
+    """The code of a kind line: the kind's name alone, in capitals ("KẾ HOẠCH HÀNH ĐỘNG")."""
+    key = " ".join(text.replace("*", "").split())
+    return kinds().code_of_name(key) if key.isupper() else None
 
 
 def parse_header(blocks) -> RawHeader:
@@ -78,7 +73,7 @@ def parse_header(blocks) -> RawHeader:
             h.number = _number(m["num"], m["sym"])
             if h.kind is None and m["sym"]:
                 code = regex.search(r"\p{L}+", m["sym"])  # "/KH-UBND", "-KH/TU", "/2022/NĐ-CP"
-                if code and code.group() in set(KINDS.values()):
+                if code and kinds().code_of(code.group()) == code.group():
                     h.kind = code.group()
             if i > 0 and h.issuer is None:
                 top = [q.text for q in paras[:i] if q.text.isupper() and len(q.text) < 80]
@@ -132,7 +127,7 @@ def _from_attachment(paras: list[Paragraph], h: RawHeader) -> None:
         if not m:
             continue
         if h.kind is None:
-            h.kind = _KIND_WORDS.get(" ".join(m["kind"].lower().split()))
+            h.kind = kinds().code_of_name(m["kind"])
         if h.number is None:
             h.number = _number(m["num"], m["sym"])
         if h.issued_on is None:

@@ -1,4 +1,9 @@
-"""The citation rules data file (data/citations.yaml): loaded once, validated on load."""
+"""The citation rules data file (data/citations.yaml): loaded once, validated on load.
+
+Kinds of documents (the words before a number, the codes inside one) come from the kinds table
+(``lang.kinds``); this file holds what is particular to citations: issuer codes and names,
+the words that end an issuer or a law's name, and the relation triggers.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +12,45 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ...datafile import read_yaml
+from ...datafile import read_yaml, validate
 from ...errors import DataFileError
+from ..kinds import Kinds, kinds
 
 DATA_FILE = Path(__file__).with_name("data") / "citations.yaml"
 
-_LIST_KEYS = (
-    "issuer_heads", "issuer_stops", "law_stops", "implements_triggers", "replaces_triggers",
-    "nesting_words",
-)
+
+def _nfc(v: str) -> str:
+    return unicodedata.normalize("NFC", v.strip())
+
+
+class CitationsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    untyped_kind: str = Field(min_length=1)
+    issuer_codes: dict[str, str] = {}
+    issuer_heads: tuple[str, ...] = ()
+    issuer_stops: tuple[str, ...] = ()
+    law_stops: tuple[str, ...] = ()
+    implements_triggers: tuple[str, ...] = Field(min_length=1)
+    replaces_triggers: tuple[str, ...] = Field(min_length=1)
+    nesting_words: tuple[str, ...] = ()
+
+    @field_validator("issuer_heads", "issuer_stops", "law_stops", "implements_triggers",
+                     "replaces_triggers", "nesting_words")
+    @classmethod
+    def _words(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        if not all(x.strip() for x in v):
+            raise ValueError("entries must be non-empty strings")
+        return tuple(_nfc(x) for x in v)
+
+    @field_validator("issuer_codes")
+    @classmethod
+    def _codes(cls, v: dict[str, str]) -> dict[str, str]:
+        if not all(name.strip() for name in v.values()):
+            raise ValueError("each code must map to an issuer name")
+        return {k: _nfc(name) for k, name in v.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,70 +71,41 @@ class Rules:
     implements_triggers: tuple[str, ...]
     replaces_triggers: tuple[str, ...]
     nesting_words: tuple[str, ...]
+    table: Kinds
 
     def kind_of_name(self, printed: str) -> str:
-        key = _fold(printed)
-        for k in self.kinds:
-            if any(_fold(n) == key for n in k.names):
-                return k.kind
-        return printed
+        return self.table.cited_name(printed)
 
     def kind_of_code(self, code: str) -> str | None:
-        for k in self.kinds:
-            if code in k.codes:
-                return k.kind
-        return None
+        return self.table.cited_name_of_code(code)
 
     @property
     def law_names(self) -> tuple[str, ...]:
-        return next((k.names for k in self.kinds if k.kind == "Luật"), ())
+        law = self.table.get("L")
+        return law.printed if law else ()
 
 
-def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+def _citation_kinds(table: Kinds) -> tuple[Kind, ...]:
+    """The table as citation kinds: each variant a kind of its own ("Kế hoạch hành động")."""
+    out = []
+    for e in table.entries:
+        out.append(Kind(e.name, (e.name, *e.aliases), (e.code, *e.number_codes)))
+        out.extend(Kind(v, (v,), ()) for v in e.variants)
+    return tuple(out)
 
 
-def _strings(path: Path, where: str, value) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise DataFileError(str(path), f"{where} must be a list of non-empty strings")
-    return tuple(unicodedata.normalize("NFC", v.strip()) for v in value)
-
-
-def parse_rules(data, path: Path = DATA_FILE) -> Rules:
+def parse_rules(data, path: Path = DATA_FILE, table: Kinds | None = None) -> Rules:
     """Validate the decoded YAML; raise DataFileError naming what is wrong."""
-    if not isinstance(data, dict):
-        raise DataFileError(str(path), "top level must be a mapping")
-    raw_kinds = data.get("kinds")
-    if not isinstance(raw_kinds, list) or not raw_kinds:
-        raise DataFileError(str(path), "'kinds' must be a non-empty list")
-    kinds = []
-    seen_names: dict[str, str] = {}
-    for i, item in enumerate(raw_kinds):
-        if not isinstance(item, dict) or not isinstance(item.get("kind"), str) or not item["kind"].strip():
-            raise DataFileError(str(path), f"kinds[{i}] needs a 'kind' string")
-        names = _strings(path, f"kinds[{i}].names", item.get("names"))
-        if not names:
-            raise DataFileError(str(path), f"kinds[{i}].names is empty")
-        codes = _strings(path, f"kinds[{i}].codes", item.get("codes", []))
-        for n in names:
-            if _fold(n) in seen_names:
-                raise DataFileError(str(path), f"name {n!r} listed twice (kinds[{i}])")
-            seen_names[_fold(n)] = item["kind"]
-        kinds.append(Kind(unicodedata.normalize("NFC", item["kind"].strip()), names, codes))
-    untyped = data.get("untyped_kind")
-    if not isinstance(untyped, str) or not untyped.strip():
-        raise DataFileError(str(path), "'untyped_kind' must be a string")
-    codes = data.get("issuer_codes", {})
-    if not isinstance(codes, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in codes.items()
-    ):
-        raise DataFileError(str(path), "'issuer_codes' must map codes to issuer names")
-    lists = {key: _strings(path, key, data.get(key, [])) for key in _LIST_KEYS}
-    if not lists["implements_triggers"] or not lists["replaces_triggers"]:
-        raise DataFileError(str(path), "relation triggers must not be empty")
+    f = validate(data, CitationsFile, path)
+    table = table or kinds()
+    untyped = table.cited_name(f.untyped_kind)
+    if table.code_of_name(untyped) is None:
+        raise DataFileError(str(path), f"untyped_kind {f.untyped_kind!r} is not in the kinds table")
     return Rules(
-        kinds=tuple(kinds), untyped_kind=untyped.strip(),
-        issuer_codes={k: unicodedata.normalize("NFC", v) for k, v in codes.items()}, **lists,
+        kinds=_citation_kinds(table), untyped_kind=untyped, issuer_codes=f.issuer_codes,
+        issuer_heads=f.issuer_heads, issuer_stops=f.issuer_stops, law_stops=f.law_stops,
+        implements_triggers=f.implements_triggers, replaces_triggers=f.replaces_triggers,
+        nesting_words=f.nesting_words, table=table,
     )
 
 

@@ -37,6 +37,18 @@ def _parse_date(text: Optional[str], option: str, last: bool) -> Optional[date]:
     return end if last else first
 
 
+def _open_store(db: Path):
+    """The store at DB, or a one-line message and exit status 1 (not an SQLite file, no
+    permission, a folder that cannot be created...)."""
+    from ..store import Store, StoreError
+
+    try:
+        return Store(db)
+    except StoreError as err:
+        typer.echo(f"vnplan: {err}", err=True)
+        raise typer.Exit(1)
+
+
 def ingest(
     inputs: List[Path] = typer.Argument(
         ..., help="Source files (PDF, DOCX, text), PlanDocument JSON, folders, batch output folders, "
@@ -47,12 +59,11 @@ def ingest(
     a new version of a plan is kept beside the old and linked to it by "replaces"."""
     from ..errors import VnplanError
     from ..batch.gather import iter_documents
-    from ..store import Store
 
     failed = 0
     link_files = [p for p in inputs if _is_links_file(p)]
     inputs = [p for p in inputs if p not in link_files]
-    with Store(db) as store:
+    with _open_store(db) as store:
         for source, doc, failure in iter_documents(inputs):
             if failure is not None:
                 failed += 1
@@ -133,7 +144,7 @@ def tasks(
     fmt: str = typer.Option("table", "--format", "-f", help="table | json | jsonl | csv"),
 ) -> None:
     """Tasks in the store, soonest deadline first."""
-    from ..store import Store, TaskQuery, find_tasks
+    from ..store import TaskQuery, find_tasks
 
     if role not in ("lead", "support", "any"):
         raise typer.BadParameter("lead, support or any", param_hint="--role")
@@ -151,7 +162,7 @@ def tasks(
     q = TaskQuery(agency=agency, role=role, groups=groups, due_before=before,
                   due_after=after, kind=kind, due_kind=due_kind,
                   number=number, all_versions=all_versions, limit=limit)
-    with Store(db) as store:
+    with _open_store(db) as store:
         matches = find_tasks(store, q)
     pairs = [(m.document, m.task) for m in matches]
     if fmt == "table":
@@ -179,15 +190,13 @@ def documents(db: Path = DB_OPTION) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from ..store import Store
-
     if not db.exists():
         typer.echo(f"vnplan: {db}: no such store", err=True)
         raise typer.Exit(1)
     table = Table(header_style="bold")
     for col in ("#", "Số, ký hiệu", "Ngày", "Trích yếu", "Nhiệm vụ", "Thay thế", "Hiệu lực"):
         table.add_column(col)
-    with Store(db) as store:
+    with _open_store(db) as store:
         for r in store.documents():
             table.add_row(str(r["id"]), r["number"] or "", r["issued_on"] or "", (r["title"] or r["path"])[:80],
                           str(r["tasks"]), r["replaces"] or "", "bị thay thế" if r["superseded"] else "hiện hành")

@@ -60,7 +60,7 @@ def ingest_links(store: Store, links: Links) -> LinksIngested:
         else:
             res.known += 1
 
-    with store.conn:
+    with store.write():
         for link in links.doc_links:
             if link.from_ in keys and link.to in keys:
                 insert(keys[link.from_], None, keys[link.to], None, link.kind, None, link.evidence)

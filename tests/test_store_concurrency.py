@@ -1,0 +1,115 @@
+"""Several `vnplan ingest` processes writing into one store at once (real processes).
+
+Each process is given an overlapping, shuffled list of PlanDocument JSON files that share
+agencies; the race to store the same sha256 or the same agency key must end with every file
+stored once and no process failing.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extract.model import AgencyRef
+from tests.test_export import made_up_document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _documents(folder: Path, n: int) -> list[Path]:
+    """n distinct documents (their own sha256 and number) sharing most agencies, plus one
+    agency of their own each (new agency rows raced for by every writer)."""
+    base = made_up_document(6)
+    paths = []
+    for i in range(n):
+        tasks = [t.model_copy(update={"support": [*t.support, AgencyRef(raw=f"Phòng {i % 7}", name=f"Phòng {i % 7}")]})
+                 for t in base.tasks]
+        doc = base.model_copy(update={
+            "source": base.source.model_copy(update={"sha256": f"{i:064x}", "path": f"d{i}.docx"}),
+            "document": base.document.model_copy(update={"number": f"{i + 1}/KH-STC",
+                                                          "issued_on": date(2026, 1 + i % 12, 1)}),
+            "tasks": tasks,
+        })
+        path = folder / f"d{i:03}.json"
+        path.write_text(doc.model_dump_json(by_alias=True), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _ingest_processes(db: Path, lists: list[list[Path]]) -> list[subprocess.CompletedProcess]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    procs = [subprocess.Popen([sys.executable, "-m", "extract.cli.main", "ingest", "--db", str(db),
+                               *map(str, files)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+             for files in lists]
+    out = []
+    for p in procs:
+        stdout, stderr = p.communicate(timeout=300)
+        out.append(subprocess.CompletedProcess(p.args, p.returncode, stdout, stderr))
+    return out
+
+
+@pytest.mark.parametrize("writers", [2, 4, 8])
+def test_concurrent_ingest_stores_every_file_once(tmp_path, writers):
+    files = _documents(tmp_path, 24)
+    rng = random.Random(writers)
+    # Every writer gets two thirds of the files in its own order: each file is wanted by
+    # several writers at once, and every file by at least one.
+    lists = []
+    for w in range(writers):
+        mine = rng.sample(files, k=len(files) * 2 // 3)
+        lists.append(mine)
+    wanted = {f for lst in lists for f in lst}
+    missing = [f for f in files if f not in wanted]
+    lists[0].extend(missing)
+    db = tmp_path / "plans.db"
+    results = _ingest_processes(db, lists)
+    for r in results:
+        assert r.returncode == 0, r.stderr
+        assert "Traceback" not in r.stderr and "IntegrityError" not in r.stderr
+    conn = sqlite3.connect(db)
+    shas = [row[0] for row in conn.execute("SELECT sha256 FROM documents")]
+    assert sorted(shas) == sorted(f"{i:064x}" for i in range(len(files)))
+    keys = [row[0] for row in conn.execute("SELECT key FROM agencies")]
+    assert len(keys) == len(set(keys))
+    assert {"name:phong 0", "name:phong 6", "id:hp.so-tai-chinh"} <= set(keys)
+    per_doc = conn.execute("SELECT count(*) FROM tasks GROUP BY document").fetchall()
+    assert {n for (n,) in per_doc} == {7}
+    # Every file reported once as added across all writers, and otherwise as unchanged.
+    added = sum(line.startswith("added") for r in results for line in r.stdout.splitlines())
+    assert added == len(files)
+
+
+def test_store_that_is_not_sqlite_is_one_line(tmp_path):
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("these are my notes, not a database\n" * 100)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    doc = _documents(tmp_path, 1)[0]
+    for args in (["ingest", str(doc)], ["tasks"], ["documents"]):
+        r = subprocess.run([sys.executable, "-m", "extract.cli.main", *args, "--db", str(bogus)],
+                           capture_output=True, text=True, env=env, cwd=ROOT)
+        assert r.returncode == 1, (args, r.stderr)
+        assert "Traceback" not in r.stderr
+        assert r.stderr.startswith(f"vnplan: {bogus}: ") and len(r.stderr.strip().splitlines()) == 1
+    assert bogus.read_text().startswith("these are my notes")
+
+
+def test_sqlite_file_of_another_program_is_refused(tmp_path):
+    from extract.store import Store, StoreError
+
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="another program"):
+        Store(other)
+    tables = {r[0] for r in sqlite3.connect(other).execute("SELECT name FROM sqlite_master")}
+    assert tables == {"invoices"}

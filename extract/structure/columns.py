@@ -82,6 +82,13 @@ def keywords() -> tuple[tuple[str, str], ...]:
     return load_keywords()
 
 
+@cache
+def _keyword_patterns() -> tuple[tuple[str, "regex.Pattern"], ...]:
+    # Compiled once: every cell of every row is tried as a header, and building the pattern
+    # per call made large tables cost seconds per megabyte.
+    return tuple((role, regex.compile(rf"(?<!\w){regex.escape(phrase)}(?!\w)")) for role, phrase in keywords())
+
+
 def match_role(header: str) -> tuple[str | None, bool]:
     """(role, exact) for one header cell; role None when nothing matches."""
     key = header_key(header)
@@ -94,8 +101,8 @@ def match_role(header: str) -> tuple[str | None, bool]:
         if key.startswith(candidate) and (len(key) == len(candidate) or not key[len(candidate)].isalnum()):
             return role, False
     folded = _fold(key)
-    for role, phrase in keywords():
-        if regex.search(rf"(?<!\w){regex.escape(phrase)}(?!\w)", folded):
+    for role, pattern in _keyword_patterns():
+        if pattern.search(folded):
             return role, False
     return None, False
 

@@ -103,7 +103,14 @@ def read_typed(lines: list[str]) -> list:
             blocks.append(Table(rows=list(rows)))
             rows.clear()
 
-    for line in lines:
+    # Web pages saved as text put each table cell on its own lines between lone "|" lines.
+    from .pipe_tables import pipe_blocks
+
+    for line in pipe_blocks(lines) or lines:
+        if isinstance(line, Table):
+            flush()
+            blocks.append(line)
+            continue
         if "\t" in line:
             rows.append(Row([Cell(c) for c in line.split("\t")]))
             continue

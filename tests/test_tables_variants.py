@@ -162,11 +162,12 @@ def test_header_roles_from_keywords(tmp_path):
 
 
 def test_keyword_headers_survive_ocr_tone_slips(tmp_path):
-    table = rows(["TT", "Tên đơn vị", "Đôi tượng kiêm tra", "Thời hạn kiêm tra"],
+    # "kiêm tra" for "kiểm tra": the subject keyword still matches; the unit is the row's subject
+    table = rows(["TT", "Tên đơn vị được kiêm tra", "Đôi tượng kiêm tra", "Thời hạn kiêm tra"],
                  ["1", "Công ty A", "Gói thầu số 13", "Quý II/2026"])
     raw, _ = parse_text(tmp_path, HEAD + table)
-    assert (raw.tasks[0].text, raw.tasks[0].due) == ("Gói thầu số 13", "Quý II/2026")
-    assert raw.tasks[0].extra == {"Tên đơn vị": "Công ty A"}
+    assert (raw.tasks[0].text, raw.tasks[0].due) == ("Công ty A", "Quý II/2026")
+    assert raw.tasks[0].extra == {"Đôi tượng kiêm tra": "Gói thầu số 13"}
 
 
 def test_merged_extra_cells_are_not_repeated():

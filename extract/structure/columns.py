@@ -1,25 +1,45 @@
-"""Column roles of task tables, decided from the header text with a synonyms data file."""
+"""Column roles of task tables from the header text, with two data files:
+
+- ``data/columns.yaml``: synonyms, role -> headers (exact, or as the start of a longer header);
+- ``data/column_keywords.yaml``: role -> phrases, the last resort for a header no synonym
+  matches (whole words; case, diacritics and years ignored).
+
+Both are validated on load by a pydantic model of their shape (``extract.datafile.load_model``):
+an unknown role or an empty header fails naming the file and the entry. What the header does
+not say, the cells may (``table_roles``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Annotated, Literal
 
 import regex
+from pydantic import BaseModel, ConfigDict, RootModel, StringConstraints
 
-from ..datafile import read_yaml
+from ..datafile import load_model
 from ..errors import DataFileError
 from ..lang.fold import strip_marks as _fold  # keywords must survive OCR's tone slips
 from ..lang.text import strip_markup
 
-ROLES = ("ordinal", "task", "lead", "support", "start", "due", "product", "target")
+ROLES = ("ordinal", "task", "subject", "lead", "support", "start", "due", "product", "target", "progress", "note")
 # Roles whose cells describe the work rather than name it: a row with none of them is a heading.
-CELL_ROLES = ("lead", "support", "start", "due", "product", "target")
+CELL_ROLES = ("lead", "support", "start", "due", "product", "target", "progress")
+
+Role = Literal["ordinal", "task", "subject", "lead", "support", "start", "due", "product", "target", "progress", "note"]
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _PUNCT_SPACE = regex.compile(r"\s*([,/;:&()-])\s*")
 _SPACE = regex.compile(r"\s+")
+
+
+class RoleLists(RootModel[dict[Role, list[Phrase]]]):
+    """role -> list of non-empty header texts (columns.yaml) or phrases (column_keywords.yaml)."""
+
+    model_config = ConfigDict(frozen=True)
 
 
 def header_key(text: str) -> str:
@@ -38,19 +58,13 @@ class Synonyms:
 
 def load_synonyms(path=None) -> Synonyms:
     source = path or resources.files("extract.structure").joinpath("data/columns.yaml")
-    data = read_yaml(source)
-    if not isinstance(data, dict):
-        raise DataFileError(str(source), "expected a mapping of role -> list of headers")
+    data = load_model(source, RoleLists).root
     exact: dict[str, str] = {}
     for role, headers in data.items():
-        if role not in ROLES:
-            raise DataFileError(str(source), f"unknown role {role!r} (known: {', '.join(ROLES)})")
-        if not isinstance(headers, list) or not all(isinstance(h, str) and h.strip() for h in headers):
-            raise DataFileError(str(source), f"role {role!r} must list non-empty header strings")
-        for header in headers:
+        for i, header in enumerate(headers):
             key = header_key(header)
             if exact.get(key, role) != role:
-                raise DataFileError(str(source), f"header {header!r} given two roles")
+                raise DataFileError(str(source), f"{role}.{i}: header {header!r} given two roles")
             exact[key] = role
     ordered = tuple(sorted(exact.items(), key=lambda kv: -len(kv[0])))
     return Synonyms(exact=exact, by_length=ordered)
@@ -64,17 +78,8 @@ def synonyms() -> Synonyms:
 def load_keywords(path=None) -> tuple[tuple[str, str], ...]:
     """(role, phrase) pairs in file order, for headers no synonym matches."""
     source = path or resources.files("extract.structure").joinpath("data/column_keywords.yaml")
-    data = read_yaml(source)
-    if not isinstance(data, dict):
-        raise DataFileError(str(source), "expected a mapping of role -> list of phrases")
-    pairs = []
-    for role, phrases in data.items():
-        if role not in ROLES:
-            raise DataFileError(str(source), f"unknown role {role!r} (known: {', '.join(ROLES)})")
-        if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
-            raise DataFileError(str(source), f"role {role!r} must list non-empty phrases")
-        pairs.extend((role, _fold(header_key(p))) for p in phrases)
-    return tuple(pairs)
+    data = load_model(source, RoleLists).root
+    return tuple((role, _fold(header_key(p))) for role, phrases in data.items() for p in phrases)
 
 
 @cache
@@ -82,51 +87,62 @@ def keywords() -> tuple[tuple[str, str], ...]:
     return load_keywords()
 
 
-@cache
-def _keyword_patterns() -> tuple[tuple[str, "regex.Pattern"], ...]:
-    # Compiled once: every cell of every row is tried as a header, and building the pattern
-    # per call made large tables cost seconds per megabyte.
-    return tuple((role, regex.compile(rf"(?<!\w){regex.escape(phrase)}(?!\w)")) for role, phrase in keywords())
+def header_match(header: str) -> tuple[str | None, str | None]:
+    """(role, how) for one header cell: how is "exact", "prefix" or "keyword"; (None, None)
+    when nothing matches."""
+    key = header_key(header)
+    if not key:
+        return None, None
+    syn = synonyms()
+    if key in syn.exact:
+        return syn.exact[key], "exact"
+    for candidate, role in syn.by_length:
+        if key.startswith(candidate) and (len(key) == len(candidate) or not key[len(candidate)].isalnum()):
+            return role, "prefix"
+    folded = _fold(key)
+    for role, phrase in keywords():
+        if regex.search(rf"(?<!\w){regex.escape(phrase)}(?!\w)", folded):
+            return role, "keyword"
+    return None, None
 
 
 def match_role(header: str) -> tuple[str | None, bool]:
     """(role, exact) for one header cell; role None when nothing matches."""
-    key = header_key(header)
-    if not key:
-        return None, False
-    syn = synonyms()
-    if key in syn.exact:
-        return syn.exact[key], True
-    for candidate, role in syn.by_length:
-        if key.startswith(candidate) and (len(key) == len(candidate) or not key[len(candidate)].isalnum()):
-            return role, False
-    folded = _fold(key)
-    for role, pattern in _keyword_patterns():
-        if pattern.search(folded):
-            return role, False
-    return None, False
+    role, how = header_match(header)
+    return role, how == "exact"
+
+
+def header_roles(headers: list[str]) -> tuple[list[str | None], list[str | None]]:
+    """(role, how) of each column from its header alone. Each role goes to one column: an
+    exact synonym beats a prefix, a prefix beats a keyword, the first column beats later ones."""
+    matches = [header_match(h) for h in headers]
+    roles: list[str | None] = [None] * len(headers)
+    hows: list[str | None] = [None] * len(headers)
+    for want in ("exact", "prefix", "keyword"):
+        for i, (role, how) in enumerate(matches):
+            if role and how == want and role not in roles:
+                roles[i], hows[i] = role, how
+    return roles, hows
 
 
 def assign_roles(headers: list[str]) -> list[str | None] | None:
-    """Role of each column, or None when the row is not a task-table header.
+    """Role of each column from the header alone, or None when the header does not make a
+    task table by itself (the cells may still: ``table_roles``)."""
+    roles, _ = header_roles(headers)
+    return lone_start_is_due(roles) if is_task_header(roles) else None
 
-    Each role goes to one column: an exact synonym beats a prefix match, the first column
-    beats later ones. Columns left without a role are kept by the caller as extras.
-    """
-    matches = [match_role(h) for h in headers]
-    roles: list[str | None] = [None] * len(headers)
-    for want_exact in (True, False):
-        for i, (role, exact) in enumerate(matches):
-            if role and exact == want_exact and role not in roles:
-                roles[i] = role
+
+def is_task_header(roles: list[str | None]) -> bool:
+    """A task (or subject) column and who, by when or a target: a statistics table has none."""
+    roles = lone_start_is_due(list(roles))
+    known = {r for r in roles if r}
+    return bool({"task", "subject"} & known) and len(known) >= 2 and bool({"lead", "due", "target", "progress"} & known)
+
+
+def lone_start_is_due(roles: list[str | None]) -> list[str | None]:
+    """A lone "Thời gian thực hiện" column is where such tables put the deadline."""
     if "start" in roles and "due" not in roles:
-        # A lone "Thời gian thực hiện" column is where such tables put the deadline.
         roles[roles.index("start")] = "due"
-    known = [r for r in roles if r]
-    if "task" not in known or len(known) < 2:
-        return None
-    if not ({"lead", "due", "target"} & set(known)):
-        return None  # who or by when (or a target): without them it is a statistics table
     return roles
 
 

@@ -14,8 +14,10 @@ import regex
 from ..model.layout import Cell, Paragraph, Row, Table
 from ..model.raw import RawSection, RawTask
 from ..lang.text import clean_cell, is_page_number, one_line
-from .columns import CELL_ROLES, assign_roles, header_key
+from ..lang.agencies import agency_start
+from .columns import CELL_ROLES, assign_roles, header_key, header_roles
 from .context import DocContext
+from .table_roles import Decision, decide, header_row_like, with_year
 
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 _LETTER = regex.compile(r"^[A-ZĐ]$")
@@ -24,6 +26,10 @@ _ORDINAL_TRIM = regex.compile(r"^[\s(]*(.*?)[\s.):]*$")
 _BOLD = regex.compile(r"^\s*(?:<b>|<strong>|\*\*)", regex.I)
 _BULLET = regex.compile(r"^[-+•]\s")
 _COLUMN_NUMBER = regex.compile(r"^\(?\s*(\d{1,2})\s*\)?$")
+# a section title merged into the ordinal cell: "I. Kinh tế số"
+_ORDINAL_TITLE = regex.compile(r"^\s*(?:<b>|\*\*)?\s*([IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+(\S.*)$", regex.S)
+# a lead cell that points elsewhere instead of naming a body
+_REFERENCE = regex.compile(r"^\s*(?:theo|như|căn cứ)\b", regex.I)
 
 
 def _is_column_numbers(texts: list[str]) -> bool:
@@ -69,10 +75,21 @@ class _Columns:
     roles: list[str | None]
     headers: list[str]
     keys: list[str]
+    years: dict[int, str] = field(default_factory=dict)  # column -> year its header gives
 
     def same_header(self, texts: list[str]) -> bool:
         keys = [header_key(t) for t in texts]
-        return keys[: len(self.keys)] == self.keys or assign_roles(texts) == self.roles
+        return keys[: len(self.keys)] == self.keys or assign_roles(texts) == self.roles or _header_again(texts)
+
+
+def _header_again(texts: list[str]) -> bool:
+    """A header row printed again, maybe without its STT cell: short cells, at least two of
+    them header words, and no cell that is not one."""
+    cells = [t for t in texts if clean_cell(t).strip()]
+    if len(cells) < 2 or any(len(clean_cell(t).split()) > 10 for t in cells):
+        return False
+    roles, _ = header_roles(cells)
+    return sum(1 for r in roles if r) >= max(2, len(cells) - 1)
 
 
 def _expand(row: Row) -> list[Cell]:
@@ -110,10 +127,11 @@ def _level(ordinal: str | None, stack: list[tuple[float, RawSection]]) -> float:
 
 
 class _TableReader:
-    def __init__(self, columns: _Columns, warnings):
+    def __init__(self, columns: _Columns, warnings, registry=None):
         self.columns = columns
         self.items: list[_Item] = []
         self.warnings = warnings
+        self.registry = registry
 
     def add_rows(self, rows: list[Row], page: int | None) -> None:
         roles = self.columns.roles
@@ -129,25 +147,53 @@ class _TableReader:
             merged: set[str] = set()
             ordinal_merged = False
             bold = False
-            for role, header, cell in zip(roles, self.columns.headers, cells):
+            title = self._title_in_ordinal(cells)
+            for k, (role, header, cell) in enumerate(zip(roles, self.columns.headers, cells)):
+                if role == "note":
+                    role = None  # a note, a legal basis, a funding source: kept under its header
                 if role == "ordinal":
-                    values["ordinal"] = _ordinal(cell.text)
+                    values["ordinal"] = title[0] if title else _ordinal(cell.text)
                     ordinal_merged = cell.merged_from_above
                     continue
                 text = clean_cell(cell.text)
-                if role != "task" and is_page_number(text):
+                if role in ("task", "subject") and title and not text:
+                    text, bold = title[1], True
+                if role not in ("task", "subject") and is_page_number(text):
                     text = ""  # a running page number caught in a cell
-                if role == "task":
-                    bold = bool(_BOLD.match(cell.text))
+                if role in ("task", "subject") and not title:
+                    bold = bold or bool(_BOLD.match(cell.text))
+                if role in ("due", "start"):
+                    text = with_year(text, self.columns.years.get(k))
+                if role == "lead" and text and _REFERENCE.match(text) and not agency_start(text, self.registry):
+                    role = None  # "Theo phân công tại Quyết định ...": no body named here
                 if cell.merged_from_above:
                     merged.add(role or header)
                 if role:
                     values[role] = text
                 elif text:
                     extra[header] = text
+            if values.get("subject"):  # a schedule: the row is about its unit
+                if values.get("task"):
+                    extra[self.columns.headers[roles.index("task")]] = values["task"]
+                values["task"] = values.pop("subject")
+                if "subject" in merged:
+                    merged.add("task")
+            values.pop("subject", None)
             ordinal = values.pop("ordinal", "") or None
             self.items.append(_Item("task", ordinal, values, extra, row.page or page, bold,
                                     merged, ordinal_merged))
+
+    def _title_in_ordinal(self, cells: list[Cell]) -> tuple[str, str] | None:
+        """(ordinal, title) of a section row whose title was merged into the ordinal cell
+        ("I. Kinh tế số" across the whole row), when every other cell is empty."""
+        roles = self.columns.roles
+        if "ordinal" not in roles:
+            return None
+        k = roles.index("ordinal")
+        if any(c.text.strip() for j, c in enumerate(cells) if j != k):
+            return None
+        m = _ORDINAL_TITLE.match(clean_cell(cells[k].text))
+        return (m.group(1), one_line(m.group(2)).strip("*").strip()) if m else None
 
     def _header_continues(self, cells: list[Cell]) -> bool:
         """The second row of a two-row header: its ordinal cell is the header's, merged down."""
@@ -183,6 +229,7 @@ class _TableReader:
             text=v.get("task", ""), ordinal=item.ordinal, sections=sections,
             lead=v.get("lead") or None, support=v.get("support") or None, product=product,
             start=v.get("start") or None, due=v.get("due") or None, page=item.page, extra=extra,
+            progress=v.get("progress") or None,
         )
         if "lead" in self.columns.roles and not task.lead:
             self.warnings.append(("task_without_lead",
@@ -238,20 +285,30 @@ def _fold(prev: _Item, item: _Item, bullet_break: bool = False) -> None:
             prev.extra[header] = f"{prev.extra.get(header, '')} {text}".strip()
 
 
-def _header_rows(table: Table) -> tuple[_Columns | None, int]:
-    """The table's header (columns and roles) and how many rows it takes."""
+def _header_rows(table: Table, warnings, registry=None) -> tuple[_Columns | None, int]:
+    """The table's header (columns and roles) and how many rows it takes. A table with a
+    header row that is not a task table gets a ``table_skipped`` warning saying why."""
     limit = max(table.header_rows, 1)
     for n in range(1, min(limit, len(table.rows)) + 1):
         texts = [c.text for c in _expand(table.rows[n - 1])]
-        roles = assign_roles(texts)
-        if roles:
-            headers = [one_line(clean_cell(t)) for t in texts]
-            return _Columns(roles, headers, [header_key(t) for t in texts]), n
+        body = [[c.text for c in _expand(r)] for r in table.rows[n:]]
+        if not header_row_like(texts, body):
+            continue
+        decision = decide(texts, body, registry)
+        headers = [one_line(clean_cell(t)) for t in texts]
+        for note in decision.notes:
+            warnings.append(("column_role", note, table.page))
+        if decision.kind == "skip":
+            shown = " | ".join(h for h in headers if h)[:120]
+            warnings.append(("table_skipped", f"table [{shown}] is not a task table: {decision.reason}", table.page))
+            return None, 0
+        return _Columns(decision.roles, headers, [header_key(t) for t in texts], decision.year), n
     return None, 0
 
 
-def table_tasks(blocks, warnings) -> list[RawTask]:
-    """Every task of every task table, in document order."""
+def table_tasks(blocks, warnings, registry=None) -> list[RawTask]:
+    """Every task of every task table, in document order. ``registry`` (the agency Registry
+    in use) tells which cells name bodies, when a header does not say what a column holds."""
     context = DocContext()
     tasks: list[RawTask] = []
     reader: _TableReader | None = None
@@ -273,14 +330,19 @@ def table_tasks(blocks, warnings) -> list[RawTask]:
         if not isinstance(block, Table) or not block.rows:
             continue
         context.close_title()
-        columns, skip = _header_rows(block)
+        if reader is not None and len(_expand(block.rows[0])) == len(reader.columns.roles) \
+                and reader.columns.same_header([c.text for c in _expand(block.rows[0])]):
+            skip = max(1, block.header_rows)
+            reader.add_rows(block.rows[skip:], block.page)  # the header repeated on the next page
+            continue
+        columns, skip = _header_rows(block, warnings, registry)
         if columns is not None:
             if reader is not None and reader.columns.keys == columns.keys:
                 reader.add_rows(block.rows[skip:], block.page)
                 continue
             finish()
             sections = context.sections()
-            reader = _TableReader(columns, warnings)
+            reader = _TableReader(columns, warnings, registry)
             reader.add_rows(block.rows[skip:], block.page)
         elif reader is not None and len(_expand(block.rows[0])) == len(reader.columns.roles):
             reader.add_rows(block.rows, block.page)  # a page's chunk without a repeated header

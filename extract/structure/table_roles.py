@@ -1,0 +1,250 @@
+"""Column roles from the cells, for headers the data files do not know, and the decision
+whether a table hands out work at all.
+
+Header words decide first (``columns``). A column whose header says nothing, or only a
+keyword, gets its role from what its cells hold: ordinals (1, 2 / I, II / a, b), names that
+resolve as agencies, deadlines, long imperative text (the task), numbers and percentages
+(a target or a progress figure), short nouns (a product). When header and cells disagree the
+header is kept and both are said in a ``column_role`` warning; a keyword-only header gives way
+to cells that clearly say otherwise (a "Tiến độ" column of narrative is progress, not a
+deadline).
+
+Which tables are task tables: one with a task column and who (lead), by when (due), a target
+or a progress column; an inspection or survey schedule - rows that are units with dates - gives
+one task per unit (the subject column); statistics, contact lists and blank forms are not
+(``table_skipped`` warning, with the reason, for a table that has a header).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from ..lang.agencies import agency_start
+from ..lang.text import clean_cell, one_line
+from ..lang.time import parse_time
+from .columns import header_match, header_roles, lone_start_is_due
+
+_ORDINAL = regex.compile(r"^\(?(?:[IVXLC]{1,6}|[A-ZĐ]|[a-zđ]|\d{1,3}(?:\.\d{1,3}){0,3})[.)]?$")
+_NUMBER = regex.compile(r"^[<>≥≤~+\-]?\s*\d[\d.,]*\s*(?:%|‰)?$|^\d[\d.,]*\s*/\s*\d[\d.,]*$")
+_PERCENT_TEXT = regex.compile(r"\d\s*%")
+_CITATION = regex.compile(r"\bs[ốo]\s*\d+\s*/|\d+/(?:\d{4}/)?[\p{Lu}Đ]{2,}", regex.I)
+_DONE_WORDS = regex.compile(r"(?<!\w)(?:đã|đang|chưa|hoàn thành|đạt|triển khai xong)(?!\w)", regex.I)
+_CONTACT = regex.compile(r"(?<!\w)(?:điện thoại|số điện thoại|đt|email|e-mail|họ và tên|họ tên|chức vụ|địa chỉ)(?!\w)", regex.I)
+_YEAR_IN_HEADER = regex.compile(r"(?:năm\s*)?((?:19|20)\d\d)(?!\d)", regex.I)
+
+MIN_SHARE = 0.6  # share of a column's filled cells that must agree for the cells to decide
+TEXT_ROLES = ("task", "subject", "product", "progress")
+SAMPLE = 40  # body rows looked at per table
+
+
+@dataclass(slots=True)
+class Profile:
+    """What one column's body cells look like."""
+
+    filled: int = 0
+    ordinal: float = 0.0
+    agency: float = 0.0
+    deadline: float = 0.0
+    number: float = 0.0
+    done: float = 0.0  # cells that report work done ("đã", "đang", "chưa")
+    citation: float = 0.0
+    words: float = 0.0  # mean words per filled cell
+
+    def says(self) -> str | None:
+        """The role the cells alone suggest, if they say one clearly."""
+        if not self.filled:
+            return None
+        if self.ordinal >= 0.9 and self.words <= 1.5:
+            return "ordinal"
+        if self.number >= MIN_SHARE:
+            return "target"
+        if self.ordinal >= MIN_SHARE and self.words <= 1.5:
+            return "ordinal"
+        if self.deadline >= MIN_SHARE:
+            return "due"
+        if self.agency >= MIN_SHARE and self.words <= 25:
+            return "lead"
+        if self.words >= 6 and self.citation < MIN_SHARE:
+            return "progress" if self.done >= MIN_SHARE else "task"
+        if self.words < 6 and self.citation < MIN_SHARE:
+            return "product"
+        return None
+
+
+@lru_cache(maxsize=8192)
+def _is_deadline(text: str) -> bool:
+    spec, _ = parse_time(text)
+    return spec.kind != "unspecified"
+
+
+def profile(cells: list[str], registry=None) -> Profile:
+    p = Profile()
+    words = 0
+    for raw in cells:
+        text = one_line(clean_cell(raw))
+        if not text:
+            continue
+        p.filled += 1
+        n = len(text.split())
+        words += n
+        p.ordinal += bool(_ORDINAL.match(text)) and "%" not in text
+        p.number += bool(_NUMBER.match(text)) or (n <= 6 and bool(_PERCENT_TEXT.search(text)))
+        p.citation += bool(_CITATION.search(text)) and n <= 14
+        p.done += bool(_DONE_WORDS.search(text))
+        if n <= 30:
+            p.deadline += n <= 16 and _is_deadline(text)
+            p.agency += agency_start(text, registry)
+    if p.filled:
+        for name in ("ordinal", "agency", "deadline", "number", "done", "citation"):
+            setattr(p, name, getattr(p, name) / p.filled)
+        p.words = words / p.filled
+    return p
+
+
+@dataclass(slots=True)
+class Decision:
+    roles: list[str | None]
+    kind: str  # "tasks" | "schedule" | "skip"
+    reason: str = ""
+    notes: list[str] = field(default_factory=list)  # column_role warnings
+    year: dict[int, str] = field(default_factory=dict)  # column -> year its header gives its cells
+
+
+def header_row_like(headers: list[str], body: list[list[str]] | None = None) -> bool:
+    """Does this row read as a table header? At least two columns named by header words; or
+    one, or none, when its cells are short labels (no figures, no dates) over rows that
+    start with ordinals 1, 2, 3. Only such tables are read for tasks, or said to be skipped."""
+    roles, _ = header_roles(headers)
+    known = sum(1 for r in roles if r)
+    if known >= 2:
+        return True
+    cells = [one_line(clean_cell(h)) for h in headers]
+    if len(cells) < 3 or any(not c or len(c.split()) > 8 or any(ch.isdigit() for ch in c) for c in cells):
+        return False
+    firsts = [one_line(clean_cell(r[0])) for r in (body or [])[:6] if r and clean_cell(r[0]).strip()]
+    ordinals = [f for f in firsts if _ORDINAL.match(f)]
+    return len(firsts) >= 2 and len(ordinals) >= 0.8 * len(firsts)
+
+
+def decide(headers: list[str], body: list[list[str]], registry=None) -> Decision:
+    """Roles of the columns of a table with this header row and these body rows."""
+    roles, hows = header_roles(headers)
+    n = len(headers)
+    columns = [[row[k] if k < len(row) else "" for row in body[:SAMPLE]] for k in range(n)]
+    profiles = [profile(col, registry) for col in columns]
+    notes: list[str] = []
+    clean = [one_line(clean_cell(h)) for h in headers]
+
+    # keyword-only headers give way to cells that clearly say otherwise
+    for k, (role, how) in enumerate(zip(roles, hows)):
+        says = profiles[k].says()
+        if role is None or says is None or says == role:
+            continue
+        if role in ("due", "start") and says in ("task", "progress") and profiles[k].deadline < 0.2 and how == "keyword":
+            notes.append(f"column {clean[k]!r}: header words say {role}, its cells read as {says}; taken as {says}")
+            roles[k] = says if says not in roles else None
+        elif role == "progress" and profiles[k].done < 0.2 and profiles[k].filled >= 2 and "product" not in roles:
+            notes.append(f"column {clean[k]!r}: header words say progress, its cells state no work done; taken as product")
+            roles[k] = "product"
+        elif _disagree(role, says, profiles[k]):
+            notes.append(f"column {clean[k]!r}: header words say {role}, its cells read as {says}; header kept")
+
+    # columns the header says nothing of: the cells decide, each role to one column (a header
+    # that names a role another column took, "Cơ quan chủ trì theo dõi", stays an extra)
+    named = [header_match(h)[0] is not None for h in headers]
+    from_cells: set[int] = set()
+    for k in range(n):
+        if roles[k] is not None or named[k]:
+            continue
+        says = profiles[k].says()
+        if says == "ordinal" and k > 1:
+            says = None
+        if says == "lead" and "lead" in roles:
+            says = "support" if "support" not in roles and k > roles.index("lead") else None
+        if says == "task" and ({"task", "subject"} & set(roles)):
+            says = None  # a second long column (a note, a legal basis) stays an extra
+        if says == "due" and "due" in roles:
+            says = "start" if "start" not in roles else None
+        if says == "product" and ("product" in roles or clean[k] or not ({"task", "subject"} & set(roles))
+                                  or k < _first_text(roles)):
+            says = None  # short texts under a header that names something else: kept as an extra
+        if says == "target" and not ({"lead", "due"} & set(roles)):
+            says = None  # figures without who or when: statistics
+        if says and says not in roles:
+            roles[k] = says
+            from_cells.add(k)
+            if clean[k]:
+                notes.append(f"column {clean[k]!r}: role {says} read from its cells")
+
+    roles = lone_start_is_due(roles)
+    years = {k: m.group(1) for k, h in enumerate(clean) if roles[k] in ("due", "start")
+             for m in [_YEAR_IN_HEADER.search(h)] if m}
+
+    # no task column: the first column of words is what each row is about - a unit of an
+    # inspection schedule (rows that are units with dates), a project of a progress report
+    if "task" not in roles and "subject" not in roles and ({"due", "start", "lead", "progress"} & set(roles)):
+        dated = bool({"due", "start"} & set(roles))
+        for k in range(n):
+            p = profiles[k]
+            if not (roles[k] is None and not named[k]) and not (k in from_cells and roles[k] in ("lead", "product")):
+                continue
+            if not p.filled or p.number >= MIN_SHARE or p.deadline >= MIN_SHARE or p.ordinal >= MIN_SHARE:
+                continue
+            role = "subject" if dated else "task"
+            notes.append(f"column {clean[k]!r}: no task column; each row is about this cell ({role})")
+            roles[k] = role
+            break
+    known = {r for r in roles if r}
+    reason = _not_tasks(clean, body, roles, profiles)
+    if reason:
+        return Decision(roles, "skip", reason, notes, years)
+    kind = "schedule" if "subject" in known and "task" not in known else "tasks"
+    return Decision(roles, kind, "", notes, years)
+
+
+def _first_text(roles: list[str | None]) -> int:
+    for k, r in enumerate(roles):
+        if r in ("task", "subject"):
+            return k
+    return len(roles)
+
+
+def _disagree(role: str, says: str, p: Profile) -> bool:
+    """Header and cells clearly at odds (not just a product column of short texts)."""
+    strong = {"lead": p.agency, "due": p.deadline, "ordinal": p.ordinal, "target": p.number}
+    if says not in strong or strong[says] < 0.8:
+        return False
+    compatible = {("support", "lead"), ("lead", "lead"), ("start", "due"), ("product", "target"),
+                  ("target", "target"), ("progress", "target"), ("task", "target"), ("task", "lead"),
+                  ("subject", "lead"), ("product", "due"), ("progress", "due")}
+    return (role, says) not in compatible
+
+
+def _not_tasks(headers: list[str], body: list[list[str]], roles: list[str | None], profiles: list[Profile]) -> str:
+    """Why a table is not a task table, or "" when it is one."""
+    known = {r for r in roles if r}
+    if sum(1 for h in headers if _CONTACT.search(h)) >= 2:
+        return "a contact list (names, positions, telephone)"
+    data = [k for k, r in enumerate(roles) if r != "ordinal"]
+    if body and data and all(not any(clean_cell(row[k] if k < len(row) else "").strip(" .…_") for k in data) for row in body):
+        return "a blank form (rows with no content)"
+    if not ({"task", "subject"} & known):
+        return "no column holds the work (no task column)"
+    if not ({"lead", "due", "target", "progress"} & known):
+        return "statistics: no column says who, by when or a target"
+    return ""
+
+
+def with_year(text: str, year: str | None) -> str:
+    """A deadline cell printed without a year, under a header that gives one ("Thời gian
+    (Năm 2026)" over "ngày 23 tháng 1"): the header's year is added to what is read. Only a
+    day, month, quarter or half that reads without a year takes it ("Thường xuyên" does not)."""
+    if not year or not text.strip():
+        return text
+    spec, _ = parse_time(one_line(text))
+    if spec.kind not in ("date", "month", "quarter", "half") or spec.end is not None:
+        return text
+    return f"{text.rstrip(' .;')} năm {year}"

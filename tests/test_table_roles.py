@@ -1,0 +1,202 @@
+"""Column roles from the cells when the header words are unknown, and which tables are task
+tables. Every table here is made in the test, with headers no data file lists."""
+
+import json
+
+import pytest
+
+from extract.errors import DataFileError
+from extract.model.layout import Cell, Layout, Page, Paragraph, Row, Table
+from extract.normalise import to_plan_document
+from extract.structure import build
+from extract.structure.columns import load_keywords, load_synonyms
+from extract.structure.table_roles import decide, profile
+from extract.structure.tables import table_tasks
+
+
+def _table(*lines, title="PHỤ LỤC"):
+    rows = [Row([Cell(c) for c in line], page=1) for line in lines]
+    return [Paragraph(title), Table(rows, page=1, header_rows=1)]
+
+
+def _tasks(*lines):
+    warnings = []
+    return table_tasks(_table(*lines), warnings), warnings
+
+
+def _codes(warnings):
+    return [w[0] for w in warnings]
+
+
+def test_report_appendix_with_unknown_headers_gives_items_with_progress():
+    tasks, warnings = _tasks(
+        ["STT", "Cụm công nghiệp (tên, địa điểm)", "Tiến độ hiện tại", "Khó khăn, vướng mắc", "Cơ quan phụ trách"],
+        ["1", "Cụm công nghiệp Tân Phú 1", "Đã hoàn thành giải phóng mặt bằng 80% diện tích", "Thiếu vốn", "UBND xã Tân Phú"],
+        ["2", "Cụm công nghiệp Đức Hòa", "Đang lập quy hoạch chi tiết tỷ lệ 1/500", "", "UBND xã Đức Hòa"],
+    )
+    assert [t.text for t in tasks] == ["Cụm công nghiệp Tân Phú 1", "Cụm công nghiệp Đức Hòa"]
+    assert tasks[0].progress.startswith("Đã hoàn thành")
+    assert tasks[1].lead == "UBND xã Đức Hòa"
+    assert tasks[0].extra == {"Khó khăn, vướng mắc": "Thiếu vốn"}
+
+
+def test_inspection_schedule_gives_one_task_per_unit():
+    tasks, _ = _tasks(
+        ["STT", "Đơn vị được kiểm tra", "Thời gian kiểm tra"],
+        ["1", "UBND xã Bình Minh", "Ngày 12/5/2026"],
+        ["2", "Trường THPT Nguyễn Trãi", "Ngày 14/5/2026"],
+    )
+    assert [(t.ordinal, t.text, t.due) for t in tasks] == [
+        ("1", "UBND xã Bình Minh", "Ngày 12/5/2026"), ("2", "Trường THPT Nguyễn Trãi", "Ngày 14/5/2026")]
+    assert all(t.lead is None for t in tasks)  # the unit is inspected, it does not lead
+
+
+def test_schedule_with_a_plain_unit_header_is_found_from_its_cells():
+    tasks, warnings = _tasks(
+        ["TT", "Đơn vị", "Ngày làm việc"],
+        ["1", "Sở Tài chính", "Ngày 02/3/2027"],
+        ["2", "Sở Xây dựng", "Ngày 05/3/2027"],
+        ["3", "Sở Y tế", "Ngày 09/3/2027"],
+    )
+    assert [t.text for t in tasks] == ["Sở Tài chính", "Sở Xây dựng", "Sở Y tế"]
+    assert tasks[2].due == "Ngày 09/3/2027"
+    assert "column_role" in _codes(warnings)
+
+
+def test_header_year_flows_into_its_cells():
+    blocks = _table(["TT", "Nội dung công việc", "Đơn vị thực hiện", "Thời gian (Năm 2026)"],
+                    ["1", "Họp Ban chỉ đạo", "Văn phòng", "ngày 23 tháng 1"],
+                    ["2", "Tổng kết", "Văn phòng", "Thường xuyên"])
+    layout = Layout("x.docx", "docx", [Page(1, blocks)], 1)
+    doc = to_plan_document(build(layout), "0" * 64)
+    assert doc.tasks[0].due.end.isoformat() == "2026-01-23"
+    assert doc.tasks[1].due.kind == "ongoing"  # a time without a date takes no year
+
+
+def test_cells_decide_when_no_header_word_is_known():
+    tasks, warnings = _tasks(
+        ["Số", "Việc cần làm", "Ai làm", "Hạn"],
+        ["1", "Xây dựng quy chế phối hợp giữa các cơ quan trong tỉnh", "Sở Nội vụ", "Quý II/2027"],
+        ["2", "Tổ chức tập huấn nghiệp vụ cho cán bộ cấp xã", "Sở Tư pháp", "Tháng 9/2027"],
+        ["3", "Kiểm tra việc thực hiện quy chế tại các địa phương", "Thanh tra tỉnh", "Năm 2027"],
+    )
+    assert [(t.ordinal, t.lead, t.due) for t in tasks] == [
+        ("1", "Sở Nội vụ", "Quý II/2027"), ("2", "Sở Tư pháp", "Tháng 9/2027"), ("3", "Thanh tra tỉnh", "Năm 2027")]
+    assert tasks[0].text.startswith("Xây dựng quy chế")
+    notes = [w[1] for w in warnings if w[0] == "column_role"]
+    assert any("'Ai làm'" in n and "lead" in n for n in notes)
+
+
+def test_law_list_with_a_drafting_agency_column():
+    tasks, _ = _tasks(
+        ["STT", "CÁC LUẬT, NGHỊ ĐỊNH CẦN SỬA ĐỔI, BỔ SUNG", "ĐIỀU, KHOẢN CẦN SỬA ĐỔI", "CƠ QUAN CHỦ TRÌ SOẠN THẢO"],
+        ["I", "NGHỊ ĐỊNH", "", ""],
+        ["1.", "Nghị định số 12/2025/NĐ-CP quy định chi tiết về quản lý cây xanh đô thị", "Điều 5, Điều 7", "Bộ Xây dựng"],
+        ["2.", "Nghị định số 30/2024/NĐ-CP về kinh doanh xăng dầu và quản lý thị trường", "Khoản 2 Điều 3", "Bộ Công Thương"],
+    )
+    assert [(t.ordinal, t.lead) for t in tasks] == [("1", "Bộ Xây dựng"), ("2", "Bộ Công Thương")]
+    assert tasks[0].text.startswith("Nghị định số 12/2025")
+    assert [s.ordinal for s in tasks[0].sections] == ["Phụ lục", "I"]
+
+
+def test_project_name_column_is_the_task():
+    tasks, _ = _tasks(["STT", "Tên dự án", "Chủ đầu tư", "Thời gian hoàn thành"],
+                      ["1", "Đường vành đai phía Bắc", "Ban Quản lý dự án tỉnh", "Quý IV/2027"])
+    assert (tasks[0].text, tasks[0].due) == ("Đường vành đai phía Bắc", "Quý IV/2027")
+
+
+def test_header_and_cells_disagree_header_kept_and_said():
+    tasks, warnings = _tasks(
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+        ["1", "Rà soát quy hoạch", "Quý I/2027", "Sở Xây dựng"],
+        ["2", "Lập báo cáo", "Quý II/2027", "Sở Tài chính"],
+    )
+    assert tasks[0].lead == "Quý I/2027"  # the header decides ...
+    notes = [w[1] for w in warnings if w[0] == "column_role"]
+    assert any("'Cơ quan chủ trì'" in n and "header kept" in n for n in notes)  # ... and says so
+
+
+def test_keyword_header_gives_way_to_narrative_cells():
+    tasks, warnings = _tasks(
+        ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Tiến độ triển khai"],
+        ["1", "Xây dựng cơ sở dữ liệu đất đai", "Sở Nông nghiệp và Môi trường",
+         "Đã hoàn thành số hóa hồ sơ của 20 xã, đang chuẩn hóa dữ liệu"],
+        ["2", "Số hóa hồ sơ hộ tịch", "Sở Tư pháp", "Đã số hóa được 70% sổ hộ tịch của các xã"],
+    )
+    assert tasks[0].due is None and tasks[0].progress.startswith("Đã hoàn thành")
+    assert "column_role" in _codes(warnings)
+
+
+@pytest.mark.parametrize("lines, reason", [
+    ([["STT", "Họ và tên", "Chức vụ", "Số điện thoại", "Nhiệm vụ"],
+      ["1", "Nguyễn Văn A", "Trưởng phòng", "0912 345 678", "Tổ trưởng tổ giúp việc"]], "contact list"),
+    ([["STT", "Nội dung", "Đơn vị thực hiện", "Thời hạn"], ["1", "", "", ""], ["2", "", "", ""]], "blank form"),
+    ([["STT", "Chỉ tiêu", "Năm 2024", "Năm 2025"], ["1", "Tỷ lệ hồ sơ trực tuyến", "75%", "82%"],
+      ["2", "Số thủ tục đã cắt giảm", "120", "134"]], "statistics"),
+])
+def test_tables_that_are_not_task_tables_say_why(lines, reason):
+    tasks, warnings = _tasks(*lines)
+    assert tasks == []
+    skipped = [w for w in warnings if w[0] == "table_skipped"]
+    assert len(skipped) == 1 and reason in skipped[0][1]
+
+
+def test_letterhead_table_is_skipped_silently():
+    tasks, warnings = _tasks(["ỦY BAN NHÂN DÂN TỈNH X", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                             ["Số: 12/KH-UBND", "X, ngày 2 tháng 3 năm 2027"])
+    assert tasks == [] and warnings == []
+
+
+def test_reference_in_a_lead_cell_is_not_a_lead():
+    tasks, _ = _tasks(["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+                      ["1", "Triển khai Quyết định số 12/QĐ-UBND", "Theo phân công tại Quyết định số 12/QĐ-UBND", "Năm 2027"],
+                      ["2", "Rà soát thủ tục", "Sở Tư pháp", "Năm 2027"])
+    assert tasks[0].lead is None and tasks[0].extra == {"Cơ quan chủ trì": "Theo phân công tại Quyết định số 12/QĐ-UBND"}
+    assert tasks[1].lead == "Sở Tư pháp"
+
+
+def test_repeated_header_without_its_stt_cell_is_not_a_task():
+    tasks, _ = _tasks(["STT", "Nội dung", "Đơn vị thực hiện", "Thời hạn"],
+                      ["1", "Lập kế hoạch", "Sở Nội vụ", "Quý I/2027"],
+                      ["Nội dung", "Đơn vị thực hiện", "Thời hạn", ""],
+                      ["2", "Tổng kết", "Sở Nội vụ", "Quý IV/2027"])
+    assert [t.ordinal for t in tasks] == ["1", "2"]
+
+
+def test_section_title_merged_into_the_ordinal_cell():
+    rows = [Row([Cell("TT"), Cell("Chỉ tiêu"), Cell("Chủ trì")]),
+            Row([Cell("**I. Kinh tế số**", colspan=3)]),
+            Row([Cell("1"), Cell("Kinh tế số chiếm 30% GRDP"), Cell("Sở Tài chính")])]
+    tasks = table_tasks([Paragraph("PHỤ LỤC"), Table(rows, header_rows=1)], [])
+    assert [(s.ordinal, s.title) for s in tasks[0].sections] == [("Phụ lục", ""), ("I", "Kinh tế số")]
+
+
+def test_profile_reads_cells():
+    p = profile(["Sở Tài chính", "UBND các xã", "Công an tỉnh"])
+    assert p.says() == "lead"
+    assert profile(["Quý I/2027", "Tháng 5/2027", "Thường xuyên"]).says() == "due"
+    assert profile(["1", "2", "3"]).says() == "ordinal"
+    assert profile(["85%", "12", "1.200"]).says() == "target"
+    d = decide(["A", "B", "C"], [["1", "Rà soát toàn bộ quy định về phí và lệ phí của tỉnh", "Sở Tài chính"]] * 3)
+    assert d.roles == ["ordinal", "task", "lead"] and d.kind == "tasks"
+
+
+@pytest.mark.parametrize("loader", [load_synonyms, load_keywords])
+@pytest.mark.parametrize("content, where", [
+    ("task: [Nhiệm vụ]\nleader: [Chủ trì]\n", "leader"),
+    ("task: [Nhiệm vụ, '']\n", "task.1"),
+    ("- Nhiệm vụ\n", "top level"),
+])
+def test_column_files_are_validated_naming_the_entry(tmp_path, loader, content, where):
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        loader(path)
+    assert str(path) in str(err.value) and where in str(err.value)
+
+
+def test_a_header_given_two_roles_is_refused(tmp_path):
+    path = tmp_path / "two.yaml"
+    path.write_text(json.dumps({"task": ["Nội dung"], "product": ["nội dung"]}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DataFileError, match="product.0"):
+        load_synonyms(path)

@@ -37,8 +37,10 @@ def test_deadline_line_applies_to_every_bullet_since_the_previous_one():
         ("Công bố quy trình nội bộ.", "Quý III/2026"),
         ("Số hóa hồ sơ.", "Tháng 12/2026"),
         ("Xây dựng kho dữ liệu.", None),  # a new section starts a new run
+        ("Sở Nội vụ chủ trì theo dõi.", None),  # "Tổ chức thực hiện" hands out work too
     ]
-    assert [[s.ordinal for s in t.sections] for t in tasks] == [["II", "1"]] * 3 + [["II", "2"]]
+    assert [[s.ordinal for s in t.sections] for t in tasks] == [["II", "1"]] * 3 + [["II", "2"], ["III"]]
+    assert tasks[-1].lead == "Sở Nội vụ"
     assert tasks[0].sections[0].title == "NHIỆM VỤ TRỌNG TÂM"
 
 
@@ -83,8 +85,9 @@ def test_numbered_heading_without_content_is_a_task():
         "2. Công an thành phố bảo đảm an ninh mạng.", "Thời hạn: Quý IV/2025", "3. Nhóm giải pháp",
         "- Ủy ban nhân dân các xã, phường rà soát đất công.",
     )
+    # The deadline line closes the group of items above it that have none of their own.
     assert [(t.ordinal, t.lead, t.due) for t in tasks] == [
-        ("1", "Sở Tài chính", None), ("2", "Công an thành phố", "Quý IV/2025"),
+        ("1", "Sở Tài chính", "Quý IV/2025"), ("2", "Công an thành phố", "Quý IV/2025"),
         (None, "Ủy ban nhân dân các xã, phường", None),
     ]
 
@@ -114,10 +117,17 @@ def test_wrapped_lines_are_joined():
                              "(1) Mức độ tuân thủ. (2) Việc làm.")
 
 
-def test_without_a_named_task_part_every_part_but_goals_and_organisation():
+def test_without_a_named_task_part_every_part_but_goals():
     tasks, _ = run("I. MỤC ĐÍCH", "- Nâng cao nhận thức.", "II. CẢI CÁCH HÀNH CHÍNH",
                    "- Rà soát thủ tục.", "III. TỔ CHỨC THỰC HIỆN", "- Các sở báo cáo.")
-    assert [t.text for t in tasks] == ["Rà soát thủ tục."]
+    assert [t.text for t in tasks] == ["Rà soát thủ tục.", "Các sở báo cáo."]
+
+
+def test_a_named_task_part_leaves_out_parts_named_otherwise():
+    tasks, _ = run("I. MỤC ĐÍCH", "- Nâng cao nhận thức.", "II. TÌNH HÌNH CHUNG",
+                   "- Năm qua, thủ tục được rút gọn.", "III. NHIỆM VỤ, GIẢI PHÁP", "- Rà soát thủ tục.",
+                   "IV. TỔ CHỨC THỰC HIỆN", "- Các sở báo cáo.")
+    assert [t.text for t in tasks] == ["Rà soát thủ tục.", "Các sở báo cáo."]
 
 
 def test_body_ends_at_noi_nhan():
@@ -207,5 +217,5 @@ def test_variants_of_seed_003_give_the_same_tasks(tmp_path, change):
 
     original = SEED_003.read_text(encoding="utf-8")
     base, varied = tasks_of(original), tasks_of(change(original))
-    assert len(base) == 59
+    assert len(base) == 64  # 59 in part III, 5 duties in part IV
     assert [(t.text, t.due, t.lead) for t in varied] == [(t.text, t.due, t.lead) for t in base]

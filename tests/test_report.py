@@ -44,9 +44,11 @@ REPORT = (
 def test_items_with_text_progress_and_bodies():
     tasks, warnings = run(*REPORT)
     assert warnings == []
-    assert [(t.ordinal, [s.ordinal for s in t.sections]) for t in tasks] == [
-        ("a", ["I", "1"]), ("b", ["I", "1"]), ("2", ["I"])]
-    a, b, two = tasks
+    assert [(t.ordinal, [s.ordinal for s in t.sections], t.role) for t in tasks] == [
+        ("a", ["I", "1"], "result"), ("b", ["I", "1"], "result"), ("2", ["I"], "result"),
+        (None, ["III"], "task")]  # the outlook part's items are tasks, due in its period
+    a, b, two, outlook = tasks
+    assert (outlook.text, outlook.due) == ("Tiếp tục cải cách.", "NĂM 2026")
     assert a.text == ("Rà soát, đơn giản hóa thủ tục hành chính\n- Công bố danh mục thủ tục nội bộ:\n"
                       "- Rà soát quy định về phí:")
     assert a.progress.splitlines()[0] == "- Công bố danh mục thủ tục nội bộ:"
@@ -59,9 +61,10 @@ def test_items_with_text_progress_and_bodies():
     assert two.status == "in_progress"  # done and not-done phrases together
 
 
-def test_assessment_and_outlook_parts_are_not_items():
+def test_assessment_part_gives_nothing_and_outlook_gives_tasks():
     tasks, _ = run(*REPORT)
-    assert all(t.sections[0].ordinal == "I" for t in tasks)
+    assert [t.sections[0].ordinal for t in tasks if t.role == "result"] == ["I"] * 3
+    assert [t.sections[0].ordinal for t in tasks if t.role == "task"] == ["III"]
 
 
 def test_heading_before_letters_is_a_section_not_an_item():

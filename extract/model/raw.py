@@ -31,6 +31,7 @@ class RawTask:
     lead_from_text: bool = False  # lead named in the task's own sentence, not in a cell
     status: str | None = None  # reports: "done" | "in_progress" | "not_done"
     figures: list[str] = field(default_factory=list)  # reports: figures the narrative gives
+    role: str = "task"  # "task": work handed out; "result": a report's account of work done
 
 
 @dataclass(slots=True)

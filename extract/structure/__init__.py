@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from ..lang.context import Lang
+from ..lang.kinds import kinds
 from ..model.layout import Layout, Paragraph, Table
 from ..model.raw import RawDocument
 from .context import is_attachment_line
 from .header import parse_header
-from .prose import prose_tasks
-from .report import report_tasks
+from .assign import Scope, assigned_tasks
+from .merge import merge_tasks
 from .tables import table_tasks
 
 
@@ -28,12 +29,15 @@ def build(layout: Layout, lang: Lang | None = None) -> RawDocument:
     doc.warnings.extend(layout.warnings)
     blocks = layout_blocks(layout, lang)
     doc.header = parse_header(blocks)
-    tasks = table_tasks(blocks, doc.warnings)
-    if not tasks:
-        # A plan or report without task tables states its tasks in prose.
-        finder = report_tasks if doc.header.kind == "BC" else prose_tasks
-        tasks = finder(blocks, doc.header, doc.warnings, lang.registry)
-    doc.tasks = tasks
+    report = doc.header.kind == "BC"
+    tables = table_tasks(blocks, doc.warnings)
+    prose = assigned_tasks(blocks, report=report, registry=lang.registry, doc_scope=_doc_scope(doc.header))
+    doc.tasks = merge_tasks(prose, tables)
+    if not doc.tasks:
+        kind = doc.header.kind
+        if kind is None or kinds().assigns(kind):
+            what = kinds().name_of(kind) or "document of unknown kind"
+            doc.warnings.append(("no_tasks", f"no task found in this {what}: check it by hand", None))
     for block in blocks:
         if isinstance(block, Paragraph):
             if is_attachment_line(block.text):
@@ -42,3 +46,12 @@ def build(layout: Layout, lang: Lang | None = None) -> RawDocument:
         elif isinstance(block, Table):
             doc.cell_text.extend(c.text for row in block.rows for c in row.cells if c.text.strip())
     return doc
+
+
+def _doc_scope(header) -> Scope:
+    """What the whole document hands down: a letter's addressees ("Kính gửi: ...") do its
+    items when the items name no one else."""
+    addressees = getattr(header, "addressees", None) or []
+    if header.kind in ("CV", "CĐ") and addressees:
+        return Scope(lead="; ".join(addressees))
+    return Scope()

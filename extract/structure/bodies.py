@@ -66,6 +66,14 @@ def _cut_name(text: str, pos: int) -> str | None:
     if not head:
         return None
     cut = p.predicate.search(text, head.end())
+    # A group word after a comma may hold a predicate word ("Các cấp ủy, tổ chức đảng ..."):
+    # the name goes on past it.
+    while cut:
+        inside = next((g for g in p.group.finditer(text, head.end())
+                       if g.start() < cut.start() + 1 <= g.end()), None)
+        if inside is None:
+            break
+        cut = p.predicate.search(text, inside.end())
     if not cut:
         return None
     if " " not in head.group().strip() and not regex.match(r"\s+[\p{Lu}\d]", text[head.end():]):
@@ -121,6 +129,19 @@ class Bodies:
             registry = builtin_registry()
         self.registry = registry
         self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
+
+    def starts_like_body(self, text: str) -> bool:
+        """Does ``text`` begin with a body's name (a head word, or a name the registry knows)?"""
+        text = text.strip()
+        head = _patterns().head_ci.match(text)
+        if head and (" " in head.group().strip() or regex.match(r"\s+[\p{Lu}\d]", text[head.end():])):
+            return True  # a one-word head ("Sở", "Phòng", "Tổ") needs a proper name after it
+        spans = self.mention_spans(text)
+        return bool(spans) and spans[0][0] == 0
+
+    def has_predicate(self, text: str) -> bool:
+        """Does ``text`` hold a predicate word after its first word ("... đã", "... chủ trì")?"""
+        return bool(_patterns().predicate.search(text))
 
     def mention_spans(self, text: str) -> tuple[tuple[int, int], ...]:
         """Spans of registry bodies in ``text``."""

@@ -1,83 +1,171 @@
-"""Numbered outlines of prose documents: what each body line is (part, heading, lettered
-item, bullet, deadline line, plain text), and the body's paragraphs with hard-wrapped
-lines re-joined."""
+"""The outline of a document's body: every numbered, lettered or bulleted paragraph placed
+under its parent, whatever the numbering scheme.
+
+Reading rules:
+- Each body paragraph is classified by its marker (``classify``): parts ("I.", "PHẦN II"),
+  chapters and articles ("Chương I", "Điều 3."), upper-case letters ("A."), numbers at any depth
+  ("1.", "1.1.", "2)"), letters ("a)", "đ."), numbers in parentheses ("(1)"), bullets ("-",
+  "•", "+", "*"), bold unnumbered headings, labelled trailer lines ("Đơn vị chủ trì: ...",
+  "Thời gian hoàn thành: ...") and plain text.
+- A marker kind already open above is a sibling of that item; a new kind goes under the item
+  above it, unless it is a coarser kind than that item (a "1." after a "-" bullet closes the
+  bullet), using the usual order of Vietnamese documents (``RANK``).
+- Plain paragraphs belong to the item above them; trailer lines too, without opening a level
+  (a lettered trailer such as "b) Đơn vị thực hiện:" opens one, for the lines under it).
+No part of this requires a Roman-numeral part: a letter that starts at "1." is read the same.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
 from ..model.layout import Paragraph
 from .prose_rules import ProseRules, rules
 
-_ROMAN = regex.compile(r"^(?:PHẦN\s+)?(?P<ord>[IVXLC]{1,6})\s*[.:)]\s*(?P<title>\S.*)$", regex.VERSION1)
-_ARABIC = regex.compile(r"^(?P<ord>\d{1,2}(?:\.\d{1,2}){0,3})(?:\s?\.\s*|\)\s*|\s+(?=\p{Lu}))(?P<title>\S.*)$", regex.VERSION1)
-_LETTER = regex.compile(r"^(?P<ord>[a-zđ])\s*\)\s*(?P<title>\S.*)$", regex.VERSION1)
-_BULLET = regex.compile(r"^(?P<mark>[-–—•+*])\s*(?P<title>\S.*)$", regex.VERSION1)
-_STARTS_LOWER = regex.compile(r"^[\p{Ll}(]", regex.VERSION1)
-_ENDS_OPEN = regex.compile(r"[^.!?:;…\"”)]\s*$", regex.VERSION1)
+_F = regex.VERSION1
+_ROMAN = regex.compile(r"^(?:PHẦN\s+(?:THỨ\s+)?|Phần\s+(?:thứ\s+)?)?(?P<ord>[IVXLC]{1,6})\s*[.:)\-–]\s*(?P<title>\S.*)$", _F)
+_PART_WORD = regex.compile(r"^(?P<word>PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?P<ord>[IVXLC]{1,6}|\d{1,2}|THỨ\s+\p{Lu}+)\s*[.:\-–]?\s*(?P<title>.*)$", _F)
+_ARTICLE = regex.compile(r"^(?:Điều|ĐIỀU)\s+(?P<ord>\d{1,3})\s*[.:]?\s*(?P<title>.*)$", _F)
+_UPPER = regex.compile(r"^(?P<ord>[A-HK])\s*[.)]\s+(?P<title>\p{Lu}.*)$", _F)
+_ARABIC = regex.compile(r"^(?P<ord>\d{1,2}(?:\.\d{1,2}){0,3})(?:\s?\.\s*|\)\s*|\s+(?=\p{Lu}))(?P<title>\S.*)$", _F)
+_LETTER = regex.compile(r"^(?P<ord>[a-zđ])\s*[).]\s*(?P<title>\S.*)$", _F)
+_PAREN = regex.compile(r"^\((?P<ord>\d{1,2}|[a-zđ])\)\s*(?P<title>\S.*)$", _F)
+_BULLET = regex.compile(r"^(?P<mark>[-–—•+*▪●◦○])\s*(?P<title>\S.*)$", _F)
+_STARTS_LOWER = regex.compile(r"^[\p{Ll}(]", _F)
+_ENDS_OPEN = regex.compile(r"[^.!?:;…\"”)]\s*$", _F)
 _PUNCT_START = regex.compile(r"^[,;.:)…]")
 _ENUM = regex.compile(r"^\((\d{1,2})\)\s")
-_EMPHASIS = regex.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])", regex.VERSION1)
+_EMPHASIS = regex.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])", _F)
+_BOLD_HEAD_MAX = 160
+
+# How coarse each marker kind usually is; a new kind coarser than the open item closes it.
+RANK = {
+    "chapter": 0.0, "part": 1.0, "upper": 1.2, "article": 1.5, "boldhead": 1.8,
+    "heading": 2.0,  # + depth: "1." 2, "1.1." 3, "1.1.1." 4
+    "letter": 6.0, "paren": 7.0, "bullet": 8.0, "sub": 9.0, "star": 9.5,
+}
 
 
 @dataclass(slots=True)
 class Line:
-    kind: str  # "part" | "heading" | "letter" | "bullet" | "sub" | "star" | "deadline" | "plain"
+    kind: str  # part|chapter|upper|article|heading|letter|paren|bullet|sub|star|boldhead|trailer|deadline|plain
     text: str  # the line as printed (NFC, one paragraph)
     ordinal: str | None = None
-    title: str = ""  # text after the ordinal / bullet mark / deadline label
-    level: int = 0  # parts 0, "1." 1, "1.1." 2, ..., letters 9
+    title: str = ""  # text after the ordinal / bullet mark / label
+    level: int = 0  # parts 0, "1." 1, "1.1." 2, ..., letters 9, bullets 10
     page: int | None = None
+    role: str | None = None  # trailer lines: lead|support|product|content|due
+    mark: str | None = None  # the marker kind under a trailer line ("letter", "bullet", ...)
+    bold: bool = False
+
+    @property
+    def key(self) -> str:
+        """The marker kind that decides nesting ("heading:2" for "1.1.")."""
+        if self.kind == "heading":
+            return f"heading:{self.level}"
+        return self.kind
+
+    @property
+    def rank(self) -> float:
+        if self.kind == "heading":
+            return RANK["heading"] + self.level - 1
+        return RANK.get(self.kind, 99.0)
 
 
 def _is_roman(ordinal: str) -> bool:
     return bool(regex.fullmatch(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", ordinal))
 
 
-def classify(text: str, page: int | None = None, r: ProseRules | None = None) -> Line:
-    r = r or rules()
-    text = text.strip()
-    label = _deadline_label(text, r)
-    if label is not None:
-        return Line("deadline", text, title=label, page=page)
+def _marker(text: str, page, bold: bool) -> Line | None:
+    """The numbered or bulleted line, or None for plain text."""
+    m = _PART_WORD.match(text)
+    if m and (m.group("title") or text.isupper()):
+        kind = "part" if m.group("word").lower() == "phần" else "chapter"
+        return Line(kind, text, m.group("ord"), m.group("title").strip(), 0, page, bold=bold)
+    m = _ARTICLE.match(text)
+    if m:
+        return Line("article", text, m.group("ord"), m.group("title").strip(), 0, page, bold=bold)
     m = _ROMAN.match(text)
     if m and _is_roman(m.group("ord")):
-        return Line("part", text, m.group("ord"), m.group("title").strip(), 0, page)
+        return Line("part", text, m.group("ord"), m.group("title").strip(), 0, page, bold=bold)
     m = _ARABIC.match(text)
     if m and not regex.match(r"\d{4}\b", text):
         ordinal = m.group("ord")
-        return Line("heading", text, ordinal, m.group("title").strip(), 1 + ordinal.count("."), page)
+        return Line("heading", text, ordinal, m.group("title").strip(), 1 + ordinal.count("."), page, bold=bold)
+    m = _UPPER.match(text)
+    if m and (bold or m.group("title").split()[0].isupper()):
+        return Line("upper", text, m.group("ord"), m.group("title").strip(), 0, page, bold=bold)
     m = _LETTER.match(text)
     if m:
-        return Line("letter", text, m.group("ord"), m.group("title").strip(), 9, page)
+        return Line("letter", text, m.group("ord"), m.group("title").strip(), 9, page, bold=bold)
+    m = _PAREN.match(text)
+    if m:
+        return Line("paren", text, m.group("ord"), m.group("title").strip(), 9, page, bold=bold)
     m = _BULLET.match(text)
     if m:
         kind = {"+": "sub", "*": "star"}.get(m.group("mark"), "bullet")
-        return Line(kind, text, None, m.group("title").strip(), 10, page)
-    return Line("plain", text, title=text, page=page)
+        return Line(kind, text, None, m.group("title").strip(), 10, page, bold=bold)
+    return None
+
+
+def classify(text: str, page: int | None = None, r: ProseRules | None = None, bold: bool = False) -> Line:
+    r = r or rules()
+    text = text.strip()
+    line = _marker(text, page, bold)
+    body = line.title if line else text
+    label = _deadline_label(body, r)
+    if label is not None:
+        return Line("deadline", text, line.ordinal if line else None, label, line.level if line else 0,
+                    page, role="due", mark=line.kind if line else None, bold=bold)
+    role, value = trailer(body, r)
+    if role is not None:
+        return Line("trailer", text, line.ordinal if line else None, value, line.level if line else 0,
+                    page, role=role, mark=line.kind if line else None, bold=bold)
+    if line is not None:
+        return line
+    if bold and len(text) <= _BOLD_HEAD_MAX and not text.endswith((".", ";", ",")):
+        return Line("boldhead", text, None, text.rstrip(":").strip(), 0, page, bold=True)
+    return Line("plain", text, title=text, page=page, bold=bold)
 
 
 def _deadline_label(text: str, r: ProseRules) -> str | None:
     """The phrase after a deadline label, without trailing full stops, or None."""
     labels = "|".join(regex.escape(l).replace(r"\ ", r"\s+") for l in r.deadline_labels)
-    m = regex.match(rf"^(?i:{labels})\s*:\s*(?P<phrase>.*?)[\s.]*$", text, regex.VERSION1)
+    m = regex.match(rf"^(?i:{labels})\s*(?:\([^)]*\))?\s*:\s*(?P<phrase>.*?)[\s.]*$", text, _F)
     if not m or not m.group("phrase"):
         return None
     return m.group("phrase")
 
 
+def trailer(text: str, r: ProseRules) -> tuple[str | None, str]:
+    """(role, value) of a labelled line ("Đơn vị chủ trì: Sở Tư pháp."), or (None, text)."""
+    for role, pattern in r.trailers:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        rest = text[m.end():]
+        colon = regex.match(r"\s*(?:\([^)]*\))?\s*[:：]\s*", rest)
+        if colon is None:
+            continue
+        return role, rest[colon.end():].strip().rstrip(".;").strip()
+    return None, text
+
+
 def _continues(previous: str, text: str) -> bool:
     """A hard-wrapped line: it starts in lower case after a line left open."""
     return bool(_STARTS_LOWER.match(text) and _ENDS_OPEN.search(previous)
-                and not _LETTER.match(text) and not _BULLET.match(text))
+                and not _LETTER.match(text) and not _BULLET.match(text) and not _PAREN.match(text))
 
 
 def _continues_enumeration(previous: str, text: str) -> bool:
-    """"(2) ..." after a paragraph that printed "(1) ..." is the same run-in list."""
+    """"(2) ..." after a paragraph that printed "(1) ..." inside it is the same run-in list."""
     m = _ENUM.match(text)
-    return bool(m) and f"({int(m.group(1)) - 1})" in previous
+    if not m:
+        return False
+    n = int(m.group(1))
+    return f"({n - 1})" in previous and not previous.startswith(f"({n - 1})")
 
 
 def strip_emphasis(text: str) -> str:
@@ -85,25 +173,98 @@ def strip_emphasis(text: str) -> str:
     return _EMPHASIS.sub(r"\1", text.replace("**", ""))
 
 
-def body_paragraphs(blocks) -> list[tuple[str, int | None]]:
+@dataclass(slots=True)
+class BodyLine:
+    text: str
+    page: int | None
+    bold: bool = False
+
+    def __iter__(self):  # (text, page), as the first callers unpacked it
+        return iter((self.text, self.page))
+
+
+def body_paragraphs(blocks) -> list[BodyLine]:
     """Body paragraphs in order, footnotes left out, lines that continue a hard-wrapped
     paragraph (they start in lower case) joined to it; stops at "Nơi nhận"."""
     r = rules()
-    out: list[list] = []
+    out: list[BodyLine] = []
     for block in blocks:
         if not isinstance(block, Paragraph) or block.footnote:
             continue
-        text = strip_emphasis(" ".join(block.text.split()))
+        raw = " ".join(block.text.split())
+        text = strip_emphasis(raw)
         if not text:
             continue
         if r.body_end.match(text) and out:
             break
+        bold = bool(block.bold or block.heading) or (raw.startswith("**") and raw.rstrip(":").endswith("**"))
         if out and _PUNCT_START.match(text):
             # A reader that lost a line's first characters to the previous one ("," alone).
-            out[-1][0] = f"{out[-1][0]}{text}"
+            out[-1].text = f"{out[-1].text}{text}"
             continue
-        if out and (_continues(out[-1][0], text) or _continues_enumeration(out[-1][0], text)):
-            out[-1][0] = f"{out[-1][0]} {text}"
+        if out and (_continues(out[-1].text, text) or _continues_enumeration(out[-1].text, text)):
+            out[-1].text = f"{out[-1].text} {text}"
             continue
-        out.append([text, block.page])
-    return [(t, p) for t, p in out]
+        out.append(BodyLine(text, block.page, bold))
+    return out
+
+
+@dataclass(eq=False)
+class Node:
+    """An item of the outline: its line, the plain paragraphs under it (``body``), its
+    trailer lines and its child items, in document order (``parts``)."""
+
+    line: Line | None  # None for the root
+    parent: "Node | None" = None
+    parts: list = field(default_factory=list)  # Node | Line (plain and trailer lines)
+
+    @property
+    def children(self) -> list["Node"]:
+        return [p for p in self.parts if isinstance(p, Node)]
+
+    @property
+    def items(self) -> list["Node"]:
+        """Child items that are not trailers."""
+        return [p for p in self.parts if isinstance(p, Node) and p.line.kind not in ("trailer", "deadline")]
+
+    @property
+    def body(self) -> list[Line]:
+        return [p for p in self.parts if isinstance(p, Line) and p.kind == "plain"]
+
+    @property
+    def title(self) -> str:
+        return self.line.title if self.line else ""
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+def build_outline(lines: list[Line]) -> Node:
+    """Place each classified line under its parent item."""
+    root = Node(None)
+    stack: list[Node] = [root]
+    for line in lines:
+        if line.kind == "plain" or (line.kind in ("trailer", "deadline") and line.mark in (None, "bullet", "sub", "star")):
+            stack[-1].parts.append(line if line.kind == "plain" else Node(line, stack[-1]))
+            continue
+        key, rank = _nesting(line)
+        # A kind already open above: this line is its sibling.
+        open_at = next((i for i in range(len(stack) - 1, 0, -1) if _nesting(stack[i].line)[0] == key), None)
+        if open_at is not None:
+            del stack[open_at:]
+        else:
+            while len(stack) > 1 and _nesting(stack[-1].line)[1] >= rank:
+                stack.pop()
+        node = Node(line, stack[-1])
+        stack[-1].parts.append(node)
+        stack.append(node)
+    return root
+
+
+def _nesting(line: Line) -> tuple[str, float]:
+    if line.kind in ("trailer", "deadline") and line.mark:
+        probe = Line(line.mark, line.text, line.ordinal, level=line.level)
+        return probe.key, probe.rank
+    return line.key, line.rank

@@ -1,4 +1,8 @@
-"""The prose/report rules data file (data/prose.yaml): loaded once, validated on load."""
+"""The outline rules data file (data/prose.yaml): loaded once, validated on load.
+
+The file's shape is the pydantic model ``ProseFile``; an invalid file (a bad pattern, a missing
+list, an unknown section class) fails with a DataFileError naming the file and the entry.
+"""
 
 from __future__ import annotations
 
@@ -8,28 +12,84 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..datafile import read_yaml
+from ..datafile import read_yaml, validate
 from ..errors import DataFileError
 
 DATA_FILE = Path(__file__).with_name("data") / "prose.yaml"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 
-_PATTERN_LISTS = (
-    "task_parts", "not_task_sections", "body_end", "goal_lead_ins", "report_parts",
-    "report_skip_parts", "sentence_openers",
-)
-_WORD_LISTS = ("deadline_labels", "body_heads", "predicate_starts", "group_words")
+SECTION_CLASSES = ("forward", "none", "results", "tasks", "duties")
+TRAILER_ROLES = ("lead", "support", "product", "content")
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+_Words = tuple[str, ...]
+
+
+class _Status(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    done: _Words = Field(min_length=1)
+    in_progress: _Words = Field(min_length=1)
+    not_done: _Words = Field(min_length=1)
+
+
+class ProseFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sections: dict[str, _Words]
+    trailer_labels: dict[str, _Words]
+    lead_in_verbs: _Words = Field(min_length=1)
+    content_intros: _Words = Field(min_length=1)
+    work_verbs: _Words = Field(min_length=1)
+    body_end: _Words = Field(min_length=1)
+    deadline_labels: _Words = Field(min_length=1)
+    goal_lead_ins: _Words = Field(min_length=1)
+    status: _Status
+    body_heads: _Words = Field(min_length=1)
+    predicate_starts: _Words = Field(min_length=1)
+    group_words: _Words = Field(min_length=1)
+    sentence_openers: _Words = Field(min_length=1)
+
+    @field_validator("lead_in_verbs", "content_intros", "work_verbs", "body_end", "deadline_labels",
+                     "goal_lead_ins", "body_heads", "predicate_starts", "group_words", "sentence_openers")
+    @classmethod
+    def _strings(cls, v: _Words) -> _Words:
+        if not all(isinstance(x, str) and x.strip() for x in v):
+            raise ValueError("entries must be non-empty strings")
+        return tuple(_nfc(x) for x in v)
+
+    @field_validator("sections")
+    @classmethod
+    def _classes(cls, v: dict[str, _Words]) -> dict[str, _Words]:
+        unknown = set(v) - set(SECTION_CLASSES)
+        if unknown:
+            raise ValueError(f"unknown section class {sorted(unknown)[0]!r} (known: {', '.join(SECTION_CLASSES)})")
+        return {k: tuple(_nfc(x) for x in ps) for k, ps in v.items()}
+
+    @field_validator("trailer_labels")
+    @classmethod
+    def _roles(cls, v: dict[str, _Words]) -> dict[str, _Words]:
+        unknown = set(v) - set(TRAILER_ROLES)
+        if unknown:
+            raise ValueError(f"unknown trailer role {sorted(unknown)[0]!r} (known: {', '.join(TRAILER_ROLES)})")
+        return {k: tuple(_nfc(x) for x in ps) for k, ps in v.items()}
 
 
 @dataclass(frozen=True, slots=True)
 class ProseRules:
-    task_parts: regex.Pattern
-    not_task_sections: regex.Pattern
+    sections: tuple[tuple[str, regex.Pattern], ...]  # (class, pattern) in the file's order
+    trailers: tuple[tuple[str, regex.Pattern], ...]  # (role, "label:" pattern)
+    lead_in: regex.Pattern
+    content_intros: regex.Pattern
+    work_start: regex.Pattern
     body_end: regex.Pattern
     goal_lead_ins: regex.Pattern
-    report_parts: regex.Pattern
-    report_skip_parts: regex.Pattern
     sentence_openers: regex.Pattern
     deadline_labels: tuple[str, ...]
     body_heads: tuple[str, ...]
@@ -37,40 +97,54 @@ class ProseRules:
     group_words: tuple[str, ...]
     status: dict[str, regex.Pattern]
 
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-def _strings(path: Path, key: str, value) -> list[str]:
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-        raise DataFileError(str(path), f"'{key}' must be a non-empty list of strings")
-    return [_nfc(v) for v in value]
+    def section_class(self, title: str) -> str | None:
+        """The class of a section from its title ("none", "tasks", ...), or None."""
+        text = " ".join(title.replace("*", "").split())
+        for cls, pattern in self.sections:
+            if pattern.match(text):
+                return cls
+        return None
 
 
-def _compile(path: Path, key: str, patterns: list[str]) -> regex.Pattern:
+def _compile(path, key: str, patterns, anchor: str = "") -> regex.Pattern:
     for p in patterns:
         try:
             regex.compile(p, _FLAGS)
         except regex.error as err:
             raise DataFileError(str(path), f"bad pattern in '{key}': {p!r}: {err}") from err
-    return regex.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
+    return regex.compile(anchor + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", _FLAGS)
+
+
+def _words(items) -> str:
+    ordered = sorted(set(items), key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(w) for w in item.split()) for item in ordered)
 
 
 def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
-    if not isinstance(data, dict):
-        raise DataFileError(str(path), "top level must be a mapping")
-    fields = {}
-    for key in _PATTERN_LISTS:
-        fields[key] = _compile(path, key, _strings(path, key, data.get(key)))
-    for key in _WORD_LISTS:
-        fields[key] = tuple(_strings(path, key, data.get(key)))
-    status = data.get("status")
-    if not isinstance(status, dict) or set(status) != {"done", "in_progress", "not_done"}:
-        raise DataFileError(str(path), "'status' must map done, in_progress and not_done to patterns")
-    fields["status"] = {k: _compile(path, f"status.{k}", _strings(path, f"status.{k}", v))
-                        for k, v in status.items()}
-    return ProseRules(**fields)
+    f = validate(data, ProseFile, path)
+    sections = []
+    for cls, patterns in f.sections.items():
+        for p in patterns:
+            sections.append((cls, _compile(path, f"sections.{cls}", [p])))
+    trailers = []
+    for role, labels in f.trailer_labels.items():
+        trailers.append((role, _compile(path, f"trailer_labels.{role}", labels,
+                                        anchor=r"^(?:[-+•*–]\s*)?")))
+    return ProseRules(
+        sections=tuple(sections),
+        trailers=tuple(trailers),
+        lead_in=regex.compile(rf"^(?:{_words(f.lead_in_verbs)})(?![\p{{L}}])\s+", _FLAGS),
+        content_intros=_compile(path, "content_intros", f.content_intros),
+        work_start=regex.compile(rf"^(?:{_words(f.work_verbs)})(?![\p{{L}}])", _FLAGS),
+        body_end=_compile(path, "body_end", f.body_end),
+        goal_lead_ins=_compile(path, "goal_lead_ins", f.goal_lead_ins),
+        sentence_openers=_compile(path, "sentence_openers", f.sentence_openers),
+        deadline_labels=f.deadline_labels,
+        body_heads=f.body_heads,
+        predicate_starts=f.predicate_starts,
+        group_words=f.group_words,
+        status={k: _compile(path, f"status.{k}", v) for k, v in f.status.model_dump().items()},
+    )
 
 
 def load_rules(path: Path = DATA_FILE) -> ProseRules:

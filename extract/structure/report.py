@@ -65,14 +65,16 @@ def status(text: str, r: ProseRules) -> str | None:
     return said.pop()
 
 
-class _Item:
-    def __init__(self, line: Line, sections: list[RawSection]):
+class ReportItem:
+    """A result item: its line, enclosing sections, and the lines under it, in order."""
+
+    def __init__(self, line: Line, sections: list[RawSection], body: list[Line] | None = None):
         self.line = line
         self.sections = sections
-        self.body: list[Line] = []
+        self.body: list[Line] = body if body is not None else []
 
 
-def _restated(item: _Item) -> list[str]:
+def _restated(item: ReportItem) -> list[str]:
     """Bullets that restate a task: they end with ":" and narrative follows them."""
     out = []
     for i, line in enumerate(item.body):
@@ -96,7 +98,7 @@ def _once(names: list[str]) -> list[str]:
     return out
 
 
-def _task(item: _Item, r: ProseRules, bodies: Bodies) -> RawTask:
+def report_item(item: ReportItem, r: ProseRules, bodies: Bodies) -> RawTask:
     restated = _restated(item)
     text = "\n".join([item.line.title, *restated])
     narrative = [l.text for l in item.body if f"- {l.title}" not in restated or l.kind != "bullet"]
@@ -126,40 +128,10 @@ def _task(item: _Item, r: ProseRules, bodies: Bodies) -> RawTask:
 
 
 def report_tasks(blocks, header, warnings, registry=None) -> list[RawTask]:
-    r = rules()
-    lines = [classify(text, page, r) for text, page in body_paragraphs(blocks)]
+    """Result items and forward tasks of a report (see ``assign``)."""
+    from .assign import assigned_tasks
 
-    def results_part(title: str) -> bool:
-        return bool(r.report_parts.search(title)) and not r.report_skip_parts.search(title)
-
-    by_title = any(l.kind == "part" and results_part(l.title) for l in lines)
-    items: list[_Item] = []
-    in_part = False
-    part: RawSection | None = None
-    heading: _Item | None = None  # the numbered heading, an item until a lettered one appears
-    current: _Item | None = None
-    for line in lines:
-        if line.kind == "part":
-            in_part = results_part(line.title) if by_title else not r.report_skip_parts.search(line.title)
-            part, heading, current = RawSection(line.ordinal, line.title), None, None
-            continue
-        if not in_part:
-            continue
-        if line.kind == "heading" and line.level == 1:
-            heading = _Item(line, [part] if part else [])
-            items.append(heading)
-            current = heading
-            continue
-        if line.kind == "letter" and heading is not None:
-            if heading in items:
-                items.remove(heading)  # the heading groups lettered items; it is not one
-            current = _Item(line, [*heading.sections, RawSection(heading.line.ordinal, heading.line.title)])
-            items.append(current)
-            continue
-        if current is not None:
-            current.body.append(line)
-    bodies = Bodies(registry)
-    tasks = [_task(item, r, bodies) for item in items]
-    if not tasks:
-        warnings.append(("report_no_items", "no lettered items found in the report's results part", None))
+    tasks = assigned_tasks(blocks, report=True, registry=registry)
+    if not any(t.role == "result" for t in tasks):
+        warnings.append(("report_no_items", "no items found in the report's results part", None))
     return tasks

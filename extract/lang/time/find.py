@@ -138,3 +138,47 @@ def find_deadline(text: str) -> tuple[int, int] | None:
     pass it to ``parse_time``, which strips the label itself.
     """
     return next(iter_deadlines(text), None)
+
+
+_DATED = {"date", "month", "quarter", "half", "year", "range"}
+_CLAUSE_END = regex.compile(r"[;:!?()\[\]\n]|[.,](?=\s|$)", _F)
+
+
+@cache
+def _inline_trigger() -> regex.Pattern:
+    v = vocabulary()
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alt(v.inline_triggers)})(?![\p{{L}}])", _F)
+
+
+def find_inline_deadline(text: str, ctx=None) -> tuple[int, int] | None:
+    """Span of a deadline stated inside a sentence ("..., hoàn thành trước ngày 20/12/2025."),
+    or None. The phrase runs from a trigger word (data/time.yaml, ``inline_triggers``) to the
+    end of its clause and must read, through the same grammar as deadline cells, as a dated
+    deadline (a day, month, quarter, half, year or range): "trước đây" or "hoàn thành tốt
+    nhiệm vụ" do not count. The last such phrase of the text wins (a sentence states its
+    deadline at the end; an earlier date is usually the document it cites)."""
+    if not text:
+        return None
+    folded, index = fold(text)
+    found = None
+    for m in _inline_trigger().finditer(folded):
+        start = index[m.start()]
+        end_m = _CLAUSE_END.search(text, index[m.end()])
+        end = end_m.start() if end_m else len(text)
+        phrase = text[start:end].strip()
+        if not phrase or not any(ch.isdigit() for ch in phrase):
+            continue
+        spec, messages = parse_time(phrase, ctx)
+        if messages or spec is None or spec.kind not in _DATED or spec.end is None:
+            continue
+        # Trim words after the date that the grammar ignores ("... 20/12/2025 để tổng hợp").
+        words = phrase.split()
+        while len(words) > 1:
+            shorter = " ".join(words[:-1])
+            s2, m2 = parse_time(shorter, ctx)
+            if m2 or s2 is None or (s2.kind, s2.start, s2.end) != (spec.kind, spec.start, spec.end):
+                break
+            words = words[:-1]
+        phrase = " ".join(words)
+        found = (start, start + len(phrase)) if text[start:start + len(phrase)] == phrase else (start, end)
+    return found

@@ -54,6 +54,7 @@ class Vocabulary:
     cond_adhoc: tuple[str, ...]
     next_month: tuple[str, ...]
     next_period_years: tuple[str, ...]
+    inline_triggers: tuple[str, ...]
     # The spellings as printed (lower case, NFC), per key: a word printed with diacritics must
     # carry one of these, so "đầu tư" (invest) is not read as "từ" (from).
     spellings: dict[str, frozenset[str]]
@@ -172,6 +173,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         cond_adhoc=r.words("conditional.adhoc", required=False),
         next_month=r.words("recurrence.next_month"),
         next_period_years=r.words("next_period_years"),
+        inline_triggers=r.words("inline_triggers", required=False) if "inline_triggers" in r.data else (),
         spellings=r.spellings,
     )
 

@@ -1,0 +1,503 @@
+"""Tasks of a document's prose: who does what by when, read down its outline.
+
+The outline (``outline.build_outline``) places every item under its parent. Walking it:
+
+- **What a section holds** comes from its title (data/prose.yaml, ``sections``): goals,
+  grounds, assessment, criteria hand out nothing; a report's results part gives result items
+  (with their narrative as ``progress``); its outlook part and every other part give tasks. In a
+  document that names no task part, every part that is not "none" may hold tasks.
+- **Scope** is inherited down the outline: an agency heading ("1. Sở Công Thương:", "b) Công an
+  tỉnh"), a lead-in ("Giao Sở Tư pháp chủ trì, phối hợp với ...:", "Đề nghị X:") or a deadline in
+  the title of an outlook part applies to every item under it; a trailer line ("Đơn vị chủ trì:
+  ...", "Thời gian hoàn thành: ...") applies to the items of its group above it, back to the
+  previous trailer of the same kind. What an item says itself wins: the body named as its
+  sentence's subject, "phối hợp với ..." partners, a deadline inside the sentence.
+- **Which items are tasks**: an item with no items under it; an item whose items are its
+  contents (a lead-in such as "... gồm:"), with them in its text; under a heading whose title
+  is not itself a sentence of work, each paragraph of work. A heading that only names who
+  does the work, or introduces items, is a scope, not a task. A heading fused with its
+  paragraph ("e) Sở Nông nghiệp và Môi trường: Chủ trì ...") is split.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from ..model.raw import RawSection, RawTask
+from .bodies import Bodies, listed_subjects
+from .outline import Line, Node, body_paragraphs, build_outline, classify
+from .prose_rules import ProseRules, rules
+
+_F = regex.VERSION1
+_HEADING_KINDS = ("part", "chapter", "upper", "article", "heading", "letter", "paren", "boldhead")
+_ROLES = ("lead", "support", "due", "product")
+_LABEL = regex.compile(r"^(?P<name>[^:;.!?]{2,160}?)\s*[:：]\s*(?P<rest>.*)$", _F | regex.S)
+_DASH_LABEL = regex.compile(r"^(?P<name>[^:;.!?\-–]{2,120}?)\s+[-–]\s+(?P<rest>\p{Lu}.*)$", _F | regex.S)
+_STRONG_LEAD = regex.compile(r"\b(?:chủ\s+trì|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|triển\s+khai|"
+                             r"tham\s+mưu|phối\s+hợp|đảm\s+nhiệm|phụ\s+trách)\b", _F | regex.I)
+_SENTENCE_END = regex.compile(r"[.;!?…]\s*$", _F)
+_TITLE_MAX_WORDS = 22
+
+
+@dataclass(slots=True)
+class Scope:
+    lead: str | None = None
+    support: str | None = None
+    due: str | None = None
+    product: str | None = None
+
+    def over(self, inherited: "Scope") -> "Scope":
+        """This scope's values, with ``inherited`` filling what it lacks."""
+        return Scope(*(getattr(self, k) or getattr(inherited, k) for k in _ROLES))
+
+
+@dataclass(slots=True)
+class _Found:
+    task: RawTask
+    own: set[str] = field(default_factory=set)  # roles the task set itself (not inherited)
+
+
+class Assigner:
+    def __init__(self, r: ProseRules, bodies: Bodies, report: bool, doc_scope: Scope | None = None):
+        self.r = r
+        self.bodies = bodies
+        self.report = report
+        self.doc_scope = doc_scope or Scope()
+        self.named_tasks = False
+
+    # -- sections ---------------------------------------------------------------------------
+    def section_class(self, node: Node) -> str | None:
+        if node.line is None or node.line.kind not in _HEADING_KINDS:
+            return None
+        if not node.items and node.line.kind not in ("part", "chapter", "upper", "article"):
+            return None  # an item of work, not a section, even if it starts "Đánh giá ..."
+        cls = self.r.section_class(node.title)
+        if cls == "results" and not self.report:
+            return "none"
+        if cls == "forward" and not self.report:
+            return "tasks"
+        return cls
+
+    def _may_hold(self, node: Node, region: str | None) -> bool:
+        """An unnamed part in a document that names its task parts may still hold a section
+        that does (a "2. Nhiệm vụ" under "I. Kế hoạch chung")."""
+        return region is None and any(self.section_class(n) in ("tasks", "duties", "forward", "results")
+                                      for n in node.walk() if n is not node)
+
+    def eligible(self, region: str | None) -> bool:
+        if region in ("tasks", "duties", "forward", "results"):
+            return True
+        if region == "none":
+            return False
+        return not self.named_tasks  # unnamed parts count only where no part names tasks
+
+    # -- the walk ---------------------------------------------------------------------------
+    def run(self, root: Node) -> list[RawTask]:
+        self.named_tasks = any(self.section_class(n) in ("tasks", "forward", "results") for n in root.walk())
+        found, _, _ = self.visit(root, [], self.doc_scope, None)
+        return [f.task for f in found]
+
+    def visit(self, node: Node, sections: list[RawSection], scope: Scope, region: str | None):
+        """(tasks found under ``node``, trailer values that close its group, whether those tasks
+        are the item's own and so join its siblings' group)."""
+        line = node.line
+        if line is not None and line.kind in ("trailer", "deadline"):
+            return [], self.trailer_values(node), True
+        cls = self.section_class(node)
+        region = cls or region
+        if line is not None and not self.eligible(region) and not self._may_hold(node, region):
+            return [], {}, False
+        if region == "results" and line is not None:
+            return self.result_items(node, sections), {}, False
+        own = self.heading_scope(node, region) if line is not None else Scope()
+        scope = own.over(scope)
+        items = node.items
+        if line is not None and line.text.endswith(":") and self.r.goal_lead_ins.search(line.text):
+            return [], {}, False  # "... cần đạt được các mục tiêu:": goals, not work
+        if line is not None and not items:
+            tasks, own_item = self.leaf(node, sections, scope, region)
+            return self._closed(tasks, self.closing_trailers(node), own_item)
+        if line is not None and self.contents(node):
+            return self._closed(self.content_task(node, sections, scope), self.closing_trailers(node), True)
+        inner = sections + [self.section_of(node)] if line is not None and line.kind in _HEADING_KINDS else sections
+        out: list[_Found] = []
+        open_: dict[str, list[_Found]] = {k: [] for k in _ROLES}
+        for part in node.parts:
+            if isinstance(part, Line):
+                continue
+            tasks, closing, grouped = self.visit(part, inner, scope, region)
+            out.extend(tasks)
+            if not grouped:
+                open_ = {k: [] for k in _ROLES}  # a section ends the run of items above it
+                continue
+            for k in _ROLES:
+                open_[k].extend(tasks)
+            for role, value in closing.items():
+                _fill(open_[role], role, value)
+                open_[role] = []
+        if line is not None and not out and self.is_work(line.title) and not self.agency_only(line.title):
+            # A heading whose items gave nothing (outline noise) but that states work itself.
+            out, _ = self.leaf(node, sections, scope, region)
+        return out, {}, False
+
+    @staticmethod
+    def _closed(tasks: list[_Found], closing: dict[str, str], own_item: bool):
+        """An item's tasks with its closing trailers: a lone item passes them up to close its
+        group; an item that was a section (its paragraphs are the tasks) applies them itself."""
+        if own_item:
+            return tasks, closing, True
+        for role, value in closing.items():
+            _fill(tasks, role, value)
+        return tasks, {}, False
+
+    # -- trailers ---------------------------------------------------------------------------
+    def trailer_values(self, node: Node) -> dict[str, str]:
+        line = node.line
+        values: dict[str, str] = {}
+        if line.kind == "deadline":
+            values["due"] = line.title
+        elif line.role == "lead" and line.title:
+            lead, support = self.executor(line.title)
+            if lead:
+                values["lead"] = lead
+            if support:
+                values["support"] = support
+        elif line.role in ("support", "product") and line.title:
+            values[line.role] = line.title
+        for child in node.children:  # "b) Đơn vị thực hiện:" and its "- Đơn vị chủ trì: ..." lines
+            if child.line.kind in ("trailer", "deadline"):
+                for k, v in self.trailer_values(child).items():
+                    values.setdefault(k, v)
+        return values
+
+    def closing_trailers(self, node: Node) -> dict[str, str]:
+        """Trailer lines at the end of an item (after its last line of content, at any depth:
+        the outline puts a trailer under the last line above it): they close its group."""
+        values: dict[str, str] = {}
+        for part in reversed(node.parts):
+            if isinstance(part, Line):
+                continue
+            if part.line.kind in ("trailer", "deadline"):
+                for k, v in self.trailer_values(part).items():
+                    values.setdefault(k, v)
+                continue
+            for k, v in self.closing_trailers(part).items():
+                values.setdefault(k, v)
+            break
+        return values
+
+    def executor(self, value: str) -> tuple[str | None, str | None]:
+        """"Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp" -> (Sở Nội vụ, Sở Tư pháp)."""
+        m = regex.search(r"\s*[,;]?\s*(?:chủ\s+trì)?\s*[,;]?\s*phối\s+hợp(?:\s+(?:với|cùng))?\s*[:]?\s*", value, _F | regex.I)
+        if m:
+            lead = regex.sub(r"\s*(?:chủ\s+trì|thực\s+hiện)\s*$", "", value[:m.start()], flags=regex.I).strip(" ,;")
+            support = value[m.end():].strip(" ,;.")
+            support = regex.sub(r"\s+(?:thực\s+hiện|triển\s+khai)\s*$", "", support, flags=regex.I)
+            return lead or None, support or None
+        lead = regex.sub(r"\s*(?:chủ\s+trì|thực\s+hiện)\s*$", "", value, flags=regex.I).strip(" ,;")
+        return lead or None, None
+
+    # -- headings -----------------------------------------------------------------------------
+    def heading_scope(self, node: Node, region: str | None) -> Scope:
+        """What a heading or lead-in hands down to its items."""
+        line = node.line
+        title = line.title
+        s = Scope()
+        if not node.items and not self.contents(node):
+            return s  # a leaf: its own scope is read with its text
+        label = self.agency_label(title)
+        if label is not None:
+            name, rest = label
+            s.lead = name
+            if rest and not rest.endswith(":"):
+                return s
+            title = rest or ""
+        lead_in = self.lead_in(title) if title.endswith(":") else None
+        if lead_in:
+            s.lead = s.lead or lead_in[0]
+            s.support = lead_in[1]
+        if region == "forward" and line.kind in ("part", "chapter", "upper", "heading", "boldhead"):
+            s.due = _period_in_title(title)  # "PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026"
+        return s
+
+    def agency_only(self, text: str) -> bool:
+        label = self.agency_label(text)
+        return label is not None and not label[1]
+
+    def agency_label(self, text: str) -> tuple[str, str] | None:
+        """(name, rest) when ``text`` opens with a body's name as a label: "Sở Y tế:", "Sở Y
+        tế - Chủ trì ...", or is only a body's name ("b) Công an tỉnh")."""
+        text = text.strip()
+        for pattern in (_LABEL, _DASH_LABEL):
+            m = pattern.match(text)
+            if m and self.is_body_name(m.group("name"), label=True):
+                return m.group("name").strip(), m.group("rest").strip()
+        bare = text.rstrip(" :.")
+        if bare and self.is_body_name(bare):
+            return bare, ""
+        return None
+
+    def is_body_name(self, text: str, label: bool = False) -> bool:
+        text = text.strip()
+        words = text.split()
+        if not words or len(words) > (20 if label else 16):
+            return False
+        if text.isupper() and not self.bodies.mention_spans(text):
+            return False  # a part title in capitals ("TỔ CHỨC THỰC HIỆN"), unless the registry knows it
+        if not self.bodies.starts_like_body(text):
+            return False
+        if label:
+            return not _STRONG_LEAD.search(text)
+        spans = self.bodies.mention_spans(text)
+        if spans and spans[0][0] == 0:
+            # The registry knows the name: it is a name if nothing but other names follows.
+            end = 0
+            for start, stop in spans:
+                if regex.fullmatch(r"[\s,;và]*", text[end:start]):
+                    end = stop
+            return len(text) - end <= 2
+        if self.bodies.has_predicate(text):
+            return False
+        return not any(self.r.work_start.match(text, m.start()) for m in regex.finditer(r"(?<=\s)\S", text))
+
+    def lead_in(self, text: str) -> tuple[str | None, str | None] | None:
+        """(lead, support) of a line that introduces items and says who does them."""
+        body = text.rstrip(" :")
+        m = self.r.lead_in.match(body)
+        if m:
+            rest = body[m.end():]
+            name = self.bodies.name_at(rest, 0) or self._name_before_verb(rest)
+            if name:
+                partners = [p for p in self.bodies.partners(body) if p.casefold() not in name.casefold()]
+                return name, "; ".join(partners) or None
+            return None
+        name = self.bodies.subject(body)
+        if name and _STRONG_LEAD.search(body):
+            partners = [p for p in self.bodies.partners(body) if p.casefold() not in name.casefold()]
+            return name, "; ".join(partners) or None
+        return None
+
+    def _name_before_verb(self, text: str) -> str | None:
+        m = regex.match(r"^(?P<name>.{2,120}?)\s*(?:,\s*)?(?:chủ\s+trì|thực\s+hiện|triển\s+khai|có\s+trách\s+nhiệm|"
+                        r"tham\s+mưu|khẩn\s+trương|tổ\s+chức|rà\s+soát|xây\s+dựng|phối\s+hợp)\b", text, _F | regex.I)
+        if m and self.bodies.starts_like_body(m.group("name")):
+            return m.group("name").strip(" ,")
+        return None
+
+    def contents(self, node: Node) -> bool:
+        """Its items are its contents, not pieces of work of their own."""
+        line = node.line
+        if line is None or not node.items:
+            return False
+        title = line.title.strip()
+        if title.endswith(":") and self.r.content_intros.search(title):
+            return True
+        if line.kind in ("bullet", "star") and all(c.line.kind in ("sub", "star") for c in node.items):
+            return not self.agency_label(title) and not (title.endswith(":") and self.lead_in(title))
+        if line.kind == "sub" and all(c.line.kind == "star" for c in node.items):
+            return True
+        return False
+
+    def section_of(self, node: Node) -> RawSection:
+        line = node.line
+        title = line.title
+        label = self.agency_label(title)
+        if label and label[1] and not label[1].endswith(":"):
+            title = label[0]
+        return RawSection(line.ordinal, title.rstrip(":").strip() if line.kind != "boldhead" else title)
+
+    # -- tasks --------------------------------------------------------------------------------
+    def is_work(self, text: str) -> bool:
+        text = text.strip().lstrip("-+•* ")
+        if not text:
+            return False
+        if self.r.work_start.match(text) or self.r.lead_in.match(text):
+            return True
+        return bool(self.bodies.subject(text))
+
+    def is_title(self, text: str) -> bool:
+        """A heading's title, not a sentence of work: no full stop at its end."""
+        return not _SENTENCE_END.search(text) or text.rstrip().endswith(":")
+
+    def leaf(self, node: Node, sections: list[RawSection], scope: Scope, region: str | None):
+        """(tasks, whether they are the item itself) of an item with no items under it."""
+        line = node.line
+        title = line.title
+        body = node.body
+        label = self.agency_label(title)
+        if label is not None:
+            name, rest = label
+            scope = Scope(lead=name).over(scope)
+            if not rest:
+                inner = sections + [self.section_of(node)]
+                return [self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in body], False
+            title = rest
+        role, value = self.content_label(title)
+        if role == "content":
+            title = value
+        if body and line.kind in _HEADING_KINDS and self.is_title(title):
+            # A heading over paragraphs: each paragraph of work is a task under it.
+            inner = sections + [self.section_of(node)]
+            works = [b for b in body if self.is_work(b.text)]
+            if works:
+                return [self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in works], False
+        text = "\n".join([title, *(b.text for b in body)]) if body else title
+        if not text.strip():
+            return [], True
+        return [self.task(line, text, sections, scope, line.page, ordinal=line.ordinal)], True
+
+    def content_task(self, node: Node, sections, scope: Scope) -> list[_Found]:
+        line = node.line
+        lines = [line.title]
+        for part in node.parts:
+            if isinstance(part, Line):
+                lines.append(part.text)
+            elif part.line.kind not in ("trailer", "deadline"):
+                lines.extend(_flatten(part))
+        own = self.heading_scope_of_text(line.title)
+        return [self.task(line, "\n".join(lines), sections, own.over(scope), line.page, ordinal=line.ordinal)]
+
+    def heading_scope_of_text(self, title: str) -> Scope:
+        label = self.agency_label(title)
+        return Scope(lead=label[0]) if label else Scope()
+
+    def content_label(self, text: str) -> tuple[str | None, str]:
+        from .outline import trailer
+
+        role, value = trailer(text, self.r)
+        return (role, value) if role == "content" and value else (None, text)
+
+    def task(self, line: Line, text: str, sections, scope: Scope, page, ordinal) -> _Found:
+        t = RawTask(text=text.strip(), ordinal=ordinal, sections=list(sections), page=page,
+                    role="task")
+        f = _Found(t)
+        first = text.split("\n", 1)[0]
+        names = listed_subjects(first)
+        if not names:
+            lead_in = self.lead_in(first.rstrip(".") + ":") if self.r.lead_in.match(first) else None
+            if lead_in and lead_in[0]:
+                names = [lead_in[0]]
+                if lead_in[1]:
+                    t.support = lead_in[1]
+                    f.own.add("support")
+            else:
+                found = self.bodies.subject(first)
+                names = [found] if found else []
+        if names:
+            t.lead = "; ".join(names)
+            t.lead_from_text = True
+            f.own.add("lead")
+            if t.support is None:
+                helpers = [b for b in self.bodies.partners(first)
+                           if not any(b.casefold() == n.casefold() for n in names)]
+                if helpers:
+                    t.support = "; ".join(helpers)
+                    f.own.add("support")
+        due = self.inline_due(text)
+        if due:
+            t.due = due
+            f.own.add("due")
+        for k in _ROLES:
+            if getattr(t, k) is None and getattr(scope, k):
+                setattr(t, k, getattr(scope, k))
+        return f
+
+    def inline_due(self, text: str) -> str | None:
+        from ..lang.time import find_deadline, find_inline_deadline
+
+        span = find_deadline(text)
+        if span:
+            return text[span[0]:span[1]].strip(" .;")
+        span = find_inline_deadline(text)
+        if span:
+            return text[span[0]:span[1]].strip(" .;")
+        return None
+
+    # -- reports ------------------------------------------------------------------------------
+    def result_items(self, node: Node, sections: list[RawSection]) -> list[_Found]:
+        """Items of a report's results part: the deepest numbered or lettered items; what is
+        under them (bullets, narrative) is their progress."""
+        from .report import ReportItem, report_item
+
+        numbered = [c for c in node.items if c.line.kind in _HEADING_KINDS]
+        inner = sections + [self.section_of(node)] if node.line.kind in _HEADING_KINDS else sections
+        if numbered and node.line.kind not in ("part", "chapter", "upper") and not self._below_part(node):
+            pass
+        if numbered:
+            out = []
+            for c in node.items:
+                if c.line.kind in _HEADING_KINDS:
+                    out.extend(self.result_items(c, inner))
+            return out
+        if node.line.kind in ("part", "chapter", "upper"):
+            return []
+        body: list[Line] = []
+        for part in node.parts:
+            if isinstance(part, Line):
+                body.append(part)
+            else:
+                body.extend(_flatten_lines(part))
+        t = report_item(ReportItem(node.line, sections, body), self.r, self.bodies)
+        t.role = "result"
+        return [_Found(t, set(_ROLES))]
+
+    def _below_part(self, node: Node) -> bool:
+        return node.parent is not None and node.parent.line is not None
+
+
+_PERIOD = regex.compile(r"(?i)(?<![\p{L}])(?:\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+năm|quý\s+[IVX\d]+|"
+                       r"tháng\s+\d|năm\s+\d{4}|giai\s+đoạn\s+\d{4})", _F)
+
+
+def _period_in_title(title: str) -> str | None:
+    """The period an outlook part is for ("quý II năm 2026"), when its title names one."""
+    from ..lang.time import parse_time
+
+    m = _PERIOD.search(title)
+    if not m:
+        return None
+    phrase = title[m.start():].strip(" :.")
+    spec, messages = parse_time(phrase)
+    if messages or spec is None or spec.end is None:
+        return None
+    return phrase
+
+
+def _fill(found: list[_Found], role: str, value: str) -> None:
+    """Give ``value`` to the tasks that have no ``role`` of their own."""
+    for f in found:
+        if role not in f.own:
+            setattr(f.task, role, value)
+            f.own.add(role)
+
+
+def _flatten(node: Node) -> list[str]:
+    """The printed lines of an item and everything under it, trailer lines left out."""
+    out = [node.line.text]
+    for part in node.parts:
+        if isinstance(part, Line):
+            out.append(part.text)
+        elif part.line.kind not in ("trailer", "deadline"):
+            out.extend(_flatten(part))
+    return out
+
+
+def _flatten_lines(node: Node) -> list[Line]:
+    out = [node.line]
+    for part in node.parts:
+        out.extend([part] if isinstance(part, Line) else _flatten_lines(part))
+    return out
+
+
+def outline_of(blocks, r: ProseRules | None = None) -> Node:
+    r = r or rules()
+    return build_outline([classify(b.text, b.page, r, b.bold) for b in body_paragraphs(blocks)])
+
+
+def assigned_tasks(blocks, report: bool, registry=None, doc_scope: Scope | None = None) -> list[RawTask]:
+    """Every task (and, in a report, every result item) of the document's prose."""
+    r = rules()
+    root = outline_of(blocks, r)
+    return Assigner(r, Bodies(registry), report, doc_scope).run(root)

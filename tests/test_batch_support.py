@@ -80,6 +80,12 @@ def flaky_parse(path):
     name = Path(path).read_bytes()[:16]
     if name.startswith(b"HANG"):
         time.sleep(600)
+    if name.startswith(b"STUCK"):
+        # Like C code that never returns to Python: the worker's own timer cannot fire.
+        import signal
+
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(600)
     if name.startswith(b"CRASH"):
         os._exit(7)
     if name.startswith(b"BOOM"):

@@ -35,6 +35,8 @@ class Item:
     path: Path | None = None                  # a file on disk
     archive: Path | None = None               # or a member of this (already safe-to-open) zip
     member: str | None = None                 # the member's raw name in that zip
+    index: int | None = None                  # its position in the zip's directory: two members
+                                              # may share a name, and each is read for itself
     failure: Failure | None = None            # known to fail before any work
     ignored: str | None = None                # not a document: why
     size: int | None = None
@@ -115,7 +117,7 @@ class Discovery:
                 yield Item(name=name, path=archive, failure=Failure(
                     "too_large", f"archive has {len(infos)} entries, more than the limit of {lim.max_members}"))
                 return
-            for info in infos:
+            for index, info in enumerate(infos):
                 if info.is_dir():
                     continue
                 raw = decoded_name(info)
@@ -152,7 +154,8 @@ class Discovery:
                         continue
                     yield from self._walk_zip(inner, member_name, depth + 1, budget)
                 else:
-                    yield Item(name=member_name, archive=archive, member=info.filename, size=info.file_size)
+                    yield Item(name=member_name, archive=archive, member=info.filename, index=index,
+                               size=info.file_size)
 
     def _member_failure(self, info: zipfile.ZipInfo, budget: _Budget) -> Failure | None:
         lim = self.limits

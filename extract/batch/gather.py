@@ -15,8 +15,10 @@ def load_documents(path: Path) -> list[PlanDocument]:
     """A PlanDocument JSON file (one object, or an array of them)."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise VnplanError(f"{path}: not a PlanDocument JSON file: {err}") from err
+    except OSError as err:
+        raise VnplanError(f"{path}: cannot read: {err.strerror or err}") from err
+    except ValueError as err:
+        raise VnplanError(f"{path}: not a PlanDocument JSON file (damaged?): {err}") from err
     items = data if isinstance(data, list) else [data]
     try:
         return [PlanDocument.model_validate(d) for d in items]
@@ -27,8 +29,12 @@ def load_documents(path: Path) -> list[PlanDocument]:
 Found = tuple[str, PlanDocument | None, dict | None]   # (where from, document, or failure)
 
 
-def _failure(path, code, error) -> dict:
-    return {"path": str(path), "code": code, "error": error}
+def _failure(path, code, error, recorded: bool = False) -> dict:
+    """recorded: a failure the batch already recorded in its manifest (not found now)."""
+    out = {"path": str(path), "code": code, "error": error}
+    if recorded:
+        out["recorded"] = True
+    return out
 
 
 def _file(path: Path) -> Iterator[Found]:
@@ -40,9 +46,12 @@ def _file(path: Path) -> Iterator[Found]:
             yield str(path), None, _failure(path, "invalid", str(err))
         return
     from ..pipeline import parse_file
+    from ..readers.limits import guard
 
     try:
-        yield str(path), parse_file(path), None
+        with guard(path):  # the default per-file limits: wall time, memory, sizes
+            doc = parse_file(path)
+        yield str(path), doc, None
     except ReadError as err:
         yield str(path), None, _failure(path, err.code, err.reason)
     except Exception as err:  # noqa: BLE001 - one bad file must not stop the rest
@@ -54,9 +63,13 @@ def _batch_folder(folder: Path) -> Iterator[Found]:
 
     for name, rec in sorted(read_manifest(folder / MANIFEST_NAME).items()):
         if rec.status == "failed":
-            yield name, None, _failure(name, rec.code, rec.error)
+            yield name, None, _failure(name, rec.code, rec.error, recorded=True)
         elif rec.status == "ok" and rec.output and rec.output.endswith(".json"):
             yield from _file(folder / rec.output)
+        elif rec.status == "ok":
+            # Converted to another format (jsonl, csv, xlsx): its tasks cannot be read back.
+            yield name, None, _failure(name, "unsupported", f"converted to {rec.output}, which export cannot "
+                                                            "read back: run the batch with --format json")
 
 
 def iter_documents(inputs: list[Path]) -> Iterator[Found]:

@@ -30,6 +30,7 @@ class Record:
     output: str | None = None       # relative to the output folder
     format: str | None = None
     version: str | None = None      # vnplan version that wrote it: a new version converts again
+    output_sha256: str | None = None  # of the output's bytes: a damaged output is converted again
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))

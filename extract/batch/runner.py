@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 import time
 import zipfile
@@ -21,6 +22,7 @@ from .. import __version__
 from ..errors import VnplanError
 from ..export import FORMATS, SUFFIX
 from ..io import sha256_file
+from ..readers.limits import file_kind
 from .discover import Discovery, Item, Refused
 from .limits import TRANSIENT_CODES, Limits, MiB
 from .manifest import Manifest, Record
@@ -77,7 +79,8 @@ class _Run:
         self.outdir.mkdir(parents=True, exist_ok=True)
         self._lock = _lock(self.outdir)
         self.manifest = Manifest(self.outdir)
-        self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.outdir))
+        _remove_stale_staging(self.outdir)  # left by a batch that was killed: we hold the lock
+        self.staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.outdir))
         self.discovery = Discovery(opts.limits, self.staging)
         self.summary = BatchSummary()
         self.listener = listener or (lambda *a: None)
@@ -122,9 +125,9 @@ class _Run:
         if prev is None or prev.sha256 != sha or prev.version != __version__:
             return None
         if prev.status == "ok":
-            if prev.output == fmt_output and (self.outdir / fmt_output).is_file():
+            if prev.output == fmt_output and _intact(self.outdir / fmt_output, prev.output_sha256):
                 return prev
-            return None
+            return None  # missing, damaged or edited since: converted again
         if prev.status == "failed":
             if self.opts.retry_failed or prev.code in TRANSIENT_CODES:
                 return None
@@ -144,8 +147,13 @@ class _Run:
         lim = self.opts.limits
         if item.path is not None:
             try:
-                size = item.path.stat().st_size
-                if size > lim.max_file_bytes:
+                st = item.path.stat()
+                if not stat.S_ISREG(st.st_mode):
+                    # A named pipe would block the hashing forever, a device never end.
+                    return Record(item.name, "failed", code="unsupported",
+                                  error=f"not a regular file ({file_kind(st.st_mode)})")
+                size = st.st_size
+                if lim.max_file_bytes and size > lim.max_file_bytes:
                     return Record(item.name, "failed", code="too_large", size=size,
                                   error=f"file is {size / MiB:.1f} MiB, more than the limit of "
                                         f"{lim.max_file_bytes / MiB:.1f} MiB")
@@ -154,7 +162,9 @@ class _Run:
                 return Record(item.name, "failed", code="missing", error=f"cannot read file: {err.strerror}")
         try:
             zf = self._open_zip(item.archive)
-            info = zf.getinfo(item.member)
+            info = zf.infolist()[item.index] if item.index is not None else zf.getinfo(item.member)
+            if info.filename != item.member:
+                raise KeyError(f"member {item.member!r} moved in the archive")
             staged, sha = self.discovery.extract(zf, info, Path(item.member).suffix.lower())
         except Refused as err:
             return Record(item.name, "failed", code=err.failure.code, error=err.failure.reason,
@@ -193,7 +203,7 @@ class _Run:
                 self._finish(prev, "skip")
                 continue
             job = {"path": str(path), "name": item.name, "output": str(self.outdir / out),
-                   "format": fmt, "parser": self.opts.parser}
+                   "format": fmt, "parser": self.opts.parser, "limits": self.opts.limits.read}
             yield (item, sha, size, path if staged else None, out), job
 
     # -- running ---------------------------------------------------------------------------
@@ -210,8 +220,10 @@ class _Run:
             items = self.discovery.items([Path(p) for p in paths])
             self.summary.total = len(items)
             self.listener("start", None, self.summary)
-            with WorkerPool(convert, self.opts.jobs, self.opts.limits.timeout,
-                            memory_mb=self.opts.limits.memory_mb,
+            # The worker stops a file at the timeout itself (and its memory, see
+            # readers.limits.guard); the pool kills it a little later if it is stuck in C code.
+            timeout = self.opts.limits.timeout
+            with WorkerPool(convert, self.opts.jobs, timeout + KILL_GRACE_S if timeout else None,
                             start_method=self.opts.start_method) as pool:
                 for outcome in pool.run(self.jobs(items)):
                     item, sha, size, staged, out = outcome.key
@@ -243,7 +255,30 @@ class _Run:
             rec.seconds = res["seconds"]
         if rec.status == "ok":
             rec.output = out
+            rec.output_sha256 = res.get("output_sha256")
         return rec
+
+
+STAGING_PREFIX = ".staging-"
+KILL_GRACE_S = 5.0
+
+
+def _remove_stale_staging(outdir: Path) -> None:
+    for old in outdir.glob(STAGING_PREFIX + "*"):
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _intact(path: Path, sha: str | None) -> bool:
+    """The output is there and its bytes are those the batch wrote."""
+    if not path.is_file():
+        return False
+    if sha is None:  # a manifest from before output hashes: the output cannot be vouched for
+        return False
+    try:
+        return sha256_file(path) == sha
+    except OSError:
+        return False
 
 
 class BatchBusy(VnplanError):

@@ -30,23 +30,30 @@ def one_line(text: str, limit: int = 500) -> str:
 
 
 def convert(job: dict[str, Any]) -> dict[str, Any]:
-    """job: path (to read), name (to report), output (to write), format, parser."""
+    """job: path (to read), name (to report), output (to write), format, parser, limits
+    (a ReadLimits: the wall time and memory of this file, the sizes its readers accept)."""
+    import hashlib
+
     from ..errors import ReadError
     from ..export import render
     from ..io import atomic_write_bytes
+    from ..readers.limits import guard
 
     started = time.perf_counter()
     result: dict[str, Any] = {"status": "failed", "code": None, "error": None, "tasks": None}
     try:
-        doc = resolve(job.get("parser") or DEFAULT_PARSER)(Path(job["path"]))
-        # The file may have been read from a staging copy: report it under its batch name.
-        doc = doc.model_copy(update={"source": doc.source.model_copy(update={"path": job["name"]})})
-        atomic_write_bytes(Path(job["output"]), render([doc], job["format"]))
-        result.update(status="ok", tasks=len(doc.tasks))
+        with guard(job["path"], job.get("limits")):
+            doc = resolve(job.get("parser") or DEFAULT_PARSER)(Path(job["path"]))
+            # The file may have been read from a staging copy: report it under its batch name.
+            doc = doc.model_copy(update={"source": doc.source.model_copy(update={"path": job["name"]})})
+            data = render([doc], job["format"])
+        atomic_write_bytes(Path(job["output"]), data)
+        # Kept in the manifest: a later run trusts an output only while its bytes still match.
+        result.update(status="ok", tasks=len(doc.tasks), output_sha256=hashlib.sha256(data).hexdigest())
     except ReadError as err:
         result.update(code=err.code or "unreadable", error=one_line(err.reason))
     except MemoryError:
-        result.update(code="too_large", error="ran out of memory while converting")
+        result.update(code="out_of_memory", error="ran out of memory while converting (raise --memory)")
     except RecursionError:
         result.update(code="error", error="RecursionError: structure nested too deeply")
     except Exception as err:  # noqa: BLE001 - one bad file must not stop the batch

@@ -78,6 +78,12 @@ def list_(
     registry: Optional[Path] = _REGISTRY_OPT,
 ) -> None:
     """List the registry's bodies: id, kind, name, aliases, validity and successors."""
+    from typing import get_args
+
+    from ..model.contract import AgencyKind
+
+    if kind is not None and kind not in get_args(AgencyKind):  # a typo must not list nothing, exit 0
+        raise typer.BadParameter(f"choose one of {', '.join(get_args(AgencyKind))}", param_hint="--kind")
     reg = _load(registry)
     entries = [e for e in reg.entries.values() if kind is None or e.kind == kind]
     if as_json:

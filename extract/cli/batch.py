@@ -116,12 +116,23 @@ def export(
     out: Optional[Path] = typer.Option(None, "-o", "--out", help="Output file (format from its suffix)"),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
 ) -> None:
-    """Gather documents into one JSON, JSON Lines, CSV or Excel file (xlsx needs -o)."""
+    """Gather documents into one JSON, JSON Lines, CSV or Excel file (xlsx needs -o).
+
+    Every input that cannot be read (a damaged JSON output, a source file that fails) is named
+    on stderr with its reason, and the exit status is then 1; the documents that were read are
+    still written (and an Excel workbook lists the failures on its sheet "Tệp lỗi").
+    """
     from ..errors import VnplanError
-    from ..export import FORMATS, format_for, render
+    from ..export import FORMATS, SUFFIX, format_for, render
     from ..batch.gather import gather
 
-    fmt = fmt or (format_for(out) if out else "json")
+    if fmt is None and out is not None:
+        if out.suffix.lower() not in SUFFIX.values():
+            raise typer.BadParameter(
+                f"cannot tell the format from {out.suffix or 'a name without a suffix'!r}: name the file "
+                f"{', '.join('*' + s for s in SUFFIX.values())} or give --format", param_hint="-o")
+        fmt = format_for(out)
+    fmt = fmt or "json"
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {FORMAT_HELP}", param_hint="--format")
     if fmt == "xlsx" and out is None:
@@ -139,11 +150,26 @@ def export(
         data = render(docs, fmt)
     if out is None:
         sys.stdout.buffer.write(data)
+        sys.stdout.flush()
     else:
         from ..io import atomic_write_bytes
 
-        atomic_write_bytes(out, data)
-        typer.echo(f"{out}: {len(docs)} documents, {sum(len(d.tasks) for d in docs)} tasks", err=True)
+        try:
+            atomic_write_bytes(out, data)
+        except OSError as err:
+            typer.echo(f"vnplan: {out}: cannot write: {err.strerror or err}", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"{out}: {len(docs)} documents, {sum(len(d.tasks) for d in docs)} tasks"
+                   + (f", {len(failures)} inputs not exported" if failures else ""), err=True)
+    # A document that could not be read now is never dropped in silence: named, exit 1. Files a
+    # batch could not convert were reported by that batch; they are counted here.
+    lost = [f for f in failures if not f.get("recorded")]
+    for f in lost:
+        typer.echo(f"vnplan: {f['path']}: {f['code']}: {f['error']}", err=True)
+    if len(failures) > len(lost):
+        typer.echo(f"vnplan: {len(failures) - len(lost)} inputs had failed in the batch "
+                   "(see its manifest.jsonl)", err=True)
+    raise typer.Exit(1 if lost else 0)
 
 
 def register(app: typer.Typer) -> None:

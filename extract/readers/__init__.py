@@ -6,8 +6,10 @@ to that format's reader.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
+from . import limits
 from ..errors import ReadError
 from ..model.layout import Layout
 from .formats import BY_NAME, FORMATS, HEAD_BYTES, Format, document_suffixes, sniff
@@ -22,6 +24,12 @@ def read(path: str | Path) -> Layout:
         raise ReadError(str(path), "no such file", "missing")
     if path.is_dir():
         raise ReadError(str(path), "is a directory, not a file", "unsupported")
+    # A named pipe or a device (a symlink to /dev/zero) would block or never end: refused
+    # before it is opened; the per-file limits apply from here (see limits.py).
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):
+        raise ReadError(str(path), f"not a regular file ({limits.file_kind(st.st_mode)})", "unsupported")
+    limits.check_file_size(path, st.st_size)
     with path.open("rb") as fh:
         head = fh.read(HEAD_BYTES)
     if not head:
@@ -29,4 +37,7 @@ def read(path: str | Path) -> Layout:
     fmt = BY_NAME.get(sniff(path, head))
     if fmt is None:
         raise ReadError(str(path), f"unsupported format ({sniff(path, head)})", "unsupported")
-    return fmt.read(path)
+    try:
+        return fmt.read(path)
+    except MemoryError:
+        raise limits.out_of_memory(path) from None

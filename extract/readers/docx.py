@@ -19,6 +19,7 @@ from lxml import etree
 
 from ..errors import ReadError
 from ..model.layout import Cell, Layout, Page, Paragraph, Row, Table
+from .limits import out_of_memory, read_member
 from .numbering import Numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -124,7 +125,7 @@ class _Reader:
     def _main_part(self) -> str:
         names = set(self.zf.namelist())
         if "_rels/.rels" in names:
-            root = etree.fromstring(self.zf.read("_rels/.rels"), _PARSER)
+            root = etree.fromstring(read_member(self.path, self.zf, "_rels/.rels"), _PARSER)
             for rel in root.iter(REL + "Relationship"):
                 if rel.get("Type", "").endswith("/officeDocument"):
                     target = rel.get("Target", "").lstrip("/")
@@ -139,7 +140,7 @@ class _Reader:
         rels_name = posixpath.join(folder, "_rels", name + ".rels")
         out: dict[str, str] = {}
         try:
-            root = etree.fromstring(self.zf.read(rels_name), _PARSER)
+            root = etree.fromstring(read_member(self.path, self.zf, rels_name), _PARSER)
         except KeyError:
             return out
         for rel in root.iter(REL + "Relationship"):
@@ -155,7 +156,7 @@ class _Reader:
         if not part:
             return None
         try:
-            data = self.zf.read(part)
+            data = read_member(self.path, self.zf, part)
         except KeyError:
             return None
         if STRICT_W in data:  # ISO 29500 "Strict" files: same vocabulary, another namespace
@@ -163,6 +164,8 @@ class _Reader:
         try:
             return etree.fromstring(data, _PARSER)
         except etree.XMLSyntaxError as exc:
+            if _out_of_memory(exc):  # libxml2 could not allocate: a limit, not a damaged file
+                raise out_of_memory(self.path) from exc
             raise ReadError(str(self.path), f"damaged part {part}: {exc}", "corrupt") from exc
 
     # --- inline content ------------------------------------------------------------------
@@ -394,6 +397,13 @@ class _Reader:
         return out
 
 
+def _out_of_memory(exc: etree.XMLSyntaxError) -> bool:
+    """Whether libxml2 failed for want of memory (XML_ERR_NO_MEMORY) rather than bad XML."""
+    if "memory" in str(exc).lower():
+        return True
+    return any(e.type == etree.ErrorTypes.ERR_NO_MEMORY for e in getattr(exc, "error_log", ()) or ())
+
+
 def _children(el, tag):
     """Direct children with this tag, looking through content controls and tracked insertions."""
     for child in el:
@@ -414,8 +424,8 @@ def _clean(line: str) -> str:
 def _app_pages(path: Path) -> int | None:
     try:
         with zipfile.ZipFile(path) as zf:
-            m = re.search(rb"<Pages>(\d+)</Pages>", zf.read("docProps/app.xml"))
-    except (KeyError, zipfile.BadZipFile, OSError):
+            m = re.search(rb"<Pages>(\d+)</Pages>", read_member(path, zf, "docProps/app.xml"))
+    except (KeyError, zipfile.BadZipFile, OSError, ReadError):
         return None
     return int(m.group(1)) if m and int(m.group(1)) > 0 else None
 
@@ -435,7 +445,7 @@ def read_docx(path: Path) -> Layout:
 
 def _read(path: Path, zf: zipfile.ZipFile) -> Layout:
     names = zf.namelist()
-    if "mimetype" in names and zf.read("mimetype").startswith(b"application/vnd.oasis.opendocument"):
+    if "mimetype" in names and read_member(path, zf, "mimetype").startswith(b"application/vnd.oasis.opendocument"):
         # An OpenDocument file whose mimetype is not stored first (the format table sends the
         # usual ones to LibreOffice before they get here).
         raise ReadError(str(path), "an OpenDocument file, not DOCX: save it as .odt or .docx", "unsupported")

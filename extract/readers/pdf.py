@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import ReadError
 from ..model.layout import Layout, Page, Paragraph, Table
 from . import ocr
+from .limits import check_pages
 from .pdf_align import find_aligned_tables
 from .pdf_page import PageContent, read_page
 from .pdf_stitch import stitch
@@ -50,6 +51,7 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
         n = len(doc)
         if n == 0:
             raise ReadError(str(path), "PDF has no pages", "empty")
+        check_pages(path, n)  # before any page is read: a page bomb is refused at once
         warnings: list[tuple[str, str, int | None]] = []
         contents: list[PageContent] = []
         bad_pages: list[tuple[int, str]] = []

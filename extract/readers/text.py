@@ -15,6 +15,7 @@ from pathlib import Path
 import regex
 
 from ..errors import ReadError
+from .encodings import decode_text
 from ..model.layout import Cell, Layout, Page, Paragraph, Row, Table
 from ..lang.text import is_page_number, nfc, strip_markup
 
@@ -25,35 +26,30 @@ _BOLD_MARK = "**"
 
 
 def decode(path: Path, data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    for encoding in ("utf-8", "utf-16"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding == "utf-16" and not data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            continue
-        return text
-    # Vietnamese legacy 8-bit files (TCVN3, VNI, cp1258) are not decodable without guessing.
-    raise ReadError(str(path), "not UTF-8 text (legacy Vietnamese encodings are not supported)",
-                    "unsupported")
+    """The text of the file's bytes (UTF-8/16/32, or a legacy Vietnamese encoding converted);
+    ReadError when they are not text. See ``encodings``."""
+    return decode_text(path, data).text
 
 
 def read_text(path: Path) -> Layout:
     data = path.read_bytes()
-    text = nfc(decode(path, data)).replace("\r\n", "\n").replace("\r", "\n")
+    decoded = decode_text(path, data)  # a legacy encoding converted comes with a warning
+    del data  # a large file: hold one copy of it at a time
+    text = nfc(decoded.text).replace("\r\n", "\n").replace("\r", "\n")
+    decoded.text = ""
     if "\x00" in text:
         raise ReadError(str(path), "binary data, not a text document", "unsupported")
     lines = text.split("\n")
+    del text
     if not any(line.strip() for line in lines):
         raise ReadError(str(path), "file is empty (no text)", "empty")
     if is_hard_wrapped(lines):
         # A broken PDF text layer: the lines are kept as they are and the structure stage
         # rebuilds paragraphs and table cells from them (it knows what a cell may hold).
         return Layout(path=str(path), format="text", pages=[Page(None, [])], page_count=None,
-                      wrapped_lines=lines)
-    return Layout(path=str(path), format="text", pages=[Page(None, read_typed(lines))], page_count=None)
+                      wrapped_lines=lines, warnings=list(decoded.warnings))
+    return Layout(path=str(path), format="text", pages=[Page(None, read_typed(lines))], page_count=None,
+                  warnings=list(decoded.warnings))
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:

@@ -137,3 +137,32 @@ class PdfBuilder:
                 page.set_rotation(rotate)
         self.pdf.save(str(path))
         return path
+
+
+def strip_rules(src, dst) -> Path:
+    """The PDF with every drawn path removed: the same text at the same places, without the
+    ruling lines of its tables (a borderless rendition of a ruled table)."""
+    pdf = pdfium.PdfDocument(str(src))
+    for page in pdf:
+        raw = page.raw
+        for k in range(c.FPDFPage_CountObjects(raw) - 1, -1, -1):
+            obj = c.FPDFPage_GetObject(raw, k)
+            if c.FPDFPageObj_GetType(obj) == c.FPDF_PAGEOBJ_PATH:
+                c.FPDFPage_RemoveObject(raw, obj)
+                c.FPDFPageObj_Destroy(obj)
+        c.FPDFPage_GenerateContent(raw)
+    pdf.save(str(dst))
+    pdf.close()
+    return Path(dst)
+
+
+def rasterise(src, dst, dpi: int = 200) -> Path:
+    """The PDF as a scanner gives it: every page an image only (no text layer, no vectors)."""
+    from PIL import Image
+
+    pdf = pdfium.PdfDocument(str(src))
+    images = [page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for page in pdf]
+    pdf.close()
+    first, rest = images[0], images[1:]
+    first.save(str(dst), "PDF", resolution=float(dpi), save_all=True, append_images=rest)
+    return Path(dst)

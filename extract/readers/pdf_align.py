@@ -3,21 +3,34 @@
 Columns of an unruled table are separated by white corridors that run from its first row to
 its last. A block of at least three consecutive visual lines whose pieces fall into the same
 three or more corridor-separated columns is a table; a line of running text crosses the
-corridors and ends it. A visual line with text in the first column starts a row; one without is
-a wrapped continuation of the row above (the STT column is filled on a row's first line only).
+corridors and ends it. Lines above the first such line that sit in one column, tight under
+the line below them (a header cell of several lines), belong to it too.
+
+Rows: inside a cell the lines follow each other at the type's own leading; between two rows
+there is the cell padding (or the spacing of the paragraphs) on top of it. So each column's
+lines are grouped into blocks of tightly spaced lines, and the rows are the bands where blocks
+of any column overlap: a cell centred vertically in a tall row falls inside the band of the
+row's longest cell. When the gaps tell nothing (a table typed with the lines at one even
+pitch), a visual line with text in the first column starts a row and one without is a wrapped
+continuation of the row above (the STT column is filled on a row's first line only).
 """
 
 from __future__ import annotations
+
+import regex
 
 from ..model.layout import Cell, Row, Table
 from .pdf_page import Char, visual_rows
 from .pdf_tables import cell_text
 
-GAP = 1.0  # a horizontal gap of this many line heights may separate two columns
+GAP = 0.6  # a horizontal gap of this many line heights may separate two columns (cell padding: ~0.8)
 MIN_COLUMNS = 3  # two columns are the national header or a signature block, not a table
 MIN_ROWS = 3
 MAX_ROW_GAP = 1.5  # line heights of white space that end a table
 MIN_FILL = 0.6  # share of non-empty cells
+_PAGE_NUMBER = regex.compile(r"^[-–(]?\s*(?:trang\s*)?\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–)]?$", regex.I)
+ROW_GAP = 0.25  # line heights of white, above the leading inside a cell, between two rows
+_ORDINAL = regex.compile(r"^(?:[IVXLC]{1,5}|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*)[.)]?$")
 
 
 def _segments(row: list[Char]) -> list[list[Char]]:
@@ -78,10 +91,12 @@ def find_aligned_tables(chars: list[Char], page: int) -> tuple[list[tuple[float,
             columns = widened
             multi += len(segs[j]) >= 2
             j += 1
-        table = _build(rows[i:j], columns, page) if j - i >= MIN_ROWS and multi >= 2 and len(columns) >= MIN_COLUMNS else None
+        ok = j - i >= MIN_ROWS and multi >= 2 and len(columns) >= MIN_COLUMNS
+        start = _header_above(rows, segs, i, columns, tables_end=_last_end(tables, rows)) if ok else i
+        table = _build(rows[start:j], columns, page) if ok else None
         if table is not None and _looks_like_a_table(table):
-            tables.append((rows[i][0].top, table))
-            for r in rows[i:j]:
+            tables.append((min(c.top for c in rows[start]), table))
+            for r in rows[start:j]:
                 used.update(id(c) for c in r)
             i = j
         else:
@@ -100,19 +115,126 @@ def _looks_like_a_table(table: Table) -> bool:
     return filled >= MIN_FILL * len(cells)
 
 
+def _last_end(tables, rows) -> float:
+    return max((t.rows[-1].bottom for _, t in tables if hasattr(t.rows[-1], "bottom")), default=-1.0)
+
+
+def _header_above(rows: list[list[Char]], segs, i: int, columns: list[list[float]], tables_end: float) -> int:
+    """The first line of the table: lines above line i, close over it, whose pieces each sit
+    inside one column (the upper lines of a header cell, the rest of a row cut by the page
+    break, under the header repeated on the new page)."""
+    start = i
+    while start > 0:
+        cand = rows[start - 1]
+        top = min(c.top for c in cand)
+        if top <= tables_end:
+            break
+        height = max(c.bottom - c.top for c in cand)
+        if min(c.top for c in rows[start]) - max(c.bottom for c in cand) > MAX_ROW_GAP * height:
+            break
+        if not all(_inside_one(seg, columns) for seg in segs[start - 1]):
+            break
+        if len(segs[start - 1]) == 1 and _PAGE_NUMBER.match(" ".join(c.ch for c in cand)):
+            break  # a running page number over the table
+        start -= 1
+    return start
+
+
+def _inside_one(seg: list[Char], columns: list[list[float]]) -> bool:
+    """Does this piece of a line lie within one column, short of the middle of the white
+    between it and its neighbours (a header cell is often wider than the text under it)?"""
+    x0, x1 = seg[0].x0, seg[-1].x1
+    hit = [k for k, (a, b) in enumerate(columns) if x0 < b and x1 > a]
+    if len(hit) != 1:
+        return False
+    k = hit[0]
+    left = (columns[k - 1][1] + columns[k][0]) / 2 if k > 0 else float("-inf")
+    right = (columns[k][1] + columns[k + 1][0]) / 2 if k + 1 < len(columns) else float("inf")
+    return left <= x0 and x1 <= right
+
+
+def _column_index(c: Char, columns: list[list[float]]) -> int:
+    mid = (c.x0 + c.x1) / 2
+    return min(range(len(columns)), key=lambda k: 0 if columns[k][0] <= mid <= columns[k][1]
+               else min(abs(mid - columns[k][0]), abs(mid - columns[k][1])))
+
+
+def _column_of(seg: list[Char], columns: list[list[float]]) -> int:
+    return _column_index(seg[0], columns)
+
+
 def _build(rows: list[list[Char]], columns: list[list[float]], page: int) -> Table:
-    logical: list[list[list[Char]]] = []
-    for row in rows:
-        cells: list[list[Char]] = [[] for _ in columns]
+    placed = [[[] for _ in columns] for _ in rows]  # visual line -> column -> chars
+    for n, row in enumerate(rows):
         for c in row:
-            mid = (c.x0 + c.x1) / 2
-            k = min(range(len(columns)), key=lambda k: 0 if columns[k][0] <= mid <= columns[k][1]
-                    else min(abs(mid - columns[k][0]), abs(mid - columns[k][1])))
-            cells[k].append(c)
+            placed[n][_column_index(c, columns)].append(c)
+    logical = _rows_by_gaps(rows, placed, len(columns)) or _rows_by_first_column(placed)
+    out = [Row([Cell(cell_text(cs)) for cs in cells], page=page) for cells in logical]
+    return Table(out, page=page)
+
+
+def _rows_by_first_column(placed: list[list[list[Char]]]) -> list[list[list[Char]]]:
+    logical: list[list[list[Char]]] = []
+    for cells in placed:
         if cells[0] or not logical:
-            logical.append(cells)
+            logical.append([list(cs) for cs in cells])
         else:  # no text in the first column: the row above wraps onto this line
             for k, cs in enumerate(cells):
                 logical[-1][k].extend(cs)
-    out = [Row([Cell(cell_text(cs)) for cs in cells], page=page) for cells in logical]
-    return Table(out, page=page)
+    return logical
+
+
+def _rows_by_gaps(rows: list[list[Char]], placed, ncols: int) -> list[list[list[Char]]] | None:
+    """Rows as the bands where the cells' blocks of tight lines overlap; None when the white
+    between lines does not tell rows apart (every line at one pitch)."""
+    boxes = [(min(c.top for c in r), max(c.bottom for c in r)) for r in rows]
+    heights = sorted(b - t for t, b in boxes)
+    height = heights[len(heights) // 2]
+    gaps = []
+    for k in range(ncols):
+        lines = [n for n in range(len(rows)) if placed[n][k]]
+        for a, b in zip(lines, lines[1:]):
+            top_b = min(c.top for c in placed[b][k])
+            bottom_a = max(c.bottom for c in placed[a][k])
+            gaps.append(top_b - bottom_a)
+    if len(gaps) < 3:
+        return None
+    gaps.sort()
+    leading = gaps[len(gaps) // 4]
+    limit = leading + ROW_GAP * height
+    if gaps[-1] <= limit:
+        return None  # one even pitch: nothing to read rows from
+    # blocks of tight lines in each column, as vertical intervals
+    intervals: list[tuple[float, float]] = []
+    for k in range(ncols):
+        lines = [n for n in range(len(rows)) if placed[n][k]]
+        block = None
+        for n in lines:
+            top = min(c.top for c in placed[n][k])
+            bottom = max(c.bottom for c in placed[n][k])
+            if block is not None and top - block[1] <= limit:
+                block = (block[0], max(block[1], bottom))
+            else:
+                if block is not None:
+                    intervals.append(block)
+                block = (top, bottom)
+        if block is not None:
+            intervals.append(block)
+    intervals.sort()
+    bands: list[list[float]] = []
+    for top, bottom in intervals:
+        if bands and top < bands[-1][1] - 0.5:
+            bands[-1][1] = max(bands[-1][1], bottom)
+        else:
+            bands.append([top, bottom])
+    logical: list[list[list[Char]]] = []
+    for top, bottom in bands:
+        members = [n for n, (t, b) in enumerate(boxes) if t >= top - 0.5 and b <= bottom + 0.5]
+        if not members:
+            continue
+        # two ordinals in one band: rows the white did not separate; the first column decides
+        starts = [n for n in members if placed[n][0] and _ORDINAL.match(" ".join(c.ch for c in placed[n][0]))]
+        groups = _rows_by_first_column([placed[n] for n in members]) if len(starts) > 1 else \
+            [[[c for n in members for c in placed[n][k]] for k in range(ncols)]]
+        logical.extend(groups)
+    return logical

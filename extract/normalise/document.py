@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 import regex
 
@@ -10,7 +11,7 @@ from ..model import (
     AgencyRef, DocumentInfo, DocWarning, PlanDocument, Section, Signer, Source, Task,
 )
 from ..model.raw import RawDocument, RawTask
-from ..lang.agencies import resolve_cell, resolve_lead_cell
+from ..lang.agencies import jurisdiction_of, resolve_cell, resolve_lead_cell
 from ..lang.context import Lang
 from ..lang.citations import find_citations, find_relations
 from .ids import assign_ids
@@ -55,23 +56,45 @@ class _Sink:
             self.items.append(DocWarning(code=code, message=message, page=page))
 
 
-def _agencies(cell: str | None, sink: _Sink, page: int | None, registry) -> list[AgencyRef]:
+class _InJurisdiction(NamedTuple):
+    """The registry and the jurisdiction the document was issued in, passed down as one."""
+
+    registry: object
+    jurisdiction: object
+
+
+def _scope(registry):
+    return (registry.registry, registry.jurisdiction) if isinstance(registry, _InJurisdiction) else (registry, None)
+
+
+def _agencies(cell: str | None, sink: _Sink, page: int | None, registry, kept: list[str] | None = None) -> list[AgencyRef]:
     if not cell or not cell.strip():
         return []
-    refs, messages = resolve_cell(cell, registry)
+    refs, messages = resolve_cell(cell, *_scope(registry))
     for msg in messages:
-        sink.add("agency_unresolved", msg, page)
+        sink.add(getattr(msg, "code", "agency_unresolved"), msg, page)
+        if kept is not None and getattr(msg, "code", "") == "agency_not_a_body":
+            kept.append(msg.text)
     return refs
 
 
 def _lead_support(raw: RawTask, sink: _Sink, registry) -> tuple[list[AgencyRef], list[AgencyRef]]:
-    """"A phối hợp với B" in a lead cell: B supports (see docs/agencies.md)."""
-    support = _agencies(raw.support, sink, raw.page, registry)
+    """"A phối hợp với B" in a lead cell: B supports (see docs/agencies.md). A cell that
+    names no body ("Theo phân công tại Quyết định số ...") keeps its text in Task.extra."""
+    kept_support: list[str] = []
+    support = _agencies(raw.support, sink, raw.page, registry, kept_support)
+    if kept_support:
+        raw.extra = {**raw.extra, "support (as printed)": "; ".join(kept_support)}
     if not raw.lead or not raw.lead.strip():
         return [], support
-    lead, extra, messages = resolve_lead_cell(raw.lead, registry)
+    lead, extra, messages = resolve_lead_cell(raw.lead, *_scope(registry))
+    kept_lead = []
     for msg in messages:
-        sink.add("agency_unresolved", msg, raw.page)
+        sink.add(getattr(msg, "code", "agency_unresolved"), msg, raw.page)
+        if getattr(msg, "code", "") == "agency_not_a_body":
+            kept_lead.append(msg.text)
+    if kept_lead:
+        raw.extra = {**raw.extra, "lead (as printed)": "; ".join(kept_lead)}
     known = {r.id or r.name for r in support}
     return lead, [r for r in extra if (r.id or r.name) not in known] + support
 
@@ -104,6 +127,7 @@ def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink, registry) -> T
         extra=raw.extra,
         status=raw.status,
         figures=raw.figures,
+        role=raw.role,
     )
 
 
@@ -124,6 +148,9 @@ def to_plan_document(raw: RawDocument, sha256: str, lang: Lang | None = None) ->
     deadlines = [x for t in raw.tasks for x in (t.start, t.due) if x]
     ctx = TimeContext(issued_on=issued, period=plan_period(h.title, issued, deadlines))
     issuer = None
+    # Names without a place resolve in the issuer's own province, commune or ministry.
+    jurisdiction = jurisdiction_of(h.issuer, getattr(h, "parent", None), registry, h.place)
+    registry = _InJurisdiction(registry, jurisdiction)
     if h.issuer:
         refs = _agencies(h.issuer, sink, None, registry)
         issuer = refs[0] if refs else None
@@ -135,6 +162,10 @@ def to_plan_document(raw: RawDocument, sha256: str, lang: Lang | None = None) ->
     paths = [task_path(t) for t in raw.tasks]
     ids = assign_ids(paths)
     tasks = [_task(t, i, p, ctx, sink, registry) for t, i, p in zip(raw.tasks, ids, paths)]
+    for task in tasks:
+        if task.role == "task" and not task.lead:
+            # Nobody named for it anywhere in its scope (its sentence, heading, lead-in, trailer).
+            sink.add("no_lead", f"task {task.id}: no body named to do it ({task.text[:60]!r})", task.page)
     references = []
     seen = set()
     for text in [*raw.body_text, *raw.footnotes, *raw.cell_text]:

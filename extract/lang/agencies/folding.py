@@ -77,3 +77,25 @@ def nfc(text: str) -> str:
 def exact_key(text: str) -> str:
     """How a name is written, ignoring only case, spacing and end punctuation."""
     return " ".join(nfc(text).casefold().split()).strip(" ,.;:-–")
+
+
+# Old ("hoà", "Uỷ", "thuỷ") and new ("hòa", "Ủy", "thủy") tone placement: names are printed
+# both ways; the registry writes the tone on the first vowel of an open "oa", "oe", "uy"
+# (as Nghị định 30/2020's own text does: "Ủy ban", "hóa"). "qu" + "y" keeps its tone on y
+# ("Quý"); a closed syllable ("hoàn", "thuyết") has one placement only.
+_OPEN_PAIR = regex.compile(r"(?<![qQ])([oOuU])([aAeEyY])(\p{Mn})(?![\p{L}])")
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def fix_tones(text: str) -> str:
+    """Tone marks moved to where the registry writes them ("Uỷ ban" -> "Ủy ban")."""
+    decomposed = unicodedata.normalize("NFD", text)
+    if not any(t in decomposed for t in _TONES):
+        return text
+
+    def move(m: regex.Match) -> str:
+        if m.group(3) not in _TONES:
+            return m.group(0)
+        return m.group(1) + m.group(3) + m.group(2)
+
+    return unicodedata.normalize("NFC", _OPEN_PAIR.sub(move, decomposed))

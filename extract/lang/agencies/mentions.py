@@ -23,8 +23,11 @@ from .split import gap_joins
 _CANDIDATE = regex.compile(r"(?<![\p{L}\p{N}&-])(?:\p{Lu}|[cC]ác(?![\p{L}\p{N}]))")
 
 
-def find_mention_spans(registry: Registry, text: str) -> list[tuple[int, int, AgencyRef]]:
+def find_mention_spans(registry: Registry, text: str, jurisdiction=None) -> list[tuple[int, int, AgencyRef]]:
+    from .resolve import clean_name
+
     text = text or ""
+    scopes = jurisdiction.scopes if jurisdiction is not None else ()
     out: list[tuple[int, int, AgencyRef]] = []
     done = 0
     for cand in _CANDIDATE.finditer(text):
@@ -33,17 +36,24 @@ def find_mention_spans(registry: Registry, text: str) -> list[tuple[int, int, Ag
             continue
         best = _longest_at(registry, text, pos)
         if best:
-            stop, id_ = best
-            e = registry.entries[id_]
-            out.append((pos, stop, AgencyRef(raw=text[pos:stop], name=e.name, id=e.id, kind=e.kind)))
+            stop, key = best
+            id_ = registry.lookup(key, scopes)
+            e = registry.entry(id_)
+            if e is None:  # a body of the jurisdiction's template, jurisdiction unknown
+                kind = registry.head_kind(registry.folder.toned(text[pos:stop]))
+            else:
+                kind = e.kind
+            raw = text[pos:stop]
+            out.append((pos, stop, AgencyRef(raw=raw, name=clean_name(registry, raw), id=id_, kind=kind)))
             done = stop
     return out
 
 
-def _longest_at(registry: Registry, text: str, pos: int) -> tuple[int, str] | None:
-    key: tuple[str, ...] = ()
-    best = None
+def _longest_at(registry: Registry, text: str, pos: int) -> tuple[int, tuple[str, ...]] | None:
+    words = []
     prev_end = None
+    key: tuple[str, ...] = ()
+    past = 0  # words read after no name begins with them any more: room for a place after a name
     for m in WORD.finditer(text, pos):
         word = registry.folder.word(m)
         if word is None:
@@ -52,10 +62,14 @@ def _longest_at(registry: Registry, text: str, pos: int) -> tuple[int, str] | No
             return None
         if prev_end is not None and not gap_joins(text[prev_end : word.start], prose=True):
             break
+        words.append(word)
         key += word.keys
         if key not in registry.prefixes:
-            break
-        if key in registry.by_key:
-            best = (word.end, registry.by_key[key])
+            past += 1
+            if past > 6 or not registry.place_prefixes:
+                break
         prev_end = word.end
-    return best
+    if not words:
+        return None
+    m = registry.match_at(words, 0, lambda k: True)
+    return (words[m[0] - 1].end, m[1]) if m else None

@@ -8,8 +8,10 @@ Rules (docs/agencies.md has the table):
 - ",", "và", a spaced dash and a line break split only when what follows begins like a body
   (a head word such as "Sở", "UBND", "các Hiệp hội", or a registry name), or when what
   precedes is a complete registry name and what follows is capitalised;
-- "Các A, B, C": "các" governs the whole list, so a lower-case head word after it splits too
-  ("Các sở, ngành, địa phương" -> "Các sở, ngành" + "các địa phương");
+- "Các A, B, C": "các" governs the whole list, which stays one group with all its words
+  ("Các cơ quan, đơn vị, địa phương", "Các sở, ban, ngành và địa phương");
+- a bare line break splits only between two bodies: "Lãnh đạo" / "Sở Giáo dục và Đào tạo"
+  is one name printed over two lines;
 - "phối hợp với" splits, and the bodies after it (until the next ";" or dash line) cooperate:
   in a lead cell they are support;
 - connectors ("và", "chủ trì") and punctuation at either end of a body are dropped.
@@ -38,7 +40,6 @@ _STRIP = " \t\n,.;:-–•+*"
 class Piece:
     text: str
     cooperating: bool  # came after "phối hợp với"
-    distributed: bool = False  # "Các Sở, ngành, địa phương": "các" also governs "địa phương"
 
 
 def clean_text(raw: str) -> str:
@@ -121,46 +122,43 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
     spans = protected_spans(registry, text, words)
     starts = {s for s, _ in spans}
     ends = {e for _, e in spans}
+    # Two complete names with only a space between ("Sở Khoa học và Công nghệ Sở Công
+    # Thương": a line break lost by the reader) are two bodies: cut there as at a line break.
+    for end in sorted(ends):
+        gap = regex.match(r"[ \t]+", text[end:])
+        if gap and end + gap.end() in starts:
+            text = text[:end] + "\n" * gap.end() + text[end + gap.end():]
     pieces: list[Piece] = []
-    cooperating = distributed = False
+    cooperating = False
     pos = 0
     for m in _separators(registry.cooperation).finditer(text):
         if any(s < m.start() < e or s < m.end() - 1 < e for s, e in spans):
             continue
         kind = m.lastgroup
         rest = text[m.end():]
-        spread = False
-        # After a complete registry name, a capitalised word starts another body even if
-        # it is not a head word ("Sở Tư pháp, Trạm Khuyến nông ...").
-        after_known = m.start() in ends and rest[:1].isupper()
-        if kind == "soft" and not (after_known or m.end() in starts or begins_body(registry, rest)):
-            spread = _opens_with_cac(registry, text[pos : m.start()]) or distributed
-            if not (spread and _head_any_case(registry, rest)):
+        if kind == "soft":
+            # After a complete registry name, a capitalised word starts another body even if
+            # it is not a head word ("Sở Tư pháp, Trạm Khuyến nông ...").
+            after_known = m.start() in ends and rest[:1].isupper()
+            if not (after_known or m.end() in starts or begins_body(registry, rest)):
                 continue
-        _add(registry, pieces, text[pos : m.start()], cooperating, distributed)
+            # A bare line break inside a name printed over two lines ("Lãnh đạo" / "Sở ...").
+            if not m.group(0).strip() and not (m.start() in ends or begins_body(registry, text[pos : m.start()])):
+                continue
+        _add(registry, pieces, text[pos : m.start()], cooperating)
         if kind == "hard":
             cooperating = False
         elif kind == "coop":
             cooperating = True
-        distributed = spread
         pos = m.end()
-    _add(registry, pieces, text[pos:], cooperating, distributed)
+    _add(registry, pieces, text[pos:], cooperating)
     return pieces
 
 
-def _opens_with_cac(registry: Registry, chunk: str) -> bool:
-    words = registry.folder.words(chunk.lstrip(_STRIP)[:40])
-    return bool(words) and words[0].keys[0] == "cac"
-
-
-def _head_any_case(registry: Registry, text: str) -> bool:
-    return registry.starts_with_head(registry.folder.toned(text[:80])[:8])
-
-
-def _add(registry: Registry, pieces: list[Piece], chunk: str, cooperating: bool, distributed: bool) -> None:
+def _add(registry: Registry, pieces: list[Piece], chunk: str, cooperating: bool) -> None:
     chunk = trim_noise(registry, chunk.strip(_STRIP))
     if _LETTER.search(chunk):
-        pieces.append(Piece(chunk, cooperating, distributed))
+        pieces.append(Piece(chunk, cooperating))
 
 
 def trim_noise(registry: Registry, text: str) -> str:
@@ -183,7 +181,7 @@ def trim_noise(registry: Registry, text: str) -> str:
         words = registry.folder.words(text)
         key = tuple(k for w in words for k in w.keys)
         for noise in registry.trailing_noise if not text.endswith(")") else ():
-            if len(key) > len(noise) and key[-len(noise):] == noise and key not in registry.by_key:
+            if len(key) > len(noise) and key[-len(noise):] == noise and key not in registry.known:
                 n, acc = len(words), ()
                 while acc != noise and n > 0:
                     n -= 1

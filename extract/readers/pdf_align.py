@@ -72,6 +72,7 @@ def find_aligned_tables(chars: list[Char], page: int) -> tuple[list[tuple[float,
     segs = [_segments(r) for r in rows]
     used: set[int] = set()
     tables: list[tuple[float, Table]] = []
+    floor = 0  # lines above this belong to the table found before
     i = 0
     while i < len(rows):
         if len(segs[i]) < MIN_COLUMNS:
@@ -80,6 +81,7 @@ def find_aligned_tables(chars: list[Char], page: int) -> tuple[list[tuple[float,
         columns = sorted([s[0].x0, s[-1].x1] for s in segs[i])
         j = i + 1
         multi = 1
+        titles: dict[int, int] = {}  # line -> column where a title merged across the row starts
         while j < len(rows):
             height = max(c.bottom - c.top for c in rows[j - 1])
             gap = rows[j][0].top - max(c.bottom for c in rows[j - 1])
@@ -87,23 +89,48 @@ def find_aligned_tables(chars: list[Char], page: int) -> tuple[list[tuple[float,
                 break
             widened = _fits(columns, segs[j])
             if widened is None:
-                break
+                k = _title_start(columns, segs[j], titles.get(j - 1))
+                if k is None:
+                    break
+                titles[j] = k  # a section title merged across the row: the columns stay
+                j += 1
+                continue
             columns = widened
             multi += len(segs[j]) >= 2
             j += 1
+        while j - 1 in titles:  # a title with no row under it is text after the table
+            j -= 1
         ok = j - i >= MIN_ROWS and multi >= 2 and len(columns) >= MIN_COLUMNS
-        start = _header_above(rows, segs, i, columns, tables_end=_last_end(tables, rows)) if ok else i
-        table = _build(rows[start:j], columns, page) if ok else None
+        start = _header_above(rows, segs, i, columns, floor, titles) if ok else i
+        table = _build(rows[start:j], columns, page, {n - start: k for n, k in titles.items() if n < j}) if ok else None
         if table is not None and _looks_like_a_table(table):
             tables.append((min(c.top for c in rows[start]), table))
             for r in rows[start:j]:
                 used.update(id(c) for c in r)
-            i = j
+            i = floor = j
         else:
             i += 1
     if not tables:
         return [], chars
     return tables, [c for c in chars if id(c) not in used]
+
+
+def _title_start(columns: list[list[float]], segs: list[list[Char]], above: int | None) -> int | None:
+    """The column where a section title merged across the rest of the row starts ("I" or
+    nothing in the first column, then one piece of text from a column's left edge across the
+    corridors), or None. Its next lines start at the same column."""
+    pieces = list(segs)
+    if len(pieces) >= 2 and _inside_one(pieces[0], columns) and _column_of(pieces[0], columns) == 0:
+        pieces = pieces[1:]
+    if len(pieces) != 1:
+        return None
+    seg = pieces[0]
+    x0 = seg[0].x0
+    height = max(c.bottom - c.top for c in seg)
+    for k in range(1, len(columns)):
+        if abs(x0 - columns[k][0]) <= height and seg[-1].x1 > columns[k][1]:
+            return k if above is None or above == k else None
+    return None
 
 
 def _looks_like_a_table(table: Table) -> bool:
@@ -115,25 +142,22 @@ def _looks_like_a_table(table: Table) -> bool:
     return filled >= MIN_FILL * len(cells)
 
 
-def _last_end(tables, rows) -> float:
-    return max((t.rows[-1].bottom for _, t in tables if hasattr(t.rows[-1], "bottom")), default=-1.0)
-
-
-def _header_above(rows: list[list[Char]], segs, i: int, columns: list[list[float]], tables_end: float) -> int:
+def _header_above(rows: list[list[Char]], segs, i: int, columns: list[list[float]], floor: int,
+                  titles: dict[int, int]) -> int:
     """The first line of the table: lines above line i, close over it, whose pieces each sit
     inside one column (the upper lines of a header cell, the rest of a row cut by the page
     break, under the header repeated on the new page)."""
     start = i
-    while start > 0:
+    while start > floor:
         cand = rows[start - 1]
-        top = min(c.top for c in cand)
-        if top <= tables_end:
-            break
         height = max(c.bottom - c.top for c in cand)
         if min(c.top for c in rows[start]) - max(c.bottom for c in cand) > MAX_ROW_GAP * height:
             break
-        if not all(_inside_one(seg, columns) for seg in segs[start - 1]):
+        if not all(_inside_one(seg, columns) for seg in segs[start - 1]) and \
+                _title_start(columns, segs[start - 1], titles.get(start)) is None:
             break
+        if not all(_inside_one(seg, columns) for seg in segs[start - 1]):
+            titles[start - 1] = _title_start(columns, segs[start - 1], titles.get(start))
         if len(segs[start - 1]) == 1 and _PAGE_NUMBER.match(" ".join(c.ch for c in cand)):
             break  # a running page number over the table
         start -= 1
@@ -163,11 +187,14 @@ def _column_of(seg: list[Char], columns: list[list[float]]) -> int:
     return _column_index(seg[0], columns)
 
 
-def _build(rows: list[list[Char]], columns: list[list[float]], page: int) -> Table:
+def _build(rows: list[list[Char]], columns: list[list[float]], page: int, titles: dict[int, int]) -> Table:
     placed = [[[] for _ in columns] for _ in rows]  # visual line -> column -> chars
     for n, row in enumerate(rows):
         for c in row:
-            placed[n][_column_index(c, columns)].append(c)
+            k = _column_index(c, columns)
+            if n in titles and k >= titles[n]:
+                k = titles[n]  # a title merged across the row sits in the column it starts in
+            placed[n][k].append(c)
     logical = _rows_by_gaps(rows, placed, len(columns)) or _rows_by_first_column(placed)
     out = [Row([Cell(cell_text(cs)) for cs in cells], page=page) for cells in logical]
     return Table(out, page=page)

@@ -101,11 +101,13 @@ def find_aligned_tables(chars: list[Char], page: int) -> tuple[list[tuple[float,
         while j - 1 in titles:  # a title with no row under it is text after the table
             j -= 1
         ok = j - i >= MIN_ROWS and multi >= 2 and len(columns) >= MIN_COLUMNS
-        start = _header_above(rows, segs, i, columns, floor, titles) if ok else i
-        table = _build(rows[start:j], columns, page, {n - start: k for n, k in titles.items() if n < j}) if ok else None
+        start, partial = _header_above(rows, segs, i, columns, floor, titles) if ok else (i, [])
+        lines = ([partial] if partial else []) + rows[start:j]
+        shift = start - (1 if partial else 0)
+        table = _build(lines, columns, page, {n - shift: k for n, k in titles.items() if start <= n < j}) if ok else None
         if table is not None and _looks_like_a_table(table):
-            tables.append((min(c.top for c in rows[start]), table))
-            for r in rows[start:j]:
+            tables.append((min(c.top for c in lines[0]), table))
+            for r in lines:
                 used.update(id(c) for c in r)
             i = floor = j
         else:
@@ -143,38 +145,57 @@ def _looks_like_a_table(table: Table) -> bool:
 
 
 def _header_above(rows: list[list[Char]], segs, i: int, columns: list[list[float]], floor: int,
-                  titles: dict[int, int]) -> int:
+                  titles: dict[int, int]) -> tuple[int, list[Char]]:
     """The first line of the table: lines above line i, close over it, whose pieces each sit
     inside one column (the upper lines of a header cell, the rest of a row cut by the page
-    break, under the header repeated on the new page)."""
+    break, under the header repeated on the new page). Also the pieces of the line above
+    those that sit tight over their column while the rest of that line is text beside the
+    table (a caption set on the same line as a header cell's first line)."""
     start = i
     while start > floor:
         cand = rows[start - 1]
         height = max(c.bottom - c.top for c in cand)
         if min(c.top for c in rows[start]) - max(c.bottom for c in cand) > MAX_ROW_GAP * height:
             break
-        if not all(_inside_one(seg, columns) for seg in segs[start - 1]) and \
-                _title_start(columns, segs[start - 1], titles.get(start)) is None:
-            break
-        if not all(_inside_one(seg, columns) for seg in segs[start - 1]):
-            titles[start - 1] = _title_start(columns, segs[start - 1], titles.get(start))
         if len(segs[start - 1]) == 1 and _PAGE_NUMBER.match(" ".join(c.ch for c in cand)):
             break  # a running page number over the table
-        start -= 1
-    return start
+        if all(_inside_one(seg, columns) for seg in segs[start - 1]):
+            start -= 1
+            continue
+        k = _title_start(columns, segs[start - 1], titles.get(start))
+        if k is not None:
+            titles[start - 1] = k
+            start -= 1
+            continue
+        return start, _tight_pieces(rows, segs, start, columns)
+    return start, []
+
+
+def _tight_pieces(rows, segs, start: int, columns: list[list[float]]) -> list[Char]:
+    out: list[Char] = []
+    for seg in segs[start - 1]:
+        if not _inside_one(seg, columns):
+            continue
+        k = _column_of(seg, columns)
+        below = [c for r in rows[start:start + 3] for c in r if _column_index(c, columns) == k]
+        height = max(c.bottom - c.top for c in seg)
+        if below and min(c.top for c in below) - max(c.bottom for c in seg) <= ROW_GAP * height + 1.0:
+            out.extend(seg)
+    return out
 
 
 def _inside_one(seg: list[Char], columns: list[list[float]]) -> bool:
-    """Does this piece of a line lie within one column, short of the middle of the white
-    between it and its neighbours (a header cell is often wider than the text under it)?"""
+    """Does this piece of a line lie within one column: centred on its span, reaching into
+    the white beside it but not over a neighbour's text (a header cell is often wider than
+    the text under it)?"""
     x0, x1 = seg[0].x0, seg[-1].x1
     hit = [k for k, (a, b) in enumerate(columns) if x0 < b and x1 > a]
     if len(hit) != 1:
         return False
     k = hit[0]
-    left = (columns[k - 1][1] + columns[k][0]) / 2 if k > 0 else float("-inf")
-    right = (columns[k][1] + columns[k + 1][0]) / 2 if k + 1 < len(columns) else float("inf")
-    return left <= x0 and x1 <= right
+    left = columns[k - 1][1] + 1.0 if k > 0 else float("-inf")
+    right = columns[k + 1][0] - 1.0 if k + 1 < len(columns) else float("inf")
+    return left <= x0 and x1 <= right and columns[k][0] <= (x0 + x1) / 2 <= columns[k][1]
 
 
 def _column_index(c: Char, columns: list[list[float]]) -> int:
@@ -227,7 +248,9 @@ def _rows_by_gaps(rows: list[list[Char]], placed, ncols: int) -> list[list[list[
     if len(gaps) < 3:
         return None
     gaps.sort()
-    leading = gaps[len(gaps) // 4]
+    # the tightest white between two lines of one column is the leading inside a cell (in a
+    # table of one-line rows most gaps are row gaps: a quantile would take them for leading)
+    leading = max(gaps[0], 0.0)
     limit = leading + ROW_GAP * height
     if gaps[-1] <= limit:
         return None  # one even pitch: nothing to read rows from

@@ -162,6 +162,11 @@ def _header_above(rows: list[list[Char]], segs, i: int, columns: list[list[float
         if all(_inside_one(seg, columns) for seg in segs[start - 1]):
             start -= 1
             continue
+        widened = _fits(columns, segs[start - 1])
+        if widened is not None and len(segs[start - 1]) >= 2:
+            columns[:] = widened  # header cells over columns this page's rows leave empty
+            start -= 1
+            continue
         k = _title_start(columns, segs[start - 1], titles.get(start))
         if k is not None:
             titles[start - 1] = k

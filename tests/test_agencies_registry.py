@@ -9,9 +9,8 @@ import pytest
 
 from extract.errors import DataFileError
 from extract.lang import agencies
-from extract.lang.agencies import (
-    builtin_registry, find_mention_spans, load_registry, resolve_cell, resolve_lead_cell,
-)
+from extract.lang.agencies import builtin_registry, load_registry
+from tests.agencies_helpers import find_mention_spans, resolve_cell, resolve_lead_cell
 
 DATA = Path(__file__).parent / "data"
 

@@ -6,9 +6,8 @@ import unicodedata
 
 import pytest
 
-from extract.lang.agencies import (
-    agency_start, builtin_registry, resolve_cell, resolve_lead_cell, resolve_name,
-)
+from extract.lang.agencies import agency_start, builtin_registry
+from tests.agencies_helpers import resolve_cell, resolve_lead_cell, resolve_name
 
 # (cell, expected ids in order). Each row names the rule it exercises.
 SPLIT_CASES = [
@@ -39,7 +38,7 @@ SPLIT_CASES = [
     # a dash inside a name does not split
     ("Sở Lao động - Thương binh và Xã hội", ["hp.so-ldtbxh"]),
     ("VCCI - Chi nhánh Duyên hải Bắc Bộ", ["hp.vcci-dhbb"]),
-    ("Phòng Văn hóa-Xã hội", ["local.phong-vhxh"]),
+    ("Phòng Văn hóa-Xã hội", ["hai-phong/dac-khu-cat-hai/phong-vhxh"]),
     # parenthetical sub-unit: the sub-unit does the work
     ("Văn phòng Ủy ban nhân dân thành phố (Cổng Thông tin điện tử TP)", ["hp.vp-ubnd.cong-ttdt"]),
     ("Văn phòng UBND TP (Trung tâm Phục vụ hành chính công TP)", ["hp.vp-ubnd.tt-phvhcc"]),
@@ -61,7 +60,7 @@ SPLIT_CASES = [
     ("2/14", []),
     ("", []),
     # "các" governs the whole list
-    ("Các sở, ngành, địa phương", ["hp.so-ban-nganh", "hp.dia-phuong"]),
+    ("Các sở, ngành, địa phương", ["hai-phong/so-ban-nganh-dia-phuong"]),
     # after a complete registry name, a capitalised unknown body splits off (and warns)
     ("Sở Tư pháp, Trạm Khuyến nông Tiên Lãng", ["hp.so-tu-phap", None]),
     ("Sở Y tế và Công ty Điện lực", ["hp.so-y-te", None]),
@@ -70,7 +69,7 @@ SPLIT_CASES = [
     # duplicates in one cell collapse
     ("- UBND các xã, phường, đặc khu - UBND các xã, phường, đặc khu", ["hp.ubnd-xa"]),
     # line breaks from a PDF whose cell wrapped
-    ("Trung tâm phục \nvụ hành chính \ncông", ["local.tt-phvhcc"]),
+    ("Trung tâm phục \nvụ hành chính \ncông", ["hai-phong/dac-khu-cat-hai/tt-phvhcc"]),
     ("Các cơ quan, đơn vị, \nliên quan", ["hp.co-quan-lien-quan"]),
     ("Sở Tài chính\nSở Xây dựng", ["hp.so-tai-chinh", "hp.so-xay-dung"]),
 ]
@@ -96,9 +95,9 @@ RESOLVE_CASES = [
     ("Uỷ ban nhân dân thành phố", "hp.ubnd", "normalised"),
     ("Liên minh HTX thành phố", "hp.lien-minh-htx", "exact"),
     ("Sở KH&CN", "hp.so-khcn", "exact"),
-    ("Sở KH&CN thành phố", "hp.so-khcn", "locality"),
+    ("Sở KH&CN thành phố", "hp.so-khcn", "normalised"),
     ("Cổng TTĐT thành phố Hải Phòng", "hp.vp-ubnd.cong-ttdt", "normalised"),
-    ("Sở Xây dựng TP Hải Phòng", "hp.so-xay-dung", "locality"),
+    ("Sở Xây dựng TP Hải Phòng", "hp.so-xay-dung", "place"),
     ("Các Sở, ban, ngành có liên quan", "hp.so-ban-nganh", "qualifier"),
     ("Sở Nông nghiệp Môi trường", "hp.so-nnmt", "fuzzy"),
     ("Sở Giáo dục Đào tạo", "hp.so-gddt", "fuzzy"),
@@ -119,11 +118,16 @@ def test_canonical_name_expands_abbreviations():
 
 
 def test_unresolved_keeps_clean_name_and_warns_with_candidates():
-    refs, warnings = resolve_cell("UBND phường Lê Lợi, Sở Tài chính tỉnh Bắc Ninh")
+    refs, warnings = resolve_cell("UBND phường Lê Lợi, Trạm Khuyến nông Tiên Lãng")
     assert [r.id for r in refs] == [None, None]
     assert refs[0].name == "Ủy ban nhân dân phường Lê Lợi"
-    assert len(warnings) == 2
-    assert "Sở Tài chính [hp.so-tai-chinh]" in warnings[1]
+    assert len(warnings) == 2 and all(w.code == "agency_unresolved" for w in warnings)
+    assert "closest: Ủy ban nhân dân" in warnings[0]
+
+
+def test_another_provinces_body_is_named_with_its_place():
+    refs, warnings = resolve_cell("Sở Tài chính tỉnh Bắc Ninh, Sở Tài chính")
+    assert [r.id for r in refs] == ["bac-ninh/so-tai-chinh", "hp.so-tai-chinh"] and not warnings
 
 
 def test_unresolved_collective_is_a_group():
@@ -135,7 +139,7 @@ def test_unresolved_collective_is_a_group():
 LEAD_CASES = [
     ("Sở Nội vụ phối hợp với Thanh tra thành phố", ["hp.so-noi-vu"], ["hp.thanh-tra"]),
     ("Phòng Kinh tế chủ trì, phối hợp với các cơ quan, đơn vị",
-     ["local.phong-kinh-te"], ["hp.co-quan-lien-quan"]),
+     ["hai-phong/dac-khu-cat-hai/phong-kinh-te"], ["hp.co-quan-lien-quan"]),
     ("Sở Y tế phối hợp với Sở Nội vụ, Bảo hiểm xã hội thành phố",
      ["hp.so-y-te"], ["hp.so-noi-vu", "hp.bhxh"]),
     ("Sở Tài chính, Sở Xây dựng phối hợp cùng Công an thành phố",

@@ -17,6 +17,9 @@ agencies_app = typer.Typer(
 )
 
 _REGISTRY_OPT = typer.Option(None, "--registry", help="Extra agency registry (YAML/JSON) on top")
+_ISSUER_OPT = typer.Option(None, "--issuer", help="The issuing body as printed in the header "
+                           "(\"UBND tỉnh Lào Cai\"): names without a place resolve in its jurisdiction")
+_PARENT_OPT = typer.Option(None, "--parent", help="The body printed above the issuer (\"UBND tỉnh Lào Cai\" above \"Sở Công Thương\")")
 
 
 def _load(registry: Optional[Path]):
@@ -37,25 +40,31 @@ def resolve(
     texts: List[str] = typer.Argument(..., help="Cells or names, e.g. \"UBND các xã\""),
     lead: bool = typer.Option(False, "--lead", help="Treat as a lead cell (\"phối hợp với\" -> support)"),
     as_json: bool = typer.Option(False, "--json", help="Print JSON"),
+    issuer: Optional[str] = _ISSUER_OPT,
+    parent: Optional[str] = _PARENT_OPT,
     registry: Optional[Path] = _REGISTRY_OPT,
 ) -> None:
     """Split each TEXT into bodies and show what each resolves to, and how."""
-    from ..lang.agencies import resolve_lead_cell, resolve_name
+    from ..lang.agencies import jurisdiction_of, resolve_lead_cell, resolve_name
 
     reg = _load(registry)
+    jur = jurisdiction_of(issuer, parent, reg) if issuer or parent else None
+    if (issuer or parent) and not as_json:
+        typer.echo(f"jurisdiction: {_describe(reg, jur)}")
     results = []
     for text in texts:
-        lead_refs, support_refs, warnings = resolve_lead_cell(text, reg)
+        lead_refs, support_refs, warnings = resolve_lead_cell(text, reg, jur)
         if not lead:
             lead_refs, support_refs = lead_refs + support_refs, []
         rows = []
         for role, refs in (("lead" if lead else "body", lead_refs), ("support", support_refs)):
             for ref in refs:
-                how = resolve_name(reg, ref.raw).method if ref.id else "unresolved"
+                how = resolve_name(reg, ref.raw, jur).method if ref.id else "unresolved"
                 current = reg.current(ref.id) if ref.id else []
                 rows.append({"role": role, **ref.model_dump(), "method": how,
                              "current": current if current != [ref.id] else []})
-        results.append({"text": text, "bodies": rows, "warnings": warnings})
+        results.append({"text": text, "bodies": rows, "warnings": list(map(str, warnings)),
+                        "jurisdiction": _jurisdiction_json(jur)})
     if as_json:
         typer.echo(json.dumps(results, ensure_ascii=False, indent=2))
         return
@@ -71,9 +80,26 @@ def resolve(
             typer.echo(f"  warning: {w}")
 
 
+def _jurisdiction_json(jur):
+    if jur is None:
+        return None
+    return {"level": jur.level, "province": jur.province, "commune": jur.commune, "issuer": jur.issuer}
+
+
+def _describe(reg, jur) -> str:
+    if jur is None:
+        return "unknown (names without a place stay without an id)"
+    if jur.level == "central":
+        return f"central government (issuer {jur.issuer})"
+    place = reg.places.get(jur.place)
+    return f"{place.full} [{place.id}]" + (f", issuer {jur.issuer}" if jur.issuer else "")
+
+
 @agencies_app.command("list")
 def list_(
     kind: Optional[str] = typer.Option(None, "--kind", help="agency, group or unit"),
+    place: Optional[str] = typer.Option(None, "--place", help="A place id (lam-dong, quang-ninh/xa-luong-minh): "
+                                        "list the bodies every such place has, expanded for it"),
     as_json: bool = typer.Option(False, "--json", help="Print JSON"),
     registry: Optional[Path] = _REGISTRY_OPT,
 ) -> None:
@@ -85,7 +111,11 @@ def list_(
     if kind is not None and kind not in get_args(AgencyKind):  # a typo must not list nothing, exit 0
         raise typer.BadParameter(f"choose one of {', '.join(get_args(AgencyKind))}", param_hint="--kind")
     reg = _load(registry)
-    entries = [e for e in reg.entries.values() if kind is None or e.kind == kind]
+    if place is not None and reg.places.get(place) is None:
+        raise typer.BadParameter(f"no place {place!r} (ids such as lam-dong, quang-ninh/xa-luong-minh)",
+                                 param_hint="--place")
+    source = reg.expand(place) if place else reg.entries.values()
+    entries = [e for e in source if kind is None or e.kind == kind]
     if as_json:
         out = [{
             "id": e.id, "name": e.name, "kind": e.kind, "parent": e.parent,
@@ -112,26 +142,68 @@ def list_(
 
 @agencies_app.command("mentions")
 def mentions(
-    file: Path = typer.Argument(..., help="A text file (plain text, e.g. a seed rendition)"),
+    file: Path = typer.Argument(..., help="A text file; with --unknown, any document vnplan reads"),
+    unknown: bool = typer.Option(False, "--unknown", help="Parse FILE and list the lead/support bodies "
+                                 "not in the registry, with counts, as entries to add to a registry layer"),
     as_json: bool = typer.Option(False, "--json", help="Print JSON"),
+    issuer: Optional[str] = _ISSUER_OPT,
+    parent: Optional[str] = _PARENT_OPT,
     registry: Optional[Path] = _REGISTRY_OPT,
 ) -> None:
     """Bodies of the registry named in the sentences of FILE, with character offsets."""
-    from ..lang.agencies import find_mention_spans
+    from ..lang.agencies import find_mention_spans, jurisdiction_of
 
     reg = _load(registry)
+    if unknown:
+        _unknown(file, registry, as_json)
+        return
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         typer.echo(f"vnplan: {file}: {err}", err=True)
         raise typer.Exit(1)
-    spans = find_mention_spans(text, reg)
+    jur = jurisdiction_of(issuer, parent, reg) if issuer or parent else None
+    spans = find_mention_spans(text, reg, jur)
     if as_json:
         typer.echo(json.dumps([{"start": s, "end": e, **r.model_dump()} for s, e, r in spans],
                               ensure_ascii=False, indent=2))
         return
     for s, e, r in spans:
-        typer.echo(f"{s:>7}-{e:<7} {r.id:<28} {r.raw}")
+        typer.echo(f"{s:>7}-{e:<7} {r.id or '-':<28} {r.raw}")
+
+
+def _unknown(file: Path, registry: Optional[Path], as_json: bool) -> None:
+    """Id-less bodies of a parsed document, most frequent first, as a registry stub."""
+    from collections import Counter
+
+    from ..errors import VnplanError
+    from ..lang.context import Lang
+    from ..pipeline import parse_file
+
+    try:
+        lang = Lang.with_registries(registry) if registry else Lang.default()
+        doc = parse_file(file, lang)
+    except VnplanError as err:
+        typer.echo(f"vnplan: {err}", err=True)
+        raise typer.Exit(1)
+    counts: Counter = Counter()
+    kinds: dict[str, str] = {}
+    for task in doc.tasks:
+        for ref in (*task.lead, *task.support):
+            if ref.id is None:
+                counts[ref.name] += 1
+                kinds[ref.name] = ref.kind
+    if as_json:
+        typer.echo(json.dumps([{"name": n, "kind": kinds[n], "count": c} for n, c in counts.most_common()],
+                              ensure_ascii=False, indent=2))
+        return
+    typer.echo("# bodies not in the registry (add them to a layer and pass it with --registry)")
+    typer.echo("entries:")
+    for name, count in counts.most_common():
+        typer.echo(f"  - id: TODO  # named {count}x")
+        typer.echo(f"    name: {json.dumps(name, ensure_ascii=False)}")
+        if kinds[name] != "agency":
+            typer.echo(f"    kind: {kinds[name]}")
 
 
 def register(app: typer.Typer) -> None:

@@ -99,14 +99,15 @@ def _resolve_lead_cell(reg: Registry, raw: str, jurisdiction):
     lead, support, warnings = [], [], []
     seen: set[str] = set()
     for cooperating, ref, warning in _resolve_pieces(reg, raw, jurisdiction):
-        if warning:
-            warnings.append(warning)
         if ref is None:
+            warnings.append(warning)
             continue
         key = ref.id or ref.name.casefold()
         if key in seen:
-            continue
+            continue  # the same body twice in a cell: once, with one warning
         seen.add(key)
+        if warning:
+            warnings.append(warning)
         (support if cooperating else lead).append(ref)
     return lead, support, warnings
 

@@ -197,6 +197,8 @@ class Registry:
     spellings: dict[tuple[str, ...], str] = field(default_factory=dict)  # key -> best printed form
     known: set[tuple[str, ...]] = field(default_factory=set)  # every complete name of any scope
     prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    place_prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    scoped_exact: dict[str, dict[str, str]] = field(default_factory=dict)
     choices: list[str] = field(default_factory=list)
     choice_ids: list[str] = field(default_factory=list)
 
@@ -356,6 +358,7 @@ class Registry:
                 scoped = e.jurisdiction and not any(_contains(key, p) for p in place_keys)
                 if scoped:
                     self.scoped.setdefault(key, {})[e.jurisdiction] = e.id
+                    self.scoped_exact.setdefault(exact_key(alias), {})[e.jurisdiction] = e.id
                     continue
                 other = self.by_key.get(key)
                 if other and other != e.id and owner_layer.get(key) == n:
@@ -390,8 +393,6 @@ class Registry:
         for key, id_ in self.by_key.items():
             self.choices.append(" ".join(key))
             self.choice_ids.append(id_)
-
-    place_prefixes: set[tuple[str, ...]] = field(default_factory=set)
 
     # ── bodies ───────────────────────────────────────────────────────────────────
     def entry(self, id_: str | None) -> Entry | None:
@@ -438,7 +439,15 @@ class Registry:
         return self.places.get(e.jurisdiction) if e else None
 
     # ── lookups ──────────────────────────────────────────────────────────────────
-    def lookup(self, key: tuple[str, ...], scopes: tuple[str, ...] = ()) -> str | None:
+    def exact(self, text_key: str, scopes: tuple[str, ...] = ()) -> str | None:
+        """A name or alias exactly as written (case and spacing aside), in a jurisdiction."""
+        for scope in scopes:
+            id_ = self.scoped_exact.get(text_key, {}).get(scope)
+            if id_:
+                return id_
+        return self.by_exact.get(text_key)
+
+    def lookup(self, key: tuple[str, ...], scopes: tuple[str, ...] = (), places: bool = True) -> str | None:
         """The body a complete name means in a jurisdiction (``scopes``: its place ids, the
         most specific first, or ``vn``): the jurisdiction's own bodies first, then names
         that mean one body anywhere, then a name followed by a place ("... tỉnh Lâm Đồng")."""
@@ -452,7 +461,7 @@ class Registry:
                 if tid:
                     return self.instance_id(place, tid)
         id_ = self.by_key.get(key)
-        if id_:
+        if id_ or not places:
             return id_
         return self.with_place(key, scopes)[0]
 

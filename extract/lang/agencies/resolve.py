@@ -25,7 +25,7 @@ class Resolution:
     id: str | None
     name: str
     kind: str
-    method: str  # exact | normalised | place | locality | qualifier | fuzzy | unresolved
+    method: str  # exact | normalised | place | locality | qualifier | fuzzy | unresolved | not_agency
     score: float
     candidates: tuple[tuple[str, str, float], ...] = ()  # (id, name, score), best first
 
@@ -110,7 +110,7 @@ def _scopes(jurisdiction) -> tuple[str, ...]:
 def _resolve(registry: Registry, text: str, jurisdiction) -> Resolution:
     clean = " ".join(text.split()).strip(_STRIP)
     scopes = _scopes(jurisdiction)
-    id_ = registry.by_exact.get(exact_key(clean))
+    id_ = registry.exact(exact_key(clean), scopes)
     if id_:
         return _found(registry, id_, "exact", clean)
     words = registry.folder.words(clean)
@@ -119,9 +119,12 @@ def _resolve(registry: Registry, text: str, jurisdiction) -> Resolution:
         return Resolution(None, clean, "agency", "unresolved", 0.0)
     if registry.not_agency and _starts(key, registry.not_agency):
         return Resolution(None, clean_name(registry, clean), "agency", "not_agency", 0.0)
-    id_ = registry.lookup(key, scopes)
+    id_ = registry.lookup(key, scopes, places=False)
     if id_:
         return _found(registry, id_, "normalised", clean)
+    id_ = registry.with_place(key, scopes)[0]
+    if id_:  # "Sở Tài chính tỉnh Lâm Đồng": that province's body, wherever the document is from
+        return _found(registry, id_, "place", clean)
     # The jurisdiction's own place type closing a name: "Sở Tài chính tỉnh" in a province.
     for loc in registry.locality:
         if len(key) > len(loc) and key[-len(loc):] == loc:

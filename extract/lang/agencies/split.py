@@ -124,9 +124,10 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
     ends = {e for _, e in spans}
     # Two complete names with only a space between ("Sở Khoa học và Công nghệ Sở Công
     # Thương": a line break lost by the reader) are two bodies: cut there as at a line break.
+    name_starts = starts - {m.start() for m in _PAREN.finditer(text)}
     for end in sorted(ends):
         gap = regex.match(r"[ \t]+", text[end:])
-        if gap and end + gap.end() in starts:
+        if gap and end + gap.end() in name_starts:
             text = text[:end] + "\n" * gap.end() + text[end + gap.end():]
     pieces: list[Piece] = []
     cooperating = False

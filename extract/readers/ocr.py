@@ -121,6 +121,12 @@ class PageImage:
         self.image = bitmap.to_pil()
         self.px = self.image.width / width
         self.py = self.image.height / height
+        if not rules:
+            # a scan has no vector rules: its table borders are found in the image itself
+            from .scan_tables import image_rules
+
+            rules = image_rules(self.image, self.px, self.py)
+        self.rules = list(rules)
         if rules:
             # Tesseract reads a cell border as "|" or "l" and glues it to the next word.
             from PIL import ImageDraw
@@ -134,10 +140,22 @@ class PageImage:
                     draw.rectangle([r.pos * self.px - pad, r.start * self.py - pad, r.pos * self.px + pad, r.end * self.py + pad], fill=255)
 
     def words(self) -> list[Char]:
-        """Every recognised word as a Char in page coordinates."""
+        """Every recognised word as a Char in page coordinates.
+
+        A word's box is its glyphs' box: "vụ" is lower than "Điều", a scan may be a little
+        skewed, and lines would scatter. Tesseract knows which line each word is on, so every
+        word of a line gets the line's top and bottom (its own left and right)."""
+        found = list(_tesseract(self.image, psm=3, with_lines=True))
+        bands: dict[tuple, tuple[float, float]] = {}
+        for word, left, top, right, bottom, line in found:
+            t, b = bands.get(line, (top, bottom))
+            bands[line] = (min(t, top), max(b, bottom))
         out: list[Char] = []
-        for k, (word, left, top, right, bottom) in enumerate(_tesseract(self.image, psm=3)):
-            out.append(Char(word, left / self.px, top / self.py, right / self.px, bottom / self.py, k, ocr=True))
+        for k, (word, left, top, right, bottom, line) in enumerate(found):
+            t, b = bands[line]
+            if b - t > 2.5 * (bottom - top) + 4:  # a line box swollen by a speck: keep the word's own
+                t, b = top, bottom
+            out.append(Char(word, left / self.px, t / self.py, right / self.px, b / self.py, k, ocr=True))
         return out
 
     def reread(self, boxes: list[tuple[float, float, float, float]]) -> list[str]:
@@ -188,7 +206,9 @@ class PageImage:
         return out
 
 
-def _tesseract(image, psm: int):
+def _tesseract(image, psm: int, with_lines: bool = False):
+    """(word, left, top, right, bottom) in image pixels; with_lines: and the word's line id
+    (page, block, paragraph, line numbers of Tesseract's TSV)."""
     with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as tmp:
         img_path = os.path.join(tmp, "page.png")
         image.save(img_path)
@@ -212,4 +232,7 @@ def _tesseract(image, psm: int):
             left, top, w, h = (float(v) for v in f[6:10])
         except ValueError:
             continue
-        yield word, left, top, left + w, top + h
+        if with_lines:
+            yield word, left, top, left + w, top + h, tuple(f[1:5])
+        else:
+            yield word, left, top, left + w, top + h

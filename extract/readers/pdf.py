@@ -100,6 +100,7 @@ def _page_content(page, number: int, ocr_mode: str, warnings, bad_pages) -> Page
     try:
         scanned = read_page(page, number, orient="page")  # the image is OCR'd as displayed
         scanned.ocr = ocr.PageImage(page, scanned.width, scanned.height, scanned.rules)
+        scanned.rules = scanned.ocr.rules  # the vector rules, or those found in the scan
         scanned.chars = scanned.ocr.words()
         scanned.bold_chars, scanned.sizes = set(), {}  # those were the garbled layer's
     except (RuntimeError, OSError, subprocess.SubprocessError) as exc:

@@ -1,0 +1,78 @@
+"""Ruling lines of a scanned page, found in its image.
+
+A scan has no vector paths, but its table borders are still there as long thin runs of dark
+pixels. Morphological opening with a long horizontal (then vertical) line keeps exactly those
+runs and wipes out text, whose strokes are short; the connected pieces left are the rules
+(scipy.ndimage, the same operations OpenCV's morphology does). They come out as the same
+``Rule`` objects the vector reader gives, so one grid finder serves ruled PDFs and scans; the
+OCR'd words are then poured into the grid's cells (``pdf_tables.build_table``). Where a scan
+has no lines, the borderless method (``pdf_align``) runs on the OCR word boxes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .pdf_page import Rule
+
+INK = 150  # grey level under which a pixel is ink (0 black, 255 white)
+MIN_RULE_PT = 28.0  # a rule is at least this long: longer than any stroke of a letter
+MAX_THICK_PT = 3.0  # and at most this thick (a scanned hairline spreads over a few pixels)
+SKEW_STEP_PT = 1.5  # a slightly skewed rule breaks into steps; pieces this close are one rule
+
+
+def image_rules(image, px: float, py: float) -> list[Rule]:
+    """Rules of a greyscale PIL image of a page; px, py: pixels per point on each axis."""
+    from scipy import ndimage
+
+    ink = (np.asarray(image.convert("L")) < INK).astype(np.uint8)
+    if not ink.any():
+        return []
+    rules: list[Rule] = []
+    for horizontal in (True, False):
+        axis = 1 if horizontal else 0
+        scale = px if horizontal else py
+        length = max(int(MIN_RULE_PT * scale), 8)
+        # close small breaks of a scanned line (dust, faint toner), then keep the long runs:
+        # an opening by a line, done as a running minimum then maximum along the axis
+        bridged = ndimage.minimum_filter1d(ndimage.maximum_filter1d(ink, 5, axis=axis), 5, axis=axis)
+        lines = ndimage.maximum_filter1d(ndimage.minimum_filter1d(bridged, length, axis=axis), length, axis=axis)
+        labels, count = ndimage.label(lines)
+        if not count:
+            continue
+        thick_limit = MAX_THICK_PT * (py if horizontal else px)
+        for sl in ndimage.find_objects(labels):
+            ys, xs = sl
+            h = ys.stop - ys.start
+            w = xs.stop - xs.start
+            if horizontal:
+                if h > thick_limit * 2 or w < length:
+                    continue
+                rules.append(Rule(True, (ys.start + ys.stop) / 2 / py, xs.start / px, xs.stop / px))
+            else:
+                if w > thick_limit * 2 or h < length:
+                    continue
+                rules.append(Rule(False, (xs.start + xs.stop) / 2 / px, ys.start / py, ys.stop / py))
+    return _join_steps(rules)
+
+
+def _join_steps(rules: list[Rule]) -> list[Rule]:
+    """Pieces of one skewed rule (each a little lower than the last, end to end) as one rule at
+    their mean position, so that the grid finder sees a single line."""
+    out: list[Rule] = []
+    for horizontal in (True, False):
+        pieces = sorted((r for r in rules if r.horizontal == horizontal), key=lambda r: (r.start, r.pos))
+        chains: list[list[Rule]] = []
+        for r in pieces:
+            for chain in chains:
+                last = chain[-1]
+                if abs(r.pos - last.pos) <= SKEW_STEP_PT and -2.0 <= r.start - last.end <= 6.0:
+                    chain.append(r)
+                    break
+            else:
+                chains.append([r])
+        for chain in chains:
+            span = sum(r.end - r.start for r in chain)
+            pos = sum(r.pos * (r.end - r.start) for r in chain) / span
+            out.append(Rule(horizontal, pos, min(r.start for r in chain), max(r.end for r in chain)))
+    return out

@@ -198,6 +198,7 @@ class Registry:
     known: set[tuple[str, ...]] = field(default_factory=set)  # every complete name of any scope
     prefixes: set[tuple[str, ...]] = field(default_factory=set)
     place_prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    stem_only: set[tuple[str, ...]] = field(default_factory=set)  # names only when a place follows
     scoped_exact: dict[str, dict[str, str]] = field(default_factory=dict)
     choices: list[str] = field(default_factory=list)
     choice_ids: list[str] = field(default_factory=list)
@@ -379,13 +380,20 @@ class Registry:
                         if not key:
                             self._fail(t, f"alias {alias!r} has no words")
                         self._spell(key, text)
-                        self._add_known(key)
                         stems.setdefault(key, t.id)
-                        if not explicit:
+                        for i in range(1, len(key) + 1):
+                            self.prefixes.add(key[:i])
+                        if explicit:
+                            # "Thống kê", "Thanh tra" alone are verbs: only with a place after
+                            # them ("Thống kê tỉnh Lâm Đồng") are they a body's name.
+                            self.stem_only.add(key)
+                        else:
+                            self._add_known(key)
                             other = bare.get(key)
                             if other and other != t.id:
                                 self._fail(t, f"alias {alias!r} is also an alias of {other!r}")
                             bare[key] = t.id
+        self.stem_only -= self.known
         # Names followed by a place ("Sở Tài chính" + "tỉnh Lâm Đồng") are known names too.
         for key in self.places.keys:
             for i in range(1, len(key) + 1):
@@ -518,8 +526,9 @@ class Registry:
             if key not in self.prefixes:
                 break
             j += 1
-            if key in self.known:
-                best = (j, key)
+            if key in self.known or key in self.stem_only:
+                if key in self.known:
+                    best = (j, key)
                 # "Sở Tài chính" + "tỉnh Lâm Đồng": a place may follow a known name.
                 pkey: tuple[str, ...] = ()
                 k = j

@@ -74,12 +74,18 @@ class Section(_Model):
 class Signer(_Model):
     name: str
     title: str | None = None
+    authority: Literal["TM.", "KT.", "Q.", "TL.", "TUQ."] | None = Field(
+        default=None,
+        description='Additive (v1): how the signer signs for the issuer, the last authority line '
+                    'of the signature block ("KT." for "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH")',
+    )
 
 
 class Source(_Model):
     path: str
     sha256: str
-    format: Literal["pdf", "docx", "text"]
+    format: Literal["pdf", "docx", "text", "html"] = Field(
+        description='"html" (additive, v1): a page saved from a legal-document portal or by Word')
     pages: int | None = None
 
 
@@ -91,6 +97,11 @@ class DocumentInfo(_Model):
     issuer: AgencyRef | None = None
     title: str | None = None
     signer: Signer | None = None
+    recipients: list[AgencyRef] = Field(
+        default_factory=list,
+        description='Additive (v1): the bodies the document is sent to, "Kính gửi" first, then "Nơi nhận" '
+                    '(without "Như trên" and "Lưu")',
+    )
 
 
 class DocWarning(_Model):
@@ -122,6 +133,11 @@ class Task(_Model):
     figures: list[str] = Field(
         default_factory=list,
         description='Additive (v1): reports only, figures the narrative gives ("09/12 đơn vị", "75 %")',
+    )
+    role: Literal["task", "result"] = Field(
+        default="task",
+        description='Additive (v1): "task" for work the document hands out; "result" for a report\'s '
+                    'account of work done (its narrative in progress)',
     )
 
 

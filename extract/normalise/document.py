@@ -14,6 +14,7 @@ from ..model.raw import RawDocument, RawTask
 from ..lang.agencies import jurisdiction_of, resolve_cell, resolve_lead_cell
 from ..lang.context import Lang
 from ..lang.citations import find_citations, find_relations
+from .header import document_info
 from .ids import assign_ids
 from ..lang.text import one_line
 from ..lang.time import TimeContext, parse_time
@@ -151,14 +152,7 @@ def to_plan_document(raw: RawDocument, sha256: str, lang: Lang | None = None) ->
     # Names without a place resolve in the issuer's own province, commune or ministry.
     jurisdiction = jurisdiction_of(h.issuer, getattr(h, "parent", None), registry, h.place)
     registry = _InJurisdiction(registry, jurisdiction)
-    if h.issuer:
-        refs = _agencies(h.issuer, sink, None, registry)
-        issuer = refs[0] if refs else None
-    info = DocumentInfo(
-        kind=h.kind, number=h.number, issued_on=issued, place=h.place, issuer=issuer,
-        title=h.title,
-        signer=Signer(name=h.signer_name, title=h.signer_title) if h.signer_name else None,
-    )
+    info = document_info(h, issued, *_scope(registry), sink.add)
     paths = [task_path(t) for t in raw.tasks]
     ids = assign_ids(paths)
     tasks = [_task(t, i, p, ctx, sink, registry) for t, i, p in zip(raw.tasks, ids, paths)]

@@ -38,7 +38,7 @@ _DASH_LABEL = regex.compile(r"^(?P<name>[^:;.!?\-–]{2,120}?)\s+[-–]\s+(?P<re
 _STRONG_LEAD = regex.compile(r"\b(?:chủ\s+trì|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|triển\s+khai|"
                              r"tham\s+mưu|phối\s+hợp|đảm\s+nhiệm|phụ\s+trách)\b", _F | regex.I)
 _SENTENCE_END = regex.compile(r"[.;!?…]\s*$", _F)
-_TITLE_MAX_WORDS = 22
+_SUBJECTLESS = regex.compile(r"^(?:chủ\s+trì|phối\s+hợp|tham\s+mưu)\b", _F | regex.I)
 
 
 @dataclass(slots=True)
@@ -123,20 +123,26 @@ class Assigner:
             return self._closed(self.content_task(node, sections, scope), self.closing_trailers(node), True)
         inner = sections + [self.section_of(node)] if line is not None and line.kind in _HEADING_KINDS else sections
         out: list[_Found] = []
-        open_: dict[str, list[_Found]] = {k: [] for k in _ROLES}
+        group: list[_Found] = []  # items since the last trailer lines
+        closed = False  # the group has had its trailer lines; the next item starts a new one
         for part in node.parts:
             if isinstance(part, Line):
                 continue
             tasks, closing, grouped = self.visit(part, inner, scope, region)
             out.extend(tasks)
             if not grouped:
-                open_ = {k: [] for k in _ROLES}  # a section ends the run of items above it
+                group, closed = [], False  # a section ends the run of items above it
                 continue
-            for k in _ROLES:
-                open_[k].extend(tasks)
-            for role, value in closing.items():
-                _fill(open_[role], role, value)
-                open_[role] = []
+            if tasks:
+                if closed:
+                    group, closed = [], False
+                group.extend(tasks)
+            if closing:
+                # Trailer lines close their group: what they say goes to the items above them
+                # back to the previous trailer lines (consecutive trailer lines are one block).
+                for role, value in closing.items():
+                    _fill(group, role, value)
+                closed = True
         if line is not None and not out and self.is_work(line.title) and not self.agency_only(line.title):
             # A heading whose items gave nothing (outline noise) but that states work itself.
             out, _ = self.leaf(node, sections, scope, region)
@@ -190,14 +196,13 @@ class Assigner:
 
     def executor(self, value: str) -> tuple[str | None, str | None]:
         """"Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp" -> (Sở Nội vụ, Sở Tư pháp)."""
+        value = value.strip(" .;")
         m = regex.search(r"\s*[,;]?\s*(?:chủ\s+trì)?\s*[,;]?\s*phối\s+hợp(?:\s+(?:với|cùng))?\s*[:]?\s*", value, _F | regex.I)
-        if m:
-            lead = regex.sub(r"\s*(?:chủ\s+trì|thực\s+hiện)\s*$", "", value[:m.start()], flags=regex.I).strip(" ,;")
-            support = value[m.end():].strip(" ,;.")
-            support = regex.sub(r"\s+(?:thực\s+hiện|triển\s+khai)\s*$", "", support, flags=regex.I)
-            return lead or None, support or None
-        lead = regex.sub(r"\s*(?:chủ\s+trì|thực\s+hiện)\s*$", "", value, flags=regex.I).strip(" ,;")
-        return lead or None, None
+        head, support = (value[:m.start()], _strip_verbs(value[m.end():])) if m else (value, None)
+        head = regex.sub(r"\s*(?:chủ\s+trì|thực\s+hiện)\s*$", "", head, flags=regex.I).strip(" ,;")
+        # "Sở Thông tin và Truyền thông đôn đốc, hướng dẫn ...": the body, not its predicate.
+        lead = (self.bodies.subject(head + " thực hiện") if head else None) or head
+        return lead or None, support or None
 
     # -- headings -----------------------------------------------------------------------------
     def heading_scope(self, node: Node, region: str | None) -> Scope:
@@ -232,8 +237,14 @@ class Assigner:
         text = text.strip()
         for pattern in (_LABEL, _DASH_LABEL):
             m = pattern.match(text)
-            if m and self.is_body_name(m.group("name"), label=True):
-                return m.group("name").strip(), m.group("rest").strip()
+            if not m:
+                continue
+            name = m.group("name").strip()
+            verb = self.r.lead_in.match(name)  # "Đề nghị Ủy ban MTTQ tỉnh: ..."
+            if verb:
+                name = name[verb.end():].strip()
+            if self.is_body_name(name, label=True):
+                return name, m.group("rest").strip()
         bare = text.rstrip(" :.")
         if bare and self.is_body_name(bare):
             return bare, ""
@@ -298,7 +309,20 @@ class Assigner:
             return not self.agency_label(title) and not (title.endswith(":") and self.lead_in(title))
         if line.kind == "sub" and all(c.line.kind == "star" for c in node.items):
             return True
+        if ((line.kind in ("letter", "paren", "bullet", "sub") or self._among_items(node))
+                and _SENTENCE_END.search(title)
+                and all(c.line.kind in ("bullet", "sub", "star") for c in node.items)
+                and not any(self.agency_label(c.title) for c in node.items)):
+            # A sentence of work with bullets under it that spell it out.
+            return True
         return False
+
+    @staticmethod
+    def _among_items(node: Node) -> bool:
+        """Its siblings of the same kind are mostly single items (no items under them): it is
+        an item too, whatever its numbering, not a section."""
+        siblings = [c for c in node.parent.items if c is not node and c.line.key == node.line.key] if node.parent else []
+        return bool(siblings) and sum(1 for c in siblings if not c.items) * 2 > len(siblings)
 
     def section_of(self, node: Node) -> RawSection:
         line = node.line
@@ -332,7 +356,8 @@ class Assigner:
             scope = Scope(lead=name).over(scope)
             if not rest:
                 inner = sections + [self.section_of(node)]
-                return [self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in body], False
+                return [self.task(line, b.text, inner, scope, b.page, ordinal=None)
+                        for b in body if not b.text.endswith(":")], False
             title = rest
         role, value = self.content_label(title)
         if role == "content":
@@ -344,8 +369,8 @@ class Assigner:
             if works:
                 return [self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in works], False
         text = "\n".join([title, *(b.text for b in body)]) if body else title
-        if not text.strip():
-            return [], True
+        if not text.strip() or (not body and line.kind in ("part", "chapter", "upper") and title.isupper()):
+            return [], True  # an empty part title ("A. NHIỆM VỤ CỤ THỂ") is not work
         return [self.task(line, text, sections, scope, line.page, ordinal=line.ordinal)], True
 
     def content_task(self, node: Node, sections, scope: Scope) -> list[_Found]:
@@ -389,12 +414,14 @@ class Assigner:
             t.lead = "; ".join(names)
             t.lead_from_text = True
             f.own.add("lead")
-            if t.support is None:
-                helpers = [b for b in self.bodies.partners(first)
-                           if not any(b.casefold() == n.casefold() for n in names)]
-                if helpers:
-                    t.support = "; ".join(helpers)
-                    f.own.add("support")
+        if t.support is None and (names or (_SUBJECTLESS.match(first) and scope.lead)):
+            # The partners of the sentence's subject, or of the body the item inherits
+            # ("Chủ trì, phối hợp với Liên đoàn Lao động tỉnh ..." under "1. Sở Lao động ...:").
+            helpers = [b for b in self.bodies.partners(first)
+                       if not any(b.casefold() == n.casefold() for n in names)]
+            if helpers:
+                t.support = "; ".join(helpers)
+                f.own.add("support")
         due = self.inline_due(text)
         if due:
             t.due = due
@@ -445,6 +472,15 @@ class Assigner:
 
     def _below_part(self, node: Node) -> bool:
         return node.parent is not None and node.parent.line is not None
+
+
+_TRAILING_VERBS = regex.compile(r"(?:\s+(?:tham\s+mưu|triển\s+khai|tổ\s+chức|thực\s+hiện|theo\s+dõi))+\s*$", _F | regex.I)
+
+
+def _strip_verbs(text: str) -> str | None:
+    """"các sở, ngành liên quan tham mưu thực hiện" -> "các sở, ngành liên quan"."""
+    text = _TRAILING_VERBS.sub("", text.strip(" ,;.")).strip(" ,;.")
+    return text or None
 
 
 _PERIOD = regex.compile(r"(?i)(?<![\p{L}])(?:\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+năm|quý\s+[IVX\d]+|"

@@ -42,6 +42,7 @@ class _Patterns:
         heads = _words(r.body_heads)
         self.head = regex.compile(rf"(?:{heads})(?![\p{{L}}])", _FLAGS)
         self.head_ci = regex.compile(rf"(?i:{heads})(?![\p{{L}}])", _FLAGS)
+        self.verb_only = regex.compile(rf"(?i:{_words(r.work_verbs)})", _FLAGS)
         self.predicate = regex.compile(rf"\s+(?:{_words(r.predicate_starts)})(?![\p{{L}}])", _FLAGS)
         self.group = regex.compile(rf",\s*(?:{_words(r.group_words)})(?![\p{{L}}])", regex.IGNORECASE | _FLAGS)
         self.opener = regex.compile(rf"^(?:{r.sentence_openers.pattern})\s*,\s*", regex.IGNORECASE | _FLAGS)
@@ -164,6 +165,8 @@ class Bodies:
                 continue
             if start > pos:
                 break
+            if _patterns().verb_only.fullmatch(text[start:end].strip()):
+                return None  # "Thống kê diện tích ...": a verb that is also a body's short name
             if regex.match(r"\s+(?!(?:và|cùng|với|hoặc)(?![\p{L}]))\p{Ll}", text[end:]):
                 return text[pos:end].strip()
         return None

@@ -42,7 +42,7 @@ _BOLD_HEAD_MAX = 160
 
 # How coarse each marker kind usually is; a new kind coarser than the open item closes it.
 RANK = {
-    "chapter": 0.0, "part": 1.0, "upper": 1.2, "article": 1.5, "boldhead": 1.8,
+    "chapter": 0.0, "upper": 0.5, "part": 1.0, "article": 1.5, "boldhead": 1.8,
     "heading": 2.0,  # + depth: "1." 2, "1.1." 3, "1.1.1." 4
     "letter": 6.0, "paren": 7.0, "bullet": 8.0, "sub": 9.0, "star": 9.5,
 }
@@ -120,7 +120,13 @@ def classify(text: str, page: int | None = None, r: ProseRules | None = None, bo
         return Line("deadline", text, line.ordinal if line else None, label, line.level if line else 0,
                     page, role="due", mark=line.kind if line else None, bold=bold)
     role, value = trailer(body, r)
-    if role is not None:
+    if role == "content" and value:
+        # "a) Nhiệm vụ: Số hóa hồ sơ ...": the item itself, its label dropped.
+        if line is not None:
+            line.title = value
+            return line
+        return Line("plain", text, title=value, page=page, bold=bold)
+    if role is not None and role != "content":
         return Line("trailer", text, line.ordinal if line else None, value, line.level if line else 0,
                     page, role=role, mark=line.kind if line else None, bold=bold)
     if line is not None:
@@ -149,7 +155,8 @@ def trailer(text: str, r: ProseRules) -> tuple[str | None, str]:
         colon = regex.match(r"\s*(?:\([^)]*\))?\s*[:：]\s*", rest)
         if colon is None:
             continue
-        return role, rest[colon.end():].strip().rstrip(".;").strip()
+        value = rest[colon.end():].strip()
+        return role, value if role == "content" else value.rstrip(".;").strip()
     return None, text
 
 
@@ -183,11 +190,33 @@ class BodyLine:
         return iter((self.text, self.page))
 
 
+_GLUED_ORDINAL = regex.compile(r"\s(?P<ord>\d{1,2}(?:\.\d{1,2}){1,3}\.)$", _F)
+_LONE_ORDINAL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVXLC]{1,6}\.|\(\d{1,2}\))$", _F)
+_ADDRESSEES = regex.compile(r"^(?:Kính\s+gửi|KÍNH\s+GỬI|Đồng\s+kính\s+gửi)\b", _F)
+_RESUME = regex.compile(r"^(?:[IVXLC]{1,6}\s*[.:)]|PHẦN\s|Phần\s|Điều\s+\d|CHƯƠNG\s|Chương\s|\d{1,2}\.\s)", _F)
+
+
+def _split_glued_labels(text: str, r: ProseRules) -> list[str]:
+    """A labelled line glued onto the one above it ("... và địa phương -Thời gian thực hiện:
+    Thường xuyên", "Đơn vị chủ trì: A; Đơn vị phối hợp: B") is a line of its own."""
+    pieces = regex.split(rf"(?:\s[-–]\s?|(?<=[;.])\s+)(?=(?i:{r.labels})\s*:)", text)
+    return [p.strip() for p in pieces if p.strip()] or [text]
+
+
 def body_paragraphs(blocks) -> list[BodyLine]:
     """Body paragraphs in order, footnotes left out, lines that continue a hard-wrapped
-    paragraph (they start in lower case) joined to it; stops at "Nơi nhận"."""
+    paragraph (they start in lower case) joined to it.
+
+    "Nơi nhận" (and "Trên đây là ...") ends the body; what follows is recipients and the
+    signature, skipped until a part or an article starts again: a decision's attached plan
+    ("Điều 1. Ban hành kèm theo ...", then the plan after the signature) is read too. An
+    ordinal printed alone ("1.4.") or glued to the end of the line above ("... tiến bộ 1.1.",
+    as crawled pages print them) goes with the paragraph it numbers."""
     r = rules()
     out: list[BodyLine] = []
+    skipping = False
+    addressees = False
+    carry = ""
     for block in blocks:
         if not isinstance(block, Paragraph) or block.footnote:
             continue
@@ -195,8 +224,31 @@ def body_paragraphs(blocks) -> list[BodyLine]:
         text = strip_emphasis(raw)
         if not text:
             continue
+        if _ADDRESSEES.match(text):
+            addressees = True  # "Kính gửi:" and the bodies listed under it: the header's
+            continue
+        if addressees:
+            if _BULLET.match(text) and len(text.split()) <= 25:
+                continue
+            addressees = False
         if r.body_end.match(text) and out:
-            break
+            skipping = True
+            continue
+        if skipping:
+            if not _RESUME.match(text):
+                continue
+            skipping = False
+        if _LONE_ORDINAL.match(text):
+            carry = f"{carry}{text} "
+            continue
+        if carry:
+            text, carry = carry + text, ""
+        for piece in _split_glued_labels(text, r)[:-1]:
+            out.append(BodyLine(piece, block.page, False))
+        text = _split_glued_labels(text, r)[-1]
+        glued = _GLUED_ORDINAL.search(text)
+        if glued and len(text) > len(glued.group()) + 10:
+            text, carry = text[:glued.start()], glued.group("ord") + " "
         bold = bool(block.bold or block.heading) or (raw.startswith("**") and raw.rstrip(":").endswith("**"))
         if out and _PUNCT_START.match(text):
             # A reader that lost a line's first characters to the previous one ("," alone).

@@ -85,9 +85,11 @@ class ProseFile(BaseModel):
 class ProseRules:
     sections: tuple[tuple[str, regex.Pattern], ...]  # (class, pattern) in the file's order
     trailers: tuple[tuple[str, regex.Pattern], ...]  # (role, "label:" pattern)
+    labels: str  # every trailer and deadline label, one alternation (for lines glued together)
     lead_in: regex.Pattern
     content_intros: regex.Pattern
     work_start: regex.Pattern
+    work_verbs: tuple[str, ...]
     body_end: regex.Pattern
     goal_lead_ins: regex.Pattern
     sentence_openers: regex.Pattern
@@ -130,12 +132,16 @@ def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
     for role, labels in f.trailer_labels.items():
         trailers.append((role, _compile(path, f"trailer_labels.{role}", labels,
                                         anchor=r"^(?:[-+•*–]\s*)?")))
+    labels = [p for role, ps in f.trailer_labels.items() if role != "content" for p in ps]
+    labels += [regex.escape(l).replace(r"\ ", r"\s+") for l in f.deadline_labels]
     return ProseRules(
         sections=tuple(sections),
         trailers=tuple(trailers),
+        labels="|".join(f"(?:{p})" for p in labels),
         lead_in=regex.compile(rf"^(?:{_words(f.lead_in_verbs)})(?![\p{{L}}])\s+", _FLAGS),
         content_intros=_compile(path, "content_intros", f.content_intros),
         work_start=regex.compile(rf"^(?:{_words(f.work_verbs)})(?![\p{{L}}])", _FLAGS),
+        work_verbs=f.work_verbs,
         body_end=_compile(path, "body_end", f.body_end),
         goal_lead_ins=_compile(path, "goal_lead_ins", f.goal_lead_ins),
         sentence_openers=_compile(path, "sentence_openers", f.sentence_openers),

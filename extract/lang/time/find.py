@@ -169,14 +169,17 @@ def find_inline_deadline(text: str, ctx=None) -> tuple[int, int] | None:
         if not phrase or not any(ch.isdigit() for ch in phrase):
             continue
         spec, messages = parse_time(phrase, ctx)
-        if messages or spec is None or spec.kind not in _DATED or spec.end is None:
+        if messages or spec is None:
             continue
+        recurring_day = spec.kind == "recurring" and regex.search(r"ngay\s+\d", folded[m.start():])
+        if not recurring_day and (spec.kind not in _DATED or spec.end is None):
+            continue  # "trước ngày 30 tháng 11 hằng năm" counts: a day, every year
         # Trim words after the date that the grammar ignores ("... 20/12/2025 để tổng hợp").
         words = phrase.split()
         while len(words) > 1:
             shorter = " ".join(words[:-1])
             s2, m2 = parse_time(shorter, ctx)
-            if m2 or s2 is None or (s2.kind, s2.start, s2.end) != (spec.kind, spec.start, spec.end):
+            if m2 or s2 is None or (s2.kind, s2.start, s2.end, s2.rrule) != (spec.kind, spec.start, spec.end, spec.rrule):
                 break
             words = words[:-1]
         phrase = " ".join(words)

@@ -1,0 +1,274 @@
+"""Tasks read down the outline: scope inherited from headings, lead-ins and trailer lines;
+deadlines inside sentences; every kind of document. Each rule is shown on documents written
+here, in several numbering schemes, issuers and provinces."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.model.layout import Paragraph
+from extract.structure import build
+from extract.structure.assign import assigned_tasks
+from extract.model.layout import Layout, Page
+
+
+def tasks_of(*lines: str, report: bool = False, bold: tuple[str, ...] = ()):
+    blocks = [Paragraph(l, bold=l in bold) for l in lines]
+    return assigned_tasks(blocks, report=report)
+
+
+def brief(tasks):
+    return [(t.text.split("\n")[0], t.lead, t.support, t.due) for t in tasks]
+
+
+def test_agency_heading_hands_its_lead_to_the_bullets_under_it():
+    tasks = tasks_of(
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Các sở, ngành",
+        "b) Công an tỉnh",
+        "- Tăng cường kiểm tra hoạt động khai thác khoáng sản trái phép.",
+        "- Xử lý nghiêm các vi phạm về an ninh trật tự.",
+        "c) Sở Nông nghiệp và Môi trường",
+        "- Rà soát quy hoạch khoáng sản.",
+    )
+    assert brief(tasks) == [
+        ("Tăng cường kiểm tra hoạt động khai thác khoáng sản trái phép.", "Công an tỉnh", None, None),
+        ("Xử lý nghiêm các vi phạm về an ninh trật tự.", "Công an tỉnh", None, None),
+        ("Rà soát quy hoạch khoáng sản.", "Sở Nông nghiệp và Môi trường", None, None),
+    ]
+    assert [s.title for s in tasks[0].sections] == ["NHIỆM VỤ VÀ GIẢI PHÁP", "Các sở, ngành", "Công an tỉnh"]
+
+
+def test_lead_in_line_gives_lead_and_support_to_its_letters():
+    tasks = tasks_of(
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Giao Sở Tư pháp chủ trì, phối hợp với các cơ quan, đơn vị liên quan:",
+        "a) Rà soát văn bản quy phạm pháp luật của tỉnh.",
+        "b) Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.",
+        "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh:",
+        "a) Giám sát việc thực hiện kế hoạch.",
+    )
+    assert brief(tasks) == [
+        ("Rà soát văn bản quy phạm pháp luật của tỉnh.", "Sở Tư pháp", "các cơ quan, đơn vị liên quan", None),
+        ("Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.", "Sở Tư pháp", "các cơ quan, đơn vị liên quan", None),
+        ("Giám sát việc thực hiện kế hoạch.", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", None, None),
+    ]
+
+
+def test_letter_without_roman_parts_numbered_by_body():
+    # A Công văn: no "I." anywhere, the bodies are the numbered headings.
+    tasks = tasks_of(
+        "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Tài chính đề nghị các đơn vị:",
+        "1. Sở Công Thương:",
+        "a) Rà soát các cụm công nghiệp chưa có chủ đầu tư hạ tầng.",
+        "b) Báo cáo kết quả trước ngày 20/12/2025.",
+        "2. Ủy ban nhân dân các xã, phường:",
+        "Thống kê diện tích đất công chưa sử dụng, hoàn thành trong tháng 02/2026.",
+    )
+    assert brief(tasks) == [
+        ("Rà soát các cụm công nghiệp chưa có chủ đầu tư hạ tầng.", "Sở Công Thương", None, None),
+        ("Báo cáo kết quả trước ngày 20/12/2025.", "Sở Công Thương", None, "trước ngày 20/12/2025"),
+        ("Thống kê diện tích đất công chưa sử dụng, hoàn thành trong tháng 02/2026.",
+         "Ủy ban nhân dân các xã, phường", None, "hoàn thành trong tháng 02/2026"),
+    ]
+
+
+def test_directive_numbered_by_ministry_with_letters():
+    tasks = tasks_of(
+        "1. Bộ Kế hoạch và Đầu tư:",
+        "a) Chủ trì, phối hợp với Bộ Tài chính xây dựng đề án, trình Chính phủ chậm nhất đến ngày 01 tháng 7 năm 2028.",
+        "b) Hướng dẫn các địa phương triển khai.",
+        "2. Bộ Tài chính bố trí kinh phí thực hiện.",
+    )
+    assert brief(tasks) == [
+        ("Chủ trì, phối hợp với Bộ Tài chính xây dựng đề án, trình Chính phủ chậm nhất đến ngày 01 tháng 7 năm 2028.",
+         "Bộ Kế hoạch và Đầu tư", "Bộ Tài chính", "chậm nhất đến ngày 01 tháng 7 năm 2028"),
+        ("Hướng dẫn các địa phương triển khai.", "Bộ Kế hoạch và Đầu tư", None, None),
+        ("Bộ Tài chính bố trí kinh phí thực hiện.", "Bộ Tài chính", None, None),
+    ]
+
+
+def test_trailer_lines_close_their_group_and_are_not_glued_to_the_last_bullet():
+    tasks = tasks_of(
+        "II. NỘI DUNG",
+        "1. Phát triển công nghiệp",
+        "- Rà soát quy hoạch các cụm công nghiệp.",
+        "- Kêu gọi đầu tư hạ tầng cụm công nghiệp.",
+        "Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Kế hoạch - Tài chính.",
+        "Thời gian hoàn thành: Quý II/2026.",
+        "- Báo cáo tình hình hoạt động cụm công nghiệp.",
+        "Đơn vị chủ trì: Văn phòng Sở.",
+    )
+    assert brief(tasks) == [
+        ("Rà soát quy hoạch các cụm công nghiệp.", "Phòng Quản lý Công nghiệp", "Phòng Kế hoạch - Tài chính", "Quý II/2026"),
+        ("Kêu gọi đầu tư hạ tầng cụm công nghiệp.", "Phòng Quản lý Công nghiệp", "Phòng Kế hoạch - Tài chính", "Quý II/2026"),
+        ("Báo cáo tình hình hoạt động cụm công nghiệp.", "Văn phòng Sở", None, None),
+    ]
+    assert all("Đơn vị chủ trì" not in t.text for t in tasks)
+
+
+def test_labelled_block_under_each_item():
+    # Each item, then "a) Nhiệm vụ", "b) Đơn vị thực hiện" with its lines, "c) Thời gian".
+    tasks = tasks_of(
+        "1. Xây dựng cơ sở dữ liệu đất đai",
+        "a) Nhiệm vụ: Số hóa hồ sơ địa chính của các xã.",
+        "b) Đơn vị thực hiện:",
+        "- Đơn vị chủ trì: Sở Nông nghiệp và Môi trường.",
+        "- Đơn vị phối hợp: Ủy ban nhân dân các xã, phường.",
+        "c) Thời gian thực hiện: Hoàn thành trong năm 2025.",
+        "2. Kết nối dữ liệu dân cư",
+        "a) Nhiệm vụ: Kết nối cơ sở dữ liệu dân cư với hệ thống của tỉnh.",
+        "b) Đơn vị thực hiện:",
+        "- Đơn vị chủ trì: Công an tỉnh.",
+        "c) Thời gian thực hiện: Thực hiện thường xuyên.",
+    )
+    assert brief(tasks) == [
+        ("Số hóa hồ sơ địa chính của các xã.", "Sở Nông nghiệp và Môi trường",
+         "Ủy ban nhân dân các xã, phường", "Hoàn thành trong năm 2025"),
+        ("Kết nối cơ sở dữ liệu dân cư với hệ thống của tỉnh.", "Công an tỉnh", None, "Thực hiện thường xuyên"),
+    ]
+
+
+def test_heading_fused_with_its_paragraph_is_split():
+    tasks = tasks_of(
+        "V. TỔ CHỨC THỰC HIỆN",
+        "e) Sở Nông nghiệp và Môi trường: Chủ trì hướng dẫn các xã cập nhật biến động đất đai.",
+        "g) Sở Y tế - Chủ trì, phối hợp với Bảo hiểm xã hội tỉnh kết nối dữ liệu khám chữa bệnh.",
+    )
+    assert brief(tasks) == [
+        ("Chủ trì hướng dẫn các xã cập nhật biến động đất đai.", "Sở Nông nghiệp và Môi trường", None, None),
+        ("Chủ trì, phối hợp với Bảo hiểm xã hội tỉnh kết nối dữ liệu khám chữa bệnh.", "Sở Y tế",
+         "Bảo hiểm xã hội tỉnh", None),
+    ]
+
+
+@pytest.mark.parametrize("sentence,due", [
+    ("Ban hành quy chế phối hợp. Hoàn thành trước ngày 20/12/2025.", "trước ngày 20/12/2025"),
+    ("Rà soát thủ tục, hoàn thành trong tháng 02/2026.", "hoàn thành trong tháng 02/2026"),
+    ("Trình Chính phủ đề án chậm nhất đến ngày 01 tháng 7 năm 2028.", "chậm nhất đến ngày 01 tháng 7 năm 2028"),
+    ("Gửi báo cáo về Sở Tài chính trước ngày 28/4/2026 để tổng hợp.", "trước ngày 28/4/2026"),
+    ("Tổ chức hội nghị (hoàn thành chậm nhất ngày 01/02/2026).", "chậm nhất ngày 01/02/2026"),
+    ("Xây dựng kế hoạch thực hiện như trước đây.", None),
+    ("Thực hiện Kế hoạch số 15/KH-UBND ngày 20/3/2025 của Ủy ban nhân dân tỉnh.", None),
+])
+def test_deadline_inside_the_sentence(sentence, due):
+    (task,) = tasks_of("II. NHIỆM VỤ", "1. Chung", f"- {sentence}")
+    assert task.due == due
+
+
+def test_report_gives_results_and_forward_tasks():
+    tasks = tasks_of(
+        "BÁO CÁO", "Kết quả công tác cải cách hành chính quý I năm 2026",
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+        "1. Về công tác kiểm tra cải cách hành chính",
+        "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch kiểm tra, đạt 100% kế hoạch.",
+        "2. Về công tác thông tin, tuyên truyền",
+        "Các cơ quan đã đăng tải 120 tin bài.",
+        "II. ĐÁNH GIÁ CHUNG",
+        "1. Ưu điểm", "Công tác được quan tâm.",
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026",
+        "1. Tập trung rà soát, đơn giản hóa thủ tục hành chính.",
+        "2. Đẩy nhanh tiến độ giải ngân vốn đầu tư công.",
+        report=True,
+    )
+    assert [(t.role, t.text.split("\n")[0], t.due) for t in tasks] == [
+        ("result", "Về công tác kiểm tra cải cách hành chính", None),
+        ("result", "Về công tác thông tin, tuyên truyền", None),
+        ("task", "Tập trung rà soát, đơn giản hóa thủ tục hành chính.", "QUÝ II NĂM 2026"),
+        ("task", "Đẩy nhanh tiến độ giải ngân vốn đầu tư công.", "QUÝ II NĂM 2026"),
+    ]
+    assert tasks[0].progress.startswith("Ủy ban nhân dân tỉnh đã ban hành")
+
+
+@pytest.mark.parametrize("lines", [
+    # award criteria
+    ("IV. TIÊU CHUẨN KHEN THƯỞNG", "1. Hoàn thành xuất sắc nhiệm vụ được giao.", "2. Có sáng kiến được công nhận."),
+    # a dossier list under a work item: one task, its documents in its text
+    ("II. NHIỆM VỤ", "1. Lập hồ sơ đề nghị khen thưởng, gồm:", "a) Tờ trình đề nghị khen thưởng.",
+     "b) Báo cáo thành tích."),
+    # the points an inspection looks at
+    ("II. NỘI DUNG KIỂM TRA", "1. Nội dung kiểm tra gồm:", "- Kiểm tra việc niêm yết danh sách cử tri.",
+     "- Kiểm tra việc bố trí khu vực bỏ phiếu."),
+    # eligible units
+    ("III. ĐỐI TƯỢNG", "1. Các hộ gia đình có nhà bị sập đổ.", "2. Các hộ nghèo."),
+])
+def test_parts_and_lists_that_hand_out_no_work(lines):
+    tasks = tasks_of("I. MỤC ĐÍCH, YÊU CẦU", "- Bảo đảm đúng quy định.", *lines)
+    assert len(tasks) <= 1
+    if tasks:
+        # the list is the task's contents, not tasks of its own
+        assert tasks[0].text.count("\n") >= 1 and tasks[0].text.startswith(("Lập hồ sơ", "Nội dung kiểm tra"))
+
+
+@pytest.mark.parametrize("numbering", [
+    ("I.", "1.", "a)", "-"),
+    ("A.", "I.", "1.", "-"),
+    ("Điều 1.", "1.", "a)", "+"),
+    ("PHẦN I:", "1.1.", "(1)", "•"),
+])
+def test_same_tasks_under_other_numbering(numbering):
+    part, num, sub, bullet = numbering
+    tasks = tasks_of(
+        f"{part} NHIỆM VỤ CỤ THỂ",
+        f"{num} Sở Xây dựng:",
+        f"{sub} Rà soát quy hoạch xây dựng vùng huyện.",
+        f"{sub} Cấp phép xây dựng đúng thời hạn, hoàn thành trong quý III năm 2026.",
+        f"{bullet} Công khai quy hoạch trên cổng thông tin điện tử của tỉnh.",
+    )
+    # The bullet under the second item spells it out: it stays in that item's text.
+    assert [t.lead for t in tasks] == ["Sở Xây dựng"] * 2
+    assert tasks[0].text == "Rà soát quy hoạch xây dựng vùng huyện."
+    assert tasks[1].text.endswith("Công khai quy hoạch trên cổng thông tin điện tử của tỉnh.")
+    assert tasks[1].due == "hoàn thành trong quý III năm 2026"
+
+
+def test_crawled_numbers_glued_to_the_line_above_or_alone():
+    tasks = tasks_of(
+        "II. NỘI DUNG HOẠT ĐỘNG",
+        "1. Tăng cường công tác tuyên truyền 1.1.",
+        "Tổ chức quán triệt chỉ thị đến cán bộ, đảng viên.",
+        "- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan.",
+        "1.2.",
+        "Phổ biến pháp luật lao động cho doanh nghiệp.",
+        "- Cơ quan thực hiện: Liên đoàn Lao động tỉnh.",
+    )
+    assert [(t.ordinal, t.text, t.lead, t.support) for t in tasks] == [
+        ("1.1", "Tổ chức quán triệt chỉ thị đến cán bộ, đảng viên.", "Sở Nội vụ", "các sở, ngành liên quan"),
+        ("1.2", "Phổ biến pháp luật lao động cho doanh nghiệp.", "Liên đoàn Lao động tỉnh", None),
+    ]
+
+
+def test_a_decision_s_attached_plan_after_the_signature_is_read():
+    tasks = tasks_of(
+        "QUYẾT ĐỊNH", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện.",
+        "Điều 2. Quyết định có hiệu lực từ ngày ký.",
+        "Nơi nhận:", "- Như Điều 2;", "- Lưu: VT.", "CHỦ TỊCH", "Nguyễn Văn A",
+        "KẾ HOẠCH", "I. NHIỆM VỤ", "1. Sở Nội vụ tổ chức tập huấn cho cán bộ cấp xã.",
+    )
+    assert [t.text for t in tasks if t.sections and t.sections[0].ordinal == "I"] == [
+        "Sở Nội vụ tổ chức tập huấn cho cán bộ cấp xã."]
+
+
+def _layout(*lines):
+    return Layout(path="x.txt", format="text", pages=[Page(None, [Paragraph(l) for l in lines])])
+
+
+def test_no_tasks_in_an_assigning_kind_is_warned():
+    raw = build(_layout("CÔNG VĂN", "Số: 12/UBND-VX", "V/v báo cáo", "Ủy ban nhân dân tỉnh trân trọng thông báo."))
+    assert raw.tasks == []
+    assert any(code == "no_tasks" for code, _, _ in raw.warnings)
+
+
+def test_letter_addressees_lead_its_items_when_they_name_no_one():
+    raw = build(_layout(
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Số: 15/UBND-KT", "V/v rà soát đất công",
+        "Kính gửi:", "- Sở Tài chính;", "- Ủy ban nhân dân các xã, phường.",
+        "Ủy ban nhân dân tỉnh đề nghị:",
+        "1. Rà soát diện tích đất công, báo cáo trước ngày 15/01/2026.",
+        "2. Công an tỉnh kiểm tra việc sử dụng đất công.",
+    ))
+    if not getattr(raw.header, "addressees", None):
+        pytest.skip("the header parser does not give addressees yet")
+    assert [(t.lead, t.due) for t in raw.tasks] == [
+        ("Sở Tài chính; Ủy ban nhân dân các xã, phường", "trước ngày 15/01/2026"),
+        ("Công an tỉnh", None),
+    ]

@@ -87,6 +87,13 @@ def keywords() -> tuple[tuple[str, str], ...]:
     return load_keywords()
 
 
+@cache
+def _keyword_patterns() -> tuple[tuple[str, "regex.Pattern"], ...]:
+    # Compiled once: every cell of every row is tried as a header, and building the pattern
+    # per call made large tables cost seconds per megabyte.
+    return tuple((role, regex.compile(rf"(?<!\w){regex.escape(phrase)}(?!\w)")) for role, phrase in keywords())
+
+
 def header_match(header: str) -> tuple[str | None, str | None]:
     """(role, how) for one header cell: how is "exact", "prefix" or "keyword"; (None, None)
     when nothing matches."""
@@ -100,8 +107,8 @@ def header_match(header: str) -> tuple[str | None, str | None]:
         if key.startswith(candidate) and (len(key) == len(candidate) or not key[len(candidate)].isalnum()):
             return role, "prefix"
     folded = _fold(key)
-    for role, phrase in keywords():
-        if regex.search(rf"(?<!\w){regex.escape(phrase)}(?!\w)", folded):
+    for role, pattern in _keyword_patterns():
+        if pattern.search(folded):
             return role, "keyword"
     return None, None
 

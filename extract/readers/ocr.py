@@ -186,24 +186,33 @@ class PageImage:
             sheet.paste(c, (gap, y))
             spans.append((y, y + c.height))
             y += c.height + gap
-        texts: list[list[tuple[float, float, str]]] = [[] for _ in boxes]
-        for word, left, top, right, bottom in _tesseract(sheet, psm=6):
+        texts: list[list[tuple[tuple, float, str]]] = [[] for _ in boxes]
+        for word, left, top, right, bottom, line in _tesseract(sheet, psm=6, with_lines=True):
             mid = (top + bottom) / 2
             for k, (a, b) in enumerate(spans):
                 if a - gap / 2 <= mid <= b + gap / 2:
-                    texts[k].append((top, left, word))
+                    texts[k].append((line, left, word))
                     break
         out = []
         for words in texts:
-            words.sort()
-            lines: list[list[tuple[float, float, str]]] = []
-            for w in words:
-                if lines and abs(w[0] - lines[-1][0][0]) < 15:
-                    lines[-1].append(w)
+            lines: dict[tuple, list[tuple[float, str]]] = {}
+            for line, left, word in words:
+                lines.setdefault(line, []).append((left, word))
+            text = ""
+            for line in sorted(lines, key=lambda ln: tuple(int(x) for x in ln)):
+                piece = " ".join(w for _, w in sorted(lines[line]))
+                # a bullet starts its own line in a cell, as in the text layer's cells
+                if text and (piece[:2] in ("- ", "+ ", "• ") or piece[:1] in "—–" and piece[1:2] == " "):
+                    text += "\n" + piece
                 else:
-                    lines.append([w])
-            out.append(" ".join(" ".join(x[2] for x in sorted(line, key=lambda x: x[1])) for line in lines))
+                    text = f"{text} {piece}" if text else piece
+            out.append(_dash_bullets(text))
         return out
+
+
+def _dash_bullets(text: str) -> str:
+    """OCR reads a typed "- " bullet as an em or en dash: put the hyphen back."""
+    return "\n".join(("- " + ln[2:]) if ln[:2] in ("— ", "– ") else ln for ln in text.split("\n"))
 
 
 def _tesseract(image, psm: int, with_lines: bool = False):

@@ -213,9 +213,12 @@ def build_table(grid: Grid, chars: list[Char], page: int, refine=None) -> Table 
         room = None if pad is None else xs[j + spans[(i, j)][1]] - xs[j] - 2 * pad
         texts[(i, j)] = cell_text(cell_chars, room)
     if refine is not None:
-        short = [key for key, text in texts.items() if len(text) <= SHORT_CELL]
-        boxes = [(xs[j], ys[i], xs[j + spans[(i, j)][1]], ys[i + spans[(i, j)][0]]) for i, j in short]
-        for key, text in zip(short, refine(boxes)):
+        # OCR'd page: every cell is read again on its own. Page segmentation does not know
+        # the grid (the rules are painted out): it skips short cells such as an STT "1" and
+        # runs the lines of neighbouring cells together.
+        keys = list(texts)
+        boxes = [(xs[j], ys[i], xs[j + spans[(i, j)][1]], ys[i + spans[(i, j)][0]]) for i, j in keys]
+        for key, text in zip(keys, refine(boxes)):
             if text:
                 texts[key] = text
     rows: list[Row] = []

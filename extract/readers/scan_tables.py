@@ -30,30 +30,60 @@ def image_rules(image, px: float, py: float) -> list[Rule]:
         return []
     rules: list[Rule] = []
     for horizontal in (True, False):
-        axis = 1 if horizontal else 0
         scale = px if horizontal else py
         length = max(int(MIN_RULE_PT * scale), 8)
-        # close small breaks of a scanned line (dust, faint toner), then keep the long runs:
-        # an opening by a line, done as a running minimum then maximum along the axis
-        bridged = ndimage.minimum_filter1d(ndimage.maximum_filter1d(ink, 5, axis=axis), 5, axis=axis)
-        lines = ndimage.maximum_filter1d(ndimage.minimum_filter1d(bridged, length, axis=axis), length, axis=axis)
+        # close tiny breaks of a scanned line (dust, faint toner), then keep the long runs:
+        # an opening by a line, done as a running minimum then maximum along the rows (the
+        # page turned for vertical rules: filters along rows are the fast ones)
+        rows = ink if horizontal else np.ascontiguousarray(ink.T)
+        bridged = ndimage.minimum_filter1d(ndimage.maximum_filter1d(rows, 3, axis=1), 3, axis=1)
+        lines = ndimage.maximum_filter1d(ndimage.minimum_filter1d(bridged, length, axis=1), length, axis=1)
+        if not horizontal:
+            lines = lines.T
         labels, count = ndimage.label(lines)
         if not count:
             continue
         thick_limit = MAX_THICK_PT * (py if horizontal else px)
-        for sl in ndimage.find_objects(labels):
+        sizes = np.bincount(labels.ravel(), minlength=count + 1)[1:]  # pixels of each piece
+        for sl, size in zip(ndimage.find_objects(labels), sizes):
             ys, xs = sl
             h = ys.stop - ys.start
             w = xs.stop - xs.start
+            long_ = w if horizontal else h
+            # the stroke's own thickness (a skewed rule's box is taller than the rule)
+            if long_ < length or size / long_ > thick_limit or not _clear_beside(ink, sl, horizontal):
+                continue
             if horizontal:
-                if h > thick_limit * 2 or w < length:
-                    continue
                 rules.append(Rule(True, (ys.start + ys.stop) / 2 / py, xs.start / px, xs.stop / px))
             else:
-                if w > thick_limit * 2 or h < length:
-                    continue
                 rules.append(Rule(False, (xs.start + xs.stop) / 2 / px, ys.start / py, ys.stop / py))
-    return _join_steps(rules)
+    return _crossing(_join_steps(rules))
+
+
+def _clear_beside(ink, sl, horizontal: bool, offset: int = 4) -> bool:
+    """A drawn rule has paper on both sides along most of its length; a run of ink through a
+    line of bold text (strokes touching) has ink beside it all along. (Looked at just outside
+    the rule's box, which a skewed rule's slope widens: still paper.)"""
+    ys, xs = sl
+    if horizontal:
+        above = ink[max(ys.start - offset, 0), xs]
+        below = ink[min(ys.stop - 1 + offset, ink.shape[0] - 1), xs]
+    else:
+        above = ink[ys, max(xs.start - offset, 0)]
+        below = ink[ys, min(xs.stop - 1 + offset, ink.shape[1] - 1)]
+    return float(np.mean(above == 0)) >= 0.6 and float(np.mean(below == 0)) >= 0.6
+
+
+def _crossing(rules: list[Rule], reach: float = 4.0) -> list[Rule]:
+    """Only rules that meet a rule across them: table borders always do; an underline, a
+    signature stroke or a run of ink in the text does not."""
+    hs = [r for r in rules if r.horizontal]
+    vs = [r for r in rules if not r.horizontal]
+
+    def meets(h: Rule, v: Rule) -> bool:
+        return h.start - reach <= v.pos <= h.end + reach and v.start - reach <= h.pos <= v.end + reach
+
+    return [h for h in hs if any(meets(h, v) for v in vs)] + [v for v in vs if any(meets(h, v) for h in hs)]
 
 
 def _join_steps(rules: list[Rule]) -> list[Rule]:

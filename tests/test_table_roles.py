@@ -200,3 +200,11 @@ def test_a_header_given_two_roles_is_refused(tmp_path):
     path.write_text(json.dumps({"task": ["Nội dung"], "product": ["nội dung"]}, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(DataFileError, match="product.0"):
         load_synonyms(path)
+
+
+def test_a_column_of_lead_and_support_gives_the_first_body_the_lead():
+    tasks, _ = _tasks(["TT", "Nội dung công việc", "Thời gian thực hiện", "Đơn vị chủ trì/phối hợp"],
+                      ["1", "Ban hành kế hoạch khảo sát", "Trước ngày 27/6/2027", "Phòng Đào tạo; Trung tâm Quản lý chất lượng"],
+                      ["2", "Tổng hợp kết quả", "Trước ngày 15/7/2027", "Trung tâm Quản lý chất lượng"])
+    assert (tasks[0].lead, tasks[0].support) == ("Phòng Đào tạo", "Trung tâm Quản lý chất lượng")
+    assert (tasks[1].lead, tasks[1].support) == ("Trung tâm Quản lý chất lượng", None)

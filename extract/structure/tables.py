@@ -15,6 +15,7 @@ from ..model.layout import Cell, Paragraph, Row, Table
 from ..model.raw import RawSection, RawTask
 from ..lang.text import clean_cell, is_page_number, one_line
 from ..lang.agencies import agency_start
+from ..lang.fold import fold
 from .columns import CELL_ROLES, assign_roles, header_key, header_roles
 from .context import DocContext
 from .table_roles import Decision, decide, header_row_like, with_year
@@ -30,6 +31,9 @@ _COLUMN_NUMBER = regex.compile(r"^\(?\s*(\d{1,2})\s*\)?$")
 _ORDINAL_TITLE = regex.compile(r"^\s*(?:<b>|\*\*)?\s*([IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+(\S.*)$", regex.S)
 # a lead cell that points elsewhere instead of naming a body
 _REFERENCE = regex.compile(r"^\s*(?:theo|như|căn cứ)\b", regex.I)
+# a header naming both roles: "Đơn vị chủ trì/phối hợp" - the first body leads, the rest support
+_BOTH_ROLES = regex.compile(r"chu tri.*phoi hop|phoi hop.*chu tri")
+_FIRST_BODY = regex.compile(r"^\s*([^;\n]+?)\s*[;\n]\s*(\S.*)$", regex.S)
 
 
 def _is_column_numbers(texts: list[str]) -> bool:
@@ -76,6 +80,13 @@ class _Columns:
     headers: list[str]
     keys: list[str]
     years: dict[int, str] = field(default_factory=dict)  # column -> year its header gives
+
+    @property
+    def both_roles(self) -> bool:
+        """The lead column's header names lead and support ("Đơn vị chủ trì/phối hợp")."""
+        if "lead" not in self.roles:
+            return False
+        return bool(_BOTH_ROLES.search(fold(self.headers[self.roles.index("lead")])))
 
     def same_header(self, texts: list[str]) -> bool:
         keys = [header_key(t) for t in texts]
@@ -166,6 +177,13 @@ class _TableReader:
                     text = with_year(text, self.columns.years.get(k))
                 if role == "lead" and text and _REFERENCE.match(text) and not agency_start(text, self.registry):
                     role = None  # "Theo phân công tại Quyết định ...": no body named here
+                if role == "lead" and self.columns.both_roles and "support" not in roles:
+                    m = _FIRST_BODY.match(text)
+                    if m:
+                        text = m.group(1)
+                        values["support"] = m.group(2)
+                        if cell.merged_from_above:
+                            merged.add("support")
                 if cell.merged_from_above:
                     merged.add(role or header)
                 if role:

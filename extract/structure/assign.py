@@ -89,9 +89,9 @@ class Assigner:
     def eligible(self, region: str | None) -> bool:
         if region in ("tasks", "duties", "forward", "results"):
             return True
-        if region == "none":
-            return False
-        return not self.named_tasks  # unnamed parts count only where no part names tasks
+        if region is None and self.report:
+            return False  # a report's work is in its named parts (results, outlook)
+        return region != "none"  # a plan's part named otherwise may hold work; "none" parts never do
 
     # -- the walk ---------------------------------------------------------------------------
     def run(self, root: Node) -> list[RawTask]:
@@ -365,12 +365,14 @@ class Assigner:
         if body and line.kind in _HEADING_KINDS and self.is_title(title):
             # A heading over paragraphs: each paragraph of work is a task under it.
             inner = sections + [self.section_of(node)]
-            works = [b for b in body if self.is_work(b.text)]
+            works = [b for b in body if self.is_work(b.text) and not self.r.not_work.search(b.text)]
             if works:
                 return [self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in works], False
         text = "\n".join([title, *(b.text for b in body)]) if body else title
         if not text.strip() or (not body and line.kind in ("part", "chapter", "upper") and title.isupper()):
             return [], True  # an empty part title ("A. NHIỆM VỤ CỤ THỂ") is not work
+        if self.r.not_work.search(title):
+            return [], True
         return [self.task(line, text, sections, scope, line.page, ordinal=line.ordinal)], True
 
     def content_task(self, node: Node, sections, scope: Scope) -> list[_Found]:

@@ -132,17 +132,39 @@ def classify(text: str, page: int | None = None, r: ProseRules | None = None, bo
     if line is not None:
         return line
     if bold and len(text) <= _BOLD_HEAD_MAX and not text.endswith((".", ";", ",")):
+        if _is_kind_title(text):
+            return Line("plain", text, title=text, page=page, bold=True)  # "KẾ HOẠCH": the title
         return Line("boldhead", text, None, text.rstrip(":").strip(), 0, page, bold=True)
     return Line("plain", text, title=text, page=page, bold=bold)
 
 
+def _is_kind_title(text: str) -> bool:
+    from ..lang.kinds import kinds
+
+    return text.isupper() and kinds().code_of_name(text) is not None
+
+
 def _deadline_label(text: str, r: ProseRules) -> str | None:
-    """The phrase after a deadline label, without trailing full stops, or None."""
-    labels = "|".join(regex.escape(l).replace(r"\ ", r"\s+") for l in r.deadline_labels)
-    m = regex.match(rf"^(?i:{labels})\s*(?:\([^)]*\))?\s*:\s*(?P<phrase>.*?)[\s.]*$", text, _F)
-    if not m or not m.group("phrase"):
-        return None
-    return m.group("phrase")
+    """The phrase after a deadline label, without trailing full stops, or None. A generic label
+    ("Thời gian: ...") counts only when its phrase reads as a time."""
+    for labels, generic in ((r.deadline_labels, False), (r.generic_deadline_labels, True)):
+        alternation = "|".join(regex.escape(l).replace(r"\ ", r"\s+") for l in labels)
+        if not alternation:
+            continue
+        m = regex.match(rf"^(?i:{alternation})\s*(?:\([^)]*\))?\s*:\s*(?P<phrase>.*?)[\s.]*$", text, _F)
+        if not m or not m.group("phrase"):
+            continue
+        if generic and not _reads_as_time(m.group("phrase")):
+            return None
+        return m.group("phrase")
+    return None
+
+
+def _reads_as_time(phrase: str) -> bool:
+    from ..lang.time import parse_time
+
+    spec, messages = parse_time(phrase)
+    return spec is not None and not messages and spec.kind != "unspecified"
 
 
 def trailer(text: str, r: ProseRules) -> tuple[str | None, str]:
@@ -164,6 +186,13 @@ def _continues(previous: str, text: str) -> bool:
     """A hard-wrapped line: it starts in lower case after a line left open."""
     return bool(_STARTS_LOWER.match(text) and _ENDS_OPEN.search(previous)
                 and not _LETTER.match(text) and not _BULLET.match(text) and not _PAREN.match(text))
+
+
+def _continues_caps(previous: str, text: str) -> bool:
+    """A heading in capitals broken over two lines ("III. PHÁT" / "TRIỂN NỀN MÓNG ...")."""
+    return (previous.isupper() and text.isupper() and len(previous.split()) <= 4
+            and not _ENDS_OPEN.search(previous) is None and _marker(text, None, False) is None
+            and not text.startswith(("CỘNG HÒA", "CỘNG HOÀ", "KẾ HOẠCH", "BÁO CÁO", "QUYẾT ĐỊNH")))
 
 
 def _continues_enumeration(previous: str, text: str) -> bool:
@@ -193,6 +222,12 @@ class BodyLine:
 _GLUED_ORDINAL = regex.compile(r"\s(?P<ord>\d{1,2}(?:\.\d{1,2}){1,3}\.)$", _F)
 _LONE_ORDINAL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVXLC]{1,6}\.|\(\d{1,2}\))$", _F)
 _ADDRESSEES = regex.compile(r"^(?:Kính\s+gửi|KÍNH\s+GỬI|Đồng\s+kính\s+gửi)\b", _F)
+_ATTACHED_TITLE = regex.compile(r"(?:^|\s)(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|PHƯƠNG ÁN|ĐỀ ÁN|HƯỚNG DẪN|QUY ĐỊNH)(?!\p{L})", _F)
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 _RESUME = regex.compile(r"^(?:[IVXLC]{1,6}\s*[.:)]|PHẦN\s|Phần\s|Điều\s+\d|CHƯƠNG\s|Chương\s|\d{1,2}\.\s)", _F)
 
 
@@ -235,9 +270,12 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             skipping = True
             continue
         if skipping:
-            if not _RESUME.match(text):
-                continue
-            skipping = False
+            # After the signature: an attached document (its kind title, then its parts) is read;
+            # forms, lists and appendices of other kinds are not.
+            m = _ATTACHED_TITLE.search(text)
+            if m and _mostly_upper(text[m.start():].split("(", 1)[0]):  # "(Kèm theo ...)" may follow
+                skipping = False
+            continue
         if _LONE_ORDINAL.match(text):
             carry = f"{carry}{text} "
             continue
@@ -254,7 +292,8 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             # A reader that lost a line's first characters to the previous one ("," alone).
             out[-1].text = f"{out[-1].text}{text}"
             continue
-        if out and (_continues(out[-1].text, text) or _continues_enumeration(out[-1].text, text)):
+        if out and (_continues(out[-1].text, text) or _continues_enumeration(out[-1].text, text)
+                    or _continues_caps(out[-1].text, text)):
             out[-1].text = f"{out[-1].text} {text}"
             continue
         out.append(BodyLine(text, block.page, bold))
@@ -297,7 +336,12 @@ def build_outline(lines: list[Line]) -> Node:
     """Place each classified line under its parent item."""
     root = Node(None)
     stack: list[Node] = [root]
+    started = False  # bold lines before the first numbered item are the title and preamble
     for line in lines:
+        if line.kind == "boldhead" and not started:
+            line = Line("plain", line.text, title=line.text, page=line.page, bold=True)
+        elif line.kind not in ("plain", "trailer", "deadline"):
+            started = True
         if line.kind == "plain" or (line.kind in ("trailer", "deadline") and line.mark in (None, "bullet", "sub", "star")):
             stack[-1].parts.append(line if line.kind == "plain" else Node(line, stack[-1]))
             continue

@@ -21,7 +21,7 @@ DATA_FILE = Path(__file__).with_name("data") / "prose.yaml"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 
 SECTION_CLASSES = ("forward", "none", "results", "tasks", "duties")
-TRAILER_ROLES = ("lead", "support", "product", "content")
+TRAILER_ROLES = ("lead", "support", "product", "content", "info")
 
 
 def _nfc(text: str) -> str:
@@ -46,9 +46,11 @@ class ProseFile(BaseModel):
     trailer_labels: dict[str, _Words]
     lead_in_verbs: _Words = Field(min_length=1)
     content_intros: _Words = Field(min_length=1)
+    not_work: _Words = Field(min_length=1)
     work_verbs: _Words = Field(min_length=1)
     body_end: _Words = Field(min_length=1)
     deadline_labels: _Words = Field(min_length=1)
+    generic_deadline_labels: _Words = ()
     goal_lead_ins: _Words = Field(min_length=1)
     status: _Status
     body_heads: _Words = Field(min_length=1)
@@ -56,7 +58,8 @@ class ProseFile(BaseModel):
     group_words: _Words = Field(min_length=1)
     sentence_openers: _Words = Field(min_length=1)
 
-    @field_validator("lead_in_verbs", "content_intros", "work_verbs", "body_end", "deadline_labels",
+    @field_validator("lead_in_verbs", "content_intros", "not_work", "work_verbs", "body_end", "deadline_labels",
+                     "generic_deadline_labels",
                      "goal_lead_ins", "body_heads", "predicate_starts", "group_words", "sentence_openers")
     @classmethod
     def _strings(cls, v: _Words) -> _Words:
@@ -88,12 +91,14 @@ class ProseRules:
     labels: str  # every trailer and deadline label, one alternation (for lines glued together)
     lead_in: regex.Pattern
     content_intros: regex.Pattern
+    not_work: regex.Pattern
     work_start: regex.Pattern
     work_verbs: tuple[str, ...]
     body_end: regex.Pattern
     goal_lead_ins: regex.Pattern
     sentence_openers: regex.Pattern
     deadline_labels: tuple[str, ...]
+    generic_deadline_labels: tuple[str, ...]
     body_heads: tuple[str, ...]
     predicate_starts: tuple[str, ...]
     group_words: tuple[str, ...]
@@ -133,19 +138,21 @@ def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
         trailers.append((role, _compile(path, f"trailer_labels.{role}", labels,
                                         anchor=r"^(?:[-+•*–]\s*)?")))
     labels = [p for role, ps in f.trailer_labels.items() if role != "content" for p in ps]
-    labels += [regex.escape(l).replace(r"\ ", r"\s+") for l in f.deadline_labels]
+    labels += [regex.escape(l).replace(r"\ ", r"\s+") for l in (*f.deadline_labels, *f.generic_deadline_labels)]
     return ProseRules(
         sections=tuple(sections),
         trailers=tuple(trailers),
         labels="|".join(f"(?:{p})" for p in labels),
         lead_in=regex.compile(rf"^(?:{_words(f.lead_in_verbs)})(?![\p{{L}}])\s+", _FLAGS),
         content_intros=_compile(path, "content_intros", f.content_intros),
+        not_work=_compile(path, "not_work", f.not_work),
         work_start=regex.compile(rf"^(?:{_words(f.work_verbs)})(?![\p{{L}}])", _FLAGS),
         work_verbs=f.work_verbs,
         body_end=_compile(path, "body_end", f.body_end),
         goal_lead_ins=_compile(path, "goal_lead_ins", f.goal_lead_ins),
         sentence_openers=_compile(path, "sentence_openers", f.sentence_openers),
         deadline_labels=f.deadline_labels,
+        generic_deadline_labels=f.generic_deadline_labels,
         body_heads=f.body_heads,
         predicate_starts=f.predicate_starts,
         group_words=f.group_words,

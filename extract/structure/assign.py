@@ -38,6 +38,9 @@ _DASH_LABEL = regex.compile(r"^(?P<name>[^:;.!?\-–]{2,120}?)\s+[-–]\s+(?P<re
 _STRONG_LEAD = regex.compile(r"\b(?:chủ\s+trì|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|triển\s+khai|"
                              r"tham\s+mưu|phối\s+hợp|đảm\s+nhiệm|phụ\s+trách)\b", _F | regex.I)
 _SENTENCE_END = regex.compile(r"[.;!?…]\s*$", _F)
+_POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường hợp|trường hợp|tiêu chuẩn|tiêu chí|cơ cấu|thành phần|"
+                    r"số lượng|cách|tư cách|thời gian|thời hạn|điều kiện|hồ sơ|danh sách|nội dung|kết quả)(?![\p{L}])",
+                    _F | regex.I)
 _SUBJECTLESS = regex.compile(r"^(?:chủ\s+trì|phối\s+hợp|tham\s+mưu)\b", _F | regex.I)
 
 
@@ -309,6 +312,8 @@ class Assigner:
             return not self.agency_label(title) and not (title.endswith(":") and self.lead_in(title))
         if line.kind == "sub" and all(c.line.kind == "star" for c in node.items):
             return True
+        if self._points(node.items):
+            return True  # "1. Giám sát việc ..." over "- Việc ban hành ...;" "- Về hình thức ...;"
         if ((line.kind in ("letter", "paren", "bullet", "sub") or self._among_items(node))
                 and _SENTENCE_END.search(title)
                 and all(c.line.kind in ("bullet", "sub", "star") for c in node.items)
@@ -316,6 +321,15 @@ class Assigner:
             # A sentence of work with bullets under it that spell it out.
             return True
         return False
+
+    def _points(self, items: list[Node]) -> bool:
+        """Bullets that are points of something, not work: noun phrases ("Việc ...", "Về ...",
+        "Cơ cấu, thành phần ...") or clauses ending with ";" that start with no verb of work."""
+        if not items or any(c.line.kind not in ("bullet", "sub", "star") or c.items for c in items):
+            return False
+        pointy = sum(1 for c in items if _POINT.match(c.title)
+                     or (c.title.rstrip().endswith(";") and not self.is_work(c.title)))
+        return pointy * 5 >= len(items) * 3
 
     @staticmethod
     def _among_items(node: Node) -> bool:

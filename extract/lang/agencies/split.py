@@ -103,6 +103,9 @@ def begins_body(registry: Registry, text: str) -> bool:
     return registry.match_at(words, 0, joinable(text, words)) is not None
 
 
+_PERSON = regex.compile(r"^\s*(?:đồng\s+chí|đ/c|ông|bà)\s", regex.IGNORECASE | regex.VERSION1)
+
+
 @lru_cache(maxsize=64)
 def _separators(cooperation: tuple[str, ...]) -> regex.Pattern:
     coop = "|".join(r"\s+".join(map(regex.escape, c.split())) for c in cooperation) or r"(?!x)x"
@@ -137,6 +140,8 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             continue
         kind = m.lastgroup
         rest = text[m.end():]
+        if kind == "soft" and _PERSON.match(text[pos:m.start()]) and m.group(0).strip() in ("-", "–"):
+            continue  # "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban": one person's roles
         if kind == "soft":
             # After a complete registry name, a capitalised word starts another body even if
             # it is not a head word ("Sở Tư pháp, Trạm Khuyến nông ...").

@@ -37,6 +37,7 @@ class Char:
     bottom: float
     index: int  # position in PDFium's text stream (reading order of the content stream)
     ocr: bool = False  # recognised from the page image: the box is the glyphs' own
+    glued: bool = False  # a no-break space follows: the next word cannot start a line
 
 
 def visual_rows(chars: list[Char]) -> list[list[Char]]:
@@ -225,13 +226,15 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
         return bx, by - 0.8 * size, bx + 0.5 * size, by + 0.25 * size
 
     line_start = True
+    first = len(chars)
     for m in _TOKEN.finditer(text):
         a, b = m.start(), m.end() - 1
         size = get_size(raw, a)
-        if line_start or "\n" in text[max(0, a - 2):a]:
+        if line_start or "\n" in text[max(0, a - 2):a] or "\n" in text[b + 1:b + 3]:
             line_start = False
-            # Font weight and size, sampled at the start of each stream line: enough to tell
-            # bold headings and small footnote type, at a fraction of the cost.
+            # Font weight and size, sampled at the start and the end of each stream line:
+            # enough to tell bold headings (a line that only starts with a bold phrase is not
+            # one) and small footnote type, at a fraction of the cost.
             if pdfium_c.FPDFText_GetFontWeight(raw, a) >= 600 or _font_is_bold(raw, a):
                 content.bold_chars.add(a)
             content.sizes[a] = size
@@ -256,6 +259,15 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
                 return x0_, top_, box(i)[2], bot_
 
             _split_word(word, a, glyph_box, chars)
+    _mark_glued(chars, text, first)
+
+
+def _mark_glued(chars: list[Char], text: str, first: int) -> None:
+    """Words followed by a no-break space (a typesetter keeps the next word on their line)."""
+    for c in chars[first:]:
+        end = c.index + len(c.ch)
+        if end < len(text) and text[end] in "\u00a0\u202f":
+            c.glued = True
 
 
 def _plain(word: str) -> str:

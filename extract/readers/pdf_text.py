@@ -69,8 +69,13 @@ def _emit(seg: list[Char], page: int, bold_chars: set[int], sizes: dict[int, flo
     sampled = [c.index for c in seg if c.index in sizes]
     bold = bool(sampled) and all(i in bold_chars for i in sampled)
     size = max((sizes[i] for i in sampled), default=0.0)
+    # the first word, with the words a no-break space glues to it ("THÀNH CÔNG"): a line
+    # above that stopped short had no room for all of them
+    k = 0
+    while k + 1 < len(seg) and seg[k].glued:
+        k += 1
     out.append(Line(text, x0, seg[-1].x1, min(c.top for c in seg), max(c.bottom for c in seg),
-                    seg[0].x1 - x0, bold, size, page))
+                    seg[k].x1 - x0, bold, size, page))
 
 
 def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> None:
@@ -135,7 +140,9 @@ def continues(prev: Line, cur: Line, m_prev: Margins, m_cur: Margins, same_page:
             return False
     if abs(cur.height - prev.height) > 0.3 * max(cur.height, prev.height):
         return False  # another type size: a heading, a caption, a note
-    if prev.bold != cur.bold and len(cur.text) > 3:
+    # a change of weight ends a heading, unless the line above ran to the margin: a bold
+    # phrase inside a paragraph wraps onto the next line as any text does
+    if prev.bold != cur.bold and len(cur.text) > 3 and prev.x1 < m_prev.right - 3:
         return False
     # prev stopped short although cur's first word would have fitted: prev ended a paragraph
     room = m_prev.right - prev.x1

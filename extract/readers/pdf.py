@@ -148,8 +148,9 @@ def _assemble(path: Path, contents: list[PageContent], warnings) -> Layout:
                     outside.extend(chars)
         else:
             outside = content.chars
+        refine = content.ocr.reread if content.ocr is not None else None
+        aligned, outside = find_aligned_tables(outside, content.number, refine)
         content.ocr = None  # the page image is large: let it go as soon as the tables are read
-        aligned, outside = find_aligned_tables(outside, content.number)
         tables.extend(aligned)
         lines = page_lines(outside, content.number, content.bold_chars, content.sizes)
         _mark_footnotes(content, lines, table_boxes)

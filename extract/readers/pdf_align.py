@@ -64,8 +64,10 @@ def _fits(columns: list[list[float]], segs: list[list[Char]]) -> list[list[float
     return cols
 
 
-def find_aligned_tables(chars: list[Char], page: int) -> tuple[list[tuple[float, Table]], list[Char]]:
-    """(tables with their top, characters left for paragraphs)."""
+def find_aligned_tables(chars: list[Char], page: int, refine=None) -> tuple[list[tuple[float, Table]], list[Char]]:
+    """(tables with their top, characters left for paragraphs). refine: on OCR'd pages, reads
+    boxes of the page again (``ocr.PageImage.reread``) - the first column's short cells that
+    page segmentation skipped ("1", "3")."""
     rows = visual_rows(chars)
     if len(rows) < MIN_ROWS:
         return [], chars
@@ -104,7 +106,8 @@ def find_aligned_tables(chars: list[Char], page: int) -> tuple[list[tuple[float,
         start, partial = _header_above(rows, segs, i, columns, floor, titles) if ok else (i, [])
         lines = ([partial] if partial else []) + rows[start:j]
         shift = start - (1 if partial else 0)
-        table = _build(lines, columns, page, {n - shift: k for n, k in titles.items() if start <= n < j}) if ok else None
+        table = _build(lines, columns, page, {n - shift: k for n, k in titles.items() if start <= n < j},
+                       refine) if ok else None
         if table is not None and _looks_like_a_table(table):
             tables.append((min(c.top for c in lines[0]), table))
             for r in lines:
@@ -213,7 +216,8 @@ def _column_of(seg: list[Char], columns: list[list[float]]) -> int:
     return _column_index(seg[0], columns)
 
 
-def _build(rows: list[list[Char]], columns: list[list[float]], page: int, titles: dict[int, int]) -> Table:
+def _build(rows: list[list[Char]], columns: list[list[float]], page: int, titles: dict[int, int],
+           refine=None) -> Table:
     placed = [[[] for _ in columns] for _ in rows]  # visual line -> column -> chars
     for n, row in enumerate(rows):
         for c in row:
@@ -223,7 +227,27 @@ def _build(rows: list[list[Char]], columns: list[list[float]], page: int, titles
             placed[n][k].append(c)
     logical = _rows_by_gaps(rows, placed, len(columns)) or _rows_by_first_column(placed)
     out = [Row([Cell(cell_text(cs)) for cs in cells], page=page) for cells in logical]
+    if refine is not None and len(columns) > 1:
+        _reread_first_column(out, logical, columns, refine)
     return Table(out, page=page)
+
+
+def _reread_first_column(out: list[Row], logical, columns: list[list[float]], refine) -> None:
+    """OCR'd page: the empty first cells of rows that have content, read again on their own
+    (a lone STT "1" is what page segmentation skips)."""
+    wanted = [n for n, cells in enumerate(logical) if not cells[0] and any(cells[1:])]
+    if not wanted:
+        return
+    left = columns[0][0] - (columns[1][0] - columns[0][1]) / 2
+    right = columns[1][0] - 1.0
+    boxes = []
+    for n in wanted:
+        chars = [c for cs in logical[n] for c in cs]
+        boxes.append((left, min(c.top for c in chars), right, max(c.bottom for c in chars)))
+    for n, text in zip(wanted, refine(boxes)):
+        text = text.strip()
+        if text and len(text) <= 6:
+            out[n].cells[0].text = text
 
 
 def _rows_by_first_column(placed: list[list[list[Char]]]) -> list[list[list[Char]]]:

@@ -358,7 +358,8 @@ def test_real_report_pdf_tables_and_header_columns():
     assert first.rows[0].texts[:2] == ["STT", "Nội dung"] and first.rows[1].cells[0].merged_from_above
     assert [c.colspan for c in first.rows[0].cells][2:] == [3, 3, 3]
     texts = [p.text for p in paragraphs(layout)]
-    assert "Số: /BC-SNV" in texts and "BÁO CÁO" in texts
+    # the number and the day were filled into form fields by the signing software
+    assert "Số: 184 /BC-SNV" in texts and "Lâm Đồng, ngày 06 tháng 11 năm 2025" in texts and "BÁO CÁO" in texts
 
 
 # --- tables without ruling lines -------------------------------------------------------------

@@ -56,7 +56,7 @@ class Page:
 @dataclass(slots=True)
 class Layout:
     path: str
-    format: Literal["pdf", "docx", "text"]
+    format: Literal["pdf", "docx", "text", "html"]
     pages: list[Page] = field(default_factory=list)
     page_count: int | None = None
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)  # (code, message, page)

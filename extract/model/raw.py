@@ -43,7 +43,12 @@ class RawHeader:
     issuer: str | None = None
     title: str | None = None
     signer_name: str | None = None
-    signer_title: str | None = None
+    signer_title: str | None = None  # as printed ("PHÓ CHỦ TỊCH")
+    signer_authority: str | None = None  # "TM." | "KT." | "Q." | "TL." | "TUQ.": the last one printed
+    parent: str | None = None  # the body printed above the issuer ("UBND TỈNH LÂM ĐỒNG" above "SỞ NỘI VỤ")
+    addressees: list[str] = field(default_factory=list)  # "Kính gửi": raw names, one per entry
+    recipients: list[str] = field(default_factory=list)  # "Nơi nhận": raw names, without "Như trên", "Lưu"
+    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)  # (code, message, page)
 
 
 @dataclass(slots=True)

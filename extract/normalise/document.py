@@ -148,7 +148,6 @@ def to_plan_document(raw: RawDocument, sha256: str, lang: Lang | None = None) ->
     issued = date.fromisoformat(h.issued_on) if h.issued_on else None
     deadlines = [x for t in raw.tasks for x in (t.start, t.due) if x]
     ctx = TimeContext(issued_on=issued, period=plan_period(h.title, issued, deadlines))
-    issuer = None
     # Names without a place resolve in the issuer's own province, commune or ministry.
     jurisdiction = jurisdiction_of(h.issuer, getattr(h, "parent", None), registry, h.place)
     registry = _InJurisdiction(registry, jurisdiction)

@@ -8,17 +8,27 @@ that knowing the formats costs no heavy import.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-HEAD_BYTES = 128  # enough for a zip's first member name and an OpenDocument mimetype
+# Enough for a zip's first member name and an OpenDocument mimetype, and for the "<html" of a
+# page saved by a browser after its "<!-- saved from url=(...) -->" line or a long doctype.
+HEAD_BYTES = 1024
 
 PDF_MAGIC = b"%PDF"
 ZIP_MAGIC = b"PK\x03\x04"
 RTF_MAGIC = b"{\\rtf"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc (and other OLE files)
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+# An HTML page: its doctype or root tag after optional BOM, XML declaration and comments, or
+# Word's Office namespace ("Save as Web Page"); case and whitespace ignored.
+_HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|meta\s|body[\s>])",
+    re.I | re.S,
+)
+_WORD_HTML = b"urn:schemas-microsoft-com:office"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +49,7 @@ FORMATS: tuple[Format, ...] = (
     Format("odt", "OpenDocument text", (".odt",), "legacy:read_odt"),
     Format("doc", "legacy .doc", (".doc",), "legacy:read_doc"),
     Format("rtf", "RTF", (".rtf",), "legacy:read_rtf"),
+    Format("html", "HTML page", (".htm", ".html", ".xhtml"), "html:read_html"),
     Format("text", "text", (".txt", ".text"), "text:read_text"),
 )
 BY_NAME = {f.name: f for f in FORMATS}
@@ -76,4 +87,13 @@ def sniff(path: Path, head: bytes) -> str:
         return "rtf"
     if suffix in _BINARY_SUFFIX:
         return _BINARY_SUFFIX[suffix].name
+    if is_html(head) or suffix in BY_NAME["html"].suffixes:
+        return "html"
     return "text"
+
+
+def is_html(head: bytes) -> bool:
+    """Whether the first bytes are an HTML page (UTF-16 pages are looked at as ASCII)."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        head = head[2:].replace(b"\x00", b"")
+    return bool(_HTML_START.match(head)) or _WORD_HTML in head

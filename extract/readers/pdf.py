@@ -57,7 +57,7 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
         bad_pages: list[tuple[int, str]] = []
         for i in range(n):
             try:
-                page = doc[i]
+                page = _with_filled_fields(doc, i, doc[i])
             except Exception as exc:  # PdfiumError: a page object PDFium cannot load
                 warnings.append(("unreadable_page", f"page {i + 1} could not be loaded ({exc})", i + 1))
                 contents.append(PageContent(i + 1, 595.0, 842.0))
@@ -86,6 +86,28 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
     if not any(True for _ in layout.blocks()):
         raise ReadError(str(path), "PDF has no text", "empty")
     return layout
+
+
+_FILLED = (20, 3, 13)  # FPDF_ANNOT_WIDGET, FREETEXT, STAMP: annotations that print text
+
+
+def _with_filled_fields(doc, index: int, page):
+    """The page with its form fields drawn into its content, as a viewer shows it: e-signing
+    software fills the number and the day ("Số: 184", "ngày 06") into form fields, which are
+    not page text until flattened."""
+    import pypdfium2.raw as pdfium_c
+
+    count = pdfium_c.FPDFPage_GetAnnotCount(page)
+    filled = False
+    for k in range(max(0, count)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page, k)
+        if annot:
+            filled = filled or pdfium_c.FPDFAnnot_GetSubtype(annot) in _FILLED
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    if not filled or pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_NORMALDISPLAY) != pdfium_c.FLATTEN_SUCCESS:
+        return page
+    page.close()
+    return doc[index]  # PDFium shows a flattened page's new content only once reloaded
 
 
 def _page_content(page, number: int, ocr_mode: str, warnings, bad_pages) -> PageContent:

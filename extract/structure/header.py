@@ -1,14 +1,21 @@
-"""The document header: kind, number, date and place, issuer, title and signer.
+"""The document header: kind, number, date and place, issuer and parent, title; then the
+signature block, the recipients and, for pages saved from a portal, its metadata table.
 
-Conventions of Nghị định 30/2020/NĐ-CP: issuing body on top, "Số: 220/KH-UBND", "Hải Phòng,
-ngày 28 tháng 8 năm 2025", the kind in capitals (KẾ HOẠCH), the subject below it; after "Nơi
-nhận" the signature block (position lines in capitals, then the signer's name). Plans often
-repeat number, date and issuer in their appendix line "(Kèm theo Kế hoạch số ... ngày ... của
-...)". A number or a day left blank for the clerk to fill in stays null.
+Conventions of Nghị định 30/2020/NĐ-CP: the issuer block top left (the parent body above the
+issuer), the national motto top right, "Số: 220/KH-UBND" under the issuer, "Hải Phòng, ngày 28
+tháng 8 năm 2025" under the motto, then the kind in capitals (KẾ HOẠCH) and the subject, or for
+a letter (Công văn) "V/v ..." under the number and "Kính gửi: ...". The two columns come as a
+DOCX table, two PDF columns read as one line or interleaved, tab-separated text or a crawler's
+"|" cells (``header_lines``): every field is found by what it looks like, not where it sits.
+
+Plans often repeat number, date and issuer in their appendix line "(Kèm theo Kế hoạch số ...
+ngày ... của ...)". A number or a day left blank for the clerk to fill in stays null; where a
+portal's metadata and the document's own header disagree the document wins, with a warning.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 import regex
@@ -17,29 +24,64 @@ from ..lang.kinds import kinds
 from ..model.layout import Paragraph
 from ..model.raw import RawHeader
 from .context import appendix_label, is_attachment_line
+from .header_lines import Line, lines
+from .header_rules import finditer, header_rules, search
+from .issuer import is_upper_line, issuer_and_parent, starts_body
+from .portal import PortalFields, portal_fields
+from .recipients import addressees, distribution
+from .signature import signature
 
-_NUMBER = regex.compile(r"^\s*Số\s*:?\s*(?P<num>\d[\d.]*)?\s*(?P<sym>(?:/\s*\d{4})?\s*[/-]\s*[\p{Lu}\d&.\-/]+)?\s*$")
-_PLACE_DATE = regex.compile(
-    r"^\s*(?P<place>[\p{Lu}][\p{L} .]{1,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})",
-    regex.I,
+_SLASHES = str.maketrans({"⁄": "/", "∕": "/", "／": "/", "\u2011": "-", "‐": "-", "–": "-"})
+# "Số: 220/KH-UBND", "Số: 24/2026//NQ-CP", "Số: /KH-UBND" (blank), "Số: 16/KH-MTTQ-BTT": the
+# word in its own case (a body's "SỐ 1050/QĐ-SCT" or a received stamp "ĐẾN Số: 39083" is not it).
+_NUMBER = regex.compile(
+    r"(?<![\p{L}\d])(?<!ĐẾN\s{0,3})Số\s*:?\s*(?P<num>\d[\d.]*)?\s*"
+    r"(?P<sym>(?:/\s*\d{4})?\s*(?:/{1,2}|-)\s*[\p{Lu}Đđ\d][\p{L}\d&.]*(?:\s*[-/]\s*[\p{Lu}\d][\p{L}\d&.]*)*)"
 )
+_GARBLED_NUMBER = regex.compile(r"(?<![\p{L}\d])Số\s*:\s*\S*/\S*")
+_PLACE_DATE = regex.compile(
+    r"(?P<place>(?<![\p{L}])[\p{Lu}][\p{L}.]*(?:[ \t]+[\p{L}.]+){0,5}?)[ \t]*,\s*[Nn]gày\s*"
+    r"(?:(?P<d>\d{1,2})|[^\d\s,]{1,6})?\s*"
+    r"(?:[Tt]háng|/)\s*(?P<m>\d{1,2})?\s*(?:[Nn]ăm|/)\s*(?P<y>\d{4})"
+)
+_DATE_OPEN = regex.compile(r",\s*ngày\b(?!.*\bnăm\s*\d{4})", regex.I)  # the date goes on next line
+_SUBJECT = regex.compile(r"^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\b\s*:?\s*(?P<rest>.*)$")
+_BODY_START = regex.compile(
+    r"^(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Xét đề nghị|Kính gửi|Đồng kính gửi|Điều\s+1\b|"
+    r"I\s*[.)]\s|1\s*[.)]\s|Trong (?:thời gian|những năm)|Nhằm|Để)")
+_STRONG_START = regex.compile(r"^(?:Căn cứ|Kính gửi|Đồng kính gửi|Điều\s+1\b|I\s*[.)]\s|1\s*[.)]\s)")
 _ATTACHED = regex.compile(
-    r"kèm\s+theo\s+(?P<kind>kế\s+hoạch(?:\s+hành\s+động)?|báo\s+cáo|quyết\s+định|chương\s+trình(?:\s+hành\s+động)?|nghị\s+quyết)"
+    r"kèm\s+theo\s+(?P<kind>kế\s+hoạch(?:\s+hành\s+động)?|báo\s+cáo|quyết\s+định|chương\s+trình(?:\s+hành\s+động)?|"
+    r"nghị\s+quyết|công\s+văn|thông\s+báo|hướng\s+dẫn|chỉ\s+thị)"
     r"(?:\s+số)?\s*:?\s*(?P<num>\d[\d.]*)?\s*(?P<sym>[/-]\s*[\p{Lu}\d&.\-/]+)?\s*,?\s*"
-    r"(?:ngày\s*(?P<d>\d{1,2})?\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4}))?"
+    r"(?:ngày\s*(?P<d>\d{1,2})?\s*(?:/|tháng)\s*(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4}))?"
     r"(?:\s*của\s+(?P<issuer>[^)\n]+?))?\s*[)*]*\s*$",
     regex.I,
 )
+# "Sở Nội vụ ban hành Kế hoạch ...", "Sở X xây dựng kế hoạch triển khai như sau", "Sở Tài chính
+# báo cáo ...": the body that says, at the start of a sentence, that it issues this document.
 _ISSUES = regex.compile(
-    r"(?:^|[,;)]\s*)(?P<who>(?:Ủy ban|UBND|Ban|Sở|Văn phòng|Thành ủy|Tỉnh ủy|Hội đồng|Bộ|Cục|Chi cục|Phòng|Trung tâm)[^,;()]{2,80}?)"
-    r"\s+(?:ban hành|xây dựng|tổng hợp|báo cáo)\b",
+    r"(?:^|(?<=[,;]\s))(?P<who>(?:Ủy ban|Uỷ ban|UBND|Ban|Sở|Văn phòng|Thành ủy|Tỉnh ủy|Hội đồng|Bộ|Cục|Chi cục|Phòng|Trung tâm)"
+    r"[^,;()]{2,80}?)\s+(?P<verb>ban hành|xây dựng|tổng hợp|báo cáo)\b\s*(?P<kind>[\p{L} ]{0,40})",
 )
-_POSITION = regex.compile(
-    r"^(?:(?:TM|T/M|KT|Q|TL|TUQ|Q\.)\.?\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|"
-    r"THỦ TRƯỞNG|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|CHI CỤC TRƯỞNG|TRƯỞNG PHÒNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|THỦ TƯỚNG|BỘ TRƯỞNG)$"
-)
-_GROUP_SIGN = regex.compile(r"^(?:TM|T/M|KT|TL|TUQ)\.?\s")
-_NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,5}$")
+_HEADER_WINDOW = 60  # blocks read for the header (a portal's preamble and metadata included)
+_CODE = regex.compile(r"\p{L}+")
+
+
+@dataclass
+class _Top:
+    """What the header's lines gave."""
+
+    number: str | None = None
+    number_at: int | None = None
+    issued_on: str | None = None
+    place: str | None = None
+    date_at: int | None = None
+    kind: str | None = None
+    kind_at: int | None = None
+    subject: list[str] = field(default_factory=list)
+    anchors: list[int] = field(default_factory=list)  # lines of motto, number, date
+    residue: dict[int, str] = field(default_factory=dict)  # line -> what is left of it
 
 
 def _date(d, m, y) -> str | None:
@@ -54,80 +96,265 @@ def _date(d, m, y) -> str | None:
 def _number(num: str | None, sym: str | None) -> str | None:
     if not num or not sym:
         return None
-    return num + regex.sub(r"\s+", "", sym)
+    return (num + regex.sub(r"\s+", "", sym)).rstrip(".")
 
 
 def _kind_of(text: str) -> str | None:
     """The code of a kind line: the kind's name alone, in capitals ("KẾ HOẠCH HÀNH ĐỘNG")."""
-    key = " ".join(text.replace("*", "").split())
+    key = " ".join(text.replace("*", "").split()).rstrip(":")
     return kinds().code_of_name(key) if key.isupper() else None
 
 
+def _kind_in_number(sym: str | None) -> str | None:
+    """The kind code a number carries ("/KH-UBND", "-KH/TU", "/2022/NĐ-CP" -> KH, KH, NĐ)."""
+    for code in _CODE.findall(sym or ""):
+        found = kinds().code_of(code)
+        if found and found.casefold() == code.casefold():
+            return found
+        return None  # only the first code of the symbol names the kind
+    return None
+
+
 def parse_header(blocks) -> RawHeader:
-    paras = [b for b in blocks if isinstance(b, Paragraph) and not b.footnote]
+    blocks = list(blocks)
+    end = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and appendix_label(b.text)), len(blocks))
     h = RawHeader()
-    kind_at = None
-    for i, p in enumerate(paras[:60]):
-        text = p.text.strip()
-        if h.number is None and (m := _NUMBER.match(text)) and text.lower().startswith("số"):
-            h.number = _number(m["num"], m["sym"])
-            if h.kind is None and m["sym"]:
-                code = regex.search(r"\p{L}+", m["sym"])  # "/KH-UBND", "-KH/TU", "/2022/NĐ-CP"
-                if code and kinds().code_of(code.group()) == code.group():
-                    h.kind = code.group()
-            if i > 0 and h.issuer is None:
-                top = [q.text for q in paras[:i] if q.text.isupper() and len(q.text) < 80]
-                if top:
-                    h.issuer = " ".join(top)
-        elif h.place is None and (m := _PLACE_DATE.match(text)):
-            h.place = m["place"].strip()
-            h.issued_on = _date(m["d"], m["m"], m["y"])
-        elif kind_at is None and _kind_of(text):
-            h.kind = _kind_of(text)
-            kind_at = i
-    if kind_at is not None:
-        h.title, issuer = _title(paras[kind_at + 1 : kind_at + 8])
-        h.issuer = h.issuer or issuer
-    _from_attachment(paras, h)
-    stated = next((m["who"].strip() for p in paras[:40] if (m := _ISSUES.search(p.text))), None)
-    if h.issuer is None or (stated and stated.lower().startswith(h.issuer.lower())):
-        # The body's "X ban hành Kế hoạch" names the issuer; keep the fuller of the two names.
-        h.issuer = stated or h.issuer
-    h.signer_name, h.signer_title = _signer(paras)
+    head = lines(blocks, 0, min(end, _HEADER_WINDOW))
+    portal = portal_fields(head)
+    top = _scan(head, portal.lines)
+    h.number, h.issued_on, h.place = top.number, top.issued_on, top.place
+    h.kind = top.kind
+    h.issuer, h.parent = _issuer(head, top)
+    h.title = _title(head, top, h)
+    if h.kind is None and (top.subject or _has_addressees(head, top)):
+        h.kind = kinds().code_of_name("Công văn")  # a letter: "V/v ..." or "Kính gửi" and no kind line
+    header_issuer = h.issuer
+    _from_attachment(blocks, h)
+    if header_issuer is None:
+        stated = _stated_issuer(blocks[:end], h.kind)
+        if stated and (h.issuer is None or _key(stated).startswith(_key(h.issuer))):
+            h.issuer = stated  # the body's own sentence names it in full ("... đặc khu Cát Hải")
+    _fill_from_portal(h, portal, top)
+    h.addressees = addressees(head, top.date_at or top.number_at or 0)
+    sig = signature(blocks, end)
+    h.signer_name, h.signer_title, h.signer_authority = sig.name, sig.title, sig.authority
+    if portal.signer and h.signer_name and _key(portal.signer) != _key(h.signer_name):
+        h.warnings.append(("header_mismatch", f"signer: the document prints {h.signer_name!r}, "
+                                              f"the portal says {portal.signer!r}", None))
+    elif portal.signer and not h.signer_name:
+        h.signer_name = portal.signer
+    h.recipients = distribution(blocks, end)
     return h
 
 
-def _title(paras: list[Paragraph]) -> tuple[str | None, str | None]:
-    """The subject lines under the kind line, and an issuer line ("CỦA BAN THƯỜNG VỤ ...")."""
-    parts: list[str] = []
-    issuer = None
-    for p in paras:
-        text = p.text.strip()
-        if regex.match(r"^CỦA\s+\p{Lu}", text) and text.isupper():
-            issuer = text[4:].strip()
+def _key(text: str) -> str:
+    from ..lang.fold import fold
+
+    return " ".join(fold(text).split())
+
+
+def _motto_spans(head: list[Line]) -> dict[int, list[tuple[int, int]]]:
+    """Where the motto is printed, line by line; it may wrap ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA
+    VIỆT NAM") within a cell, or share a line with the issuer in a PDF."""
+    rules = header_rules()
+    out: dict[int, list[tuple[int, int]]] = {}
+    i = 0
+    while i < len(head):
+        j = i + 1
+        while j < len(head) and head[j].cell == head[i].cell and len(head[j].text) <= 120 and j - i < 6:
+            j += 1
+        texts = [ln.text for ln in head[i:j]]
+        starts = [0]
+        for t in texts[:-1]:
+            starts.append(starts[-1] + len(t) + 1)
+        joined = "\n".join(texts)
+        for pattern in rules.motto:
+            for ms, me, _ in finditer(pattern, joined):
+                if me - ms < 8:
+                    continue
+                for k, st in enumerate(starts):
+                    a, b = max(ms, st), min(me, st + len(texts[k]))
+                    if a < b:
+                        out.setdefault(i + k, []).append((a - st, b - st))
+        i = j
+    return out
+
+
+def _scan(head: list[Line], skip: set[int]) -> _Top:
+    """Number, date, motto, kind line and subject among the header's lines."""
+    motto = _motto_spans(head)
+    top = _Top()
+    i = 0
+    n = len(head)
+    body_seen = False
+    while i < n:
+        line = head[i]
+        if i in skip:  # the portal's metadata lines
+            i += 1
             continue
-        if len(text) > 250 or _NUMBER.match(text) or _PLACE_DATE.match(text):
+        text = line.text.translate(_SLASHES)
+        joined = 1
+        # "Số:" / "2820/QĐ-UBND", "Bắc Ninh, ngày 24" / "tháng 11 năm 2025": one field on two lines.
+        if i + 1 < n and head[i + 1].cell == line.cell and (
+                regex.fullmatch(r"Số\s*:?", text) or _DATE_OPEN.search(text)
+                or (i + 1 < n and not is_upper_line(text) and len(text) < 25 and _PLACE_DATE.match(
+                    text + " " + head[i + 1].text) and not _PLACE_DATE.search(text))):
+            text = text + " " + head[i + 1].text.translate(_SLASHES)
+            joined = 2
+        spans = list(motto.get(i, []))
+        if joined == 2:
+            shift = len(line.text) + 1
+            spans += [(a + shift, b + shift) for a, b in motto.get(i + 1, [])]
+        if spans:
+            top.anchors.append(i)
+        m = _NUMBER.search(text)
+        if m and top.number_at is None and not any(s <= m.start() < e for s, e in spans):
+            top.number_at = i
+            top.anchors.append(i)
+            top.number = _number(m["num"], m["sym"])
+            top.kind = top.kind or _kind_in_number(m["sym"])
+            spans.append(m.span())
+        elif top.number_at is None and (g := _GARBLED_NUMBER.search(text)):
+            top.number_at = i  # "Số: J†§/STTTT-CNTT": the number's line, unreadable (a scan)
+            top.anchors.append(i)
+            spans.append(g.span())
+        rest = _cut(text, spans)
+        m = _PLACE_DATE.search(rest)
+        if m and top.date_at is None and not _BODY_START.match(text):
+            top.date_at = i
+            top.anchors.append(i)
+            top.place = m["place"].strip()
+            top.issued_on = _date(m["d"], m["m"], m["y"])
+            rest = _cut(rest, [m.span()])
+        kept: list[str] = []
+        for piece in rest.split("\n") if rest else []:
+            kind, subject = _kind_line(piece) if top.kind_at is None else (None, None)
+            sm = _SUBJECT.match(piece)
+            if kind and not body_seen:
+                top.kind, top.kind_at = kind, i
+                top.subject += [subject] if subject else []
+            elif sm and top.kind_at is None and (top.number_at is not None or top.date_at is not None):
+                top.subject.append(sm["rest"])
+            elif (top.subject and top.kind_at is None and i and line.cell == head[i - 1].cell
+                  and not _BODY_START.match(piece) and len(top.subject) < 4 and not is_upper_line(piece)
+                  and not kept):
+                top.subject.append(piece)  # the subject wraps under the number
+            else:
+                kept.append(piece)
+        rest = "\n".join(kept)
+        top.residue[i] = rest
+        if joined == 2:
+            top.residue[i + 1] = ""
+        if _BODY_START.match(line.text):
+            if top.anchors or top.kind_at is not None:
+                break
+            body_seen = True
+        i += joined
+    return top
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without the spans, the pieces kept apart by line breaks."""
+    out, pos = [], 0
+    for s, e in sorted(spans):
+        if s > pos:
+            out.append(text[pos:s])
+        pos = max(pos, e)
+    out.append(text[pos:])
+    return "\n".join(p.strip(" -–—,;|*") for p in out if p.strip(" -–—,;|*"))
+
+
+def _kind_line(text: str) -> tuple[str | None, str | None]:
+    """A kind line alone, or followed by its subject ("QUYẾT ĐỊNH V/V BAN HÀNH ...")."""
+    first = text.split("\n")[0].strip()
+    kind = _kind_of(first)
+    if kind:
+        return kind, None
+    m = regex.match(r"^(?P<kind>[\p{Lu} ]{4,40}?)\s+(?P<subject>(?:V/V|V/v|VỀ VIỆC|Về việc)\b.*)$", first)
+    if m and _kind_of(m["kind"]):
+        return _kind_of(m["kind"]), m["subject"]
+    return None, None
+
+
+def _issuer(head: list[Line], top: _Top) -> tuple[str | None, str | None]:
+    """The issuer block: capital lines among and just above the motto, number and date."""
+    if not top.anchors:
+        return None, None
+    first, last = min(top.anchors), max(top.anchors)
+    stop = top.kind_at if top.kind_at is not None else len(head)
+    picked: list[int] = []
+    i = first - 1
+    while i >= 0:  # upwards from the header's first line, while lines are capitals
+        rest = top.residue.get(i, head[i].text)
+        pieces = [p for p in rest.split("\n") if p]
+        if not pieces:
+            i -= 1
+            continue
+        if not all(is_upper_line(p) for p in pieces) or first - i > 8:
             break
+        picked.insert(0, i)
+        i -= 1
+    picked += [j for j in range(first, min(last, stop - 1) + 1)]
+    block: list[str] = []
+    for j in picked:
+        for piece in top.residue.get(j, "").split("\n"):
+            if piece and is_upper_line(piece) and not _kind_of(piece):
+                block.append(piece)
+    return issuer_and_parent(block)
+
+
+def _has_addressees(head: list[Line], top: _Top) -> bool:
+    rules = header_rules()
+    after = max(top.anchors, default=-1)
+    return any(search(rules.addressee_label, ln.text) for ln in head[after + 1: after + 25])
+
+
+def _title(head: list[Line], top: _Top, h: RawHeader) -> str | None:
+    """The subject under the kind line, or a letter's "V/v ..." lines."""
+    if top.kind_at is None:
+        if top.subject:
+            return " ".join(" ".join(top.subject).split()) or None
+        return None
+    parts: list[str] = list(top.subject)
+    issuer_keys = {_key(x) for x in (h.issuer, h.parent) if x}
+    if h.issuer and h.parent:
+        issuer_keys |= {_key(f"{h.issuer} {h.parent}"), _key(f"{h.parent} {h.issuer}")}
+    for ln in head[top.kind_at + 1: top.kind_at + 9]:
+        text = ln.text.strip()
+        if not parts and h.issuer is None and regex.match(r"^CỦA\s+\p{Lu}", text) and text.isupper():
+            h.issuer = text[4:].strip()  # "KẾ HOẠCH HÀNH ĐỘNG" / "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH"
+            continue
+        if len(text) > 250 or _NUMBER.search(text) or _STRONG_START.match(text) or _key(text) in issuer_keys:
+            break
+        if _BODY_START.match(text) and not ln.bold and (parts or len(text) > 100):
+            break  # "Thực hiện Kế hoạch số ...": the body; a bold "Thực hiện ..." is the subject
         if parts and text.isupper() and not any(x.isupper() for x in parts):
             break  # a stamp or routing block, not the subject
-        if parts and not (p.bold or p.heading or text[:1].islower()) and len(" ".join(parts)) > 40:
+        if parts and text.isupper() and starts_body(text) and ln.bold and len(parts) >= 1 and \
+                _key(text).endswith(_key(h.issuer or "\0")):
+            break  # a decision's authority line ("ỦY BAN NHÂN DÂN THÀNH PHỐ ...")
+        if parts and not (ln.bold or text[:1].islower() or text.isupper() or not regex.search(r"\p{L}", text)) \
+                and len(" ".join(parts)) > 40:
             break
         parts.append(text)
         if len(parts) >= 4:
             break
-    return " ".join(parts).strip() or None, issuer
+    return " ".join(" ".join(parts).split()).strip() or None
 
 
-def _from_attachment(paras: list[Paragraph], h: RawHeader) -> None:
-    """Fill number, date and issuer from an appendix line "(Kèm theo Kế hoạch số ...)"."""
-    for p in paras:
-        if not is_attachment_line(p.text):
+def _from_attachment(blocks, h: RawHeader) -> None:
+    """Fill number, date and issuer from an appendix line "(Kèm theo Kế hoạch số ...)" that
+    names this document (its kind, when the header gave one)."""
+    for b in blocks:
+        if not isinstance(b, Paragraph) or not is_attachment_line(b.text):
             continue
-        m = _ATTACHED.search(p.text)
+        m = _ATTACHED.search(b.text.translate(_SLASHES))
         if not m:
             continue
-        if h.kind is None:
-            h.kind = kinds().code_of_name(m["kind"])
+        kind = kinds().code_of_name(m["kind"])
+        if h.kind is not None and kind != h.kind:
+            continue
+        h.kind = h.kind or kind
         if h.number is None:
             h.number = _number(m["num"], m["sym"])
         if h.issued_on is None:
@@ -137,17 +364,39 @@ def _from_attachment(paras: list[Paragraph], h: RawHeader) -> None:
         return
 
 
-def _signer(paras: list[Paragraph]) -> tuple[str | None, str | None]:
-    """The name under the last position line of the main body (before any appendix)."""
-    end = next((i for i, p in enumerate(paras) if appendix_label(p.text)), len(paras))
-    title = None
-    for i in range(end - 1, -1, -1):
-        text = paras[i].text.strip()
-        lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-        if lines and _POSITION.match(lines[-1]):
-            title = lines[-1]
-            for q in paras[i + 1 : min(end, i + 4)]:
-                if _NAME.match(q.text.strip()):
-                    return q.text.strip(), title
-            return None, title
-    return None, None
+def _stated_issuer(blocks, kind: str | None) -> str | None:
+    """The body that says it issues this document ("Sở Nội vụ ban hành Kế hoạch như sau"),
+    when the header names none: a sentence's subject, and what it issues is this kind ("Ban
+    Quản lý dự án đầu tư xây dựng công trình" issues nothing)."""
+    seen = 0
+    for b in blocks:
+        if not isinstance(b, Paragraph):
+            continue
+        seen += 1
+        if seen > 40:
+            break
+        for sentence in regex.split(r"(?<=[.;:])\s+", b.text):
+            for m in _ISSUES.finditer(sentence.strip()):
+                said = kinds().code_of_name("Báo cáo") if m["verb"] == "báo cáo" else kinds().code_at_start(m["kind"])
+                if said is not None and (kind is None or said == kind):
+                    return m["who"].strip()
+    return None
+
+
+def _fill_from_portal(h: RawHeader, portal: PortalFields, top: _Top) -> None:
+    """The portal's metadata fills what the document leaves blank; a disagreement is warned."""
+    pairs = (
+        ("number", h.number, portal.number, lambda x: regex.sub(r"\s+", "", x).upper()),
+        ("kind", h.kind, portal.kind, lambda x: x),
+        ("issued_on", h.issued_on, portal.issued_on, lambda x: x),
+    )
+    for name, mine, theirs, norm in pairs:
+        if theirs is None:
+            continue
+        if mine is None:
+            setattr(h, name, theirs)
+        elif norm(mine) != norm(theirs):
+            h.warnings.append(("header_mismatch", f"{name}: the document prints {mine!r}, "
+                                                  f"the portal says {theirs!r}", None))
+    if h.issuer is None and portal.issuer:
+        h.issuer = portal.issuer

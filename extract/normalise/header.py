@@ -1,0 +1,125 @@
+"""The document's own identity as the contract gives it: DocumentInfo from a RawHeader.
+
+- issuer: the body on its own header line, resolved in the document's jurisdiction. A standing
+  organ ("BAN THƯỜNG TRỰC") is named by its parent ("Ban Thường trực Ủy ban MTTQ Việt Nam xã
+  Lương Minh"); ``raw`` keeps the line as printed.
+- signer: name, title in its normal case ("PHÓ CHỦ TỊCH" -> "Phó Chủ tịch"), authority.
+- recipients: "Kính gửi" then "Nơi nhận", each entry resolved as a cell (one entry may name
+  several bodies); bodies outside the registry are kept without a warning, since a recipient
+  list names bodies of every level and nothing is assigned to them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+import regex
+
+from ..lang.agencies import resolve_cell, resolve_name
+from ..lang.fold import fold
+from ..model import AgencyRef, DocumentInfo, Signer
+from ..model.raw import RawHeader
+from ..structure.header_rules import AUTHORITIES, header_rules
+
+Warn = Callable[..., None]
+
+_LETTERS = regex.compile(r"\p{L}")
+# Names that keep their capitals inside an agency's name, whatever the case around them.
+_PROPER = ("Việt Nam", "Mặt trận Tổ quốc", "Chính phủ", "Quốc hội", "Nhà nước", "Trung ương", "Đảng",
+           "Đề án", "Công Thương")
+_CAPITAL_AFTER = ("sở", "bộ", "ban", "cục", "vụ", "văn phòng", "trường", "viện", "học viện", "trung tâm",
+                  "tổng cục", "chi cục", "thanh tra", "tiểu ban")
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = _LETTERS.findall(text)
+    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
+
+
+def normal_case(name: str) -> str:
+    """An agency's name printed in capitals, in the case it is written in a sentence:
+    "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" -> "Ủy ban nhân dân tỉnh Lâm Đồng", "SỞ NỘI VỤ" -> "Sở
+    Nội vụ". Names already in mixed case are left as they are."""
+    if not _mostly_upper(name):
+        return name
+    rules = header_rules()
+    out: list[str] = []
+    proper = False
+    for i, w in enumerate(name.split()):
+        if any(ch.isdigit() for ch in w) or "/" in w or w.strip(",.;") in _ACRONYMS:
+            out.append(w)
+            continue
+        low = w.lower()
+        head = " ".join(out).lower() in _CAPITAL_AFTER  # the first word of the body's own name
+        out.append(low[:1].upper() + low[1:] if i == 0 or proper or head else low)
+        if rules.locality_end.search(fold(" ".join(out[-2:]))):
+            proper = True  # the place's own name follows "tỉnh", "xã", "thành phố"...
+    text = " ".join(out)
+    for phrase in _PROPER:
+        text = regex.sub(rf"(?<![\p{{L}}]){regex.escape(phrase)}(?![\p{{L}}])", phrase, text, flags=regex.I)
+    return text
+
+
+_ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "UBMTTQ", "TP", "CNTT", "VN", "BCĐ", "BTT"})
+
+
+def _titled(title: str | None) -> str | None:
+    if not title:
+        return None
+    known = header_rules().title_of(title)
+    if known:
+        return known
+    if _mostly_upper(title):
+        low = title.lower()
+        return low[:1].upper() + low[1:]
+    return title
+
+
+def _is_organ(name: str) -> bool:
+    return bool(header_rules().organ.match(" ".join(fold(name).split())))
+
+
+def issuer_ref(h: RawHeader, registry, jurisdiction, warn: Warn) -> AgencyRef | None:
+    if not h.issuer:
+        return None
+    printed = " ".join(h.issuer.split())
+    organ = _is_organ(printed) and h.parent
+    if not organ:
+        own = resolve_name(registry, printed, jurisdiction)
+        if own.id:
+            return AgencyRef(raw=printed, name=own.name, id=own.id, kind=own.kind)
+    full = f"{printed} {' '.join(h.parent.split())}" if organ else printed
+    found = resolve_name(registry, full, jurisdiction)
+    if found.id:
+        return AgencyRef(raw=printed, name=found.name, id=found.id, kind=found.kind)
+    name = normal_case(found.name if found.name else full)
+    warn("agency_unresolved", f"issuer not in registry: {name!r}")
+    return AgencyRef(raw=printed, name=name, id=None, kind=found.kind)
+
+
+def recipient_refs(h: RawHeader, registry, jurisdiction) -> list[AgencyRef]:
+    out: list[AgencyRef] = []
+    seen: set[str] = set()
+    for entry in [*h.addressees, *h.recipients]:
+        refs, _ = resolve_cell(entry, registry, jurisdiction)
+        for ref in refs:
+            key = ref.id or fold(ref.name)
+            if key not in seen:
+                seen.add(key)
+                out.append(ref)
+    return out
+
+
+def document_info(h: RawHeader, issued: date | None, registry, jurisdiction, warn: Warn) -> DocumentInfo:
+    for code, message, page in h.warnings:
+        warn(code, message, page)
+    signer = None
+    if h.signer_name:
+        authority = h.signer_authority if h.signer_authority in AUTHORITIES else None
+        signer = Signer(name=h.signer_name, title=_titled(h.signer_title), authority=authority)
+    return DocumentInfo(
+        kind=h.kind, number=h.number, issued_on=issued, place=h.place,
+        issuer=issuer_ref(h, registry, jurisdiction, warn), title=h.title, signer=signer,
+        recipients=recipient_refs(h, registry, jurisdiction),
+    )

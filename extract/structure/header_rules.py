@@ -1,0 +1,184 @@
+"""The header rules data file (data/header.yaml): loaded once, validated on load, compiled into
+the patterns the header, signature and recipient readers use.
+
+Every word of the file is matched on folded text (no diacritics, lower case): ``search(pattern,
+text)`` gives spans in the printed text through ``fold_indexed``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..datafile import load_model
+from ..errors import DataFileError
+from ..lang.fold import TONE_MARKS, fold, fold_indexed
+
+DATA_FILE = Path(__file__).with_name("data") / "header.yaml"
+AUTHORITIES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+
+_Words = tuple[str, ...]
+
+
+def _nfc(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+class HeaderFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    motto: _Words = Field(min_length=1)
+    body_heads: _Words = Field(min_length=1)
+    continuations: _Words = ()
+    organs: _Words = ()
+    localities: _Words = Field(min_length=1)
+    authorities: dict[str, _Words]
+    titles: _Words = Field(min_length=1)
+    addressee_labels: _Words = Field(min_length=1)
+    addressee_line_ends: _Words = ()
+    distribution_labels: _Words = Field(min_length=1)
+    distribution_skip: _Words = ()
+    signature_notes: _Words = ()
+
+    @field_validator("motto", "body_heads", "continuations", "organs", "localities", "titles", "addressee_labels",
+                     "addressee_line_ends", "distribution_labels", "distribution_skip", "signature_notes")
+    @classmethod
+    def _clean(cls, v: _Words) -> _Words:
+        out = tuple(_nfc(x) for x in v)
+        if any(not x for x in out):
+            raise ValueError("empty entry")
+        return out
+
+    @field_validator("authorities")
+    @classmethod
+    def _known(cls, v: dict[str, _Words]) -> dict[str, _Words]:
+        unknown = set(v) - set(AUTHORITIES)
+        if unknown:
+            raise ValueError(f"unknown authority {sorted(unknown)}; known: {', '.join(AUTHORITIES)}")
+        return v
+
+
+def toneless(text: str) -> str:
+    """Lower case without the five tone marks, other marks kept: "Sở" and "Số" stay apart
+    while a scan's "BÔ" still reads as "Bộ"."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS))
+
+
+def _alternation(words, *, dotted: bool = False, key=fold) -> str:
+    """Folded words as one regex alternation, longest first, spaces flexible."""
+    keys = sorted({" ".join(key(w).split()) for w in words}, key=len, reverse=True)
+    parts = []
+    for k in keys:
+        p = r"\s+".join(regex.escape(x) for x in k.split())
+        parts.append(p.replace(r"\.", r"\.\s*") if dotted else p)
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class HeaderRules:
+    motto: tuple[regex.Pattern, ...]
+    body_head: regex.Pattern
+    body_head_glued: regex.Pattern
+    continuation: regex.Pattern
+    organ: regex.Pattern
+    locality: regex.Pattern
+    locality_end: regex.Pattern
+    authority: regex.Pattern
+    authority_code: dict[str, str]
+    title: regex.Pattern
+    title_form: dict[str, str]
+    addressee_label: regex.Pattern
+    distribution_label: regex.Pattern
+    distribution_skip: regex.Pattern
+    note: regex.Pattern
+
+    def title_of(self, printed: str) -> str | None:
+        """The normal form of a listed title ("PHÓ CHỦ TỊCH" -> "Phó Chủ tịch"), else None."""
+        return self.title_form.get(" ".join(fold(printed).split()))
+
+    def code_of_authority(self, printed: str) -> str | None:
+        key = regex.sub(r"[\s.]", "", fold(printed))
+        return self.authority_code.get(key)
+
+
+def search(pattern: regex.Pattern, text: str, pos: int = 0):
+    """(start, end, match) of ``pattern`` in the folded ``text``, mapped back to ``text``."""
+    folded, index = fold_indexed(text)
+    m = pattern.search(folded, pos)
+    if not m:
+        return None
+    return index[m.start()], index[m.end()], m
+
+
+def finditer(pattern: regex.Pattern, text: str):
+    folded, index = fold_indexed(text)
+    for m in pattern.finditer(folded):
+        yield index[m.start()], index[m.end()], m
+
+
+def compile_rules(data: HeaderFile, path: str = str(DATA_FILE)) -> HeaderRules:
+    motto = tuple(
+        # A motto line survives a few OCR slips: one error per eight characters.
+        regex.compile(rf"(?:{_alternation([m])}){{e<={max(1, len(m) // 8)}}}", regex.BESTMATCH)
+        for m in data.motto
+    )
+    codes: dict[str, str] = {}
+    printed: list[str] = []
+    for code, forms in data.authorities.items():
+        for form in (code, *forms):
+            key = regex.sub(r"[\s.]", "", fold(form))
+            if codes.get(key, code) != code:
+                raise DataFileError(path, f"authority {form!r} listed under two codes")
+            codes[key] = code
+            printed.append(form)
+    # "KT." / "K/T" / "TM" followed by the body or title it signs for; a bare "Q" needs its dot.
+    auth_forms = sorted({regex.escape(fold(f).rstrip(".")).replace(r"\.", r"\.?\s*").replace("/", r"\s*/\s*")
+                         for f in printed}, key=len, reverse=True)
+    # "KT." / "K/T" / "TM" then the body or title it signs for: a dot or a space after the
+    # letters ("KTTH" is not "KT"), and a bare "Q" only with its dot.
+    authority = regex.compile(
+        rf"(?<![\p{{L}}\d])(?:(?:{'|'.join(a for a in auth_forms if a != 'q')})(?:\s*\.\s*|\s+)|q\s*\.\s*)(?=\p{{L}})"
+    )
+    titles = {" ".join(fold(t).split()): t for t in data.titles}
+    return HeaderRules(
+        motto=motto,
+        body_head=_anchored(data.body_heads, toneless),
+        body_head_glued=regex.compile(rf"^(?:{_alternation(data.body_heads, key=lambda w: toneless(w).replace(' ', ''))})"),
+        continuation=_anchored(data.continuations, toneless),
+        organ=regex.compile(rf"^(?:{_alternation(data.organs)})$") if data.organs else regex.compile(r"(?!)"),
+        locality=regex.compile(rf"(?<![\p{{L}}])(?:{_alternation(data.localities, dotted=True)})\.?(?=\s+\p{{L}})"),
+        locality_end=regex.compile(rf"(?:^|\s)(?:{_alternation(data.localities, dotted=True)})\.?$"),
+        authority=authority,
+        authority_code=codes,
+        title=regex.compile(rf"(?<![\p{{L}}])(?:{_alternation(data.titles)})(?![\p{{L}}])"),
+        title_form=titles,
+        addressee_label=regex.compile(
+            rf"^\s*(?:(?P<label>{_alternation(data.addressee_labels)})\s*:?"
+            + (rf"|(?P<end>.*?\s(?:{_alternation(data.addressee_line_ends)})\s*:)" if data.addressee_line_ends else "")
+            + r")\s*"
+        ),
+        distribution_label=regex.compile(rf"^\s*(?:{_alternation(data.distribution_labels)})\s*:?\s*"),
+        distribution_skip=regex.compile(rf"^\s*(?:{_alternation(data.distribution_skip)})(?![\p{{L}}])"),
+        note=regex.compile(rf"[(\[][^()\[\]]*(?:{_alternation(data.signature_notes)})[^()\[\]]*[)\]]"
+                           if data.signature_notes else r"(?!)"),
+    )
+
+
+def _anchored(words, key=fold) -> regex.Pattern:
+    """Words at the start of a line keyed by ``key`` (``fold`` or ``toneless``)."""
+    return regex.compile(rf"^(?:{_alternation(words, key=key)})(?![\p{{L}}\d])") if words else regex.compile(r"(?!)")
+
+
+def load_header_rules(path: Path = DATA_FILE) -> HeaderRules:
+    return compile_rules(load_model(path, HeaderFile), str(path))
+
+
+@lru_cache(maxsize=1)
+def header_rules() -> HeaderRules:
+    return load_header_rules()

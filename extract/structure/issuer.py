@@ -1,0 +1,70 @@
+"""The issuer block of the header: the bodies printed above the number, parent first.
+
+"UBND TỈNH LÂM ĐỒNG" / "SỞ NỘI VỤ" is the Sở Nội vụ of Lâm Đồng: the issuer is the last body
+and the one above it is its parent. A body's name may wrap ("ỦY BAN NHÂN" / "DÂN" / "THÀNH PHỐ
+HỒ CHÍ MINH"): a line starts a new body only when it starts with a body's head word (Ủy ban,
+Sở, Ban, Đoàn, Trường... in data/header.yaml); a line starting with a place ("TỈNH LÂM ĐỒNG",
+"XÃ LƯƠNG MINH") or anything else continues the body above.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .header_rules import header_rules, toneless
+
+_LETTERS = regex.compile(r"\p{L}")
+_UPPER = regex.compile(r"\p{Lu}")
+_TRIM = " -–—_.,;:|*/\\"
+
+
+def is_upper_line(text: str, min_share: float = 0.8) -> bool:
+    """Mostly capital letters (OCR and a stray lower-case letter allowed), and short."""
+    letters = _LETTERS.findall(text)
+    if len(letters) < 2 or len(text) > 160:
+        return False
+    return sum(1 for ch in letters if _UPPER.match(ch)) / len(letters) >= min_share
+
+
+def starts_body(text: str) -> bool:
+    rules = header_rules()
+    key = " ".join(toneless(text).split())
+    if " " not in key and len(key) > 6:  # a scan's glued line: "UBNDTỈNHPHÚTHỌ"
+        return bool(rules.body_head_glued.match(key))
+    return bool(rules.body_head.match(key)) and not rules.continuation.match(key)
+
+
+def _head_crosses(first: str, second: str) -> bool:
+    """A head word wrapped across two lines ("VĂN" / "PHÒNG CHÍNH PHỦ")."""
+    rules = header_rules()
+    key = toneless(first).split()
+    m = rules.body_head.match(" ".join([*key, *toneless(second).split()]))
+    return bool(m) and m.end() > len(" ".join(key))
+
+
+def bodies(lines: list[str]) -> list[str]:
+    """The issuer block's lines grouped into bodies, in printed order."""
+    out: list[list[str]] = []
+    texts = [t.strip(_TRIM) for t in lines if t.strip(_TRIM)]
+    k = 0
+    while k < len(texts):
+        text = texts[k]
+        if k + 1 < len(texts) and not starts_body(text) and _head_crosses(text, texts[k + 1]):
+            text = f"{text} {texts[k + 1]}"
+            k += 1
+        if not out or starts_body(text):
+            out.append([text])
+        else:
+            out[-1].append(text)
+        k += 1
+    return [" ".join(" ".join(group).split()) for group in out]
+
+
+def issuer_and_parent(lines: list[str]) -> tuple[str | None, str | None]:
+    """(issuer, parent) from the issuer block; the block must open with a body's name."""
+    found = bodies(lines)
+    while found and not starts_body(found[0]):
+        found.pop(0)  # stray capitals above the header (a portal's banner, a stamp)
+    if not found:
+        return None, None
+    return found[-1], (found[-2] if len(found) > 1 else None)

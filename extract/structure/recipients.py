@@ -1,0 +1,104 @@
+"""Recipients: "Kính gửi" (the addressees of a letter, under its header) and "Nơi nhận" (the
+distribution list beside the signature), each as the raw entries printed, one per body.
+
+"Kính gửi: Ủy ban nhân dân tỉnh" on one line, or "Kính gửi:" then "- Các sở, ban, ngành;"
+lines; a Công điện names its addressees after "THỦ TƯỚNG CHÍNH PHỦ điện:". "Nơi nhận:" is
+followed by "- " entries, some wrapped onto a second line, interleaved with the signature in a
+PDF; "Như trên" (as above), "Lưu: VT" (the file copy), "+ " sub-entries and the notes "(để b/c)"
+are not recipients.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .header_lines import Line, lines
+from .header_rules import header_rules, search
+from .issuer import is_upper_line
+from .signature import is_name
+
+_ITEM = regex.compile(r"^\s*(?P<mark>[-–•+])\s*")
+_NOTE = regex.compile(
+    r"\s*\((?:để|đề|đê|b/c|B/c|đ/b|th|t/h|thực hiện|báo cáo|biết|chỉ đạo|phối hợp|[Đđ]/c)[^()]*\)\s*$"
+)
+_END = regex.compile(r"[\s;,.]+$")
+_BODY = regex.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo|Để|Nhằm|Trong|Sau|Ngày|Hiện nay|Vừa qua|Điều\s+\d)", regex.I)
+
+
+def _entries(texts: list[str]) -> list[str]:
+    """Printed lines of a list -> its entries: wrapped lines joined, marks and notes dropped."""
+    rules = header_rules()
+    items: list[str] = []
+    open_item = False
+    for text in texts:
+        for part in regex.split(r"(?<=;)\s*(?=[-–•+]\s)", text):  # "- A; - B;" flattened on one line
+            m = _ITEM.match(part)
+            if m:
+                if m["mark"] == "+":
+                    open_item = False  # a sub-entry: a unit of the body above
+                    continue
+                items.append(part[m.end():])
+            elif open_item and items:
+                items[-1] += " " + part
+            elif not items:
+                items.append(part)
+            else:
+                continue
+            open_item = not part.rstrip().endswith((";", "."))
+    out: list[str] = []
+    for item in items:
+        item = _END.sub("", _NOTE.sub("", _END.sub("", " ".join(item.split()))))
+        if item and not search(rules.distribution_skip, item) and len(item) <= 200:
+            out.append(item)
+    return out
+
+
+def addressees(head: list[Line], after: int) -> list[str]:
+    """The "Kính gửi" entries after the header (``head[after:]``)."""
+    rules = header_rules()
+    for i in range(after, min(len(head), after + 40)):
+        found = search(rules.addressee_label, head[i].text)
+        if not found:
+            continue
+        rest = head[i].text[found[1]:].strip()
+        texts = [rest] if rest else []
+        open_item = bool(rest) and not rest.endswith((";", "."))
+        for ln in head[i + 1: i + 30]:
+            text = ln.text
+            if _ITEM.match(text) or (not texts and not _BODY.match(text) and not is_upper_line(text)) or (
+                    open_item and not _BODY.match(text) and not is_upper_line(text) and len(text) < 120):
+                texts.append(text)
+                open_item = not text.rstrip().endswith((";", "."))
+                continue
+            break
+        return _entries(texts)
+    return []
+
+
+def distribution(blocks, end: int) -> list[str]:
+    """The "Nơi nhận" entries of the main body (``blocks[:end]``)."""
+    rules = header_rules()
+    body = lines(blocks, 0, end)
+    at = next((i for i in range(len(body) - 1, -1, -1) if (f := search(rules.distribution_label, body[i].text))
+               and f[0] == 0), None)
+    if at is None:
+        return []
+    label = body[at]
+    rest = label.text[search(rules.distribution_label, label.text)[1]:].strip()
+    texts = [rest] if rest else []
+    for ln in body[at + 1: at + 60]:
+        if label.column is not None and ln.column is not None:
+            if ln.column == label.column and ln.block - label.block <= 30:
+                texts.append(ln.text)
+            continue
+        text = ln.text
+        if _ITEM.match(text):
+            texts.append(text)
+        elif texts and not texts[-1].rstrip().endswith((";", ".")) and not is_upper_line(text) \
+                and not search(rules.authority, text) and not (is_name(text) and texts[-1].rstrip().endswith(":")):
+            texts.append(text)  # a wrapped entry
+        elif is_upper_line(text) or is_name(text) or search(rules.authority, text) or len(text) < 4:
+            continue  # the signature column, read between the entries
+        else:
+            break
+    return _entries(texts)

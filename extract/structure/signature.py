@@ -1,0 +1,191 @@
+"""The signature block: authority lines, the signer's title and name.
+
+    TM. ỦY BAN NHÂN DÂN      <- the body the signature binds (TM. = on behalf of)
+    KT. CHỦ TỊCH             <- the signer stands in for the Chủ tịch (KT. = ký thay)
+    PHÓ CHỦ TỊCH             <- the signer's own title
+    (Đã ký)
+    Nguyễn Văn A             <- the name
+
+It sits beside "Nơi nhận" (the other column of a DOCX table, of a markdown row, after a tab),
+interleaved with the recipients line by line in a PDF, or flattened onto one line of text
+("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp"). The signer's authority is
+the last authority line; the title is the first line after it (or the known title that ends
+it, when the lines were flattened); the name is the first line after the title shaped like a
+Vietnamese name (two to five capitalised syllables). A block with no name gives no signer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..lang.fold import fold
+from .header_lines import Line, lines
+from .header_rules import finditer, header_rules, search
+from .issuer import is_upper_line
+
+_NAME = regex.compile(r"^\p{Lu}\p{Ll}{0,6}(?:\s+\p{Lu}\p{Ll}{0,6}){1,4}$")
+# A name after the capitals of a title on the same line: "PHÓ CHỦ TỊCH Nguyễn Hữu Tháp ...".
+_INLINE_NAME = regex.compile(
+    r"(?<=\p{Lu}{2,}[.,]?\s+)(?P<name>\p{Lu}\p{Ll}{1,6}(?:\s+\p{Lu}\p{Ll}{0,6}){1,4})(?=\s+\p{Lu}{2,}|\s*[.;,]?\s*$)"
+)
+_ITEM = regex.compile(r"^\s*[-+•–]\s*")
+_NOT_NAMES = {"noi nhan", "kinh gui", "nhu tren", "da ky"}
+_WINDOW_BEFORE, _WINDOW_AFTER = 8, 40
+
+
+@dataclass
+class Signature:
+    name: str | None = None
+    title: str | None = None
+    authority: str | None = None
+
+
+def is_name(text: str) -> bool:
+    return bool(_NAME.match(text)) and " ".join(fold(text).split()) not in _NOT_NAMES
+
+
+def signature(blocks, end: int) -> Signature:
+    """The signer of the main body (before the first appendix, ``blocks[:end]``)."""
+    body = lines(blocks, 0, end)
+    rules = header_rules()
+    at = next((i for i in range(len(body) - 1, -1, -1) if search(rules.distribution_label, body[i].text)
+               and search(rules.distribution_label, body[i].text)[0] == 0), None)
+    if at is None:
+        return _parse(_last_block(body))
+    return _parse(_beside(body, at))
+
+
+def _beside(body: list[Line], at: int) -> list[str]:
+    """The signature's lines around "Nơi nhận" (``body[at]``)."""
+    label = body[at]
+    out: list[str] = []
+    # Lines just above "Nơi nhận" that belong to the block (a PDF column read first).
+    i = at - 1
+    above: list[str] = []
+    while i >= 0 and at - i <= _WINDOW_BEFORE and body[i].column is None and _sig_like(body[i].text):
+        above.insert(0, body[i].text)
+        i -= 1
+    out += above
+    open_item = False
+    for j in range(at, min(len(body), at + _WINDOW_AFTER)):
+        ln = body[j]
+        if label.column is not None and ln.column is not None:
+            if ln.column != label.column and ln.block - label.block <= 30:
+                out.append(ln.text)
+            continue
+        text = ln.text
+        if j == at:
+            rest = text[search(header_rules().distribution_label, text)[1]:].strip()
+            open_item = bool(rest) and not rest.endswith((";", "."))
+            continue
+        if _ITEM.match(text):
+            open_item = not text.rstrip().endswith((";", ".", ":"))
+            continue
+        if open_item and not is_upper_line(text) and not search(header_rules().authority, text):
+            open_item = not text.rstrip().endswith((";", "."))
+            continue  # a recipient wrapped onto the next line
+        open_item = False
+        if _sig_like(text):
+            out.append(text)
+    return out
+
+
+def _sig_like(text: str) -> bool:
+    rules = header_rules()
+    if _ITEM.match(text):
+        return False
+    found = search(rules.authority, text)
+    if found and found[0] == 0:
+        return True
+    bare = rules.note.sub("", fold(text)).strip()
+    if not bare:
+        return True  # "(Đã ký)"
+    return (is_upper_line(text) and len(text) <= 80) or is_name(text)
+
+
+def _last_block(body: list[Line]) -> list[str]:
+    """No "Nơi nhận": the last run of authority and title lines with a name under them."""
+    for i in range(len(body) - 1, max(-1, len(body) - 60), -1):
+        if is_name(body[i].text):
+            run = [body[i].text]
+            j = i - 1
+            while j >= 0 and i - j <= 6 and _sig_like(body[j].text) and not is_name(body[j].text):
+                run.insert(0, body[j].text)
+                j -= 1
+            if len(run) > 1 and any(header_rules().title.search(fold(x)) for x in run[:-1]):
+                return run
+    return []
+
+
+def _strip_notes(text: str) -> str:
+    rules = header_rules()
+    folded_spans = [(s, e) for s, e, _ in finditer(rules.note, text)]
+    for s, e in reversed(folded_spans):
+        text = text[:s] + " " + text[e:]
+    return " ".join(text.split())
+
+
+def _parse(raw: list[str]) -> Signature:
+    rules = header_rules()
+    sig_lines = [t for t in (_strip_notes(x) for x in raw) if t]
+    # The name: the first name-shaped line (or name after capitals) below a title or authority.
+    name, name_at, inline_head = None, None, None
+    for k, text in enumerate(sig_lines):
+        if k > 0 and is_name(text):
+            name, name_at = text, k
+            break
+        m = _INLINE_NAME.search(text)
+        if m and (search(rules.authority, text) or rules.title.search(fold(text[:m.start()]))):
+            name, name_at, inline_head = m["name"], k, text[:m.start()].strip()
+            break
+    if name is None:
+        return Signature()
+    head = sig_lines[:name_at] + ([inline_head] if inline_head else [])
+    authority, title = _authority_and_title(head)
+    return Signature(name=name, title=title, authority=authority)
+
+
+def _authority_and_title(head: list[str]) -> tuple[str | None, str | None]:
+    """The last authority printed, and the signer's own title after it."""
+    rules = header_rules()
+    text = "\n".join(head)
+    found = list(finditer(rules.authority, text))
+    authority = None
+    after = text
+    if found:
+        s, e, _ = found[-1]
+        authority = rules.code_of_authority(text[s:e])
+        after = text[e:]
+    rows: list[str] = []
+    for r in after.split("\n"):
+        r = r.strip()
+        if rows and rows[-1].endswith((",", "-")):
+            rows[-1] = f"{rows[-1]} {r}"  # "KT. BỘ TRƯỞNG," / "CHỦ NHIỆM": one superior
+        elif r.strip(" ,.;:"):
+            rows.append(r)
+    rows = [r.strip(" ,.;:") for r in rows if r.strip(" ,.;:")]
+    if not rows:
+        return authority, None
+    if found and len(rows) > 1:
+        # The first row names whom the authority signs for; the signer's title is the first
+        # known title below it ("ỦY BAN NHÂN" / "DÂN" / "CHỦ TỊCH": the superior wrapped).
+        known = next((r for r in rows[1:] if rules.title_of(r)), None)
+        return authority, known or rows[-1]
+    row = rows[0]
+    # One row: the signer's own title ends it ("CHỦ TỊCH PHÓ CHỦ TỊCH", "BỘ TRƯỞNG THỨ TRƯỞNG").
+    tail = _known_title_at_end(row)
+    if found and tail and len(tail) < len(row):
+        return authority, tail
+    return authority, (row if not found else tail)
+
+
+def _known_title_at_end(row: str) -> str | None:
+    """The longest listed title that ends ``row``, as printed."""
+    rules = header_rules()
+    best = None
+    for s, e, _ in finditer(rules.title, row):
+        if e == len(row.rstrip(" ,.;:")) and (best is None or s < best[0]):
+            best = (s, e)
+    return row[best[0]:best[1]] if best else None

@@ -2,6 +2,7 @@
 
     python3 bench/batch.py                 # 1,000 files, jobs 1 and 2
     python3 bench/batch.py --n 60 --jobs 2 # a quick check
+    python3 bench/batch.py --text 50 --parse 2 5   # large text files: reading 50 MB, parsing 2 and 5 MB
 
 The archive holds variants of every sample in samples/seeds/ in every format there (text, DOCX,
 PDF), each changed so that no two files are equal, plus about 2 % broken files (corrupt PDF,
@@ -135,12 +136,73 @@ def run_once(archive: Path, jobs: int, workdir: Path) -> dict:
     }
 
 
+# -- large text files ----------------------------------------------------------------------------
+
+_TEXT_PROBE = r"""
+import resource, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from extract.readers import read
+from extract.readers.limits import ReadLimits, using
+from extract.pipeline import parse_file
+path, what = Path(sys.argv[1]), sys.argv[2]
+t0, c0 = time.perf_counter(), time.process_time()
+with using(ReadLimits(max_file_bytes=0)):
+    out = read(path) if what == "read" else parse_file(path)
+n = sum(1 for _ in out.blocks()) if what == "read" else len(out.tasks)
+print(time.perf_counter() - t0, time.process_time() - c0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, n)
+"""
+
+
+def make_text(mb: float, target: Path) -> Path:
+    """A typed plan of ``mb`` MB: the seed texts (prose, headings and task tables) one after the
+    other, again and again, each copy with its own numbers so that nothing is cached."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    size, i, parts = 0, 0, []
+    while size < mb * 1e6:
+        piece = texts[i % len(texts)].replace("2026", str(2026 + i % 40))
+        parts.append(piece)
+        size += len(piece.encode("utf-8"))
+        i += 1
+    target.write_text("\n".join(parts), encoding="utf-8")
+    return target
+
+
+def text_bench(read_mb: list[float], parse_mb: list[float]) -> None:
+    work = Path(tempfile.mkdtemp(prefix="vnplan-bench-text-"))
+    print("| what | MB | seconds | CPU s | MB/s | peak RSS (MiB) | blocks / tasks |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    try:
+        for what, sizes in (("read", read_mb), ("parse", parse_mb)):
+            for mb in sizes:
+                path = make_text(mb, work / f"plan-{mb:g}.txt")
+                real = path.stat().st_size / 1e6
+                res = subprocess.run([sys.executable, "-c", _TEXT_PROBE, str(path), what, str(ROOT)],
+                                     capture_output=True, text=True, cwd=ROOT)
+                if res.returncode:
+                    print(f"| {what} | {real:.1f} | failed: {res.stderr.strip().splitlines()[-1]} |||||")
+                    continue
+                wall, cpu, rss, n = res.stdout.split()
+                print(f"| {'text reader (read)' if what == 'read' else 'end to end (parse_file)'} | {real:.1f} | "
+                      f"{float(wall):.1f} | {float(cpu):.1f} | {real / float(wall):.2f} | {float(rss):.0f} | {n} |")
+                path.unlink()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=1000, help="files in the archive")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts to try")
     ap.add_argument("--keep", type=Path, help="keep the archive and outputs in this folder")
+    ap.add_argument("--text", type=float, nargs="*", metavar="MB",
+                    help="instead of the batch: read text files of these sizes (MB/s of the text reader)")
+    ap.add_argument("--parse", type=float, nargs="*", default=[], metavar="MB",
+                    help="with --text: also parse text files of these sizes end to end")
     args = ap.parse_args()
+    if args.text is not None:
+        text_bench(args.text or [50.0], args.parse)
+        return
 
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="vnplan-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)

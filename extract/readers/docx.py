@@ -432,14 +432,16 @@ def _app_pages(path: Path) -> int | None:
 
 def read_docx(path: Path) -> Layout:
     path = Path(path)
+    # A damaged zip directory makes zipfile seek to a negative offset (OSError EINVAL) or read
+    # past the end (EOFError): found by fuzzing (tests/fuzz/regressions/docx_zip/).
     try:
         zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
         raise ReadError(str(path), "damaged DOCX (not a valid zip archive)", "corrupt") from exc
     try:
         with zf:
             return _read(path, zf)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
         raise ReadError(str(path), f"damaged DOCX ({exc.__class__.__name__}: {exc})".replace("\n", " "), "corrupt") from exc
 
 

@@ -430,18 +430,26 @@ def _app_pages(path: Path) -> int | None:
     return int(m.group(1)) if m and int(m.group(1)) > 0 else None
 
 
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError)
+
+
 def read_docx(path: Path) -> Layout:
     path = Path(path)
-    # A damaged zip directory makes zipfile seek to a negative offset (OSError EINVAL) or read
-    # past the end (EOFError): found by fuzzing (tests/fuzz/regressions/docx_zip/).
+    # A damaged zip directory makes zipfile seek to a negative offset (OSError EINVAL), read past
+    # the end (EOFError) or meet a version or method it does not know (NotImplementedError):
+    # found by fuzzing (tests/fuzz/regressions/docx_zip/).
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+    except _DAMAGED as exc:
         raise ReadError(str(path), "damaged DOCX (not a valid zip archive)", "corrupt") from exc
     try:
         with zf:
             return _read(path, zf)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+    except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
+        if "encrypted" not in str(exc):
+            raise
+        raise ReadError(str(path), "DOCX is password-protected", "encrypted") from exc
+    except _DAMAGED as exc:
         raise ReadError(str(path), f"damaged DOCX ({exc.__class__.__name__}: {exc})".replace("\n", " "), "corrupt") from exc
 
 

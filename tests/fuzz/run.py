@@ -5,8 +5,8 @@
 Each target runs in a process of its own (``fuzz.py``) from seeds made of the repository's
 documents. An input that crashes a reader (an exception other than ReadError, a hang past
 ``--timeout``, memory past ``--rss``) is copied to ``tests/fuzz/regressions/<target>/``, where
-``test_fuzz.py`` reads it again on every test run, and printed in base64 (a CI log is all that
-survives a CI run); the exit status is then 1. Without atheris (it needs a wheel for this
+``test_fuzz.py`` reads it again on every test run, and printed gzipped in base64 (a CI log is all
+that survives a CI run); the exit status is then 1. Without atheris (it needs a wheel for this
 Python) the run says so and exits 0: ``test_fuzz.py``'s hypothesis mutations still run.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import gzip
 import hashlib
 import re
 import shutil
@@ -29,6 +30,7 @@ sys.path.insert(0, str(HERE.parents[1]))
 from tests.fuzz.targets import MAX_INPUT, REGRESSIONS, TARGETS, available, seeds  # noqa: E402
 
 SLOW = {"legacy": 2.0}  # LibreOffice takes seconds per input: more time for a few of them
+MAX_PRINT = 200_000  # characters of an input printed to the log (a CI log is all that survives CI)
 
 
 def run_target(target: str, seconds: float, timeout: int, rss_mb: int, work: Path) -> tuple[list[Path], str]:
@@ -92,8 +94,10 @@ def main(argv: list[str] | None = None) -> int:
             for crash in crashes:
                 failed = True
                 kept = keep(target, crash)
-                print(f"  kept {kept.relative_to(HERE.parents[1])}; base64 of the input:")
-                print("  " + base64.b64encode(crash.read_bytes()).decode())
+                packed = base64.b64encode(gzip.compress(crash.read_bytes())).decode()
+                print(f"  kept {kept.relative_to(HERE.parents[1])}; the input, gzip + base64"
+                      + (":" if len(packed) <= MAX_PRINT else f" (first {MAX_PRINT} of {len(packed)} characters):"))
+                print("  " + packed[:MAX_PRINT])
             if crashes:
                 print("\n".join("  | " + line for line in summary.splitlines()[1:]))
     finally:

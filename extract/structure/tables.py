@@ -18,7 +18,7 @@ from ..lang.agencies import agency_start
 from ..lang.fold import fold
 from .columns import CELL_ROLES, assign_roles, header_key, header_roles
 from .context import DocContext
-from .table_roles import Decision, decide, header_row_like, with_year
+from .table_roles import decide, header_row_like, with_year
 
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 _LETTER = regex.compile(r"^[A-ZĐ]$")
@@ -26,7 +26,6 @@ _ARABIC = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
 _ORDINAL_TRIM = regex.compile(r"^[\s(]*(.*?)[\s.):]*$")
 _BOLD = regex.compile(r"^\s*(?:<b>|<strong>|\*\*)", regex.I)
 _BULLET = regex.compile(r"^[-+•]\s")
-_COLUMN_NUMBER = regex.compile(r"^\(?\s*(\d{1,2})\s*\)?$")
 # a section title merged into the ordinal cell: "I. Kinh tế số"
 _ORDINAL_TITLE = regex.compile(r"^\s*(?:<b>|\*\*)?\s*([IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+(\S.*)$", regex.S)
 # a lead cell that points elsewhere instead of naming a body
@@ -36,14 +35,7 @@ _BOTH_ROLES = regex.compile(r"chu tri.*phoi hop|phoi hop.*chu tri")
 _FIRST_BODY = regex.compile(r"^\s*([^;\n]+?)\s*[;\n]\s*(\S.*)$", regex.S)
 
 
-def _is_column_numbers(texts: list[str]) -> bool:
-    """The row under a header that numbers its columns: "(1) (2) (3) ..." or "1 2 3 ..."."""
-    cells = [t.strip() for t in texts if t.strip()]
-    if len(cells) < 3 or not all(_COLUMN_NUMBER.match(c) for c in cells):
-        return False
-    marks = [_COLUMN_NUMBER.match(c).group(1) for c in cells]
-    return marks == [str(i) for i in range(int(marks[0]), int(marks[0]) + len(marks))]
-_COLUMN_NUMBER = regex.compile(r"^\(?(\d{1,2})\)?$")
+_COLUMN_NUMBER = regex.compile(r"^\(?\s*(\d{1,2})\s*\)?$")
 
 
 def _column_numbers(texts: list[str]) -> bool:
@@ -149,7 +141,7 @@ class _TableReader:
         for row in rows:
             cells = _fit(_expand(row), roles)
             texts = [c.text for c in cells]
-            if not any(t.strip() for t in texts) or self.columns.same_header(texts) or _is_column_numbers(texts):
+            if not any(t.strip() for t in texts) or self.columns.same_header(texts):
                 continue
             if _column_numbers(texts) or self._header_continues(cells):
                 continue

@@ -87,3 +87,16 @@ def test_odt_converted_reads_like_its_docx(tmp_path):
     odt = read(tmp_path / "plan.odt")
     assert odt.warnings[0][0] == "converted"
     assert [b for b in odt.blocks()] == [b for b in read(src).blocks()]
+
+
+def test_a_conversion_that_never_ends_is_a_timeout_not_corrupt(tmp_path, monkeypatch):
+    """A converter that hangs (a stand-in script: the point is the time limit) is stopped and
+    reported as a limit, `timeout`, as every per-file limit is."""
+    hang = tmp_path / "soffice"
+    hang.write_text("#!/bin/sh\nsleep 60\n")
+    hang.chmod(0o755)
+    monkeypatch.setattr(legacy, "soffice", lambda: str(hang))
+    monkeypatch.setattr(legacy, "CONVERT_TIMEOUT", 0.5)
+    with pytest.raises(ReadError) as err:
+        read(fake_ole(tmp_path, ["WordDocument", "1Table"]))
+    assert err.value.code == "timeout"

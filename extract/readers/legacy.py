@@ -74,7 +74,9 @@ def read_converted(path: Path, what: str) -> Layout:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=CONVERT_TIMEOUT,
                                   env=dict(os.environ, HOME=tmp))
         except subprocess.TimeoutExpired as exc:
-            raise ReadError(str(path), f"LibreOffice did not convert the {what} within {CONVERT_TIMEOUT} s", "corrupt") from exc
+            # A limit, like any other per-file time limit: not a verdict on the file.
+            raise ReadError(str(path), f"LibreOffice did not convert the {what} within {CONVERT_TIMEOUT} s",
+                            "timeout") from exc
         out = outdir / "in.docx"
         if not out.exists() or out.stat().st_size == 0:
             detail = (proc.stderr or proc.stdout).strip().splitlines()

@@ -223,9 +223,14 @@ def score_document(spec: dict, doc: dict | None, error: str | None = None) -> Sc
         s.expected += 1
         s.matched += 1
         f = tasks[i]
-        ok_lead = agencies_match(e.get("lead", []), f.get("lead", []))
-        ok_support = agencies_match(e.get("support", []), f.get("support", []))
-        ok_due = due_matches(e.get("due"), f.get("due"))
+        if e.get("role") == "result":
+            # A report's result assigns nothing: who acted and when belong to its narrative
+            # (progress), so only finding it is scored.
+            ok_lead = ok_support = ok_due = True
+        else:
+            ok_lead = agencies_match(e.get("lead", []), f.get("lead", []))
+            ok_support = agencies_match(e.get("support", []), f.get("support", []))
+            ok_due = due_matches(e.get("due"), f.get("due"))
         s.lead += ok_lead
         s.support += ok_support
         s.due += ok_due

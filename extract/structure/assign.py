@@ -41,6 +41,7 @@ _SENTENCE_END = regex.compile(r"[.;!?…]\s*$", _F)
 _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường hợp|trường hợp|tiêu chuẩn|tiêu chí|cơ cấu|thành phần|"
                     r"số lượng|cách|tư cách|thời gian|thời hạn|điều kiện|hồ sơ|danh sách|nội dung|kết quả)(?![\p{L}])",
                     _F | regex.I)
+_FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
 _SUBJECTLESS = regex.compile(r"^(?:chủ\s+trì|phối\s+hợp|tham\s+mưu)\b", _F | regex.I)
 
 
@@ -92,8 +93,6 @@ class Assigner:
     def eligible(self, region: str | None) -> bool:
         if region in ("tasks", "duties", "forward", "results"):
             return True
-        if region is None and self.report:
-            return False  # a report's work is in its named parts (results, outlook)
         return region != "none"  # a plan's part named otherwise may hold work; "none" parts never do
 
     # -- the walk ---------------------------------------------------------------------------
@@ -112,6 +111,8 @@ class Assigner:
         region = cls or region
         if line is not None and not self.eligible(region) and not self._may_hold(node, region):
             return [], {}, False
+        if self.report and region is None and line is not None and line.kind in ("part", "chapter", "upper"):
+            region = "results"  # a report's parts named otherwise ("I. CHỈ SỐ PAR INDEX") account for work
         if region == "results" and line is not None:
             return self.result_items(node, sections), {}, False
         own = self.heading_scope(node, region) if line is not None else Scope()
@@ -130,6 +131,12 @@ class Assigner:
         closed = False  # the group has had its trailer lines; the next item starts a new one
         for part in node.parts:
             if isinstance(part, Line):
+                # "Bộ Giáo dục và Đào tạo đề nghị các cơ sở đào tạo thực hiện các nội dung sau:":
+                # a paragraph that introduces the items after it and names who does them.
+                if part.kind == "plain" and part.text.rstrip().endswith(":"):
+                    said = self.inner_lead_in(part.text)
+                    if said:
+                        scope = Scope(lead=said[0], support=said[1]).over(scope)
                 continue
             tasks, closing, grouped = self.visit(part, inner, scope, region)
             out.extend(tasks)
@@ -243,7 +250,7 @@ class Assigner:
             if not m:
                 continue
             name = m.group("name").strip()
-            verb = self.r.lead_in.match(name)  # "Đề nghị Ủy ban MTTQ tỉnh: ..."
+            verb = self.r.lead_in.match(name) or _FOR.match(name)  # "Đề nghị X: ...", "Đối với X: ..."
             if verb:
                 name = name[verb.end():].strip()
             if self.is_body_name(name, label=True):
@@ -292,6 +299,23 @@ class Assigner:
             partners = [p for p in self.bodies.partners(body) if p.casefold() not in name.casefold()]
             return name, "; ".join(partners) or None
         return None
+
+    def inner_lead_in(self, text: str) -> tuple[str, str | None] | None:
+        """Who a sentence asks to do what follows: the body after "đề nghị", "yêu cầu" or "giao"
+        anywhere in it, or the sentence's subject before "chủ trì"/"thực hiện"."""
+        body = text.rstrip(" :")
+        found = None
+        # The last body asked ("Sở A đề xuất Ủy ban nhân dân chỉ đạo các sở, ngành thực hiện
+        # ...:" is work for the sở, ngành): the verb nearest the work names its doers.
+        for m in regex.finditer(r"(?<![\p{L}])(?:đề\s+nghị|yêu\s+cầu|giao|chỉ\s+đạo)\s+", body, _F | regex.I):
+            rest = body[m.end():]
+            name = self.bodies.name_at(rest, 0) or self._name_before_verb(rest)
+            if name:
+                found = name
+        if found:
+            partners = [p for p in self.bodies.partners(body) if p.casefold() not in found.casefold()]
+            return found, "; ".join(partners) or None
+        return self.lead_in(text) if self.lead_in(text) and self.lead_in(text)[0] else None
 
     def _name_before_verb(self, text: str) -> str | None:
         m = regex.match(r"^(?P<name>.{2,120}?)\s*(?:,\s*)?(?:chủ\s+trì|thực\s+hiện|triển\s+khai|có\s+trách\s+nhiệm|"

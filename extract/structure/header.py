@@ -20,6 +20,7 @@ from datetime import date
 
 import regex
 
+from ..lang.fold import fold
 from ..lang.kinds import kinds
 from ..model.layout import Paragraph
 from ..model.raw import RawHeader
@@ -49,6 +50,7 @@ _SUBJECT = regex.compile(r"^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\b\s*:?\s*(?P
 _BODY_START = regex.compile(
     r"^(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Xét đề nghị|Kính gửi|Đồng kính gửi|Điều\s+1\b|"
     r"I\s*[.)]\s|1\s*[.)]\s|Trong (?:thời gian|những năm)|Nhằm|Để)")
+_MOTTO_HINT = regex.compile(r"cong\s*hoa|chu\s*nghia|doc\s*lap|tu\s*do\s*-|hanh\s*phuc")
 _STRONG_START = regex.compile(r"^(?:Căn cứ|Kính gửi|Đồng kính gửi|Điều\s+1\b|I\s*[.)]\s|1\s*[.)]\s)")
 _ATTACHED = regex.compile(
     r"kèm\s+theo\s+(?P<kind>kế\s+hoạch(?:\s+hành\s+động)?|báo\s+cáo|quyết\s+định|chương\s+trình(?:\s+hành\s+động)?|"
@@ -148,41 +150,50 @@ def parse_header(blocks) -> RawHeader:
 
 
 def _key(text: str) -> str:
-    from ..lang.fold import fold
-
     return " ".join(fold(text).split())
 
 
-def _motto_spans(head: list[Line]) -> dict[int, list[tuple[int, int]]]:
-    """Where the motto is printed, line by line; it may wrap ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA
-    VIỆT NAM") within a cell, or share a line with the issuer in a PDF."""
-    rules = header_rules()
-    out: dict[int, list[tuple[int, int]]] = {}
-    i = 0
-    while i < len(head):
+class _Motto:
+    """Where the motto is printed, line by line, found group by group as the scan reaches
+    them; it may wrap ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM") within a cell, or share a
+    line with the issuer in a PDF."""
+
+    def __init__(self, head: list[Line]) -> None:
+        self.head = head
+        self.spans: dict[int, list[tuple[int, int]]] = {}
+        self.done = 0  # lines before this one are looked at
+
+    def at(self, i: int) -> list[tuple[int, int]]:
+        while self.done <= i:
+            self._group(self.done)
+        return self.spans.get(i, [])
+
+    def _group(self, i: int) -> None:
+        head = self.head
         j = i + 1
         while j < len(head) and head[j].cell == head[i].cell and len(head[j].text) <= 120 and j - i < 6:
             j += 1
+        self.done = j
         texts = [ln.text for ln in head[i:j]]
+        if not _MOTTO_HINT.search(fold(" ".join(texts))):
+            return  # no word of the motto: nothing to look for
         starts = [0]
         for t in texts[:-1]:
             starts.append(starts[-1] + len(t) + 1)
         joined = "\n".join(texts)
-        for pattern in rules.motto:
-            for ms, me, _ in finditer(pattern, joined):
-                if me - ms < 8:
-                    continue
+        for exact, fuzzy in header_rules().motto:
+            found = [(s, e) for s, e, _ in finditer(exact, joined)] or [
+                (s, e) for s, e, _ in finditer(fuzzy, joined) if e - s >= 8]
+            for ms, me in found:
                 for k, st in enumerate(starts):
                     a, b = max(ms, st), min(me, st + len(texts[k]))
                     if a < b:
-                        out.setdefault(i + k, []).append((a - st, b - st))
-        i = j
-    return out
+                        self.spans.setdefault(i + k, []).append((a - st, b - st))
 
 
 def _scan(head: list[Line], skip: set[int]) -> _Top:
     """Number, date, motto, kind line and subject among the header's lines."""
-    motto = _motto_spans(head)
+    motto = _Motto(head)
     top = _Top()
     i = 0
     n = len(head)
@@ -201,10 +212,10 @@ def _scan(head: list[Line], skip: set[int]) -> _Top:
                     text + " " + head[i + 1].text) and not _PLACE_DATE.search(text))):
             text = text + " " + head[i + 1].text.translate(_SLASHES)
             joined = 2
-        spans = list(motto.get(i, []))
+        spans = list(motto.at(i))
         if joined == 2:
             shift = len(line.text) + 1
-            spans += [(a + shift, b + shift) for a, b in motto.get(i + 1, [])]
+            spans += [(a + shift, b + shift) for a, b in motto.at(i + 1)]
         if spans:
             top.anchors.append(i)
         m = _NUMBER.search(text)

@@ -82,7 +82,7 @@ def _alternation(words, *, dotted: bool = False, key=fold) -> str:
 
 @dataclass(frozen=True)
 class HeaderRules:
-    motto: tuple[regex.Pattern, ...]
+    motto: tuple[tuple[regex.Pattern, regex.Pattern], ...]  # (exact, fuzzy)
     body_head: regex.Pattern
     body_head_glued: regex.Pattern
     continuation: regex.Pattern
@@ -124,8 +124,10 @@ def finditer(pattern: regex.Pattern, text: str):
 
 def compile_rules(data: HeaderFile, path: str = str(DATA_FILE)) -> HeaderRules:
     motto = tuple(
-        # A motto line survives a few OCR slips: one error per eight characters.
-        regex.compile(rf"(?:{_alternation([m])}){{e<={max(1, len(m) // 8)}}}", regex.BESTMATCH)
+        # A motto line survives a few OCR slips: one error per eight characters (tried only
+        # where the exact line is not found: fuzzy matching is slow).
+        (regex.compile(_alternation([m])),
+         regex.compile(rf"(?:{_alternation([m])}){{e<={max(1, len(m) // 8)}}}", regex.BESTMATCH))
         for m in data.motto
     )
     codes: dict[str, str] = {}

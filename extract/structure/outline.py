@@ -238,6 +238,34 @@ def _split_glued_labels(text: str, r: ProseRules) -> list[str]:
     return [p.strip() for p in pieces if p.strip()] or [text]
 
 
+def _wrap_width(texts: list[str]) -> int | None:
+    """The width a text was hard-wrapped at (pages saved as text wrap every line near one
+    width), or None when its lines are paragraphs."""
+    lengths = sorted(len(t) for t in texts if len(t) >= 30)
+    if len(lengths) < 20:
+        return None
+    w = lengths[int(0.8 * (len(lengths) - 1))]
+    if w > 140:
+        return None
+    near = sum(1 for n in lengths if 0.75 * w <= n <= 1.15 * w)
+    longer = sum(1 for n in lengths if n > 1.5 * w)  # paragraphs, not wrapped lines
+    return w if near >= 0.5 * len(lengths) and longer <= 0.05 * len(lengths) else None
+
+
+def _continues_wrapped(previous: "BodyLine", text: str, bold: bool, width: int | None, r: ProseRules) -> bool:
+    """In hard-wrapped text, a line that ran to the wrap width without ending its sentence is
+    continued by the next line, whatever its case ("- Chủ trì, phối hợp với các" / "Sở, Ban,
+    ngành liên quan rà soát ..."); a bold heading broken over two lines likewise."""
+    if _marker(text, None, False) is not None or trailer(text, r)[0] is not None or _deadline_label(text, r):
+        return False
+    prev = previous.text
+    if regex.search(r"[.:;!?…]\s*$", prev):
+        return False
+    if previous.bold and bold and len(prev) <= 120:
+        return True  # "**1. Ban" / "Quản lý các khu công nghệ cao ...**"
+    return width is not None and len(prev) >= 0.7 * width
+
+
 def body_paragraphs(blocks) -> list[BodyLine]:
     """Body paragraphs in order, footnotes left out, lines that continue a hard-wrapped
     paragraph (they start in lower case) joined to it.
@@ -252,6 +280,8 @@ def body_paragraphs(blocks) -> list[BodyLine]:
     skipping = False
     addressees = False
     carry = ""
+    blocks = [b for b in blocks if isinstance(b, Paragraph) and not b.footnote]
+    width = _wrap_width([" ".join(b.text.split()) for b in blocks])
     for block in blocks:
         if not isinstance(block, Paragraph) or block.footnote:
             continue
@@ -293,8 +323,10 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             out[-1].text = f"{out[-1].text}{text}"
             continue
         if out and (_continues(out[-1].text, text) or _continues_enumeration(out[-1].text, text)
-                    or _continues_caps(out[-1].text, text)):
+                    or _continues_caps(out[-1].text, text)
+                    or _continues_wrapped(out[-1], text, bold, width, r)):
             out[-1].text = f"{out[-1].text} {text}"
+            out[-1].bold = out[-1].bold and bold
             continue
         out.append(BodyLine(text, block.page, bold))
     return out

@@ -272,3 +272,19 @@ def test_letter_addressees_lead_its_items_when_they_name_no_one():
         ("Sở Tài chính; Ủy ban nhân dân các xã, phường", "trước ngày 15/01/2026"),
         ("Công an tỉnh", None),
     ]
+
+
+def test_a_letter_s_one_request_sentence_is_its_task():
+    raw = build(_layout(
+        "SỞ Y TẾ TỈNH NGHỆ AN", "Số: 88/SYT-KHTC", "V/v đăng ký nhu cầu đào tạo",
+        "Kính gửi:", "- Các bệnh viện tuyến tỉnh;", "- Trung tâm Y tế các huyện.",
+        "Thực hiện Kế hoạch số 12/KH-SYT ngày 02/3/2026 của Sở Y tế về đào tạo liên tục.",
+        "Sở Y tế đề nghị các đơn vị đăng ký nhu cầu đào tạo (theo mẫu gửi kèm) trước ngày 20/3/2026 "
+        "qua Phòng Kế hoạch - Tài chính để tổng hợp.",
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+    ))
+    if not getattr(raw.header, "addressees", None):
+        pytest.skip("the header parser does not give addressees yet")
+    (task,) = raw.tasks
+    # "các đơn vị" names nobody: the addressees do it; the deadline is in the sentence.
+    assert (task.lead, task.due) == ("Các bệnh viện tuyến tỉnh; Trung tâm Y tế các huyện", "trước ngày 20/3/2026")

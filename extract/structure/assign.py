@@ -41,6 +41,8 @@ _SENTENCE_END = regex.compile(r"[.;!?…]\s*$", _F)
 _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường hợp|trường hợp|tiêu chuẩn|tiêu chí|cơ cấu|thành phần|"
                     r"số lượng|cách|tư cách|thời gian|thời hạn|điều kiện|hồ sơ|danh sách|nội dung|kết quả)(?![\p{L}])",
                     _F | regex.I)
+_REQUEST = regex.compile(r"(?<![\p{L}])(?:đề\s+nghị|yêu\s+cầu|giao)\s+\p{L}", _F | regex.I)
+_GENERIC_ASKED = regex.compile(r"(?i:các|những|quý)\s+(?:đơn\s+vị|cơ\s+quan|địa\s+phương)(?![\p{L}])(?!\s+(?:trực thuộc|thuộc|của)\b)", _F)
 _FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
 _SUBJECTLESS = regex.compile(r"^(?:chủ\s+trì|phối\s+hợp|tham\s+mưu)\b", _F | regex.I)
 
@@ -99,7 +101,32 @@ class Assigner:
     def run(self, root: Node) -> list[RawTask]:
         self.named_tasks = any(self.section_class(n) in ("tasks", "forward", "results") for n in root.walk())
         found, _, _ = self.visit(root, [], self.doc_scope, None)
+        if not found:
+            found = self.requests(root)
         return [f.task for f in found]
+
+    def requests(self, root: Node) -> list[_Found]:
+        """A letter with no numbered items hands out its work in a sentence ("Sở ... đề nghị
+        các đơn vị đăng ký danh sách ... trước ngày 22/12/2011"): each such paragraph at the
+        top of the body is a task, done by the body asked, or by the addressees when it asks
+        "các đơn vị" without naming them."""
+        out = []
+        for part in root.parts:
+            if not isinstance(part, Line) or part.kind != "plain":
+                continue
+            text = part.text
+            if not _REQUEST.search(text) or self.r.not_work.search(text) or text.rstrip().endswith(":"):
+                continue
+            said = self.inner_lead_in(text)
+            scope = self.doc_scope
+            lead = said[0] if said else None
+            if lead and not (_GENERIC_ASKED.match(lead.strip()) and scope.lead):
+                scope = Scope(lead=lead, support=said[1]).over(scope)
+            f = self.task(part, text, [], scope, part.page, ordinal=None)
+            if f.task.lead_from_text and scope.lead and f.task.lead != scope.lead:
+                f.task.lead, f.task.lead_from_text = scope.lead, False  # the sentence's subject is the sender
+            out.append(f)
+        return out
 
     def visit(self, node: Node, sections: list[RawSection], scope: Scope, region: str | None):
         """(tasks found under ``node``, trailer values that close its group, whether those tasks

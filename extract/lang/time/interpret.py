@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .context import (
-    TimeContext, default_year, issued, next_period_year, period_span, relative_year,
+    TimeContext, default_year, issued, next_period_year, period_span, period_years, relative_year,
 )
 from .grammar import Grammar, Piece
 from .recurrence import build_rrule
@@ -56,6 +56,11 @@ class _State:
     linked: bool = False  # a connector ("từ", "đến", "và", "-") joins the times
 
 
+def _multi_year(ctx: TimeContext | None) -> bool:
+    years = period_years(ctx)
+    return bool(years) and years[1] > years[0]
+
+
 def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
     st = _State()
     frm = to = edge = False
@@ -68,6 +73,12 @@ def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
             undatable = False
             if "year" in p.data:
                 u = u.with_year(p.data["year"], True)
+            elif "next_period" in p.data and _multi_year(ctx):
+                # "Trước ngày 31/01 năm liền kề" in a plan over several years: every year, by
+                # that day of the year after the one reported on, not once after the plan ends.
+                st.freq = st.freq or ("YEARLY", 1)
+                frm = to = False
+                continue  # the year word itself names no month of its own
             elif "rel_year" in p.data or "next_period" in p.data:
                 y = next_period_year(ctx) if "next_period" in p.data else relative_year(ctx, p.data["rel_year"])
                 u, undatable = u.with_year(y, y is not None), y is None

@@ -18,6 +18,7 @@ from .prose_rules import rules
 _FLAGS = regex.VERSION1
 _SENTENCE = regex.compile(r"(?<=[.!?;])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)
 _MAX_NAME_WORDS = 14
+_PERSON = regex.compile(r"^\s*(?:(?:các\s+)?đồng\s+chí|đ/c|ông|bà)\s", regex.IGNORECASE | regex.VERSION1)
 _FULL_STOP = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)
 _PARTNER = regex.compile(r"(?<![\p{L}])(?:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)|cùng\s+với)\s+", _FLAGS | regex.IGNORECASE)
 _LIST_GAP = regex.compile(r"^\s*(?:,|;|và|,\s*và)?\s*$", _FLAGS)
@@ -84,6 +85,8 @@ def _cut_name(text: str, pos: int) -> str | None:
         return None
     # A comma ends the name unless a group word follows ("Các sở, ngành, địa phương"), or
     # another body's name starts after it ("Liên minh Hợp tác xã thành phố, các Hiệp hội").
+    if _PERSON.match(name):
+        return name.strip()  # "Đồng chí Ủy viên Ban Thường vụ, Chủ tịch ...": one person's roles
     names, begin = [], 0
     for comma in regex.finditer(r",", name):
         if p.group.match(name, comma.start()):

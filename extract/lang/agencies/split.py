@@ -142,7 +142,9 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
         rest = text[m.end():]
         if kind == "soft" and _PERSON.match(text[pos:m.start()]) and m.group(0).strip() in ("-", "–"):
             continue  # "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban": one person's roles
-        if kind == "soft":
+        if kind == "soft" and m.group(0).strip() == "," and regex.match(r"(?i)(?:các|những)\s+\p{L}", rest):
+            pass  # ", các đồng chí Chuyên viên ...": "các" after a comma starts another body
+        elif kind == "soft":
             # After a complete registry name, a capitalised word starts another body even if
             # it is not a head word ("Sở Tư pháp, Trạm Khuyến nông ...").
             after_known = m.start() in ends and rest[:1].isupper()

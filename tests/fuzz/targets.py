@@ -69,7 +69,11 @@ def one_input(target: str, data: bytes) -> None:
     from extract.readers import read
     from extract.readers.limits import ReadLimits, using
 
-    # Generous limits, but on: a fuzzed input must not make the run slow for a legal reason.
+    # Generous limits, but on: a fuzzed input must not make the run slow for a legal reason. No
+    # wall-time timer here: libFuzzer's own -timeout uses SIGALRM; LibreOffice gets its own bound.
+    from extract.readers import legacy
+
+    legacy.CONVERT_TIMEOUT = min(legacy.CONVERT_TIMEOUT, 30)
     with using(ReadLimits(max_pages=50, timeout=None, memory_mb=None)):
         try:
             read(as_file(target, data))

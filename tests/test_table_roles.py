@@ -208,3 +208,13 @@ def test_a_column_of_lead_and_support_gives_the_first_body_the_lead():
                       ["2", "Tổng hợp kết quả", "Trước ngày 15/7/2027", "Trung tâm Quản lý chất lượng"])
     assert (tasks[0].lead, tasks[0].support) == ("Phòng Đào tạo", "Trung tâm Quản lý chất lượng")
     assert (tasks[1].lead, tasks[1].support) == ("Trung tâm Quản lý chất lượng", None)
+
+
+def test_ordinals_misread_by_ocr_under_a_misread_header():
+    """OCR read "TT" as "kg" and "1" as "Ị": the first column is still the ordinals, not figures."""
+    tasks, _ = _tasks(["kg", "Nội dung công việc", "Thời gian thực hiện", "Đơn vị chủ trì"],
+                      ["Ị", "Ban hành kế hoạch khảo sát", "Trước ngày 27/6/2027", "Phòng Đào tạo"],
+                      ["2", "Chọn mẫu ngẫu nhiên", "Trước ngày 30/6/2027", "Trung tâm Quản lý chất lượng"],
+                      ["3", "Tổng hợp kết quả", "Trước ngày 15/7/2027", "Trung tâm Quản lý chất lượng"])
+    assert [(t.ordinal, t.due) for t in tasks] == [("Ị", "Trước ngày 27/6/2027"), ("2", "Trước ngày 30/6/2027"),
+                                                   ("3", "Trước ngày 15/7/2027")]

@@ -53,11 +53,12 @@ class Profile:
     citation: float = 0.0
     words: float = 0.0  # mean words per filled cell
 
-    def says(self) -> str | None:
-        """The role the cells alone suggest, if they say one clearly."""
+    def says(self, first: bool = False) -> str | None:
+        """The role the cells alone suggest, if they say one clearly. ``first``: the table's
+        first column, where numbers 1, 2, 3 (some of them misread by OCR) are ordinals."""
         if not self.filled:
             return None
-        if self.ordinal >= 0.9 and self.words <= 1.5:
+        if self.ordinal >= (MIN_SHARE if first else 0.9) and self.words <= 1.5:
             return "ordinal"
         if self.number >= MIN_SHARE:
             return "target"
@@ -159,7 +160,7 @@ def decide(headers: list[str], body: list[list[str]], registry=None) -> Decision
     for k in range(n):
         if roles[k] is not None or named[k]:
             continue
-        says = profiles[k].says()
+        says = profiles[k].says(first=k == 0)
         if says == "ordinal" and k > 1:
             says = None
         if says == "lead" and "lead" in roles:

@@ -218,3 +218,11 @@ def test_ordinals_misread_by_ocr_under_a_misread_header():
                       ["3", "Tổng hợp kết quả", "Trước ngày 15/7/2027", "Trung tâm Quản lý chất lượng"])
     assert [(t.ordinal, t.due) for t in tasks] == [("Ị", "Trước ngày 27/6/2027"), ("2", "Trước ngày 30/6/2027"),
                                                    ("3", "Trước ngày 15/7/2027")]
+
+
+def test_partners_named_in_the_task_support_when_there_is_no_support_column():
+    tasks, _ = _tasks(["STT", "Nhiệm vụ", "Cơ quan chủ trì thực hiện", "Thời hạn hoàn thành"],
+                      ["1", "Chủ trì, phối hợp với Bộ Công an và Bộ Tư pháp xây dựng cơ sở dữ liệu", "Bộ Y tế", "31/10/2027"],
+                      ["2", "Ban hành hướng dẫn nghiệp vụ", "Bộ Y tế", "30/11/2027"])
+    assert tasks[0].support == "Bộ Công an; Bộ Tư pháp"
+    assert tasks[1].support is None

@@ -135,6 +135,7 @@ class _TableReader:
         self.items: list[_Item] = []
         self.warnings = warnings
         self.registry = registry
+        self._partners = None  # bodies.Bodies, made when a row first needs it
 
     def add_rows(self, rows: list[Row], page: int | None) -> None:
         roles = self.columns.roles
@@ -193,6 +194,13 @@ class _TableReader:
             self.items.append(_Item("task", ordinal, values, extra, row.page or page, bold,
                                     merged, ordinal_merged))
 
+    def _bodies(self):
+        if self._partners is None:
+            from .bodies import Bodies
+
+            self._partners = Bodies(self.registry)
+        return self._partners
+
     def _title_in_ordinal(self, cells: list[Cell]) -> tuple[str, str] | None:
         """(ordinal, title) of a section row whose title was merged into the ordinal cell
         ("I. Kinh tế số" across the whole row), when every other cell is empty."""
@@ -241,6 +249,11 @@ class _TableReader:
             start=v.get("start") or None, due=v.get("due") or None, page=item.page, extra=extra,
             progress=v.get("progress") or None,
         )
+        if not task.support and "support" not in self.columns.roles and task.lead and task.text:
+            # no support column: the row's own "chủ trì, phối hợp với X" names who supports
+            partners = self._bodies().partners(one_line(task.text))
+            if partners:
+                task.support = "; ".join(partners)
         if "lead" in self.columns.roles and not task.lead:
             self.warnings.append(("task_without_lead",
                                   f"task {item.ordinal or task.text[:40]!r} has no lead agency",

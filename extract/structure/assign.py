@@ -156,6 +156,7 @@ class Assigner:
         out: list[_Found] = []
         group: list[_Found] = []  # items since the last trailer lines
         closed = False  # the group has had its trailer lines; the next item starts a new one
+        above: list[_Found] = []  # the tasks of a section just above ("a) Nhiệm vụ:" and its bullets)
         for part in node.parts:
             if isinstance(part, Line):
                 # "Bộ Giáo dục và Đào tạo đề nghị các cơ sở đào tạo thực hiện các nội dung sau:":
@@ -168,17 +169,22 @@ class Assigner:
             tasks, closing, grouped = self.visit(part, inner, scope, region)
             out.extend(tasks)
             if not grouped:
-                group, closed = [], False  # a section ends the run of items above it
+                group, closed, above = [], False, tasks  # a section ends the run of items above it
                 continue
             if tasks:
                 if closed:
                     group, closed = [], False
                 group.extend(tasks)
+                above = []
             if closing:
                 # Trailer lines close their group: what they say goes to the items above them
-                # back to the previous trailer lines (consecutive trailer lines are one block).
+                # back to the previous trailer lines (consecutive trailer lines are one block);
+                # a trailer line right under a section's items ("b) Đơn vị thực hiện: ...")
+                # goes to that section's tasks.
+                trailer_line = part.line.kind in ("trailer", "deadline")
+                target = group or (above if trailer_line else [])
                 for role, value in closing.items():
-                    _fill(group, role, value)
+                    _fill(target, role, value)
                 closed = True
         if line is not None and not out and self.is_work(line.title) and not self.agency_only(line.title):
             # A heading whose items gave nothing (outline noise) but that states work itself.
@@ -306,9 +312,13 @@ class Assigner:
                 if regex.fullmatch(r"[\s,;và]*", text[end:start]):
                     end = stop
             return len(text) - end <= 2
-        if self.bodies.has_predicate(text):
+        if self.bodies.has_predicate(text) or _STRONG_LEAD.search(text):
             return False
-        return not any(self.r.work_start.match(text, m.start()) for m in regex.finditer(r"(?<=\s)\S", text))
+        if not _SENTENCE_END.search(text):
+            return True  # a heading that names a body ("Cán bộ phụ trách lĩnh vực giám sát ...")
+        head_end = self.bodies.head_end(text)
+        return not any(self.r.work_start.match(text, m.start())
+                       for m in regex.finditer(r"(?<=\s)\S", text) if m.start() >= head_end)
 
     def lead_in(self, text: str) -> tuple[str | None, str | None] | None:
         """(lead, support) of a line that introduces items and says who does them."""

@@ -143,9 +143,15 @@ class Bodies:
         spans = self.mention_spans(text)
         return bool(spans) and spans[0][0] == 0
 
+    def head_end(self, text: str) -> int:
+        """Where the head word of a body's name ends ("Các tổ chức| chính trị ..."), or 0."""
+        head = _patterns().head_ci.match(text.strip())
+        return head.end() if head else 0
+
     def has_predicate(self, text: str) -> bool:
-        """Does ``text`` hold a predicate word after its first word ("... đã", "... chủ trì")?"""
-        return bool(_patterns().predicate.search(text))
+        """Does ``text`` hold a predicate word after its head word ("... đã", "... chủ trì")?"""
+        text = text.strip()
+        return bool(_patterns().predicate.search(text, max(self.head_end(text) - 1, 0)))
 
     def mention_spans(self, text: str) -> tuple[tuple[int, int], ...]:
         """Spans of registry bodies in ``text``."""

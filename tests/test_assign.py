@@ -288,3 +288,23 @@ def test_a_letter_s_one_request_sentence_is_its_task():
     (task,) = raw.tasks
     # "các đơn vị" names nobody: the addressees do it; the deadline is in the sentence.
     assert (task.lead, task.due) == ("Các bệnh viện tuyến tỉnh; Trung tâm Y tế các huyện", "trước ngày 20/3/2026")
+
+
+def test_tasks_assigned_by_reference_to_a_part_of_the_plan():
+    tasks = tasks_of(
+        "III. NHIỆM VỤ THEO NGÀNH",
+        "1. Nông nghiệp",
+        "a) Xây dựng cơ sở dữ liệu nông nghiệp.",
+        "b) Tập huấn kỹ năng số cho nông dân.",
+        "2. Du lịch",
+        "a) Số hóa các điểm du lịch.",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Nông nghiệp và Môi trường",
+        "Chủ trì triển khai các nhiệm vụ tại mục (III) (1) của Kế hoạch.",
+        "2. Sở Văn hóa, Thể thao và Du lịch",
+        "Chủ trì triển khai các nhiệm vụ tại mục (III)(2)(a) của Kế hoạch.",
+    )
+    leads = {t.text: t.lead for t in tasks}
+    assert leads["Xây dựng cơ sở dữ liệu nông nghiệp."] == "Sở Nông nghiệp và Môi trường"
+    assert leads["Tập huấn kỹ năng số cho nông dân."] == "Sở Nông nghiệp và Môi trường"
+    assert leads["Số hóa các điểm du lịch."] == "Sở Văn hóa, Thể thao và Du lịch"

@@ -103,6 +103,7 @@ class Assigner:
         found, _, _ = self.visit(root, [], self.doc_scope, None)
         if not found:
             found = self.requests(root)
+        _assign_by_reference(found)
         return [f.task for f in found]
 
     def requests(self, root: Node) -> list[_Found]:
@@ -576,6 +577,44 @@ def _period_in_title(title: str) -> str | None:
     if messages or spec is None or spec.end is None:
         return None
     return phrase
+
+
+_XREF = regex.compile(
+    r"(?:nhiệm\s+vụ|nội\s+dung)[^.;:]{0,60}?\btại\s+(?:mục|phần|tiểu\s+mục)\s+"
+    r"(?P<ref>\(?\s*[IVXLC]{1,6}\s*\)?(?:\s*[.,]?\s*(?:\(\s*[\dIVXLC]+(?:\.\d+)*\s*\)|\(\s*[a-zđ]\s*\)|\d+(?:\.\d+)*|và))*)",
+    _F | regex.I)
+
+
+def _targets(ref: str) -> list[tuple[str, ...]]:
+    """"(IV) (4.1) (4.2)" -> [("IV", "4.1"), ("IV", "4.2")]; "(IV)(3.4)(a)" -> [("IV", "3.4", "a")]."""
+    tokens = regex.findall(r"[IVXLC]{1,6}|\d+(?:\.\d+)*|(?<=\()[a-zđ](?=\))", ref)
+    if not tokens or not regex.fullmatch(r"[IVXLC]+", tokens[0]):
+        return []
+    part, out = tokens[0], []
+    for tok in tokens[1:]:
+        if regex.fullmatch(r"[a-zđ]", tok) and out:
+            out[-1] = out[-1] + (tok,)
+        else:
+            out.append((part, tok))
+    return out or [(part,)]
+
+
+def _assign_by_reference(found: list[_Found]) -> None:
+    """"Sở Nông nghiệp và Môi trường: Chủ trì triển khai các nhiệm vụ tại mục (IV) (1)": the
+    tasks of that part of the document that name no one are that body's."""
+    for f in found:
+        lead = f.task.lead
+        if not lead or f.task.role != "task":
+            continue
+        for m in _XREF.finditer(f.task.text):
+            for target in _targets(m.group("ref")):
+                for g in found:
+                    if g is f or g.task.lead or g.task.role != "task":
+                        continue
+                    path = [s.ordinal for s in g.task.sections if s.ordinal] + ([g.task.ordinal] if g.task.ordinal else [])
+                    if path[:1] == [target[0]] and all(t in path[1:] for t in target[1:]):
+                        g.task.lead = lead
+                        g.own.add("lead")
 
 
 def _fill(found: list[_Found], role: str, value: str) -> None:

@@ -48,10 +48,13 @@ def read_html(path: Path) -> Layout:
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(str(path), f"not a readable HTML page ({exc})", "corrupt") from exc
     meta = metadata_rows(root)
-    remove_chrome(root)
-    body = document_root(root, is_word_page(data[:8192]))
+    word_page = is_word_page(data[:8192])
+    if not word_page:  # a page Word saved has no site around it
+        remove_chrome(root)
+    body = document_root(root, word_page)
     blocks = _Walker().blocks(body)
-    if not _has_body(blocks):
+    # A page Word saved is the document, however short; a web page must show a body of text.
+    if not blocks or not (word_page or _has_body(blocks)):
         raise ReadError(str(path), "HTML page holds no document body (menus, links or an empty page)", "empty")
     if meta:
         blocks.insert(0, Table([Row([Cell(label), Cell(value)]) for label, value in meta]))

@@ -22,7 +22,7 @@ import regex
 
 from ..lang.fold import fold
 from ..lang.kinds import kinds
-from ..model.layout import Paragraph
+from ..model.layout import Paragraph, Table
 from ..model.raw import RawHeader
 from .context import appendix_label, is_attachment_line
 from .header_lines import Line, lines
@@ -138,15 +138,31 @@ def parse_header(blocks) -> RawHeader:
             h.issuer = stated  # the body's own sentence names it in full ("... đặc khu Cát Hải")
     _fill_from_portal(h, portal, top)
     h.addressees = addressees(head, top.date_at or top.number_at or 0)
-    sig = signature(blocks, end)
+    tail = lines(blocks, _tail_start(blocks, end), end)
+    sig = signature(tail)
     h.signer_name, h.signer_title, h.signer_authority = sig.name, sig.title, sig.authority
     if portal.signer and h.signer_name and _key(portal.signer) != _key(h.signer_name):
         h.warnings.append(("header_mismatch", f"signer: the document prints {h.signer_name!r}, "
                                               f"the portal says {portal.signer!r}", None))
     elif portal.signer and not h.signer_name:
         h.signer_name = portal.signer
-    h.recipients = distribution(blocks, end)
+    h.recipients = distribution(tail)
     return h
+
+
+_DISTRIBUTION_WORD = regex.compile(r"(?i)n[ơo]i\s*nh[ậa]n")
+
+
+def _tail_start(blocks, end: int) -> int:
+    """Where the signature and "Nơi nhận" can start: a few blocks above the last block that
+    prints "Nơi nhận" before ``end``, else the last blocks of the body."""
+    for b in range(end - 1, -1, -1):
+        block = blocks[b]
+        texts = [block.text] if isinstance(block, Paragraph) else (
+            [c.text for row in block.rows for c in row.cells] if isinstance(block, Table) else [])
+        if any(_DISTRIBUTION_WORD.search(t) for t in texts):
+            return max(0, b - 12)
+    return max(0, end - 80)
 
 
 def _key(text: str) -> str:
@@ -272,7 +288,9 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
             out.append(text[pos:s])
         pos = max(pos, e)
     out.append(text[pos:])
-    return "\n".join(p.strip(" -–—,;|*") for p in out if p.strip(" -–—,;|*"))
+    # A comma ending a piece stays: a body's name goes on after it on the next line.
+    pieces = (p.strip(" -–—;|*").lstrip(",").strip() for p in out)
+    return "\n".join(p for p in pieces if p.strip(","))
 
 
 def _kind_line(text: str) -> tuple[str | None, str | None]:

@@ -35,7 +35,9 @@ class Line:
 
 def clean(text: str) -> str:
     """A line without markdown marks ("**", "> ", "# ") and with single spaces."""
-    return _SPACES.sub(" ", _MD_NOISE.sub("", text)).strip()
+    if any(ch in text for ch in "*_>#"):
+        text = _MD_NOISE.sub("", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 def is_separator(text: str) -> bool:

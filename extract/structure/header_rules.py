@@ -92,15 +92,18 @@ class HeaderRules:
     authority: regex.Pattern
     authority_code: dict[str, str]
     title: regex.Pattern
-    title_form: dict[str, str]
+    title_form: dict[str, str]  # lower case, marks kept -> normal form; folded keys where unambiguous
     addressee_label: regex.Pattern
     distribution_label: regex.Pattern
     distribution_skip: regex.Pattern
     note: regex.Pattern
 
     def title_of(self, printed: str) -> str | None:
-        """The normal form of a listed title ("PHÓ CHỦ TỊCH" -> "Phó Chủ tịch"), else None."""
-        return self.title_form.get(" ".join(fold(printed).split()))
+        """The normal form of a listed title ("PHÓ CHỦ TỊCH" -> "Phó Chủ tịch"), else None.
+        Marks decide first ("THỨ TRƯỞNG" is not "THỦ TRƯỞNG"); without them (a scan) only a
+        title no other one folds to."""
+        key = " ".join(printed.lower().split())
+        return self.title_form.get(key) or self.title_form.get("\0" + " ".join(fold(printed).split()))
 
     def code_of_authority(self, printed: str) -> str | None:
         key = regex.sub(r"[\s.]", "", fold(printed))
@@ -147,7 +150,11 @@ def compile_rules(data: HeaderFile, path: str = str(DATA_FILE)) -> HeaderRules:
     authority = regex.compile(
         rf"(?<![\p{{L}}\d])(?:(?:{'|'.join(a for a in auth_forms if a != 'q')})(?:\s*\.\s*|\s+)|q\s*\.\s*)(?=\p{{L}})"
     )
-    titles = {" ".join(fold(t).split()): t for t in data.titles}
+    titles = {" ".join(t.lower().split()): t for t in data.titles}
+    folded: dict[str, set[str]] = {}
+    for t in data.titles:
+        folded.setdefault(" ".join(fold(t).split()), set()).add(t)
+    titles.update({"\0" + k: next(iter(v)) for k, v in folded.items() if len(v) == 1})
     return HeaderRules(
         motto=motto,
         body_head=_anchored(data.body_heads, toneless),

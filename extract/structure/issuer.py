@@ -15,7 +15,7 @@ from .header_rules import header_rules, toneless
 
 _LETTERS = regex.compile(r"\p{L}")
 _UPPER = regex.compile(r"\p{Lu}")
-_TRIM = " -–—_.,;:|*/\\"
+_TRIM = " -–—_.;:|*/\\"  # a comma ending a line goes on into the next ("SÁNG TẠO," / "CHUYỂN ĐỔI SỐ")
 
 
 def is_upper_line(text: str, min_share: float = 0.8) -> bool:
@@ -57,7 +57,7 @@ def bodies(lines: list[str]) -> list[str]:
         else:
             out[-1].append(text)
         k += 1
-    return [" ".join(" ".join(group).split()) for group in out]
+    return [" ".join(" ".join(group).split()).strip(" ,") for group in out]
 
 
 def issuer_and_parent(lines: list[str]) -> tuple[str | None, str | None]:

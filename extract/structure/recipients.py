@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import regex
 
-from .header_lines import Line, lines
+from .header_lines import Line
 from .header_rules import header_rules, search
 from .issuer import is_upper_line
-from .signature import is_name
+from .signature import distribution_at, is_name
 
 _ITEM = regex.compile(r"^\s*(?P<mark>[-–•+])\s*")
 _NOTE = regex.compile(
     r"\s*\((?:để|đề|đê|b/c|B/c|đ/b|th|t/h|thực hiện|báo cáo|biết|chỉ đạo|phối hợp|[Đđ]/c)[^()]*\)\s*$"
 )
-_END = regex.compile(r"[\s;,.]+$")
+_END = regex.compile(r"[\s;,.:]+$")
 _BODY = regex.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo|Để|Nhằm|Trong|Sau|Ngày|Hiện nay|Vừa qua|Điều\s+\d)", regex.I)
 
 
@@ -75,12 +75,10 @@ def addressees(head: list[Line], after: int) -> list[str]:
     return []
 
 
-def distribution(blocks, end: int) -> list[str]:
-    """The "Nơi nhận" entries of the main body (``blocks[:end]``)."""
+def distribution(body: list[Line]) -> list[str]:
+    """The "Nơi nhận" entries, from the lines of the main body's end."""
     rules = header_rules()
-    body = lines(blocks, 0, end)
-    at = next((i for i in range(len(body) - 1, -1, -1) if (f := search(rules.distribution_label, body[i].text))
-               and f[0] == 0), None)
+    at = distribution_at(body)
     if at is None:
         return []
     label = body[at]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from ..lang.fold import fold
-from .header_lines import Line, lines
+from .header_lines import Line
 from .header_rules import finditer, header_rules, search
 from .issuer import is_upper_line
 
@@ -46,12 +46,19 @@ def is_name(text: str) -> bool:
     return bool(_NAME.match(text)) and " ".join(fold(text).split()) not in _NOT_NAMES
 
 
-def signature(blocks, end: int) -> Signature:
-    """The signer of the main body (before the first appendix, ``blocks[:end]``)."""
-    body = lines(blocks, 0, end)
+def distribution_at(body: list[Line]) -> int | None:
+    """The line of the main body's "Nơi nhận" (its last one), if any."""
     rules = header_rules()
-    at = next((i for i in range(len(body) - 1, -1, -1) if search(rules.distribution_label, body[i].text)
-               and search(rules.distribution_label, body[i].text)[0] == 0), None)
+    for i in range(len(body) - 1, -1, -1):
+        found = search(rules.distribution_label, body[i].text)
+        if found and found[0] == 0:
+            return i
+    return None
+
+
+def signature(body: list[Line]) -> Signature:
+    """The signer, from the lines of the main body's end (before any appendix)."""
+    at = distribution_at(body)
     if at is None:
         return _parse(_last_block(body))
     return _parse(_beside(body, at))

@@ -1,0 +1,203 @@
+"""The HTML reader: Word "Save as Web Page" files and pages saved from legal-document portals.
+
+Every page is written here: the portal chrome (menus, search, breadcrumbs, related documents,
+footer) around a document, Word's entities, conditional comments and footnotes, tables with
+merged cells, encodings, and pages that hold no document at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.errors import ReadError
+from extract.model.layout import Paragraph, Table
+from extract.pipeline import parse_file
+from extract.readers import read, sniff
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def blocks(layout):
+    return list(layout.blocks())
+
+
+def texts(layout):
+    return [b.text for b in blocks(layout) if isinstance(b, Paragraph)]
+
+
+def ncr(text: str) -> str:
+    """Vietnamese letters as numeric character references, the way Word writes them in a
+    windows-1252 page (the letters that code page has stay bytes: "ê", "à", "ô")."""
+    out = []
+    for ch in text:
+        try:
+            ch.encode("cp1252")
+            out.append(ch)
+        except UnicodeEncodeError:
+            out.append(f"&#{ord(ch)};")
+    return "".join(out)
+
+
+PORTAL = """<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>Kế hoạch 88/KH-UBND</title>
+<script>var tracking = "Nơi nhận: không phải văn bản";</script><style>.x{{color:red}}</style></head>
+<body>
+<header id="top"><div class="logo">Cổng pháp luật</div><nav class="main-menu"><ul>
+  <li><a href="/">Trang chủ</a></li><li><a href="/vb">Văn bản</a></li><li><a href="/tt">Tin tức</a></li></ul></nav></header>
+<div class="breadcrumb"><a href="/">Trang chủ</a> › <a href="/vb">Văn bản</a> › <a href="#">Kế hoạch</a></div>
+<form class="search-box"><input name="q"><button>Tìm kiếm</button></form>
+<div class="container">
+ <aside class="sidebar related"><h3>Văn bản liên quan</h3><ul>
+  <li><a href="/a">Quyết định 12/QĐ-UBND về du lịch</a></li><li><a href="/b">Kế hoạch 10/KH-UBND về giáo dục</a></li>
+  <li><a href="/c">Công văn 5/UBND-VX về y tế</a></li></ul></aside>
+ <div class="doc-info"><table class="meta">
+  <tr><td><b>Số hiệu:</b></td><td>88/KH-UBND</td><td><b>Loại văn bản:</b></td><td>Kế hoạch</td></tr>
+  <tr><td><b>Nơi ban hành:</b></td><td><a href="/cq">Tỉnh Yên Bái</a></td><td><b>Người ký:</b></td><td>Trần Huy Tuấn</td></tr>
+  <tr><td><b>Ngày ban hành:</b></td><td>12/03/2026</td><td><b>Tình trạng:</b></td><td>Đã biết</td></tr></table></div>
+ <div class="content" id="divContentDoc">
+  <table><tr><td><p><b>ỦY BAN NHÂN DÂN<br>TỈNH YÊN BÁI</b></p><p>Số: 88/KH-UBND</p></td>
+   <td><p><b>{motto}</b></p><p>Độc lập - Tự do - Hạnh phúc</p><p><i>Yên Bái, ngày 12 tháng 3 năm 2026</i></p></td></tr></table>
+  <p align="center"><b>KẾ HOẠCH</b></p><p align="center"><b>Phát triển du lịch cộng đồng năm 2026</b></p>
+  <p>Căn cứ Nghị quyết của Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:</p>
+  <p><b>I. NHIỆM VỤ</b></p>
+  <table border="1">
+   <tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Thời gian hoàn thành</th></tr>
+   <tr><td>1</td><td>Xây dựng bộ tiêu chí homestay</td><td rowspan="2">Sở Văn hóa, Thể thao và Du lịch</td><td>Quý II/2026</td></tr>
+   <tr><td>2</td><td>Tập huấn cho các hộ làm du lịch</td><td>Quý III/2026</td></tr>
+   <tr><td colspan="2">Tổng cộng: 2 nhiệm vụ</td><td></td><td></td></tr>
+  </table>
+  <table><tr><td><p><b>Nơi nhận:</b></p><p>- Bộ Văn hóa, Thể thao và Du lịch;</p><p>- Lưu: VT.</p></td>
+   <td><p><b>TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH</b></p><p><b>Trần Huy Tuấn</b></p></td></tr></table>
+ </div>
+</div>
+<footer class="site-footer"><p>Bản quyền © Cổng pháp luật. Địa chỉ: 1 Phố Huế, Hà Nội.</p><p>Liên hệ | Điều khoản</p></footer>
+</body></html>""".format(motto=MOTTO)
+
+
+def test_portal_page_keeps_the_document_and_its_metadata_not_the_site(tmp_path):
+    path = tmp_path / "kh-88.html"
+    path.write_text(PORTAL, encoding="utf-8")
+    layout = read(path)
+    assert layout.format == "html"
+    every = " ".join(texts(layout)) + " ".join(c.text for b in blocks(layout) if isinstance(b, Table)
+                                                for r in b.rows for c in r.cells)
+    for chrome in ("Trang chủ", "Tìm kiếm", "Văn bản liên quan", "Bản quyền", "tracking", "Cổng pháp luật"):
+        assert chrome not in every
+    meta = blocks(layout)[0]
+    assert isinstance(meta, Table) and [r.texts for r in meta.rows][:2] == [["Số hiệu:", "88/KH-UBND"],
+                                                                            ["Loại văn bản:", "Kế hoạch"]]
+    assert "KẾ HOẠCH" in texts(layout)
+
+
+def test_portal_page_through_the_pipeline(tmp_path):
+    path = tmp_path / "kh-88.html"
+    path.write_text(PORTAL, encoding="utf-8")
+    doc = parse_file(path)
+    d = doc.document
+    assert (d.kind, d.number, d.issued_on.isoformat(), d.issuer.raw) == (
+        "KH", "88/KH-UBND", "2026-03-12", "ỦY BAN NHÂN DÂN TỈNH YÊN BÁI")
+    assert d.signer.model_dump() == {"name": "Trần Huy Tuấn", "title": "Phó Chủ tịch", "authority": "KT."}
+    assert doc.source.format == "html"
+    assert [t.text for t in doc.tasks][:2] == ["Xây dựng bộ tiêu chí homestay", "Tập huấn cho các hộ làm du lịch"]
+    assert all(t.lead and t.lead[0].raw == "Sở Văn hóa, Thể thao và Du lịch" for t in doc.tasks[:2])
+
+
+def test_table_cells_merged_down_and_across(tmp_path):
+    path = tmp_path / "p.html"
+    path.write_text(PORTAL, encoding="utf-8")
+    tasks = next(b for b in blocks(read(path)) if isinstance(b, Table) and b.rows[0].texts[0] == "STT")
+    assert tasks.header_rows == 1
+    second = tasks.rows[2].cells
+    assert [c.text for c in second] == ["2", "Tập huấn cho các hộ làm du lịch", "Sở Văn hóa, Thể thao và Du lịch", "Quý III/2026"]
+    assert second[2].merged_from_above and not second[0].merged_from_above
+    assert tasks.rows[3].cells[0].colspan == 2 and len(tasks.rows[3].cells) == 3
+
+
+WORD = """<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
+<head><meta http-equiv=Content-Type content="text/html; charset=windows-1252">
+<meta name=Generator content="Microsoft Word 15"><!--[if gte mso 9]><xml><o:DocumentProperties>
+<o:Author>User</o:Author></o:DocumentProperties></xml><![endif]--><style>p.MsoNormal {{margin:0cm}}</style></head>
+<body lang=EN-US><div class=WordSection1>
+<p class=MsoNormal align=center><b style='mso-bidi-font-weight:normal'><span>{title}<o:p></o:p></span></b></p>
+<p class=MsoListParagraph><![if !supportLists]><span style='mso-list:Ignore'>1.<span>&nbsp;&nbsp;</span></span><![endif]>{item}</p>
+<p class=MsoNormal>{decomposed}<a style='mso-footnote-id:ftn1' href="#_ftn1" name="_ftnref1"><span class=MsoFootnoteReference>[1]</span></a> ti&#7871;p</p>
+<p class=MsoNormal style='display:none'>{hidden}</p>
+</div>
+<div class=WordSection2><p class=MsoNormal><b>PH&#7908; L&#7908;C</b></p></div>
+<div style='mso-element:footnote-list'><div style='mso-element:footnote' id=ftn1>
+<p class=MsoFootnoteText><a href="#_ftnref1" name="_ftn1">[1]</a> {note}</p></div></div>
+</body></html>"""
+
+
+def test_word_page_entities_lists_footnotes_and_hidden_text(tmp_path):
+    page = WORD.format(title=ncr("KẾ HOẠCH"), item=ncr("Rà soát thủ tục hành chính"),
+                       decomposed="Ke&#770;&#769; hoa&#803;ch",  # "Kế hoạch" written decomposed
+                       hidden=ncr("Không in ra"), note=ncr("Chú thích của Word."))
+    path = tmp_path / "ke-hoach.htm"
+    path.write_bytes(page.encode("cp1252"))
+    layout = read(path)
+    paras = [b for b in blocks(layout) if isinstance(b, Paragraph)]
+    assert [p.text for p in paras] == ["KẾ HOẠCH", "1. Rà soát thủ tục hành chính", "Kế hoạch tiếp", "PHỤ LỤC",
+                                       "Chú thích của Word."]
+    assert paras[0].bold and not paras[1].bold
+    assert paras[-1].footnote and not any(p.footnote for p in paras[:-1])
+
+
+def test_page_without_a_document_body_fails_clearly(tmp_path):
+    path = tmp_path / "search.html"
+    links = "".join(f'<li><a href="/vb/{i}">Văn bản số {i}</a></li>' for i in range(30))
+    path.write_text(f"<!DOCTYPE html><html><body><nav><ul>{links}</ul></nav><div class='results'><ul>{links}</ul></div>"
+                    "<footer>Bản quyền</footer></body></html>", encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read(path)
+    assert err.value.code == "empty" and "no document body" in str(err.value)
+
+
+@pytest.mark.parametrize("head,name,want", [
+    (b"<!DOCTYPE html>\n<html><body>", "a.txt", "html"),
+    (b"\xef\xbb\xbf  <html lang='vi'>", "a", "html"),
+    (b"<!-- saved from url=(0068)https://example.vn/van-ban/ke-hoach-88.aspx -->\r\n<html>", "a.dat", "html"),
+    (b"<?xml version='1.0'?>\n<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN'>", "a", "html"),
+    (b"<html xmlns:o=\"urn:schemas-microsoft-com:office:office\">", "a.doc.txt", "html"),
+    ("<html><body>".encode("utf-16"), "a", "html"),
+    (b"KE HOACH\nSo: 12/KH-UBND", "a.htm", "html"),  # the suffix says so
+    (b"KE HOACH <b>bold</b>", "a.txt", "text"),
+])
+def test_sniffing_html(tmp_path, head, name, want):
+    from pathlib import Path
+
+    assert sniff(Path(name), head) == want
+
+
+def test_encodings_declared_or_not(tmp_path):
+    body = f"<p>{MOTTO}</p><p>Độc lập - Tự do - Hạnh phúc</p>" + "<p>Nội dung kế hoạch phát triển du lịch bền vững.</p>" * 8
+    declared_utf8_but_cp1252 = tmp_path / "a.html"
+    page = "<html><head><meta charset='utf-8'></head><body><p>Lê Văn Hiếu ký</p>" + body + "</body></html>"
+    declared_utf8_but_cp1252.write_bytes(ncr(page).encode("cp1252"))
+    assert texts(read(declared_utf8_but_cp1252))[0] == "Lê Văn Hiếu ký"
+    undeclared_utf16 = tmp_path / "b.html"
+    undeclared_utf16.write_bytes(f"<html><body>{body}</body></html>".encode("utf-16"))
+    assert texts(read(undeclared_utf16))[0] == MOTTO
+
+
+def test_metadata_as_labelled_list_and_layout_table_unwrapped(tmp_path):
+    """"<b>Số hiệu:</b> value" lines, and a page laid out in a one-column table."""
+    doc = "".join(f"<p>{x}</p>" for x in [
+        "BỘ XÂY DỰNG", MOTTO, "Độc lập - Tự do - Hạnh phúc", "Số: 301/BXD-KHTC", "Hà Nội, ngày 2 tháng 1 năm 2026",
+        "Kính gửi: Sở Xây dựng các tỉnh, thành phố.",
+        "Bộ Xây dựng đề nghị các Sở rà soát kế hoạch vốn, báo cáo trước ngày 31/01/2026./.",
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn Sinh"])
+    page = ("<html><body><table><tr><td><ul class='props'><li><b>Số hiệu:</b> 301/BXD-KHTC</li>"
+            "<li><b>Loại văn bản:</b> Công văn</li><li><b>Người ký:</b> Nguyễn Văn Sinh</li></ul>"
+            f"<div>{doc}</div></td></tr><tr><td><p>Ghi chú trang</p><p>a</p><p>b</p><p>c</p></td></tr></table></body></html>")
+    path = tmp_path / "cv.html"
+    path.write_text(page, encoding="utf-8")
+    layout = read(path)
+    meta = blocks(layout)[0]
+    assert [r.texts for r in meta.rows] == [["Số hiệu:", "301/BXD-KHTC"], ["Loại văn bản:", "Công văn"],
+                                           ["Người ký:", "Nguyễn Văn Sinh"]]
+    assert "BỘ XÂY DỰNG" in texts(layout)  # the layout table's cell is read as the page
+    d = parse_file(path).document
+    assert (d.kind, d.number, d.signer.name, d.signer.authority) == ("CV", "301/BXD-KHTC", "Nguyễn Văn Sinh", "KT.")
+    assert [r.raw for r in d.recipients] == ["Sở Xây dựng các tỉnh, thành phố"]

@@ -308,3 +308,16 @@ def test_tasks_assigned_by_reference_to_a_part_of_the_plan():
     assert leads["Xây dựng cơ sở dữ liệu nông nghiệp."] == "Sở Nông nghiệp và Môi trường"
     assert leads["Tập huấn kỹ năng số cho nông dân."] == "Sở Nông nghiệp và Môi trường"
     assert leads["Số hóa các điểm du lịch."] == "Sở Văn hóa, Thể thao và Du lịch"
+
+
+def test_lists_of_cited_documents_and_bare_headings_are_not_tasks():
+    tasks = tasks_of(
+        "I. CĂN CỨ VÀ TÌNH HÌNH",
+        "II. NỘI DUNG",
+        "1. Các văn bản đã ban hành",
+        "a) Kế hoạch số 3137/KH-BVHTTDL ngày 30/6/2025 của Bộ Văn hóa, Thể thao và Du lịch.",
+        "b) Công văn số 2359/BVHTTDL-VP ngày 28/5/2025 về việc đôn đốc thực hiện.",
+        "2. Tiến độ thực hiện",
+        "3. Các đơn vị rà soát, báo cáo kết quả trước ngày 15/12/2025.",
+    )
+    assert [t.text for t in tasks] == ["Các đơn vị rà soát, báo cáo kết quả trước ngày 15/12/2025."]

@@ -449,6 +449,9 @@ class Assigner:
             return [], True  # an empty part title ("A. NHIỆM VỤ CỤ THỂ") is not work
         if self.r.not_work.search(title):
             return [], True
+        if (not body and line.kind in _HEADING_KINDS and not _SENTENCE_END.search(title)
+                and not self.is_work(title) and len(title.split()) <= 8):
+            return [], True  # "6. Tiến độ thực hiện": a heading over a table or nothing, not work
         return [self.task(line, text, sections, scope, line.page, ordinal=line.ordinal)], True
 
     def content_task(self, node: Node, sections, scope: Scope) -> list[_Found]:

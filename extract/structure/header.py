@@ -325,9 +325,10 @@ def _issuer(head: list[Line], top: _Top) -> tuple[str | None, str | None]:
         i -= 1
     picked += [j for j in range(first, min(last, stop - 1) + 1)]
     block: list[str] = []
+    rules = header_rules()
     for j in picked:
         for piece in top.residue.get(j, "").split("\n"):
-            if piece and is_upper_line(piece) and not _kind_of(piece):
+            if piece and is_upper_line(piece) and not _kind_of(piece) and not rules.mark.match(fold(piece)):
                 block.append(piece)
     return issuer_and_parent(block)
 
@@ -357,8 +358,12 @@ def _title(head: list[Line], top: _Top, h: RawHeader) -> str | None:
             break
         if _BODY_START.match(text) and not ln.bold and (parts or len(text) > 100):
             break  # "Thực hiện Kế hoạch số ...": the body; a bold "Thực hiện ..." is the subject
+        if header_rules().mark.match(fold(text)):
+            continue  # "DỰ THẢO", "KHẨN"
         if parts and text.isupper() and not any(x.isupper() for x in parts):
             break  # a stamp or routing block, not the subject
+        if parts and text.isupper() and header_rules().title.match(fold(text)):
+            break  # a decision's authority line: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ..."
         if parts and text.isupper() and starts_body(text) and ln.bold and len(parts) >= 1 and \
                 _key(text).endswith(_key(h.issuer or "\0")):
             break  # a decision's authority line ("ỦY BAN NHÂN DÂN THÀNH PHỐ ...")

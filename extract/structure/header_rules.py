@@ -33,6 +33,7 @@ class HeaderFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     motto: _Words = Field(min_length=1)
+    marks: _Words = ()
     body_heads: _Words = Field(min_length=1)
     continuations: _Words = ()
     organs: _Words = ()
@@ -45,7 +46,7 @@ class HeaderFile(BaseModel):
     distribution_skip: _Words = ()
     signature_notes: _Words = ()
 
-    @field_validator("motto", "body_heads", "continuations", "organs", "localities", "titles", "addressee_labels",
+    @field_validator("motto", "marks", "body_heads", "continuations", "organs", "localities", "titles", "addressee_labels",
                      "addressee_line_ends", "distribution_labels", "distribution_skip", "signature_notes")
     @classmethod
     def _clean(cls, v: _Words) -> _Words:
@@ -83,6 +84,7 @@ def _alternation(words, *, dotted: bool = False, key=fold) -> str:
 @dataclass(frozen=True)
 class HeaderRules:
     motto: tuple[tuple[regex.Pattern, regex.Pattern], ...]  # (exact, fuzzy)
+    mark: regex.Pattern
     body_head: regex.Pattern
     body_head_glued: regex.Pattern
     continuation: regex.Pattern
@@ -157,6 +159,7 @@ def compile_rules(data: HeaderFile, path: str = str(DATA_FILE)) -> HeaderRules:
     titles.update({"\0" + k: next(iter(v)) for k, v in folded.items() if len(v) == 1})
     return HeaderRules(
         motto=motto,
+        mark=regex.compile(rf"^[\s(\[*]*(?:{_alternation(data.marks)})[\s)\]*.:]*$") if data.marks else regex.compile(r"(?!)"),
         body_head=_anchored(data.body_heads, toneless),
         body_head_glued=regex.compile(rf"^(?:{_alternation(data.body_heads, key=lambda w: toneless(w).replace(' ', ''))})"),
         continuation=_anchored(data.continuations, toneless),

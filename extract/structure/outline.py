@@ -219,6 +219,7 @@ class BodyLine:
         return iter((self.text, self.page))
 
 
+_CRAWL_RULE = regex.compile(r"[|#\-–—_=*\s]+", _F)
 _GLUED_ORDINAL = regex.compile(r"\s(?P<ord>\d{1,2}(?:\.\d{1,2}){1,3}\.)$", _F)
 _LONE_ORDINAL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVXLC]{1,6}\.|\(\d{1,2}\))$", _F)
 _ADDRESSEES = regex.compile(r"^(?:Kính\s+gửi|KÍNH\s+GỬI|Đồng\s+kính\s+gửi)\b", _F)
@@ -287,8 +288,8 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             continue
         raw = " ".join(block.text.split())
         text = strip_emphasis(raw)
-        if not text:
-            continue
+        if not text or _CRAWL_RULE.fullmatch(text):
+            continue  # "|", "-------", "#": what a page saved as text keeps of its table rules
         if _ADDRESSEES.match(text):
             addressees = True  # "Kính gửi:" and the bodies listed under it: the header's
             continue

@@ -321,3 +321,22 @@ def test_lists_of_cited_documents_and_bare_headings_are_not_tasks():
         "3. Các đơn vị rà soát, báo cáo kết quả trước ngày 15/12/2025.",
     )
     assert [t.text for t in tasks] == ["Các đơn vị rà soát, báo cáo kết quả trước ngày 15/12/2025."]
+
+
+def test_an_appendix_s_rows_take_the_deadline_the_body_gives_them():
+    from extract.model.layout import Cell, Row, Table
+
+    blocks = [
+        Paragraph("Điều 4. Tổ chức thực hiện"),
+        Paragraph("1. Bộ trưởng các bộ:"),
+        Paragraph("a) Trình ban hành văn bản theo Phụ lục II ban hành kèm theo Nghị quyết này, "
+                  "bảo đảm có hiệu lực trước ngày 01 tháng 3 năm 2027."),
+        Paragraph("Phụ lục II"),
+        Paragraph("DANH MỤC VĂN BẢN CẦN SỬA ĐỔI"),
+        Table([Row([Cell("STT"), Cell("Tên văn bản cần sửa đổi"), Cell("Cơ quan chủ trì soạn thảo")]),
+               Row([Cell("1"), Cell("Nghị định số 15/2021/NĐ-CP về quản lý dự án"), Cell("Bộ Xây dựng")])],
+              header_rows=1),
+    ]
+    raw = build(Layout(path="x.docx", format="docx", pages=[Page(None, blocks)]))
+    row = next(t for t in raw.tasks if t.text.startswith("Nghị định số 15"))
+    assert row.due == "trước ngày 01 tháng 3 năm 2027"

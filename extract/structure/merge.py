@@ -1,6 +1,7 @@
 """Prose tasks and table tasks of one document, as one list.
 
-A plan often states a task twice: in its body ("b) Nhiệm vụ: - Rà soát ...") and as a row of
+A row of an appendix may take its deadline from the body ("... văn bản theo Phụ lục II ...
+trước ngày 01 tháng 3 năm 2027"). A plan often states a task twice: in its body ("b) Nhiệm vụ: - Rà soát ...") and as a row of
 its appendix table, where the row also gives the lead, support and deadline. The row is the
 fuller statement, so a prose task whose wording opens like a table task's is dropped.
 """
@@ -25,9 +26,27 @@ def _key(text: str) -> str:
     return _SPACE.sub(" ", _NOT_WORD.sub(" ", text)).strip()[:_PREFIX]
 
 
+_APPENDIX_REF = regex.compile(r"(?i:phụ\s+lục)\s+(?P<num>[IVXLC]{1,5}|\d{1,2})(?![\p{L}\d])")
+
+
+def _due_by_appendix(prose: list[RawTask], tables: list[RawTask]) -> None:
+    """"Trình ... văn bản theo Phụ lục II ban hành kèm theo Nghị quyết này ..., bảo đảm có hiệu
+    lực trước ngày 01 tháng 3 năm 2027": the rows of that appendix without a deadline of their
+    own are due then."""
+    for task in prose:
+        if not task.due:
+            continue
+        for m in _APPENDIX_REF.finditer(task.text):
+            label = f"Phụ lục {m.group('num').upper()}"
+            for row in tables:
+                if row.due is None and row.sections and row.sections[0].ordinal == label:
+                    row.due = task.due
+
+
 def merge_tasks(prose: list[RawTask], tables: list[RawTask]) -> list[RawTask]:
     if not tables:
         return prose
+    _due_by_appendix(prose, tables)
     keys = [_key(t.text) for t in tables]
     kept = []
     for task in prose:

@@ -27,10 +27,14 @@ def _observed(stem):
 
 @pytest.mark.parametrize("stem", TABLE_SEEDS)
 def test_tasks_match_golden(stem):
+    """The golden files hold the table rows; tasks the prose stage finds in the body of the
+    same plan are checked by its own tests (test_prose*)."""
     expected = json.loads((EXPECTED / f"{stem}.json").read_text(encoding="utf-8"))
     raw, doc = _observed(stem)
-    assert len(doc.tasks) == len(expected["tasks"])
-    for want, rt, task in zip(expected["tasks"], raw.tasks, doc.tasks):
+    golden_ids = [t["id"] for t in expected["tasks"]]
+    picked = [k for k, t in enumerate(doc.tasks) if t.id in set(golden_ids)]
+    assert [doc.tasks[k].id for k in picked] == golden_ids
+    for want, rt, task in zip(expected["tasks"], [raw.tasks[k] for k in picked], [doc.tasks[k] for k in picked]):
         got = {
             "id": task.id, "ordinal": task.ordinal, "path": task.path,
             "section": task.section.model_dump() if task.section else None,

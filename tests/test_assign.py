@@ -340,3 +340,24 @@ def test_an_appendix_s_rows_take_the_deadline_the_body_gives_them():
     raw = build(Layout(path="x.docx", format="docx", pages=[Page(None, blocks)]))
     row = next(t for t in raw.tasks if t.text.startswith("Nghị định số 15"))
     assert row.due == "trước ngày 01 tháng 3 năm 2027"
+
+
+def test_warnings_are_counted_in_the_batch_manifest_and_the_parse_summary(tmp_path):
+    from typer.testing import CliRunner
+
+    from extract.batch import BatchOptions, read_manifest, run_batch
+    from extract.cli.main import app
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "letter.txt").write_text(
+        "CÔNG VĂN\nSố: 12/UBND-VX\nV/v thông báo\nỦy ban nhân dân tỉnh trân trọng thông báo.\n", encoding="utf-8")
+    (tmp_path / "in" / "plan.txt").write_text(
+        "KẾ HOẠCH\nII. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\n", encoding="utf-8")
+    summary = run_batch([tmp_path / "in"], BatchOptions(outdir=tmp_path / "out", jobs=1))
+    records = read_manifest(tmp_path / "out" / "manifest.jsonl")
+    assert records["letter.txt"].warnings == {"no_tasks": 1}
+    assert records["plan.txt"].warnings.get("no_lead") == 1
+    assert summary.warnings["no_tasks"] == 1 and summary.warnings["no_lead"] == 1
+    res = CliRunner().invoke(app, ["parse", str(tmp_path / "in" / "plan.txt")])
+    assert res.exit_code == 0
+    assert "1 tasks; warnings:" in res.stderr and "no_lead 1" in res.stderr

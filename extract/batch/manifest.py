@@ -31,6 +31,7 @@ class Record:
     format: str | None = None
     version: str | None = None      # vnplan version that wrote it: a new version converts again
     output_sha256: str | None = None  # of the output's bytes: a damaged output is converted again
+    warnings: dict[str, int] | None = None  # the document's warnings counted by code ("no_lead": 3)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))

@@ -52,6 +52,7 @@ class BatchSummary:
     tasks: int = 0
     seconds: float = 0.0
     restarts: int = 0
+    warnings: dict[str, int] = field(default_factory=dict)  # over the converted documents, by code
     records: list[Record] = field(default_factory=list)   # this run's inputs, in input order
 
     @property
@@ -100,6 +101,8 @@ class _Run:
             if rec.status == "ok":
                 s.converted += 1
                 s.tasks += rec.tasks or 0
+                for code, n in (rec.warnings or {}).items():
+                    s.warnings[code] = s.warnings.get(code, 0) + n
             elif rec.status == "failed":
                 s.failed += 1
                 self._drop_stale_output(prev)
@@ -249,6 +252,7 @@ class _Run:
         res = outcome.result or {}
         rec.status = res.get("status", "failed")
         rec.code, rec.error, rec.tasks = res.get("code"), res.get("error"), res.get("tasks")
+        rec.warnings = res.get("warnings") or None
         if rec.error and staged is not None:
             rec.error = rec.error.replace(str(staged), item.name)
         if res.get("seconds") is not None:

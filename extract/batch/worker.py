@@ -49,7 +49,8 @@ def convert(job: dict[str, Any]) -> dict[str, Any]:
             data = render([doc], job["format"])
         atomic_write_bytes(Path(job["output"]), data)
         # Kept in the manifest: a later run trusts an output only while its bytes still match.
-        result.update(status="ok", tasks=len(doc.tasks), output_sha256=hashlib.sha256(data).hexdigest())
+        result.update(status="ok", tasks=len(doc.tasks), output_sha256=hashlib.sha256(data).hexdigest(),
+                      warnings=_warning_counts(doc))
     except ReadError as err:
         result.update(code=err.code or "unreadable", error=one_line(err.reason))
     except MemoryError:
@@ -60,3 +61,11 @@ def convert(job: dict[str, Any]) -> dict[str, Any]:
         result.update(code="error", error=one_line(f"{type(err).__name__}: {err}"))
     result["seconds"] = round(time.perf_counter() - started, 4)
     return result
+
+
+def _warning_counts(doc) -> dict[str, int]:
+    """Warnings by code: what a reviewer should look at ("no_tasks", "no_lead", ...)."""
+    counts: dict[str, int] = {}
+    for w in doc.warnings:
+        counts[w.code] = counts.get(w.code, 0) + 1
+    return counts

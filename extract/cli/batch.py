@@ -103,6 +103,10 @@ def batch(
             f"{summary.seconds:.1f} s ({max(rate, 0):.1f} files/s); manifest: {outdir / MANIFEST_NAME}",
             err=True,
         )
+        if summary.warnings:
+            # Documents to look at by hand: no task found, tasks with nobody named, ...
+            said = ", ".join(f"{code} {n}" for code, n in sorted(summary.warnings.items(), key=lambda kv: -kv[1]))
+            typer.echo(f"  warnings: {said}", err=True)
         for rec in summary.failures[:20]:
             typer.echo(f"  {rec.code}: {rec.path}: {rec.error}", err=True)
         if len(summary.failures) > 20:

@@ -299,3 +299,26 @@ def test_lines_keep_cells_columns_and_drop_markdown_marks():
     ls = lines([table(["A\nB", "C"]), Paragraph("| **X** | Y |"), Paragraph("P\tQ"), Paragraph("|"), Paragraph("> **Z**")])
     assert [(ln.text, ln.column) for ln in ls] == [("A", 0), ("B", 0), ("C", 1), ("X", 0), ("Y", 1), ("P", 0), ("Q", 1),
                                                    ("Z", None)]
+
+
+def test_party_header_with_its_own_motto_and_signature():
+    h = parse_header([table(["TỈNH ỦY HÀ GIANG\n*\nSố 45-KH/TU", "ĐẢNG CỘNG SẢN VIỆT NAM\nHà Giang, ngày 3 tháng 5 năm 2024"]),
+                      Paragraph("KẾ HOẠCH", bold=True), Paragraph("Học tập chuyên đề năm 2024", bold=True),
+                      Paragraph("I. MỤC ĐÍCH"),
+                      table(["Nơi nhận:\n- Các huyện ủy;\n- Lưu VP.", "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\nThào Hồng Sơn"])])
+    assert fields(h) == ("KH", "45-KH/TU", "2024-05-03", "Hà Giang", "TỈNH ỦY HÀ GIANG", None)
+    assert (h.signer_authority, h.signer_title, h.signer_name) == ("TM.", "PHÓ BÍ THƯ THƯỜNG TRỰC", "Thào Hồng Sơn")
+
+
+def test_draft_and_urgency_marks_are_neither_issuer_nor_title():
+    h = parse_header([table(["BỘ NỘI VỤ\nSố: /KH-BNV\nKHẨN", f"{MOTTO}\n{MOTTO2}\nDỰ THẢO\nHà Nội, ngày tháng 6 năm 2026"]),
+                      Paragraph("KẾ HOẠCH", bold=True), Paragraph("DỰ THẢO"), Paragraph("Tinh gọn bộ máy", bold=True),
+                      Paragraph("QUYẾT ĐỊNH:")])
+    assert (h.issuer, h.parent, h.title, h.number) == ("BỘ NỘI VỤ", None, "Tinh gọn bộ máy", None)
+
+
+def test_decision_authority_line_ends_the_title():
+    h = header("ỦY BAN NHÂN DÂN", "TỈNH CAO BẰNG", MOTTO, "Số: 12/QĐ-UBND", "Cao Bằng, ngày 2 tháng 1 năm 2026",
+               "QUYẾT ĐỊNH", "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CAO BẰNG",
+               "Căn cứ Luật Tổ chức chính quyền địa phương;")
+    assert h.title == "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC" and h.kind == "QĐ"

@@ -50,7 +50,6 @@ _SUBJECT = regex.compile(r"^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\b\s*:?\s*(?P
 _BODY_START = regex.compile(
     r"^(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Xét đề nghị|Kính gửi|Đồng kính gửi|Điều\s+1\b|"
     r"I\s*[.)]\s|1\s*[.)]\s|Trong (?:thời gian|những năm)|Nhằm|Để)")
-_MOTTO_HINT = regex.compile(r"cong\s*hoa|chu\s*nghia|doc\s*lap|tu\s*do\s*-|hanh\s*phuc")
 _STRONG_START = regex.compile(r"^(?:Căn cứ|Kính gửi|Đồng kính gửi|Điều\s+1\b|I\s*[.)]\s|1\s*[.)]\s)")
 _ATTACHED = regex.compile(
     r"kèm\s+theo\s+(?P<kind>kế\s+hoạch(?:\s+hành\s+động)?|báo\s+cáo|quyết\s+định|chương\s+trình(?:\s+hành\s+động)?|"
@@ -191,15 +190,16 @@ class _Motto:
             j += 1
         self.done = j
         texts = [ln.text for ln in head[i:j]]
-        if not _MOTTO_HINT.search(fold(" ".join(texts))):
+        if not header_rules().motto_hint.search(fold(" ".join(texts))):
             return  # no word of the motto: nothing to look for
         starts = [0]
         for t in texts[:-1]:
             starts.append(starts[-1] + len(t) + 1)
         joined = "\n".join(texts)
         for exact, fuzzy in header_rules().motto:
-            found = [(s, e) for s, e, _ in finditer(exact, joined)] or [
-                (s, e) for s, e, _ in finditer(fuzzy, joined) if e - s >= 8]
+            found = [(s, e) for s, e, _ in finditer(exact, joined)]
+            if not found and len(joined) <= 300:  # a scan's motto, in the short lines of a header
+                found = [(s, e) for s, e, _ in finditer(fuzzy, joined) if e - s >= 8]
             for ms, me in found:
                 for k, st in enumerate(starts):
                     a, b = max(ms, st), min(me, st + len(texts[k]))
@@ -336,7 +336,7 @@ def _issuer(head: list[Line], top: _Top) -> tuple[str | None, str | None]:
 def _has_addressees(head: list[Line], top: _Top) -> bool:
     rules = header_rules()
     after = max(top.anchors, default=-1)
-    return any(search(rules.addressee_label, ln.text) for ln in head[after + 1: after + 25])
+    return any(search(rules.addressee_label, ln.text, 160) for ln in head[after + 1: after + 25])
 
 
 def _title(head: list[Line], top: _Top, h: RawHeader) -> str | None:

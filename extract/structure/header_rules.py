@@ -84,6 +84,7 @@ def _alternation(words, *, dotted: bool = False, key=fold) -> str:
 @dataclass(frozen=True)
 class HeaderRules:
     motto: tuple[tuple[regex.Pattern, regex.Pattern], ...]  # (exact, fuzzy)
+    motto_hint: regex.Pattern  # two words of a motto: where it is worth looking for one
     mark: regex.Pattern
     body_head: regex.Pattern
     body_head_glued: regex.Pattern
@@ -112,17 +113,23 @@ class HeaderRules:
         return self.authority_code.get(key)
 
 
-def search(pattern: regex.Pattern, text: str, pos: int = 0):
-    """(start, end, match) of ``pattern`` in the folded ``text``, mapped back to ``text``."""
-    folded, index = fold_indexed(text)
-    m = pattern.search(folded, pos)
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> tuple[str, list[int]]:
+    return fold_indexed(text)  # the same lines are searched for several things
+
+
+def search(pattern: regex.Pattern, text: str, limit: int | None = None):
+    """(start, end, match) of ``pattern`` in the folded ``text`` (its first ``limit``
+    characters, for patterns that start a line), mapped back to ``text``."""
+    folded, index = _folded(text if limit is None else text[:limit])
+    m = pattern.search(folded)
     if not m:
         return None
     return index[m.start()], index[m.end()], m
 
 
 def finditer(pattern: regex.Pattern, text: str):
-    folded, index = fold_indexed(text)
+    folded, index = _folded(text)
     for m in pattern.finditer(folded):
         yield index[m.start()], index[m.end()], m
 
@@ -157,8 +164,11 @@ def compile_rules(data: HeaderFile, path: str = str(DATA_FILE)) -> HeaderRules:
     for t in data.titles:
         folded.setdefault(" ".join(fold(t).split()), set()).add(t)
     titles.update({"\0" + k: next(iter(v)) for k, v in folded.items() if len(v) == 1})
+    pairs = {" ".join(w[k:k + 2]) for m in data.motto for w in [fold(m).replace("-", " ").split()]
+             for k in range(len(w) - 1)}
     return HeaderRules(
         motto=motto,
+        motto_hint=regex.compile("|".join(r"\s*".join(regex.escape(x) for x in p.split()) for p in sorted(pairs))),
         mark=regex.compile(rf"^[\s(\[*]*(?:{_alternation(data.marks)})[\s)\]*.:]*$") if data.marks else regex.compile(r"(?!)"),
         body_head=_anchored(data.body_heads, toneless),
         body_head_glued=regex.compile(rf"^(?:{_alternation(data.body_heads, key=lambda w: toneless(w).replace(' ', ''))})"),

@@ -19,7 +19,7 @@ from .signature import distribution_at, is_name
 
 _ITEM = regex.compile(r"^\s*(?P<mark>[-–•+])\s*")
 _NOTE = regex.compile(
-    r"\s*\((?:để|đề|đê|b/c|B/c|đ/b|th|t/h|thực hiện|báo cáo|biết|chỉ đạo|phối hợp|[Đđ]/c)[^()]*\)\s*$"
+    r"\s*\(\s*(?:để|đề|đê|b/c|đ/b|th|t/h|thực hiện|báo cáo|biết|chỉ đạo|phối hợp|đ/c)[^()]*\)\s*$", regex.I
 )
 _END = regex.compile(r"[\s;,.:]+$")
 _BODY = regex.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo|Để|Nhằm|Trong|Sau|Ngày|Hiện nay|Vừa qua|Điều\s+\d)", regex.I)
@@ -57,7 +57,7 @@ def addressees(head: list[Line], after: int) -> list[str]:
     """The "Kính gửi" entries after the header (``head[after:]``)."""
     rules = header_rules()
     for i in range(after, min(len(head), after + 40)):
-        found = search(rules.addressee_label, head[i].text)
+        found = search(rules.addressee_label, head[i].text, 160)
         if not found:
             continue
         rest = head[i].text[found[1]:].strip()

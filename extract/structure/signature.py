@@ -50,7 +50,7 @@ def distribution_at(body: list[Line]) -> int | None:
     """The line of the main body's "Nơi nhận" (its last one), if any."""
     rules = header_rules()
     for i in range(len(body) - 1, -1, -1):
-        found = search(rules.distribution_label, body[i].text)
+        found = search(rules.distribution_label, body[i].text, 40)
         if found and found[0] == 0:
             return i
     return None

@@ -322,3 +322,15 @@ def test_decision_authority_line_ends_the_title():
                "QUYẾT ĐỊNH", "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CAO BẰNG",
                "Căn cứ Luật Tổ chức chính quyền địa phương;")
     assert h.title == "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC" and h.kind == "QĐ"
+
+
+def test_signature_without_a_distribution_list():
+    assert signer("Đề nghị các đơn vị thực hiện nghiêm túc./.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vương Văn Long",
+                  "PHỤ LỤC", "Danh mục nhiệm vụ") == ("KT.", "PHÓ CHỦ TỊCH", "Vương Văn Long")
+    assert signer("Ông Nguyễn Văn An", "Trưởng thôn Bản Phố") == (None, None, None)  # names in the body are not a signer
+
+
+def test_long_distribution_list_interleaved_with_the_signature():
+    entries = [f"- Phòng chuyên môn số {k};" for k in range(30)]
+    got = signer("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", entries[0], "CHỦ TỊCH", *entries[1:], "- Lưu: VT.", "Bế Văn Thành")
+    assert got == ("TM.", "CHỦ TỊCH", "Bế Văn Thành")

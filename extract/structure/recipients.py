@@ -84,7 +84,7 @@ def distribution(body: list[Line]) -> list[str]:
     label = body[at]
     rest = label.text[search(rules.distribution_label, label.text)[1]:].strip()
     texts = [rest] if rest else []
-    for ln in body[at + 1: at + 60]:
+    for ln in body[at + 1: at + 120]:
         if label.column is not None and ln.column is not None:
             if ln.column == label.column and ln.block - label.block <= 30:
                 texts.append(ln.text)

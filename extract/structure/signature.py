@@ -32,7 +32,7 @@ _INLINE_NAME = regex.compile(
 )
 _ITEM = regex.compile(r"^\s*[-+•–]\s*")
 _NOT_NAMES = {"noi nhan", "kinh gui", "nhu tren", "da ky"}
-_WINDOW_BEFORE, _WINDOW_AFTER = 8, 40
+_WINDOW_BEFORE, _WINDOW_AFTER = 8, 80
 
 
 @dataclass

@@ -30,7 +30,7 @@ def build(layout: Layout, lang: Lang | None = None) -> RawDocument:
     blocks = layout_blocks(layout, lang)
     doc.header = parse_header(blocks)
     report = doc.header.kind == "BC"
-    tables = table_tasks(blocks, doc.warnings)
+    tables = table_tasks(blocks, doc.warnings, lang.registry)
     prose = assigned_tasks(blocks, report=report, registry=lang.registry, doc_scope=_doc_scope(doc.header))
     doc.tasks = merge_tasks(prose, tables)
     if not doc.tasks:

@@ -345,7 +345,7 @@ class Assigner:
         found = None
         # The last body asked ("Sở A đề xuất Ủy ban nhân dân chỉ đạo các sở, ngành thực hiện
         # ...:" is work for the sở, ngành): the verb nearest the work names its doers.
-        for m in regex.finditer(r"(?<![\p{L}])(?:đề\s+nghị|yêu\s+cầu|giao|chỉ\s+đạo)\s+", body, _F | regex.I):
+        for m in regex.finditer(r"(?<![\p{L}])(?:đề\s+nghị|yêu\s+cầu|giao|chỉ\s+đạo|hướng\s+dẫn)\s+", body, _F | regex.I):
             rest = body[m.end():]
             name = self.bodies.name_at(rest, 0) or self._name_before_verb(rest)
             if name:
@@ -353,7 +353,7 @@ class Assigner:
         if found:
             partners = [p for p in self.bodies.partners(body) if p.casefold() not in found.casefold()]
             return found, "; ".join(partners) or None
-        return self.lead_in(text) if self.lead_in(text) and self.lead_in(text)[0] else None
+        return None  # "Ủy ban nhân dân ... ban hành Kế hoạch ... như sau:" names the issuer, not a doer
 
     def _name_before_verb(self, text: str) -> str | None:
         m = regex.match(r"^(?P<name>.{2,120}?)\s*(?:,\s*)?(?:chủ\s+trì|thực\s+hiện|triển\s+khai|có\s+trách\s+nhiệm|"
@@ -444,6 +444,8 @@ class Assigner:
             works = [b for b in body if self.is_work(b.text) and not self.r.not_work.search(b.text)]
             if works:
                 return [self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in works], False
+            if line.kind in ("part", "chapter", "upper") or title.isupper():
+                return [], False  # "III. NHIỆM VỤ CỤ THỂ" over "Nhiệm vụ ... chi tiết tại Phụ lục": no work here
         text = "\n".join([title, *(b.text for b in body)]) if body else title
         if not text.strip() or (not body and line.kind in ("part", "chapter", "upper") and title.isupper()):
             return [], True  # an empty part title ("A. NHIỆM VỤ CỤ THỂ") is not work

@@ -294,7 +294,7 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             addressees = True  # "Kính gửi:" and the bodies listed under it: the header's
             continue
         if addressees:
-            if _BULLET.match(text) and len(text.split()) <= 25:
+            if _BULLET.match(text) and len(text.split()) <= 45:
                 continue
             addressees = False
         if r.body_end.match(text) and out:

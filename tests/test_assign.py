@@ -142,11 +142,14 @@ def test_heading_fused_with_its_paragraph_is_split():
 
 
 @pytest.mark.parametrize("sentence,due", [
-    ("Ban hành quy chế phối hợp. Hoàn thành trước ngày 20/12/2025.", "trước ngày 20/12/2025"),
+    ("Ban hành quy chế phối hợp. Hoàn thành trước ngày 20/12/2025.", "Hoàn thành trước ngày 20/12/2025"),
     ("Rà soát thủ tục, hoàn thành trong tháng 02/2026.", "hoàn thành trong tháng 02/2026"),
     ("Trình Chính phủ đề án chậm nhất đến ngày 01 tháng 7 năm 2028.", "chậm nhất đến ngày 01 tháng 7 năm 2028"),
     ("Gửi báo cáo về Sở Tài chính trước ngày 28/4/2026 để tổng hợp.", "trước ngày 28/4/2026"),
-    ("Tổ chức hội nghị (hoàn thành chậm nhất ngày 01/02/2026).", "chậm nhất ngày 01/02/2026"),
+    ("Tổ chức hội nghị (hoàn thành chậm nhất ngày 01/02/2026).", "hoàn thành chậm nhất ngày 01/02/2026"),
+    # several milestones: the first is the task's deadline
+    ("Sửa chữa nhà, hoàn thành trước ngày 31/12/2025; xây dựng lại nhà trước ngày 31/01/2026.",
+     "hoàn thành trước ngày 31/12/2025"),
     ("Xây dựng kế hoạch thực hiện như trước đây.", None),
     ("Thực hiện Kế hoạch số 15/KH-UBND ngày 20/3/2025 của Ủy ban nhân dân tỉnh.", None),
 ])

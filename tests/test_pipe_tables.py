@@ -81,3 +81,14 @@ def test_flattened_table_gives_tasks_through_the_text_reader(tmp_path):
     rows = [(t.ordinal, t.text, t.lead, t.support, t.due) for t in raw.tasks if t.ordinal]
     assert rows == [("1", "Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "Các sở, ngành", "Quý II/2027"),
                     ("2", "Số hóa hồ sơ lưu trữ", "Sở Nội vụ", "UBND các xã", "Năm 2027")]
+
+
+def test_a_page_frame_holding_the_body_in_one_cell_is_not_a_table():
+    """A saved page lays its letterhead beside the body, the whole body in one cell: that is
+    text to read, not a table of data."""
+    from extract.readers.pipe_tables import pipe_blocks
+
+    body = [f"{i}. Bộ Tài chính rà soát nội dung số {i} của kế hoạch, hoàn thành trong quý II." for i in range(1, 50)]
+    lines = ["|", "THỦ TƯỚNG CHÍNH PHỦ", "|", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "|", "Số: 12/CĐ-TTg", "|", "|",
+             "Kính gửi các bộ", "|", "**CÔNG ĐIỆN**", "|", *body, "|", "|"]
+    assert pipe_blocks(lines) is None

@@ -33,6 +33,7 @@ _BULLET = regex.compile(r"^[-+•]\s")
 MIN_COLUMNS = 3  # two columns are a letterhead or a signature block: left as text
 MIN_FULL_ROWS = 2
 MAX_NARROW_RUN = 3  # narrow rows (section titles) in a row inside a grid
+MAX_CELL_LINES = 40  # a cell longer than this holds a page's body, not a table's datum
 _ORDINAL = regex.compile(r"^(?:[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$")
 
 
@@ -111,7 +112,7 @@ def _grid_runs(rows: list[list[_Segment]]) -> list[tuple[int, int, int, bool]]:
         last = j - 1
         while last > i and len(rows[last]) < w - 1:
             last -= 1  # narrow rows after the last full row are not the table's
-        if full >= MIN_FULL_ROWS:
+        if full >= MIN_FULL_ROWS and not _page_frame(rows[i:last + 1]):
             runs.append((i, last, w, shared))
             i = last if shared else last + 1
         else:
@@ -119,6 +120,12 @@ def _grid_runs(rows: list[list[_Segment]]) -> list[tuple[int, int, int, bool]]:
     return runs
 
 
+
+
+def _page_frame(rows: list[list["_Segment"]]) -> bool:
+    """Rows that are a page's frame (its letterhead beside the body, the body in one cell), not
+    a table of data: a couple of rows, one of whose cells runs on for a page."""
+    return len(rows) <= 3 and any(s.last - s.first + 1 > MAX_CELL_LINES for r in rows for s in r)
 
 
 def _rows_of(cells: list[list[_Segment]], width: int) -> list[Row]:

@@ -43,6 +43,7 @@ _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường h�
                     _F | regex.I)
 _REQUEST = regex.compile(r"(?<![\p{L}])(?:đề\s+nghị|yêu\s+cầu|giao)\s+\p{L}", _F | regex.I)
 _GENERIC_ASKED = regex.compile(r"(?i:các|những|quý)\s+(?:đơn\s+vị|cơ\s+quan|địa\s+phương)(?![\p{L}])(?!\s+(?:trực thuộc|thuộc|của)\b)", _F)
+_ASIDE = regex.compile(r",?\s*(?:trong\s+đó|nhất\s+là|đặc\s+biệt\s+là)\b.*$", _F | regex.I)
 _FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
 _SUBJECTLESS = regex.compile(r"^(?:chủ\s+trì|phối\s+hợp|tham\s+mưu)\b", _F | regex.I)
 
@@ -287,6 +288,7 @@ class Assigner:
             verb = self.r.lead_in.match(name) or _FOR.match(name)  # "Đề nghị X: ...", "Đối với X: ..."
             if verb:
                 name = name[verb.end():].strip()
+            name = _ASIDE.sub("", name).strip(" ,")  # "..., trong đó trọng tâm là các tỉnh"
             if self.is_body_name(name, label=True):
                 return name, m.group("rest").strip()
         bare = text.rstrip(" :.")
@@ -297,7 +299,7 @@ class Assigner:
     def is_body_name(self, text: str, label: bool = False) -> bool:
         text = text.strip()
         words = text.split()
-        if not words or len(words) > (20 if label else 16):
+        if not words or len(words) > (25 if label else 16):
             return False
         if text.isupper() and not self.bodies.mention_spans(text):
             return False  # a part title in capitals ("TỔ CHỨC THỰC HIỆN"), unless the registry knows it

@@ -222,7 +222,7 @@ class BodyLine:
 _CRAWL_RULE = regex.compile(r"[|#\-–—_=*\s]+", _F)
 _GLUED_ORDINAL = regex.compile(r"\s(?P<ord>\d{1,2}(?:\.\d{1,2}){1,3}\.)$", _F)
 _LONE_ORDINAL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVXLC]{1,6}\.|\(\d{1,2}\))$", _F)
-_ADDRESSEES = regex.compile(r"^(?:Kính\s+gửi|KÍNH\s+GỬI|Đồng\s+kính\s+gửi)\b", _F)
+_ADDRESSEES = regex.compile(r"^(?:Kính\s+gửi|KÍNH\s+GỬI|Đồng\s+kính\s+gửi)\b|^[\p{Lu}\s]+\s(?:điện|ĐIỆN)\s*:$", _F)
 _ATTACHED_TITLE = regex.compile(r"(?:^|\s)(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|PHƯƠNG ÁN|ĐỀ ÁN|HƯỚNG DẪN|QUY ĐỊNH)(?!\p{L})", _F)
 
 

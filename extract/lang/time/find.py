@@ -155,12 +155,12 @@ def find_inline_deadline(text: str, ctx=None) -> tuple[int, int] | None:
     or None. The phrase runs from a trigger word (data/time.yaml, ``inline_triggers``) to the
     end of its clause and must read, through the same grammar as deadline cells, as a dated
     deadline (a day, month, quarter, half, year or range): "trước đây" or "hoàn thành tốt
-    nhiệm vụ" do not count. The last such phrase of the text wins (a sentence states its
-    deadline at the end; an earlier date is usually the document it cites)."""
+    nhiệm vụ" do not count. The first such phrase wins: an item with several ("sửa chữa ...,
+    hoàn thành trước ngày 31/12/2025; xây dựng lại ... trước ngày 31/01/2026") is due at its
+    first milestone; a cited document's date has no trigger word before it."""
     if not text:
         return None
     folded, index = fold(text)
-    found = None
     for m in _inline_trigger().finditer(folded):
         start = index[m.start()]
         end_m = _CLAUSE_END.search(text, index[m.end()])
@@ -183,5 +183,5 @@ def find_inline_deadline(text: str, ctx=None) -> tuple[int, int] | None:
                 break
             words = words[:-1]
         phrase = " ".join(words)
-        found = (start, start + len(phrase)) if text[start:start + len(phrase)] == phrase else (start, end)
-    return found
+        return (start, start + len(phrase)) if text[start:start + len(phrase)] == phrase else (start, end)
+    return None

@@ -232,6 +232,12 @@ def _mostly_upper(text: str) -> bool:
 _RESUME = regex.compile(r"^(?:[IVXLC]{1,6}\s*[.:)]|PHẦN\s|Phần\s|Điều\s+\d|CHƯƠNG\s|Chương\s|\d{1,2}\.\s)", _F)
 
 
+def _signs_off(block, r: ProseRules) -> bool:
+    """A table whose cell opens the recipients' list ("Nơi nhận:") beside the signature."""
+    rows = getattr(block, "rows", None)
+    return bool(rows) and any(r.body_end.match(strip_emphasis(c.text.strip())) for row in rows for c in row.cells)
+
+
 def _split_glued_labels(text: str, r: ProseRules) -> list[str]:
     """A labelled line glued onto the one above it ("... và địa phương -Thời gian thực hiện:
     Thường xuyên", "Đơn vị chủ trì: A; Đơn vị phối hợp: B") is a line of its own."""
@@ -281,9 +287,13 @@ def body_paragraphs(blocks) -> list[BodyLine]:
     skipping = False
     addressees = False
     carry = ""
-    blocks = [b for b in blocks if isinstance(b, Paragraph) and not b.footnote]
-    width = _wrap_width([" ".join(b.text.split()) for b in blocks])
+    blocks = [b for b in blocks if (isinstance(b, Paragraph) and not b.footnote) or _signs_off(b, r)]
+    width = _wrap_width([" ".join(b.text.split()) for b in blocks if isinstance(b, Paragraph)])
+    last_addressee = ""
     for block in blocks:
+        if not isinstance(block, Paragraph):
+            skipping = bool(out)  # "Nơi nhận" in a table beside the signature: the body has ended
+            continue
         if not isinstance(block, Paragraph) or block.footnote:
             continue
         raw = " ".join(block.text.split())
@@ -294,7 +304,10 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             addressees = True  # "Kính gửi:" and the bodies listed under it: the header's
             continue
         if addressees:
-            if _BULLET.match(text) and len(text.split()) <= 45:
+            if (_BULLET.match(text) and len(text.split()) <= 45) or (
+                    last_addressee and not _BULLET.match(text) and _marker(text, None, False) is None
+                    and not regex.search(r"[.;:]\s*$", last_addressee)):
+                last_addressee = text  # an addressee, or the rest of one wrapped onto this line
                 continue
             addressees = False
         if r.body_end.match(text) and out:
@@ -304,7 +317,8 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             # After the signature: an attached document (its kind title, then its parts) is read;
             # forms, lists and appendices of other kinds are not.
             m = _ATTACHED_TITLE.search(text)
-            if m and _mostly_upper(text[m.start():].split("(", 1)[0]):  # "(Kèm theo ...)" may follow
+            title = text[m.start():].split("(", 1)[0] if m else ""  # "(Kèm theo ...)" may follow
+            if m and _mostly_upper(title) and len(title.split()) >= 4:  # a kind word and its subject
                 skipping = False
             continue
         if _LONE_ORDINAL.match(text):

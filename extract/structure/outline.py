@@ -318,7 +318,10 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             # forms, lists and appendices of other kinds are not.
             m = _ATTACHED_TITLE.search(text)
             title = text[m.start():].split("(", 1)[0] if m else ""  # "(Kèm theo ...)" may follow
-            if m and _mostly_upper(title) and len(title.split()) >= 4:  # a kind word and its subject
+            # A kind title alone on its line ("KẾ HOẠCH"), or with its subject (glued to the
+            # signature by some crawls); not a kind word ending another caption.
+            alone = m is not None and text.strip() == title.strip() and _is_kind_title(title.strip())
+            if m and _mostly_upper(title) and (alone or len(title.split()) >= 4):
                 skipping = False
             continue
         if _LONE_ORDINAL.match(text):

@@ -364,3 +364,18 @@ def test_warnings_are_counted_in_the_batch_manifest_and_the_parse_summary(tmp_pa
     res = CliRunner().invoke(app, ["parse", str(tmp_path / "in" / "plan.txt")])
     assert res.exit_code == 0
     assert "1 tasks; warnings:" in res.stderr and "no_lead 1" in res.stderr
+
+
+def test_work_handed_out_in_one_run_is_split_at_its_numbers():
+    tasks = tasks_of(
+        "III. NHIỆM VỤ",
+        "3. Khẩn trương xây dựng và ban hành chiến lược dữ liệu: (1) Thanh tra Chính phủ ban hành "
+        "trước ngày 25 tháng 11 năm 2025; (2) Bộ Công an chủ trì, phối hợp các bộ ban hành hướng dẫn.",
+        "4. Xây dựng nền tảng dữ liệu doanh nghiệp theo các hướng: (1) Đề nghị doanh nghiệp liên doanh. "
+        "(2) Kết nối với các viện.",
+    )
+    assert [(t.ordinal, t.lead, t.due) for t in tasks] == [
+        ("1", "Thanh tra Chính phủ", "trước ngày 25 tháng 11 năm 2025"),
+        ("2", "Bộ Công an", None),
+        ("4", None, None),  # directions ("theo các hướng:") are the item's contents
+    ]

@@ -533,15 +533,15 @@ class Assigner:
         under them (bullets, narrative) is their progress."""
         from .report import ReportItem, report_item
 
-        numbered = [c for c in node.items if c.line.kind in _HEADING_KINDS]
+        # "(1) ..." under a result item are its points, not items of their own
+        numbered = [c for c in node.items if c.line.kind in _HEADING_KINDS and c.line.kind != "paren"]
         inner = sections + [self.section_of(node)] if node.line.kind in _HEADING_KINDS else sections
         if numbered and node.line.kind not in ("part", "chapter", "upper") and not self._below_part(node):
             pass
         if numbered:
             out = []
-            for c in node.items:
-                if c.line.kind in _HEADING_KINDS:
-                    out.extend(self.result_items(c, inner))
+            for c in numbered:
+                out.extend(self.result_items(c, inner))
             return out
         if node.line.kind in ("part", "chapter", "upper"):
             return []

@@ -347,7 +347,44 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             out[-1].bold = out[-1].bold and bold
             continue
         out.append(BodyLine(text, block.page, bold))
+    return _split_enumerations(out, r)
+
+
+_INLINE_ENUM = regex.compile(r"(?:(?<=:)|(?<=[;.])\s)\s*\((?P<n>\d{1,2}|[ivx]{1,4})\)\s+", _F)
+
+
+def _split_enumerations(lines: list[BodyLine], r: ProseRules) -> list[BodyLine]:
+    """A paragraph that hands out several pieces of work in one run ("Khẩn trương ban hành
+    chiến lược dữ liệu: (1) Thanh tra Chính phủ ban hành trước ngày 25/11/2025; (2) Bộ Công an
+    chủ trì ..."): each "(n)" after the colon is an item of its own, under the lead-in. Run-in
+    enumerations of contents ("... (1) Mức độ tuân thủ. (2) Việc làm.") stay in the paragraph:
+    the pieces must each start with a body or a verb of work."""
+    out: list[BodyLine] = []
+    for line in lines:
+        text = line.text
+        colon = text.find(":")
+        marks = list(_INLINE_ENUM.finditer(text, colon + 1)) if colon >= 0 else []
+        first = marks[0] if marks else None
+        if not marks or len(marks) < 2 or first.group("n") not in ("1", "i") or first.start() > colon + 6:
+            out.append(line)
+            continue
+        pieces = [text[m.end():(marks[k + 1].start() if k + 1 < len(marks) else len(text))].strip(" ;")
+                  for k, m in enumerate(marks)]
+        head = text[:first.start()].rstrip()
+        if r.content_intros.search(head) or sum(1 for p in pieces if _asks(p, r)) * 3 < len(pieces) * 2:
+            out.append(line)
+            continue
+        out.append(BodyLine(text[:first.start()].rstrip(), line.page, line.bold))
+        out.extend(BodyLine(f"({m.group('n')}) {p}", line.page, False) for m, p in zip(marks, pieces))
     return out
+
+
+def _asks(piece: str, r: ProseRules) -> bool:
+    """Does a piece start like work: a verb of work, or a body's name?"""
+    if r.work_start.match(piece):
+        return True
+    heads = "|".join(regex.escape(h) for h in sorted(r.body_heads, key=len, reverse=True))
+    return bool(regex.match(rf"(?i:{heads})(?![\p{{L}}])", piece))
 
 
 @dataclass(eq=False)

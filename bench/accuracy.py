@@ -166,17 +166,22 @@ class Score:
 
 def match(expected: list[dict], found: list[dict]) -> list[int | None]:
     """For each expected task, the index of its found task (or None), one to one, preferring
-    the next unmatched found task after the previous match (documents repeat openings)."""
+    the next unmatched found task after the previous match (documents repeat openings).
+    Required tasks are matched first, so that an optional one (the same target listed again
+    among the goals) cannot take the found task a required one needs."""
     taken = [False] * len(found)
-    out: list[int | None] = []
-    last = -1
-    for e in expected:
-        order = list(range(last + 1, len(found))) + list(range(0, last + 1))
-        hit = next((i for i in order if not taken[i] and text_matches(e["text"], found[i]["text"])), None)
-        if hit is not None:
-            taken[hit] = True
-            last = hit
-        out.append(hit)
+    out: list[int | None] = [None] * len(expected)
+    for optional in (False, True):
+        last = -1
+        for k, e in enumerate(expected):
+            if bool(e.get("optional")) != optional:
+                continue
+            order = list(range(last + 1, len(found))) + list(range(0, last + 1))
+            hit = next((i for i in order if not taken[i] and text_matches(e["text"], found[i]["text"])), None)
+            if hit is not None:
+                taken[hit] = True
+                last = hit
+            out[k] = hit
     return out
 
 

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("accuracy", ROOT / "bench" / "accuracy.py")
 acc = importlib.util.module_from_spec(_spec)
+sys.modules["accuracy"] = acc  # dataclasses look their module up while the class is built
 _spec.loader.exec_module(acc)
 
 

@@ -376,7 +376,7 @@ class Assigner:
             return not self.agency_label(title) and not (title.endswith(":") and self.lead_in(title))
         if line.kind == "sub" and all(c.line.kind == "star" for c in node.items):
             return True
-        if self._points(node.items):
+        if line.kind not in ("part", "chapter", "upper", "article") and self._points(node.items):
             return True  # "1. Giám sát việc ..." over "- Việc ban hành ...;" "- Về hình thức ...;"
         if ((line.kind in ("letter", "paren", "bullet", "sub") or self._among_items(node))
                 and _SENTENCE_END.search(title)
@@ -389,11 +389,13 @@ class Assigner:
     def _points(self, items: list[Node]) -> bool:
         """Bullets that are points of something, not work: noun phrases ("Việc ...", "Về ...",
         "Cơ cấu, thành phần ...") or clauses ending with ";" that start with no verb of work."""
-        if not items or any(c.line.kind not in ("bullet", "sub", "star") or c.items for c in items):
+        if len(items) < 2 or any(c.line.kind not in ("bullet", "sub", "star") for c in items):
             return False
+        if any(self.agency_label(c.title) for c in items):
+            return False  # "Đối với Cổng Thông tin điện tử: ..." hands work to a body
         pointy = sum(1 for c in items if _POINT.match(c.title)
                      or (c.title.rstrip().endswith(";") and not self.is_work(c.title)))
-        return pointy * 5 >= len(items) * 3
+        return pointy * 2 >= len(items)
 
     @staticmethod
     def _among_items(node: Node) -> bool:

@@ -33,7 +33,7 @@ def _end_of(sentence: str, name: str) -> int:
 
 
 def _words(items) -> str:
-    ordered = sorted(set(items), key=len, reverse=True)
+    ordered = sorted(set(items), key=lambda w: (-len(w), w))
     return "|".join(r"\s+".join(regex.escape(w) for w in item.split()) for item in ordered)
 
 

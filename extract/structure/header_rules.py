@@ -73,7 +73,7 @@ def toneless(text: str) -> str:
 
 def _alternation(words, *, dotted: bool = False, key=fold) -> str:
     """Folded words as one regex alternation, longest first, spaces flexible."""
-    keys = sorted({" ".join(key(w).split()) for w in words}, key=len, reverse=True)
+    keys = sorted({" ".join(key(w).split()) for w in words}, key=lambda k: (-len(k), k))
     parts = []
     for k in keys:
         p = r"\s+".join(regex.escape(x) for x in k.split())
@@ -153,7 +153,7 @@ def compile_rules(data: HeaderFile, path: str = str(DATA_FILE)) -> HeaderRules:
             printed.append(form)
     # "KT." / "K/T" / "TM" followed by the body or title it signs for; a bare "Q" needs its dot.
     auth_forms = sorted({regex.escape(fold(f).rstrip(".")).replace(r"\.", r"\.?\s*").replace("/", r"\s*/\s*")
-                         for f in printed}, key=len, reverse=True)
+                         for f in printed}, key=lambda a: (-len(a), a))
     # "KT." / "K/T" / "TM" then the body or title it signs for: a dot or a space after the
     # letters ("KTTH" is not "KT"), and a bare "Q" only with its dot.
     authority = regex.compile(

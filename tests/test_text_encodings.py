@@ -162,11 +162,11 @@ def test_old_tone_placement_and_decomposed_text_resolve_alike(tmp_path):
     table = ("STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành\n"
              "1\tHoàn thiện quy chế phối hợp, bảo đảm hoà nhập\t{lead}\tQuý II/2026\n")
     docs = []
-    for name, lead in (("new", "Ủy ban nhân dân thành phố"), ("old", "Uỷ ban nhân dân thành phố")):
+    for name, lead in (("new", "Ủy ban nhân dân thành phố Hải Phòng"), ("old", "Uỷ ban nhân dân thành phố Hải Phòng")):
         path = tmp_path / f"{name}.txt"
         path.write_text(unicodedata.normalize("NFD", "Kế hoạch\n\n" + table.format(lead=lead)), encoding="utf-8")
         docs.append(parse_file(path))
     new, old = (d.tasks[0] for d in docs)
     assert new.lead[0].id is not None and old.lead[0].id == new.lead[0].id
-    assert old.lead[0].raw == unicodedata.normalize("NFC", "Uỷ ban nhân dân thành phố")
+    assert old.lead[0].raw == unicodedata.normalize("NFC", "Uỷ ban nhân dân thành phố Hải Phòng")
     assert "hoà nhập" in old.text and unicodedata.is_normalized("NFC", old.text)

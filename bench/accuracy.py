@@ -41,7 +41,7 @@ _PUNCT = regex.compile(r"[\"“”'‘’*_`]")
 _SPACE = regex.compile(r"\s+")
 # Abbreviations written either way in agency names: compared in their long form.
 _ABBREV = [
-    (r"\bubmttq\b", "uy ban mat tran to quoc"), (r"\bmttq\b", "mat tran to quoc"),
+    (r"\bubmttq(?:vn)?\b", "uy ban mat tran to quoc viet nam"), (r"\bmttq(?:vn)?\b", "mat tran to quoc viet nam"),
     (r"\bubnd\b", "uy ban nhan dan"), (r"\bhdnd\b", "hoi dong nhan dan"),
     (r"\btp\b\.?", "thanh pho"), (r"\bkh&cn\b", "khoa hoc va cong nghe"),
     (r"\bkhcn\b", "khoa hoc va cong nghe"), (r"\bvp\b", "van phong"), (r"\bbch\b", "ban chi huy"),
@@ -66,6 +66,7 @@ def norm_name(name: str) -> str:
         text = pat.sub(long, text)
     text = regex.sub(r"[^\w&/ ]+", " ", text)
     text = _SPACE.sub(" ", text).strip()
+    text = text.replace("viet nam viet nam", "viet nam")  # "MTTQ Việt Nam" spelled out
     return regex.sub(r"^(?:cac|nhung) ", "", text)
 
 

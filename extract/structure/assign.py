@@ -370,7 +370,8 @@ class Assigner:
         if line is None or not node.items:
             return False
         title = line.title.strip()
-        if title.endswith(":") and self.r.content_intros.search(title):
+        if (title.endswith(":") or line.kind not in ("part", "chapter", "upper")) and self.r.content_intros.search(title) \
+                and not any(self.agency_label(c.title) for c in node.items):
             return True
         if line.kind in ("bullet", "star") and all(c.line.kind in ("sub", "star") for c in node.items):
             return not self.agency_label(title) and not (title.endswith(":") and self.lead_in(title))
@@ -485,7 +486,12 @@ class Assigner:
         t = RawTask(text=text.strip(), ordinal=ordinal, sections=list(sections), page=page,
                     role="task")
         f = _Found(t)
-        first = text.split("\n", 1)[0]
+        lines = text.split("\n")
+        first = lines[0]
+        if not self.bodies.subject(first) and not listed_subjects(first) and not self.r.lead_in.match(first):
+            # "1. Giám sát việc ..." then "- Ban Thường trực ... giám sát ...": the doer is
+            # named in the line that spells the item out.
+            first = next((ln.lstrip("-+•* ") for ln in lines[1:3] if self.bodies.subject(ln.lstrip("-+•* "))), first)
         names = listed_subjects(first)
         if not names:
             lead_in = self.lead_in(first.rstrip(".") + ":") if self.r.lead_in.match(first) else None

@@ -7,3 +7,7 @@ Stages: readers (file -> Layout), structure (Layout -> RawDocument), normalise
 
 __version__ = "0.1.0"
 SCHEMA_VERSION = "1"
+
+from . import disk_cache as _disk_cache  # noqa: E402
+
+_disk_cache.install()  # compiled rules from the last run: start-up in a blink (see the module)

@@ -1,6 +1,6 @@
 """The stages import only what lies below them (README, "How it works").
 
-    base:      model, errors, io, datafile (and the package's own __init__)
+    base:      model, errors, io, datafile, disk_cache (and the package's own __init__)
     lang:      the language layer
     readers -> structure -> normalise -> pipeline -> link -> export -> batch -> store -> cli
 
@@ -15,7 +15,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "extract"
-BASE = {"model", "errors", "io", "datafile", "__init__"}
+BASE = {"model", "errors", "io", "datafile", "disk_cache", "__init__"}
 ORDER = ["lang", "readers", "structure", "normalise", "pipeline", "link", "export", "batch",
          "store", "schemas", "cli"]
 

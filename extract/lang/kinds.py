@@ -132,7 +132,7 @@ class Kinds:
 
     def names(self) -> tuple[str, ...]:
         """Every printed kind name, longest first (for building patterns)."""
-        return tuple(sorted(self._cited_name_keys(), key=len, reverse=True))
+        return tuple(sorted(self._cited_name_keys(), key=lambda w: (-len(w), w)))
 
     def _cited_name_keys(self):
         for e in self.entries:

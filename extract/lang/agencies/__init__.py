@@ -59,8 +59,15 @@ def _builtin_layers() -> tuple[Layer, ...]:
 
 @lru_cache(maxsize=1)
 def builtin_registry() -> Registry:
-    """The registry shipped with vnplan: built, validated and indexed once, on first use."""
-    return Registry.build(_builtin_layers())
+    """The registry shipped with vnplan: built, validated and indexed once, on first use, and
+    kept on disk for the next process under a hash of its data files and code."""
+    from ...disk_cache import cached, sources_key
+    from .places import places_version
+
+    lang_dir = Path(__file__).resolve().parent.parent
+    key = sources_key(lang_dir, Path(__file__).resolve().parents[2] / "datafile.py",
+                      extra=f"{lang_dir}:{places_version()}")
+    return cached("registry", key, lambda: Registry.build(_builtin_layers()))
 
 
 def load_registry(*paths: str | Path, builtin: bool = True) -> Registry:

@@ -132,6 +132,17 @@ def _version() -> str:
         return "?"
 
 
+def places_version() -> str:
+    """What identifies the tables ``load_places`` reads (path, size and time of each file),
+    for caches of what is built from them; cheaper than reading 7 MB to hash it."""
+    base = _package_dir() / "data"
+    out = []
+    for name in ("dataset.db", "converter_2025.json"):
+        st = (base / name).stat()
+        out.append(f"{base / name}:{st.st_size}:{st.st_mtime_ns}")
+    return ";".join(out)
+
+
 _TYPES = ("thành phố", "thị trấn", "đặc khu", "phường", "tỉnh", "xã")  # longest first
 
 

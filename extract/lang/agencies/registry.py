@@ -272,7 +272,7 @@ class Registry:
         reg.head_kinds = {reg.folder.toned(k): v for k, v in head_kinds.items() if f(k)}
         reg.locality = _longest_first({f(x) for x in locality if f(x)})
         reg.qualifiers = _longest_first({f(x) for x in qualifiers if f(x)})
-        reg.cooperation = tuple(sorted(set(coop), key=len, reverse=True))
+        reg.cooperation = tuple(sorted(set(coop), key=lambda w: (-len(w), w)))
         reg.leading_noise = _longest_first({f(x) for x in lead_noise if f(x)})
         reg.trailing_noise = _longest_first({f(x) for x in trail_noise if f(x)})
         reg.not_agency = _longest_first({f(x) for x in not_agency if f(x)})

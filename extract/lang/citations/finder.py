@@ -21,7 +21,7 @@ DATE = (
 
 
 def _alternation(words) -> str:
-    ordered = sorted({w for w in words}, key=len, reverse=True)
+    ordered = sorted({w for w in words}, key=lambda w: (-len(w), w))
     return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in ordered)
 
 

@@ -40,7 +40,7 @@ _DASHED = regex.compile(r"[a-z]-|-[a-z]", _F)
 def alt(words) -> str:
     """Alternation of vocabulary entries, longest first; letters end at a word boundary."""
     parts = []
-    for w in sorted(set(words), key=len, reverse=True):
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):  # ties in a fixed order
         p = r"\s+".join(regex.escape(t) for t in w.split())
         parts.append(p + r"(?!\w)" if w[-1].isalnum() else p)
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"

@@ -1,0 +1,210 @@
+"""What the rules compile to, kept on disk between processes: regular expressions and built
+objects (the agency registry), so that a process starts in a blink.
+
+Regular expressions. 
+The ``regex`` module parses and compiles a pattern in pure Python (about 1 ms a pattern), and
+vnplan's rules (the deadline grammar, the prose rules, the header words, the registry's name
+patterns) are a few hundred patterns built from the data files: compiling them was a third of
+the start-up of ``vnplan parse`` on a small file. A compiled ``regex`` pattern pickles to its
+compiled code (``regex`` registers this itself) and unpickles without parsing again, so the
+patterns one process compiles are stored in a cache file and the next process loads them.
+
+The key is the pattern text and its flags, so a changed data file simply gives new patterns
+(nothing can go stale); the file name carries the ``regex`` and Python versions. The cache lives
+out of the package (``$VNPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/vnplan``, else
+``~/.cache/vnplan``) so a read-only install works; a folder that cannot be written, a file that
+is not the user's own or is writable by others, or a damaged file, means no disk cache (the
+patterns are compiled as before), never an error. ``VNPLAN_NO_CACHE=1`` turns it off.
+
+Patterns built from a document's own text would grow the file without bound, so it keeps at
+most ``LIMIT`` patterns, those the last process used first.
+
+Built objects (``cached``): an object built from data files and code is pickled under a key
+that hashes the content of every file it was built from, so an edited data file, a changed
+module or another version of a dependency builds it again.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+LIMIT = 4096
+_state: dict | None = None  # set by install(): the cache in use
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("VNPLAN_NO_CACHE"):
+        return None
+    chosen = os.environ.get("VNPLAN_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache" if Path.home() else None)
+    return Path(base) / "vnplan" if base else None
+
+
+def _private_folder(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def _write(path: Path, obj) -> bool:
+    """Pickle ``obj`` to ``path`` atomically (temp file + rename), readable by the user only."""
+    try:
+        _private_folder(path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:  # read-only home, full disk, an object that does not pickle
+        return False
+    return True
+
+
+def sources_key(*paths: Path, extra: str = "") -> str:
+    """A hash of the content of ``paths`` (files, or folders: their files, recursively) and of
+    ``extra`` (what stands for sources too large to read at every start: a version, a size)."""
+    h = hashlib.sha256(f"py{sys.version_info[:2]}{extra}".encode())
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if path.is_dir() else [path]
+        for f in files:
+            h.update(str(f.name).encode() + b"\0")
+            h.update(f.read_bytes())
+    return h.hexdigest()[:32]
+
+
+def cached(name: str, key: str, build):
+    """``build()``, or the object a previous process built under the same ``name`` and ``key``.
+    Without a usable cache folder it is simply ``build()``."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{key}.pickle"
+    if _trusted(path):
+        try:
+            with open(path, "rb") as f:
+                return pickle.load(f)
+        except Exception:  # damaged: build again and write it over
+            pass
+    obj = build()
+    if _write(path, obj):
+        for old in folder.glob(f"{name}-*.pickle"):  # what older sources built
+            if old != path:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+    return obj
+
+
+def _file_name(regex) -> str:
+    return f"regex-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
+
+
+def _trusted(path: Path) -> bool:
+    """Only a file of our own that no one else may write is unpickled."""
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return (not hasattr(os, "getuid") or st.st_uid == os.getuid()) and not st.st_mode & 0o022
+
+
+def _read(path: Path) -> dict:
+    if not _trusted(path):
+        return {}
+    try:
+        with open(path, "rb") as f:
+            data = pickle.load(f)
+    except Exception:  # damaged, truncated, written by another version: compile as before
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def install() -> bool:
+    """Put the disk cache in front of ``regex``'s compiler; False when it cannot be (no cache
+    folder, or a ``regex`` whose compiler is not the one this was written for)."""
+    global _state
+    if _state is not None:
+        return True
+    folder = cache_dir()
+    if folder is None:
+        return False
+    try:
+        import regex
+        from regex import _main
+    except ImportError:  # pragma: no cover - regex is a dependency
+        return False
+    original = getattr(_main, "_compile", None)
+    code = getattr(original, "__code__", None)
+    if code is None or code.co_varnames[: code.co_argcount] != ("pattern", "flags", "ignore_unused", "kwargs", "cache_it"):
+        return False
+    path = folder / _file_name(regex)
+    stored = _read(path)  # key -> pickled pattern (bytes)
+    live: dict = {}  # key -> pattern, this process
+    used: dict = {}  # key -> pickled pattern, compiled or loaded by this process, in order
+    not_cached = _main.DEBUG | _main.LOCALE | _main.TEMPLATE
+
+    def _compile(pattern, flags, ignore_unused, kwargs, cache_it):
+        if kwargs or type(pattern) is not str or flags & not_cached:
+            return original(pattern, flags, ignore_unused, kwargs, cache_it)
+        key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
+        hit = live.get(key)
+        if hit is not None:
+            return hit
+        blob = stored.get(key)
+        compiled = None
+        if blob is not None:
+            try:
+                compiled = pickle.loads(blob)
+            except Exception:
+                compiled = None
+        if compiled is None:
+            compiled = original(pattern, flags, ignore_unused, kwargs, cache_it)
+            if compiled.flags & _main.LOCALE:  # an inline (?L): depends on the locale
+                return compiled
+            try:
+                blob = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception:
+                return compiled
+        if len(used) < LIMIT:  # patterns made from documents' text: regex's own cache holds them
+            live[key] = compiled
+            used[key] = blob
+        return compiled
+
+    _main._compile = _compile
+    _state = {"path": path, "stored": stored, "used": used, "original": original}
+    atexit.register(save)
+    return True
+
+
+def save() -> None:
+    """Write the patterns this process used (first) and the others up to LIMIT, if any is new."""
+    state = _state
+    if state is None or not any(k not in state["stored"] for k in state["used"]):
+        return
+    path: Path = state["path"]
+    merged = dict(state["used"])
+    for key, blob in _read(path).items():  # what other processes wrote meanwhile
+        if len(merged) >= LIMIT:
+            break
+        merged.setdefault(key, blob)
+    for key, blob in state["stored"].items():
+        if len(merged) >= LIMIT:
+            break
+        merged.setdefault(key, blob)
+    if len(merged) > LIMIT:
+        merged = dict(list(merged.items())[:LIMIT])
+    if not _write(path, merged):
+        return
+    state["stored"] = merged

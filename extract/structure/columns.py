@@ -12,7 +12,7 @@ not say, the cells may (``table_roles``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Annotated, Literal
 
@@ -42,8 +42,10 @@ class RoleLists(RootModel[dict[Role, list[Phrase]]]):
     model_config = ConfigDict(frozen=True)
 
 
+@lru_cache(maxsize=16384)
 def header_key(text: str) -> str:
-    """Header text reduced to what identifies it: case, markup, spacing and years ignored."""
+    """Header text reduced to what identifies it: case, markup, spacing and years ignored.
+    Remembered per distinct text: every row of a table is compared with its header."""
     text = strip_markup(text).replace("{year}", "2000")
     text = _YEAR.sub("{year}", text.casefold())
     text = _PUNCT_SPACE.sub(r"\1", text)
@@ -94,9 +96,10 @@ def _keyword_patterns() -> tuple[tuple[str, "regex.Pattern"], ...]:
     return tuple((role, regex.compile(rf"(?<!\w){regex.escape(phrase)}(?!\w)")) for role, phrase in keywords())
 
 
+@lru_cache(maxsize=16384)
 def header_match(header: str) -> tuple[str | None, str | None]:
     """(role, how) for one header cell: how is "exact", "prefix" or "keyword"; (None, None)
-    when nothing matches."""
+    when nothing matches. Remembered per distinct cell text (the data files are read once)."""
     key = header_key(header)
     if not key:
         return None, None

@@ -16,7 +16,7 @@ from ..model.raw import RawSection, RawTask
 from ..lang.text import clean_cell, is_page_number, one_line
 from ..lang.agencies import agency_start
 from ..lang.fold import fold
-from .columns import CELL_ROLES, assign_roles, header_key, header_roles
+from .columns import CELL_ROLES, assign_roles, header_key, header_match, header_roles
 from .context import DocContext
 from .table_roles import decide, header_row_like, with_year
 
@@ -81,15 +81,33 @@ class _Columns:
         return bool(_BOTH_ROLES.search(fold(self.headers[self.roles.index("lead")])))
 
     def same_header(self, texts: list[str]) -> bool:
-        keys = [header_key(t) for t in texts]
-        return keys[: len(self.keys)] == self.keys or assign_roles(texts) == self.roles or _header_again(texts)
+        return self._same_keys(texts) or self._same_roles(texts) or _header_again(texts)
+
+    def _same_keys(self, texts: list[str]) -> bool:
+        """The header's cells again; compared cell by cell, the first difference decides."""
+        if len(texts) < len(self.keys):
+            return False
+        return all(header_key(t) == k for t, k in zip(texts, self.keys))
+
+    def _same_roles(self, texts: list[str]) -> bool:
+        """``assign_roles(texts) == self.roles``, without reading the whole row as a header
+        when it cannot be one: a column that has a role needs a header word in this row (the
+        roles only move a column's own role to another name, never give one to a cell with
+        none), so a body row is usually told after its first cell."""
+        if self.roles is None or len(texts) != len(self.roles):
+            return assign_roles(texts) == self.roles
+        for text, role in zip(texts, self.roles):
+            if role is not None and header_match(text)[0] is None:
+                return False
+        return assign_roles(texts) == self.roles
 
 
 def _header_again(texts: list[str]) -> bool:
     """A header row printed again, maybe without its STT cell: short cells, at least two of
     them header words, and no cell that is not one."""
-    cells = [t for t in texts if clean_cell(t).strip()]
-    if len(cells) < 2 or any(len(clean_cell(t).split()) > 10 for t in cells):
+    cleaned = [clean_cell(t) for t in texts]
+    cells = [t for t, c in zip(texts, cleaned) if c.strip()]
+    if len(cells) < 2 or any(len(c.split()) > 10 for c in cleaned if c.strip()):
         return False
     roles, _ = header_roles(cells)
     return sum(1 for r in roles if r) >= max(2, len(cells) - 1)

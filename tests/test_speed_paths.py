@@ -1,0 +1,53 @@
+"""Fast paths give the answers of the slow ones (the speed itself is measured by bench/, not
+timed here: a busy machine makes timings useless)."""
+
+from __future__ import annotations
+
+import itertools
+
+from extract.structure import columns
+from extract.structure.columns import assign_roles, header_key
+from extract.structure.tables import _Columns, _header_again
+
+HEADER = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]
+CELLS = [
+    *HEADER, "TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Tiến độ", "",
+    "1", "I", "a", "Sở Tài chính", "Các sở, ban, ngành", "Quý II/2026", "Thường xuyên",
+    "Xây dựng cơ sở dữ liệu chuyên ngành và kết nối với hệ thống thông tin của tỉnh năm 2026",
+    "Chủ trì", "Ghi chú", "(1)", "(2)", "<b>Nội dung</b>", "Thời gian thực hiện",
+]
+
+
+def _naive_same_header(cols: _Columns, texts: list[str]) -> bool:
+    """What same_header computed before it stopped at the first cell that decides."""
+    keys = [header_key(t) for t in texts]
+    return keys[: len(cols.keys)] == cols.keys or assign_roles(texts) == cols.roles or _header_again(texts)
+
+
+def test_same_header_answers_as_the_whole_row_comparison():
+    headers = [HEADER, ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"], ["Nội dung", "Chủ trì", "Tiến độ"]]
+    for header in headers:
+        roles = assign_roles(header)
+        assert roles is not None
+        cols = _Columns(roles, header, [header_key(t) for t in header])
+        n = len(header)
+        rows = list(itertools.islice(itertools.product(CELLS, repeat=n), 0, None, 997))[:3000]
+        rows += [header, header[1:] + [""], [""] + header[1:], [h.upper() for h in header]]
+        for row in rows:
+            row = list(row)
+            assert cols.same_header(row) == _naive_same_header(cols, row), row
+
+
+def test_body_rows_are_told_from_headers_without_reading_every_cell():
+    from extract.structure.tables import table_tasks
+    from extract.model.layout import Cell, Row, Table
+
+    head = Row([Cell(h) for h in HEADER])
+    body = [Row([Cell(str(i)), Cell(f"Xây dựng cơ sở dữ liệu chuyên ngành số {i} và kết nối với hệ thống thông tin của tỉnh"),
+                 Cell("Sở Tài chính"), Cell("Các sở, ban, ngành"), Cell(f"Quý II/{2000 + i}")]) for i in range(1, 301)]
+    table = Table([head, *body], header_rows=1)
+    columns.header_match.cache_clear()
+    tasks = table_tasks([table], [])
+    assert len(tasks) == 300
+    # the header's cells, and one cell a row (the ordinal: "17" has no header word), not five
+    assert columns.header_match.cache_info().misses < 2 * 300

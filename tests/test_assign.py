@@ -379,3 +379,14 @@ def test_work_handed_out_in_one_run_is_split_at_its_numbers():
         ("2", "Bộ Công an", None),
         ("4", None, None),  # directions ("theo các hướng:") are the item's contents
     ]
+
+
+@pytest.mark.parametrize("sentence,due", [
+    ("Thường xuyên rà soát các quy định về đất đai.", "Thường xuyên"),
+    ("Báo cáo kết quả định kỳ hằng năm về Sở Nội vụ.", "định kỳ"),
+    ("Tổ chức tuyên truyền, thực hiện thường xuyên.", "thường xuyên"),
+    ("Mặt trận có kế hoạch thường xuyên quán triệt nghị quyết.", None),  # how, not when
+])
+def test_an_ongoing_or_recurring_task_said_inside_the_sentence(sentence, due):
+    (task,) = tasks_of("II. NHIỆM VỤ", "1. Chung", f"- {sentence}")
+    assert task.due == due

@@ -525,12 +525,15 @@ class Assigner:
         return f
 
     def inline_due(self, text: str) -> str | None:
-        from ..lang.time import find_deadline, find_inline_deadline
+        from ..lang.time import find_deadline, find_inline_deadline, find_inline_undated
 
         span = find_deadline(text)
         if span:
             return text[span[0]:span[1]].strip(" .;")
         span = find_inline_deadline(text)
+        if span:
+            return text[span[0]:span[1]].strip(" .;")
+        span = find_inline_undated(text.split("\n", 1)[0])
         if span:
             return text[span[0]:span[1]].strip(" .;")
         return None

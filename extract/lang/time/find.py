@@ -150,6 +150,43 @@ def _inline_trigger() -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}\d])(?:{alt(v.inline_triggers)})(?![\p{{L}}])", _F)
 
 
+@cache
+def _undated_trigger() -> regex.Pattern | None:
+    v = vocabulary()
+    if not v.inline_undated_triggers:
+        return None
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alt(v.inline_undated_triggers)})(?![\p{{L}}])", _F)
+
+
+def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
+    """Span of a phrase inside a sentence that says the task has no one deadline: it goes on
+    ("Thường xuyên rà soát ...", "..., thực hiện thường xuyên") or recurs ("báo cáo định kỳ
+    hằng năm"). Only an ongoing or recurring reading of the grammar counts."""
+    pattern = _undated_trigger()
+    if not text or pattern is None:
+        return None
+    folded, index = fold(text)
+    for m in pattern.finditer(folded):
+        start = index[m.start()]
+        end_m = _CLAUSE_END.search(text, index[m.end()])
+        end = min(end_m.start() if end_m else len(text), start + 60)
+        phrase = text[start:end].strip()
+        spec, messages = parse_time(phrase, ctx)
+        if spec is None or messages or spec.kind not in ("ongoing", "recurring"):
+            continue
+        stop = index[m.end()]
+        if spec.kind == "ongoing":
+            # "thường xuyên" says when only where it frames the clause: at its start, after a
+            # comma or "thực hiện", or at its end; "có kế hoạch thường xuyên quán triệt" is how.
+            before = text[:start].rstrip()
+            framed = (not before or before.endswith((",", ";", ":")) or before.lower().endswith("thực hiện")
+                      or not text[stop:].strip(" .;)"))
+            if not framed:
+                continue
+        return start, stop
+    return None
+
+
 def find_inline_deadline(text: str, ctx=None) -> tuple[int, int] | None:
     """Span of a deadline stated inside a sentence ("..., hoàn thành trước ngày 20/12/2025."),
     or None. The phrase runs from a trigger word (data/time.yaml, ``inline_triggers``) to the

@@ -55,6 +55,7 @@ class Vocabulary:
     next_month: tuple[str, ...]
     next_period_years: tuple[str, ...]
     inline_triggers: tuple[str, ...]
+    inline_undated_triggers: tuple[str, ...]
     # The spellings as printed (lower case, NFC), per key: a word printed with diacritics must
     # carry one of these, so "đầu tư" (invest) is not read as "từ" (from).
     spellings: dict[str, frozenset[str]]
@@ -174,6 +175,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         next_month=r.words("recurrence.next_month"),
         next_period_years=r.words("next_period_years"),
         inline_triggers=r.words("inline_triggers", required=False) if "inline_triggers" in r.data else (),
+        inline_undated_triggers=(r.words("inline_undated_triggers", required=False)
+                                 if "inline_undated_triggers" in r.data else ()),
         spellings=r.spellings,
     )
 

@@ -390,3 +390,16 @@ def test_work_handed_out_in_one_run_is_split_at_its_numbers():
 def test_an_ongoing_or_recurring_task_said_inside_the_sentence(sentence, due):
     (task,) = tasks_of("II. NHIỆM VỤ", "1. Chung", f"- {sentence}")
     assert task.due == due
+
+
+def test_a_heading_naming_an_office_holder_over_subjectless_work():
+    tasks = tasks_of(
+        "V. TỔ CHỨC THỰC HIỆN",
+        "1. Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh",
+        "- Ban hành Kế hoạch và Quyết định thành lập Đoàn kiểm tra.",
+        "3. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội",
+        "- Tham mưu xây dựng kế hoạch giám sát.",
+        "- Chủ trì tổng hợp báo cáo.",
+    )
+    assert [t.lead for t in tasks] == ["Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh"] + [
+        "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội"] * 2

@@ -44,6 +44,8 @@ _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường h�
 _REQUEST = regex.compile(r"(?<![\p{L}])(?:đề\s+nghị|yêu\s+cầu|giao)\s+\p{L}", _F | regex.I)
 _GENERIC_ASKED = regex.compile(r"(?i:các|những|quý)\s+(?:đơn\s+vị|cơ\s+quan|địa\s+phương)(?![\p{L}])(?!\s+(?:trực thuộc|thuộc|của)\b)", _F)
 _ASIDE = regex.compile(r",?\s*(?:trong\s+đó|nhất\s+là|đặc\s+biệt\s+là)\b.*$", _F | regex.I)
+_PLACE_TAIL = regex.compile(r"(?:(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu|huyện|quận|thị\s+xã|thôn|tổ)\s+)?"
+                         r"\p{Lu}[\p{L}]*(?:[\s-]+\p{Lu}[\p{L}]*){0,3}", _F)
 _FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
 _SUBJECTLESS = regex.compile(r"^(?:chủ\s+trì|phối\s+hợp|tham\s+mưu)\b", _F | regex.I)
 
@@ -268,6 +270,12 @@ class Assigner:
         if lead_in:
             s.lead = s.lead or lead_in[0]
             s.support = lead_in[1]
+        if (s.lead is None and label is None and not _SENTENCE_END.search(title) and not title.isupper()
+                and self.bodies.starts_like_body(title) and len(node.items) >= 1
+                and all(self.r.work_start.match(c.title) and not self.bodies.subject(c.title) for c in node.items)):
+            # "3. Cán bộ phụ trách lĩnh vực giám sát" over "- Tham mưu ...", "- Chủ trì ...": the
+            # heading names who does the work its items state without a subject.
+            s.lead = title.rstrip(" :")
         if region == "forward" and line.kind in ("part", "chapter", "upper", "heading", "boldhead"):
             s.due = _period_in_title(title)  # "PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026"
         return s
@@ -314,7 +322,9 @@ class Assigner:
             for start, stop in spans:
                 if regex.fullmatch(r"[\s,;và]*", text[end:start]):
                     end = stop
-            return len(text) - end <= 2
+            # What is left may be the place the registry's name leaves out ("... xã Lương Minh").
+            rest = text[end:].strip(" ,.:")
+            return not rest or bool(_PLACE_TAIL.fullmatch(rest))
         if self.bodies.has_predicate(text) or _STRONG_LEAD.search(text):
             return False
         if not _SENTENCE_END.search(text):

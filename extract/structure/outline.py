@@ -18,6 +18,7 @@ No part of this requires a Roman-numeral part: a letter that starts at "1." is r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -144,14 +145,23 @@ def _is_kind_title(text: str) -> bool:
     return text.isupper() and kinds().code_of_name(text) is not None
 
 
+@lru_cache(maxsize=16)
+def _label_pattern(labels: tuple[str, ...]) -> "regex.Pattern | None":
+    """The pattern of a list of deadline labels, built once (it was built for every line)."""
+    alternation = "|".join(regex.escape(l).replace(r"\ ", r"\s+") for l in labels)
+    if not alternation:
+        return None
+    return regex.compile(rf"^(?i:{alternation})\s*(?:\([^)]*\))?\s*:\s*(?P<phrase>.*?)[\s.]*$", _F)
+
+
 def _deadline_label(text: str, r: ProseRules) -> str | None:
     """The phrase after a deadline label, without trailing full stops, or None. A generic label
     ("Thời gian: ...") counts only when its phrase reads as a time."""
     for labels, generic in ((r.deadline_labels, False), (r.generic_deadline_labels, True)):
-        alternation = "|".join(regex.escape(l).replace(r"\ ", r"\s+") for l in labels)
-        if not alternation:
+        pattern = _label_pattern(tuple(labels))
+        if pattern is None:
             continue
-        m = regex.match(rf"^(?i:{alternation})\s*(?:\([^)]*\))?\s*:\s*(?P<phrase>.*?)[\s.]*$", text, _F)
+        m = pattern.match(text)
         if not m or not m.group("phrase"):
             continue
         if generic and not _reads_as_time(m.group("phrase")):

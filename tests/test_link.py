@@ -63,7 +63,7 @@ def test_plan_implementing_another_links_each_adapted_task():
     assert _pairs(links) == {("zone", "t0", "party", "t2"), ("zone", "t1", "party", "t3"),
                              ("zone", "t2", "party", "t1")}
     assert {l.kind for l in links.links} == {"implements"}
-    assert all(0 <= l.score <= 1 and "wording" in l.evidence for l in links.links)
+    assert all(0 <= l.score <= 1 and "giống" in l.evidence for l in links.links)
 
 
 def test_citation_without_number_resolves_by_date_and_issuer():
@@ -133,8 +133,8 @@ def test_agency_successor_and_deadline_rescore():
                 rels=[Relation(kind="implements", citation=cite("1/KH-TU", date(2025, 1, 1)), evidence="x")])
     by_id = {l.from_: l for l in link_documents([parent, child]).links}
     assert by_id["c1"].score > by_id["c3"].score > by_id["c2"].score
-    assert "same lead" in by_id["c1"].evidence
-    assert "ends after" in by_id["c2"].evidence
+    assert "cùng chủ trì: Sở Kế hoạch và Đầu tư, nay Sở Tài chính" in by_id["c1"].evidence
+    assert "sau hạn Quý III/2025" in by_id["c2"].evidence
 
 
 def test_report_item_covering_several_tasks_keeps_each():
@@ -225,7 +225,7 @@ def test_candidates_match_brute_force():
     import numpy as np
 
     texts = PARENT + CHILD + ["Tổ chức đối thoại doanh nghiệp", "Số hóa dữ liệu đất đai"]
-    v = vectorise([features(t) for t in texts])
+    v = vectorise(texts)
     q, t, s = top_candidates(v.matrix[:4], v.matrix[4:], k=2, query_features=1000)
     dense = (v.matrix[:4] @ v.matrix[4:].T).toarray()
     for row in range(4):
@@ -245,8 +245,9 @@ def test_prune_rows_keeps_largest():
 
 
 @pytest.mark.parametrize("content, message", [
-    ("[1, 2]", "mapping"), ("stop_syllables: [1]", "list of non-empty strings"),
-    ("other: []", "unknown keys"), ("stop_syllables: [", "invalid data file"),
+    ("[1, 2]", "valid dictionary"), ("stop_syllables: [1]", "stop_syllables.0"),
+    ("stop_syllables: ['  ']", "empty entry"),
+    ("other: []", "other: Extra inputs"), ("stop_syllables: [", "not valid YAML"),
 ])
 def test_rules_file_is_validated(tmp_path: Path, content, message):
     path = tmp_path / "linking.yaml"

@@ -12,16 +12,24 @@ from typing import Callable
 
 from ..model import Task
 
+
 @lru_cache(maxsize=1)
-def successor_function() -> Callable[[str], tuple[str, ...]]:
-    """id -> the ids that carry its duties today (itself when it was not reorganised)."""
+def _registry():
     try:
         from ..lang.agencies import builtin_registry
 
-        registry = builtin_registry()
-        current = registry.current
+        return builtin_registry()
     except Exception:  # no registry: compare ids as printed
+        return None
+
+
+@lru_cache(maxsize=1)
+def successor_function() -> Callable[[str], tuple[str, ...]]:
+    """id -> the ids that carry its duties today (itself when it was not reorganised)."""
+    registry = _registry()
+    if registry is None:
         return lambda i: (i,)
+    current = registry.current
 
     @lru_cache(maxsize=4096)
     def lookup(agency_id: str) -> tuple[str, ...]:
@@ -34,11 +42,33 @@ def successor_function() -> Callable[[str], tuple[str, ...]]:
     return lookup
 
 
+@lru_cache(maxsize=4096)
+def name_of(agency_id: str) -> str | None:
+    registry = _registry()
+    entry = registry.entries.get(agency_id) if registry is not None else None
+    return entry.name if entry is not None else None
+
+
 def lead_ids(task: Task) -> frozenset[str]:
     current = successor_function()
     return frozenset(i for a in task.lead if a.id for i in current(a.id))
 
 
-def lead_names(task: Task) -> dict[str, str]:
+def shared_leads(a: Task, b: Task) -> list[str]:
+    """The lead bodies two tasks share today, as "Sở Tài chính" or, when one of them was
+    reorganised, "Sở Kế hoạch và Đầu tư, nay Sở Tài chính"."""
     current = successor_function()
-    return {i: a.name for a in task.lead if a.id for i in current(a.id)}
+    printed: dict[str, list[str]] = {}
+    for t in (a, b):
+        for ref in t.lead:
+            if ref.id:
+                for i in current(ref.id):
+                    names = printed.setdefault(i, [])
+                    if ref.name not in names:
+                        names.append(ref.name)
+    out = []
+    for i in sorted(lead_ids(a) & lead_ids(b)):
+        today = name_of(i) or printed[i][0]
+        older = [n for n in printed[i] if n != today]
+        out.append(f"{', '.join(older)}, nay {today}" if older else today)
+    return out

@@ -25,11 +25,20 @@ class LinkOptions:
     # Features per query row used for candidate search (the highest-weighted ones);
     # exact similarity is then computed on full vectors.
     query_features: int = 16
+    # Target rows kept per feature for candidate search (its highest-weighted ones): a
+    # feature shared by more tasks than this tells none of them apart. Bounds the work per
+    # task, so linking stays near-linear in the number of tasks (docs/link.md).
+    posting_limit: int = 64
     # Weight of a report item's narrative relative to its heading.
     progress_weight: float = 0.35
     # Similarity through a part of a task (one bullet, one clause, one restated line)
     # counts this much of a match of the whole.
     part_factor: float = 0.9
+    # Each sentence of a report narrative is a part too (it may report on another task of
+    # the plan); its match counts this much, and links only from this similarity up.
+    sentences: bool = True
+    sentence_factor: float = 0.9
+    min_sentence: float = 0.45
     # Re-scoring, as fractions of the way to 1 (same lead after the 2025 successors) and
     # to 0 (a carrying-out task that ends after the task it carries out).
     agency_bonus: float = 0.05

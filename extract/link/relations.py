@@ -96,22 +96,22 @@ def _plan(a, b, infos, edge, unloaded):
     ia, ib = infos[a], infos[b]
     e = edge.get((a, b))
     if e and e.kind == "implements":
-        return PairPlan(a, b, "implements", f"{ia.key} carries out {ib.key} ({e.evidence})")
+        return PairPlan(a, b, "implements", f"{ia.key} thực hiện {ib.key} ({e.evidence})")
     if e and e.kind == "replaces":
-        return PairPlan(b, a, "continues", f"{ia.key} replaces {ib.key} ({e.evidence})")
+        return PairPlan(b, a, "continues", f"{ia.key} thay thế {ib.key} ({e.evidence})")
     if e and ia.is_report and not ib.is_report and _before(ib, ia) is not False:
-        return PairPlan(a, b, "same", f"report {ia.key} is on {ib.key} ({e.evidence})")
+        return PairPlan(a, b, "same", f"báo cáo {ia.key} về {ib.key} ({e.evidence})")
     if ia.is_report and not ib.is_report:
         for key, (_, raw) in unloaded[a].items():
             rel_b = unloaded[b].get(key)
             if rel_b is None:
                 continue
             if rel_b[0] == "replaces" or _before(ia, ib):
-                how = "replaces" if rel_b[0] == "replaces" else "follows"
+                how = "thay thế" if rel_b[0] == "replaces" else "tiếp nối"
                 return PairPlan(a, b, "continues",
-                                f"report {ia.key} is on {_short(raw, 60)}, which {ib.key} {how}")
+                                f"báo cáo {ia.key} về {_short(raw, 60)}, văn bản mà {ib.key} {how}")
     if e and not ia.is_report and not ib.is_report and _before(ib, ia) is not False:
-        return PairPlan(a, b, "implements", f"{ia.key} cites the earlier plan {ib.key} ({e.evidence})",
+        return PairPlan(a, b, "implements", f"{ia.key} dẫn kế hoạch ban hành trước {ib.key} ({e.evidence})",
                         stated=False)
     return None
 
@@ -121,4 +121,4 @@ def _related(a, b, infos):
     # Later document -> earlier one; unknown dates keep input order.
     if _before(ia, ib) is True and ia.issued_on != ib.issued_on:
         a, b = b, a
-    return PairPlan(a, b, "related", "no stated relation between the documents", stated=False)
+    return PairPlan(a, b, "related", "hai văn bản không nêu quan hệ", stated=False)

@@ -2,17 +2,38 @@
 
 A plan task may bundle several "- " bullets, each restating a task of another plan; a
 report item has a heading that restates the plan's task and a narrative of what was
-done, in which a restated task may reappear as a "- ...:" line. Each of these is a view;
-two tasks are as similar as their most similar views.
+done, in which a restated task may reappear as a "- ...:" line, and whose sentences may
+each report on a different task ("đã công khai quy trình, mẫu biểu …"; "đã công khai tên
+và số điện thoại …"). Each of these is a view; two tasks are as similar as their most
+similar views, and each part (bullet, clause, restated line, sentence) may carry a link of
+its own, named in the evidence.
 """
 
 from __future__ import annotations
 
-import regex
+import re
+from dataclasses import dataclass
 
 from ..model import Task
 
-_BULLET = regex.compile(r"^\s*[-+•]\s+")
+_BULLET = re.compile(r"^\s*[-+•]\s+")
+# A sentence ends at ". " or "; " before a capital letter (abbreviations such as "TP. Hải
+# Phòng" are rare in narratives and only make a sentence shorter).
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[^\W\d_])")
+_SEMI = re.compile(r";\s*")
+
+WHOLE, BULLET, CLAUSE, RESTATED, SENTENCE = "whole", "bullet", "clause", "restated", "sentence"
+
+
+@dataclass(frozen=True)
+class View:
+    texts: tuple[tuple[str, float], ...]   # texts added together into one vector, with weights
+    kind: str = WHOLE
+    label: str | None = None               # the part's own text, for the evidence
+
+    @property
+    def is_part(self) -> bool:
+        return self.kind != WHOLE
 
 
 def bullets(text: str) -> list[str]:
@@ -28,7 +49,9 @@ def bullets(text: str) -> list[str]:
 
 def clauses(text: str, min_words: int = 5) -> list[str]:
     """Clauses of a heading that joins several tasks with semicolons."""
-    parts = [p.strip() for p in regex.split(r";\s*", " ".join((text or "").split()))]
+    if ";" not in (text or ""):
+        return []
+    parts = [p.strip() for p in _SEMI.split(" ".join(text.split()))]
     parts = [p for p in parts if len(p.split()) >= min_words]
     return parts if len(parts) >= 2 else []
 
@@ -43,14 +66,35 @@ def restated(progress: str) -> list[str]:
     return out
 
 
-def task_views(task: Task, progress_weight: float) -> list[tuple[bool, list[tuple[str, float]]]]:
-    """Views of a task: (is a part, [(text, weight) added together])."""
-    whole = [(task.text, 1.0)]
+def sentences(progress: str, min_words: int = 6, limit: int = 40) -> list[str]:
+    """Sentences of a report narrative (restated lines excepted), each possibly the report
+    on one task."""
+    out = []
+    for line in (progress or "").split("\n"):
+        line = line.strip()
+        if not line or (_BULLET.match(line) and line.endswith(":")):
+            continue
+        for s in _SENTENCE.split(_BULLET.sub("", line)):
+            if len(s.split()) >= min_words:
+                out.append(s.strip())
+                if len(out) >= limit:
+                    return out
+    return out
+
+
+def task_views(task: Task, progress_weight: float, narrative: bool = True) -> list[View]:
+    """Views of a task: the whole (with the narrative, and without), then its parts."""
+    whole = ((task.text, 1.0),)
     views = []
     if task.progress and progress_weight > 0:
-        views.append((False, whole + [(task.progress, progress_weight)]))
-    views.append((False, whole))
-    parts = bullets(task.text) or clauses(task.text)
-    parts += restated(task.progress or "")
-    views.extend((True, [(p, 1.0)]) for p in parts)
+        views.append(View(whole + ((task.progress, progress_weight),)))
+    views.append(View(whole))
+    items = bullets(task.text)
+    kind = BULLET
+    if not items:
+        items, kind = clauses(task.text), CLAUSE
+    views.extend(View(((p, 1.0),), kind, p) for p in items)
+    views.extend(View(((p, 1.0),), RESTATED, p) for p in restated(task.progress or ""))
+    if narrative and task.progress:
+        views.extend(View(((s, 1.0),), SENTENCE, s) for s in sentences(task.progress))
     return views

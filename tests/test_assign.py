@@ -403,3 +403,22 @@ def test_a_heading_naming_an_office_holder_over_subjectless_work():
     )
     assert [t.lead for t in tasks] == ["Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh"] + [
         "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội"] * 2
+
+
+def test_a_report_item_split_into_separate_accounts_gives_each_as_a_result():
+    tasks = tasks_of(
+        "I. KẾT QUẢ THỰC HIỆN",
+        "1. Cải cách tổ chức bộ máy",
+        "b) Kết quả thực hiện tuyển dụng, bổ nhiệm",
+        "- Công tác tuyển dụng công chức, viên chức (thi tuyển, xét tuyển): Đang triển khai theo kế hoạch của tỉnh.",
+        "- Công tác bổ nhiệm: Chủ tịch Ủy ban nhân dân tỉnh đã bổ nhiệm 12 lãnh đạo cấp sở.",
+        "c) Đánh giá về tình hình quản lý, sử dụng biên chế",
+        "- Biên chế công chức là 1.200 người.",
+        "- Biên chế viên chức là 3.400 người.",
+        report=True,
+    )
+    assert [(t.role, t.text.split("\n")[0][:30]) for t in tasks] == [
+        ("result", "Công tác tuyển dụng công chức,"),
+        ("result", "Công tác bổ nhiệm: Chủ tịch Ủy"),
+        ("result", "Đánh giá về tình hình quản lý,"),  # figures stay in their item
+    ]

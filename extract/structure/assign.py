@@ -46,6 +46,7 @@ _GENERIC_ASKED = regex.compile(r"(?i:các|những|quý)\s+(?:đơn\s+vị|cơ\s+
 _ASIDE = regex.compile(r",?\s*(?:trong\s+đó|nhất\s+là|đặc\s+biệt\s+là)\b.*$", _F | regex.I)
 _PLACE_TAIL = regex.compile(r"(?:(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu|huyện|quận|thị\s+xã|thôn|tổ)\s+)?"
                          r"\p{Lu}[\p{L}]*(?:[\s-]+\p{Lu}[\p{L}]*){0,3}", _F)
+_ACCOUNT = regex.compile(r"^(?:công tác|kết quả|tình hình|tiến độ|đối với|việc)\b[^:]{0,80}:\s*\S", _F | regex.I)
 _FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
 _SUBJECTLESS = regex.compile(r"^(?:chủ\s+trì|phối\s+hợp|tham\s+mưu)\b", _F | regex.I)
 
@@ -557,8 +558,8 @@ class Assigner:
         # "(1) ..." under a result item are its points, not items of their own
         numbered = [c for c in node.items if c.line.kind in _HEADING_KINDS and c.line.kind != "paren"]
         inner = sections + [self.section_of(node)] if node.line.kind in _HEADING_KINDS else sections
-        if numbered and node.line.kind not in ("part", "chapter", "upper") and not self._below_part(node):
-            pass
+        if not numbered and self._separate_accounts(node):
+            numbered = node.items  # "- Công tác tuyển dụng ...: ...", "- Công tác bổ nhiệm: ..."
         if numbered:
             out = []
             for c in numbered:
@@ -576,8 +577,18 @@ class Assigner:
         t.role = "result"
         return [_Found(t, set(_ROLES))]
 
-    def _below_part(self, node: Node) -> bool:
-        return node.parent is not None and node.parent.line is not None
+    @staticmethod
+    def _separate_accounts(node: Node) -> bool:
+        """A result item split into bullets that each account for a piece of work of their own:
+        no narrative of its own before them, and each bullet a long account ("Công tác bổ nhiệm:
+        Chủ tịch Ủy ban nhân dân tỉnh đã ...") rather than a figure ("- Biên chế công chức là
+        ...") or a restated task followed by narrative ("- Rà soát ...:")."""
+        items = node.items
+        if len(items) < 2 or node.body or node.line.kind in ("part", "chapter", "upper"):
+            return False
+        if any(c.line.kind not in ("bullet", "star") or c.title.rstrip().endswith(":") for c in items):
+            return False
+        return all(len(c.title.split()) >= 12 or _ACCOUNT.match(c.title) for c in items)
 
 
 _TRAILING_VERBS = regex.compile(r"(?:\s+(?:tham\s+mưu|triển\s+khai|tổ\s+chức|thực\s+hiện|theo\s+dõi))+\s*$", _F | regex.I)

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Reader throughput: pages/s on one core and peak memory, DOCX and PDF, beside pdfplumber.
+"""Reader throughput: pages/s on one core and peak memory, DOCX and PDF, beside the peers.
 
     python3 bench/readers.py                   # the seed renditions in samples/seeds
     python3 bench/readers.py --rounds 5 FILE...
     python3 bench/readers.py --renditions      # the table seeds' PDFs ruled, borderless, scanned
+    python3 bench/readers.py --memory          # peak memory: 100-page PDF against 2,000 pages
 
 Every case runs in its own fresh process (one core, one thread) so that its peak RSS is its
 own; the time is the best of --rounds passes over all files after one warm-up pass (imports,
@@ -11,13 +12,21 @@ data files and registries loaded), i.e. the steady state of a batch worker. Page
 CPU-second of the process (process_time), which is what "per core" means and what other jobs
 on a shared machine do not distort; wall seconds are shown beside.
 
-Cases:
+Cases (a peer that is not installed is left out and said so):
   pdf  read         vnplan PDF reader only (file -> Layout)
   pdf  parse_file   vnplan end to end (file -> PlanDocument: read, structure, normalise)
-  pdf  pdfplumber   pdfplumber.open + page.extract_tables() on every page (reference)
   pdf  pypdfium2    pypdfium2 text of every page (the floor: no geometry at all)
+  pdf  pdfplumber   pdfplumber.open + page.extract_tables() on every page
+  pdf  pymupdf      PyMuPDF page.find_tables() + extract() on every page
+  pdf  camelot      camelot.read_pdf(pages="all", flavor="lattice") (one round: it is slow)
   docx read / parse_file
+  docx python-docx  python-docx: open, every paragraph's and every table cell's text
 DOCX pages are those of the PDF twin (same document printed), else docProps/app.xml's.
+The last lines are ratios: vnplan end to end against each peer, in pages/s per core of the
+same run (the machine is shared: ratios of one run count, absolute figures move).
+
+--memory: a 100-page and a 2,000-page PDF made from the seed PDFs (their pages repeated),
+each parsed once end to end in a fresh process; peak RSS of each and their ratio.
 
 --renditions: the table seeds' PDFs as printed (ruled), with their ruling lines removed
 (borderless) and as 200 dpi page images (scanned, OCR'd by Tesseract), each through
@@ -28,6 +37,7 @@ is what a batch worker gets from one core.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -41,8 +51,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CASES = [("pdf", "read"), ("pdf", "parse_file"), ("pdf", "pdfplumber"), ("pdf", "pypdfium2"),
-         ("docx", "read"), ("docx", "parse_file")]
+CASES = [("pdf", "read"), ("pdf", "parse_file"), ("pdf", "pypdfium2"), ("pdf", "pdfplumber"),
+         ("pdf", "pymupdf"), ("pdf", "camelot"), ("docx", "read"), ("docx", "parse_file"),
+         ("docx", "python-docx")]
+SLOW = {"camelot"}  # one round, warmed on one file only
+PEER_MODULES = {"pdfplumber": "pdfplumber", "pymupdf": "pymupdf", "camelot": "camelot",
+                "python-docx": "docx"}
 TABLE_SEEDS = ["000_86f6d0bf5c124c89", "001_4cae6c069fa5c76e", "002_57d4424329c6e7be"]
 RENDITIONS = ["ruled", "borderless", "scanned"]
 
@@ -106,10 +120,39 @@ def run_case(fmt: str, tool: str, files: list[Path], rounds: int, warm: bool = T
             for page in pdf:
                 page.get_textpage().get_text_range()
             pdf.close()
+    elif tool == "pymupdf":
+        import pymupdf
+
+        def fn(path):
+            with pymupdf.open(path) as doc:
+                for page in doc:
+                    for table in page.find_tables().tables:
+                        table.extract()
+    elif tool == "camelot":
+        import camelot
+
+        def fn(path):
+            camelot.read_pdf(str(path), pages="all", flavor="lattice")
+    elif tool == "python-docx":
+        import docx
+
+        def fn(path):
+            doc = docx.Document(str(path))
+            for p in doc.paragraphs:
+                p.text
+            for table in doc.tables:
+                for row in table.rows:
+                    for cell in row.cells:
+                        cell.text
     else:
         raise SystemExit(f"unknown tool {tool}")
     pages = sum(pdf_pages(f) if fmt == "pdf" else docx_pages(f) for f in files)
-    for f in (files if warm else files[:0]):  # warm-up: imports, rule files, registries
+    if tool in SLOW:
+        rounds = 1
+        files_warm = files[:1]
+    else:
+        files_warm = files
+    for f in (files_warm if warm else files[:0]):  # warm-up: imports, rule files, registries
         fn(f)
     if not warm:  # at least the imports and data files, on a file of another kind
         from extract.pipeline import parse_file
@@ -141,6 +184,8 @@ def main() -> None:
     ap.add_argument("--worker", nargs=2, metavar=("FORMAT", "TOOL"), help=argparse.SUPPRESS)
     ap.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
     ap.add_argument("--renditions", action="store_true", help="table seeds ruled, borderless and scanned")
+    ap.add_argument("--memory", action="store_true", help="peak memory, 100 against 2,000 pages")
+    ap.add_argument("--pages", type=int, nargs=2, default=[100, 2000], help=argparse.SUPPRESS)
     ap.add_argument("--label", help=argparse.SUPPRESS)
     ap.add_argument("--no-warm", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -155,10 +200,17 @@ def main() -> None:
             result["format"] = args.label
         print(json.dumps(result))
         return
-    env = dict(os.environ, OMP_THREAD_LIMIT="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    if args.memory:
+        return memory(args)
+    env = dict(os.environ, OMP_THREAD_LIMIT="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
+               OMP_NUM_THREADS="1")
     results = []
+    missing = []
     for fmt, tool in CASES:
         if not any(f.suffix.lower() == f".{fmt}" for f in files):
+            continue
+        if tool in PEER_MODULES and importlib.util.find_spec(PEER_MODULES[tool]) is None:
+            missing.append(tool)
             continue
         proc = subprocess.run([sys.executable, __file__, "--worker", fmt, tool, "--rounds", str(args.rounds),
                                *map(str, files)], capture_output=True, text=True, cwd=ROOT, env=env)
@@ -179,6 +231,71 @@ def main() -> None:
     for r in results:
         print(f"| {r['format']} | {r['tool']} | {r['pages']} | {r['seconds']:.2f} | {r['wall_seconds']:.2f} | "
               f"{r['pages_per_s']:.0f} | {r['peak_rss_mib']:.0f} |")
+    print()
+    for line in ratios(results):
+        print(line)
+    if missing:
+        print(f"not installed (pip install -e '.[bench]'): {', '.join(missing)}")
+
+
+def ratios(results: list[dict]) -> list[str]:
+    """vnplan end to end against every other case of the same format, in one run."""
+    out = []
+    for fmt in ("pdf", "docx"):
+        ours = next((r for r in results if r["format"] == fmt and r["tool"] == "parse_file"), None)
+        if ours is None:
+            continue
+        for r in results:
+            if r["format"] != fmt or r["tool"] == "parse_file":
+                continue
+            ratio = ours["pages_per_s"] / r["pages_per_s"]
+            if r["tool"] == "pypdfium2":
+                out.append(f"{fmt}: vnplan end to end runs at {100 * ratio:.0f}% of the pypdfium2 text floor")
+            elif r["tool"] == "read":
+                out.append(f"{fmt}: reading is {100 * r['seconds'] / ours['seconds']:.0f}% of vnplan's end-to-end time")
+            else:
+                out.append(f"{fmt}: vnplan end to end is {ratio:.2f}x {r['tool']} (pages/s per core)")
+    return out
+
+
+def make_long_pdf(pages: int, out: Path) -> Path:
+    """A PDF of ``pages`` pages: the seed PDFs' pages over and over (pypdfium2 import_pages)."""
+    import pypdfium2 as pdfium
+
+    seeds = [pdfium.PdfDocument(str(p)) for p in sorted((ROOT / "samples" / "seeds").glob("*.pdf"))]
+    doc = pdfium.PdfDocument.new()
+    while len(doc) < pages:
+        for seed in seeds:
+            take = min(len(seed), pages - len(doc))
+            if take <= 0:
+                break
+            doc.import_pages(seed, list(range(take)), index=len(doc))
+    doc.save(str(out))
+    return out
+
+
+def memory(args) -> None:
+    import tempfile
+
+    code = ("import resource, sys, time; from extract.pipeline import parse_file; "
+            "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
+            "from extract.lang.context import Lang; Lang.default(); "
+            "t = time.process_time(); d = parse_file(sys.argv[1]); t = time.process_time() - t; "
+            "print(base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(d.tasks), t)")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="vnplan-bench-") as tmp:
+        for n in args.pages:
+            path = make_long_pdf(n, Path(tmp) / f"long_{n}.pdf")
+            out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
+                                 cwd=ROOT, check=True)
+            base, peak, tasks, cpu = out.stdout.split()
+            rows.append((n, int(base) / 1024, int(peak) / 1024, int(tasks), float(cpu)))
+    print("| pages | RSS after imports (MiB) | peak RSS (MiB) | tasks | CPU s | pages/s per core |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for n, base, peak, tasks, cpu in rows:
+        print(f"| {n} | {base:.0f} | {peak:.0f} | {tasks} | {cpu:.1f} | {n / cpu:.0f} |")
+    (n0, _, p0, _, _), (n1, _, p1, _, _) = rows[0], rows[-1]
+    print(f"\npeak at {n1} pages = {p1 / p0:.2f}x peak at {n0} pages")
 
 
 def renditions(args) -> None:

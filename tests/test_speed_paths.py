@@ -51,3 +51,57 @@ def test_body_rows_are_told_from_headers_without_reading_every_cell():
     assert len(tasks) == 300
     # the header's cells, and one cell a row (the ordinal: "17" has no header word), not five
     assert columns.header_match.cache_info().misses < 2 * 300
+
+
+def _long_pdf(tmp_path, pages: int):
+    """A PDF of the seed's pages over and over (as bench/readers.py --memory makes them)."""
+    import pypdfium2 as pdfium
+    from pathlib import Path
+
+    seed = pdfium.PdfDocument(str(Path(__file__).resolve().parents[1] / "samples" / "seeds" / "000_86f6d0bf5c124c89.pdf"))
+    doc = pdfium.PdfDocument.new()
+    while len(doc) < pages:
+        doc.import_pages(seed, list(range(min(len(seed), pages - len(doc)))), index=len(doc))
+    out = tmp_path / f"long_{pages}.pdf"
+    doc.save(str(out))
+    return out
+
+
+def _blocks(layout):
+    from dataclasses import asdict
+
+    return [asdict(page) for page in layout.pages]
+
+
+def test_a_long_pdf_is_read_in_runs_with_the_same_layout(tmp_path, monkeypatch):
+    from extract.readers import pdf
+
+    path = _long_pdf(tmp_path, 30)
+    whole = pdf.read_pdf(path)
+    monkeypatch.setattr(pdf, "REOPEN_EVERY", 7)  # the file opened again every 7 pages
+    opened = []
+    original = pdf._open
+    monkeypatch.setattr(pdf, "_open", lambda p: opened.append(p) or original(p))
+    runs = pdf.read_pdf(path)
+    assert len(opened) == 5  # pages 1, 8, 15, 22, 29
+    assert _blocks(runs) == _blocks(whole) and runs.warnings == whole.warnings
+
+
+def test_a_page_s_characters_are_let_go_once_its_blocks_are_made(tmp_path, monkeypatch):
+    """Memory grows with the text kept, not with every page's characters held to the end."""
+    import gc
+
+    from extract.readers import pdf
+    from extract.readers.pdf_page import PageContent
+
+    live = []
+    original = pdf.read_page
+
+    def counting(*args, **kwargs):
+        gc.collect()
+        live.append(sum(1 for o in gc.get_objects() if type(o) is PageContent))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(pdf, "read_page", counting)
+    pdf.read_pdf(_long_pdf(tmp_path, 12))
+    assert len(live) == 12 and max(live) <= 1, live

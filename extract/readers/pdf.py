@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import subprocess
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReadError
@@ -26,6 +27,9 @@ from .pdf_stitch import stitch
 from .pdf_tables import build_table, find_grids
 from .pdf_text import Line, Margins, continues, drop_running_lines, margins, page_lines, paragraph
 
+# Pages read before the file is opened again: PDFium holds every page's parsed objects until
+# the document is closed (about 14 MiB a thousand pages), so a long file is read in runs.
+REOPEN_EVERY = 100
 FOOTNOTE_RULE_MAX = 0.45  # a footnote separator is a short rule: at most this share of the text width
 
 
@@ -53,19 +57,27 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
             raise ReadError(str(path), "PDF has no pages", "empty")
         check_pages(path, n)  # before any page is read: a page bomb is refused at once
         warnings: list[tuple[str, str, int | None]] = []
-        contents: list[PageContent] = []
+        parts: list[_PageParts] = []
+        columns: dict[int, list[float]] = {}  # id(table) -> its grid's x, for stitching
         bad_pages: list[tuple[int, str]] = []
         for i in range(n):
+            if i and i % REOPEN_EVERY == 0:  # PDFium keeps what it parsed until the file is closed
+                doc.close()
+                doc = _open(path)
             try:
                 page = _with_filled_fields(doc, i, doc[i])
             except Exception as exc:  # PdfiumError: a page object PDFium cannot load
                 warnings.append(("unreadable_page", f"page {i + 1} could not be loaded ({exc})", i + 1))
-                contents.append(PageContent(i + 1, 595.0, 842.0))
+                parts.append(_page_parts(PageContent(i + 1, 595.0, 842.0), columns))
                 continue
             try:
-                contents.append(_page_content(page, i + 1, ocr_mode, warnings, bad_pages))
+                content = _page_content(page, i + 1, ocr_mode, warnings, bad_pages)
             finally:
                 page.close()
+            # The page's words, rules and image go as soon as its tables and lines are made:
+            # memory then grows with the text kept, not with the characters read.
+            parts.append(_page_parts(content, columns))
+            del content
     finally:
         doc.close()
     unread = [p for p, _ in bad_pages if not any(w[0] == "ocr" and w[2] == p for w in warnings)]
@@ -82,7 +94,7 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
             raise ReadError(str(path), f"PDF {what} on {_page_list(unread, n)}{hint}", "scanned")
         for p in unread:
             warnings.append(("no_text", f"page {p} has no usable text", p))
-    layout = _assemble(path, contents, warnings)
+    layout = _assemble(path, parts, columns, warnings)
     if not any(True for _ in layout.blocks()):
         raise ReadError(str(path), "PDF has no text", "empty")
     return layout
@@ -140,44 +152,57 @@ def _page_list(pages: list[int], total: int) -> str:
     return f"page{'s' if len(pages) > 1 else ''} {shown}"
 
 
-def _assemble(path: Path, contents: list[PageContent], warnings) -> Layout:
-    columns: dict[int, list[float]] = {}  # id(table) -> its grid's x, for stitching
-    page_items: list[list[tuple[float, object]]] = []
-    page_lines_all: list[list[Line]] = []
-    for content in contents:
-        grids = find_grids(content.rules)
-        tables: list[tuple[float, Table]] = []
-        table_boxes = []
-        if grids:
-            inside: list[list] = [[] for _ in grids]
-            outside = []
-            for c in content.chars:
-                cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
-                for k, g in enumerate(grids):
-                    if g.contains(cx, cy):
-                        inside[k].append(c)
-                        break
-                else:
-                    outside.append(c)
-            refine = content.ocr.reread if content.ocr is not None else None
-            for g, chars in zip(grids, inside):
-                table = build_table(g, chars, content.number, refine)
-                if table is not None:
-                    tables.append((g.ys[0], table))
-                    columns[id(table)] = g.xs
-                    table_boxes.append(g.bbox)
-                else:
-                    outside.extend(chars)
-        else:
-            outside = content.chars
+@dataclass(slots=True)
+class _PageParts:
+    """What the assembly across pages needs of one page: its size, lines and tables."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    tables: list[tuple[float, Table]]
+
+
+def _page_parts(content: PageContent, columns: dict[int, list[float]]) -> _PageParts:
+    """One page's tables (ruled, then aligned) and its visual lines outside them."""
+    grids = find_grids(content.rules)
+    tables: list[tuple[float, Table]] = []
+    table_boxes = []
+    if grids:
+        inside: list[list] = [[] for _ in grids]
+        outside = []
+        for c in content.chars:
+            cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+            for k, g in enumerate(grids):
+                if g.contains(cx, cy):
+                    inside[k].append(c)
+                    break
+            else:
+                outside.append(c)
         refine = content.ocr.reread if content.ocr is not None else None
-        aligned, outside = find_aligned_tables(outside, content.number, refine)
-        content.ocr = None  # the page image is large: let it go as soon as the tables are read
-        tables.extend(aligned)
-        lines = page_lines(outside, content.number, content.bold_chars, content.sizes)
-        _mark_footnotes(content, lines, table_boxes)
-        page_lines_all.append(lines)
-        page_items.append(tables)  # type: ignore[arg-type]
+        for g, chars in zip(grids, inside):
+            table = build_table(g, chars, content.number, refine)
+            if table is not None:
+                tables.append((g.ys[0], table))
+                columns[id(table)] = g.xs
+                table_boxes.append(g.bbox)
+            else:
+                outside.extend(chars)
+    else:
+        outside = content.chars
+    refine = content.ocr.reread if content.ocr is not None else None
+    aligned, outside = find_aligned_tables(outside, content.number, refine)
+    content.ocr = None  # the page image is large: let it go as soon as the tables are read
+    tables.extend(aligned)
+    lines = page_lines(outside, content.number, content.bold_chars, content.sizes)
+    _mark_footnotes(content, lines, table_boxes)
+    return _PageParts(content.number, content.width, content.height, lines, tables)
+
+
+def _assemble(path: Path, parts: list[_PageParts], columns: dict[int, list[float]], warnings) -> Layout:
+    page_lines_all = [p.lines for p in parts]
+    page_items = [p.tables for p in parts]
+    contents = parts  # number, width and height, as the pages' contents had them
     drop_running_lines(page_lines_all, [c.height for c in contents])
 
     pages: list[Page] = []

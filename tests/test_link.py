@@ -321,3 +321,173 @@ def test_expectation_files_are_validated(tmp_path: Path, content, message):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(DataFileError, match=message):
         load_expected(path)
+
+
+# --- sub-items, evidence in words, deadlines, document identity (issue: links an official can trust)
+
+def _report(tasks, refs=()):
+    return doc("r", tasks, kind="BC", issued=date(2024, 10, 1),
+               refs=list(refs) or [cite("9/KH-UBND", date(2024, 1, 1))])
+
+
+def _next_plan(texts):
+    return doc("p", texts, issued=date(2025, 8, 1), refs=[cite("9/KH-UBND", date(2024, 1, 1))])
+
+
+NEXT = ["Phối hợp thực hiện mô hình kết nối thủ tục giấy phép kinh doanh có điều kiện.",
+        "Công khai tên và số điện thoại của lãnh đạo phụ trách lĩnh vực cấp phép.",
+        "Công khai quy trình, mẫu biểu chi tiết các thủ tục hành chính cấp phép.",
+        "Tổ chức lễ hội du lịch biển đảo hằng năm."]
+
+
+def test_report_item_links_to_each_task_its_bullets_cover():
+    item = Task(id="a", text="Các nhiệm vụ liên quan đến đăng ký kinh doanh có điều kiện\n"
+                             "- Phối hợp thực hiện mô hình kết nối thủ tục giấy phép kinh doanh có điều kiện\n"
+                             "- Công khai tên và số điện thoại của lãnh đạo phụ trách lĩnh vực cấp phép\n"
+                             "- Công khai quy trình, mẫu biểu chi tiết các thủ tục hành chính cấp phép")
+    links = link_documents([_report([item]), _next_plan(NEXT)], LinkOptions(related=False))
+    assert _pairs(links) == {("r", "a", "p", "t0"), ("r", "a", "p", "t1"), ("r", "a", "p", "t2")}
+    by_to = {l.to: l.evidence for l in links.links}
+    assert "qua ý: «Công khai tên và số điện thoại" in by_to["t1"]
+    assert "qua ý: «Công khai quy trình, mẫu biểu" in by_to["t2"]
+
+
+def test_narrative_sentences_report_on_further_tasks():
+    item = Task(id="a", text="Các nhiệm vụ liên quan đến cấp phép kinh doanh",
+                progress="Các sở đã công khai quy trình, mẫu biểu chi tiết các thủ tục hành chính cấp phép "
+                         "trên cổng thông tin. Đến nay 13 sở đã công khai tên và số điện thoại của lãnh đạo "
+                         "phụ trách lĩnh vực cấp phép.")
+    links = link_documents([_report([item]), _next_plan(NEXT)], LinkOptions(related=False))
+    assert {("r", "a", "p", "t1"), ("r", "a", "p", "t2")} <= _pairs(links)
+    assert ("r", "a", "p", "t3") not in _pairs(links)
+    # Each link names the sentence that carries it.
+    by_to = {l.to: l.evidence for l in links.links}
+    assert "qua ý: «Đến nay 13 sở đã công khai tên" in by_to["t1"]
+    # Off, the narrative only weighs on the item as a whole: no sentence is named.
+    off = link_documents([_report([item]), _next_plan(NEXT)], LinkOptions(related=False, sentences=False))
+    assert not any("qua ý" in l.evidence for l in off.links)
+
+
+def test_evidence_is_made_of_whole_words():
+    from extract.link.evidence import Evidence
+    from extract.link.features import Corpus
+    import numpy as np
+
+    corpus = Corpus()
+    a = corpus.add("Tiếp nhận, xử lý phản ánh, kiến nghị của người dân về bồi dưỡng cán bộ")
+    b = corpus.add("Xử lý phản ánh kiến nghị doanh nghiệp; nuôi dưỡng cán bộ trẻ")
+    ev = Evidence(corpus, np.ones(len(corpus.canon), dtype=np.float32))
+    shared = ev.shared([a], [b])
+    assert any("phản ánh" in s and "kiến nghị" in s for s in shared), shared
+    # "dưỡng cán bộ" is shared, but "dưỡng" ends another word: only "cán bộ" is shown.
+    assert "cán bộ" in shared and not any(s.startswith("dưỡng") for s in shared), shared
+    assert not any(s == "ánh kiến" for s in shared)
+
+
+def test_lexicon_words_come_from_the_vocabularies(tmp_path):
+    from extract.link.lexicon import Lexicon, _capitalised_runs, lexicon, load_words
+    from extract.link.features import canonical
+
+    assert _capitalised_runs("Sở Tài nguyên và Môi trường") == [
+        (canonical("tài"), canonical("nguyên")), (canonical("môi"), canonical("trường"))]
+    lex = lexicon()
+    assert (canonical("phản"), canonical("ánh")) in lex          # words.yaml
+    assert (canonical("triển"), canonical("khai")) in lex        # prose work verbs
+    seg = Lexicon({(canonical("giấy"), canonical("phép")),
+                   (canonical("giấy"), canonical("phép"), canonical("kinh"), canonical("doanh"))})
+    assert seg.segment([canonical(w) for w in "cấp giấy phép kinh doanh".split()]) == [(0, 1), (1, 5)]
+    bad = tmp_path / "words.yaml"
+    bad.write_text("version: 1\nwords: [thôn]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="not a word of 2"):
+        load_words(bad)
+
+
+def _due(day):
+    return TimeSpec(raw=f"Chậm nhất ngày {day:%d/%m/%Y}", kind="date", start=day, end=day)
+
+
+def test_same_day_deadlines_link_tasks_worded_differently():
+    parent = doc("party", [
+        Task(id="p1", text="Tổ chức hiệp thương lần thứ nhất theo luật bầu cử", due=_due(date(2025, 12, 10))),
+        Task(id="p2", text="Tổng kết công tác bầu cử", due=_due(date(2026, 4, 15))),
+    ], number="16/KH-MTTQ-BTT", issued=date(2025, 11, 18))
+    child = doc("zone", [
+        Task(id="c1", text="Hội nghị về cơ cấu, thành phần người được giới thiệu", due=_due(date(2025, 12, 10))),
+    ], issued=date(2025, 11, 25), rels=[Relation(kind="implements",
+                                                 citation=cite("16/KH-MTTQ-BTT", date(2025, 11, 18)),
+                                                 evidence="Thực hiện")])
+    links = link_documents([parent, child])
+    assert _pairs(links) == {("zone", "c1", "party", "p1")}
+    assert "cùng hạn" in links.links[0].evidence
+    off = link_documents([parent, child], LinkOptions(deadline_bonus=0.0))
+    assert off.links == []
+
+
+def test_a_month_end_deadline_is_not_telling():
+    from extract.link.deadlines import precise_end
+
+    assert precise_end(Task(id="x", text="x", due=_due(date(2025, 12, 31)))) is None
+    assert precise_end(Task(id="x", text="x", due=_due(date(2025, 12, 10)))) == date(2025, 12, 10).toordinal()
+
+
+def test_same_number_on_another_day_is_another_document():
+    commune = doc("commune", PARENT, number="16/KH-MTTQ-BTT", issued=date(2025, 11, 18))
+    other = doc("other", CHILD, issued=date(2025, 12, 30), refs=[cite("16/KH-MTTQ-BTT", date(2025, 12, 23))])
+    assert link_documents([commune, other], LinkOptions(related=False)).doc_links == []
+
+
+def test_unnumbered_draft_is_found_by_the_title_the_citation_gives():
+    plan = doc("plan", PARENT, issued=None, issuer="Ủy ban nhân dân tỉnh Lâm Đồng")
+    plan = plan.model_copy(update={"document": plan.document.model_copy(
+        update={"title": "Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng"})})
+    c = cite("9669/KH-UBND", date(2025, 12, 24))
+
+    def report(subject):
+        item = Task(id="a", text="Đánh giá, cập nhật tiến độ thực hiện Kế hoạch",
+                    progress=f"Ủy ban nhân dân tỉnh ban hành {c.raw} về {subject} với chủ đề mới.")
+        return doc("report", [item], kind="BC", issued=date(2026, 3, 31), refs=[c])
+
+    got = link_documents([report("cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng"), plan])
+    assert [(d.from_, d.to, d.kind) for d in got.doc_links] == [("report", "plan", "cites")]
+    other = link_documents([report("chuyển đổi số tỉnh Lâm Đồng năm 2026"), plan])
+    assert other.doc_links == []
+
+
+def test_a_pair_does_not_depend_on_the_other_documents_of_the_batch():
+    parent = doc("party", PARENT, number="07-KH/TU", issued=date(2025, 7, 25))
+    child = doc("zone", CHILD, issued=date(2025, 10, 1), refs=[cite("07-KH/TU", date(2025, 7, 25))])
+    stranger = doc("far", ["Tổ chức lễ hội du lịch biển đảo", "Số hóa dữ liệu đất đai toàn tỉnh"],
+                   issued=date(2020, 1, 1))
+    alone = [l for l in link_documents([parent, child], LinkOptions(related=False)).links]
+    with_other = [l for l in link_documents([parent, child, stranger], LinkOptions(related=False)).links
+                  if l.to_doc == "party"]
+    assert [(l.from_, l.to, l.score) for l in alone] == [(l.from_, l.to, l.score) for l in with_other]
+
+
+def test_truncated_postings_keep_each_features_best_rows():
+    import numpy as np
+    import scipy.sparse as sp
+    from extract.link.index import truncate_postings
+
+    m = sp.csr_matrix(np.array([[0.9, 0.1], [0.5, 0.2], [0.7, 0.0], [0.1, 0.3]], dtype=np.float32))
+    t = truncate_postings(m, 2).toarray()
+    assert np.allclose(t, [[0.9, 0.0], [0.0, 0.2], [0.7, 0.0], [0.0, 0.3]])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=1, max_value=6), st.integers(min_value=0, max_value=2**31))
+def test_candidates_with_a_large_posting_limit_match_brute_force(k, seed):
+    import numpy as np
+    import scipy.sparse as sp
+
+    rng = np.random.default_rng(seed)
+    q = sp.random(7, 12, density=0.4, random_state=rng, format="csr", dtype=np.float32)
+    t = sp.random(9, 12, density=0.4, random_state=rng, format="csr", dtype=np.float32)
+    rows, cols, scores = top_candidates(q, t, k=k, query_features=100, posting_limit=100)
+    dense = (q @ t.T).toarray()
+    for r in range(7):
+        positive = np.flatnonzero(dense[r] > 0)
+        got = cols[rows == r]
+        assert len(got) == min(k, len(positive))
+        if len(got):
+            assert np.isclose(dense[r, got].min(), np.sort(dense[r, positive])[::-1][len(got) - 1], atol=1e-5)

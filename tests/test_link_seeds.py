@@ -17,7 +17,9 @@ from extract.link.evaluate import load_expected, score, squeeze
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "samples" / "seeds"
-EXPECTED = sorted((ROOT / "samples" / "links").glob("*.yaml"))
+# Expectations between seeds (the real families are scored by test_link_families.py).
+EXPECTED = sorted(p for p in (ROOT / "samples" / "links").glob("*.yaml")
+                  if (SEEDS / f"{load_expected(p).from_doc}.txt").exists())
 
 
 @lru_cache(maxsize=None)
@@ -53,8 +55,9 @@ def test_precision_and_recall_on_the_seeds(path):
     result = score(linked(), exp, docs)
     required = [p for p in exp.pairs if not p.optional]
     assert len(result.unresolved) <= len(exp.pairs) // 5, "too many expected snippets match no task"
+    # The bar: strong links (the required pairs) found at >= 0.95 with precision >= 0.90.
     assert result.precision >= 0.9, (result.precision, result.false_pos)
-    assert result.recall >= 0.9, (result.recall, result.false_neg)
+    assert result.recall >= 0.95, (result.recall, result.false_neg)
     assert not result.wrong_kind, result.wrong_kind
     assert required
 

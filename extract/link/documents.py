@@ -67,7 +67,9 @@ class DocInfo:
     kind: str | None
     issued_on: date | None
     issuer: str | None
+    title: str | None = None
     citations: list[tuple[str, Citation]] = field(default_factory=list)  # (relation, citation)
+    _subjects: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def is_report(self) -> bool:
@@ -89,9 +91,18 @@ def doc_infos(docs: list[PlanDocument], names: list[str] | None = None) -> list[
             key=key, doc=doc, number=norm_number(d.number),
             kind=kind_of(d.kind, d.number, d.title),
             issued_on=d.issued_on, issuer=d.issuer.name if d.issuer else None,
-            citations=cites,
+            title=d.title, citations=cites,
         ))
     return infos
+
+
+def same_issuer(a: str | None, b: str | None) -> bool:
+    """The same body (names folded, nearly equal)."""
+    if not a or not b:
+        return False
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(fold(a).lower(), fold(b).lower()) >= 90
 
 
 def _issuer_compatible(a: str | None, b: str | None) -> bool:
@@ -102,8 +113,45 @@ def _issuer_compatible(a: str | None, b: str | None) -> bool:
     return fuzz.token_set_ratio(fold(a), fold(b)) >= 70
 
 
-def cites_doc(c: Citation, info: DocInfo) -> bool:
-    """Does citation ``c`` designate the loaded document ``info``?"""
+_SUBJECT = regex.compile(r"\s*(?:,\s*)?(?:về việc|về|v/v|V/v|ban hành|phê duyệt)\s+(.{10,240})", regex.S)
+
+
+def subject_of(info: DocInfo, c: Citation) -> str | None:
+    """What a citation says the cited document is about ("về cải cách hành chính nhà nước
+    năm 2026 tỉnh Lâm Đồng"), read after the citation where the citing document prints it
+    in a task or a report's narrative; None when it is not found there."""
+    if c.raw in info._subjects:
+        return info._subjects[c.raw]
+    raw = " ".join(c.raw.split())
+    found = None
+    if len(raw) >= 12:
+        for task in info.doc.tasks:
+            for text in (task.text, task.progress):
+                flat = " ".join((text or "").split())
+                at = flat.find(raw)
+                if at >= 0:
+                    m = _SUBJECT.match(flat, at + len(raw))
+                    if m:
+                        found = m.group(1)
+                        break
+            if found:
+                break
+    info._subjects[c.raw] = found
+    return found
+
+
+def _title_agrees(title: str | None, subject: str | None) -> bool | None:
+    """Does a citation's subject name this title? None when either is unknown or too short."""
+    if not title or not subject or len(title.split()) < 4:
+        return None
+    from rapidfuzz import fuzz
+
+    return fuzz.partial_ratio(fold(title).lower(), fold(subject).lower()) >= 90
+
+
+def cites_doc(c: Citation, info: DocInfo, subject: str | None = None) -> bool:
+    """Does citation ``c`` designate the loaded document ``info``? ``subject``: what the
+    citing text says the cited document is about, when known (``subject_of``)."""
     cn = norm_number(c.number)
     ckind = kind_of(c.kind, c.number, c.raw)
     if ckind and info.kind and ckind != info.kind:
@@ -111,10 +159,21 @@ def cites_doc(c: Citation, info: DocInfo) -> bool:
     if cn and info.number:
         if cn != info.number:
             return False
-        return not (c.issued_on and info.issued_on and c.issued_on.year != info.issued_on.year)
-    # No number on one side: the date of issue and the issuer must do.
-    if c.issued_on and info.issued_on and c.issued_on == info.issued_on:
+        # A document has one date: the same number on another day is another document
+        # (a province's KH 16 and a commune's KH 16 of the same year).
+        if c.issued_on and info.issued_on and c.issued_on != info.issued_on:
+            return False
         return _issuer_compatible(c.issuer, info.issuer)
+    agrees = _title_agrees(info.title, subject)
+    if agrees is False:
+        return False
+    if c.issued_on and info.issued_on:
+        return c.issued_on == info.issued_on and _issuer_compatible(c.issuer, info.issuer)
+    # The loaded document is a draft with no number or day (its issued version is cited):
+    # its title must be what the citation says it is about, and the years agree.
+    if agrees and _issuer_compatible(c.issuer, info.issuer):
+        year = c.issued_on.year if c.issued_on else None
+        return year is None or info.issued_on is None or info.issued_on.year == year
     return False
 
 

@@ -6,11 +6,11 @@ import numpy as np
 
 from ..model import DocLink, LinkedDocument, Links, PlanDocument, TaskLink
 from .agencies import lead_ids
-from .deadlines import due_end
+from .deadlines import due_end, precise_end
 from .documents import doc_infos
 from .evidence import Evidence
 from .features import Corpus
-from .index import vectorise_corpus
+from .index import term_frequencies, tfidf
 from .match import Side, match_pair
 from .options import LinkOptions
 from .relations import doc_edges, pair_plans
@@ -35,7 +35,9 @@ def link_documents(docs: list[PlanDocument], options: LinkOptions | None = None,
     view = 0
     for info in infos:
         rows, owner, factor, kinds, shown, labels = [], [], [], [], [], []
+        first = []
         for n, task in enumerate(info.doc.tasks):
+            first.append(len(rows))
             for v in task_views(task, options.progress_weight, options.sentences):
                 for text, weight in v.texts:
                     texts.append(corpus.add(text))
@@ -60,18 +62,26 @@ def link_documents(docs: list[PlanDocument], options: LinkOptions | None = None,
             lead_group=np.asarray(group, dtype=np.int64),
             lead_sets=list(sets),
             due=np.asarray([due_end(t) or -1 for t in tasks], dtype=np.int64),
+            day=np.asarray([precise_end(t) or -1 for t in tasks], dtype=np.int64),
+            first_view=np.asarray(first, dtype=np.int64),
         ))
         view_text.append(shown)
         view_label.append(labels)
-    vectors = vectorise_corpus(corpus, weights, groups, texts)
+    tf, keys = term_frequencies(corpus, weights, groups, texts)
     evidence = None
 
     links: list[tuple[tuple, TaskLink]] = []
     for plan in plans:
         src, dst = infos[plan.src], infos[plan.dst]
-        matches = match_pair(vectors, sides[plan.src], sides[plan.dst], plan.kind, options, plan.stated)
+        # idf over the two documents' views only: a word every task of both documents uses
+        # ("bầu cử" between two election plans) tells none of their tasks apart, and a
+        # pair's links do not depend on the other documents of the batch.
+        a, b = sides[plan.src].rows, sides[plan.dst].rows
+        weighted = tfidf(tf[np.concatenate([a, b])])
+        matches = match_pair(weighted[:len(a)], weighted[len(a):], sides[plan.src], sides[plan.dst],
+                             plan.kind, options, plan.stated)
         if matches and evidence is None:
-            evidence = Evidence(corpus, _syllable_idf(vectors, corpus))
+            evidence = Evidence(corpus, _syllable_idf(tf, keys, corpus))
         for m in matches:
             kind = plan.kind
             if kind == "related" and m.text_score >= options.same_score:
@@ -80,7 +90,7 @@ def link_documents(docs: list[PlanDocument], options: LinkOptions | None = None,
             line = evidence.line(
                 m.text_score, view_text[plan.src][m.src_view], view_text[plan.dst][m.dst_view],
                 view_label[plan.src][m.src_view], view_label[plan.dst][m.dst_view],
-                st, dt, m.agency, m.late, kind, plan.evidence)
+                st, dt, m.agency, m.late, m.same_day, kind, plan.evidence)
             links.append((
                 (plan.src, m.src, -m.score, plan.dst, m.dst),
                 TaskLink(**{"from": st.id, "to": dt.id}, from_doc=src.key, to_doc=dst.key,
@@ -96,12 +106,11 @@ def link_documents(docs: list[PlanDocument], options: LinkOptions | None = None,
     )
 
 
-def _syllable_idf(vectors, corpus) -> np.ndarray:
+def _syllable_idf(tf, keys, corpus) -> np.ndarray:
     """idf of each syllable over the batch's views (0 for stop syllables and breaks)."""
     n_syl = len(corpus.canon)
     idf = np.zeros(n_syl, dtype=np.float32)
-    m = vectors.matrix
-    df = np.bincount(m.indices, minlength=m.shape[1])
-    uni = np.flatnonzero(vectors.keys < n_syl)
-    idf[vectors.keys[uni]] = np.log((1.0 + m.shape[0]) / (1.0 + df[uni])) + 1.0
+    df = np.bincount(tf.indices, minlength=tf.shape[1])
+    uni = np.flatnonzero(keys < n_syl)
+    idf[keys[uni]] = np.log((1.0 + tf.shape[0]) / (1.0 + df[uni])) + 1.0
     return idf

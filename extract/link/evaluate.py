@@ -64,19 +64,25 @@ def load_expected(path: Path) -> Expected:
     return Expected(str(path), str(data["from_doc"]), str(data["to_doc"]), data["kind"], pairs)
 
 
-def resolve(doc: PlanDocument, snippet: str) -> str | None:
-    """Id of the task whose text (else narrative) contains the snippet; first in order."""
+def resolve_all(doc: PlanDocument, snippet: str) -> list[str]:
+    """Ids of every task whose text (else, when none, whose narrative) contains the snippet.
+
+    A document may print the same row twice (one task for each of two products); either
+    one designates the task. A task whose text the parser cut short designates it when the
+    snippet starts with all of that text (>= 8 letters).
+    """
     s = squeeze(snippet)
     for attr in ("text", "progress"):
-        for task in doc.tasks:
-            if s in squeeze(getattr(task, attr) or ""):
-                return task.id
-    # A task whose text the parser cut short: the snippet starts with all of it.
-    for task in doc.tasks:
-        t = squeeze(task.text)
-        if len(t) >= 8 and s.startswith(t):
-            return task.id
-    return None
+        hits = [t.id for t in doc.tasks if s in squeeze(getattr(t, attr) or "")]
+        if hits:
+            return hits
+    return [t.id for t in doc.tasks if len(squeeze(t.text)) >= 8 and s.startswith(squeeze(t.text))][:1]
+
+
+def resolve(doc: PlanDocument, snippet: str) -> str | None:
+    """Id of the first task the snippet designates (see ``resolve_all``)."""
+    hits = resolve_all(doc, snippet)
+    return hits[0] if hits else None
 
 
 @dataclass
@@ -87,6 +93,7 @@ class Score:
     false_neg: list[tuple[str, str]] = field(default_factory=list)
     unresolved: list[ExpectedPair] = field(default_factory=list)
     wrong_kind: list[tuple[str, str, str]] = field(default_factory=list)
+    found: int = 0               # required pairs found (each counted once)
 
     @property
     def precision(self) -> float:
@@ -95,32 +102,50 @@ class Score:
 
     @property
     def recall(self) -> float:
-        n = len(self.true_pos) + len(self.false_neg)
-        return len(self.true_pos) / n if n else 0.0
+        n = self.found + len(self.false_neg)
+        return self.found / n if n else 0.0
 
 
 def score(links: Links, expected: Expected, docs: dict[str, PlanDocument]) -> Score:
+    """Precision over the links predicted between the two documents (a link is right when
+    it joins a task of a required or optional pair's "from" side to one of its "to" side);
+    recall over the required pairs (found when some predicted link joins them)."""
     out = Score(expected)
-    required: set[tuple[str, str]] = set()
-    allowed: set[tuple[str, str]] = set()
+    required: list[tuple[set[str], set[str], ExpectedPair]] = []
+    allowed: list[tuple[set[str], set[str]]] = []
     for pair in expected.pairs:
-        a = resolve(docs[expected.from_doc], pair.src)
-        b = resolve(docs[expected.to_doc], pair.dst)
-        if a is None or b is None:
+        a = set(resolve_all(docs[expected.from_doc], pair.src))
+        b = set(resolve_all(docs[expected.to_doc], pair.dst))
+        if not a or not b:
             out.unresolved.append(pair)
             continue
-        (allowed if pair.optional else required).add((a, b))
-    allowed -= required
+        if pair.optional:
+            allowed.append((a, b))
+        else:
+            required.append((a, b, pair))
     predicted = {}
     for link in links.links:
         if link.from_doc == expected.from_doc and link.to_doc == expected.to_doc:
             predicted[(link.from_, link.to)] = link.kind
-    for pair, kind in sorted(predicted.items()):
-        if pair in required:
-            out.true_pos.append(pair)
+    for (x, y), kind in sorted(predicted.items()):
+        hit = [p for a, b, p in required if x in a and y in b]
+        if hit:
+            out.true_pos.append((x, y))
             if kind != expected.kind:
-                out.wrong_kind.append((*pair, kind))
-        elif pair not in allowed:
-            out.false_pos.append(pair)
-    out.false_neg = sorted(required - set(predicted))
+                out.wrong_kind.append((x, y, kind))
+        elif not any(x in a and y in b for a, b in allowed):
+            out.false_pos.append((x, y))
+    # Recall: each required pair (distinct by its resolved tasks) found or not.
+    seen = set()
+    found = 0
+    for a, b, pair in required:
+        key = (frozenset(a), frozenset(b))
+        if key in seen:
+            continue
+        seen.add(key)
+        if any(x in a and y in b for x, y in predicted):
+            found += 1
+        else:
+            out.false_neg.append((sorted(a)[0], sorted(b)[0]))
+    out.found = found
     return out

@@ -101,7 +101,7 @@ class Evidence:
         return out
 
     def line(self, text_score: float, a_text: list[int], b_text: list[int], a_label: str | None,
-             b_label: str | None, a: Task, b: Task, agency: int, late: bool, kind: str,
+             b_label: str | None, a: Task, b: Task, agency: int, late: bool, same_day: bool, kind: str,
              doc_evidence: str) -> str:
         parts = []
         words = self.shared(a_text, b_text)
@@ -117,7 +117,9 @@ class Evidence:
         elif agency < 0:
             parts.append("chủ trì khác nhau")
         if a.due is not None and b.due is not None:
-            if late:
+            if same_day:
+                parts.append(f"cùng hạn: {a.due.raw} / {b.due.raw}")
+            elif late:
                 parts.append(f"hạn: {a.due.raw}, sau hạn {b.due.raw} của nhiệm vụ được thực hiện")
             else:
                 parts.append(f"hạn: {a.due.raw} / {b.due.raw}")

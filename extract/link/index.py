@@ -50,9 +50,9 @@ class Vectors:
         return (bigrams + [f for f in top if " " not in f and f not in inside])[:limit]
 
 
-def vectorise_corpus(corpus, weights: list[float] | None = None,
-                     groups: list[int] | None = None, texts: list[int] | None = None) -> Vectors:
-    """TF-IDF (sublinear tf, smoothed idf, L2 rows) of the texts of a ``features.Corpus``.
+def term_frequencies(corpus, weights: list[float] | None = None, groups: list[int] | None = None,
+                     texts: list[int] | None = None) -> tuple[sp.csr_matrix, np.ndarray]:
+    """(sublinear tf matrix, feature key of each column) of the texts of a ``features.Corpus``.
 
     With ``groups``, several texts form one row: entry n adds text ``texts[n]`` to row
     ``groups[n]`` scaled by ``weights[n]`` (a report item's heading and its narrative).
@@ -71,13 +71,25 @@ def vectorise_corpus(corpus, weights: list[float] | None = None,
         n_rows = (max(groups) + 1) if n_entries else 0
         combine = sp.csr_matrix((w, (np.asarray(groups, dtype=np.int64), src)), shape=(n_rows, n_texts))
         tf = (combine @ tf).tocsr()
+    tf.sort_indices()
+    return tf, uniq
+
+
+def tfidf(tf: sp.csr_matrix) -> sp.csr_matrix:
+    """TF-IDF with idf (smoothed) over the rows given, rows L2-normalised."""
     n_rows = tf.shape[0]
     df = np.bincount(tf.indices, minlength=tf.shape[1]).astype(np.float32)
-    idf = np.log((1.0 + n_rows) / (1.0 + df)) + 1.0
-    tf = tf @ sp.diags(idf.astype(np.float32))
-    tf = _l2(tf.tocsr())
-    tf.sort_indices()
-    return Vectors(tf, uniq, corpus)
+    idf = (np.log((1.0 + n_rows) / (1.0 + df)) + 1.0).astype(np.float32)
+    out = tf.copy()
+    out.data = out.data * idf[out.indices]
+    return _l2(out)
+
+
+def vectorise_corpus(corpus, weights: list[float] | None = None,
+                     groups: list[int] | None = None, texts: list[int] | None = None) -> Vectors:
+    """TF-IDF (sublinear tf, smoothed idf over all rows, L2 rows); see ``term_frequencies``."""
+    tf, keys = term_frequencies(corpus, weights, groups, texts)
+    return Vectors(tfidf(tf), keys, corpus)
 
 
 def _factorise(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -104,9 +116,13 @@ def vectorise(texts: list[str], weights: list[float] | None = None,
 
 
 def _l2(m: sp.csr_matrix) -> sp.csr_matrix:
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    lengths = np.diff(m.indptr)
+    sq = np.add.reduceat(m.data * m.data, m.indptr[:-1][lengths > 0]) if m.nnz else np.zeros(0)
+    norms = np.ones(m.shape[0], dtype=np.float32)
+    norms[lengths > 0] = np.sqrt(sq)
     norms[norms == 0] = 1.0
-    return (sp.diags((1.0 / norms).astype(np.float32)) @ m).tocsr()
+    m.data = (m.data / np.repeat(norms, lengths)).astype(np.float32)
+    return m
 
 
 def _rank_within(groups: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

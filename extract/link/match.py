@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .index import Vectors, top_candidates
+from .index import exact_cosine, top_candidates
 from .options import LinkOptions
 from .views import SENTENCE, WHOLE
 
@@ -29,6 +29,8 @@ class Side:
     lead_group: np.ndarray      # per task: number of its set of lead ids (after successors), -1 none
     lead_sets: list[frozenset[str]]  # lead_group -> the set
     due: np.ndarray             # due end as day ordinal per task, -1 when unknown
+    day: np.ndarray             # deadline set to the day (deadlines.precise_end), -1 when not
+    first_view: np.ndarray      # per task: its first view (index into rows), -1 when it has none
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Match:
     text_score: float
     agency: int                 # +1 same lead (after successors), -1 different, 0 unknown
     late: bool                  # the from-task ends after the task it carries out
+    same_day: bool              # both deadlines are set to the same day (or within deadline_days)
     src_view: int               # view rows (indexes into Side.rows) that carry the link
     dst_view: int
 
@@ -59,6 +62,39 @@ def _agency(src: Side, dst: Side, q: np.ndarray, t: np.ndarray) -> np.ndarray:
     return out
 
 
+def _same_day_candidates(queries, targets, src: Side, dst: Side, options: LinkOptions, qv, tv, cos):
+    """Add the pairs of tasks whose deadlines fall on the same day, whatever their wording:
+    a plan that carries out "Tổ chức hiệp thương lần thứ nhất: chậm nhất ngày 10/12/2025"
+    may say "Hiệp thương về cơ cấu, thành phần ..." with that same day. A day that more than
+    ``day_limit`` tasks of either document share is skipped (it is a common deadline)."""
+    limit = options.day_limit
+    days: dict[int, list[int]] = {}
+    for n, d in enumerate(dst.day.tolist()):
+        if d >= 0 and dst.first_view[n] >= 0:
+            days.setdefault(d, []).append(n)
+    if not days:
+        return qv, tv, cos
+    src_count: dict[int, int] = {}
+    for d in src.day.tolist():
+        if d >= 0:
+            src_count[d] = src_count.get(d, 0) + 1
+    extra_q, extra_t = [], []
+    for n, d in enumerate(src.day.tolist()):
+        if d < 0 or src.first_view[n] < 0 or src_count[d] > limit:
+            continue
+        for off in range(-options.deadline_days, options.deadline_days + 1):
+            hits = days.get(d + off, ())
+            if 0 < len(hits) <= limit:
+                extra_q.extend([src.first_view[n]] * len(hits))
+                extra_t.extend(dst.first_view[h] for h in hits)
+    if not extra_q:
+        return qv, tv, cos
+    eq = np.asarray(extra_q, dtype=np.int64)
+    et = np.asarray(extra_t, dtype=np.int64)
+    ec = exact_cosine(queries, targets, eq, et)
+    return np.r_[qv, eq], np.r_[tv, et], np.r_[cos, ec]
+
+
 def _best(keys: np.ndarray, score: np.ndarray, tie: np.ndarray) -> np.ndarray:
     """Index of the best (highest score, then lowest tie) entry of each distinct key."""
     order = np.lexsort((tie, -score, keys))
@@ -66,11 +102,14 @@ def _best(keys: np.ndarray, score: np.ndarray, tie: np.ndarray) -> np.ndarray:
     return order[np.r_[True, k[1:] != k[:-1]]]
 
 
-def match_pair(vectors: Vectors, src: Side, dst: Side, kind: str, options: LinkOptions,
+def match_pair(queries, targets, src: Side, dst: Side, kind: str, options: LinkOptions,
                stated: bool = True) -> list[Match]:
-    m = vectors.matrix
-    qv, tv, cos = top_candidates(m[src.rows], m[dst.rows], options.candidates, options.query_features,
+    """Links from the tasks of ``src`` to those of ``dst``; ``queries`` and ``targets`` are
+    the TF-IDF rows of their views (``Side.rows`` order)."""
+    qv, tv, cos = top_candidates(queries, targets, options.candidates, options.query_features,
                                  options.posting_limit)
+    if options.deadline_bonus > 0:
+        qv, tv, cos = _same_day_candidates(queries, targets, src, dst, options, qv, tv, cos)
     if len(qv) == 0:
         return []
     q, t = src.task_of[qv], dst.task_of[tv]
@@ -80,6 +119,9 @@ def match_pair(vectors: Vectors, src: Side, dst: Side, kind: str, options: LinkO
     # Bonus and penalty move the score a fraction of the way to 1 or to 0: it stays in
     # [0, 1] and keeps its order among equally supported pairs.
     score = score + options.agency_bonus * (1.0 - score) * (agency > 0)
+    ds_, dt_ = src.day[q], dst.day[t]
+    same_day = (ds_ >= 0) & (dt_ >= 0) & (np.abs(ds_ - dt_) <= options.deadline_days)
+    score = score + options.deadline_bonus * (1.0 - score) * same_day
     late = np.zeros(len(q), dtype=bool)
     if kind == "implements":
         ds, dd = src.due[q], dst.due[t]
@@ -123,4 +165,4 @@ def match_pair(vectors: Vectors, src: Side, dst: Side, kind: str, options: LinkO
                              qv[chosen_idx].astype(np.int64) * len(dst.rows) + tv[chosen_idx])]
     final = final[np.lexsort((t[final], -score[final], q[final]))]
     return [Match(int(q[n]), int(t[n]), float(score[n]), round(float(text[n]), 4), int(agency[n]),
-                  bool(late[n]), int(qv[n]), int(tv[n])) for n in final.tolist()]
+                  bool(late[n]), bool(same_day[n]), int(qv[n]), int(tv[n])) for n in final.tolist()]

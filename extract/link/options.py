@@ -43,6 +43,12 @@ class LinkOptions:
     # to 0 (a carrying-out task that ends after the task it carries out).
     agency_bonus: float = 0.05
     deadline_penalty: float = 0.1
+    # Two deadlines set to the same day ("chậm nhất ngày 10/12/2025"; not a month's last
+    # day), or within deadline_days of each other, move the score this fraction of the way
+    # to 1; a day shared by more than day_limit tasks of a document is not telling.
+    deadline_bonus: float = 0.35
+    deadline_days: int = 0
+    day_limit: int = 5
     # Unrelated documents whose tasks reach this are "same" rather than "related".
     same_score: float = 0.9
     # Link documents that have no relation at all ("related" links).

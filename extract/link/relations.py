@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .documents import DocInfo, cites_doc, external_key, kind_of
+from .documents import DocInfo, cites_doc, external_key, kind_of, same_issuer, subject_of
 
 _STRENGTH = {"implements": 3, "replaces": 2, "cites": 1}
 
@@ -46,7 +46,7 @@ def doc_edges(infos: list[DocInfo]) -> list[DocEdge]:
                 continue
             best = None
             for rel, c in ia.citations:
-                if cites_doc(c, ib) and (best is None or _STRENGTH[rel] > _STRENGTH[best[0]]):
+                if cites_doc(c, ib, subject_of(ia, c)) and (best is None or _STRENGTH[rel] > _STRENGTH[best[0]]):
                     best = (rel, c)
             if best:
                 edges.append(DocEdge(a, b, best[0], _short(best[1].raw)))
@@ -69,7 +69,7 @@ def _unloaded_plans(info: DocInfo, infos: list[DocInfo]) -> dict[str, tuple[str,
     out: dict[str, tuple[str, str]] = {}
     for rel, c in info.citations:
         key = external_key(c)
-        if key is None or any(cites_doc(c, other) for other in infos):
+        if key is None or any(cites_doc(c, other, subject_of(info, c)) for other in infos):
             continue
         if kind_of(c.kind, c.number, c.raw) not in (None, "KH", "CTR"):
             continue
@@ -111,8 +111,11 @@ def _plan(a, b, infos, edge, unloaded):
                 return PairPlan(a, b, "continues",
                                 f"báo cáo {ia.key} về {_short(raw, 60)}, văn bản mà {ib.key} {how}")
     if e and not ia.is_report and not ib.is_report and _before(ib, ia) is not False:
-        return PairPlan(a, b, "implements", f"{ia.key} dẫn kế hoạch ban hành trước {ib.key} ({e.evidence})",
-                        stated=False)
+        # A body that builds a plan on its own earlier plan ("Căn cứ Kế hoạch số 16 ... của Ban
+        # Thường trực ...") carries it out as surely as if it said so.
+        own = same_issuer(ia.issuer, ib.issuer)
+        how = "dẫn kế hoạch của chính mình ban hành trước" if own else "dẫn kế hoạch ban hành trước"
+        return PairPlan(a, b, "implements", f"{ia.key} {how} {ib.key} ({e.evidence})", stated=own)
     return None
 
 

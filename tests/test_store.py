@@ -12,8 +12,14 @@ from extract.cli.main import app
 from extract.pipeline import parse_file
 from extract.store import Store, TaskQuery, find_tasks
 from extract.store.keys import fold, number_key
+from tests.store_backends import store_target  # noqa: F401 - the fixture (SQLite and PostgreSQL)
 from tests.test_batch_support import seed_texts
 from tests.test_export import made_up_document
+
+
+def _q(store, sql):
+    """Rows of one SQL statement as tuples."""
+    return [tuple(r.values()) for r in store.sql(sql)]
 
 
 def _variant(doc, sha: str, **document):
@@ -25,13 +31,13 @@ def _variant(doc, sha: str, **document):
 
 
 def _counts(store):
-    return tuple(store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+    return tuple(_q(store, f"SELECT count(*) FROM {t}")[0][0]
                  for t in ("documents", "tasks", "agencies", "task_agencies", "links"))
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "plans.db") as s:
+def store(store_target):
+    with Store(store_target) as s:
         yield s
 
 
@@ -61,10 +67,10 @@ def test_new_version_keeps_both_linked_by_replaces(store, order):
     store.ingest(first)
     res = store.ingest(second)
     assert res.status == "added"
-    assert store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
-    links = store.conn.execute(
+    assert _q(store, "SELECT count(*) FROM documents")[0][0] == 2
+    links = _q(store,
         "SELECT f.sha256, t.sha256, l.evidence FROM links l JOIN documents f ON f.id = l.from_document "
-        "JOIN documents t ON t.id = l.to_document WHERE l.kind = 'replaces'").fetchall()
+        "JOIN documents t ON t.id = l.to_document WHERE l.kind = 'replaces'")
     assert [(a, b) for a, b, _ in links] == [(new.source.sha256, old.source.sha256)]
     assert "same number" in links[0][2]
 
@@ -79,9 +85,9 @@ def test_three_versions_chain_in_date_order(store):
     v = [_variant(base, s, issued_on=date(2026, m, 1)) for s, m in (("1", 5), ("2", 2), ("3", 9))]
     for doc in v:
         store.ingest(doc)
-    pairs = store.conn.execute(
+    pairs = _q(store,
         "SELECT f.issued_on, t.issued_on FROM links l JOIN documents f ON f.id = l.from_document "
-        "JOIN documents t ON t.id = l.to_document WHERE l.kind = 'replaces' ORDER BY f.issued_on").fetchall()
+        "JOIN documents t ON t.id = l.to_document WHERE l.kind = 'replaces' ORDER BY f.issued_on")
     assert [tuple(p) for p in pairs] == [("2026-05-01", "2026-02-01"), ("2026-09-01", "2026-05-01")]
 
 
@@ -98,7 +104,7 @@ def test_unrelated_plans_are_not_versions(store):
     # Numbers restart each year: the same number a year later is another plan.
     assert not store.ingest(_variant(base, "d", issued_on=date(2027, 1, 10), title="Khác")).replaces
     assert not store.ingest(_variant(base, "e", number="16/KH-STC", title="Một kế hoạch khác")).replaces
-    assert store.conn.execute("SELECT count(*) FROM links").fetchone()[0] == 0
+    assert _q(store, "SELECT count(*) FROM links")[0][0] == 0
 
 
 def test_stated_relations_link_in_either_order(store):
@@ -111,7 +117,7 @@ def test_stated_relations_link_in_either_order(store):
     child = child.model_copy(update={"relations": [rel]})
     assert store.ingest(child).links == 0
     assert store.ingest(target).links == 1
-    row = store.conn.execute("SELECT kind, origin FROM links").fetchone()
+    row = _q(store, "SELECT kind, origin FROM links")[0]
     assert tuple(row) == ("implements", "relation")
 
 
@@ -210,10 +216,10 @@ def test_links_from_the_linker_are_kept(store):
     res = ingest_links(store, _links_for(city, dept))
     assert (res.added, res.unresolved) == (2, 1)       # "d" found by number; task ii/9 does not exist
     assert ingest_links(store, _links_for(city, dept)).added == 0
-    row = store.conn.execute(
+    row = _q(store,
         "SELECT f.number, ft.task_id, t.number, tt.task_id, l.kind, l.score FROM links l "
         "JOIN documents f ON f.id = l.from_document JOIN documents t ON t.id = l.to_document "
-        "JOIN tasks ft ON ft.id = l.from_task JOIN tasks tt ON tt.id = l.to_task").fetchone()
+        "JOIN tasks ft ON ft.id = l.from_task JOIN tasks tt ON tt.id = l.to_task")[0]
     assert tuple(row) == ("7/KH-STC", "ii/1", "220/KH-UBND", "ii/2", "implements", 0.8)
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from extract.model import AgencyRef
+from extract.store import Store
+from tests.store_backends import store_target  # noqa: F401 - the fixture (SQLite and PostgreSQL)
 from tests.test_export import made_up_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +45,7 @@ def _documents(folder: Path, n: int) -> list[Path]:
     return paths
 
 
-def _ingest_processes(db: Path, lists: list[list[Path]]) -> list[subprocess.CompletedProcess]:
+def _ingest_processes(db: str, lists: list[list[Path]]) -> list[subprocess.CompletedProcess]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     procs = [subprocess.Popen([sys.executable, "-m", "extract.cli.main", "ingest", "--db", str(db),
                                *map(str, files)],
@@ -57,7 +59,7 @@ def _ingest_processes(db: Path, lists: list[list[Path]]) -> list[subprocess.Comp
 
 
 @pytest.mark.parametrize("writers", [2, 4, 8])
-def test_concurrent_ingest_stores_every_file_once(tmp_path, writers):
+def test_concurrent_ingest_stores_every_file_once(tmp_path, writers, store_target):
     files = _documents(tmp_path, 24)
     rng = random.Random(writers)
     # Every writer gets two thirds of the files in its own order: each file is wanted by
@@ -69,19 +71,19 @@ def test_concurrent_ingest_stores_every_file_once(tmp_path, writers):
     wanted = {f for lst in lists for f in lst}
     missing = [f for f in files if f not in wanted]
     lists[0].extend(missing)
-    db = tmp_path / "plans.db"
+    db = store_target
     results = _ingest_processes(db, lists)
     for r in results:
         assert r.returncode == 0, r.stderr
         assert "Traceback" not in r.stderr and "IntegrityError" not in r.stderr
-    conn = sqlite3.connect(db)
-    shas = [row[0] for row in conn.execute("SELECT sha256 FROM documents")]
+    with Store(db) as store:
+        shas = [row["sha256"] for row in store.sql("SELECT sha256 FROM documents")]
+        keys = [row["key"] for row in store.sql("SELECT key FROM agencies")]
+        per_doc = [row["n"] for row in store.sql("SELECT count(*) AS n FROM tasks GROUP BY document")]
     assert sorted(shas) == sorted(f"{i:064x}" for i in range(len(files)))
-    keys = [row[0] for row in conn.execute("SELECT key FROM agencies")]
     assert len(keys) == len(set(keys))
     assert {"name:phong 0", "name:phong 6", "id:hp.so-tai-chinh"} <= set(keys)
-    per_doc = conn.execute("SELECT count(*) FROM tasks GROUP BY document").fetchall()
-    assert {n for (n,) in per_doc} == {7}
+    assert set(per_doc) == {7}
     # Every file reported once as added across all writers, and otherwise as unchanged.
     added = sum(line.startswith("added") for r in results for line in r.stdout.splitlines())
     assert added == len(files)
@@ -102,7 +104,7 @@ def test_store_that_is_not_sqlite_is_one_line(tmp_path):
 
 
 def test_sqlite_file_of_another_program_is_refused(tmp_path):
-    from extract.store import Store, StoreError
+    from extract.store import StoreError
 
     other = tmp_path / "other.db"
     conn = sqlite3.connect(other)

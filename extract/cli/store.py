@@ -1,5 +1,6 @@
-"""``vnplan ingest`` (files into a SQLite store), ``vnplan tasks`` and ``vnplan documents``
-(queries). Only typer at import time; everything else loads inside the commands."""
+"""``vnplan ingest`` (files into a store), ``vnplan tasks`` and ``vnplan documents`` (queries).
+The store is a SQLite file (a path) or a database URL (``postgresql://…``). Only typer at
+import time; everything else loads inside the commands."""
 
 from __future__ import annotations
 
@@ -10,7 +11,24 @@ from typing import List, Optional
 
 import typer
 
-DB_OPTION = typer.Option(Path("plans.db"), "--db", envvar="VNPLAN_DB", help="SQLite file of the store")
+DB_OPTION = typer.Option("plans.db", "--db", envvar="VNPLAN_DB",
+                         help="The store: a SQLite file, sqlite:///FILE or postgresql://USER@HOST/DB")
+
+
+def is_url(db: str) -> bool:
+    return "://" in db
+
+
+def missing(db: str) -> bool:
+    """A SQLite path that does not exist (a query would create an empty store there)."""
+    if is_url(db):
+        from sqlalchemy import make_url
+
+        url = make_url(db)
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+            return False
+        return not Path(url.database).exists()
+    return not Path(db).exists()
 
 
 def _period(text: str, option: str) -> tuple[date, date]:
@@ -37,7 +55,7 @@ def _parse_date(text: Optional[str], option: str, last: bool) -> Optional[date]:
     return end if last else first
 
 
-def _open_store(db: Path):
+def open_store(db: str):
     """The store at DB, or a one-line message and exit status 1 (not an SQLite file, no
     permission, a folder that cannot be created...)."""
     from ..store import Store, StoreError
@@ -53,7 +71,7 @@ def ingest(
     inputs: List[Path] = typer.Argument(
         ..., help="Source files (PDF, DOCX, text), PlanDocument JSON, folders, batch output folders, "
                   "or Links JSON from vnplan link"),
-    db: Path = DB_OPTION,
+    db: str = DB_OPTION,
 ) -> None:
     """Keep documents, tasks and agencies in the store; the same file twice changes nothing,
     a new version of a plan is kept beside the old and linked to it by "replaces"."""
@@ -63,7 +81,7 @@ def ingest(
     failed = 0
     link_files = [p for p in inputs if _is_links_file(p)]
     inputs = [p for p in inputs if p not in link_files]
-    with _open_store(db) as store:
+    with open_store(db) as store:
         for source, doc, failure in iter_documents(inputs):
             if failure is not None:
                 failed += 1
@@ -78,9 +96,8 @@ def ingest(
             label = doc.document.number or doc.source.path
             line = f"{res.status:<10} {label} ({res.tasks} tasks)"
             if res.replaces:
-                older = ", ".join(store.conn.execute(
-                    "SELECT COALESCE(number, path) FROM documents WHERE id = ?", (i,)).fetchone()[0]
-                    for i in res.replaces)
+                older = ", ".join(store.sql("SELECT COALESCE(number, path) AS name FROM documents WHERE id = :i",
+                                            i=i)[0]["name"] for i in res.replaces)
                 line += f", replaces {older}"
             typer.echo(line)
         # After the documents, so that links between documents given together resolve.
@@ -129,7 +146,7 @@ def _table(matches) -> None:
 
 
 def tasks(
-    db: Path = DB_OPTION,
+    db: str = DB_OPTION,
     agency: Optional[str] = typer.Option(None, "--agency", "-a", help="Registry id or name (accents optional)"),
     role: str = typer.Option("any", "--role", help="lead | support | any"),
     groups: bool = typer.Option(False, "--groups", help="Also tasks given to groups of bodies"),
@@ -150,7 +167,7 @@ def tasks(
         raise typer.BadParameter("lead, support or any", param_hint="--role")
     if fmt not in ("table", "json", "jsonl", "csv"):
         raise typer.BadParameter("table, json, jsonl or csv", param_hint="--format")
-    if not db.exists():
+    if missing(db):
         typer.echo(f"vnplan: {db}: no such store (create it with vnplan ingest)", err=True)
         raise typer.Exit(1)
     before = _parse_date(due_before, "--due-before", last=True)
@@ -162,7 +179,7 @@ def tasks(
     q = TaskQuery(agency=agency, role=role, groups=groups, due_before=before,
                   due_after=after, kind=kind, due_kind=due_kind,
                   number=number, all_versions=all_versions, limit=limit)
-    with _open_store(db) as store:
+    with open_store(db) as store:
         matches = find_tasks(store, q)
     pairs = [(m.document, m.task) for m in matches]
     if fmt == "table":
@@ -185,18 +202,18 @@ def tasks(
             sys.stdout.writelines(dumps_line(r) + "\n" for r in records)
 
 
-def documents(db: Path = DB_OPTION) -> None:
+def documents(db: str = DB_OPTION) -> None:
     """Documents in the store, with the versions they replace."""
     from rich.console import Console
     from rich.table import Table
 
-    if not db.exists():
+    if missing(db):
         typer.echo(f"vnplan: {db}: no such store", err=True)
         raise typer.Exit(1)
     table = Table(header_style="bold")
     for col in ("#", "Số, ký hiệu", "Ngày", "Trích yếu", "Nhiệm vụ", "Thay thế", "Hiệu lực"):
         table.add_column(col)
-    with _open_store(db) as store:
+    with open_store(db) as store:
         for r in store.documents():
             table.add_row(str(r["id"]), r["number"] or "", r["issued_on"] or "", (r["title"] or r["path"])[:80],
                           str(r["tasks"]), r["replaces"] or "", "bị thay thế" if r["superseded"] else "hiện hành")

@@ -1,31 +1,38 @@
-"""The store: PlanDocuments kept in SQLite (stdlib sqlite3), one transaction per document.
+"""The store: PlanDocuments kept in SQLite (default) or PostgreSQL through SQLAlchemy Core, one
+transaction per document.
 
 Re-ingesting a file (same source sha256) changes nothing. A new version of a plan (same number,
 or same title and issuer, another sha256) is kept beside the old one and linked to it by
 "replaces"; queries show the newest version unless asked for all.
 
-Several processes may ingest into one file at once. Each document is written in one
-transaction that takes the write lock at its start (``BEGIN IMMEDIATE``: the check that a
-sha256 is new and its insert cannot interleave with another writer's), and rows with a natural
-key (documents by sha256, agencies by key) are inserted with ``ON CONFLICT DO NOTHING`` and read
-back, so that a row another writer stored first is used rather than raising an integrity error
-(the same statements serve on a server database where a transaction does not lock the table).
+Several processes may ingest into one store at once. Each document is written in one
+transaction that takes the write lock at its start (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: a
+transaction-level advisory lock, the same one for every writer), so the check that a sha256 is
+new and its insert cannot interleave with another writer's, and rows with a natural key
+(documents by sha256, agencies by key) are inserted with ``ON CONFLICT DO NOTHING`` and read
+back, so that a row another writer stored first is used rather than raising an integrity error.
+
+The schema is brought to the current head by Alembic when a store is opened (``migrations/``):
+a store written by an older vnplan (SQLite, ``user_version`` 1) upgrades in place.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import sqlalchemy as sa
+from sqlalchemy import event, select
+from sqlalchemy.engine import Connection, Engine
+
 from ..errors import VnplanError
 from ..model import AgencyRef, PlanDocument, Task
 from ..export.rows import deadline
+from . import schema as t
 from .keys import fold, number_key, title_key
-from .schema import DDL, SCHEMA_VERSION
 from .versions import relink_versions, resolve_relations
 
 
@@ -36,7 +43,10 @@ class StoreError(VnplanError):
 # How long a writer waits for another process's transaction before giving up: an ingest of a
 # large plan holds the lock for well under a second, so this only ends a real deadlock.
 BUSY_TIMEOUT_S = 120.0
-OUR_TABLES = {"agencies", "documents", "tasks", "task_agencies", "links", "relations"}
+HEAD_REVISION = "0002"
+# Every PostgreSQL writer takes this transaction-level advisory lock first: writes to one store
+# are serialised as SQLite's BEGIN IMMEDIATE serialises them, so both behave the same.
+PG_WRITE_LOCK = 0x766E706C616E  # "vnplan"
 
 
 @dataclass
@@ -48,61 +58,132 @@ class Ingested:
     links: int = 0            # stated relations resolved to stored documents
 
 
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 def _iso(d) -> str | None:
     return d.isoformat() if d else None
 
 
+def store_url(target: str | Path) -> sa.URL:
+    """A path (SQLite) or a database URL; ``postgresql://`` is read with psycopg 3."""
+    text = str(target)
+    if "://" not in text:
+        return sa.URL.create("sqlite", database=text)
+    url = sa.make_url(text)
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(f"{url.render_as_string(hide_password=True)}: only sqlite:// and postgresql:// stores")
+    return url
+
+
+def _engine(url: sa.URL) -> Engine:
+    if url.get_backend_name() == "postgresql":
+        return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    kwargs: dict = {"connect_args": {"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}}
+    if url.database in (None, "", ":memory:"):
+        kwargs["poolclass"] = sa.StaticPool
+    engine = sa.create_engine(url, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record):
+        # The driver in autocommit mode, so that the transactions below are exactly ours.
+        dbapi_conn.isolation_level = None
+        dbapi_conn.execute("PRAGMA foreign_keys = ON")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("vnplan_write") else "BEGIN")
+
+    return engine
+
+
+def insert_ignore(conn: Connection, table: sa.Table, keys: list[str] | None = None):
+    """INSERT … ON CONFLICT DO NOTHING, in the connection's dialect."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table).on_conflict_do_nothing(index_elements=keys)
+
+
 class Store:
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
+    def __init__(self, target: str | Path):
+        self.url = store_url(target)
+        self.backend = self.url.get_backend_name()
+        # How the store is named in messages: the path for SQLite, the URL without password.
+        self.path = str(target) if "://" not in str(target) else self.url.render_as_string(hide_password=True)
         try:
-            self.conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S)
-        except sqlite3.Error as err:
-            raise StoreError(f"{path}: cannot open the store: {err}") from err
+            self.engine = _engine(self.url)
+        except Exception as err:  # noqa: BLE001 - a missing driver, a malformed URL
+            raise StoreError(f"{self.path}: cannot open the store: {err}") from err
         try:
-            self._open(str(path))
-        except sqlite3.DatabaseError as err:
-            self.conn.close()
-            # "file is not a database", "unable to open database file", a read-only folder...
-            raise StoreError(f"{path}: not a usable vnplan store (SQLite): {err}") from err
+            self._open()
+        except sa.exc.SQLAlchemyError as err:
+            self.engine.dispose()
+            # "file is not a database", "unable to open database file", a refused connection...
+            reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+            raise StoreError(f"{self.path}: not a usable vnplan store ({self.backend}): {reason}") from err
         except StoreError:
-            self.conn.close()
+            self.engine.dispose()
             raise
 
-    def _open(self, path: str) -> None:
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{path}: made by a newer vnplan (schema {version} > {SCHEMA_VERSION})")
-        if version == 0:
-            tables = {r[0] for r in self.conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
-            if tables - OUR_TABLES:
-                raise StoreError(f"{path}: an SQLite database of another program, not a vnplan store "
-                                 f"(it has tables {', '.join(sorted(tables - OUR_TABLES)[:5])})")
-        if path != ":memory:" and self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            self.conn.execute("PRAGMA journal_mode = WAL")
-        if version < SCHEMA_VERSION:
-            with self.write():
-                for statement in _statements(DDL):
-                    self.conn.execute(statement)
-                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    # -- opening and migrating -----------------------------------------------------------
+    def _open(self) -> None:
+        with self.write() as conn:
+            tables = set(sa.inspect(conn).get_table_names())
+            revision = None
+            if "alembic_version" in tables:
+                revision = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+            elif self.backend == "sqlite":
+                version = conn.exec_driver_sql("PRAGMA user_version").scalar()
+                if version > t.LEGACY_USER_VERSION:
+                    raise StoreError(f"{self.path}: made by a newer vnplan (schema {version} > "
+                                     f"{t.LEGACY_USER_VERSION})")
+            if revision is None and tables - t.OUR_TABLES:
+                raise StoreError(f"{self.path}: a database of another program, not a vnplan store "
+                                 f"(it has tables {', '.join(sorted(tables - t.OUR_TABLES)[:5])})")
+            if revision is not None and revision > HEAD_REVISION:
+                raise StoreError(f"{self.path}: made by a newer vnplan (schema {revision} > {HEAD_REVISION})")
+            if revision != HEAD_REVISION:
+                migrate(conn)
+                if self.backend == "sqlite":
+                    conn.exec_driver_sql(f"PRAGMA user_version = {t.LEGACY_USER_VERSION}")
+        if self.backend == "sqlite" and self.url.database not in (None, "", ":memory:"):
+            raw = self.engine.raw_connection()
+            try:
+                if raw.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    raw.execute("PRAGMA journal_mode = WAL")
+            finally:
+                raw.close()
 
     @contextmanager
     def write(self):
-        """One write transaction holding SQLite's write lock from its start: committed when the
-        block ends, rolled back when it raises. Other writers wait (up to BUSY_TIMEOUT_S)."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.rollback()
-            raise
-        self.conn.commit()
+        """One write transaction holding the store's write lock from its start: committed when
+        the block ends, rolled back when it raises. Other writers wait (up to BUSY_TIMEOUT_S)."""
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(vnplan_write=True)
+            with conn.begin():
+                if self.backend == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITE_LOCK})
+                yield conn
+
+    @contextmanager
+    def read(self):
+        """A read transaction (a consistent snapshot; writers are not blocked under WAL)."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def sql(self, statement: str, **params) -> list:
+        """Rows of one SQL statement (named ``:params``), for scripts and tests."""
+        with self.write() as conn:
+            result = conn.execute(sa.text(statement), params)
+            return list(result.mappings()) if result.returns_rows else []
 
     def close(self) -> None:
-        self.conn.close()
+        self.engine.dispose()
 
     def __enter__(self) -> "Store":
         return self
@@ -111,123 +192,132 @@ class Store:
         self.close()
 
     # -- writing ---------------------------------------------------------------------------
-    def agency(self, ref: AgencyRef) -> int:
+    @staticmethod
+    def agency(conn: Connection, ref: AgencyRef) -> int:
         """The row id of an agency, inserted when new (another writer may have just done so)."""
         key = f"id:{ref.id}" if ref.id else f"name:{fold(ref.name)}"
-        self.conn.execute(
-            """INSERT INTO agencies(key, registry_id, name, name_key, kind) VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT(key) DO NOTHING""",
-            (key, ref.id, ref.name, fold(ref.name), ref.kind),
-        )
-        return self.conn.execute("SELECT id FROM agencies WHERE key = ?", (key,)).fetchone()[0]
+        conn.execute(insert_ignore(conn, t.agencies, ["key"]).values(
+            key=key, registry_id=ref.id, name=ref.name, name_key=fold(ref.name), kind=ref.kind))
+        return conn.execute(select(t.agencies.c.id).where(t.agencies.c.key == key)).scalar_one()
 
-    def ingest(self, doc: PlanDocument) -> Ingested:
+    def ingest(self, doc: PlanDocument, **columns) -> Ingested:
+        """Store ``doc``; ``columns`` set the service's document columns (file, uploaded_by)."""
         try:
-            return self._ingest(doc)
-        except sqlite3.Error as err:
-            raise StoreError(f"{self.path}: {doc.source.path} could not be stored: {err}") from err
+            return self._ingest(doc, columns)
+        except sa.exc.SQLAlchemyError as err:
+            reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+            raise StoreError(f"{self.path}: {doc.source.path} could not be stored: {reason}") from err
 
-    def _ingest(self, doc: PlanDocument) -> Ingested:
-        with self.write():
-            doc_id = self._insert_document(doc)
+    def _ingest(self, doc: PlanDocument, columns: dict) -> Ingested:
+        with self.write() as conn:
+            doc_id = self._insert_document(conn, doc, columns)
             if doc_id is None:  # this file is stored already (by us earlier, or by another writer)
-                row = self.conn.execute("SELECT id, tasks FROM documents WHERE sha256 = ?",
-                                        (doc.source.sha256,)).fetchone()
-                return Ingested(row["id"], "unchanged", row["tasks"], [])
+                row = conn.execute(select(t.documents.c.id, t.documents.c.tasks)
+                                   .where(t.documents.c.sha256 == doc.source.sha256)).one()
+                return Ingested(row.id, "unchanged", row.tasks, [])
             for pos, task in enumerate(doc.tasks):
-                self._insert_task(doc_id, pos, task)
+                insert_task(conn, doc_id, pos, task)
             for rel in doc.relations:
                 key = number_key(rel.citation.number)
                 if key:
-                    self.conn.execute(
-                        "INSERT INTO relations(document, kind, number_key, issued_on, evidence) VALUES (?,?,?,?,?)",
-                        (doc_id, rel.kind, key, _iso(rel.citation.issued_on), rel.evidence),
-                    )
-            replaces = relink_versions(self.conn, doc_id)
-            links = resolve_relations(self.conn, doc_id)
+                    conn.execute(t.relations.insert().values(
+                        document=doc_id, kind=rel.kind, number_key=key,
+                        issued_on=_iso(rel.citation.issued_on), evidence=rel.evidence))
+            replaces = relink_versions(conn, doc_id)
+            links = resolve_relations(conn, doc_id)
         return Ingested(doc_id, "added", len(doc.tasks), replaces, links)
 
-    def _insert_document(self, doc: PlanDocument) -> int | None:
+    def _insert_document(self, conn: Connection, doc: PlanDocument, columns: dict) -> int | None:
         """The new document's row id, or None when its sha256 is stored already."""
-        if self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (doc.source.sha256,)).fetchone():
+        if conn.execute(select(t.documents.c.id).where(t.documents.c.sha256 == doc.source.sha256)).first():
             return None  # before the agencies: an unchanged file writes nothing at all
         info = doc.document
-        issuer = self.agency(info.issuer) if info.issuer else None
+        issuer = self.agency(conn, info.issuer) if info.issuer else None
         head = doc.model_dump(mode="json", by_alias=True, exclude={"tasks"})
         signer = None
         if info.signer:
             signer = info.signer.name + (f" ({info.signer.title})" if info.signer.title else "")
-        cur = self.conn.execute(
-            """INSERT INTO documents(sha256, path, format, pages, kind, number, number_key, issued_on,
-               place, issuer, title, title_key, signer, tasks, ingested_at, plan)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-               ON CONFLICT(sha256) DO NOTHING RETURNING id""",
-            (doc.source.sha256, doc.source.path, doc.source.format, doc.source.pages, info.kind,
-             info.number, number_key(info.number), _iso(info.issued_on), info.place, issuer,
-             info.title, title_key(info.title), signer, len(doc.tasks),
-             datetime.now(timezone.utc).isoformat(timespec="seconds"),
-             json.dumps(head, ensure_ascii=False)),
-        )
-        row = cur.fetchone()
-        return row[0] if row else None
-
-    def _insert_task(self, doc_id: int, pos: int, task: Task) -> None:
-        s, d = task.start, task.due
-        section = None
-        if task.section:
-            section = (f"{task.section.ordinal}. " if task.section.ordinal else "") + task.section.title
-        cur = self.conn.execute(
-            """INSERT INTO tasks(document, task_id, position, ordinal, section, text, product,
-               start_raw, start_kind, start_from, start_to, due_raw, due_kind, due_from, due_to,
-               due_rrule, deadline, progress, status, page, task)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            (doc_id, task.id, pos, task.ordinal, section, task.text, task.product,
-             s.raw if s else None, s.kind if s else None, _iso(s.start) if s else None,
-             _iso(s.end) if s else None,
-             d.raw if d else None, d.kind if d else None, _iso(d.start) if d else None,
-             _iso(d.end) if d else None, d.rrule if d else None, _iso(deadline(d)),
-             task.progress, task.status, task.page,
-             task.model_dump_json(by_alias=True)),
-        )
-        task_pk = cur.lastrowid
-        for role, refs in (("lead", task.lead), ("support", task.support)):
-            for i, ref in enumerate(refs):
-                self.conn.execute(
-                    "INSERT INTO task_agencies(task, agency, role, position, raw) VALUES (?,?,?,?,?)",
-                    (task_pk, self.agency(ref), role, i, ref.raw),
-                )
+        stmt = insert_ignore(conn, t.documents, ["sha256"]).values(
+            sha256=doc.source.sha256, path=doc.source.path, format=doc.source.format, pages=doc.source.pages,
+            kind=info.kind, number=info.number, number_key=number_key(info.number),
+            issued_on=_iso(info.issued_on), place=info.place, issuer=issuer, title=info.title,
+            title_key=title_key(info.title), signer=signer, tasks=len(doc.tasks), ingested_at=now_iso(),
+            plan=json.dumps(head, ensure_ascii=False), **columns,
+        ).returning(t.documents.c.id)
+        return conn.execute(stmt).scalar()
 
     # -- reading ---------------------------------------------------------------------------
-    def document(self, doc_id: int) -> PlanDocument:
-        """The stored PlanDocument with all its tasks, as ingested."""
-        row = self.conn.execute("SELECT plan FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
+    def document(self, doc_id: int, conn: Connection | None = None) -> PlanDocument:
+        """The stored PlanDocument with its tasks (as corrected; removed tasks left out)."""
+        if conn is None:
+            with self.read() as conn:
+                return self.document(doc_id, conn)
+        plan = conn.execute(select(t.documents.c.plan).where(t.documents.c.id == doc_id)).scalar()
+        if plan is None:
             raise StoreError(f"no document {doc_id}")
-        data = json.loads(row["plan"])
-        data["tasks"] = [json.loads(r["task"]) for r in self.conn.execute(
-            "SELECT task FROM tasks WHERE document = ? ORDER BY position", (doc_id,))]
+        data = json.loads(plan)
+        data["tasks"] = [json.loads(r) for r in conn.scalars(
+            select(t.tasks.c.task).where(t.tasks.c.document == doc_id, t.tasks.c.removed == 0)
+            .order_by(t.tasks.c.position))]
         return PlanDocument.model_validate(data)
 
-    def documents(self) -> list[sqlite3.Row]:
-        return self.conn.execute(
-            """SELECT d.*, (SELECT group_concat(l.to_document) FROM links l
-                            WHERE l.from_document = d.id AND l.kind = 'replaces' AND l.from_task IS NULL)
-                      AS replaces,
-                      EXISTS (SELECT 1 FROM links l WHERE l.to_document = d.id AND l.kind = 'replaces'
-                              AND l.from_task IS NULL) AS superseded
-               FROM documents d ORDER BY d.id"""
-        ).fetchall()
+    def documents(self) -> list[dict]:
+        """Every document row, with ``replaces`` (ids, comma-separated) and ``superseded``."""
+        with self.read() as conn:
+            rows = [dict(r) for r in conn.execute(select(t.documents).order_by(t.documents.c.id)).mappings()]
+            version_links = conn.execute(
+                select(t.links.c.from_document, t.links.c.to_document)
+                .where(t.links.c.kind == "replaces", t.links.c.from_task.is_(None))).all()
+        replaces: dict[int, list[str]] = {}
+        superseded = set()
+        for src, dst in version_links:
+            replaces.setdefault(src, []).append(str(dst))
+            superseded.add(dst)
+        for r in rows:
+            r["replaces"] = ",".join(replaces.get(r["id"], [])) or None
+            r["superseded"] = r["id"] in superseded
+        return rows
 
 
-def _statements(script: str) -> list[str]:
-    """The DDL split into statements, so that they run inside one transaction (executescript
-    would commit first)."""
-    out, current = [], []
-    for line in script.splitlines():
-        current.append(line.split("--", 1)[0])
-        if line.rstrip().endswith(";"):
-            statement = "\n".join(current).strip()
-            if statement.strip(";").strip():
-                out.append(statement)
-            current = []
-    return out
+def task_columns(task: Task) -> dict:
+    """The searchable columns of a task row, from the Task."""
+    s, d = task.start, task.due
+    section = None
+    if task.section:
+        section = (f"{task.section.ordinal}. " if task.section.ordinal else "") + task.section.title
+    return dict(
+        task_id=task.id, ordinal=task.ordinal, section=section, text=task.text, product=task.product,
+        start_raw=s.raw if s else None, start_kind=s.kind if s else None,
+        start_from=_iso(s.start) if s else None, start_to=_iso(s.end) if s else None,
+        due_raw=d.raw if d else None, due_kind=d.kind if d else None, due_from=_iso(d.start) if d else None,
+        due_to=_iso(d.end) if d else None, due_rrule=d.rrule if d else None, deadline=_iso(deadline(d)),
+        progress=task.progress, status=task.status, page=task.page, task=task.model_dump_json(by_alias=True),
+        text_key=fold(task.text),
+    )
+
+
+def insert_task(conn: Connection, doc_id: int, pos: int, task: Task, **extra) -> int:
+    task_pk = conn.execute(t.tasks.insert().values(document=doc_id, position=pos, **task_columns(task), **extra)
+                           .returning(t.tasks.c.id)).scalar_one()
+    write_task_agencies(conn, task_pk, task)
+    return task_pk
+
+
+def write_task_agencies(conn: Connection, task_pk: int, task: Task) -> None:
+    """The task's lead and support rows (replacing any it had)."""
+    conn.execute(t.task_agencies.delete().where(t.task_agencies.c.task == task_pk))
+    for role, refs in (("lead", task.lead), ("support", task.support)):
+        for i, ref in enumerate(refs):
+            conn.execute(t.task_agencies.insert().values(
+                task=task_pk, agency=Store.agency(conn, ref), role=role, position=i, raw=ref.raw))
+
+
+def migrate(conn: Connection) -> None:
+    """Bring the schema to the head revision on ``conn`` (inside its transaction)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")

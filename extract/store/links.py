@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
 from ..model.links import Links
-from .db import Store
+from .db import Store, insert_ignore
 from .keys import number_key
+from .schema import links as links_table
 
 
 @dataclass
@@ -21,46 +25,45 @@ class LinksIngested:
     unresolved: int = 0      # naming a document or task not in the store
 
 
-def _documents(store: Store, links: Links) -> dict[str, int]:
+def _documents(conn: Connection, links: Links) -> dict[str, int]:
     found: dict[str, int] = {}
     for d in links.documents:
-        rows = store.conn.execute("SELECT id FROM documents WHERE path = ? ORDER BY id DESC", (d.path,)).fetchall()
+        rows = conn.execute(text("SELECT id FROM documents WHERE path = :p ORDER BY id DESC"), {"p": d.path}).all()
         if not rows and d.number:
-            rows = store.conn.execute("SELECT id FROM documents WHERE number_key = ?",
-                                      (number_key(d.number),)).fetchall()
+            rows = conn.execute(text("SELECT id FROM documents WHERE number_key = :k"),
+                                {"k": number_key(d.number)}).all()
             rows = rows if len(rows) == 1 else []
         if rows:
             found[d.key] = rows[0][0]
     return found
 
 
-def _task(store: Store, docs: list[int], task_id: str) -> tuple[int, int] | None:
+def _task(conn: Connection, docs: list[int], task_id: str) -> tuple[int, int] | None:
     if not docs:
         return None
-    marks = ",".join("?" * len(docs))
-    rows = store.conn.execute(
-        f"SELECT id, document FROM tasks WHERE task_id = ? AND document IN ({marks})", (task_id, *docs)
-    ).fetchall()
+    marks = ",".join(f":d{i}" for i in range(len(docs)))
+    rows = conn.execute(
+        text(f"SELECT id, document FROM tasks WHERE task_id = :t AND document IN ({marks})"),
+        {"t": task_id, **{f"d{i}": d for i, d in enumerate(docs)}},
+    ).all()
     return (rows[0][0], rows[0][1]) if len(rows) == 1 else None
 
 
 def ingest_links(store: Store, links: Links) -> LinksIngested:
     res = LinksIngested()
-    keys = _documents(store, links)
-    every = list(dict.fromkeys(keys.values()))
+    with store.write() as conn:
+        keys = _documents(conn, links)
+        every = list(dict.fromkeys(keys.values()))
 
-    def insert(from_doc, from_task, to_doc, to_task, kind, score, evidence) -> None:
-        cur = store.conn.execute(
-            """INSERT OR IGNORE INTO links(from_document, from_task, to_document, to_task, kind, score,
-               evidence, origin) VALUES (?,?,?,?,?,?,?, 'linker')""",
-            (from_doc, from_task, to_doc, to_task, kind, score, evidence),
-        )
-        if cur.rowcount:
-            res.added += 1
-        else:
-            res.known += 1
+        def insert(from_doc, from_task, to_doc, to_task, kind, score, evidence) -> None:
+            added = conn.execute(insert_ignore(conn, links_table).values(
+                from_document=from_doc, from_task=from_task, to_document=to_doc, to_task=to_task, kind=kind,
+                score=score, evidence=evidence, origin="linker").returning(links_table.c.id)).all()
+            if added:
+                res.added += 1
+            else:
+                res.known += 1
 
-    with store.write():
         for link in links.doc_links:
             if link.from_ in keys and link.to in keys:
                 insert(keys[link.from_], None, keys[link.to], None, link.kind, None, link.evidence)
@@ -69,7 +72,7 @@ def ingest_links(store: Store, links: Links) -> LinksIngested:
         for link in links.links:
             src_docs = [keys[link.from_doc]] if link.from_doc in keys else ([] if link.from_doc else every)
             dst_docs = [keys[link.to_doc]] if link.to_doc in keys else ([] if link.to_doc else every)
-            src, dst = _task(store, src_docs, link.from_), _task(store, dst_docs, link.to)
+            src, dst = _task(conn, src_docs, link.from_), _task(conn, dst_docs, link.to)
             if src is None or dst is None:
                 res.unresolved += 1
                 continue

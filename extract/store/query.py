@@ -6,6 +6,9 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
 from ..model import PlanDocument, Task
 from .db import Store
 from .keys import fold
@@ -26,6 +29,10 @@ class TaskQuery:
     number: str | None = None           # document number
     all_versions: bool = False          # include tasks of replaced versions
     limit: int | None = None
+    offset: int = 0
+    document: int | None = None         # one stored document (row id)
+    review: str | None = None           # its review state: pending | approved
+    text: str | None = None             # words in the task text (accents and case ignored)
 
 
 @dataclass
@@ -35,6 +42,8 @@ class Match:
     document_id: int
     superseded: bool = False
     roles: list[str] = field(default_factory=list)
+    task_pk: int = 0                    # the task's row id
+    version: int = 1                    # bumped by each correction
 
 
 def _registry_guess(text: str) -> tuple[str | None, str | None]:
@@ -50,79 +59,114 @@ def _registry_guess(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def matching_agencies(store: Store, text: str) -> list[int]:
-    """Agency rows meant by ``text``: by registry id when known, else by name, ignoring
+class _Args:
+    """Named bind parameters for a statement built piece by piece."""
+
+    def __init__(self):
+        self.values: dict = {}
+
+    def __call__(self, value) -> str:
+        name = f"p{len(self.values)}"
+        self.values[name] = value
+        return f":{name}"
+
+    def many(self, values) -> str:
+        return ",".join(self(v) for v in values) or "NULL"
+
+
+def matching_agencies(conn: Connection, text_: str) -> list[int]:
+    """Agency rows meant by ``text_``: by registry id when known, else by name, ignoring
     case and diacritics ("so tai chinh" finds "Sở Tài chính")."""
-    conn = store.conn
-    ids = {r[0] for r in conn.execute("SELECT registry_id FROM agencies WHERE registry_id = ? COLLATE NOCASE",
-                                      (text.strip(),))}
-    names = {fold(text)}
+    by_id = text("SELECT id FROM agencies WHERE lower(registry_id) = lower(:rid)")
+    ids = set()
+    if conn.execute(by_id, {"rid": text_.strip()}).first():
+        ids.add(text_.strip())
+    names = {fold(text_)}
     if not ids:
-        rid, rname = _registry_guess(text)
+        rid, rname = _registry_guess(text_)
         if rid:
             ids.add(rid)
             names.add(fold(rname))
     names.discard("")
     found: set[int] = set()
     for rid in ids:
-        found.update(r[0] for r in conn.execute("SELECT id FROM agencies WHERE registry_id = ? COLLATE NOCASE", (rid,)))
+        found.update(r[0] for r in conn.execute(by_id, {"rid": rid}))
     for name in names:
         # Whole words: "so y te" must not match inside "so y tech" (sic) but finds
         # "so y te thanh pho". Agencies that have an id are matched by id only.
-        rows = conn.execute(
-            """SELECT id FROM agencies WHERE (? = 0 OR registry_id IS NULL)
-               AND (' ' || name_key || ' ') LIKE ('% ' || ? || ' %')""",
-            (1 if ids else 0, name),
+        rows = conn.execute(text(
+            """SELECT id FROM agencies WHERE (:any_id = 0 OR registry_id IS NULL)
+               AND (' ' || name_key || ' ') LIKE ('% ' || :name || ' %')"""),
+            {"any_id": 1 if ids else 0, "name": name},
         )
         found.update(r[0] for r in rows)
     return sorted(found)
 
 
-def find_tasks(store: Store, q: TaskQuery) -> list[Match]:
-    where, args = [], []
+def _where(conn: Connection, q: TaskQuery, arg: _Args) -> list[str]:
+    where = ["t.removed = 0"]
     if not q.all_versions:
         where.append("""NOT EXISTS (SELECT 1 FROM links l WHERE l.to_document = d.id
                         AND l.kind = 'replaces' AND l.from_task IS NULL)""")
     if q.due_before:
-        where.append("t.deadline IS NOT NULL AND t.deadline <= ?")
-        args.append(q.due_before.isoformat())
+        where.append(f"t.deadline IS NOT NULL AND t.deadline <= {arg(q.due_before.isoformat())}")
     if q.due_after:
-        where.append("t.deadline IS NOT NULL AND t.deadline >= ?")
-        args.append(q.due_after.isoformat())
+        where.append(f"t.deadline IS NOT NULL AND t.deadline >= {arg(q.due_after.isoformat())}")
     if q.kind:
-        where.append("d.kind = ? COLLATE NOCASE")
-        args.append(q.kind)
+        where.append(f"lower(d.kind) = lower({arg(q.kind)})")
     if q.due_kind:
-        where.append("t.due_kind = ?")
-        args.append(q.due_kind)
+        where.append(f"t.due_kind = {arg(q.due_kind)}")
     if q.number:
         from .keys import number_key
 
-        where.append("d.number_key = ?")
-        args.append(number_key(q.number))
+        where.append(f"d.number_key = {arg(number_key(q.number))}")
+    if q.document is not None:
+        where.append(f"d.id = {arg(q.document)}")
+    if q.review:
+        where.append(f"d.review = {arg(q.review)}")
+    if q.text:
+        # Each folded word somewhere in the folded task text (a scan: no full-text index).
+        for word in fold(q.text).split():
+            where.append(f"(' ' || t.text_key || ' ') LIKE {arg('% ' + word + '%')}")
     roles = ("lead", "support") if q.role == "any" else (q.role,)
-    role_marks = ",".join("?" * len(roles))
     if q.agency:
-        agencies = matching_agencies(store, q.agency)
-        marks = ",".join("?" * len(agencies)) or "NULL"
-        clause = f"ta.agency IN ({marks})"
+        agencies = matching_agencies(conn, q.agency)
+        clause = f"ta.agency IN ({arg.many(agencies)})"
         if q.groups:
             clause = f"({clause} OR a.kind = 'group')"
         where.append(
             f"""EXISTS (SELECT 1 FROM task_agencies ta JOIN agencies a ON a.id = ta.agency
-                WHERE ta.task = t.id AND ta.role IN ({role_marks}) AND {clause})"""
+                WHERE ta.task = t.id AND ta.role IN ({arg.many(roles)}) AND {clause})"""
         )
-        args.extend([*roles, *agencies])
-    sql = f"""SELECT t.id, t.task, d.id AS doc_id, d.plan FROM tasks t JOIN documents d ON d.id = t.document
-              {"WHERE " + " AND ".join(where) if where else ""}
-              ORDER BY t.deadline IS NULL, t.deadline, d.issued_on, d.id, t.position"""
+    return where
+
+
+def find_tasks(store: Store, q: TaskQuery, conn: Connection | None = None) -> list[Match]:
+    if conn is None:
+        with store.read() as conn:
+            return find_tasks(store, q, conn)
+    arg = _Args()
+    where = _where(conn, q, arg)
+    sql = f"""SELECT t.id, t.task, t.version, d.id AS doc_id, d.plan FROM tasks t JOIN documents d ON d.id = t.document
+              WHERE {" AND ".join(f"({w})" for w in where)}
+              ORDER BY t.deadline IS NULL, t.deadline, d.issued_on, d.id, t.position, t.id"""
     if q.limit:
         sql += f" LIMIT {int(q.limit)}"
+    if q.offset:
+        sql += f" OFFSET {int(q.offset)}"
     heads: dict[int, PlanDocument] = {}
     out: list[Match] = []
-    for row in store.conn.execute(sql, args):
+    for row in conn.execute(text(sql), arg.values).mappings():
         doc = heads.get(row["doc_id"])
         if doc is None:
             doc = heads[row["doc_id"]] = PlanDocument.model_validate(json.loads(row["plan"]))
-        out.append(Match(doc, Task.model_validate_json(row["task"]), row["doc_id"]))
+        out.append(Match(doc, Task.model_validate_json(row["task"]), row["doc_id"],
+                         task_pk=row["id"], version=row["version"]))
     return out
+
+
+def count_tasks(store: Store, q: TaskQuery, conn: Connection) -> int:
+    arg = _Args()
+    where = _where(conn, q, arg)
+    return conn.execute(text(f"""SELECT count(*) FROM tasks t JOIN documents d ON d.id = t.document
+                                WHERE {" AND ".join(f"({w})" for w in where)}"""), arg.values).scalar_one()

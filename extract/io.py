@@ -22,14 +22,16 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:
+    """tmp_dir: where the temporary file is made (same filesystem as ``path``), so that a
+    process killed mid-write leaves nothing beside the outputs; default: ``path``'s folder."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:  # a file written over keeps its mode; a new one gets what open() would give it
         mode = os.stat(path).st_mode & 0o7777
     except OSError:
         mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=tmp_dir or path.parent)
     try:
         os.fchmod(fd, mode)  # mkstemp makes every file 0600, whatever the umask
         with os.fdopen(fd, "wb") as fh:

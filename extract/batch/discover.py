@@ -21,6 +21,7 @@ from typing import Iterator
 
 from .limits import ARCHIVE_SUFFIXES, DOCUMENT_SUFFIXES, Limits, MiB
 from .names import UnsafeName, decoded_name, is_junk, safe_relative
+from .sources import basename, is_url, open_zip
 
 
 @dataclass
@@ -33,7 +34,9 @@ class Failure:
 class Item:
     name: str
     path: Path | None = None                  # a file on disk
-    archive: Path | None = None               # or a member of this (already safe-to-open) zip
+    url: str | None = None                    # or a file read through fsspec (sources.py)
+    archive: Path | str | None = None         # or a member of this (already safe-to-open) zip,
+                                              # on disk or at a URL
     member: str | None = None                 # the member's raw name in that zip
     index: int | None = None                  # its position in the zip's directory: two members
                                               # may share a name, and each is read for itself
@@ -64,10 +67,13 @@ class Discovery:
         self._counter = 0
 
     # -- walking ---------------------------------------------------------------------------
-    def items(self, paths: list[Path]) -> list[Item]:
+    def items(self, paths: list[Path | str]) -> list[Item]:
         prefix_dirs = len(paths) > 1
         items: list[Item] = []
         for root in paths:
+            if is_url(root):
+                items.extend(self._walk_url(root, prefix_dirs))
+                continue
             root = Path(root)
             if not root.exists():
                 items.append(Item(name=root.name or str(root), failure=Failure("missing", "no such file or folder")))
@@ -86,6 +92,40 @@ class Discovery:
             return True
         return any(resolved == ex or ex in resolved.parents for ex in self.exclude)
 
+    def _walk_url(self, url: str, prefix_dirs: bool) -> Iterator[Item]:
+        from .sources import kind, walk
+
+        name = basename(url) or url
+        try:
+            what = kind(url)
+        except (OSError, ValueError, ImportError) as err:  # no backend for the scheme, no access
+            yield Item(name=name, failure=Failure("missing", f"cannot reach {url}: {err}"))
+            return
+        if what == "missing":
+            yield Item(name=name, failure=Failure("missing", "no such file or folder"))
+        elif what == "file":
+            if _suffix(name) in ARCHIVE_SUFFIXES:
+                yield from self._walk_zip(url, name, 0, _Budget(self.limits.max_archive_bytes))
+            else:
+                yield Item(name=name, url=url)
+        else:
+            prefix = (name + "/") if prefix_dirs else ""
+            for rel, file_url in walk(url):
+                yield from self._file_item(rel, prefix + rel, url=file_url)
+
+    def _file_item(self, rel: str, name: str, path: Path | None = None, url: str | None = None) -> Iterator[Item]:
+        """One file found in a folder (on disk or at a URL)."""
+        if is_junk(rel):
+            return
+        suffix = _suffix(rel)
+        if suffix in ARCHIVE_SUFFIXES:
+            yield from self._walk_zip(path if path is not None else url, name, 0,
+                                      _Budget(self.limits.max_archive_bytes))
+        elif suffix in DOCUMENT_SUFFIXES:
+            yield Item(name=name, path=path, url=url)
+        else:
+            yield Item(name=name, path=path, url=url, ignored=f"not a document ({suffix or 'no suffix'})")
+
     def _walk_dir(self, root: Path, prefix: str) -> Iterator[Item]:
         for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
             here = Path(dirpath)
@@ -93,25 +133,20 @@ class Discovery:
             for fname in sorted(filenames):
                 path = here / fname
                 rel = path.relative_to(root).as_posix()
-                if is_junk(rel) or self._excluded(path):
+                if self._excluded(path):
                     continue
-                name = prefix + rel
-                suffix = _suffix(fname)
-                if suffix in ARCHIVE_SUFFIXES:
-                    yield from self._walk_zip(path, name, 0, _Budget(self.limits.max_archive_bytes))
-                elif suffix in DOCUMENT_SUFFIXES:
-                    yield Item(name=name, path=path)
-                else:
-                    yield Item(name=name, path=path, ignored=f"not a document ({suffix or 'no suffix'})")
+                yield from self._file_item(rel, prefix + rel, path=path)
 
-    def _walk_zip(self, archive: Path, name: str, depth: int, budget: _Budget) -> Iterator[Item]:
+    def _walk_zip(self, archive: Path | str, name: str, depth: int, budget: _Budget) -> Iterator[Item]:
         lim = self.limits
+        opened = open_zip(archive)
         try:
-            zf = zipfile.ZipFile(archive)
+            zf = opened.__enter__()
         except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as err:
-            yield Item(name=name, path=archive, failure=Failure("corrupt", f"not a readable zip archive: {err}"))
+            yield Item(name=name, path=None if is_url(archive) else archive,
+                       failure=Failure("corrupt", f"not a readable zip archive: {err}"))
             return
-        with zf:
+        try:
             infos = zf.infolist()
             if len(infos) > lim.max_members:
                 yield Item(name=name, path=archive, failure=Failure(
@@ -156,6 +191,8 @@ class Discovery:
                 else:
                     yield Item(name=member_name, archive=archive, member=info.filename, index=index,
                                size=info.file_size)
+        finally:
+            opened.__exit__(None, None, None)
 
     def _member_failure(self, info: zipfile.ZipInfo, budget: _Budget) -> Failure | None:
         lim = self.limits

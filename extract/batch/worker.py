@@ -31,12 +31,12 @@ def one_line(text: str, limit: int = 500) -> str:
 
 def convert(job: dict[str, Any]) -> dict[str, Any]:
     """job: path (to read), name (to report), output (to write), format, parser, limits
-    (a ReadLimits: the wall time and memory of this file, the sizes its readers accept)."""
+    (a ReadLimits: the wall time and memory of this file, the sizes its readers accept),
+    tmp_dir (optional: where the output's temporary file is made)."""
     import hashlib
 
     from ..errors import ReadError
     from ..export import render
-    from ..io import atomic_write_bytes
     from ..readers.limits import guard
 
     started = time.perf_counter()
@@ -47,7 +47,7 @@ def convert(job: dict[str, Any]) -> dict[str, Any]:
             # The file may have been read from a staging copy: report it under its batch name.
             doc = doc.model_copy(update={"source": doc.source.model_copy(update={"path": job["name"]})})
             data = render([doc], job["format"])
-        atomic_write_bytes(Path(job["output"]), data)
+        _write(Path(job["output"]), data, job.get("tmp_dir"))
         # Kept in the manifest: a later run trusts an output only while its bytes still match.
         result.update(status="ok", tasks=len(doc.tasks), output_sha256=hashlib.sha256(data).hexdigest(),
                       warnings=_warning_counts(doc))
@@ -61,6 +61,21 @@ def convert(job: dict[str, Any]) -> dict[str, Any]:
         result.update(code="error", error=one_line(f"{type(err).__name__}: {err}"))
     result["seconds"] = round(time.perf_counter() - started, 4)
     return result
+
+
+def _write(path: Path, data: bytes, tmp_dir: str | None) -> None:
+    """Atomically; the temporary file in the batch's staging folder when there is one, so that
+    a worker killed mid-write (SIGKILL, a lost machine) leaves no litter among the outputs."""
+    import errno
+
+    from ..io import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(path, data, Path(tmp_dir) if tmp_dir else None)
+    except OSError as err:
+        if err.errno != errno.EXDEV or not tmp_dir:
+            raise
+        atomic_write_bytes(path, data)  # an output folder spanning mounts: write beside it
 
 
 def _warning_counts(doc) -> dict[str, int]:

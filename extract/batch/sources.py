@@ -10,6 +10,7 @@ size limit while they come: the readers (PDFium, LibreOffice, zipfile) need a re
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import zipfile
 from contextlib import contextmanager
@@ -104,17 +105,29 @@ def open_zip(archive) -> Iterator[zipfile.ZipFile]:
 
 
 class Zips:
-    """The archive being read, kept open while its members come one after the other."""
+    """The archive being read, kept open while its members come one after the other.
+
+    ``fresh()`` says the archive may have changed since (a long-lived Dask worker between two
+    batches): the next ``get`` checks the file's identity before it trusts the open handle."""
 
     def __init__(self):
         self._key = None
+        self._identity = None
+        self._checked = True
         self._cm = None
         self._zf: zipfile.ZipFile | None = None
 
+    def fresh(self) -> None:
+        self._checked = False
+
     def get(self, archive) -> zipfile.ZipFile:
         key = str(archive)
+        if self._key == key and not self._checked and _identity(archive) != self._identity:
+            self.close()
+        self._checked = True
         if self._key != key:
             self.close()
+            self._identity = _identity(archive)
             self._cm = open_zip(archive)
             self._zf = self._cm.__enter__()
             self._key = key
@@ -124,3 +137,15 @@ class Zips:
         if self._cm is not None:
             cm, self._cm, self._zf, self._key = self._cm, None, None, None
             cm.__exit__(None, None, None)
+
+
+def _identity(archive):
+    """What changes when the archive is replaced or rewritten."""
+    try:
+        if is_url(archive):
+            fs, path = filesystem(archive)
+            return fs.ukey(path)
+        st = os.stat(archive)
+        return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+    except Exception:  # noqa: BLE001 - unknown: never trust the open handle
+        return object()

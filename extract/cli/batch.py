@@ -13,11 +13,14 @@ from typing import List, Optional
 
 import typer
 
+from . import limits as limit_options
+
 FORMAT_HELP = "json | jsonl | csv | xlsx"
 
 
-def _progress_listener(console):
-    """A rich progress bar showing files/s and failures; None when stderr is not a terminal."""
+def progress_listener(console):
+    """A rich progress bar (files done of all, files/s, failed, skipped, elapsed, time left);
+    None when the console is not a terminal."""
     if not console.is_terminal:
         return None, None
     import time
@@ -49,22 +52,36 @@ def _progress_listener(console):
 
 
 def batch(
-    paths: List[Path] = typer.Argument(..., help="Files, folders (searched recursively) and .zip archives"),
+    paths: List[str] = typer.Argument(
+        ..., help="Files, folders (searched recursively) and .zip archives; or URLs read through fsspec "
+                  "(s3://bucket/kho/, file:///mnt/kho.zip: the backend must be installed)"),
     outdir: Path = typer.Option(..., "-o", "--outdir", help="Output folder (mirrors the inputs' paths)"),
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: the number of cores)"),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes of the local pool (default: the cores)"),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler",
+        help="Run on Dask: tcp://HOST:8786 (a running scheduler; OUTDIR on a filesystem every worker "
+             "shares) or local:N (N worker processes here). Needs vnplan[dask]"),
+    group: int = typer.Option(1, "--group", help="Files per Dask task (with --scheduler)"),
+    tries: Optional[int] = typer.Option(
+        None, "--tries", help="With --scheduler local:N: give a file up after its worker died this many "
+                              "times (a running scheduler keeps its own allowed-failures)"),
     fmt: str = typer.Option("json", "--format", "-f", help=FORMAT_HELP),
-    timeout: float = typer.Option(120.0, "--timeout", help="Seconds allowed per file"),
-    max_size: float = typer.Option(200.0, "--max-size", help="Largest file or archive member, MiB"),
+    timeout: float = limit_options.timeout_option(),
+    max_size: float = limit_options.max_size_option(),
+    max_part: float = limit_options.max_part_option(),
+    max_pages: int = limit_options.max_pages_option(),
+    memory: int = limit_options.memory_option(),
     max_archive: float = typer.Option(4096.0, "--max-archive", help="Most one archive may expand to, MiB"),
     max_ratio: float = typer.Option(100.0, "--max-ratio", help="Highest compression ratio of a member"),
-    memory: Optional[int] = typer.Option(None, "--memory", help="Memory limit per worker, MiB"),
     force: bool = typer.Option(False, "--force", help="Convert everything again"),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Retry files that failed before"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary"),
 ) -> None:
     """Convert many files; failing files are recorded in OUTDIR/manifest.jsonl, never fatal.
 
-    Exit status 0 when every input converted (or was converted before), 1 when any failed.
+    Exit status 0 when every input converted (or was converted before), 1 when any failed
+    (or the Dask scheduler was lost mid-run), 2 when the batch could not start (another batch
+    holds OUTDIR, the cluster cannot run it).
     """
     from rich.console import Console
 
@@ -74,21 +91,41 @@ def batch(
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {FORMAT_HELP}", param_hint="--format")
+    if group < 1:
+        raise typer.BadParameter("must be 1 or more", param_hint="--group")
+    if tries is not None and tries < 1:
+        raise typer.BadParameter("must be 1 or more", param_hint="--tries")
+    read = limit_options.read_limits(timeout=timeout, max_size=max_size, max_part=max_part,
+                                     max_pages=max_pages, memory=memory)
     limits = Limits(
-        max_file_bytes=int(max_size * MiB), timeout=timeout, max_archive_bytes=int(max_archive * MiB),
-        max_ratio=max_ratio, memory_mb=memory,
+        max_file_bytes=read.max_file_bytes, timeout=read.timeout or 0, max_archive_bytes=int(max_archive * MiB),
+        max_ratio=max_ratio, memory_mb=read.memory_mb, max_part_bytes=read.max_part_bytes,
+        max_pages=read.max_pages,
     )
     opts = BatchOptions(outdir=outdir, jobs=jobs or os.cpu_count() or 1, format=fmt, limits=limits,
-                        force=force, retry_failed=retry_failed)
+                        force=force, retry_failed=retry_failed, scheduler=scheduler, group=group, tries=tries)
     console = Console(stderr=True)
-    listener, progress = (None, None) if quiet else _progress_listener(console)
+    listener, progress = (None, None) if quiet else progress_listener(console)
+    echo = None if quiet else (lambda line: console.print(line, markup=False, highlight=False))
     from ..batch.runner import BatchBusy
 
     try:
-        summary = run_batch(paths, opts, listener)
+        summary = run_batch(paths, opts, listener, echo)
     except BatchBusy as err:
         typer.echo(f"vnplan: {err}", err=True)
         raise typer.Exit(2)
+    except Exception as err:  # noqa: BLE001 - only the cluster's errors are expected here
+        if scheduler is None:
+            raise
+        from ..batch.cluster import ClusterError
+
+        if isinstance(err, ClusterError):
+            typer.echo(f"vnplan: {err}", err=True)
+            raise typer.Exit(2)
+        # The scheduler went away (or the connection to it): what finished is recorded.
+        typer.echo(f"vnplan: the Dask cluster failed mid-run ({type(err).__name__}: {err}); finished "
+                   "files are recorded, run again to continue", err=True)
+        raise typer.Exit(1)
     except KeyboardInterrupt:
         typer.echo("vnplan: interrupted; finished files are recorded, run again to continue", err=True)
         raise typer.Exit(130)

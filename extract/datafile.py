@@ -8,17 +8,11 @@ the validated model and add the checks a schema cannot say (duplicates across en
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
 from .errors import DataFileError
-
-try:  # libyaml's parser: ten times faster than the pure-Python one on the larger files
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
 
 M = TypeVar("M")
 
@@ -26,14 +20,42 @@ M = TypeVar("M")
 def read_yaml(path) -> Any:
     """The parsed content of a YAML file; DataFileError (one line, naming the file) otherwise.
 
-    ``path`` may be a Path or an importlib.resources Traversable.
+    ``path`` may be a Path or an importlib.resources Traversable. What a data file shipped with
+    vnplan parses to is kept in the disk cache under the hash of its bytes (``disk_cache``): a
+    process that finds it there neither imports nor runs the YAML parser.
     """
     try:
-        text = path.read_text(encoding="utf-8") if hasattr(path, "read_text") else Path(path).read_text(encoding="utf-8")
+        data = path.read_bytes() if hasattr(path, "read_bytes") else Path(path).read_bytes()
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise DataFileError(str(path), f"cannot read: {err}") from err
+    if not _shipped(path):  # a user's file: read as it is, nothing kept
+        return _parse_yaml(text, path)
+    from .disk_cache import cached, module_stamp
+
+    name = "yaml-" + hashlib.sha256(str(path).encode()).hexdigest()[:12]
+    key = hashlib.sha256(data + module_stamp("yaml").encode()).hexdigest()[:32]
+    return cached(name, key, lambda: _parse_yaml(text, path))
+
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _shipped(path) -> bool:
+    """A data file of vnplan itself (the ones every process reads)."""
     try:
-        return yaml.load(text, Loader=_Loader)
+        return Path(str(path)).resolve().is_relative_to(_PACKAGE)
+    except (OSError, ValueError):
+        return False
+
+
+def _parse_yaml(text: str, path) -> Any:
+    import yaml
+
+    # libyaml's parser: ten times faster than the pure-Python one on the larger files
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as err:
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise DataFileError(str(path), f"not valid YAML: {first}") from err

@@ -83,6 +83,19 @@ def sources_key(*paths: Path, extra: str = "") -> str:
     return h.hexdigest()[:32]
 
 
+def module_stamp(name: str) -> str:
+    """Where an installed module is and its size and time, found without importing it: a
+    new version of the library that built a cached object gives another key."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+        st = os.stat(spec.origin) if spec and spec.origin else None
+    except (ImportError, ValueError, OSError):
+        return f"{name}:?"
+    return f"{name}:{spec.origin}:{st.st_size}:{st.st_mtime_ns}" if st else f"{name}:?"
+
+
 def cached(name: str, key: str, build):
     """``build()``, or the object a previous process built under the same ``name`` and ``key``.
     Without a usable cache folder it is simply ``build()``."""

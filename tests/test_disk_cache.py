@@ -149,3 +149,29 @@ print(json.dumps(out, ensure_ascii=False))
     again = _run(code, cache=tmp_path)  # loads it
     assert fresh == first == again
     assert "lao-cai/so-tai-chinh" in fresh
+
+
+def test_a_shipped_data_file_is_parsed_once_and_read_again_when_edited(tmp_path, monkeypatch):
+    import extract.datafile as datafile
+
+    monkeypatch.setenv("VNPLAN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("VNPLAN_NO_CACHE", raising=False)
+    monkeypatch.setattr(datafile, "_PACKAGE", tmp_path)  # tmp_path plays the package
+    data = tmp_path / "rules.yaml"
+    data.write_text("words: [Sở, Ban]\nwhen: 2026-01-23\n", encoding="utf-8")
+    parsed = []
+    original = datafile._parse_yaml
+    monkeypatch.setattr(datafile, "_parse_yaml", lambda *a: parsed.append(1) or original(*a))
+    first = datafile.read_yaml(data)
+    again = datafile.read_yaml(data)
+    assert first == again == {"words": ["Sở", "Ban"], "when": __import__("datetime").date(2026, 1, 23)}
+    assert len(parsed) == 1  # the second came from the cache
+    data.write_text("words: [Sở]\n", encoding="utf-8")
+    assert datafile.read_yaml(data) == {"words": ["Sở"]} and len(parsed) == 2
+    data.write_text("words: [unclosed\n", encoding="utf-8")
+    with pytest.raises(Exception, match="not valid YAML"):
+        datafile.read_yaml(data)
+    user = tmp_path.parent / f"{tmp_path.name}-user.yaml"  # not the package's: never kept
+    user.write_text("a: 1\n", encoding="utf-8")
+    datafile.read_yaml(user)
+    assert len(list((tmp_path / "cache").glob("yaml-*.pickle"))) == 1

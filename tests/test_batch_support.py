@@ -93,3 +93,31 @@ def flaky_parse(path):
     from extract.pipeline import parse_file
 
     return parse_file(path)
+
+
+SLOW_S = 0.25
+
+
+def slow_parse(path):
+    """The real parser, a little slower: a batch of a dozen files then lasts long enough for a
+    test to kill a worker in the middle of it."""
+    time.sleep(SLOW_S)
+    from extract.pipeline import parse_file
+
+    return parse_file(path)
+
+
+def _parent_of(pid: int) -> int:
+    with open(f"/proc/{pid}/stat") as fh:
+        return int(fh.read().rsplit(")", 1)[1].split()[1])
+
+
+def worker_killing_parse(path):
+    """A poison file for distributed tests: one that starts with KILLWORKER kills the Dask worker
+    converting it (the parent of the fork server whose child runs this), as a kernel's OOM
+    killer or a segfault in the worker itself would; other files parse normally."""
+    if Path(path).read_bytes()[:10] == b"KILLWORKER":
+        dask_worker = _parent_of(os.getppid())
+        os.kill(dask_worker, 9)
+        time.sleep(60)
+    return slow_parse(path)

@@ -54,3 +54,56 @@ def test_help_does_not_import_heavy_libraries():
             " if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_batch_without_scheduler_imports_no_dask(tmp_path):
+    """The local pool stays the default and Dask (and fsspec) are never imported for it."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_bytes(seed_texts()[0].read_bytes())
+    code = ("import sys; from typer.testing import CliRunner; from extract.cli.main import app; "
+            f"res = CliRunner().invoke(app, ['batch', {str(src)!r}, '-o', {str(tmp_path / 'out')!r}, '-j', '1', '-q']); "
+            "assert res.exit_code == 0, res.output; "
+            "print(sorted(m for m in ('dask', 'distributed', 'fsspec', 'extract.batch.cluster') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    assert (tmp_path / "out" / "a.txt.json").is_file()
+
+
+def test_progress_bar_shows_done_failed_rate_and_time_left():
+    import io
+
+    from rich.console import Console
+
+    from extract.batch.manifest import Record
+    from extract.batch.runner import BatchSummary
+    from extract.cli.batch import progress_listener
+
+    buf = io.StringIO()
+    listener, progress = progress_listener(Console(file=buf, force_terminal=True, width=160))
+    summary = BatchSummary(total=4)
+    listener("start", None, summary)
+    for i, status in enumerate(["ok", "failed", "ok"]):
+        rec = Record(f"f{i}.txt", status)
+        summary.records.append(rec)
+        summary.failed += status == "failed"
+        listener("done", rec, summary)
+    progress.refresh()
+    progress.stop()
+    shown = buf.getvalue()
+    assert "3/4" in shown and "files/s" in shown and "1 failed" in shown and "0:00:0" in shown
+    # Not a terminal (a pipe, a log file): no bar at all.
+    assert progress_listener(Console(file=io.StringIO(), force_terminal=False)) == (None, None)
+
+
+def test_scheduler_option_is_checked():
+    import pytest
+
+    from extract.batch.cluster import ClusterError, parse_scheduler
+
+    assert parse_scheduler("local:3") == ("local", 3)
+    assert parse_scheduler("local") == ("local", None)
+    assert parse_scheduler("tcp://10.0.0.5:8786") == ("remote", None)
+    for bad in ("local:0", "local:x", "local:-1"):
+        with pytest.raises(ClusterError):
+            parse_scheduler(bad)

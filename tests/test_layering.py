@@ -17,7 +17,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "extract"
 BASE = {"model", "errors", "io", "datafile", "disk_cache", "__init__"}
 ORDER = ["lang", "readers", "structure", "normalise", "pipeline", "link", "export", "batch",
-         "store", "schemas", "cli"]
+         "store", "service", "schemas", "cli"]
 
 
 def _layer(top: str) -> int:

@@ -108,7 +108,7 @@ def _register_optional() -> None:
     """Subcommands contributed by other modules (agencies, link, batch, ...)."""
     import importlib
 
-    for name in ("agencies", "link", "batch", "store"):
+    for name in ("agencies", "link", "batch", "store", "serve"):
         try:
             module = importlib.import_module(f"extract.cli.{name}")
         except ModuleNotFoundError as err:

@@ -33,6 +33,7 @@ class TaskQuery:
     document: int | None = None         # one stored document (row id)
     review: str | None = None           # its review state: pending | approved
     text: str | None = None             # words in the task text (accents and case ignored)
+    task_status: str | None = None      # a report item's status: done | in_progress | not_done
 
 
 @dataclass
@@ -124,6 +125,8 @@ def _where(conn: Connection, q: TaskQuery, arg: _Args) -> list[str]:
         where.append(f"d.id = {arg(q.document)}")
     if q.review:
         where.append(f"d.review = {arg(q.review)}")
+    if q.task_status:
+        where.append(f"t.status = {arg(q.task_status)}")
     if q.text:
         # Each folded word somewhere in the folded task text (a scan: no full-text index).
         for word in fold(q.text).split():

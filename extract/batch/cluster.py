@@ -116,7 +116,7 @@ def _draws_dashboard(dask_scheduler=None) -> bool:
     return "distributed.dashboard.scheduler" in sys.modules
 
 
-def _preflight(client, token: str, outdir: Path) -> int:
+def preflight(client, token: str, outdir: Path) -> int:
     """Every worker runs our version and sees the output folder; the number of threads."""
     from .task import probe
 
@@ -134,7 +134,7 @@ def _preflight(client, token: str, outdir: Path) -> int:
     return max(1, sum(client.nthreads().values()))
 
 
-def _groups(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+def groups_of(items: Iterator, size: int) -> Iterator[list]:
     group: list[Item] = []
     for item in items:
         group.append(item)
@@ -148,8 +148,6 @@ def _groups(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
 def convert_on_cluster(run: "_Run", items: Iterator[Item]) -> None:
     """Convert ``items`` (those that need their bytes read) on the scheduler of ``run.opts``,
     recording each result through ``run._finish`` as it comes."""
-    from distributed import as_completed
-
     from .task import run_files
 
     opts = run.opts
@@ -159,68 +157,78 @@ def convert_on_cluster(run: "_Run", items: Iterator[Item]) -> None:
               "limits": opts.limits, "force": opts.force, "retry_failed": opts.retry_failed,
               "tmp_dir": str(run.staging.resolve()), "token": str(token.resolve()), "version": __version__}
 
-    def spec(item: Item) -> dict[str, Any]:
-        return {"item": item, "prev": run.manifest.get(item.name), "out": output_name(item.name, opts.format)}
+    def specs(group: list[Item]) -> list[dict[str, Any]]:
+        # The previous record is read when the task is submitted, not when the file was listed.
+        return [{"item": i, "prev": run.manifest.get(i.name), "out": output_name(i.name, opts.format)}
+                for i in group]
+
+    def done(group: list[Item], results: list[dict[str, Any]]) -> None:
+        for res in results:
+            run._finish(Record(**res["record"]), res["event"])
+
+    def failed(group: list[Item], code: str, detail: str) -> None:
+        for item in group:
+            run._finish(Record(item.name, "failed", code=code, error=detail))
 
     with connect(opts.scheduler, opts.tries) as client:
-        threads = _preflight(client, common["token"], run.outdir)
+        threads = preflight(client, common["token"], run.outdir)
         workers = len(client.scheduler_info().get("workers", {}))
         run.echo(f"dask: {client.scheduler.address}, {workers} workers, {threads} threads")
         link = dashboard_link(client)
         if link:
             run.echo(f"dask dashboard: {link}")
-        # Submitted a window at a time: a million futures at once would weigh on the scheduler
-        # and the client; the window follows the threads as workers join or leave.
-        todo = _groups(items, max(1, opts.group))
-        singles: list[list[Item]] = []   # files of a group whose workers died, to try alone
-        inflight: dict[Any, list[Item]] = {}
-        done = as_completed()
-        checked = time.monotonic()
-
-        def submit(group: list[Item]) -> None:
-            fut = client.submit(run_files, common, [spec(i) for i in group], pure=False,
-                                key=f"vnplan-{secrets.token_hex(8)}")
-            inflight[fut] = group
-            done.add(fut)
-
-        def refill() -> None:
-            nonlocal threads, checked
-            if time.monotonic() - checked > 2.0:
-                threads, checked = max(1, sum(client.nthreads().values())), time.monotonic()
-            while len(inflight) < threads * TASKS_PER_THREAD:
-                if singles:
-                    submit(singles.pop())
-                    continue
-                group = next(todo, None)
-                if group is None:
-                    return
-                submit(group)
-
-        refill()
-        for fut in done:
-            group = inflight.pop(fut)
-            _collect(run, fut, group, singles)
-            fut.release()
-            refill()
+        run_windowed(client, run_files, common, groups_of(items, max(1, opts.group)), specs, done, failed)
 
 
-def _collect(run: "_Run", fut, group: list[Item], singles: list[list[Item]]) -> None:
+def run_windowed(client, fn, common, groups: Iterator[list], specs, done, failed) -> None:
+    """``fn(common, specs(group))`` for every group, a window at a time; ``done(group, result)``
+    as each finishes, ``failed(group, code, detail)`` for a group that raised. A group whose
+    workers all died (Dask's KilledWorker) is split and each of its items tried alone, so that
+    only the item that kills workers is lost; that one is ``crashed``."""
+    from distributed import as_completed
     from distributed.scheduler import KilledWorker
 
-    if fut.status == "finished":
-        for res in fut.result():
-            run._finish(Record(**res["record"]), res["event"])
-        return
-    err = fut.exception()
-    if isinstance(err, KilledWorker) and len(group) > 1:
-        singles.extend([i] for i in group)
-        return
-    if isinstance(err, KilledWorker):
-        code, detail = "crashed", f"the worker died each time it converted this file ({_tries(err)})"
-    else:
-        code, detail = "error", f"{type(err).__name__}: {err}"
-    for item in group:
-        run._finish(Record(item.name, "failed", code=code, error=" ".join(detail.split())[:500]))
+    # Submitted a window at a time: a million futures at once would weigh on the scheduler and
+    # the client; the window follows the threads as workers join or leave.
+    threads = max(1, sum(client.nthreads().values()))
+    checked = time.monotonic()
+    singles: list[list] = []
+    inflight: dict[Any, list] = {}
+    completed = as_completed()
+
+    def submit(group: list) -> None:
+        fut = client.submit(fn, common, specs(group), pure=False, key=f"vnplan-{secrets.token_hex(8)}")
+        inflight[fut] = group
+        completed.add(fut)
+
+    def refill() -> None:
+        nonlocal threads, checked
+        if time.monotonic() - checked > 2.0:
+            threads, checked = max(1, sum(client.nthreads().values())), time.monotonic()
+        while len(inflight) < threads * TASKS_PER_THREAD:
+            if singles:
+                submit(singles.pop())
+                continue
+            group = next(groups, None)
+            if group is None:
+                return
+            submit(group)
+
+    refill()
+    for fut in completed:
+        group = inflight.pop(fut)
+        if fut.status == "finished":
+            done(group, fut.result())
+        else:
+            err = fut.exception()
+            if isinstance(err, KilledWorker) and len(group) > 1:
+                singles.extend([i] for i in group)
+            elif isinstance(err, KilledWorker):
+                failed(group, "crashed", f"the worker died each time it took this file ({_tries(err)})")
+            else:
+                failed(group, "error", " ".join(f"{type(err).__name__}: {err}".split())[:500])
+        fut.release()
+        refill()
 
 
 def _tries(err) -> str:
@@ -229,5 +237,3 @@ def _tries(err) -> str:
 
     m = re.search(r"on (\d+) different workers", str(err))
     return f"{m.group(1)} workers lost" if m else "workers lost"
-
-

@@ -72,11 +72,19 @@ def ingest(
         ..., help="Source files (PDF, DOCX, text), PlanDocument JSON, folders, batch output folders, "
                   "or Links JSON from vnplan link"),
     db: str = DB_OPTION,
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="Store a batch's JSON outputs from the workers of a Dask scheduler "
+                                  "(tcp://HOST:8786 or local:N); needs vnplan[dask]"),
 ) -> None:
     """Keep documents, tasks and agencies in the store; the same file twice changes nothing,
     a new version of a plan is kept beside the old and linked to it by "replaces"."""
     from ..errors import VnplanError
     from ..batch.gather import iter_documents
+
+    if scheduler:  # the batch's side of it: extract/cli/cluster_ingest.py
+        from .cluster_ingest import run as ingest_on_cluster
+
+        raise typer.Exit(ingest_on_cluster(inputs, db, scheduler))
 
     failed = 0
     link_files = [p for p in inputs if _is_links_file(p)]

@@ -118,7 +118,7 @@ def one_size(n: int, seed: int) -> dict:
     before = peak_mib()
     load = os.getloadavg()[0]
     t0, c0 = time.perf_counter(), time.process_time()
-    links = link_documents([a, b], LinkOptions())
+    links = link_documents([a, b], LinkOptions(**json.loads(os.environ.get("LINK_OPTIONS", "{}"))))
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     best = {}
     for link in links.links:

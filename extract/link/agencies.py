@@ -57,18 +57,25 @@ def lead_ids(task: Task) -> frozenset[str]:
 def shared_leads(a: Task, b: Task) -> list[str]:
     """The lead bodies two tasks share today, as "Sở Tài chính" or, when one of them was
     reorganised, "Sở Kế hoạch và Đầu tư, nay Sở Tài chính"."""
+    return list(_shared_leads(tuple((r.id, r.name) for r in a.lead if r.id),
+                              tuple((r.id, r.name) for r in b.lead if r.id)))
+
+
+@lru_cache(maxsize=8192)
+def _shared_leads(a: tuple[tuple[str, str], ...], b: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     current = successor_function()
     printed: dict[str, list[str]] = {}
-    for t in (a, b):
-        for ref in t.lead:
-            if ref.id:
-                for i in current(ref.id):
-                    names = printed.setdefault(i, [])
-                    if ref.name not in names:
-                        names.append(ref.name)
+    ids_a = frozenset(i for aid, _ in a for i in current(aid))
+    ids_b = frozenset(i for bid, _ in b for i in current(bid))
+    for refs in (a, b):
+        for ref_id, ref_name in refs:
+            for i in current(ref_id):
+                names = printed.setdefault(i, [])
+                if ref_name not in names:
+                    names.append(ref_name)
     out = []
-    for i in sorted(lead_ids(a) & lead_ids(b)):
+    for i in sorted(ids_a & ids_b):
         today = name_of(i) or printed[i][0]
         older = [n for n in printed[i] if n != today]
         out.append(f"{', '.join(older)}, nay {today}" if older else today)
-    return out
+    return tuple(out)

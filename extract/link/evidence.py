@@ -12,6 +12,8 @@ starts or ends inside a word or on a function word.
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 import numpy as np
 
 from ..model import Task
@@ -34,19 +36,21 @@ class Evidence:
 
     def __init__(self, corpus: Corpus, idf: np.ndarray, lex: Lexicon | None = None):
         self.corpus = corpus
+        self._idf = idf
         self.idf = idf.tolist()       # per syllable id (0 for stop syllables and breaks)
         self.starts = corpus.word_starts(lex or lexicon())
         self._ids: dict[int, list[int]] = {}
         self._pairs: dict[int, set[int]] = {}
 
-    def _text_ids(self, n: int) -> tuple[list[int], list[int]]:
-        """A text's syllable ids and the key of each adjacent pair (-1 across a break)."""
+    def _text_ids(self, n: int) -> tuple[list[int], list[int], list[float]]:
+        """A text's syllable ids, the key of each adjacent pair (-1 across a break) and the
+        running sum of the syllables' idf (a run's weight is a difference of two sums)."""
         got = self._ids.get(n)
         if got is None:
-            ids = self.corpus.syllable_ids(n).astype(np.int64)
-            keys = ids[:-1] * len(self.corpus.canon) + ids[1:]
-            keys[(ids[:-1] == BREAK) | (ids[1:] == BREAK)] = -1
-            got = self._ids[n] = (ids.tolist(), keys.tolist())
+            ids = self.corpus.syllable_ids(n).tolist()
+            s, idf = len(self.corpus.canon), self.idf
+            keys = [a * s + b if a and b else -1 for a, b in zip(ids, ids[1:])]
+            got = self._ids[n] = (ids, keys, list(accumulate((idf[x] for x in ids), initial=0.0)))
         return got
 
     def _text_pairs(self, n: int) -> set[int]:
@@ -60,13 +64,13 @@ class Evidence:
 
     def shared(self, a: list[int], b: list[int]) -> list[str]:
         """The longest runs of whole words the texts (corpus numbers) share, best first."""
-        idf, surface, starts = self.idf, self.corpus.surface, self.starts
-        runs: list[tuple[float, int, str]] = []
+        idf, starts = self.idf, self.starts
+        runs: list[tuple[float, int, int, int, list[int]]] = []
         pairs: set[int] = set()
         for nb in b:
             pairs = pairs | self._text_pairs(nb) if pairs else self._text_pairs(nb)
         for na in a:
-            ids, keys = self._text_ids(na)
+            ids, keys, cum = self._text_ids(na)
             first = self.corpus.text_start(na)
             n, i = len(ids), 0
             while i < n - 1:
@@ -87,13 +91,14 @@ class Evidence:
                 while hi > lo and idf[ids[hi - 1]] == 0:
                     hi -= 1
                 if hi - lo >= 2:
-                    words = [surface[x] for x in ids[lo:hi]]
-                    shown = " ".join(words[:MAX_WORDS]) + (" …" if len(words) > MAX_WORDS else "")
-                    runs.append((sum(idf[x] for x in ids[lo:hi]), len(runs), shown))
+                    runs.append((cum[hi] - cum[lo], len(runs), lo, hi, ids))
                 i = j
         runs.sort(key=lambda r: (-r[0], r[1]))
+        surface = self.corpus.surface
         out: list[str] = []
-        for _, _, shown in runs:
+        for _, _, lo, hi, ids in runs:
+            words = [surface[x] for x in ids[lo:hi]]
+            shown = " ".join(words[:MAX_WORDS]) + (" …" if len(words) > MAX_WORDS else "")
             if not any(shown in o for o in out):
                 out.append(shown)
             if len(out) == MAX_PHRASES:

@@ -2,9 +2,9 @@
 
 Candidate search never loops over pairs in Python and its work grows linearly with the
 number of tasks: each query row keeps only its ``query_features`` highest-weighted
-features (rare, telling n-grams), each feature's list of target rows keeps only its
-``posting_limit`` highest-weighted rows (a feature shared by thousands of tasks cannot
-tell them apart, and its best rows are those where it weighs most), the pruned queries are
+features (rare, telling n-grams), each feature's list of target rows keeps at most
+``posting_limit`` rows, the same sample of rows for every feature (``truncate_postings``:
+a feature shared by thousands of tasks cannot tell them apart), the pruned queries are
 multiplied by the pruned target matrix in row blocks, and the k best columns of each row
 are taken with one ``argpartition`` on the block. Exact cosine on the full vectors is then
 computed for the candidates only. Work per query row is bounded by
@@ -155,7 +155,15 @@ def prune_rows(m: sp.csr_matrix, keep: int) -> sp.csr_matrix:
 
 
 def truncate_postings(m: sp.csr_matrix, limit: int) -> sp.csr_matrix:
-    """Keep, for each column, its ``limit`` largest entries (ties: lower row first)."""
+    """Keep, for each column with more than ``limit`` entries, the ``limit`` rows that come
+    first in one fixed pseudo-random order of the rows.
+
+    The order is the same for every column (a bottom-k sketch): rows that share many of a
+    query's features survive in many of its truncated lists together, so near-duplicates of
+    the query still accumulate the highest approximate scores, while a feature held by
+    thousands of rows costs at most ``limit`` of them. Keeping each column's largest
+    weights instead favours short rows that happen to contain the feature.
+    """
     if limit <= 0:
         return m
     csc = m.tocsc()
@@ -163,7 +171,10 @@ def truncate_postings(m: sp.csr_matrix, limit: int) -> sp.csr_matrix:
     if lengths.max(initial=0) <= limit:
         return m
     col_of = np.repeat(np.arange(csc.shape[1]), lengths)
-    order, rank = _rank_within(col_of, csc.data)
+    # A fixed permutation of the rows (multiplicative hashing): deterministic across runs.
+    rank_of_row = (np.arange(csc.shape[0], dtype=np.uint64) * np.uint64(2654435761)) % np.uint64(2**32)
+    priority = rank_of_row[csc.indices].astype(np.float64) / 2.0**32
+    order, rank = _rank_within(col_of, 1.0 - priority)
     kept = order[rank < limit]
     kept.sort()
     counts = np.bincount(col_of[kept], minlength=csc.shape[1])

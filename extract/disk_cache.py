@@ -16,8 +16,9 @@ out of the package (``$VNPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/vnplan``, else
 is not the user's own or is writable by others, or a damaged file, means no disk cache (the
 patterns are compiled as before), never an error. ``VNPLAN_NO_CACHE=1`` turns it off.
 
-Patterns built from a document's own text would grow the file without bound, so it keeps at
-most ``LIMIT`` patterns, those the last process used first.
+Patterns built from a document's own text, or from rules since changed, would grow the file
+without bound: it keeps the patterns used in its last ``KEEP_SAVES`` saves (a file is saved
+only by a process that compiled a pattern it lacked), at most ``LIMIT``.
 
 Built objects (``cached``): an object built from data files and code is pickled under a key
 that hashes the content of every file it was built from, so an edited data file, a changed
@@ -35,6 +36,7 @@ import tempfile
 from pathlib import Path
 
 LIMIT = 4096
+KEEP_SAVES = 20  # a pattern that no process used in the last 20 saves of the file is dropped
 _state: dict | None = None  # set by install(): the cache in use
 
 
@@ -133,15 +135,18 @@ def _trusted(path: Path) -> bool:
     return (not hasattr(os, "getuid") or st.st_uid == os.getuid()) and not st.st_mode & 0o022
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path) -> tuple[int, dict]:
+    """(number of the last save, key -> (pickled pattern, save that last used it))."""
     if not _trusted(path):
-        return {}
+        return 0, {}
     try:
         with open(path, "rb") as f:
             data = pickle.load(f)
     except Exception:  # damaged, truncated, written by another version: compile as before
-        return {}
-    return data if isinstance(data, dict) else {}
+        return 0, {}
+    if not isinstance(data, dict) or data.get("format") != 2:
+        return 0, {}
+    return data["save"], data["entries"]
 
 
 def install() -> bool:
@@ -163,7 +168,8 @@ def install() -> bool:
     if code is None or code.co_varnames[: code.co_argcount] != ("pattern", "flags", "ignore_unused", "kwargs", "cache_it"):
         return False
     path = folder / _file_name(regex)
-    stored = _read(path)  # key -> pickled pattern (bytes)
+    save_no, entries = _read(path)
+    stored = {key: blob for key, (blob, _) in entries.items()}  # key -> pickled pattern
     live: dict = {}  # key -> pattern, this process
     used: dict = {}  # key -> pickled pattern, compiled or loaded by this process, in order
     not_cached = _main.DEBUG | _main.LOCALE | _main.TEMPLATE
@@ -196,28 +202,31 @@ def install() -> bool:
         return compiled
 
     _main._compile = _compile
-    _state = {"path": path, "stored": stored, "used": used, "original": original}
+    _state = {"path": path, "stored": stored, "used": used, "original": original,
+              "save": save_no, "entries": entries}
     atexit.register(save)
     return True
 
 
 def save() -> None:
-    """Write the patterns this process used (first) and the others up to LIMIT, if any is new."""
+    """Write the patterns this process used and those others used in the last KEEP_SAVES saves
+    (at most LIMIT, the most recently used first), if this process compiled any new one."""
     state = _state
     if state is None or not any(k not in state["stored"] for k in state["used"]):
         return
     path: Path = state["path"]
-    merged = dict(state["used"])
-    for key, blob in _read(path).items():  # what other processes wrote meanwhile
-        if len(merged) >= LIMIT:
-            break
-        merged.setdefault(key, blob)
-    for key, blob in state["stored"].items():
-        if len(merged) >= LIMIT:
-            break
-        merged.setdefault(key, blob)
+    disk_no, disk = _read(path)  # what other processes wrote meanwhile
+    now = max(disk_no, state["save"]) + 1
+    merged = {key: (blob, now) for key, blob in state["used"].items()}
+    for source in (disk, state["entries"]):
+        for key, (blob, last) in source.items():
+            if now - last > KEEP_SAVES:
+                continue  # rules that changed since, patterns of one document's text
+            if key not in merged or merged[key][1] < last:
+                merged[key] = (blob, last)
     if len(merged) > LIMIT:
-        merged = dict(list(merged.items())[:LIMIT])
-    if not _write(path, merged):
+        merged = dict(sorted(merged.items(), key=lambda kv: -kv[1][1])[:LIMIT])
+    if not _write(path, {"format": 2, "save": now, "entries": merged}):
         return
-    state["stored"] = merged
+    state["stored"] = {key: blob for key, (blob, _) in merged.items()}
+    state["entries"], state["save"] = merged, now

@@ -78,19 +78,28 @@ def test_a_cache_file_others_may_write_is_not_read(tmp_path):
     assert not _probe(tmp_path)["from_disk"]
 
 
-def test_the_file_keeps_at_most_limit_patterns_those_used_last_first(tmp_path):
+def test_the_file_keeps_what_recent_processes_used_at_most_limit(tmp_path):
     code = r"""
 import sys, regex, extract.disk_cache as dc
-dc.LIMIT = 50
-for i in range(int(sys.argv[1]), int(sys.argv[1]) + 40):
-    regex.compile(rf"x{i}y")
+dc.LIMIT, dc.KEEP_SAVES = 50, 2
+regex.compile("always")  # a rule every process uses
+start = int(sys.argv[1])
+for i in range(start, start + int(sys.argv[2])):
+    regex.compile(rf"x{i}y")  # a document's own patterns
 """
-    _run(code, "0", cache=tmp_path)
-    _run(code, "1000", cache=tmp_path)
-    (path,) = tmp_path.glob("regex-*.pickle")
-    keys = [k[0] for k in pickle.loads(path.read_bytes())]
-    assert len(keys) == 50
-    assert {f"x{i}y" for i in range(1000, 1040)} <= set(keys)  # the last process's, all kept
+
+    def keys():
+        (path,) = tmp_path.glob("regex-*.pickle")
+        return {k[0] for k in pickle.loads(path.read_bytes())["entries"]}
+
+    _run(code, "0", "10", cache=tmp_path)
+    _run(code, "100", "10", cache=tmp_path)
+    assert {"always", "x0y", "x109y"} <= keys()
+    _run(code, "200", "10", cache=tmp_path)
+    _run(code, "300", "10", cache=tmp_path)  # four saves on: the first document's are gone
+    assert "always" in keys() and "x0y" not in keys() and "x309y" in keys()
+    _run(code, "1000", "60", cache=tmp_path)  # more than LIMIT new ones: the newest kept
+    assert len(keys()) == 50
 
 
 def test_rule_patterns_are_the_same_text_in_every_process(tmp_path):

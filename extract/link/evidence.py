@@ -65,7 +65,7 @@ class Evidence:
     def shared(self, a: list[int], b: list[int]) -> list[str]:
         """The longest runs of whole words the texts (corpus numbers) share, best first."""
         idf, starts = self.idf, self.starts
-        runs: list[tuple[float, int, int, int, list[int]]] = []
+        runs: list[tuple[float, int, int, int, list[int], int]] = []
         pairs: set[int] = set()
         for nb in b:
             pairs = pairs | self._text_pairs(nb) if pairs else self._text_pairs(nb)
@@ -91,14 +91,18 @@ class Evidence:
                 while hi > lo and idf[ids[hi - 1]] == 0:
                     hi -= 1
                 if hi - lo >= 2:
-                    runs.append((cum[hi] - cum[lo], len(runs), lo, hi, ids))
+                    runs.append((cum[hi] - cum[lo], len(runs), lo, hi, ids, first))
                 i = j
         runs.sort(key=lambda r: (-r[0], r[1]))
         surface = self.corpus.surface
         out: list[str] = []
-        for _, _, lo, hi, ids in runs:
-            words = [surface[x] for x in ids[lo:hi]]
-            shown = " ".join(words[:MAX_WORDS]) + (" …" if len(words) > MAX_WORDS else "")
+        for _, _, lo, hi, ids, first in runs:
+            cut = hi
+            if hi - lo > MAX_WORDS:  # a long run is cut before a word, never inside one
+                cut = lo + MAX_WORDS
+                while cut > lo + 2 and not self.starts[first + cut]:
+                    cut -= 1
+            shown = " ".join(surface[x] for x in ids[lo:cut]) + (" …" if cut < hi else "")
             if not any(shown in o for o in out):
                 out.append(shown)
             if len(out) == MAX_PHRASES:

@@ -227,10 +227,14 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
 
     line_start = True
     first = len(chars)
+    append = chars.append
+    # The loop below runs once a word (tens of thousands a document): the upright case is
+    # written out in place of box()/origin()/type_box(), the same arithmetic without the calls.
     for m in _TOKEN.finditer(text):
-        a, b = m.start(), m.end() - 1
+        a, e = m.span()
+        b = e - 1
         size = get_size(raw, a)
-        if line_start or "\n" in text[max(0, a - 2):a] or "\n" in text[b + 1:b + 3]:
+        if line_start or "\n" in text[(a - 2 if a > 2 else 0):a] or "\n" in text[e:e + 2]:
             line_start = False
             # Font weight and size, sampled at the start and the end of each stream line:
             # enough to tell bold headings (a line that only starts with a bold phrase is not
@@ -238,11 +242,23 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
             if pdfium_c.FPDFText_GetFontWeight(raw, a) >= 600 or _font_is_bold(raw, a):
                 content.bold_chars.add(a)
             content.sizes[a] = size
-        x0, top, x1, bot = type_box(a, size)
+        if upright and size >= 3:
+            get_origin(raw, a, ox, oy)
+            x0 = ox.value - left
+            y = h - (oy.value - bottom)
+            top, x1, bot = y - 0.8 * size, x0 + 0.5 * size, y + 0.25 * size
+        else:
+            x0, top, x1, bot = type_box(a, size)
         word = m.group()  # positions in it are PDFium indices; presentation forms go last
-        bx0, btop, bx1, bbot = box(b)  # right edge of the word (also for one-letter words)
+        if upright:  # right edge of the word (also for one-letter words)
+            get_box(raw, b, rect)
+            btop, bx1, bbot = h - (rect.top - bottom), rect.right - left, h - (rect.bottom - bottom)
+        else:
+            _, btop, bx1, bbot = box(b)
         if b == a:
-            chars.append(Char(_plain(word), x0, top, max(bx1, x0 + 0.1), bot, a))
+            right = x0 + 0.1
+            append(Char(word if word.isascii() else word.translate(PRESENTATION), x0, top,
+                        bx1 if bx1 >= right else right, bot, a))
             continue
         height = bot - top if bot - top > 1.0 else 1.0
         # The last glyph sits on this word's line when most of it lies within the line's type
@@ -252,7 +268,8 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
         if same_line and bx1 >= x0 and bx1 - x0 <= (b - a + 1) * height * 1.1:
             if _NOTE_MARK.search(word):
                 word = _superscripts(word, a, size, raw)
-            chars.append(Char(_plain(word), x0, top, max(x1, bx1), bot, a))
+            append(Char(word if word.isascii() else word.translate(PRESENTATION), x0, top,
+                        x1 if x1 >= bx1 else bx1, bot, a))
         else:
             def glyph_box(i: int) -> tuple[float, float, float, float]:
                 x0_, top_, x1_, bot_ = type_box(i, get_size(raw, i))

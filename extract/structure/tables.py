@@ -105,9 +105,14 @@ class _Columns:
 def _header_again(texts: list[str]) -> bool:
     """A header row printed again, maybe without its STT cell: short cells, at least two of
     them header words, and no cell that is not one."""
-    cleaned = [clean_cell(t) for t in texts]
-    cells = [t for t, c in zip(texts, cleaned) if c.strip()]
-    if len(cells) < 2 or any(len(c.split()) > 10 for c in cleaned if c.strip()):
+    cells = []
+    for t in texts:
+        c = clean_cell(t)
+        if c.strip():
+            if len(c.split()) > 10:
+                return False  # a sentence: no header cell (the rest need not be cleaned)
+            cells.append(t)
+    if len(cells) < 2:
         return False
     roles, _ = header_roles(cells)
     return sum(1 for r in roles if r) >= max(2, len(cells) - 1)

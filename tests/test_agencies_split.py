@@ -208,3 +208,18 @@ VARIANTS = [
 def test_spelling_variants_resolve_alike(cell, ids, variant):
     refs, warnings = resolve_cell(VARIANTS[variant](cell))
     assert [r.id for r in refs] == ids, (VARIANTS[variant](cell), refs)
+
+
+@pytest.mark.parametrize("cell, pieces", [
+    # the fields an office-holder is in charge of are one name, whatever commas or "và"
+    ("Các Phó Chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng",
+     ["Các Phó Chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng"]),
+    ("Chuyên viên phụ trách mảng Văn phòng, Tổ chức", ["Chuyên viên phụ trách mảng Văn phòng, Tổ chức"]),
+    # ";" still ends the holder's fields
+    ("Phó Chủ tịch phụ trách lĩnh vực Kinh tế; Sở Tài chính, Sở Xây dựng",
+     ["Phó Chủ tịch phụ trách lĩnh vực Kinh tế", "Sở Tài chính", "Sở Xây dựng"]),
+])
+def test_an_office_holders_fields_are_not_split(cell, pieces):
+    from extract.lang.agencies.split import split_cell
+
+    assert [p.text for p in split_cell(builtin_registry(), cell)] == pieces

@@ -422,3 +422,28 @@ def test_a_report_item_split_into_separate_accounts_gives_each_as_a_result():
         ("result", "Công tác bổ nhiệm: Chủ tịch Ủy"),
         ("result", "Đánh giá về tình hình quản lý,"),  # figures stay in their item
     ]
+
+
+def test_office_holder_headings_over_mostly_work_bullets_and_a_front_committee_over_a_paragraph():
+    tasks = tasks_of(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "2. Các Phó Chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng",
+        "- Thực hiện nhiệm vụ được phân công tại mục II.",
+        "- Định kỳ tổng hợp, báo cáo tình hình dư luận xã hội.",
+        "- Làm đầu mối giải đáp các vướng mắc.",
+        "3. Chuyên viên phụ trách lĩnh vực Văn phòng, Tổ chức",
+        "- Tham gia góp ý dự kiến nhân sự.",
+        "- Bảo đảm thông tin liên lạc thông suốt.",
+        "4. Ban công tác Mặt trận các ấp trên địa bàn xã",
+        "Căn cứ Kế hoạch này, chủ động phối hợp thực hiện công tác bầu cử tại ấp.",
+    )
+    holders = "Các Phó Chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng"
+    assert [(t.text[:20], t.lead) for t in tasks] == [
+        ("Thực hiện nhiệm vụ đ", holders),
+        ("Định kỳ tổng hợp, bá", holders),
+        ("Làm đầu mối giải đáp", holders),
+        ("Tham gia góp ý dự ki", "Chuyên viên phụ trách lĩnh vực Văn phòng, Tổ chức"),
+        ("Bảo đảm thông tin li", "Chuyên viên phụ trách lĩnh vực Văn phòng, Tổ chức"),
+        ("Căn cứ Kế hoạch này,", "Ban công tác Mặt trận các ấp trên địa bàn xã"),
+    ]
+    assert tasks[1].due == "Định kỳ"

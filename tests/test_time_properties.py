@@ -46,7 +46,8 @@ def _check(spec, warnings, raw):
     if warnings:
         assert spec.kind == "unspecified"
     if spec.kind == "recurring":
-        assert_valid_rrule(spec.rrule)
+        if spec.rrule is not None:  # a bare "định kỳ" recurs without a printed period
+            assert_valid_rrule(spec.rrule)
     else:
         assert spec.rrule is None
 

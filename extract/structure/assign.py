@@ -273,7 +273,8 @@ class Assigner:
             s.support = lead_in[1]
         if (s.lead is None and label is None and not _SENTENCE_END.search(title) and not title.isupper()
                 and self.bodies.starts_like_body(title) and len(node.items) >= 1
-                and all(self.r.work_start.match(c.title) and not self.bodies.subject(c.title) for c in node.items)):
+                and not any(self.bodies.subject(c.title) for c in node.items)
+                and sum(1 for c in node.items if self.r.work_start.match(c.title)) * 2 > len(node.items)):
             # "3. Cán bộ phụ trách lĩnh vực giám sát" over "- Tham mưu ...", "- Chủ trì ...": the
             # heading names who does the work its items state without a subject.
             s.lead = title.rstrip(" :")

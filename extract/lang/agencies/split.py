@@ -104,6 +104,10 @@ def begins_body(registry: Registry, text: str) -> bool:
 
 
 _PERSON = regex.compile(r"^\s*(?:đồng\s+chí|đ/c|ông|bà)\s", regex.IGNORECASE | regex.VERSION1)
+# "Phó Chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng": what follows
+# names the holder's fields, not other bodies.
+_FIELDS = regex.compile(r"(?<![\p{L}])phụ\s+trách\s+(?:các\s+)?(?:lĩnh\s+vực|mảng|khối)(?![\p{L}])",
+                        regex.IGNORECASE | regex.VERSION1)
 
 
 @lru_cache(maxsize=64)
@@ -142,6 +146,8 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
         rest = text[m.end():]
         if kind == "soft" and _PERSON.match(text[pos:m.start()]) and m.group(0).strip() in ("-", "–"):
             continue  # "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban": one person's roles
+        if kind == "soft" and m.end() not in starts and _FIELDS.search(text, pos, m.start()):
+            continue  # a list of the fields an office-holder is in charge of
         if kind == "soft" and m.group(0).strip() == "," and regex.match(r"(?i)(?:các|những)\s+\p{L}", rest):
             pass  # ", các đồng chí Chuyên viên ...": "các" after a comma starts another body
         elif kind == "soft":

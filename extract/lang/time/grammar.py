@@ -124,6 +124,8 @@ class Grammar:
              S("recurrence.report", *units)),
             ("next_month", P(alt(v.next_month)), S("recurrence.next_month")),
             ("ongoing", P(alt(v.ongoing)), S("ongoing")),
+            # A bare "Định kỳ tổng hợp, báo cáo ...": it recurs, how often is not said.
+            ("periodic", P(rf"{alt(v.periodic)}(?!\w)"), S("recurrence.periodic")),
             ("qmonth", P(rf"(?P<q>{alt(v.quarter_months)})"), S("recurrence.quarter_months")),
             ("edge_year", P(rf"{alt(v.edge_end)}\s+{u['year']}{year_tail}?(?!\s*\d)"),
              S("edge_end", "relative_years", *units)),

@@ -48,6 +48,7 @@ class _State:
     day: int | None = None
     quarter_months: tuple[int, ...] = ()  # "tháng cuối quý" -> 3, 6, 9, 12
     ongoing: bool = False
+    periodic: bool = False  # "định kỳ" with no period of its own
     onward: bool = False
     relative: dict | None = None
     conditional: bool = False
@@ -107,6 +108,8 @@ def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
             st.quarter_months = p.data["months"]
         elif k == "ongoing":
             st.ongoing = True
+        elif k == "periodic":
+            st.periodic = True
         elif k == "relative":
             st.relative = st.relative or p.data
             st.anchors.append(p.data["anchor"])
@@ -258,8 +261,12 @@ def interpret(pieces: list[Piece], g: Grammar, folded: str, ctx: TimeContext | N
     elif st.slots:
         r = _concrete(st, ctx)
     elif st.ongoing:
+        # "Báo cáo định kỳ | Thường xuyên": the bare "định kỳ" names the report, not the time.
         start, end = period_span(ctx)
         r = Reading(kind="ongoing", start=start, end=end)
+    elif st.periodic:
+        start, end = period_span(ctx)
+        r = Reading(kind="recurring", start=start, end=end)  # no rule: the period is not printed
     elif st.relative:
         r = _relative(st, g, folded, ctx)
     elif st.conditional:

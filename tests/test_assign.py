@@ -447,3 +447,24 @@ def test_office_holder_headings_over_mostly_work_bullets_and_a_front_committee_o
         ("Căn cứ Kế hoạch này,", "Ban công tác Mặt trận các ấp trên địa bàn xã"),
     ]
     assert tasks[1].due == "Định kỳ"
+
+
+def test_an_analysis_inside_a_reports_results_is_neither_result_nor_task():
+    tasks = tasks_of(
+        "I. CHỈ SỐ HÀI LÒNG (SIPAS)",
+        "1. Tình hình thực hiện năm 2025",
+        "Sở Nội vụ đã tổ chức khảo sát tại 120 xã, phường.",
+        "2. Những hạn chế",
+        "a) Cơ sở vật chất bộ phận một cửa còn thiếu.",
+        "b) Thái độ phục vụ của một số công chức chưa tốt.",
+        "3. Đánh giá về việc quản lý biên chế",
+        "a) Biên chế được giao đúng quy định.",
+        "II. KIẾN NGHỊ, ĐỀ XUẤT",
+        "1. Đề nghị Sở Tài chính bố trí kinh phí khảo sát năm 2026.",
+        report=True,
+    )
+    assert [(t.role, t.text[:25]) for t in tasks] == [
+        ("result", "Tình hình thực hiện năm 2"),
+        ("result", "Biên chế được giao đúng q"),  # an assessment of work done is still an account
+        ("task", "Đề nghị Sở Tài chính bố t"),
+    ]

@@ -141,3 +141,28 @@ def test_trailing_time_cuts_run_together_rows(product, cell):
 def test_trailing_time_needs_a_cell_not_a_sentence(cell):
     lowered = f"Các đơn vị triển khai {cell[0].lower()}{cell[1:]}"
     assert trailing_time(lowered) is None or cell[0].isdigit()
+
+
+def test_a_label_over_bulleted_rounds_spans_them_all():
+    text = ("Giám sát việc lập danh sách cử tri.\n"
+            "- Thời hạn thực hiện:\n"
+            "+ Lần 1: từ ngày 03/3/2026 đến ngày 10/3/2026;\n"
+            "+ Lần 2: từ ngày 02/4/2026 đến ngày 15/4/2026.\n"
+            "- Việc niêm yết danh sách.")
+    a, b = find_deadline(text)
+    spec, warnings = parse_time(text[a:b])
+    assert not warnings and spec.kind == "range"
+    assert (spec.start.isoformat(), spec.end.isoformat()) == ("2026-03-03", "2026-04-15")
+    # a bullet that is not a time ends the list
+    assert "niêm yết" not in text[a:b]
+
+
+def test_a_bare_dinh_ky_is_a_time_only_where_it_frames_the_clause():
+    from extract.lang.time import find_inline_undated
+
+    framed = "Định kỳ tổng hợp, báo cáo tình hình dư luận xã hội."
+    a, b = find_inline_undated(framed)
+    assert framed[a:b] == "Định kỳ"
+    assert find_inline_undated("Rà soát và cập nhật định kỳ các khu vực đất cần thu hút đầu tư.") is None
+    # with its period it recurs wherever it stands
+    assert find_inline_undated("Báo cáo định kỳ hằng quý về Sở Tài chính.") is not None

@@ -564,6 +564,8 @@ class Assigner:
         if numbered:
             out = []
             for c in numbered:
+                if c.items and self.r.report_analysis.match(c.title.replace("*", "").strip()):
+                    continue  # "3. Các yếu tố ảnh hưởng", "Tồn tại, hạn chế": analysis, not an account of work
                 out.extend(self.result_items(c, inner))
             return out
         if node.line.kind in ("part", "chapter", "upper"):

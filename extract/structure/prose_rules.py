@@ -52,6 +52,7 @@ class ProseFile(BaseModel):
     deadline_labels: _Words = Field(min_length=1)
     generic_deadline_labels: _Words = ()
     goal_lead_ins: _Words = Field(min_length=1)
+    report_analysis: _Words = Field(min_length=1)
     status: _Status
     body_heads: _Words = Field(min_length=1)
     predicate_starts: _Words = Field(min_length=1)
@@ -60,7 +61,7 @@ class ProseFile(BaseModel):
 
     @field_validator("lead_in_verbs", "content_intros", "not_work", "work_verbs", "body_end", "deadline_labels",
                      "generic_deadline_labels",
-                     "goal_lead_ins", "body_heads", "predicate_starts", "group_words", "sentence_openers")
+                     "goal_lead_ins", "report_analysis", "body_heads", "predicate_starts", "group_words", "sentence_openers")
     @classmethod
     def _strings(cls, v: _Words) -> _Words:
         if not all(isinstance(x, str) and x.strip() for x in v):
@@ -96,6 +97,7 @@ class ProseRules:
     work_verbs: tuple[str, ...]
     body_end: regex.Pattern
     goal_lead_ins: regex.Pattern
+    report_analysis: regex.Pattern
     sentence_openers: regex.Pattern
     deadline_labels: tuple[str, ...]
     generic_deadline_labels: tuple[str, ...]
@@ -150,6 +152,7 @@ def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
         work_verbs=f.work_verbs,
         body_end=_compile(path, "body_end", f.body_end),
         goal_lead_ins=_compile(path, "goal_lead_ins", f.goal_lead_ins),
+        report_analysis=_compile(path, "report_analysis", f.report_analysis, anchor="(?i)"),
         sentence_openers=_compile(path, "sentence_openers", f.sentence_openers),
         deadline_labels=f.deadline_labels,
         generic_deadline_labels=f.generic_deadline_labels,

@@ -111,6 +111,27 @@ def _value_end(text: str, start: int, end: int) -> int:
     return end
 
 
+_LISTED = regex.compile(r"[ \t]*[-+•*][ \t]*\S", _F)
+_MAX_LISTED_LINES = 8
+
+
+def _listed_end(text: str, end: int) -> int:
+    """A label alone on its line over bulleted times ("Thời gian thực hiện:" / "+ Đợt 1: từ
+    ngày ... đến ngày ..." / "+ Đợt 2: ..."): the value is all of them, so the task runs from
+    the first one's start to the last one's end. Returns where the last such line ends."""
+    last = end
+    for _ in range(_MAX_LISTED_LINES):
+        if last >= len(text) or text[last] != "\n":
+            break
+        nl = text.find("\n", last + 1)
+        nl = len(text) if nl < 0 else nl
+        line = text[last + 1:nl]
+        if not _LISTED.match(line) or not _understood(line.strip().lstrip("-+•* ")):
+            break
+        last = nl
+    return last
+
+
 def iter_deadlines(text: str) -> Iterator[tuple[int, int]]:
     """Spans of every labelled deadline ("Thời gian hoàn thành: Trong Quý IV/2025.") in ``text``."""
     if not text:
@@ -119,7 +140,8 @@ def iter_deadlines(text: str) -> Iterator[tuple[int, int]]:
     pat, generic = _label()
     for m in pat.finditer(folded):
         v_start, v_end = index[m.start("value")], index[m.end("value")]
-        v_end = _value_end(text, v_start, v_end)
+        listed = _listed_end(text, v_end) if not text[v_start:v_end].strip() else v_end
+        v_end = listed if listed > v_end else _value_end(text, v_start, v_end)
         value = text[v_start:v_end]
         if not value.strip(" \t.;"):
             continue
@@ -175,9 +197,10 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
         if spec is None or messages or spec.kind not in ("ongoing", "recurring"):
             continue
         stop = index[m.end()]
-        if spec.kind == "ongoing":
-            # "thường xuyên" says when only where it frames the clause: at its start, after a
-            # comma or "thực hiện", or at its end; "có kế hoạch thường xuyên quán triệt" is how.
+        if spec.kind == "ongoing" or spec.rrule is None:
+            # "thường xuyên" (or a bare "định kỳ") says when only where it frames the clause: at
+            # its start, after a comma or "thực hiện", or at its end; "có kế hoạch thường xuyên
+            # quán triệt", "cập nhật định kỳ các khu vực" say how.
             before = text[:start].rstrip()
             framed = (not before or before.endswith((",", ";", ":")) or before.lower().endswith("thực hiện")
                       or not text[stop:].strip(" .;)"))

@@ -27,7 +27,7 @@ from .. import __version__
 from ..store import Store, TaskQuery, find_tasks
 from ..store import schema as t
 from ..store.db import now_iso
-from ..store.query import count_tasks
+from ..store.query import count_tasks, task_rows
 from . import accounts, review
 from .accounts import User
 from .bodies import MAX_ID, Login, Merge, NewTask, NewWebhook, Split, TaskPatch, Text
@@ -237,7 +237,6 @@ def create_app(settings: Settings) -> FastAPI:
             row = conn.execute(sa.select(t.documents).where(t.documents.c.id == doc_id)).mappings().first()
             if row is None:
                 raise HTTPException(404, f"no document {doc_id}")
-            plan = store.document(doc_id, conn)
             tasks = conn.execute(sa.select(t.tasks).where(t.tasks.c.document == doc_id)
                                  .order_by(t.tasks.c.position, t.tasks.c.id)).mappings().all()
             links = conn.execute(sa.select(t.links.c.from_document, t.links.c.to_document, t.links.c.kind,
@@ -248,7 +247,8 @@ def create_app(settings: Settings) -> FastAPI:
         return {**_document_summary(row, any(link["to_document"] == doc_id and link["kind"] == "replaces"
                                              for link in links)),
                 "links": [dict(link) for link in links],
-                "plan": plan.model_dump(mode="json", by_alias=True),
+                # The stored JSON as it is (it was validated as a PlanDocument and Tasks when written).
+                "plan": {**json.loads(row["plan"]), "tasks": [json.loads(r["task"]) for r in tasks if not r["removed"]]},
                 "tasks": [review.task_view(r) for r in tasks]}
 
     @app.get("/documents/{doc_id}/file", tags=["documents"])
@@ -346,10 +346,9 @@ def create_app(settings: Settings) -> FastAPI:
         with store.read() as conn:
             total = count_tasks(store, query, conn)
             query.limit, query.offset = per_page, (page - 1) * per_page
-            matches = find_tasks(store, query, conn)
-        items = [{"id": m.task_pk, "document": m.document_id, "version": m.version,
-                  "document_number": m.document.document.number, "task": m.task.model_dump(mode="json", by_alias=True)}
-                 for m in matches]
+            rows = task_rows(store, query, conn)
+        items = [{"id": r["id"], "document": r["doc_id"], "version": r["version"], "document_number": r["number"],
+                  "task": json.loads(r["task"])} for r in rows]
         return {"items": items, "total": total, "page": page, "per_page": per_page}
 
     @app.get("/tasks/{task_id}", tags=["tasks"])

@@ -14,6 +14,7 @@ import os
 import queue
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -87,6 +88,16 @@ class JobRunner:
                           memory_mb=s.parse_memory_mb)
 
     def _loop(self) -> None:
+        while True:
+            try:
+                if self._serve():
+                    return
+            except Exception:  # noqa: BLE001 - a pool that cannot start: try again, jobs wait
+                log.exception("parse worker pool")
+                time.sleep(5)
+
+    def _serve(self) -> bool:
+        """Run jobs until told to stop (True)."""
         from ..batch.pool import WorkerPool
         from .parsework import parse_upload
 
@@ -96,7 +107,7 @@ class JobRunner:
             while True:
                 job_id = self.queue.get()
                 if job_id is None:
-                    return
+                    return True
                 try:
                     self.run(pool, job_id)
                 except Exception as err:  # noqa: BLE001 - the runner outlives any one job

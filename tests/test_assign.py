@@ -128,15 +128,16 @@ def test_labelled_block_under_each_item():
     ]
 
 
-def test_heading_fused_with_its_paragraph_is_split():
+def test_a_body_labelling_its_own_item_is_the_lead_and_the_wording_stays_as_printed():
     tasks = tasks_of(
         "V. TỔ CHỨC THỰC HIỆN",
         "e) Sở Nông nghiệp và Môi trường: Chủ trì hướng dẫn các xã cập nhật biến động đất đai.",
         "g) Sở Y tế - Chủ trì, phối hợp với Bảo hiểm xã hội tỉnh kết nối dữ liệu khám chữa bệnh.",
     )
     assert brief(tasks) == [
-        ("Chủ trì hướng dẫn các xã cập nhật biến động đất đai.", "Sở Nông nghiệp và Môi trường", None, None),
-        ("Chủ trì, phối hợp với Bảo hiểm xã hội tỉnh kết nối dữ liệu khám chữa bệnh.", "Sở Y tế",
+        ("Sở Nông nghiệp và Môi trường: Chủ trì hướng dẫn các xã cập nhật biến động đất đai.",
+         "Sở Nông nghiệp và Môi trường", None, None),
+        ("Sở Y tế - Chủ trì, phối hợp với Bảo hiểm xã hội tỉnh kết nối dữ liệu khám chữa bệnh.", "Sở Y tế",
          "Bảo hiểm xã hội tỉnh", None),
     ]
 
@@ -467,4 +468,39 @@ def test_an_analysis_inside_a_reports_results_is_neither_result_nor_task():
         ("result", "Tình hình thực hiện năm 2"),
         ("result", "Biên chế được giao đúng q"),  # an assessment of work done is still an account
         ("task", "Đề nghị Sở Tài chính bố t"),
+    ]
+
+
+def test_procedure_steps_hand_their_time_in_parentheses_to_their_items():
+    tasks = tasks_of(
+        "BƯỚC HAI",
+        "Các đơn vị giới thiệu người ứng cử (Từ ngày 17/12/2025 đến ngày 25/01/2026)",
+        "A. ĐỐI VỚI CẤP TỈNH",
+        "1. Tổ chức họp ban lãnh đạo cơ quan để dự kiến người giới thiệu.",
+        "2. Tổ chức hội nghị lấy ý kiến cử tri nơi công tác (theo mẫu số 02).",
+        "BƯỚC 3",
+        "Hiệp thương lần thứ hai",
+        "1. Tổ chức hội nghị hiệp thương lần thứ hai.",
+    )
+    assert [(t.text[:30], t.due) for t in tasks] == [
+        ("Tổ chức họp ban lãnh đạo cơ qu", "Từ ngày 17/12/2025 đến ngày 25/01/2026"),
+        ("Tổ chức hội nghị lấy ý kiến cử", "Từ ngày 17/12/2025 đến ngày 25/01/2026"),
+        ("Tổ chức hội nghị hiệp thương l", None),  # the next step is a part of its own
+    ]
+
+
+def test_the_subject_after_an_opening_clause_of_time_or_condition():
+    tasks = tasks_of(
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Chậm nhất là ngày 01 tháng 02 năm 2026, người ứng cử phải nộp hồ sơ ứng cử.",
+        "2. Căn cứ vào kết quả hiệp thương, cơ cấu, thành phần được phân bổ, Ban Thường trực Ủy ban "
+        "Mặt trận Tổ quốc Việt Nam xã tổ chức hội nghị lần thứ ba.",
+        "3. Ngay sau hội nghị, gửi biên bản đến Ủy ban bầu cử xã, Thường trực Hội đồng nhân dân xã.",
+        "4. Chuyên viên phụ trách tổng hợp tham mưu báo cáo kết quả.",
+    )
+    assert [t.lead for t in tasks] == [
+        "người ứng cử",
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã",
+        None,  # a main clause without a subject: the bodies after it receive, they do not do
+        "Chuyên viên phụ trách tổng hợp",
     ]

@@ -280,6 +280,16 @@ class Assigner:
             s.lead = title.rstrip(" :")
         if region == "forward" and line.kind in ("part", "chapter", "upper", "heading", "boldhead"):
             s.due = _period_in_title(title)  # "PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026"
+        s.due = s.due or _time_in_parentheses(title)
+        if s.due is None and line.kind in ("part", "chapter", "upper"):
+            # "BƯỚC HAI" / "Các đơn vị giới thiệu ... (Từ ngày ... đến ngày ...)": a part's title
+            # may run on in the lines printed under its marker, before its first item.
+            for part in node.parts:
+                if not isinstance(part, Line) or part.kind != "plain":
+                    break
+                s.due = _time_in_parentheses(part.text)
+                if s.due:
+                    break
         return s
 
     def agency_only(self, text: str) -> bool:
@@ -441,7 +451,7 @@ class Assigner:
     def leaf(self, node: Node, sections: list[RawSection], scope: Scope, region: str | None):
         """(tasks, whether they are the item itself) of an item with no items under it."""
         line = node.line
-        title = line.title
+        title = printed = line.title
         body = node.body
         label = self.agency_label(title)
         if label is not None:
@@ -471,7 +481,12 @@ class Assigner:
         if (not body and line.kind in _HEADING_KINDS and not _SENTENCE_END.search(title)
                 and not self.is_work(title) and len(title.split()) <= 8):
             return [], True  # "6. Tiến độ thực hiện": a heading over a table or nothing, not work
-        return [self.task(line, text, sections, scope, line.page, ordinal=line.ordinal)], True
+        f = self.task(line, text, sections, scope, line.page, ordinal=line.ordinal)
+        if label is not None and title != printed and role != "content":
+            # "đ) Bộ Xây dựng: Khẩn trương ...": the body's label is read as the lead, and the
+            # task keeps its wording as printed.
+            f.task.text = "\n".join([printed, *(b.text for b in body)]).strip()
+        return [f], True
 
     def content_task(self, node: Node, sections, scope: Scope) -> list[_Found]:
         line = node.line
@@ -605,6 +620,26 @@ def _strip_verbs(text: str) -> str | None:
 
 _PERIOD = regex.compile(r"(?i)(?<![\p{L}])(?:\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+năm|quý\s+[IVX\d]+|"
                        r"tháng\s+\d|năm\s+\d{4}|giai\s+đoạn\s+\d{4})", _F)
+
+
+_PAREN_AT_END = regex.compile(r"\((?P<inner>[^()]{4,120})\)\s*[.:]?\s*$", _F)
+_DATED_KINDS = {"date", "month", "quarter", "half", "year", "range"}
+
+
+def _time_in_parentheses(title: str) -> str | None:
+    """A heading that closes with its time in parentheses ("BƯỚC HAI ... (Từ ngày 17/12/2025 đến
+    ngày 25/01/2026)", "2. Tổ chức hội nghị (hoàn thành trước ngày 15/12/2025)") hands it to its
+    items. Only a dated reading counts: "(theo mẫu số 01)" or "(nếu có)" is not a time."""
+    from ..lang.time import parse_time
+
+    m = _PAREN_AT_END.search(title)
+    if not m:
+        return None
+    phrase = m.group("inner").strip(" .")
+    spec, messages = parse_time(phrase)
+    if messages or spec is None or spec.kind not in _DATED_KINDS or spec.end is None:
+        return None
+    return phrase
 
 
 def _period_in_title(title: str) -> str | None:

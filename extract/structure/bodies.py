@@ -60,10 +60,10 @@ def _patterns() -> _Patterns:
 
 
 
-def _cut_name(text: str, pos: int) -> str | None:
+def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     p = _patterns()
     head = p.head.match(text, pos)
-    if head is None and (pos == 0 or text[pos:pos + 4].casefold() == "các "):
+    if head is None and (pos == 0 or starts_sentence or text[pos:pos + 4].casefold() == "các "):
         head = p.head_ci.match(text, pos)  # sentence case, or a group ("các Sở, ban, ngành")
     if not head:
         return None
@@ -76,6 +76,10 @@ def _cut_name(text: str, pos: int) -> str | None:
         if inside is None:
             break
         cut = p.predicate.search(text, inside.end())
+    # "Chuyên viên phụ trách tổng hợp tham mưu ...": the word after "phụ trách" names the field.
+    while cut and regex.search(r"(?<![\p{L}])phụ\s+trách(?:\s+(?:lĩnh\s+vực|mảng|công\s+tác))?\s*$",
+                               text[head.end() - 1:cut.start()], regex.IGNORECASE | _FLAGS):
+        cut = p.predicate.search(text, cut.end())
     if not cut:
         return None
     if " " not in head.group().strip() and not regex.match(r"\s+[\p{Lu}\d]", text[head.end():]):
@@ -180,10 +184,11 @@ class Bodies:
                 return text[pos:end].strip()
         return None
 
-    def name_at(self, text: str, pos: int = 0) -> str | None:
-        """The body whose name starts at ``pos`` and is followed by a predicate, or None."""
+    def name_at(self, text: str, pos: int = 0, starts_sentence: bool = False) -> str | None:
+        """The body whose name starts at ``pos`` and is followed by a predicate, or None.
+        ``starts_sentence``: the name may be in lower case there (after an opening clause)."""
         found = self._mention_at(text, pos)
-        own = _cut_name(text, pos)
+        own = _cut_name(text, pos, starts_sentence)
         if found and not (own and own.startswith(found)):
             return found  # the registry knows the body; the word rules may cut it elsewhere
         return own
@@ -194,7 +199,15 @@ class Bodies:
         p = _patterns()
         opener = p.opener.match(text)
         start = opener.end() if opener else 0
-        return self.name_at(text, start)
+        name = self.name_at(text, start)
+        if name is None and rules().clause_openers.match(text):
+            # "Chậm nhất là ngày 01/02/2026, người ứng cử phải ...": after the opening clause.
+            stop = regex.search(r"[.;:](?:\s|$)", text)
+            for comma in regex.finditer(r",\s+", text[:stop.start() if stop else len(text)]):
+                name = self.name_at(text, comma.end(), starts_sentence=True)
+                if name or p.verb_only.match(text, comma.end()):
+                    break  # the subject, or a main clause without one ("Ngay sau hội nghị, gửi ...")
+        return name
 
     def acting(self, narrative: str) -> list[str]:
         """Bodies that narrative sentences name as their subject, in order, once each."""

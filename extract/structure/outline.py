@@ -28,6 +28,10 @@ from .prose_rules import ProseRules, rules
 _F = regex.VERSION1
 _ROMAN = regex.compile(r"^(?:PHẦN\s+(?:THỨ\s+)?|Phần\s+(?:thứ\s+)?)?(?P<ord>[IVXLC]{1,6})\s*[.:)\-–]\s*(?P<title>\S.*)$", _F)
 _PART_WORD = regex.compile(r"^(?P<word>PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?P<ord>[IVXLC]{1,6}|\d{1,2}|THỨ\s+\p{Lu}+)\s*[.:\-–]?\s*(?P<title>.*)$", _F)
+# "BƯỚC MỘT", "BƯỚC 2": the steps of a procedure, each over its own parts (printed in capitals;
+# a "Bước 1:" in running text is a step inside an item, not a part of the document).
+_STEP = regex.compile(r"^BƯỚC\s+(?P<ord>\d{1,2}|[IVX]{1,4}|MỘT|HAI|BA|BỐN|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI)"
+                      r"(?![\p{L}\d])\s*[.:\-–]?\s*(?P<title>.*)$", _F)
 _ARTICLE = regex.compile(r"^(?:Điều|ĐIỀU)\s+(?P<ord>\d{1,3})\s*[.:]?\s*(?P<title>.*)$", _F)
 _UPPER = regex.compile(r"^(?P<ord>[A-HK])\s*[.)]\s+(?P<title>\p{Lu}.*)$", _F)
 _ARABIC = regex.compile(r"^(?P<ord>\d{1,2}(?:\.\d{1,2}){0,3})(?:\s?\.\s*|\)\s*|\s+(?=\p{Lu}))(?P<title>\S.*)$", _F)
@@ -85,6 +89,9 @@ def _marker(text: str, page, bold: bool) -> Line | None:
     if m and (m.group("title") or text.isupper()):
         kind = "part" if m.group("word").lower() == "phần" else "chapter"
         return Line(kind, text, m.group("ord"), m.group("title").strip(), 0, page, bold=bold)
+    m = _STEP.match(text)
+    if m:
+        return Line("chapter", text, m.group("ord"), m.group("title").strip(), 0, page, bold=bold)
     m = _ARTICLE.match(text)
     if m:
         return Line("article", text, m.group("ord"), m.group("title").strip(), 0, page, bold=bold)
@@ -373,7 +380,7 @@ def _split_enumerations(lines: list[BodyLine], r: ProseRules) -> list[BodyLine]:
     for line in lines:
         text = line.text
         colon = text.find(":")
-        marks = list(_INLINE_ENUM.finditer(text, colon + 1)) if colon >= 0 else []
+        marks = _one_series(list(_INLINE_ENUM.finditer(text, colon + 1))) if colon >= 0 else []
         first = marks[0] if marks else None
         if not marks or len(marks) < 2 or first.group("n") not in ("1", "i") or first.start() > colon + 6:
             out.append(line)
@@ -386,6 +393,29 @@ def _split_enumerations(lines: list[BodyLine], r: ProseRules) -> list[BodyLine]:
             continue
         out.append(BodyLine(text[:first.start()].rstrip(), line.page, line.bold))
         out.extend(BodyLine(f"({m.group('n')}) {p}", line.page, False) for m, p in zip(marks, pieces))
+    return out
+
+
+_ROMAN_SMALL = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def _one_series(marks: list) -> list:
+    """The marks of one enumeration, in sequence from its first: "(1) ... (5) ... : (i) ...
+    (v) ..." is five pieces, the last holding its own "(i)"-"(v)"."""
+    if not marks:
+        return marks
+    first = marks[0].group("n")
+    if first.isdigit():
+        def number(n: str):
+            return int(n) if n.isdigit() else None
+    else:
+        def number(n: str):
+            return _ROMAN_SMALL.index(n) + 1 if n in _ROMAN_SMALL else None
+    out, want = [], number(first)
+    for m in marks:
+        if number(m.group("n")) == want:
+            out.append(m)
+            want += 1
     return out
 
 

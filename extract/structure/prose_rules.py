@@ -58,10 +58,12 @@ class ProseFile(BaseModel):
     predicate_starts: _Words = Field(min_length=1)
     group_words: _Words = Field(min_length=1)
     sentence_openers: _Words = Field(min_length=1)
+    clause_openers: _Words = Field(min_length=1)
 
     @field_validator("lead_in_verbs", "content_intros", "not_work", "work_verbs", "body_end", "deadline_labels",
                      "generic_deadline_labels",
-                     "goal_lead_ins", "report_analysis", "body_heads", "predicate_starts", "group_words", "sentence_openers")
+                     "goal_lead_ins", "report_analysis", "body_heads", "predicate_starts", "group_words", "sentence_openers",
+                     "clause_openers")
     @classmethod
     def _strings(cls, v: _Words) -> _Words:
         if not all(isinstance(x, str) and x.strip() for x in v):
@@ -99,6 +101,7 @@ class ProseRules:
     goal_lead_ins: regex.Pattern
     report_analysis: regex.Pattern
     sentence_openers: regex.Pattern
+    clause_openers: regex.Pattern
     deadline_labels: tuple[str, ...]
     generic_deadline_labels: tuple[str, ...]
     body_heads: tuple[str, ...]
@@ -154,6 +157,7 @@ def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
         goal_lead_ins=_compile(path, "goal_lead_ins", f.goal_lead_ins),
         report_analysis=_compile(path, "report_analysis", f.report_analysis, anchor="(?i)"),
         sentence_openers=_compile(path, "sentence_openers", f.sentence_openers),
+        clause_openers=_compile(path, "clause_openers", f.clause_openers, anchor="(?i)^"),
         deadline_labels=f.deadline_labels,
         generic_deadline_labels=f.generic_deadline_labels,
         body_heads=f.body_heads,

@@ -504,3 +504,17 @@ def test_the_subject_after_an_opening_clause_of_time_or_condition():
         None,  # a main clause without a subject: the bodies after it receive, they do not do
         "Chuyên viên phụ trách tổng hợp",
     ]
+
+
+def test_a_run_in_enumeration_is_split_at_its_own_series_only():
+    tasks = tasks_of(
+        "III. NHIỆM VỤ",
+        "b) Bộ Công an: (1) Tiếp tục đầu tư Trung tâm Dữ liệu quốc gia số 1; (2) Tham mưu ban hành "
+        "Nghị định về cơ chế đột phá; (3) Phát triển VNeID thành Nền tảng số quốc gia với 03 chức năng: "
+        "(i) Lưu trữ dữ liệu số của công dân; (ii) Định danh xác thực điện tử; (iii) là kênh giao tiếp "
+        "chính thức, nhiệm vụ thường xuyên.",
+    )
+    assert [(t.ordinal, t.text[:21]) for t in tasks] == [
+        ("1", "Tiếp tục đầu tư Trung"), ("2", "Tham mưu ban hành Ngh"), ("3", "Phát triển VNeID thàn")]
+    assert "(iii) là kênh giao tiếp" in tasks[2].text
+    assert {t.lead for t in tasks} == {"Bộ Công an"}

@@ -117,6 +117,16 @@ def test_wrapped_lines_are_joined():
                              "(1) Mức độ tuân thủ. (2) Việc làm.")
 
 
+def test_a_compound_dash_at_a_line_start_continues_the_line():
+    tasks, _ = run("III. NHIỆM VỤ", "b) Xây dựng Nền tảng dạy - học",
+                   "- thi trực tuyến, bảo đảm tính kết nối.",
+                   "c) Triển khai các nền tảng:", "- Nền tảng số quản trị trang trại.",
+                   "- Nền tảng truy xuất nguồn gốc.")
+    assert tasks[0].text == "Xây dựng Nền tảng dạy - học - thi trực tuyến, bảo đảm tính kết nối."
+    # after a line that ends its sentence or opens a list, a dash is a bullet
+    assert [t.text for t in tasks[1:]] == ["Nền tảng số quản trị trang trại.", "Nền tảng truy xuất nguồn gốc."]
+
+
 def test_without_a_named_task_part_every_part_but_goals():
     tasks, _ = run("I. MỤC ĐÍCH", "- Nâng cao nhận thức.", "II. CẢI CÁCH HÀNH CHÍNH",
                    "- Rà soát thủ tục.", "III. TỔ CHỨC THỰC HIỆN", "- Các sở báo cáo.")

@@ -200,9 +200,16 @@ def trailer(text: str, r: ProseRules) -> tuple[str | None, str]:
 
 
 def _continues(previous: str, text: str) -> bool:
-    """A hard-wrapped line: it starts in lower case after a line left open."""
+    """A hard-wrapped line: it starts in lower case after a line left open. A dash then a
+    lower-case word after an open line is the dash of a compound broken at the line end
+    ("Xây dựng Nền tảng dạy - học" / "- thi trực tuyến, ..."), not a bullet."""
+    if _WRAPPED_DASH.match(text) and _ENDS_OPEN.search(previous) and regex.search(r"\p{L}\s*$", previous):
+        return True
     return bool(_STARTS_LOWER.match(text) and _ENDS_OPEN.search(previous)
                 and not _LETTER.match(text) and not _BULLET.match(text) and not _PAREN.match(text))
+
+
+_WRAPPED_DASH = regex.compile(r"^[-–]\s*\p{Ll}\p{L}*\s", _F)
 
 
 def _continues_caps(previous: str, text: str) -> bool:

@@ -2,7 +2,7 @@
 
     base:      model, errors, io, datafile, disk_cache (and the package's own __init__)
     lang:      the language layer
-    readers -> structure -> normalise -> pipeline -> link -> export -> batch -> store -> cli
+    readers -> structure -> normalise -> pipeline -> link -> export -> batch -> store -> service -> cli
 
 A module may import its own package, anything in a lower layer, and the base. Imports inside
 functions count too (a lazy import is still a dependency). Checked by walking the AST of every

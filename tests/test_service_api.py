@@ -313,6 +313,19 @@ def test_the_same_file_twice_is_one_document(service):
     assert a == b and client.get("/documents", headers=rev).json()["total"] == 1
 
 
+def test_jobs_left_queued_run_when_the_service_starts_again(store_target):
+    from extract.service import Settings, create_app
+    from fastapi.testclient import TestClient
+
+    with running(store_target, start_workers=False) as (client, tokens):
+        rev = bearer(tokens["reviewer"])
+        job = upload(client, rev, SEED_TEXT.read_bytes(), "plan.txt")
+        assert client.get(f"/jobs/{job['id']}", headers=rev).json()["state"] == "queued"
+    with TestClient(create_app(Settings(db=store_target, webhook_interval=0))) as client:
+        done = wait_job(client, rev, job["id"])
+        assert done["state"] == "done" and done["document"]
+
+
 def test_limits_and_bad_uploads(store_target):
     with running(store_target, max_upload_bytes=200_000, max_pages=3) as (client, tokens):
         rev = bearer(tokens["reviewer"])
@@ -353,3 +366,23 @@ def test_page_images(service):
     none = client.get(f"/documents/{text}/pages", headers=rev).json()
     assert none["pages"] == 0 and "text" in none["reason"]
     assert client.get(f"/documents/{text}/pages/1", headers=rev).status_code == 404
+
+
+def test_page_images_of_a_docx_come_from_its_libreoffice_pdf(tmp_path):
+    from extract.readers.legacy import soffice
+    from extract.store import Store
+    from tests.service_helpers import SEED_DOCX
+
+    if soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    db = str(tmp_path / "plans.db")
+    with running(db) as (client, tokens):
+        rev = bearer(tokens["reviewer"])
+        doc = parsed(client, rev, SEED_DOCX.read_bytes(), "plan.docx")
+        pages = client.get(f"/documents/{doc}/pages", headers=rev).json()
+        assert pages["pages"] >= 2, pages
+        png = client.get(f"/documents/{doc}/pages/1", headers=rev, params={"scale": 1})
+        assert png.status_code == 200 and png.content[:4] == b"\x89PNG"
+    with Store(db) as store:    # converted once, kept beside the original
+        row = store.sql("SELECT format, rendition FROM files")[0]
+        assert row["format"] == "docx" and row["rendition"][:4] == b"%PDF"

@@ -194,10 +194,15 @@ def create_app(settings: Settings) -> FastAPI:
         import hashlib
 
         store = app.state.store
+        sha = hashlib.sha256(data).hexdigest()
         with store.write() as conn:
-            file_id = conn.execute(t.files.insert().values(
-                sha256=hashlib.sha256(data).hexdigest(), name=name, format=fmt, size=len(data), data=data,
-                created_at=now_iso()).returning(t.files.c.id)).scalar_one()
+            # The same bytes uploaded again are kept once (the job finds the document stored).
+            file_id = conn.execute(sa.select(t.files.c.id).where(t.files.c.sha256 == sha, t.files.c.size == len(data))
+                                   .order_by(t.files.c.id).limit(1)).scalar()
+            if file_id is None:
+                file_id = conn.execute(t.files.insert().values(
+                    sha256=sha, name=name, format=fmt, size=len(data), data=data,
+                    created_at=now_iso()).returning(t.files.c.id)).scalar_one()
         job = create_job(store, file_id, user.id)
         app.state.runner.submit(job["id"])
         return {"job": job, "format": fmt, "size": len(data), "links": {"job": f"/jobs/{job['id']}"}}

@@ -223,3 +223,16 @@ def test_an_office_holders_fields_are_not_split(cell, pieces):
     from extract.lang.agencies.split import split_cell
 
     assert [p.text for p in split_cell(builtin_registry(), cell)] == pieces
+
+
+def test_office_holders_listed_with_commas_are_separate_doers():
+    from extract.lang.agencies.split import split_cell
+
+    cells = {
+        "Bộ trưởng, Thủ trưởng cơ quan ngang bộ": ["Bộ trưởng", "Thủ trưởng cơ quan ngang bộ"],
+        "Giám đốc các Sở, Thủ trưởng các ban, ngành": ["Giám đốc các Sở", "Thủ trưởng các ban, ngành"],
+        # a place list after an office-holder stays in the name
+        "Chủ tịch Ủy ban nhân dân tỉnh, thành phố": ["Chủ tịch Ủy ban nhân dân tỉnh, thành phố"],
+    }
+    for cell, pieces in cells.items():
+        assert [p.text for p in split_cell(builtin_registry(), cell)] == pieces

@@ -229,3 +229,14 @@ def test_variants_of_seed_003_give_the_same_tasks(tmp_path, change):
     base, varied = tasks_of(original), tasks_of(change(original))
     assert len(base) == 64  # 59 in part III, 5 duties in part IV
     assert [(t.text, t.due, t.lead) for t in varied] == [(t.text, t.due, t.lead) for t in base]
+
+
+def test_a_blank_form_after_the_signature_gives_nothing_even_under_its_own_kind_title():
+    tasks, _ = run("Điều 1. Tổ chức thực hiện", "1. Bộ Xây dựng chủ trì hướng dẫn thực hiện.",
+                   "Điều 2. Điều khoản chuyển tiếp",
+                   "1. Đối với hồ sơ đã tiếp nhận trước ngày Nghị quyết có hiệu lực thì giải quyết theo quy định cũ.",
+                   "Nơi nhận:", "- Như Điều 2;",
+                   "Mẫu số 03", "(Tên doanh nghiệp)", "PHƯƠNG ÁN KỸ THUẬT",
+                   "I. SẢN PHẨM XIN CẤP PHÉP", "1. Giới thiệu chung",
+                   "Nêu rõ các chức năng của sản phẩm.")
+    assert [t.text for t in tasks] == ["Bộ Xây dựng chủ trì hướng dẫn thực hiện."]

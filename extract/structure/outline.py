@@ -309,6 +309,7 @@ def body_paragraphs(blocks) -> list[BodyLine]:
     r = rules()
     out: list[BodyLine] = []
     skipping = False
+    in_form = False  # skipping a blank form: only the next appendix ends it
     addressees = False
     carry = ""
     blocks = [b for b in blocks if (isinstance(b, Paragraph) and not b.footnote) or _signs_off(b, r)]
@@ -335,9 +336,14 @@ def body_paragraphs(blocks) -> list[BodyLine]:
                 continue
             addressees = False
         if r.body_end.match(text) and out:
-            skipping = True
+            skipping, in_form = True, False
+            continue
+        if r.form_start.match(text) and out:
+            skipping, in_form = True, True
             continue
         if skipping:
+            if in_form:
+                continue  # a form's own titles ("PHƯƠNG ÁN KỸ THUẬT") start no document
             # After the signature: an attached document (its kind title, then its parts) is read;
             # forms, lists and appendices of other kinds are not.
             m = _ATTACHED_TITLE.search(text)

@@ -53,6 +53,7 @@ class ProseFile(BaseModel):
     generic_deadline_labels: _Words = ()
     goal_lead_ins: _Words = Field(min_length=1)
     report_analysis: _Words = Field(min_length=1)
+    form_start: _Words = Field(min_length=1)
     status: _Status
     body_heads: _Words = Field(min_length=1)
     predicate_starts: _Words = Field(min_length=1)
@@ -62,7 +63,7 @@ class ProseFile(BaseModel):
 
     @field_validator("lead_in_verbs", "content_intros", "not_work", "work_verbs", "body_end", "deadline_labels",
                      "generic_deadline_labels",
-                     "goal_lead_ins", "report_analysis", "body_heads", "predicate_starts", "group_words", "sentence_openers",
+                     "goal_lead_ins", "report_analysis", "form_start", "body_heads", "predicate_starts", "group_words", "sentence_openers",
                      "clause_openers")
     @classmethod
     def _strings(cls, v: _Words) -> _Words:
@@ -100,6 +101,7 @@ class ProseRules:
     body_end: regex.Pattern
     goal_lead_ins: regex.Pattern
     report_analysis: regex.Pattern
+    form_start: regex.Pattern
     sentence_openers: regex.Pattern
     clause_openers: regex.Pattern
     deadline_labels: tuple[str, ...]
@@ -156,6 +158,7 @@ def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
         body_end=_compile(path, "body_end", f.body_end),
         goal_lead_ins=_compile(path, "goal_lead_ins", f.goal_lead_ins),
         report_analysis=_compile(path, "report_analysis", f.report_analysis, anchor="(?i)"),
+        form_start=_compile(path, "form_start", f.form_start, anchor="(?i)"),
         sentence_openers=_compile(path, "sentence_openers", f.sentence_openers),
         clause_openers=_compile(path, "clause_openers", f.clause_openers, anchor="(?i)^"),
         deadline_labels=f.deadline_labels,

@@ -386,3 +386,53 @@ def test_page_images_of_a_docx_come_from_its_libreoffice_pdf(tmp_path):
     with Store(db) as store:    # converted once, kept beside the original
         row = store.sql("SELECT format, rendition FROM files")[0]
         assert row["format"] == "docx" and row["rendition"][:4] == b"%PDF"
+
+
+def test_corrections_carry_to_a_plan_that_says_it_replaces_another(store_target):
+    """Not a version by number: the new plan states "thay thế Kế hoạch số …"."""
+    from extract.model import Citation, Relation
+    from extract.service.jobs import carry_corrections
+    from extract.service.review import Actor, correct, revisions
+    from extract.store import Store
+    from tests.test_export import made_up_document
+
+    old = made_up_document(3, number="15/KH-STC")
+    rel = Relation(kind="replaces", evidence="thay thế Kế hoạch số 15/KH-STC",
+                   citation=Citation(raw="Kế hoạch số 15/KH-STC", kind="KH", number="15/KH-STC"))
+    new = old.model_copy(update={
+        "source": old.source.model_copy(update={"sha256": "cd" * 32}),
+        "document": old.document.model_copy(update={"number": "40/KH-STC", "title": "Kế hoạch mới"}),
+        "relations": [rel]})
+    with Store(store_target) as store:
+        old_id = store.ingest(old).document
+        first = store.sql("SELECT id, version FROM tasks WHERE document = :d AND task_id = 'ii/1'", d=old_id)[0]
+        correct(store, first["id"], first["version"], {"product": "Đề án"}, Actor(None))
+        new_id = store.ingest(new).document
+        assert store.sql("SELECT kind, origin FROM links WHERE from_document = :d", d=new_id) == \
+            [{"kind": "replaces", "origin": "relation"}]
+        assert carry_corrections(store, new_id) == 1
+        carried = store.sql("SELECT id, task FROM tasks WHERE document = :d AND task_id = 'ii/1'", d=new_id)[0]
+        assert json.loads(carried["task"])["product"] == "Đề án"
+        assert [r["action"] for r in revisions(store, carried["id"])] == ["carry"]
+
+
+def test_wrong_passwords_are_throttled_per_user(service):
+    from extract.service.throttle import MAX_FAILURES, LoginThrottle
+
+    client, _ = service
+    for _ in range(MAX_FAILURES):
+        assert client.post("/auth/login", json={"name": "reviewer", "password": "guess guess"}).status_code == 401
+    blocked = client.post("/auth/login", json={"name": "Reviewer", "password": PASSWORD})
+    assert blocked.status_code == 429 and int(blocked.headers["Retry-After"]) > 0
+    assert client.post("/auth/login", json={"name": "viewer", "password": PASSWORD}).status_code == 200
+    # The window passes: the right password works again, and a success forgets the failures.
+    now = [0.0]
+    throttle = LoginThrottle(max_failures=2, window=60, clock=lambda: now[0])
+    throttle.failed("a"), throttle.failed("a")
+    assert throttle.wait("A") == 60
+    now[0] = 61
+    assert throttle.wait("a") == 0
+    throttle.failed("a")
+    throttle.succeeded("a")
+    throttle.failed("a")
+    assert throttle.wait("a") == 0

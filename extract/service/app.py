@@ -33,6 +33,7 @@ from .accounts import User
 from .bodies import MAX_ID, Login, Merge, NewTask, NewWebhook, Split, TaskPatch, Text
 from .jobs import JobRunner, create_job, job_view
 from .settings import Settings
+from .throttle import LoginThrottle
 
 log = logging.getLogger("vnplan.service")
 COOKIE = "vnplan_session"
@@ -115,6 +116,7 @@ def create_app(settings: Settings) -> FastAPI:
                   description="Vietnamese plans in, reviewed tasks out. Log in or send an API token.")
     app.state.settings = settings
     app.state.lang = None
+    throttle = app.state.throttle = LoginThrottle()
 
     @app.exception_handler(review.ReviewError)
     async def _review_error(request: Request, err: review.ReviewError):
@@ -147,9 +149,15 @@ def create_app(settings: Settings) -> FastAPI:
     def login(body: Login, response: Response) -> dict:
         """A browser session: the cookie is set, and the CSRF token to send back is returned."""
         store = app.state.store
+        wait = throttle.wait(body.name)
+        if wait:
+            raise HTTPException(429, f"too many wrong passwords for {body.name!r}: try again in {wait:.0f} s",
+                                headers={"Retry-After": str(int(wait))})
         user = accounts.authenticate(store, body.name, body.password)
         if user is None:
+            throttle.failed(body.name)
             raise HTTPException(401, "wrong name or password, or the account is disabled")
+        throttle.succeeded(body.name)
         sid, csrf = accounts.start_session(store, user, settings.session_hours)
         response.set_cookie(COOKIE, sid, httponly=True, samesite="strict", secure=settings.secure_cookies,
                             max_age=int(settings.session_hours * 3600), path="/")

@@ -50,6 +50,18 @@ def _update(store: Store, job_id: int, **values) -> None:
         conn.execute(t.jobs.update().where(t.jobs.c.id == job_id).values(**values))
 
 
+def carry_corrections(store: Store, doc_id: int) -> int:
+    """Corrections of the documents ``doc_id`` replaces — an earlier version of the same plan, or
+    one it says it replaces ("thay thế Kế hoạch số …") — carried over to it."""
+    from .review import carry_over
+
+    with store.read() as conn:
+        older = list(conn.execute(sa.select(t.links.c.to_document).where(
+            t.links.c.from_document == doc_id, t.links.c.kind == "replaces", t.links.c.from_task.is_(None))
+            .order_by(t.links.c.to_document.desc())).scalars())
+    return carry_over(store, doc_id, list(dict.fromkeys(older)))
+
+
 class JobRunner:
     def __init__(self, store: Store, settings: Settings):
         self.store = store
@@ -141,9 +153,7 @@ class JobRunner:
         _update(self.store, job_id, stage="storing", progress=0.8)
         doc = PlanDocument.model_validate_json(result["document"])
         res = self.store.ingest(doc, file=file["id"], uploaded_by=job["created_by"])
-        if res.status == "added" and res.replaces:
-            from .review import carry_over
-
-            carry_over(self.store, res.document, res.replaces)
+        if res.status == "added":
+            carry_corrections(self.store, res.document)
         _update(self.store, job_id, state="done", stage="done", progress=1.0, document=res.document,
                 finished_at=now_iso())

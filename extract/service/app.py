@@ -21,6 +21,7 @@ from typing import Annotated, Literal
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Path, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from .. import __version__
@@ -199,19 +200,8 @@ def create_app(settings: Settings) -> FastAPI:
         if fmt not in ACCEPTED_FORMATS:
             raise HTTPException(415, f"not a document vnplan reads ({fmt})")
         name = _safe_name(file.filename)
-        import hashlib
-
-        store = app.state.store
-        sha = hashlib.sha256(data).hexdigest()
-        with store.write() as conn:
-            # The same bytes uploaded again are kept once (the job finds the document stored).
-            file_id = conn.execute(sa.select(t.files.c.id).where(t.files.c.sha256 == sha, t.files.c.size == len(data))
-                                   .order_by(t.files.c.id).limit(1)).scalar()
-            if file_id is None:
-                file_id = conn.execute(t.files.insert().values(
-                    sha256=sha, name=name, format=fmt, size=len(data), data=data,
-                    created_at=now_iso()).returning(t.files.c.id)).scalar_one()
-        job = create_job(store, file_id, user.id)
+        # The database work off the event loop (a large blob is written in one statement).
+        job = await run_in_threadpool(_store_upload, app.state.store, data, name, fmt, user.id)
         app.state.runner.submit(job["id"])
         return {"job": job, "format": fmt, "size": len(data), "links": {"job": f"/jobs/{job['id']}"}}
 
@@ -473,6 +463,22 @@ def create_app(settings: Settings) -> FastAPI:
         return {"deleted": hook_id}
 
     return app
+
+
+def _store_upload(store: Store, data: bytes, name: str, fmt: str, user_id: int) -> dict:
+    """Keep the upload (once per content) and queue its parse job."""
+    import hashlib
+
+    sha = hashlib.sha256(data).hexdigest()
+    with store.write() as conn:
+        # The same bytes uploaded again are kept once (the job finds the document stored).
+        file_id = conn.execute(sa.select(t.files.c.id).where(t.files.c.sha256 == sha, t.files.c.size == len(data))
+                               .order_by(t.files.c.id).limit(1)).scalar()
+        if file_id is None:
+            file_id = conn.execute(t.files.insert().values(
+                sha256=sha, name=name, format=fmt, size=len(data), data=data,
+                created_at=now_iso()).returning(t.files.c.id)).scalar_one()
+    return create_job(store, file_id, user_id)
 
 
 def _query(agency, due_before, due_after, status, document, q, all_versions) -> TaskQuery:

@@ -197,12 +197,18 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
     @staticmethod
-    def agency(conn: Connection, ref: AgencyRef) -> int:
-        """The row id of an agency, inserted when new (another writer may have just done so)."""
+    def agency(conn: Connection, ref: AgencyRef, memo: dict | None = None) -> int:
+        """The row id of an agency, inserted when new (another writer may have just done so).
+        ``memo`` keeps the ids found within one transaction (a plan names the same bodies often)."""
         key = f"id:{ref.id}" if ref.id else f"name:{fold(ref.name)}"
+        if memo is not None and key in memo:
+            return memo[key]
         conn.execute(insert_ignore(conn, t.agencies, ["key"]).values(
             key=key, registry_id=ref.id, name=ref.name, name_key=fold(ref.name), kind=ref.kind))
-        return conn.execute(select(t.agencies.c.id).where(t.agencies.c.key == key)).scalar_one()
+        found = conn.execute(select(t.agencies.c.id).where(t.agencies.c.key == key)).scalar_one()
+        if memo is not None:
+            memo[key] = found
+        return found
 
     def ingest(self, doc: PlanDocument, **columns) -> Ingested:
         """Store ``doc``; ``columns`` set the service's document columns (file, uploaded_by)."""
@@ -219,8 +225,9 @@ class Store:
                 row = conn.execute(select(t.documents.c.id, t.documents.c.tasks)
                                    .where(t.documents.c.sha256 == doc.source.sha256)).one()
                 return Ingested(row.id, "unchanged", row.tasks, [])
+            memo: dict = {}
             for pos, task in enumerate(doc.tasks):
-                insert_task(conn, doc_id, pos, task)
+                insert_task(conn, doc_id, pos, task, memo=memo)
             for rel in doc.relations:
                 key = number_key(rel.citation.number)
                 if key:
@@ -300,20 +307,22 @@ def task_columns(task: Task) -> dict:
     )
 
 
-def insert_task(conn: Connection, doc_id: int, pos: int, task: Task, **extra) -> int:
+def insert_task(conn: Connection, doc_id: int, pos: int, task: Task, memo: dict | None = None, **extra) -> int:
     task_pk = conn.execute(t.tasks.insert().values(document=doc_id, position=pos, **task_columns(task), **extra)
                            .returning(t.tasks.c.id)).scalar_one()
-    write_task_agencies(conn, task_pk, task)
+    write_task_agencies(conn, task_pk, task, memo, new=True)
     return task_pk
 
 
-def write_task_agencies(conn: Connection, task_pk: int, task: Task) -> None:
+def write_task_agencies(conn: Connection, task_pk: int, task: Task, memo: dict | None = None,
+                        new: bool = False) -> None:
     """The task's lead and support rows (replacing any it had)."""
-    conn.execute(t.task_agencies.delete().where(t.task_agencies.c.task == task_pk))
-    for role, refs in (("lead", task.lead), ("support", task.support)):
-        for i, ref in enumerate(refs):
-            conn.execute(t.task_agencies.insert().values(
-                task=task_pk, agency=Store.agency(conn, ref), role=role, position=i, raw=ref.raw))
+    if not new:
+        conn.execute(t.task_agencies.delete().where(t.task_agencies.c.task == task_pk))
+    rows = [dict(task=task_pk, agency=Store.agency(conn, ref, memo), role=role, position=i, raw=ref.raw)
+            for role, refs in (("lead", task.lead), ("support", task.support)) for i, ref in enumerate(refs)]
+    if rows:
+        conn.execute(t.task_agencies.insert(), rows)
 
 
 def migrate(conn: Connection) -> None:

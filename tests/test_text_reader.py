@@ -135,3 +135,20 @@ def test_wrapped_body_paragraphs_are_rejoined(tmp_path):
     texts = [b.text for b in layout_blocks(layout, Lang.default()) if isinstance(b, Paragraph)]
     assert "- Hoàn thành các nhiệm vụ chuyển đổi số được giao, bảo đảm tiến độ và chất lượng theo yêu cầu của tỉnh." in texts
     assert any(t.endswith("với các nội dung sau:") for t in texts)
+
+
+def test_text_with_blank_line_paragraphs_joins_a_line_wrapped_under_an_open_one(tmp_path):
+    lines = ["KẾ HOẠCH", "", "III. TỔ CHỨC THỰC HIỆN", "", "**4. Trung tâm Chuyển đổi số**", "",
+             "Trung tâm Chuyển đổi số", "Thành phố chủ trì, phối hợp với Công an Thành phố bảo đảm",
+             "kết nối hạ tầng.", "", "**5. Các sở**", "", "a) Chủ trì tham mưu Chủ tịch", "UBND tỉnh về hạ tầng số.", "",
+             "b) Sở Tài chính bố trí kinh phí.", "c) Sở Nội vụ theo dõi.", "",
+             "Nơi nhận:", "- Như trên;"]
+    layout = read(write(tmp_path, "\n".join(lines) + "\n", name="doc.md"))
+    paras = [b for b in layout.blocks() if isinstance(b, Paragraph)]
+    assert [p.soft_break for p in paras if p.text.startswith(("Thành phố", "UBND tỉnh", "c) Sở"))] == [True] * 3
+    doc = build(layout, Lang.default())
+    texts = [t.text for t in doc.tasks]
+    assert texts[0].startswith("Trung tâm Chuyển đổi số Thành phố chủ trì, phối hợp")
+    assert texts[1] == "Chủ trì tham mưu Chủ tịch UBND tỉnh về hạ tầng số."
+    # an item printed right under a finished one is an item of its own
+    assert texts[2:] == ["Sở Tài chính bố trí kinh phí.", "Sở Nội vụ theo dõi."]

@@ -18,6 +18,9 @@ class Paragraph:
     bold: bool = False  # the whole paragraph is bold
     footnote: bool = False  # text of a footnote, kept apart from the body
     page: int | None = None
+    # Typed text that separates paragraphs with blank lines printed this line right under the
+    # previous one: the same source paragraph, wrapped (the structure stage may join them).
+    soft_break: bool = False
 
 
 @dataclass(slots=True)

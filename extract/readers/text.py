@@ -102,19 +102,34 @@ def read_typed(lines: list[str]) -> list:
     # Web pages saved as text put each table cell on its own lines between lone "|" lines.
     from .pipe_tables import pipe_blocks
 
-    for line in pipe_blocks(lines) or lines:
+    source = pipe_blocks(lines) or lines
+    blank_separated = _blank_separated(lines)
+    after_blank = True
+    for line in source:
         if isinstance(line, Table):
             flush()
             blocks.append(line)
+            after_blank = True
             continue
         if "\t" in line:
             rows.append(Row([Cell(c) for c in line.split("\t")]))
             continue
         flush()
         if not line.strip() or is_page_number(line):
+            after_blank = after_blank or not line.strip()
             continue
         para, bold_open = paragraph(line, bold_open)
         if para is not None:
+            para.soft_break = blank_separated and not after_blank and bool(blocks) and isinstance(blocks[-1], Paragraph)
             blocks.append(para)
+        after_blank = False
     flush()
     return blocks
+
+
+def _blank_separated(lines: list) -> bool:
+    """Does the text separate its paragraphs with blank lines (so that a line printed right
+    under another may be the same paragraph, wrapped)? At least one line in ten is blank."""
+    texts = [ln for ln in lines if isinstance(ln, str)]
+    blank = sum(1 for ln in texts if not ln.strip())
+    return len(texts) >= 12 and blank * 10 >= len(texts)

@@ -297,6 +297,17 @@ def _continues_wrapped(previous: "BodyLine", text: str, bold: bool, width: int |
     return width is not None and len(prev) >= 0.7 * width
 
 
+def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: bool, r: ProseRules) -> bool:
+    """In text that separates paragraphs with blank lines, a line printed right under one left
+    open ("a) Chủ trì tham mưu Chủ tịch" / "UBND tỉnh về phát triển ...") goes on with it,
+    unless it starts an item or a labelled line, or a bold heading sits above plain text."""
+    if not soft_break or regex.search(r"[.:;!?…]\s*$", previous.text):
+        return False
+    if previous.bold != bold:
+        return False  # "**1.1. Nông nghiệp**" over its first paragraph
+    return _marker(text, None, False) is None and trailer(text, r)[0] is None and not _deadline_label(text, r)
+
+
 def body_paragraphs(blocks) -> list[BodyLine]:
     """Body paragraphs in order, footnotes left out, lines that continue a hard-wrapped
     paragraph (they start in lower case) joined to it.
@@ -372,7 +383,8 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             continue
         if out and (_continues(out[-1].text, text) or _continues_enumeration(out[-1].text, text)
                     or _continues_caps(out[-1].text, text)
-                    or _continues_wrapped(out[-1], text, bold, width, r)):
+                    or _continues_wrapped(out[-1], text, bold, width, r)
+                    or _continues_soft(out[-1], text, bold, block.soft_break, r)):
             out[-1].text = f"{out[-1].text} {text}"
             out[-1].bold = out[-1].bold and bold
             continue

@@ -518,3 +518,27 @@ def test_a_run_in_enumeration_is_split_at_its_own_series_only():
         ("1", "Tiếp tục đầu tư Trung"), ("2", "Tham mưu ban hành Ngh"), ("3", "Phát triển VNeID thàn")]
     assert "(iii) là kênh giao tiếp" in tasks[2].text
     assert {t.lead for t in tasks} == {"Bộ Công an"}
+
+
+def test_a_task_card_with_describing_bullets_and_its_own_fields_is_one_task():
+    tasks = tasks_of(
+        "II. NỘI DUNG, PHÂN CÔNG THỰC HIỆN",
+        "3.1. Xây dựng và ban hành Hướng dẫn công tác giám sát bầu cử",
+        "- Bảo đảm thống nhất với hướng dẫn của cấp trên.",
+        "- Các văn bản phải thể hiện rõ trách nhiệm của từng bộ phận.",
+        "- Thời gian hoàn thành: Tháng 11/2025.",
+        "- Đơn vị chủ trì: Văn phòng Ủy ban Mặt trận Tổ quốc tỉnh",
+        "- Kết quả: Dự thảo Hướng dẫn trình Ban Thường trực ban hành.",
+        "3.2. Tham gia thực hiện các nhiệm vụ:",
+        "- Tham gia các phiên họp của Ủy ban bầu cử tỉnh.",
+        "- Tổng hợp ý kiến cử tri gửi Ủy ban bầu cử tỉnh.",
+        "- Thời gian thực hiện: Từ tháng 11/2025 đến tháng 4/2026.",
+        "- Kết quả: Các báo cáo.",
+    )
+    assert [(t.text.split("\n")[0][:30], t.lead, t.due) for t in tasks] == [
+        ("Xây dựng và ban hành Hướng dẫn", "Văn phòng Ủy ban Mặt trận Tổ quốc tỉnh", "Tháng 11/2025"),
+        # an item that ends with ":" hands out the work of its bullets
+        ("Tham gia các phiên họp của Ủy ", None, "Từ tháng 11/2025 đến tháng 4/2026"),
+        ("Tổng hợp ý kiến cử tri gửi Ủy ", None, "Từ tháng 11/2025 đến tháng 4/2026"),
+    ]
+    assert "Bảo đảm thống nhất" in tasks[0].text

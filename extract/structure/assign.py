@@ -399,6 +399,13 @@ class Assigner:
             return not self.agency_label(title) and not (title.endswith(":") and self.lead_in(title))
         if line.kind == "sub" and all(c.line.kind == "star" for c in node.items):
             return True
+        if (line.kind in ("heading", "letter", "paren") and not title.endswith(":") and self.is_work(title)
+                and all(c.line.kind in ("bullet", "sub", "star") for c in node.items)
+                and not any(self.agency_label(c.title) or self.bodies.subject(c.title) for c in node.items)
+                and "product" in self.closing_trailers(node)):
+            # A task card: "1.1. Xây dựng và ban hành Hướng dẫn ..." with bullets that describe it,
+            # closed by its own "Thời gian hoàn thành", "Đơn vị chủ trì" and "Kết quả" lines.
+            return True
         if line.kind not in ("part", "chapter", "upper", "article") and self._points(node.items):
             return True  # "1. Giám sát việc ..." over "- Việc ban hành ...;" "- Về hình thức ...;"
         if ((line.kind in ("letter", "paren", "bullet", "sub") or self._among_items(node))

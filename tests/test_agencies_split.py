@@ -236,3 +236,19 @@ def test_office_holders_listed_with_commas_are_separate_doers():
     }
     for cell, pieces in cells.items():
         assert [p.text for p in split_cell(builtin_registry(), cell)] == pieces
+
+
+def test_what_a_body_does_after_its_name_in_a_cell_names_no_body():
+    from extract.lang.agencies.split import split_cell
+
+    cells = {
+        "Sở KH&CN chủ trì hướng dẫn; Các sở, ngành; UBND cấp xã thực hiện công bố dữ liệu mở hằng năm":
+            [("Sở KH&CN", False), ("Các sở, ngành", False), ("UBND cấp xã", False)],
+        "Sở Xây dựng thúc đẩy, theo dõi, báo cáo chỉ tiêu": [("Sở Xây dựng", False)],
+        # the clause stops at "phối hợp với": the partners stay
+        "Sở Nội vụ chủ trì tổng hợp, phối hợp với Sở Tài chính": [("Sở Nội vụ", False), ("Sở Tài chính", True)],
+        # a qualifier is not a predicate
+        "Các sở, ngành liên quan": [("Các sở, ngành liên quan", False)],
+    }
+    for cell, pieces in cells.items():
+        assert [(p.text, p.cooperating) for p in split_cell(builtin_registry(), cell)] == pieces

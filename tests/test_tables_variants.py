@@ -181,3 +181,16 @@ def test_merged_extra_cells_are_not_repeated():
     assert len(doc.tasks) == 1
     assert doc.tasks[0].text == "- Gói thầu 13\n- Gói thầu 14"
     assert doc.tasks[0].extra == {"Đơn vị": "Công ty A"}
+
+
+def test_an_appendix_titled_with_its_period_gives_it_to_rows_without_a_deadline(tmp_path):
+    head = ("KẾ HOẠCH\n\nPhát triển xã hội số\n\nPHỤ LỤC II\n\nPHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU ĐẾN NĂM 2030\n\n"
+            "(Kèm theo Kế hoạch số 12/KH-UBND ngày 03/3/2026 của UBND tỉnh Gia Lai)\n\n")
+    table = rows(
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+        ["1", "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 80%", "Sở Khoa học và Công nghệ", ""],
+        ["2", "Phủ sóng 5G toàn tỉnh", "Sở Khoa học và Công nghệ", "Năm 2028"],
+    )
+    raw, doc = parse_text(tmp_path, head + table)
+    assert [t.due for t in raw.tasks] == ["ĐẾN NĂM 2030", "Năm 2028"]
+    assert doc.tasks[0].due.end.isoformat() == "2030-12-31"

@@ -43,10 +43,36 @@ def _due_by_appendix(prose: list[RawTask], tables: list[RawTask]) -> None:
                     row.due = task.due
 
 
+_TITLE_PERIOD = regex.compile(
+    r"(?i:(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}|giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4})(?![\d])")
+
+
+def _due_by_appendix_title(tables: list[RawTask]) -> None:
+    """"PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU ... ĐẾN NĂM 2030", "DANH MỤC NHIỆM VỤ GIAI ĐOẠN
+    2026 - 2030": the rows of an appendix whose title names the period its work is for are
+    due then, unless a cell says otherwise."""
+    from ..lang.time import parse_time
+
+    seen: dict[str, str | None] = {}
+    for row in tables:
+        if row.due is not None or not row.sections or not row.sections[0].ordinal.startswith("Phụ lục"):
+            continue
+        title = row.sections[0].title or ""
+        if title not in seen:
+            m = _TITLE_PERIOD.search(title)
+            phrase = m.group() if m else None
+            if phrase:
+                spec, messages = parse_time(phrase)
+                phrase = phrase if spec is not None and not messages and spec.end is not None else None
+            seen[title] = phrase
+        row.due = seen[title]
+
+
 def merge_tasks(prose: list[RawTask], tables: list[RawTask]) -> list[RawTask]:
     if not tables:
         return prose
     _due_by_appendix(prose, tables)
+    _due_by_appendix_title(tables)
     keys = [k for k in (_key(t.text) for t in tables) if k]
     exact = set(keys)
     kept = []

@@ -75,6 +75,9 @@ class CellRules(_Strict):
     # A cell or piece opening with one of these refers to an assignment made elsewhere
     # ("Theo phân công tại Quyết định số ..."): it names no body.
     not_agency: list[str] = Field(default_factory=list)
+    # Right after a complete name, these start what the body does ("Sở Khoa học và Công nghệ
+    # thúc đẩy, theo dõi, báo cáo chỉ tiêu"): the name ends there and the rest names no body.
+    predicates: list[str] = Field(default_factory=list)
 
 
 class RegistryFile(_Strict):
@@ -185,6 +188,7 @@ class Registry:
     leading_noise: tuple[tuple[str, ...], ...] = ()
     trailing_noise: tuple[tuple[str, ...], ...] = ()
     not_agency: tuple[tuple[str, ...], ...] = ()
+    predicates: tuple[str, ...] = ()
     abbreviations: dict[str, str] = field(default_factory=dict)
     fuzzy_threshold: float = 88.0
     # Indexes, by folded key (Folder.key):
@@ -238,6 +242,7 @@ class Registry:
         lead_noise: list[str] = []
         trail_noise: list[str] = []
         not_agency: list[str] = []
+        predicates: list[str] = []
         entry_layer: dict[str, int] = {}
         for n, layer in enumerate(active):
             d = layer.data
@@ -250,6 +255,7 @@ class Registry:
             lead_noise += [nfc(x) for x in d.cell.leading_noise]
             trail_noise += [nfc(x) for x in d.cell.trailing_noise]
             not_agency += [nfc(x) for x in d.cell.not_agency]
+            predicates += [nfc(x) for x in d.cell.predicates]
             if d.fuzzy_threshold is not None:
                 reg.fuzzy_threshold = d.fuzzy_threshold
             for e in d.entries:
@@ -276,6 +282,7 @@ class Registry:
         reg.leading_noise = _longest_first({f(x) for x in lead_noise if f(x)})
         reg.trailing_noise = _longest_first({f(x) for x in trail_noise if f(x)})
         reg.not_agency = _longest_first({f(x) for x in not_agency if f(x)})
+        reg.predicates = tuple(sorted(set(predicates), key=lambda w: (-len(w), w)))
         reg._validate()
         reg._index(entry_layer)
         return reg

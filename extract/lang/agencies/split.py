@@ -121,12 +121,45 @@ def _separators(cooperation: tuple[str, ...]) -> regex.Pattern:
     )
 
 
+@lru_cache(maxsize=64)
+def _predicate(words: tuple[str, ...], cooperation: tuple[str, ...]) -> tuple[regex.Pattern, regex.Pattern] | None:
+    if not words:
+        return None
+    alt = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in words)
+    coop = "|".join(r"\s+".join(map(regex.escape, c.split())) for c in cooperation) or r"(?!x)x"
+    flags = regex.IGNORECASE | regex.VERSION1
+    return (regex.compile(rf"\s+(?:{alt})(?![\p{{L}}])", flags),
+            regex.compile(rf"[;\n]|,?\s*(?<![\p{{L}}])(?:{coop})(?![\p{{L}}])", flags))
+
+
+def _drop_predicates(registry: Registry, text: str, spans: list[tuple[int, int]]) -> str:
+    """"Sở KH&CN chủ trì hướng dẫn; Các sở, ngành; UBND cấp xã thực hiện công bố dữ liệu mở":
+    after a complete registry name, a predicate word starts what the body does; that clause, up
+    to the next ";", line or "phối hợp với", names no body and is dropped."""
+    pats = _predicate(getattr(registry, "predicates", ()), registry.cooperation)
+    if pats is None:
+        return text
+    pred, stop = pats
+    for _, end in sorted(spans, reverse=True):
+        m = pred.match(text, end)
+        if not m:
+            continue
+        s = stop.search(text, m.end())
+        text = text[:end] + (text[s.start():] if s else "")
+    return text
+
+
 def split_cell(registry: Registry, raw: str) -> list[Piece]:
     text = clean_text(raw)
     if not text:
         return []
     words = registry.folder.words(text)
     spans = protected_spans(registry, text, words)
+    cut = _drop_predicates(registry, text, [sp for sp in spans if not text[sp[0]:sp[0] + 1] == "("])
+    if cut != text:
+        text = cut
+        words = registry.folder.words(text)
+        spans = protected_spans(registry, text, words)
     starts = {s for s, _ in spans}
     ends = {e for _, e in spans}
     # Two complete names with only a space between ("Sở Khoa học và Công nghệ Sở Công

@@ -19,6 +19,7 @@ a store written by an older vnplan (SQLite, ``user_version`` 1) upgrades in plac
 from __future__ import annotations
 
 import json
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -116,6 +117,7 @@ def insert_ignore(conn: Connection, table: sa.Table, keys: list[str] | None = No
 class Store:
     def __init__(self, target: str | Path):
         self.url = store_url(target)
+        self._writers = threading.RLock()
         self.backend = self.url.get_backend_name()
         # How the store is named in messages: the path for SQLite, the URL without password.
         self.path = str(target) if "://" not in str(target) else self.url.render_as_string(hide_password=True)
@@ -167,7 +169,9 @@ class Store:
     def write(self):
         """One write transaction holding the store's write lock from its start: committed when
         the block ends, rolled back when it raises. Other writers wait (up to BUSY_TIMEOUT_S)."""
-        with self.engine.connect() as conn:
+        # Writers of this process queue on a lock of their own first: SQLite's busy handler
+        # polls with growing sleeps, so threads racing for its lock wait far longer at the tail.
+        with self._writers, self.engine.connect() as conn:
             conn = conn.execution_options(vnplan_write=True)
             with conn.begin():
                 if self.backend == "postgresql":

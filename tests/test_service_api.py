@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import threading
+import time
 
 import pytest
 
@@ -436,3 +437,26 @@ def test_wrong_passwords_are_throttled_per_user(service):
     throttle.succeeded("a")
     throttle.failed("a")
     assert throttle.wait("a") == 0
+
+
+def test_stopping_leaves_queued_jobs_queued(tmp_path):
+    from extract.service.jobs import JobRunner, create_job
+    from extract.service.settings import Settings
+    from extract.store import Store
+    from extract.store import schema as t
+    from extract.store.db import now_iso
+
+    with Store(tmp_path / "p.db") as store:
+        with store.write() as conn:
+            file_id = conn.execute(t.files.insert().values(sha256="0" * 64, name="a.txt", format="text", size=1,
+                                                           data=b"x", created_at=now_iso())
+                                   .returning(t.files.c.id)).scalar_one()
+        for _ in range(50):
+            create_job(store, file_id, None)
+        runner = JobRunner(store, Settings(db=str(tmp_path / "p.db")))
+        runner.start()          # queues the 50 from the store, starts its worker thread
+        started = time.monotonic()
+        runner.stop()           # at once: it may finish the job it holds, not the queue
+        assert time.monotonic() - started < 20 and not runner.threads
+        states = [r["state"] for r in store.sql("SELECT state FROM jobs")]
+    assert states.count("queued") >= 49

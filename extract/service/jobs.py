@@ -68,6 +68,7 @@ class JobRunner:
         self.settings = settings
         self.queue: queue.Queue[int | None] = queue.Queue()
         self.threads: list[threading.Thread] = []
+        self.stopping = threading.Event()
 
     def start(self) -> None:
         with self.store.read() as conn:
@@ -86,6 +87,8 @@ class JobRunner:
         self.queue.put(job_id)
 
     def stop(self) -> None:
+        """Stop after the jobs running now; queued jobs stay queued (in the store) for the next start."""
+        self.stopping.set()
         for _ in self.threads:
             self.queue.put(None)
         for thread in self.threads:
@@ -100,7 +103,7 @@ class JobRunner:
                           memory_mb=s.parse_memory_mb)
 
     def _loop(self) -> None:
-        while True:
+        while not self.stopping.is_set():
             try:
                 if self._serve():
                     return
@@ -118,7 +121,7 @@ class JobRunner:
                         memory_mb=None) as pool:
             while True:
                 job_id = self.queue.get()
-                if job_id is None:
+                if job_id is None or self.stopping.is_set():
                     return True
                 try:
                     self.run(pool, job_id)

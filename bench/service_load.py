@@ -173,7 +173,11 @@ def main() -> None:
         jobs = asyncio.run(load.job_states())
     finally:
         server.terminate()
-        server.wait(30)
+        try:
+            server.wait(60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     total = sum(len(v) for v in load.latency.values())
     errors = sum(load.errors.values())
     print(f"store: {'PostgreSQL' if db.startswith('postgresql') else 'SQLite'}; {args.clients} clients, "

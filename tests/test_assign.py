@@ -542,3 +542,33 @@ def test_a_task_card_with_describing_bullets_and_its_own_fields_is_one_task():
         ("Tổng hợp ý kiến cử tri gửi Ủy ", None, "Từ tháng 11/2025 đến tháng 4/2026"),
     ]
     assert "Bảo đảm thống nhất" in tasks[0].text
+
+
+def test_steps_name_their_doer_after_the_step_label_and_plural_heads_count():
+    tasks = tasks_of(
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Bước 1: Phòng Đào tạo cung cấp danh sách sinh viên các khóa đang học.",
+        "Bước 2: Trung tâm Khảo thí thông báo kế hoạch khảo sát đến các đơn vị.",
+        "Bước 3: Các khoa phối hợp theo dõi, đôn đốc sinh viên tham gia khảo sát.",
+    )
+    assert [t.lead for t in tasks] == ["Phòng Đào tạo", "Trung tâm Khảo thí", "Các khoa"]
+
+
+def test_a_lower_case_line_under_an_item_does_not_name_its_doer():
+    tasks = tasks_of(
+        "IV. TỔ CHỨC THỰC HIỆN", "2. Sở Khoa học và Công nghệ",
+        "- Thực hiện quản lý nhà nước về viễn thông; phối hợp Ban Quản lý các khu công nghiệp;",
+        "các doanh nghiệp viễn thông rà soát quy hoạch hạ tầng.",
+    )
+    assert [t.lead for t in tasks] == ["Sở Khoa học và Công nghệ"]
+
+
+def test_a_noun_that_starts_like_a_predicate_stays_in_the_name():
+    from extract.structure.bodies import Bodies
+
+    b = Bodies()
+    assert b.subject("Các chi nhánh tổ chức tín dụng thực hiện các giải pháp tín dụng.") == \
+        "Các chi nhánh tổ chức tín dụng"
+    assert b.subject("Sở Nội vụ tổ chức hội nghị tập huấn.") == "Sở Nội vụ"
+    # a state after a clause is not an act
+    assert b.acting("Tại các sở, ngành, các cán bộ công chức đều có cam kết không gây phiền hà.") == []

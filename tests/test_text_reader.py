@@ -152,3 +152,15 @@ def test_text_with_blank_line_paragraphs_joins_a_line_wrapped_under_an_open_one(
     assert texts[1] == "Chủ trì tham mưu Chủ tịch UBND tỉnh về hạ tầng số."
     # an item printed right under a finished one is an item of its own
     assert texts[2:] == ["Sở Tài chính bố trí kinh phí.", "Sở Nội vụ theo dõi."]
+
+
+def test_a_lower_case_line_right_under_a_closed_one_goes_on_with_it(tmp_path):
+    lines = ["KẾ HOẠCH", "", "III. TỔ CHỨC THỰC HIỆN", "", "1. Sở Khoa học và Công nghệ", "",
+             "- Quản lý viễn thông; phối hợp Ban Quản lý các khu công nghiệp;",
+             "các doanh nghiệp viễn thông rà soát quy hoạch.", "", "- Báo cáo kết quả.",
+             "", "Nơi nhận:", "- Như trên;"] + [""] * 3
+    layout = read(write(tmp_path, "\n".join(lines), name="doc.md"))
+    doc = build(layout, Lang.default())
+    assert [t.text for t in doc.tasks] == [
+        "Quản lý viễn thông; phối hợp Ban Quản lý các khu công nghiệp; các doanh nghiệp viễn thông rà soát quy hoạch.",
+        "Báo cáo kết quả."]

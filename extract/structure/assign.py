@@ -525,7 +525,8 @@ class Assigner:
         if not self.bodies.subject(first) and not listed_subjects(first) and not self.r.lead_in.match(first):
             # "1. Giám sát việc ..." then "- Ban Thường trực ... giám sát ...": the doer is
             # named in the line that spells the item out.
-            first = next((ln.lstrip("-+•* ") for ln in lines[1:3] if self.bodies.subject(ln.lstrip("-+•* "))), first)
+            first = next((ln.lstrip("-+•* ") for ln in lines[1:3]
+                          if ln.lstrip("-+•* ")[:1].isupper() and self.bodies.subject(ln.lstrip("-+•* "))), first)
         names = listed_subjects(first)
         if not names:
             lead_in = self.lead_in(first.rstrip(".") + ":") if self.r.lead_in.match(first) else None

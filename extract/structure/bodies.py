@@ -23,6 +23,9 @@ _FULL_STOP = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)
 _PARTNER = regex.compile(r"(?<![\p{L}])(?:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)|cùng\s+với)\s+", _FLAGS | regex.IGNORECASE)
 _LIST_GAP = regex.compile(r"^\s*(?:,|;|và|,\s*và)?\s*$", _FLAGS)
 _STRONG = regex.compile(r"\s*(?:đã|đang|chủ\s+trì|tiếp\s+tục|đều)(?![\p{L}])", _FLAGS)
+# "Bước 1: Phòng Đào tạo cung cấp ...", "Đợt 2: ...": a step's label before its sentence.
+_STEP_LABEL = regex.compile(r"^(?:bước|giai\s+đoạn|đợt)\s+(?:\d{1,2}|[ivx]{1,4}|\p{L}+)\s*[:.]\s*",
+                            regex.IGNORECASE | _FLAGS)
 _STATIVE = regex.compile(r"\s*(?:là|được|có|bị)(?![\p{L}])", _FLAGS)
 
 
@@ -43,8 +46,12 @@ class _Patterns:
         heads = _words(r.body_heads)
         self.head = regex.compile(rf"(?:{heads})(?![\p{{L}}])", _FLAGS)
         self.head_ci = regex.compile(rf"(?i:{heads})(?![\p{{L}}])", _FLAGS)
+        # "Các khoa phối hợp ...": a plural before any head word, where a sentence starts
+        self.plural = regex.compile(rf"(?i:(?:các|những)\s+(?:{heads}))(?![\p{{L}}])", _FLAGS)
         self.verb_only = regex.compile(rf"(?i:{_words(r.work_verbs)})", _FLAGS)
-        self.predicate = regex.compile(rf"\s+(?:{_words(r.predicate_starts)})(?![\p{{L}}])", _FLAGS)
+        nouns = _words(r.noun_phrases) or r"(?!x)x"
+        self.predicate = regex.compile(
+            rf"\s+(?!(?:{nouns})(?![\p{{L}}]))(?:{_words(r.predicate_starts)})(?![\p{{L}}])", _FLAGS)
         self.group = regex.compile(rf",\s*(?:{_words(r.group_words)})(?![\p{{L}}])", regex.IGNORECASE | _FLAGS)
         self.opener = regex.compile(rf"^(?:{r.sentence_openers.pattern})\s*,\s*", regex.IGNORECASE | _FLAGS)
         self.listed = regex.compile(
@@ -65,6 +72,8 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     head = p.head.match(text, pos)
     if head is None and (pos == 0 or starts_sentence or text[pos:pos + 4].casefold() == "các "):
         head = p.head_ci.match(text, pos)  # sentence case, or a group ("các Sở, ban, ngành")
+    if head is None and (pos == 0 or starts_sentence):
+        head = p.plural.match(text, pos)
     if not head:
         return None
     cut = p.predicate.search(text, head.end())
@@ -141,7 +150,7 @@ class Bodies:
     def starts_like_body(self, text: str) -> bool:
         """Does ``text`` begin with a body's name (a head word, or a name the registry knows)?"""
         text = text.strip()
-        head = _patterns().head_ci.match(text)
+        head = _patterns().head_ci.match(text) or _patterns().plural.match(text)
         if head and (" " in head.group().strip() or regex.match(r"\s+[\p{Lu}\d]", text[head.end():])):
             return True  # a one-word head ("Sở", "Phòng", "Tổ") needs a proper name after it
         spans = self.mention_spans(text)
@@ -195,7 +204,7 @@ class Bodies:
 
     def subject(self, text: str) -> str | None:
         """The body named as the subject of the sentence that opens ``text``."""
-        text = text.strip()
+        text = _STEP_LABEL.sub("", text.strip(), count=1)
         p = _patterns()
         opener = p.opener.match(text)
         start = opener.end() if opener else 0
@@ -233,8 +242,9 @@ class Bodies:
         out = []
         for comma in regex.finditer(r",\s+", sentence):
             name = self.name_at(sentence, comma.end())
-            if name and _STRONG.match(sentence, _end_of(sentence[comma.end():], name) + comma.end()):
-                out.append(name)
+            strong = name and _STRONG.match(sentence, _end_of(sentence[comma.end():], name) + comma.end())
+            if strong and not _STATIVE.match(sentence, strong.end()):
+                out.append(name)  # not "..., các cán bộ công chức đều có cam kết": a state, not an act
         return out
 
     def partners(self, text: str) -> list[str]:

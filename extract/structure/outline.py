@@ -301,8 +301,10 @@ def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: boo
     """In text that separates paragraphs with blank lines, a line printed right under one left
     open ("a) Chủ trì tham mưu Chủ tịch" / "UBND tỉnh về phát triển ...") goes on with it,
     unless it starts an item or a labelled line, or a bold heading sits above plain text."""
-    if not soft_break or regex.search(r"[.:;!?…]\s*$", previous.text):
+    if not soft_break:
         return False
+    if regex.search(r"[.:;!?…]\s*$", previous.text) and not _STARTS_LOWER.match(text):
+        return False  # after a closed line only a lower-case start goes on ("...; các doanh nghiệp ...")
     if previous.bold != bold:
         return False  # "**1.1. Nông nghiệp**" over its first paragraph
     return _marker(text, None, False) is None and trailer(text, r)[0] is None and not _deadline_label(text, r)

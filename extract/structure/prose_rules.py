@@ -60,6 +60,7 @@ class ProseFile(BaseModel):
     group_words: _Words = Field(min_length=1)
     sentence_openers: _Words = Field(min_length=1)
     clause_openers: _Words = Field(min_length=1)
+    noun_phrases: _Words = Field(default_factory=list)
 
     @field_validator("lead_in_verbs", "content_intros", "not_work", "work_verbs", "body_end", "deadline_labels",
                      "generic_deadline_labels",
@@ -108,6 +109,7 @@ class ProseRules:
     generic_deadline_labels: tuple[str, ...]
     body_heads: tuple[str, ...]
     predicate_starts: tuple[str, ...]
+    noun_phrases: tuple[str, ...]
     group_words: tuple[str, ...]
     status: dict[str, regex.Pattern]
 
@@ -165,6 +167,7 @@ def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
         generic_deadline_labels=f.generic_deadline_labels,
         body_heads=f.body_heads,
         predicate_starts=f.predicate_starts,
+        noun_phrases=tuple(f.noun_phrases),
         group_words=f.group_words,
         status={k: _compile(path, f"status.{k}", v) for k, v in f.status.model_dump().items()},
     )

@@ -105,3 +105,14 @@ def test_a_page_s_characters_are_let_go_once_its_blocks_are_made(tmp_path, monke
     monkeypatch.setattr(pdf, "read_page", counting)
     pdf.read_pdf(_long_pdf(tmp_path, 12))
     assert len(live) == 12 and max(live) <= 1, live
+
+
+def test_the_deadline_folding_is_remembered_and_cannot_be_changed_by_a_caller():
+    from extract.lang.fold import fold_indexed
+    from extract.lang.time.fold import fold
+
+    text = "Hoàn thành trước ngày 30/6/2026; báo cáo định kỳ Quý IV"
+    first, again = fold(text), fold(text)
+    assert first is again  # folded once for the three searches of one sentence
+    folded, index = fold_indexed(text)
+    assert first == (folded, tuple(index)) and isinstance(first[1], tuple)

@@ -5,10 +5,20 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
-from ..fold import fold_indexed as fold
+from ..fold import fold_indexed
 
 __all__ = ["fold", "fold_word", "lower_keep_length"]
+
+
+@lru_cache(maxsize=256)
+def fold(text: str) -> tuple[str, tuple[int, ...]]:
+    """``fold_indexed(text)``, remembered for the last texts: a sentence is searched for a
+    labelled, a dated and an undated deadline in turn, each folding it. The index is a tuple
+    (shared between callers, so it cannot be changed)."""
+    folded, index = fold_indexed(text)
+    return folded, tuple(index)
 
 
 def fold_word(text: str) -> str:

@@ -26,6 +26,7 @@ if not os.environ.get("VNPLAN_REQUIRE_DASK"):
 
 from extract.batch import BatchOptions, read_manifest, run_batch  # noqa: E402
 from extract.batch.manifest import MANIFEST_NAME  # noqa: E402
+from tests.store_backends import store_target  # noqa: E402,F401 - the fixture (SQLite and PostgreSQL)
 from tests.test_batch_support import (  # noqa: E402
     corrupt_docx, corrupt_pdf, encrypted_pdf, seed_texts, zip_bytes,
 )
@@ -265,3 +266,48 @@ def test_cli_on_a_local_cluster(tmp_path):
     assert recs["a.txt"].status == "ok" and recs["hong.pdf"].code == "corrupt"
     bad = subprocess.run(cmd[:-1] + ["local:x"], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert bad.returncode == 2 and "local:N" in bad.stderr
+
+
+def test_ingest_from_several_workers_stores_each_document_once(cluster, tmp_path, store_target):
+    from extract.cli.cluster_ingest import ingest_on_cluster
+    from extract.store import Store
+
+    src = tmp_path / "in"
+    src.mkdir()
+    text = seed_texts()[0].read_text(encoding="utf-8")
+    for i in range(8):   # eight documents of other years: eight versions of one plan
+        (src / f"ke-hoach-{i}.txt").write_text(text.replace("2026", str(2030 + i)), encoding="utf-8")
+    (src / "hong.pdf").write_bytes(corrupt_pdf())
+    out = tmp_path / "out"
+    assert run_batch([src], BatchOptions(outdir=out, jobs=2)).converted == 8
+
+    # Two ingests of the same folder at once, each split over both workers in groups of two.
+    lines: list[str] = []
+    errors: list[str] = []
+    results: list[int] = []
+
+    def ingest():
+        try:
+            results.append(ingest_on_cluster([out], store_target, cluster.address, echo=lines.append,
+                                             warn=errors.append, group=2))
+        except BaseException as err:  # noqa: BLE001 - shown by the assertion below
+            results.append(err)
+
+    threads = [threading.Thread(target=ingest) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(RUN_LIMIT_S)
+    assert results == [1, 1]            # each reports the file the batch had failed on, once
+    assert [e for e in errors if not e.startswith("vnplan: note:")] == [
+        "failed     hong.pdf: corrupt: " + read_manifest(out / MANIFEST_NAME)["hong.pdf"].error] * 2
+    statuses = Counter(line.split()[0] for line in lines)
+    assert statuses == {"added": 8, "unchanged": 8}
+    with Store(store_target) as store:
+        docs = store.documents()
+        assert len(docs) == 8
+        assert len({d["sha256"] for d in docs}) == 8
+
+    lines.clear()
+    assert ingest_on_cluster([out], store_target, cluster.address, echo=lines.append, warn=errors.append) == 1
+    assert Counter(line.split()[0] for line in lines) == {"unchanged": 8}

@@ -82,9 +82,9 @@ def connect(scheduler: str, tries: int | None = None):
             if kind == "local":
                 cluster = LocalCluster(n_workers=n or os.cpu_count() or 1, threads_per_worker=1,
                                        processes=True, host="127.0.0.1", dashboard_address=":0")
-                client = Client(cluster)
+                client = Client(cluster, set_as_default=False)
             else:
-                client = Client(scheduler, timeout="30s")
+                client = Client(scheduler, timeout="30s", set_as_default=False)
     except (OSError, TimeoutError) as err:
         if cluster is not None:
             cluster.close()
@@ -194,7 +194,7 @@ def run_windowed(client, fn, common, groups: Iterator[list], specs, done, failed
     checked = time.monotonic()
     singles: list[list] = []
     inflight: dict[Any, list] = {}
-    completed = as_completed()
+    completed = as_completed(loop=client.loop)
 
     def submit(group: list) -> None:
         fut = client.submit(fn, common, specs(group), pure=False, key=f"vnplan-{secrets.token_hex(8)}")

@@ -168,10 +168,16 @@ def install() -> bool:
     if code is None or code.co_varnames[: code.co_argcount] != ("pattern", "flags", "ignore_unused", "kwargs", "cache_it"):
         return False
     path = folder / _file_name(regex)
-    save_no, entries = _read(path)
-    stored = {key: blob for key, (blob, _) in entries.items()}  # key -> pickled pattern
+    # The file is read at the first pattern compiled, not at import: `vnplan --help` compiles none.
+    state: dict = {"path": path, "stored": None, "used": {}, "original": original, "save": 0, "entries": {}}
+
+    def _load() -> dict:
+        state["save"], state["entries"] = _read(path)
+        state["stored"] = {key: blob for key, (blob, _) in state["entries"].items()}  # key -> pickled pattern
+        return state["stored"]
+
     live: dict = {}  # key -> pattern, this process
-    used: dict = {}  # key -> pickled pattern, compiled or loaded by this process, in order
+    used: dict = state["used"]  # key -> pickled pattern, compiled or loaded by this process, in order
     not_cached = _main.DEBUG | _main.LOCALE | _main.TEMPLATE
 
     def _compile(pattern, flags, ignore_unused, kwargs, cache_it):
@@ -181,7 +187,8 @@ def install() -> bool:
         hit = live.get(key)
         if hit is not None:
             return hit
-        blob = stored.get(key)
+        stored = state["stored"]
+        blob = (stored if stored is not None else _load()).get(key)
         compiled = None
         if blob is not None:
             try:
@@ -202,8 +209,7 @@ def install() -> bool:
         return compiled
 
     _main._compile = _compile
-    _state = {"path": path, "stored": stored, "used": used, "original": original,
-              "save": save_no, "entries": entries}
+    _state = state
     atexit.register(save)
     return True
 
@@ -212,7 +218,7 @@ def save() -> None:
     """Write the patterns this process used and those others used in the last KEEP_SAVES saves
     (at most LIMIT, the most recently used first), if this process compiled any new one."""
     state = _state
-    if state is None or not any(k not in state["stored"] for k in state["used"]):
+    if state is None or state["stored"] is None or not any(k not in state["stored"] for k in state["used"]):
         return
     path: Path = state["path"]
     disk_no, disk = _read(path)  # what other processes wrote meanwhile

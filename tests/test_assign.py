@@ -572,3 +572,31 @@ def test_a_noun_that_starts_like_a_predicate_stays_in_the_name():
     assert b.subject("Sở Nội vụ tổ chức hội nghị tập huấn.") == "Sở Nội vụ"
     # a state after a clause is not an act
     assert b.acting("Tại các sở, ngành, các cán bộ công chức đều có cam kết không gây phiền hà.") == []
+
+
+def test_rounds_with_their_time_and_parts_of_contents_are_one_task_each():
+    tasks = tasks_of(
+        "III. NỘI DUNG VÀ THỜI GIAN THỰC HIỆN",
+        "1. Đợt 1: Từ ngày 05/12/2025 đến ngày 20/02/2026:",
+        "a) Nội dung kiểm tra (đối với Ban công tác Mặt trận các ấp):",
+        "- Kiểm tra việc tổ chức hội nghị cử tri.",
+        "b) Nội dung giám sát (đối với Ủy ban bầu cử xã):",
+        "- Giám sát việc tiếp nhận hồ sơ người ứng cử.",
+        "2. Đợt 2: Từ ngày 23/02/2026 đến ngày 14/3/2026 gồm các nội dung trọng tâm:",
+        "a) Nội dung kiểm tra (đối với Ban công tác Mặt trận các ấp):",
+        "- Kiểm tra việc lấy ý kiến cử tri nơi cư trú.",
+        "IV. HÌNH THỨC KIỂM TRA, GIÁM SÁT",
+        "1. Ban Thường trực thực hiện giám sát trực tiếp thông qua việc tham dự các hoạt động sau:",
+        "- Tham dự các cuộc họp của Ủy ban bầu cử xã.",
+        "- Tham dự các hội nghị hiệp thương.",
+        "2. Tổ chức Đoàn kiểm tra: Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã thành lập Đoàn kiểm tra.",
+    )
+    assert [(t.ordinal, t.due) for t in tasks] == [
+        ("1", "Từ ngày 05/12/2025 đến ngày 20/02/2026"),
+        ("2", "Từ ngày 23/02/2026 đến ngày 14/3/2026"),
+        ("1", None),
+        ("2", None),
+    ]
+    assert "Giám sát việc tiếp nhận hồ sơ" in tasks[0].text
+    assert "Tham dự các hội nghị hiệp thương" in tasks[2].text
+    assert tasks[3].lead == "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã"

@@ -38,6 +38,7 @@ _DASH_LABEL = regex.compile(r"^(?P<name>[^:;.!?\-–]{2,120}?)\s+[-–]\s+(?P<re
 _STRONG_LEAD = regex.compile(r"\b(?:chủ\s+trì|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|triển\s+khai|"
                              r"tham\s+mưu|phối\s+hợp|đảm\s+nhiệm|phụ\s+trách)\b", _F | regex.I)
 _SENTENCE_END = regex.compile(r"[.;!?…]\s*$", _F)
+_ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường hợp|trường hợp|tiêu chuẩn|tiêu chí|cơ cấu|thành phần|"
                     r"số lượng|cách|tư cách|thời gian|thời hạn|điều kiện|hồ sơ|danh sách|nội dung|kết quả)(?![\p{L}])",
                     _F | regex.I)
@@ -399,6 +400,12 @@ class Assigner:
             return not self.agency_label(title) and not (title.endswith(":") and self.lead_in(title))
         if line.kind == "sub" and all(c.line.kind == "star" for c in node.items):
             return True
+        if (line.kind not in ("part", "chapter", "upper", "article") and len(node.items) >= 1
+                and all(c.line.title.rstrip().endswith(":") and self.r.content_intros.search(c.line.title)
+                        and not self.agency_label(c.line.title) for c in node.items)):
+            # "1. Đợt 1: Từ ngày ... đến ngày ...:" over "a) Nội dung kiểm tra (...):", "b) Nội dung
+            # giám sát (...):": the item's contents, spelled out in parts.
+            return True
         if (line.kind in ("heading", "letter", "paren") and not title.endswith(":") and self.is_work(title)
                 and all(c.line.kind in ("bullet", "sub", "star") for c in node.items)
                 and not any(self.agency_label(c.title) or self.bodies.subject(c.title) for c in node.items)
@@ -536,7 +543,7 @@ class Assigner:
                     t.support = lead_in[1]
                     f.own.add("support")
             else:
-                found = self.bodies.subject(first)
+                found = self.bodies.subject(first, labelled=True)
                 names = [found] if found else []
         if names:
             t.lead = "; ".join(names)
@@ -560,7 +567,16 @@ class Assigner:
         return f
 
     def inline_due(self, text: str) -> str | None:
-        from ..lang.time import find_deadline, find_inline_deadline, find_inline_undated
+        from ..lang.time import find_deadline, find_inline_deadline, find_inline_undated, parse_time
+
+        m = _ROUND.match(text)
+        if m:
+            # "Đợt 1: Từ ngày 05/12/2025 đến ngày 20/02/2026 gồm các nội dung ...:": a round's
+            # label, then its time.
+            phrase = regex.split(r"\s+(?:gồm|bao gồm|với|để)\b|[:;\n]", m.group("rest"), maxsplit=1)[0].strip(" .,")
+            spec, messages = parse_time(phrase)
+            if spec is not None and not messages and spec.kind in ("date", "month", "quarter", "half", "year", "range"):
+                return phrase
 
         span = find_deadline(text)
         if span:

@@ -26,6 +26,7 @@ _STRONG = regex.compile(r"\s*(?:đã|đang|chủ\s+trì|tiếp\s+tục|đều)(?
 # "Bước 1: Phòng Đào tạo cung cấp ...", "Đợt 2: ...": a step's label before its sentence.
 _STEP_LABEL = regex.compile(r"^(?:bước|giai\s+đoạn|đợt)\s+(?:\d{1,2}|[ivx]{1,4}|\p{L}+)\s*[:.]\s*",
                             regex.IGNORECASE | _FLAGS)
+_SHORT_LABEL = regex.compile(r"^[^:;.()]{3,60}:\s+(?=\p{Lu})", _FLAGS)
 _STATIVE = regex.compile(r"\s*(?:là|được|có|bị)(?![\p{L}])", _FLAGS)
 
 
@@ -202,13 +203,20 @@ class Bodies:
             return found  # the registry knows the body; the word rules may cut it elsewhere
         return own
 
-    def subject(self, text: str) -> str | None:
-        """The body named as the subject of the sentence that opens ``text``."""
+    def subject(self, text: str, labelled: bool = False) -> str | None:
+        """The body named as the subject of the sentence that opens ``text``; ``labelled``: the
+        sentence may follow a short label of its item ("Tổ chức Đoàn kiểm tra: Ban ... thành lập")."""
         text = _STEP_LABEL.sub("", text.strip(), count=1)
         p = _patterns()
         opener = p.opener.match(text)
         start = opener.end() if opener else 0
         name = self.name_at(text, start)
+        if name is None and start == 0 and labelled:
+            # "Tổ chức Đoàn kiểm tra, giám sát: Ban Thường trực ... thành lập Đoàn ...": a short
+            # label, then the sentence and its subject.
+            label = _SHORT_LABEL.match(text)
+            if label:
+                name = self.name_at(text, label.end())
         if name is None and rules().clause_openers.match(text):
             # "Chậm nhất là ngày 01/02/2026, người ứng cử phải ...": after the opening clause.
             stop = regex.search(r"[.;:](?:\s|$)", text)

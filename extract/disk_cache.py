@@ -46,8 +46,13 @@ def cache_dir() -> Path | None:
     chosen = os.environ.get("VNPLAN_CACHE_DIR")
     if chosen:
         return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache" if Path.home() else None)
-    return Path(base) / "vnplan" if base else None
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = Path.home() / ".cache"
+        except (RuntimeError, KeyError):  # no home directory (a service account, a sandbox)
+            return None
+    return Path(base) / "vnplan"
 
 
 def _private_folder(folder: Path) -> None:

@@ -184,3 +184,18 @@ def test_a_shipped_data_file_is_parsed_once_and_read_again_when_edited(tmp_path,
     user.write_text("a: 1\n", encoding="utf-8")
     datafile.read_yaml(user)
     assert len(list((tmp_path / "cache").glob("yaml-*.pickle"))) == 1
+
+
+def test_no_home_directory_means_no_cache_not_an_error(monkeypatch):
+    from extract import disk_cache
+
+    monkeypatch.delenv("VNPLAN_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("VNPLAN_NO_CACHE", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(disk_cache.Path, "home", staticmethod(no_home))
+    assert disk_cache.cache_dir() is None
+    assert disk_cache.cached("thing", "k", lambda: 42) == 42

@@ -157,10 +157,18 @@ def convert_on_cluster(run: "_Run", items: Iterator[Item]) -> None:
               "limits": opts.limits, "force": opts.force, "retry_failed": opts.retry_failed,
               "tmp_dir": str(run.staging.resolve()), "token": str(token.resolve()), "version": __version__}
 
-    def specs(group: list[Item]) -> list[dict[str, Any]]:
+    def specs(group: list[Item], key: str) -> list[dict[str, Any]]:
         # The previous record is read when the task is submitted, not when the file was listed.
-        return [{"item": i, "prev": run.manifest.get(i.name), "out": output_name(i.name, opts.format)}
-                for i in group]
+        marker = str(_marker(run, key))
+        return [{"item": i, "prev": run.manifest.get(i.name), "out": output_name(i.name, opts.format),
+                 "marker": marker} for i in group]
+
+    def culprit(key: str, group: list[Item]) -> Item | None:
+        try:
+            name = _marker(run, key).read_text(encoding="utf-8")
+        except OSError:
+            return None   # no file of the group had started: they only waited on the dead workers
+        return next((i for i in group if i.name == name), None)
 
     def done(group: list[Item], results: list[dict[str, Any]]) -> None:
         for res in results:
@@ -177,14 +185,29 @@ def convert_on_cluster(run: "_Run", items: Iterator[Item]) -> None:
         link = dashboard_link(client)
         if link:
             run.echo(f"dask dashboard: {link}")
-        run_windowed(client, run_files, common, groups_of(items, max(1, opts.group)), specs, done, failed)
+        run_windowed(client, run_files, common, groups_of(items, max(1, opts.group)), specs, done, failed,
+                     culprit)
 
 
-def run_windowed(client, fn, common, groups: Iterator[list], specs, done, failed) -> None:
-    """``fn(common, specs(group))`` for every group, a window at a time; ``done(group, result)``
-    as each finishes, ``failed(group, code, detail)`` for a group that raised. A group whose
-    workers all died (Dask's KilledWorker) is split and each of its items tried alone, so that
-    only the item that kills workers is lost; that one is ``crashed``."""
+def _marker(run: "_Run", key: str) -> Path:
+    """A task's worker writes there the name of the file it is converting (task.py): what the
+    client reads when the task's workers died, to tell the file that killed them."""
+    return run.staging / f".running-{key}"
+
+
+BYSTANDER_RETRIES = 3   # times a file is resubmitted when its workers died while it only waited
+
+
+def run_windowed(client, fn, common, groups: Iterator[list], specs, done, failed, culprit=None) -> None:
+    """``fn(common, specs(group, key))`` for every group, a window at a time; ``done(group,
+    result)`` as each finishes, ``failed(group, code, detail)`` for a group that raised.
+
+    When Dask gives a task up because its workers died (KilledWorker), ``culprit(key, group)``
+    names the item that was being converted when the last of them died: that one is recorded
+    ``crashed`` and the rest of the group submitted again. Dask counts every task a dying
+    worker held, also those only waiting there, so an item that was never running is a
+    bystander: submitted again (a few times at most). Without ``culprit``, a group is split and
+    each item tried alone, and an item that fails alone is ``crashed``."""
     from distributed import as_completed
     from distributed.scheduler import KilledWorker
 
@@ -192,13 +215,15 @@ def run_windowed(client, fn, common, groups: Iterator[list], specs, done, failed
     # the client; the window follows the threads as workers join or leave.
     threads = max(1, sum(client.nthreads().values()))
     checked = time.monotonic()
-    singles: list[list] = []
-    inflight: dict[Any, list] = {}
+    again: list[list] = []
+    resubmitted: dict[int, int] = {}
+    inflight: dict[Any, tuple[str, list]] = {}
     completed = as_completed(loop=client.loop)
 
     def submit(group: list) -> None:
-        fut = client.submit(fn, common, specs(group), pure=False, key=f"vnplan-{secrets.token_hex(8)}")
-        inflight[fut] = group
+        key = f"vnplan-{secrets.token_hex(8)}"
+        fut = client.submit(fn, common, specs(group, key), pure=False, key=key)
+        inflight[fut] = (key, group)
         completed.add(fut)
 
     def refill() -> None:
@@ -206,25 +231,45 @@ def run_windowed(client, fn, common, groups: Iterator[list], specs, done, failed
         if time.monotonic() - checked > 2.0:
             threads, checked = max(1, sum(client.nthreads().values())), time.monotonic()
         while len(inflight) < threads * TASKS_PER_THREAD:
-            if singles:
-                submit(singles.pop())
+            if again:
+                submit(again.pop())
                 continue
             group = next(groups, None)
             if group is None:
                 return
             submit(group)
 
+    def crashed(items: list, err) -> None:
+        failed(items, "crashed", f"the worker died each time it converted this file ({_tries(err)})")
+
+    def killed(key: str, group: list, err) -> None:
+        if culprit is None:
+            if len(group) > 1:
+                again.extend([i] for i in group)
+            else:
+                crashed(group, err)
+            return
+        guilty = culprit(key, group)
+        if guilty is not None:
+            crashed([guilty], err)
+        for item in group:
+            if item is guilty:
+                continue
+            resubmitted[id(item)] = resubmitted.get(id(item), 0) + 1
+            if resubmitted[id(item)] > BYSTANDER_RETRIES:
+                crashed([item], err)
+            else:
+                again.append([item])
+
     refill()
     for fut in completed:
-        group = inflight.pop(fut)
+        key, group = inflight.pop(fut)
         if fut.status == "finished":
             done(group, fut.result())
         else:
             err = fut.exception()
-            if isinstance(err, KilledWorker) and len(group) > 1:
-                singles.extend([i] for i in group)
-            elif isinstance(err, KilledWorker):
-                failed(group, "crashed", f"the worker died each time it took this file ({_tries(err)})")
+            if isinstance(err, KilledWorker):
+                killed(key, group, err)
             else:
                 failed(group, "error", " ".join(f"{type(err).__name__}: {err}".split())[:500])
         fut.release()

@@ -69,13 +69,24 @@ def _one(common: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
         job = {"path": str(got.path), "name": item.name, "output": str(outdir / out),
                "format": common["format"], "parser": common["parser"], "limits": limits.read,
                "tmp_dir": common["tmp_dir"]}
+        marker = spec.get("marker")
+        if marker:  # what the client reads if this worker dies now (cluster.py)
+            _write_marker(Path(marker), item.name)
         outcome = next(_pool(limits.timeout).run(iter([(item.name, job)])))
+        if marker:
+            Path(marker).unlink(missing_ok=True)
         rec = record_for(item.name, got.sha256, got.size, common["format"], out, outcome,
                          got.path if got.copied else None)
         return {"event": "done", "record": asdict(rec)}
     finally:
         if got.copied:
             got.path.unlink(missing_ok=True)
+
+
+def _write_marker(path: Path, name: str) -> None:
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    tmp.write_text(name, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _scratch() -> Path:

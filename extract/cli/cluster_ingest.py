@@ -127,7 +127,7 @@ def ingest_on_cluster(inputs: list[Path], db: str, scheduler: str, echo: Callabl
         except TimeoutError as err:
             raise ClusterError("no Dask worker joined the scheduler in 60 s") from err
         run_windowed(client, ingest_paths, db, groups_of(iter(files), max(1, group)),
-                     lambda g: [str(p) for p in g], done, failed_group)
+                     lambda g, key: [str(p) for p in g], done, failed_group)
     if links:
         failed += _ingest_links(links, db, echo, warn)
     return failed

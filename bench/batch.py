@@ -3,6 +3,8 @@
     python3 bench/batch.py                 # 1,000 files, jobs 1 and 2
     python3 bench/batch.py --n 60 --jobs 2 # a quick check
     python3 bench/batch.py --text 50 --parse 2 5   # large text files: reading 50 MB, parsing 2 and 5 MB
+    python3 bench/batch.py --n 500 --jobs 1 2 --dask 1 2   # also on Dask: local:1 and local:2
+    python3 bench/batch.py --overhead 2000         # Dask's own cost per task (no-op tasks, 2 workers)
 
 The archive holds variants of every sample in samples/seeds/ in every format there (text, DOCX,
 PDF), each changed so that no two files are equal, plus about 2 % broken files (corrupt PDF,
@@ -102,10 +104,14 @@ def _tree(pid: int) -> dict[int, tuple[int, float]]:
     return out
 
 
-def run_once(archive: Path, jobs: int, workdir: Path) -> dict:
-    out = workdir / f"out-{jobs}"
+def run_once(archive: Path, jobs: int, workdir: Path, dask: bool = False, group: int = 1) -> dict:
+    """One ``vnplan batch`` in a fresh process: the local pool with ``jobs`` workers, or with
+    ``dask`` a LocalCluster of ``jobs`` worker processes (``--scheduler local:N``; its start-up,
+    about 2 s, is in the time)."""
+    out = workdir / (f"out-dask-{jobs}" if dask else f"out-{jobs}")
     shutil.rmtree(out, ignore_errors=True)
-    cmd = [sys.executable, "-m", "extract.cli.main", "batch", str(archive), "-o", str(out), "-j", str(jobs), "-q"]
+    cmd = [sys.executable, "-m", "extract.cli.main", "batch", str(archive), "-o", str(out), "-q"]
+    cmd += ["--scheduler", f"local:{jobs}", "--group", str(group)] if dask else ["-j", str(jobs)]
     load = os.getloadavg()[0]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT)
@@ -125,7 +131,7 @@ def run_once(archive: Path, jobs: int, workdir: Path) -> dict:
         if r["status"] == "ok":
             per_format[Path(r["path"]).suffix[1:]].append(r["seconds"])
     return {
-        "jobs": jobs, "files": len(records), "ok": sum(r["status"] == "ok" for r in records),
+        "jobs": f"dask local:{jobs}" if dask else jobs, "files": len(records), "ok": sum(r["status"] == "ok" for r in records),
         "failed": sum(r["status"] == "failed" for r in records),
         "tasks": sum(r["tasks"] or 0 for r in records), "seconds": seconds,
         "files_per_s": len(records) / seconds, "peak_rss_mib": peak / (1 << 20),
@@ -133,6 +139,7 @@ def run_once(archive: Path, jobs: int, workdir: Path) -> dict:
         "codes": dict(sorted(Counter(r["code"] for r in records if r["code"]).items())),
         "work_s": sum(r["seconds"] or 0 for r in records),
         "exit": proc.returncode, "cpu_s": cpu, "load": load,
+        "client_cpu_s": cpu_by_pid.get(proc.pid, 0.0),   # with local:N, the scheduler's too
     }
 
 
@@ -190,11 +197,78 @@ def text_bench(read_mb: list[float], parse_mb: list[float]) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _same_outputs(a: Path, b: Path) -> bool:
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+                if p.is_file() and p.name not in ("manifest.jsonl", ".vnplan-batch.lock")}
+    return files(a) == files(b)
+
+
+def _noop(common, specs):
+    return [None for _ in specs]
+
+
+def _cpu_s(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def overhead(n: int, groups: list[int], workers: int = 2) -> None:
+    """Dask's own cost per file: ``n`` files whose conversion does nothing, through the batch's
+    submit loop (the same window, keys and result handling), on a ``dask scheduler`` and
+    ``workers`` ``dask worker`` processes on 127.0.0.1. The scheduler's CPU time is read from
+    its process, the client's from this one."""
+    from distributed import Client
+
+    from extract.batch.cluster import groups_of, run_windowed
+
+    work = Path(tempfile.mkdtemp(prefix="vnplan-bench-dask-"))
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    dask = [sys.executable, "-m", "dask"]
+    sched_file = work / "scheduler.json"
+    procs = [subprocess.Popen(dask + ["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                                      "--scheduler-file", str(sched_file)], env=env, cwd=work,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        while not sched_file.exists():
+            time.sleep(0.1)
+        for _ in range(workers):
+            procs.append(subprocess.Popen(dask + ["worker", "--scheduler-file", str(sched_file), "--nthreads", "1",
+                                                  "--no-dashboard", "--host", "127.0.0.1"], env=env, cwd=work,
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        address = json.loads(sched_file.read_text())["address"]
+        with Client(address, set_as_default=False) as client:
+            client.wait_for_workers(workers)
+            client.run(os.getpid)
+            for group in groups:
+                got: list = []
+                s0, c0, t0 = _cpu_s(procs[0].pid), time.process_time(), time.perf_counter()
+                run_windowed(client, _noop, None, groups_of(iter(range(n)), group), lambda g, key: g,
+                             lambda g, res: got.extend(res), lambda g, code, detail: None)
+                wall = time.perf_counter() - t0
+                sched, cli = _cpu_s(procs[0].pid) - s0, time.process_time() - c0
+                assert len(got) == n
+                print(f"| {group} | {n} | {wall:.2f} | {n / wall:,.0f} | {sched / n * 1000:.2f} | "
+                      f"{cli / n * 1000:.2f} | {os.getloadavg()[0]:.1f} |")
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+        for proc in procs:
+            proc.wait(30)
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=1000, help="files in the archive")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts to try")
     ap.add_argument("--keep", type=Path, help="keep the archive and outputs in this folder")
+    ap.add_argument("--dask", type=int, nargs="*", default=[], metavar="N",
+                    help="also run on a LocalCluster of N worker processes (--scheduler local:N)")
+    ap.add_argument("--group", type=int, default=1, help="files per Dask task in the --dask runs")
+    ap.add_argument("--overhead", type=int, nargs="?", const=2000, metavar="N",
+                    help="instead of the batch: Dask's cost per task, N no-op tasks on 2 workers")
     ap.add_argument("--text", type=float, nargs="*", metavar="MB",
                     help="instead of the batch: read text files of these sizes (MB/s of the text reader)")
     ap.add_argument("--parse", type=float, nargs="*", default=[], metavar="MB",
@@ -202,6 +276,11 @@ def main() -> None:
     args = ap.parse_args()
     if args.text is not None:
         text_bench(args.text or [50.0], args.parse)
+        return
+    if args.overhead:
+        print("| files per task | files | seconds | files/s | scheduler CPU ms/file | client CPU ms/file | load |")
+        print("|---:|---:|---:|---:|---:|---:|---:|")
+        overhead(args.overhead, [1, 10, 100])
         return
 
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="vnplan-bench-"))
@@ -212,6 +291,7 @@ def main() -> None:
     print(f"archive: {args.n} files {kinds}, {archive.stat().st_size / (1 << 20):.1f} MiB, "
           f"built in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     results = [run_once(archive, j, workdir) for j in args.jobs]
+    results += [run_once(archive, j, workdir, dask=True, group=args.group) for j in args.dask]
     base = results[0]["seconds"]
     print(f"| jobs | files | ok | failed | tasks | seconds | files/s | speed-up | CPU s | load before | "
           f"peak RSS (MiB) | median s/file {' / '.join(results[0]['median_s'])} |")
@@ -223,9 +303,13 @@ def main() -> None:
               f"{r['peak_rss_mib']:.0f} | {med} |")
     for r in results:
         print(f"jobs={r['jobs']}: failure codes {r['codes']}; worker time {r['work_s']:.1f} s "
-              f"in {r['seconds']:.1f} s wall", file=sys.stderr)
+              f"in {r['seconds']:.1f} s wall; the vnplan process's own CPU {r['client_cpu_s']:.1f} s "
+              f"({r['client_cpu_s'] / max(r['files'], 1) * 1000:.1f} ms per file)", file=sys.stderr)
     # One file for everything converted: what an official or a tracker receives at the end.
     out = workdir / f"out-{args.jobs[-1]}"
+    for r in results[len(args.jobs):]:   # the cluster's outputs are the local pool's, byte for byte
+        same = _same_outputs(out, workdir / f"out-dask-{r['jobs'].rsplit(':', 1)[1]}")
+        print(f"{r['jobs']}: outputs equal to the local pool's: {same}", file=sys.stderr)
     for fmt in ("jsonl", "csv", "xlsx"):
         target = workdir / f"all.{fmt}"
         t0 = time.perf_counter()

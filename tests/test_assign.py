@@ -600,3 +600,30 @@ def test_rounds_with_their_time_and_parts_of_contents_are_one_task_each():
     assert "Giám sát việc tiếp nhận hồ sơ" in tasks[0].text
     assert "Tham dự các hội nghị hiệp thương" in tasks[2].text
     assert tasks[3].lead == "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã"
+
+
+def test_an_inspection_plan_declares_its_inspector_once_for_the_items_that_name_no_one():
+    tasks = tasks_of(
+        "II. ĐỐI TƯỢNG KIỂM TRA, GIÁM SÁT",
+        "1. Đối tượng kiểm tra",
+        "Ban Thường trực Ủy ban MTTQ Việt Nam xã Tân Phú kiểm tra công tác bầu cử đối với Ban công tác Mặt trận.",
+        "2. Đối tượng giám sát",
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Phú giám sát Ủy ban bầu cử xã.",
+        "III. NỘI DUNG KIỂM TRA, GIÁM SÁT",
+        "1. Kiểm tra, giám sát việc hiệp thương, giới thiệu người ứng cử.",
+        "2. Giám sát việc lập, niêm yết danh sách cử tri.",
+        "3. Tổng hợp báo cáo kết quả.",
+    )
+    assert [t.lead for t in tasks] == [
+        "Ban Thường trực Ủy ban MTTQ Việt Nam xã Tân Phú",  # both spellings name one body
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Phú",
+        None,  # not an inspection: nobody is assumed
+    ]
+
+
+def test_two_declared_inspectors_leave_the_items_without_a_lead():
+    tasks = tasks_of(
+        "II. ĐỐI TƯỢNG", "Sở Xây dựng kiểm tra các công trình; Sở Công Thương kiểm tra các cửa hàng.",
+        "III. NỘI DUNG", "1. Kiểm tra việc chấp hành quy định an toàn.",
+    )
+    assert [t.lead for t in tasks] == [None]

@@ -38,6 +38,12 @@ _DASH_LABEL = regex.compile(r"^(?P<name>[^:;.!?\-–]{2,120}?)\s+[-–]\s+(?P<re
 _STRONG_LEAD = regex.compile(r"\b(?:chủ\s+trì|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|triển\s+khai|"
                              r"tham\s+mưu|phối\s+hợp|đảm\s+nhiệm|phụ\s+trách)\b", _F | regex.I)
 _SENTENCE_END = regex.compile(r"[.;!?…]\s*$", _F)
+_INSPECT_VERB = regex.compile(r"kiểm\s+tra|giám\s+sát|thanh\s+tra", _F)
+_INSPECTS = regex.compile(r"\s*(?:(?:tiến\s+hành|thực\s+hiện|trực\s+tiếp)\s+)?(?:kiểm\s+tra|giám\s+sát|thanh\s+tra)"
+                          r"(?:\s*(?:,|và)\s*(?:kiểm\s+tra|giám\s+sát))?(?![\p{L}])", _F | regex.I)
+_INSPECT_START = regex.compile(r"^(?:kiểm\s+tra|giám\s+sát|thanh\s+tra)(?:\s*(?:,|và)\s*(?:kiểm\s+tra|giám\s+sát))?(?![\p{L}])",
+                               _F | regex.I)
+_LABEL_PREFIX = regex.compile(r"^[^:;.()]{3,40}:\s+(?=\p{Lu})", _F)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường hợp|trường hợp|tiêu chuẩn|tiêu chí|cơ cấu|thành phần|"
                     r"số lượng|cách|tư cách|thời gian|thời hạn|điều kiện|hồ sơ|danh sách|nội dung|kết quả)(?![\p{L}])",
@@ -109,7 +115,56 @@ class Assigner:
         if not found:
             found = self.requests(root)
         _assign_by_reference(found)
+        self._declared_inspector(root, found)
         return [f.task for f in found]
+
+    def _declared_inspector(self, root: Node, found: list[_Found]) -> None:
+        """An inspection plan says once who inspects ("Ban Thường trực Ủy ban MTTQ Việt Nam
+        phường kiểm tra công tác bầu cử đối với ...", "... tiến hành giám sát đối với:") and then
+        lists what is looked at ("1. Kiểm tra việc hiệp thương ...", "2. Giám sát việc lập danh
+        sách cử tri"): items that start with that verb and name no one are that body's work.
+        Only one body may be declared for a verb; otherwise nothing is assumed."""
+        declared: dict[str, dict[str, str]] = {}  # verb -> {body key: name as printed}
+        for node in root.walk():
+            texts = ([node.line.title] if node.line is not None else []) + [b.text for b in node.body]
+            clauses = [c for t in texts for c in regex.split(r"[;.]\s+(?=\p{Lu})", t)]
+            for text in clauses:
+                text = _LABEL_PREFIX.sub("", text.strip().lstrip("-+•* "), count=1)
+                name = self.bodies.subject(text)
+                if not name:
+                    continue
+                rest = text[text.find(name) + len(name):] if name in text else ""
+                m = _INSPECTS.match(rest)
+                if m:
+                    for verb in _INSPECT_VERB.findall(m.group(0).lower()):
+                        declared.setdefault(" ".join(verb.split()), {}).setdefault(self._body_key(name), name)
+        if not declared:
+            return
+        for f in found:
+            t = f.task
+            if t.lead or t.role != "task":
+                continue
+            m = _INSPECT_START.match(t.text)
+            if not m:
+                continue
+            names: dict[str, str] = {}
+            for v in _INSPECT_VERB.findall(m.group(0).lower()):  # in printed order: the first spelling wins
+                for k, n in declared.get(" ".join(v.split()), {}).items():
+                    names.setdefault(k, n)
+            if len(names) == 1:
+                t.lead = next(iter(names.values()))
+
+    def _body_key(self, name: str) -> str:
+        """One key for the spellings of one body ("Ban Thường trực Ủy ban MTTQ phường", "Ban
+        Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường")."""
+        from ..lang.agencies import resolve_name
+        from ..lang.fold import fold
+
+        try:
+            canonical = resolve_name(self.bodies.registry, name).name or name
+        except Exception:  # noqa: BLE001 - a key is a convenience, never a failure
+            canonical = name
+        return " ".join(fold(canonical).replace("viet nam", " ").split())
 
     def requests(self, root: Node) -> list[_Found]:
         """A letter with no numbered items hands out its work in a sentence ("Sở ... đề nghị

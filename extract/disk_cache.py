@@ -16,9 +16,11 @@ out of the package (``$VNPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/vnplan``, else
 is not the user's own or is writable by others, or a damaged file, means no disk cache (the
 patterns are compiled as before), never an error. ``VNPLAN_NO_CACHE=1`` turns it off.
 
-Patterns built from a document's own text, or from rules since changed, would grow the file
-without bound: it keeps the patterns used in its last ``KEEP_SAVES`` saves (a file is saved
-only by a process that compiled a pattern it lacked), at most ``LIMIT``.
+Only patterns that vnplan's own modules ask for are kept (a program that imports vnplan keeps
+its own patterns to itself). Patterns built from a document's own text, or from rules since
+changed, would grow the file without bound: it keeps the patterns used in its last
+``KEEP_SAVES`` saves (a file is saved only by a process that compiled a pattern it lacked), at
+most ``LIMIT``.
 
 Built objects (``cached``): an object built from data files and code is pickled under a key
 that hashes the content of every file it was built from, so an edited data file, a changed
@@ -127,6 +129,12 @@ def cached(name: str, key: str, build):
     return obj
 
 
+def _ours(frame) -> bool:
+    """Was the pattern asked for by vnplan's code (the frame that called ``regex``)?"""
+    name = frame.f_globals.get("__name__", "") if frame is not None else ""
+    return name == __package__ or name.startswith(__package__ + ".")
+
+
 def _file_name(regex) -> str:
     return f"regex-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
 
@@ -192,6 +200,8 @@ def install() -> bool:
         hit = live.get(key)
         if hit is not None:
             return hit
+        if not _ours(sys._getframe(2)):  # another library's pattern in this process: not ours to keep
+            return original(pattern, flags, ignore_unused, kwargs, cache_it)
         stored = state["stored"]
         blob = (stored if stored is not None else _load()).get(key)
         compiled = None

@@ -19,7 +19,10 @@ import json, sys
 import extract.disk_cache as dc
 import regex
 state = dc._state
-pattern = regex.compile(sys.argv[1], regex.IGNORECASE)
+# asked for by a module of vnplan (the cache keeps only vnplan's own patterns)
+scope = {"__name__": "extract.probe", "regex": regex, "sys": sys}
+exec("pattern = regex.compile(sys.argv[1], regex.IGNORECASE)", scope)
+pattern = scope["pattern"]
 hit = any(k[0] == sys.argv[1] for k in (state or {}).get("stored", {}))
 print(json.dumps({"installed": state is not None, "from_disk": hit,
                   "match": pattern.findall(sys.argv[2]), "groups": pattern.groupindex}))
@@ -82,10 +85,13 @@ def test_the_file_keeps_what_recent_processes_used_at_most_limit(tmp_path):
     code = r"""
 import sys, regex, extract.disk_cache as dc
 dc.LIMIT, dc.KEEP_SAVES = 50, 2
+scope = {"__name__": "extract.probe", "regex": regex, "sys": sys}  # vnplan's own patterns
+exec('''
 regex.compile("always")  # a rule every process uses
 start = int(sys.argv[1])
 for i in range(start, start + int(sys.argv[2])):
     regex.compile(rf"x{i}y")  # a document's own patterns
+''', scope)
 """
 
     def keys():
@@ -199,3 +205,14 @@ def test_no_home_directory_means_no_cache_not_an_error(monkeypatch):
     monkeypatch.setattr(disk_cache.Path, "home", staticmethod(no_home))
     assert disk_cache.cache_dir() is None
     assert disk_cache.cached("thing", "k", lambda: 42) == 42
+
+
+def test_patterns_of_another_program_in_the_process_are_not_kept(tmp_path):
+    code = r"""
+import regex, extract
+regex.compile("the host program's own pattern")
+from extract.pipeline import parse_file
+"""
+    _run(code, cache=tmp_path)
+    for path in tmp_path.glob("regex-*.pickle"):
+        assert not any("host program" in k[0] for k in pickle.loads(path.read_bytes())["entries"])

@@ -29,7 +29,10 @@ def service(store_target):
 
 def test_nothing_is_readable_without_a_login_or_a_token(service):
     client, tokens = service
-    assert client.get("/health").json()["status"] == "ok"
+    health = client.get("/health")
+    assert health.json()["status"] == "ok"
+    assert (health.headers["x-content-type-options"], health.headers["x-frame-options"],
+            health.headers["cache-control"]) == ("nosniff", "DENY", "no-store")
     checked = 0
     for route in client.app.routes:
         for method in getattr(route, "methods", set()) - {"HEAD", "OPTIONS"}:

@@ -119,6 +119,17 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.lang = None
     throttle = app.state.throttle = LoginThrottle()
 
+    @app.middleware("http")
+    async def _headers(request: Request, call_next):
+        """Answers are data: never sniffed as another type, framed by another site, or cached
+        by a shared cache (page images say their own caching)."""
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
     @app.exception_handler(review.ReviewError)
     async def _review_error(request: Request, err: review.ReviewError):
         body = {"detail": err.message}

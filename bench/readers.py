@@ -235,7 +235,7 @@ def main() -> None:
     for line in ratios(results):
         print(line)
     if missing:
-        print(f"not installed (pip install -e '.[bench]'): {', '.join(missing)}")
+        print(f"not installed (pip install -e '.[bench,peers]'): {', '.join(missing)}")
 
 
 def ratios(results: list[dict]) -> list[str]:

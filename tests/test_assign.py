@@ -627,3 +627,13 @@ def test_two_declared_inspectors_leave_the_items_without_a_lead():
         "III. NỘI DUNG", "1. Kiểm tra việc chấp hành quy định an toàn.",
     )
     assert [t.lead for t in tasks] == [None]
+
+
+def test_partners_after_phoi_hop_without_voi():
+    tasks = tasks_of(
+        "III. NHIỆM VỤ", "1. Bộ Khoa học và Công nghệ:",
+        "- Chủ trì, phối hợp Bộ Tài chính hướng dẫn các bộ rà soát nguồn vốn.",
+        "- Phối hợp với Bộ Công an xây dựng cơ chế chấm điểm.",
+    )
+    assert [(t.lead, t.support) for t in tasks] == [
+        ("Bộ Khoa học và Công nghệ", "Bộ Tài chính"), ("Bộ Khoa học và Công nghệ", "Bộ Công an")]

@@ -463,3 +463,20 @@ def test_stopping_leaves_queued_jobs_queued(tmp_path):
         assert time.monotonic() - started < 20 and not runner.threads
         states = [r["state"] for r in store.sql("SELECT state FROM jobs")]
     assert states.count("queued") >= 49
+
+
+def test_preview_reads_a_correction_without_saving_it(service):
+    client, tokens = service
+    view = bearer(tokens["viewer"])
+    doc_id = parsed(client, bearer(tokens["reviewer"]), SEED_TEXT.read_bytes(), "plan.txt")
+    res = client.get(f"/documents/{doc_id}/preview", headers=view,
+                     params={"lead": ["Sở Công Thương", "Tổ công tác đặc biệt"], "due": "Quý IV/2026"})
+    assert res.status_code == 200, res.text
+    body = res.json()
+    assert [a["id"] for a in body["lead"]] == ["hp.so-cong-thuong", None]
+    assert body["unknown_agencies"] == ["Tổ công tác đặc biệt"]
+    assert (body["due"]["start"], body["due"]["end"]) == ("2026-10-01", "2026-12-31")
+    unread = client.get(f"/documents/{doc_id}/preview", headers=view, params={"due": "chưa rõ"}).json()
+    assert unread["due"]["kind"] == "unspecified" and unread["notes"]
+    assert client.get("/changes", headers=view).json()["items"] == []
+    assert all(t["version"] == 1 for t in client.get(f"/documents/{doc_id}", headers=view).json()["tasks"])

@@ -326,6 +326,24 @@ def create_app(settings: Settings) -> FastAPI:
         out = review.add(app.state.store, doc_id, fields, review.Actor(user.id), after=body.after)
         return {**out, "unknown_agencies": edit.unknown, "notes": edit.notes}
 
+    @app.get("/documents/{doc_id}/preview", tags=["review"])
+    def preview(doc_id: DocId, user: Viewer,
+                lead: Annotated[list[Annotated[Text, Query(min_length=1, max_length=500)]] | None, Query()] = None,
+                support: Annotated[list[Annotated[Text, Query(min_length=1, max_length=500)]] | None, Query()] = None,
+                due: Annotated[Text | None, Query(max_length=500)] = None) -> dict:
+        """How a correction would be read in this document, without saving it: agencies as
+        resolved (unknown ones listed), the deadline as dates."""
+        from .bodies import TaskFields
+
+        sent = {k: v for k, v in (("lead", lead), ("support", support), ("due", due)) if v is not None}
+        if len(lead or []) > 50 or len(support or []) > 50:
+            raise HTTPException(422, "at most 50 agencies")
+        edit = _changes(TaskFields(**sent), _head(doc_id))
+        out = {k: (v.model_dump(mode="json") if hasattr(v, "model_dump") else
+                   [x.model_dump(mode="json") for x in v] if isinstance(v, list) else v)
+               for k, v in edit.changes.items()}
+        return {**out, "unknown_agencies": edit.unknown, "notes": edit.notes}
+
     def _head(doc_id: int):
         from .edits import head_of
 

@@ -153,9 +153,9 @@ def test_deadline_and_kind_filters(store):
     assert ordered == ["ii/1", "ii/2", "ii/3", "ii/x"]   # soonest first, no deadline last
 
 
-def test_cli_ingest_and_tasks(tmp_path):
+def test_cli_ingest_and_tasks(tmp_path, store_target):
     runner = CliRunner()
-    db = tmp_path / "p.db"
+    db = store_target
     doc_json = tmp_path / "plan.json"
     doc_json.write_text(made_up_document(3).model_dump_json(by_alias=True), encoding="utf-8")
     empty = tmp_path / "empty.txt"

@@ -307,6 +307,9 @@ def test_a_new_version_carries_corrections_to_unchanged_tasks(service):
     assert {("approved", v2), ("removed", v1)} == set(kinds)
     listed = {d["id"]: d for d in client.get("/documents", headers=rev).json()["items"]}
     assert listed[v1]["superseded"] and listed[v1]["review"] == "replaced"
+    # The old version cannot come back into the feed by being approved again.
+    again = client.post(f"/documents/{v1}/approve", headers=rev)
+    assert again.status_code == 409 and "replaced" in again.json()["detail"]
 
 
 def test_the_same_file_twice_is_one_document(service):

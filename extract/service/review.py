@@ -244,6 +244,13 @@ def approve(store: Store, doc_id: int, actor: Actor) -> dict:
         doc = _document(conn, doc_id)
         if doc["review"] == "approved":
             return {"document": doc_id, "review": "approved", "published": 0, "withdrawn": 0}
+        newer = conn.execute(sa.select(t.links.c.from_document).join(
+            t.documents, t.documents.c.id == t.links.c.from_document).where(
+            t.links.c.to_document == doc_id, t.links.c.kind == "replaces", t.links.c.from_task.is_(None),
+            t.documents.c.review == "approved")).scalar()
+        if doc["review"] == "replaced" or newer is not None:
+            raise Conflict(f"document {doc_id} is replaced by an approved newer version"
+                           + (f" (document {newer})" if newer else ""))
         conn.execute(t.documents.update().where(t.documents.c.id == doc_id).values(
             review="approved", approved_at=now_iso(), approved_by=actor.id))
         live = list(conn.execute(sa.select(t.tasks.c.id).where(t.tasks.c.document == doc_id,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import secrets
 import sys
-from typing import Optional
 
 import typer
 

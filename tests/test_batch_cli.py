@@ -107,3 +107,24 @@ def test_scheduler_option_is_checked():
     for bad in ("local:0", "local:x", "local:-1"):
         with pytest.raises(ClusterError):
             parse_scheduler(bad)
+
+
+def test_dashboard_link_only_when_the_scheduler_draws_one():
+    from extract.batch.cluster import dashboard_link
+
+    class Fake:
+        dashboard_link = "http://127.0.0.1:8787/status"
+
+        def __init__(self, services, draws):
+            self.services, self.draws = services, draws
+
+        def scheduler_info(self):
+            return {"services": self.services}
+
+        def run_on_scheduler(self, fn):
+            return self.draws
+
+    assert dashboard_link(Fake({"dashboard": 8787}, True)) == "http://127.0.0.1:8787/status"
+    # The HTTP server without bokeh serves health and metrics only: no link to a blank page.
+    assert dashboard_link(Fake({"dashboard": 8787}, False)) is None
+    assert dashboard_link(Fake({}, True)) is None

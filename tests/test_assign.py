@@ -637,3 +637,23 @@ def test_partners_after_phoi_hop_without_voi():
     )
     assert [(t.lead, t.support) for t in tasks] == [
         ("Bộ Khoa học và Công nghệ", "Bộ Tài chính"), ("Bộ Khoa học và Công nghệ", "Bộ Công an")]
+
+
+def test_a_part_named_for_goals_and_work_lets_its_own_parts_decide():
+    tasks = tasks_of(
+        "I. MỤC TIÊU, NHIỆM VỤ",
+        "1. Cải cách thể chế", "a) Mục tiêu", "- 100% văn bản được kiểm tra.",
+        "b) Nhiệm vụ", "- Rà soát văn bản quy phạm pháp luật.",
+        "2. Công tác chỉ đạo, điều hành",
+        "a) Các cơ quan, đơn vị tổ chức quán triệt Kế hoạch đến cán bộ, công chức.",
+        "(Phân công nhiệm vụ theo Phụ lục đính kèm)",
+        "II. KẾT QUẢ THỰC HIỆN NĂM 2025", "- Đã rà soát 120 văn bản.",
+        bold=("(Phân công nhiệm vụ theo Phụ lục đính kèm)",),
+    )
+    assert [t.text for t in tasks] == [
+        "Rà soát văn bản quy phạm pháp luật.",
+        "Các cơ quan, đơn vị tổ chức quán triệt Kế hoạch đến cán bộ, công chức.",
+    ]
+    # a part of goals alone stays out
+    assert tasks_of("I. MỤC TIÊU", "- Rà soát 100% văn bản.", "II. NHIỆM VỤ", "- Ban hành quy chế.")[0].text == \
+        "Ban hành quy chế."

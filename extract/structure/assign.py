@@ -44,6 +44,7 @@ _INSPECTS = regex.compile(r"\s*(?:(?:tiến\s+hành|thực\s+hiện|trực\s+ti�
 _INSPECT_START = regex.compile(r"^(?:kiểm\s+tra|giám\s+sát|thanh\s+tra)(?:\s*(?:,|và)\s*(?:kiểm\s+tra|giám\s+sát))?(?![\p{L}])",
                                _F | regex.I)
 _LABEL_PREFIX = regex.compile(r"^[^:;.()]{3,40}:\s+(?=\p{Lu})", _F)
+_PAST_REVIEW = regex.compile(r"(?:kết\s+quả|tình\s+hình|đánh\s+giá)", _F | regex.I)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường hợp|trường hợp|tiêu chuẩn|tiêu chí|cơ cấu|thành phần|"
                     r"số lượng|cách|tư cách|thời gian|thời hạn|điều kiện|hồ sơ|danh sách|nội dung|kết quả)(?![\p{L}])",
@@ -92,7 +93,9 @@ class Assigner:
             return None  # an item of work, not a section, even if it starts "Đánh giá ..."
         cls = self.r.section_class(node.title)
         if cls == "results" and not self.report:
-            return "none"
+            # A plan's review of past work ("I. KẾT QUẢ THỰC HIỆN NĂM 2025") holds no task; its
+            # "Công tác chỉ đạo, điều hành" is work to do like any other part.
+            return "none" if _PAST_REVIEW.match(node.title.replace("*", "").strip()) else None
         if cls == "forward" and not self.report:
             return "tasks"
         return cls

@@ -118,8 +118,19 @@ class ProseRules:
         text = " ".join(title.replace("*", "").split())
         for cls, pattern in self.sections:
             if pattern.match(text):
+                if cls == "none" and self._joins_work(text):
+                    return None  # "MỤC TIÊU, NHIỆM VỤ": its own parts decide (a) Mục tiêu, b) Nhiệm vụ)
                 return cls
         return None
+
+    def _joins_work(self, text: str) -> bool:
+        """A title that names work after a comma or "và" ("Mục tiêu, nhiệm vụ", "Mục đích và
+        giải pháp")."""
+        for m in regex.finditer(r"(?:,|\s(?:và|;))\s*", text):
+            rest = text[m.end():]
+            if any(cls == "tasks" and pattern.match(rest) for cls, pattern in self.sections):
+                return True
+        return False
 
 
 def _compile(path, key: str, patterns, anchor: str = "") -> regex.Pattern:

@@ -13,13 +13,15 @@ from .contract import (
     Section,
     Signer,
     Source,
+    SourceBox,
     Task,
+    TaskSource,
     TimeSpec,
     DocWarning,
 )
 from .links import DocLink, LinkedDocument, Links, TaskLink
 
 __all__ = [
-    "AgencyRef", "Citation", "DocumentInfo", "PlanDocument", "Relation", "Section", "Signer", "Source",
-    "Task", "TimeSpec", "DocWarning", "DocLink", "LinkedDocument", "Links", "TaskLink",
+    "AgencyRef", "Citation", "DocumentInfo", "PlanDocument", "Relation", "Section", "Signer", "Source", "SourceBox",
+    "Task", "TaskSource", "TimeSpec", "DocWarning", "DocLink", "LinkedDocument", "Links", "TaskLink",
 ]

@@ -110,6 +110,24 @@ class DocWarning(_Model):
     page: int | None = None
 
 
+class SourceBox(_Model):
+    """Additive (v1): a region of a page, in PDF points from the top-left corner of the page
+    as displayed (a page image at scale s shows it at these numbers × s)."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class TaskSource(_Model):
+    """Additive (v1): where a task is printed in the PDF it was read from."""
+
+    page: int = Field(description="The page it starts on (from 1)")
+    boxes: list[SourceBox] = Field(description="Its lines or table rows, one box per run of lines on a page")
+
+
 class Task(_Model):
     id: str
     ordinal: str | None = None
@@ -138,6 +156,11 @@ class Task(_Model):
         default="task",
         description='Additive (v1): "task" for work the document hands out; "result" for a report\'s '
                     'account of work done (its narrative in progress)',
+    )
+    source: TaskSource | None = Field(
+        default=None,
+        description="Additive (v1): where the task is printed (PDF input: page and boxes in points); "
+                    "null when not known",
     )
 
 

@@ -21,6 +21,9 @@ class Paragraph:
     # Typed text that separates paragraphs with blank lines printed this line right under the
     # previous one: the same source paragraph, wrapped (the structure stage may join them).
     soft_break: bool = False
+    # Where it is printed (PDF): one (offset in text where the line starts, page, x0, top, x1,
+    # bottom) per visual line, in points from the top-left corner of the page as displayed.
+    boxes: list[tuple[int, int, float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -34,6 +37,9 @@ class Cell:
 class Row:
     cells: list[Cell]
     page: int | None = None
+    # Where it is printed (PDF): (page, x0, top, x1, bottom) in points from the top-left corner
+    # of the page as displayed; a row continued over a page break has one per page.
+    boxes: list[tuple[int, float, float, float, float]] = field(default_factory=list)
 
     @property
     def texts(self) -> list[str]:

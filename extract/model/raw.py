@@ -32,6 +32,8 @@ class RawTask:
     status: str | None = None  # reports: "done" | "in_progress" | "not_done"
     figures: list[str] = field(default_factory=list)  # reports: figures the narrative gives
     role: str = "task"  # "task": work handed out; "result": a report's account of work done
+    # Where it is printed (PDF): (page, x0, top, x1, bottom) in points, origin top-left.
+    source: list[tuple[int, float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ from typing import NamedTuple
 import regex
 
 from ..model import (
-    AgencyRef, DocumentInfo, DocWarning, PlanDocument, Section, Signer, Source, Task,
+    AgencyRef, DocumentInfo, DocWarning, PlanDocument, Section, Signer, Source, SourceBox, Task, TaskSource,
 )
 from ..model.raw import RawDocument, RawTask
 from ..lang.agencies import jurisdiction_of, resolve_cell, resolve_lead_cell
@@ -129,7 +129,15 @@ def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink, registry) -> T
         status=raw.status,
         figures=raw.figures,
         role=raw.role,
+        source=_source(raw.source),
     )
+
+
+def _source(boxes) -> TaskSource | None:
+    if not boxes:
+        return None
+    return TaskSource(page=boxes[0][0], boxes=[SourceBox(page=p, x0=x0, top=top, x1=x1, bottom=bottom)
+                                               for p, x0, top, x1, bottom in boxes])
 
 
 def task_path(raw: RawTask) -> list[str]:

@@ -183,6 +183,9 @@ def _page_parts(content: PageContent, columns: dict[int, list[float]]) -> _PageP
         for g, chars in zip(grids, inside):
             table = build_table(g, chars, content.number, refine)
             if table is not None:
+                if content.as_displayed:  # one grid row, one row of the table
+                    for i, row in enumerate(table.rows):
+                        row.boxes = [(content.number, g.xs[0], g.ys[i], g.xs[-1], g.ys[i + 1])]
                 tables.append((g.ys[0], table))
                 columns[id(table)] = g.xs
                 table_boxes.append(g.bbox)
@@ -195,6 +198,12 @@ def _page_parts(content: PageContent, columns: dict[int, list[float]]) -> _PageP
     content.ocr = None  # the page image is large: let it go as soon as the tables are read
     tables.extend(aligned)
     lines = page_lines(outside, content.number, content.bold_chars, content.sizes)
+    if not content.as_displayed:  # boxes of text turned upright would not lie over the page image
+        for ln in lines:
+            ln.shown = False
+        for _, table in aligned:
+            for row in table.rows:
+                row.boxes = []
     _mark_footnotes(content, lines, table_boxes)
     return _PageParts(content.number, content.width, content.height, lines, tables)
 

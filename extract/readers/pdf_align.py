@@ -226,10 +226,19 @@ def _build(rows: list[list[Char]], columns: list[list[float]], page: int, titles
                 k = titles[n]  # a title merged across the row sits in the column it starts in
             placed[n][k].append(c)
     logical = _rows_by_gaps(rows, placed, len(columns)) or _rows_by_first_column(placed)
-    out = [Row([Cell(cell_text(cs)) for cs in cells], page=page) for cells in logical]
+    out = [Row([Cell(cell_text(cs)) for cs in cells], page=page, boxes=_row_box(cells, page)) for cells in logical]
     if refine is not None and len(columns) > 1:
         _reread_first_column(out, logical, columns, refine)
     return Table(out, page=page)
+
+
+def _row_box(cells: list[list[Char]], page: int) -> list[tuple[int, float, float, float, float]]:
+    """Where a logical row is printed: the box around its words."""
+    chars = [c for cs in cells for c in cs]
+    if not chars:
+        return []
+    return [(page, min(c.x0 for c in chars), min(c.top for c in chars), max(c.x1 for c in chars),
+             max(c.bottom for c in chars))]
 
 
 def _reread_first_column(out: list[Row], logical, columns: list[list[float]], refine) -> None:

@@ -110,6 +110,9 @@ class PageContent:
     bold_chars: set[int] = field(default_factory=set)  # indices of chars in bold fonts (sampled)
     sizes: dict[int, float] = field(default_factory=dict)  # font size of sampled chars
     ocr: object | None = None  # the OCR page image (ocr.PageImage) when the text came from OCR
+    # The coordinates are those of the page as displayed (its /Rotate applied), as a page image
+    # shows it; false when the text was turned upright against /Rotate.
+    as_displayed: bool = True
 
 
 class _Transform:
@@ -150,6 +153,7 @@ def read_page(page, number: int, orient: str = "text") -> PageContent:
         rotation = _text_rotation(textpage) if orient == "text" else None
         tf = _Transform(page, rotation)
         content = PageContent(number, tf.width, tf.height)
+        content.as_displayed = tf.rotation == page.get_rotation() % 360
         _chars(textpage, tf, content)
     finally:
         textpage.close()

@@ -71,6 +71,7 @@ def _continues(above: Row, row: Row) -> bool:
 
 
 def _fold(above: Row, row: Row) -> None:
+    above.boxes.extend(row.boxes)
     for u, c in zip(above.cells, row.cells):
         if not c.text.strip():
             continue

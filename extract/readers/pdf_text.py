@@ -32,6 +32,7 @@ class Line:
     page: int
     footnote: bool = False
     side: bool = False  # one of several blocks side by side on this visual line
+    shown: bool = True  # its box is where the page image shows it (see PageContent.as_displayed)
 
     @property
     def height(self) -> float:
@@ -164,15 +165,21 @@ def continues(prev: Line, cur: Line, m_prev: Margins, m_cur: Margins, same_page:
     return True
 
 
-def join_lines(lines: list[Line]) -> str:
+def join_lines(lines: list[Line], starts: list[int] | None = None) -> str:
+    """starts: filled with the offset in the text where each line starts."""
     out = ""
     for ln in lines:
         if not out:
             out = ln.text
+            start = 0
         elif out.endswith("-") and len(out) > 1 and out[-2].isalnum() and ln.text[:1].isalnum():
+            start = len(out)
             out += ln.text
         else:
+            start = len(out) + 1
             out += " " + ln.text
+        if starts is not None:
+            starts.append(start)
     return out
 
 
@@ -180,7 +187,10 @@ NOTE_START = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
 
 
 def paragraph(lines: list[Line]) -> Paragraph:
-    text = join_lines(lines)
+    starts: list[int] = []
+    text = join_lines(lines, starts)
     # a paragraph opening with a note number is a footnote typed into the body
     footnote = lines[0].footnote or bool(NOTE_START.match(text))
-    return Paragraph(text, bold=all(ln.bold for ln in lines), footnote=footnote, page=lines[0].page)
+    return Paragraph(text, bold=all(ln.bold for ln in lines), footnote=footnote, page=lines[0].page,
+                     boxes=[(s, ln.page, ln.x0, ln.top, ln.x1, ln.bottom) for s, ln in zip(starts, lines)
+                            if ln.shown])

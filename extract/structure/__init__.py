@@ -10,6 +10,7 @@ from .context import is_attachment_line
 from .header import parse_header
 from .assign import Scope, assigned_tasks
 from .merge import merge_tasks
+from .sources import locate_tasks
 from .tables import table_tasks
 
 
@@ -33,6 +34,7 @@ def build(layout: Layout, lang: Lang | None = None) -> RawDocument:
     tables = table_tasks(blocks, doc.warnings, lang.registry)
     prose = assigned_tasks(blocks, report=report, registry=lang.registry, doc_scope=_doc_scope(doc.header))
     doc.tasks = merge_tasks(prose, tables)
+    locate_tasks(doc.tasks, blocks)
     if not doc.tasks:
         kind = doc.header.kind
         if kind is None or kinds().assigns(kind):

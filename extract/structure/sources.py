@@ -1,0 +1,149 @@
+"""Where each task is printed: the page and boxes of the lines or table rows it came from.
+
+The PDF reader records where each paragraph line and each table row is printed (Layout
+boxes); the structure stage rebuilds tasks from many shapes of text (cells joined, bullets
+split, lead-ins cut), so a task is found again among those units by its own words: letters and
+digits only, accents and case folded, which survives every rewriting the stage does. The page
+the task was read on decides between equal candidates. A task that is not found has no source
+(a wrong box is worse than none).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..lang.fold import fold_indexed
+from ..model.layout import Paragraph, Table
+from ..model.raw import RawTask
+
+PROBE = 40          # the folded letters of a task's opening looked for in a unit
+MIN_PROBE = 8       # a task shorter than this is too common a string to place
+MAX_FOLLOW = 30     # units a long task may run on into (a row continued, paragraphs of one item)
+
+Box = tuple[int, float, float, float, float]
+
+
+@dataclass(slots=True)
+class _Unit:
+    key: str                                 # folded letters and digits of its text
+    page: int | None
+    lines: list[tuple[int, Box]]             # (position in key where the line starts, box)
+    row: bool = False                        # a table row: shown whole
+
+
+def _key(text: str) -> tuple[str, list[int]]:
+    """Folded letters and digits, and for each the index in ``text`` it came from."""
+    folded, index = fold_indexed(text)
+    keep = [(ch, index[i]) for i, ch in enumerate(folded) if ch.isalnum()]
+    return "".join(ch for ch, _ in keep), [i for _, i in keep]
+
+
+def _units(blocks) -> list[_Unit]:
+    out: list[_Unit] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.boxes:
+            key, where = _key(block.text)
+            lines = [(bisect_right(where, start - 1), (page, x0, top, x1, bottom))
+                     for start, page, x0, top, x1, bottom in block.boxes]
+            out.append(_Unit(key, block.boxes[0][1], lines))
+        elif isinstance(block, Table):
+            for row in block.rows:
+                if row.boxes:
+                    key = _key(" ".join(c.text for c in row.cells if not c.merged_from_above))[0]
+                    out.append(_Unit(key, row.boxes[0][0], [(0, b) for b in row.boxes], row=True))
+    return out
+
+
+def _lines_between(unit: _Unit, start: int, end: int) -> list[Box]:
+    """Boxes of the unit's lines that hold key positions [start, end)."""
+    if unit.row:
+        return [box for _, box in unit.lines]
+    out = []
+    for k, (pos, box) in enumerate(unit.lines):
+        nxt = unit.lines[k + 1][0] if k + 1 < len(unit.lines) else len(unit.key) + 1
+        if pos < end and nxt > start:
+            out.append(box)
+    return out
+
+
+def _merge(boxes: list[Box]) -> list[Box]:
+    """Consecutive boxes on one page as one (the lines of a paragraph are one region)."""
+    out: list[Box] = []
+    for b in boxes:
+        if out and out[-1][0] == b[0] and b[2] <= out[-1][4] + 0.6 * (b[4] - b[2]) + 6:
+            p, x0, top, x1, bottom = out[-1]
+            out[-1] = (p, min(x0, b[1]), min(top, b[2]), max(x1, b[3]), max(bottom, b[4]))
+        else:
+            out.append(b)
+    return [(p, round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1)) for p, x0, top, x1, bottom in out]
+
+
+class _Index:
+    """Every unit's key in one string, so that a probe is looked for once, not once a unit."""
+
+    def __init__(self, units: list[_Unit]):
+        self.units = units
+        self.starts: list[int] = []
+        parts, n = [], 0
+        for u in units:
+            self.starts.append(n)
+            parts.append(u.key)
+            n += len(u.key) + 1
+        self.text = "|".join(parts)
+
+    def find(self, probe: str, page: int | None, cursor: int) -> tuple[int, int] | None:
+        """(unit, position) of the first unit holding ``probe``: on the task's page first,
+        from the cursor on first."""
+        hits = []
+        at = self.text.find(probe)
+        while at >= 0 and len(hits) < 200:
+            i = bisect_right(self.starts, at) - 1
+            hits.append((i, at - self.starts[i]))
+            at = self.text.find(probe, at + 1)
+        if not hits:
+            return None
+        if page is not None:
+            hits = [h for h in hits if self.units[h[0]].page == page] or hits
+        later = [h for h in hits if h[0] >= cursor]
+        return (later or hits)[0]
+
+
+def _common(text: str, key: str, pos: int) -> int:
+    """How many letters of ``text`` ``key`` repeats from ``pos`` on."""
+    n = min(len(text), len(key) - pos)
+    k = 0
+    while k < n and text[k] == key[pos + k]:
+        k += 1
+    return k
+
+
+def locate_tasks(tasks: list[RawTask], blocks) -> None:
+    """Set ``source`` on the tasks whose text is found among the printed units of ``blocks``."""
+    units = _units(blocks)
+    if not units:
+        return
+    index = _Index(units)
+    cursor = 0
+    for task in tasks:
+        text = _key(task.text)[0]
+        if len(text) < MIN_PROBE:
+            continue
+        hit = index.find(text[:PROBE], task.page, cursor)
+        if hit is None:
+            continue
+        i, pos = hit
+        cursor = i
+        # Letters of the task read so far: a paragraph may hold the task whole, or its start
+        # (the rest in the next paragraphs, or the next row when a row goes on over a page).
+        done = _common(text, units[i].key, pos)
+        boxes = _lines_between(units[i], pos, pos + done)
+        for unit in units[i + 1:i + 1 + MAX_FOLLOW]:
+            if done >= len(text):
+                break
+            more = _common(text[done:], unit.key, 0)
+            if more < min(MIN_PROBE, len(text) - done):
+                break
+            boxes.extend(_lines_between(unit, 0, more))
+            done += more
+        task.source = _merge(boxes)

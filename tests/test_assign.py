@@ -657,3 +657,17 @@ def test_a_part_named_for_goals_and_work_lets_its_own_parts_decide():
     # a part of goals alone stays out
     assert tasks_of("I. MỤC TIÊU", "- Rà soát 100% văn bản.", "II. NHIỆM VỤ", "- Ban hành quy chế.")[0].text == \
         "Ban hành quy chế."
+
+
+def test_an_event_a_task_waits_for_is_its_due_unless_its_group_gives_a_date():
+    tasks = tasks_of(
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Phòng Đào tạo",
+        "- Cung cấp danh sách sinh viên khi có đề nghị của Trung tâm Khảo thí.",
+        "- Ngay sau khi kết thúc hội nghị, gửi biên bản về Ban Thường trực.",
+        "2. Phòng Tài vụ",
+        "- Bố trí kinh phí khi có yêu cầu.",
+        "- Thời gian hoàn thành: Quý II/2026.",
+    )
+    assert [t.due for t in tasks] == [
+        "khi có đề nghị của Trung tâm Khảo thí", "Ngay sau khi kết thúc hội nghị", "Quý II/2026"]

@@ -166,3 +166,13 @@ def test_a_bare_dinh_ky_is_a_time_only_where_it_frames_the_clause():
     assert find_inline_undated("Rà soát và cập nhật định kỳ các khu vực đất cần thu hút đầu tư.") is None
     # with its period it recurs wherever it stands
     assert find_inline_undated("Báo cáo định kỳ hằng quý về Sở Tài chính.") is not None
+
+
+def test_an_event_inside_a_sentence_reads_as_a_condition():
+    from extract.lang.time import find_inline_condition
+
+    text = "Cử đại diện tham gia đoàn kiểm tra khi có đề nghị phối hợp, bảo đảm đúng quy định."
+    a, b = find_inline_condition(text)
+    assert text[a:b] == "khi có đề nghị phối hợp"
+    assert parse_time(text[a:b])[0].kind == "conditional"
+    assert find_inline_condition("Rà soát quy hoạch đất đai năm 2026.") is None

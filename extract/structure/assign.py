@@ -622,6 +622,8 @@ class Assigner:
         for k in _ROLES:
             if getattr(t, k) is None and getattr(scope, k):
                 setattr(t, k, getattr(scope, k))
+        if t.due is None:
+            t.due = self.inline_condition(text)  # not "own": a trailer closing the group still wins
         return f
 
     def inline_due(self, text: str) -> str | None:
@@ -642,10 +644,20 @@ class Assigner:
         span = find_inline_deadline(text)
         if span:
             return text[span[0]:span[1]].strip(" .;")
-        span = find_inline_undated(text.split("\n", 1)[0])
+        first = text.split("\n", 1)[0]
+        span = find_inline_undated(first)
         if span:
             return text[span[0]:span[1]].strip(" .;")
         return None
+
+    def inline_condition(self, text: str) -> str | None:
+        """The event a task waits for ("khi có đề nghị phối hợp"): weaker than any dated time
+        its group gives, so it is used only when none comes down or closes the group."""
+        from ..lang.time import find_inline_condition
+
+        first = text.split("\n", 1)[0]
+        span = find_inline_condition(first)
+        return first[span[0]:span[1]].strip(" .;") if span else None
 
     # -- reports ------------------------------------------------------------------------------
     def result_items(self, node: Node, sections: list[RawSection]) -> list[_Found]:

@@ -10,11 +10,12 @@ The vocabulary lives in data/time.yaml.
 from __future__ import annotations
 
 from .context import TimeContext
-from .find import find_deadline, find_inline_deadline, find_inline_undated, iter_deadlines, trailing_time
+from .find import (find_deadline, find_inline_condition, find_inline_deadline, find_inline_undated,
+                   iter_deadlines, trailing_time)
 from .parse import parse_time, parser_for
 from .vocab import load_vocabulary, vocabulary
 
 __all__ = [
-    "TimeContext", "parse_time", "trailing_time", "find_deadline", "find_inline_deadline", "find_inline_undated", "iter_deadlines",
+    "TimeContext", "parse_time", "trailing_time", "find_deadline", "find_inline_deadline", "find_inline_undated", "find_inline_condition", "iter_deadlines",
     "load_vocabulary", "vocabulary", "parser_for",
 ]

@@ -210,6 +210,36 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
     return None
 
 
+@cache
+def _condition_trigger() -> regex.Pattern | None:
+    v = vocabulary()
+    if not v.inline_condition_triggers:
+        return None
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alt(v.inline_condition_triggers)})(?![\p{{L}}])", _F)
+
+
+def find_inline_condition(text: str, ctx=None) -> tuple[int, int] | None:
+    """Span of the event a task waits for, inside a sentence ("khi có đề nghị phối hợp", "ngay
+    sau khi kết thúc hội nghị"): from a trigger word (data/time.yaml, ``inline_condition_triggers``)
+    to the end of its clause, read as a conditional or relative time."""
+    pattern = _condition_trigger()
+    if not text or pattern is None:
+        return None
+    folded, index = fold(text)
+    for m in pattern.finditer(folded):
+        start = index[m.start()]
+        end_m = _CONDITION_END.search(text, index[m.end()])
+        end = min(end_m.start() if end_m else len(text), start + 90)
+        phrase = text[start:end].strip(" ,")
+        spec, messages = parse_time(phrase, ctx)
+        if spec is not None and not messages and spec.kind in ("conditional", "relative"):
+            return start, start + len(phrase)
+    return None
+
+
+_CONDITION_END = regex.compile(r"[,;:!?()\[\]\n]|[.](?=\s|$)", _F)
+
+
 def find_inline_deadline(text: str, ctx=None) -> tuple[int, int] | None:
     """Span of a deadline stated inside a sentence ("..., hoàn thành trước ngày 20/12/2025."),
     or None. The phrase runs from a trigger word (data/time.yaml, ``inline_triggers``) to the

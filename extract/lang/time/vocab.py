@@ -56,6 +56,7 @@ class Vocabulary:
     next_period_years: tuple[str, ...]
     inline_triggers: tuple[str, ...]
     inline_undated_triggers: tuple[str, ...]
+    inline_condition_triggers: tuple[str, ...]
     # The spellings as printed (lower case, NFC), per key: a word printed with diacritics must
     # carry one of these, so "đầu tư" (invest) is not read as "từ" (from).
     spellings: dict[str, frozenset[str]]
@@ -177,6 +178,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         inline_triggers=r.words("inline_triggers", required=False) if "inline_triggers" in r.data else (),
         inline_undated_triggers=(r.words("inline_undated_triggers", required=False)
                                  if "inline_undated_triggers" in r.data else ()),
+        inline_condition_triggers=(r.words("inline_condition_triggers", required=False)
+                                   if "inline_condition_triggers" in r.data else ()),
         spellings=r.spellings,
     )
 

@@ -671,3 +671,11 @@ def test_an_event_a_task_waits_for_is_its_due_unless_its_group_gives_a_date():
     )
     assert [t.due for t in tasks] == [
         "khi có đề nghị của Trung tâm Khảo thí", "Ngay sau khi kết thúc hội nghị", "Quý II/2026"]
+
+
+def test_bodies_encouraged_to_act_are_the_lead():
+    tasks = tasks_of(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "16. Khuyến khích Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Gia Lai tổ chức các phong trào chuyển đổi số.",
+    )
+    assert tasks[0].lead == "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Gia Lai"

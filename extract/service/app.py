@@ -491,6 +491,8 @@ def create_app(settings: Settings) -> FastAPI:
             raise HTTPException(404, f"no webhook {hook_id}")
         return {"deleted": hook_id}
 
+    from .web import install as install_review_page  # the review page (/review/), see web/
+    install_review_page(app)
     return app
 
 

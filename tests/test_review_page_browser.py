@@ -1,0 +1,251 @@
+"""The review page in a real browser (headless Chromium, Selenium): log in, upload a seed PDF,
+wait for its job, open the review view, check that the first task's highlight lies over that
+task's text on the page image, change its lead, approve, and see the export change. Also: text
+from a document shows as text (no script runs), and the open time of a 75-page plan is measured
+(printed, and written to $VNPLAN_TIMINGS when set; not asserted).
+
+Screenshots of the list and the review view are written to $VNPLAN_SCREENSHOTS when it is set
+(``VNPLAN_SCREENSHOTS=docs pytest tests/test_review_page_browser.py`` makes those of docs/)."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+import httpx
+import pypdfium2 as pdfium
+import pytest
+
+from extract.lang.fold import fold
+
+from .conftest import SEEDS
+from .review_browser import PASSWORD, chromium, fetch_json, login, need_browser, serve, wait_for
+
+SEED_PDF = sorted(SEEDS.glob("*.pdf"))[0]
+
+
+@pytest.fixture(autouse=True)
+def _browser():
+    need_browser()
+
+
+def _shot(driver, name: str) -> None:
+    folder = os.environ.get("VNPLAN_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(Path(folder) / name))
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def _by(kind: str):
+    from selenium.webdriver.common.by import By
+
+    return getattr(By, kind)
+
+
+def _ready(driver, doc_id: int | None = None):
+    def ready(d):
+        value = d.find_element(_by("ID"), "review-view").get_attribute("data-ready")
+        return value if value and (doc_id is None or value == str(doc_id)) else None
+    return wait_for(driver, ready, what="the review view")
+
+
+def _highlight_in_points(driver, page_width: float, page_height: float) -> tuple[float, float, float, float]:
+    """The selected highlight's box on the page image, in PDF points (top-left origin)."""
+    rects = driver.execute_script(
+        "const b = document.querySelector('#page-overlay .hl.sel').getBoundingClientRect();"
+        "const i = document.getElementById('page-img').getBoundingClientRect();"
+        "return [b.left - i.left, b.top - i.top, b.right - i.left, b.bottom - i.top, i.width, i.height];")
+    x0, top, x1, bottom, w, h = rects
+    return x0 / w * page_width, top / h * page_height, x1 / w * page_width, bottom / h * page_height
+
+
+def test_upload_review_highlight_correct_approve_export(tmp_path):
+    from selenium.webdriver.common.keys import Keys
+
+    with serve(tmp_path) as base, chromium() as driver:
+        login(driver, base)
+        driver.find_element(_by("ID"), "upload-file").send_keys(str(SEED_PDF))
+        driver.find_element(_by("ID"), "upload-button").click()
+        # the progress bar moves while the job runs, then the link to the review appears
+        assert driver.find_element(_by("ID"), "upload-progress").is_displayed()
+        link = wait_for(driver, lambda d: d.find_element(_by("ID"), "upload-open")
+                        if d.find_element(_by("ID"), "upload-open").is_displayed() else None, 180, "the parse job")
+        assert driver.find_element(_by("ID"), "upload-progress").get_attribute("value") == "100"
+        wait_for(driver, lambda d: d.find_elements(_by("CSS_SELECTOR"), "#docs tbody tr"), what="the list")
+        row = driver.find_element(_by("CSS_SELECTOR"), "#docs tbody tr")
+        cells = [c.text for c in row.find_elements(_by("TAG_NAME"), "td")]
+        assert cells[1] == "KH" and cells[6] == "Chờ duyệt" and int(cells[4]) > 0
+        _shot(driver, "review-list.png")
+
+        link.click()
+        doc_id = int(_ready(driver))
+        doc = fetch_json(driver, f"/documents/{doc_id}")
+        first = next(r for r in doc["tasks"] if not r["removed"])
+        source = first["task"]["source"]
+        assert source is not None
+
+        # The highlight drawn over the image covers the first task's own words on that page.
+        label = driver.find_element(_by("ID"), "page-label").text
+        assert label.startswith(f"Trang {source['page']} /")
+        pdf = pdfium.PdfDocument(str(SEED_PDF))
+        page = pdf[source["page"] - 1]
+        width, height = page.get_size()
+        x0, top, x1, bottom = _highlight_in_points(driver, width, height)
+        box = source["boxes"][0]
+        assert abs(x0 - box["x0"]) < 2 and abs(top - box["top"]) < 2 and abs(bottom - box["bottom"]) < 2
+        textpage = page.get_textpage()
+        under = textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top)
+        textpage.close()
+        pdf.close()
+        assert _letters(first["task"]["text"])[:60] in _letters(under)
+        selected = driver.find_element(_by("CSS_SELECTOR"), "#tasks tr.task.sel")
+        assert selected.get_attribute("data-pk") == str(first["id"])
+        _shot(driver, "review-view.png")
+
+        # Clicking another task's region selects its row.
+        other = driver.find_elements(_by("CSS_SELECTOR"), "#page-overlay .hl:not(.sel)")
+        if other:
+            pk = other[0].get_attribute("data-pk")
+            other[0].click()
+            wait_for(driver, lambda d: d.find_element(_by("CSS_SELECTOR"), "#tasks tr.task.sel")
+                     .get_attribute("data-pk") == pk, what="the row of the clicked region")
+            driver.find_element(_by("CSS_SELECTOR"), f'#tasks tr.task[data-pk="{first["id"]}"]').click()
+
+        def exported(data):  # the export lists tasks by deadline: find the first task by its id
+            return next(t for t in data["tasks"] if t["id"] == first["task"]["id"])
+
+        before = fetch_json(driver, f"/export?document={doc_id}&format=json")
+        assert [a["name"] for a in exported(before)["lead"]] == [a["name"] for a in first["task"]["lead"]]
+        assert not any(a["name"] == "Sở Tư pháp" for a in exported(before)["lead"])
+
+        # Change the lead: Enter opens the editor, the registry picker finds the body.
+        driver.find_element(_by("TAG_NAME"), "body").send_keys(Keys.ENTER)
+        editor = wait_for(driver, lambda d: d.find_element(_by("CSS_SELECTOR"), "tr.editor"), what="the editor")
+        pickers = editor.find_elements(_by("CSS_SELECTOR"), ".chips")
+        for button in pickers[0].find_elements(_by("CSS_SELECTOR"), ".chip button"):
+            button.click()
+        search = pickers[0].find_element(_by("CSS_SELECTOR"), ".picker input")
+        search.send_keys("so tu phap")
+        wait_for(driver, lambda d: any("Sở Tư pháp" in li.text for li in
+                                       d.find_elements(_by("CSS_SELECTOR"), "tr.editor .suggest li")),
+                 what="the registry suggestion")
+        search.send_keys(Keys.ENTER)
+        assert [c.text.rstrip("×").strip() for c in pickers[0].find_elements(_by("CSS_SELECTOR"), ".chip")] == \
+            ["Sở Tư pháp"]
+        search.send_keys(Keys.CONTROL, Keys.ENTER)
+        wait_for(driver, lambda d: not d.find_elements(_by("CSS_SELECTOR"), "tr.editor"), what="the save")
+        lead_cell = driver.find_element(_by("CSS_SELECTOR"), f'#tasks tr.task[data-pk="{first["id"]}"] td:nth-child(3)')
+        assert lead_cell.text == "Sở Tư pháp"
+        assert not driver.find_element(_by("ID"), "undo").get_attribute("disabled")
+
+        # Approve.
+        driver.find_element(_by("ID"), "approve").click()
+        driver.find_element(_by("ID"), "dialog-ok").click()
+        wait_for(driver, lambda d: d.find_element(_by("ID"), "doc-state").text == "Đã duyệt", what="approval")
+
+        after = fetch_json(driver, f"/export?document={doc_id}&format=json")
+        assert [a["name"] for a in exported(after)["lead"]] == ["Sở Tư pháp"]
+        assert exported(after)["text"] == exported(before)["text"]
+        assert sorted(t["id"] for t in after["tasks"]) == sorted(t["id"] for t in before["tasks"])
+        changes = fetch_json(driver, "/changes?since=0&limit=1000")
+        assert any(c["task_id"] == first["id"] and c["task"]["lead"][0]["name"] == "Sở Tư pháp"
+                   for c in changes["items"])
+        revisions = fetch_json(driver, f"/tasks/{first['id']}/revisions")["items"]
+        assert [r["action"] for r in revisions] == ["edit"] and revisions[0]["user"] == "reviewer"
+
+
+PLAN_WITH_MARKUP = """ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+Số: 12/KH-UBND
+Bắc Ninh, ngày 3 tháng 2 năm 2027
+
+KẾ HOẠCH
+Kiểm tra an toàn thông tin năm 2027
+
+I. NHIỆM VỤ
+1. Sở Khoa học và Công nghệ chủ trì rà soát hệ thống <script>window.pwned = 1</script> <img src=x onerror="window.pwned = 2">, hoàn thành trước ngày 30/6/2027.
+2. Sở Nội vụ tổ chức tập huấn javascript:window.pwned=3 cho cán bộ các xã, thực hiện trong Quý III/2027.
+"""
+
+
+def test_document_text_is_shown_as_text_and_nothing_runs(tmp_path):
+    with serve(tmp_path) as base, chromium() as driver:
+        login(driver, base)
+        path = tmp_path / "ke-hoach-<b>x<i>.txt"
+        path.write_text(PLAN_WITH_MARKUP, encoding="utf-8")
+        driver.find_element(_by("ID"), "upload-file").send_keys(str(path))
+        driver.find_element(_by("ID"), "upload-button").click()
+        wait_for(driver, lambda d: d.find_element(_by("ID"), "upload-open").is_displayed(), 120, "the job")
+        driver.find_element(_by("ID"), "upload-open").click()
+        _ready(driver)
+        texts = [td.get_attribute("textContent") for td in
+                 driver.find_elements(_by("CSS_SELECTOR"), "#tasks tr.task td:nth-child(2)")]
+        assert any("<script>window.pwned = 1</script>" in t for t in texts), texts
+        assert any("javascript:window.pwned=3" in t for t in texts), texts
+        assert driver.execute_script("return window.pwned") is None
+        assert not driver.find_elements(_by("CSS_SELECTOR"), "#tasks script, #tasks img")
+        assert driver.find_element(_by("ID"), "page-label").text == "Không có ảnh trang"
+        # the page itself forbids inline script whatever happens
+        csp = httpx.get(f"{base}/review/").headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def _long_plan(path: Path, pages: int) -> Path:
+    """A plan of ``pages`` pages: the seed PDFs' pages one after the other, again and again."""
+    out = pdfium.PdfDocument.new()
+    sources = [pdfium.PdfDocument(str(p)) for p in sorted(SEEDS.glob("*.pdf"))]
+    while len(out) < pages:
+        for src in sources:
+            take = min(len(src), pages - len(out))
+            if take <= 0:
+                break
+            out.import_pages(src, list(range(take)))
+    out.save(str(path))
+    for src in sources:
+        src.close()
+    return path
+
+
+def test_open_time_of_a_75_page_plan(tmp_path):
+    """Measured, not asserted: the browser's own timings of opening the review view (document
+    fetched, table drawn, first page image shown with its highlight)."""
+    plan = _long_plan(tmp_path / "plan-75.pdf", 75)
+    with serve(tmp_path) as base:
+        with httpx.Client(base_url=base, timeout=60) as client:
+            csrf = client.post("/auth/login", json={"name": "reviewer", "password": PASSWORD}).json()["csrf_token"]
+            job = client.post("/documents", headers={"X-CSRF-Token": csrf},
+                              files={"file": ("plan-75.pdf", plan.read_bytes(), "application/pdf")}).json()["job"]
+            deadline = time.monotonic() + 600
+            while (state := client.get(f"/jobs/{job['id']}").json())["state"] not in ("done", "failed"):
+                assert time.monotonic() < deadline, state
+                time.sleep(0.5)
+            assert state["state"] == "done", state
+            doc_id = state["document"]
+            doc = client.get(f"/documents/{doc_id}").json()
+        with chromium() as driver:
+            login(driver, base)
+            runs = []
+            for _ in range(5):
+                driver.get(f"{base}/review/#/")
+                wait_for(driver, lambda d: d.find_elements(_by("CSS_SELECTOR"), "#docs tbody tr"), what="the list")
+                start = time.perf_counter()
+                driver.find_element(_by("CSS_SELECTOR"), f'#docs tbody tr[data-doc="{doc_id}"]').click()
+                _ready(driver, doc_id)
+                wall = (time.perf_counter() - start) * 1000
+                runs.append({**driver.execute_script("return window.vnplanTimings"), "wall": wall})
+            shown = len(driver.find_elements(_by("CSS_SELECTOR"), "#tasks tr.task"))
+    assert shown == len(doc["tasks"])
+    result = {"pages": doc["pages"], "tasks": len(doc["tasks"]),
+              **{k: round(statistics.median(r[k] for r in runs), 1) for k in runs[0]},
+              "runs": runs}
+    print("review view of a 75-page plan (ms, median of 5):", json.dumps({k: v for k, v in result.items()
+                                                                          if k != "runs"}))
+    if os.environ.get("VNPLAN_TIMINGS"):
+        Path(os.environ["VNPLAN_TIMINGS"]).write_text(json.dumps(result, indent=2), encoding="utf-8")

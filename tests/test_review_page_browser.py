@@ -249,3 +249,139 @@ def test_open_time_of_a_75_page_plan(tmp_path):
                                                                           if k != "runs"}))
     if os.environ.get("VNPLAN_TIMINGS"):
         Path(os.environ["VNPLAN_TIMINGS"]).write_text(json.dumps(result, indent=2), encoding="utf-8")
+
+
+PLAN_FOUR = """ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+Số: 45/KH-UBND
+Nghệ An, ngày 10 tháng 3 năm 2027
+
+KẾ HOẠCH
+Cải cách hành chính năm 2027
+
+I. NHIỆM VỤ
+1. Sở Nội vụ chủ trì rà soát, sắp xếp tổ chức bộ máy các cơ quan chuyên môn, hoàn thành trong Quý II/2027.
+2. Sở Tài chính chủ trì bố trí kinh phí thực hiện kế hoạch, hoàn thành trước ngày 30/4/2027.
+3. Sở Tư pháp chủ trì kiểm soát thủ tục hành chính và công khai kết quả; tổ chức tập huấn nghiệp vụ cho công chức cấp xã, thực hiện thường xuyên.
+4. Văn phòng UBND tỉnh chủ trì theo dõi, tổng hợp kết quả, báo cáo trước ngày 15/12/2027.
+"""
+
+
+def test_editing_in_place_keyboard_undo_split_merge_add_history(tmp_path):
+    from selenium.webdriver.common.keys import Keys
+
+    def css(sel):
+        return driver.find_elements(_by("CSS_SELECTOR"), sel)
+
+    # read in one script: the table is drawn again after each change (no stale elements)
+    def selected_text():
+        return driver.execute_script("const c = document.querySelector('#tasks tr.task.sel td:nth-child(2)');"
+                                     "return c ? c.textContent : null;")
+
+    def live_texts():
+        return driver.execute_script("return [...document.querySelectorAll('#tasks tr.task:not(.removed)')]"
+                                     ".map(r => r.cells[1].textContent);")
+
+    def click_task(test):
+        pk = driver.execute_script("const r = [...document.querySelectorAll('#tasks tr.task:not(.removed)')]"
+                                   ".find(r => r.cells[1].textContent === arguments[0]"
+                                   " || (arguments[1] && r.cells[1].textContent.startsWith(arguments[0])));"
+                                   "return r ? r.dataset.pk : null;", *test)
+        assert pk, test
+        driver.find_element(_by("CSS_SELECTOR"), f'#tasks tr.task[data-pk="{pk}"]').click()
+        wait_for(driver, lambda d: d.execute_script(
+            "const r = document.querySelector('#tasks tr.task.sel'); return r && r.dataset.pk;") == pk)
+
+    def key(*keys):
+        driver.find_element(_by("TAG_NAME"), "body").send_keys(*keys)
+
+    with serve(tmp_path) as base, chromium() as driver:
+        login(driver, base)
+        path = tmp_path / "nghe-an.txt"
+        path.write_text(PLAN_FOUR, encoding="utf-8")
+        driver.find_element(_by("ID"), "upload-file").send_keys(str(path))
+        driver.find_element(_by("ID"), "upload-button").click()
+        wait_for(driver, lambda d: d.find_element(_by("ID"), "upload-open").is_displayed(), 120, "the job")
+        driver.find_element(_by("ID"), "upload-open").click()
+        _ready(driver)
+        texts = live_texts()
+        assert len(texts) == 4 and texts[0].startswith("Sở Nội vụ chủ trì rà soát")
+        assert css("#tasks tr.section")[0].text.startswith("I")
+
+        # keyboard: next / previous task
+        assert selected_text() == texts[0]
+        key("j")
+        assert selected_text() == texts[1]
+        key(Keys.ARROW_DOWN)
+        assert selected_text() == texts[2]
+        key("k")
+        assert selected_text() == texts[1]
+
+        # edit: a deadline typed as a phrase is shown parsed; a body not in the registry is kept, flagged
+        key(Keys.ENTER)
+        editor = wait_for(driver, lambda d: d.find_element(_by("CSS_SELECTOR"), "tr.editor"))
+        due = editor.find_element(_by("CSS_SELECTOR"), "input[aria-label='Thời hạn']")
+        due.send_keys(Keys.CONTROL, "a")
+        due.send_keys("trước ngày 15 tháng 8 năm 2027")
+        wait_for(driver, lambda d: "15/08/2027" in d.find_element(_by("CSS_SELECTOR"), "tr.editor .parsed").text,
+                 what="the parsed deadline")
+        support = editor.find_elements(_by("CSS_SELECTOR"), ".chips")[1].find_element(_by("CSS_SELECTOR"), "input")
+        support.send_keys("Tổ công tác đặc biệt số 9")
+        support.send_keys(Keys.ENTER)
+        assert css("tr.editor .chip.unknown")
+        support.send_keys(Keys.CONTROL, Keys.ENTER)
+        wait_for(driver, lambda d: not css("tr.editor"), what="the save")
+        row = css("#tasks tr.task.sel")[0]
+        assert "15/08/2027" in row.find_elements(_by("TAG_NAME"), "td")[4].text
+        flagged = row.find_elements(_by("CSS_SELECTOR"), "td:nth-child(4) .unknown")
+        assert flagged and "Tổ công tác đặc biệt số 9" in flagged[0].text
+        assert "Ngoài danh mục: Tổ công tác đặc biệt số 9" in row.find_elements(_by("TAG_NAME"), "td")[6].text
+
+        # next warning: the task with the unknown body is the only one with a warning
+        key("j")
+        key("n")
+        assert selected_text() == texts[1]
+
+        # not a task, then undo (Ctrl+Z) puts it back
+        driver.find_element(_by("CSS_SELECTOR"), "#task-tools button[data-act=remove]").click()
+        wait_for(driver, lambda d: len(live_texts()) == 3, what="the task taken out")
+        key(Keys.CONTROL, "z")
+        wait_for(driver, lambda d: len(live_texts()) == 4, what="the undo")
+
+        # split the third task in two
+        click_task((texts[2], False))
+        driver.find_element(_by("CSS_SELECTOR"), "#task-tools button[data-act=split]").click()
+        area = driver.find_element(_by("CSS_SELECTOR"), "#dialog textarea")
+        area.clear()
+        area.send_keys("Sở Tư pháp chủ trì kiểm soát thủ tục hành chính và công khai kết quả", Keys.ENTER,
+                       "Tổ chức tập huấn nghiệp vụ cho công chức cấp xã")
+        driver.find_element(_by("ID"), "dialog-ok").click()
+        wait_for(driver, lambda d: len(live_texts()) == 5, what="the split")
+        assert live_texts()[2:4] == ["Sở Tư pháp chủ trì kiểm soát thủ tục hành chính và công khai kết quả",
+                                     "Tổ chức tập huấn nghiệp vụ cho công chức cấp xã"]
+
+        # merge them back into one
+        click_task(("Sở Tư pháp chủ trì kiểm soát", True))
+        driver.find_element(_by("CSS_SELECTOR"), "#task-tools button[data-act=merge]").click()
+        driver.find_element(_by("ID"), "dialog-ok").click()
+        wait_for(driver, lambda d: len(live_texts()) == 4, what="the merge")
+        assert live_texts()[2].endswith("Tổ chức tập huấn nghiệp vụ cho công chức cấp xã")
+
+        # add a missed task after it
+        driver.find_element(_by("CSS_SELECTOR"), "#task-tools button[data-act=add]").click()
+        driver.find_element(_by("CSS_SELECTOR"), "#dialog textarea").send_keys("Sở Y tế chủ trì kiểm tra an toàn thực phẩm")
+        driver.find_element(_by("ID"), "dialog-ok").click()
+        wait_for(driver, lambda d: len(live_texts()) == 5, what="the added task")
+        assert live_texts()[3] == "Sở Y tế chủ trì kiểm tra an toàn thực phẩm"
+        wait_for(driver, lambda d: css("tr.editor"), what="the editor of the new task")
+        key(Keys.ESCAPE)
+
+        # the history of the edited task
+        click_task((texts[1], False))
+        driver.find_element(_by("CSS_SELECTOR"), "#task-tools button[data-act=history]").click()
+        body = wait_for(driver, lambda d: d.find_element(_by("ID"), "dialog-body")
+                        if d.find_element(_by("ID"), "dialog").is_displayed() else None)
+        revs = body.find_elements(_by("CSS_SELECTOR"), ".rev")
+        assert len(revs) == 3  # the edit, taken out, put back
+        assert "reviewer" in revs[0].text and "Thời hạn" in revs[0].text and "15 tháng 8 năm 2027" in revs[0].text
+        driver.find_element(_by("ID"), "dialog-cancel").click()

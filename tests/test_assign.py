@@ -679,3 +679,14 @@ def test_bodies_encouraged_to_act_are_the_lead():
         "16. Khuyến khích Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Gia Lai tổ chức các phong trào chuyển đổi số.",
     )
     assert tasks[0].lead == "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Gia Lai"
+
+
+def test_partners_the_registry_does_not_know_and_not_the_doer_itself():
+    tasks = tasks_of(
+        "III. TỔ CHỨC THỰC HIỆN", "1. Văn phòng Sở",
+        "- Phối hợp với phòng CNTT tổ chức buổi khai mạc chương trình tập huấn.",
+        "- Chủ trì, phối hợp các đơn vị liên quan chuẩn bị giấy mời.",
+        "2. Các thành viên khác trong tiểu ban chủ động phối hợp với các thành viên khác trong tiểu ban "
+        "thông tin triển khai nhiệm vụ.",
+    )
+    assert [t.support for t in tasks] == ["phòng CNTT", "các đơn vị liên quan", None]

@@ -610,8 +610,11 @@ class Assigner:
         if t.support is None and (names or (_SUBJECTLESS.match(first) and scope.lead)):
             # The partners of the sentence's subject, or of the body the item inherits
             # ("Chủ trì, phối hợp với Liên đoàn Lao động tỉnh ..." under "1. Sở Lao động ...:").
+            # Not the doer itself ("Các thành viên khác trong tiểu ban ... phối hợp với các thành
+            # viên khác trong tiểu ban thông tin ..."): one name the other starts with.
+            doers = [n.casefold() for n in names + ([scope.lead] if scope.lead and not names else [])]
             helpers = [b for b in self.bodies.partners(first)
-                       if not any(b.casefold() == n.casefold() for n in names)]
+                       if not any(b.casefold().startswith(n) or n.startswith(b.casefold()) for n in doers)]
             if helpers:
                 t.support = "; ".join(helpers)
                 f.own.add("support")

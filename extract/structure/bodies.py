@@ -263,6 +263,7 @@ class Bodies:
         out: list[str] = []
         for m in _PARTNER.finditer(text):
             end = m.end()
+            named = False
             for start, stop in spans:
                 if start < end:
                     continue
@@ -270,7 +271,27 @@ class Bodies:
                     break
                 out.append(text[start:stop].strip())
                 end = stop
+                named = True
+            if not named:
+                # A body the registry does not know ("phối hợp với phòng CNTT tổ chức ...", "phối
+                # hợp các đơn vị liên quan."): a head word, up to its predicate or the clause end.
+                name = self._unlisted_partner(text, m.end())
+                if name:
+                    out.append(name)
         return list(dict.fromkeys(out))
+
+    def _unlisted_partner(self, text: str, pos: int) -> str | None:
+        p = _patterns()
+        head = p.head_ci.match(text, pos) or p.plural.match(text, pos)
+        if head is None:
+            return None
+        if " " not in head.group().strip() and not regex.match(r"\s+\p{Lu}", text[head.end():]):
+            return None  # "Phòng", "Tổ": a one-word head needs a proper name after it
+        stops = [m.start() for m in (p.predicate.search(text, head.end()),
+                                     regex.compile(r"[,;.:()]|\s(?:để|nhằm|và)\s").search(text, head.end())) if m]
+        end = min(stops) if stops else len(text)
+        name = text[pos:end].strip()
+        return name if 1 < len(name.split()) <= _MAX_NAME_WORDS else None
 
     def acting_with_partners(self, narrative: str) -> tuple[list[str], list[str]]:
         """Bodies that act in the narrative, and the bodies they act with ("Sở A phối hợp với

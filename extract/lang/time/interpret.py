@@ -46,6 +46,7 @@ class _State:
     slots: list[_Slot] = field(default_factory=list)
     freq: tuple[str, int] | None = None
     day: int | None = None
+    days: list[int] = field(default_factory=list)  # every bare day printed ("ngày 26, 27/12")
     quarter_months: tuple[int, ...] = ()  # "tháng cuối quý" -> 3, 6, 9, 12
     ongoing: bool = False
     periodic: bool = False  # "định kỳ" with no period of its own
@@ -104,6 +105,7 @@ def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
             st.freq = st.freq or (p.data["freq"], p.data["interval"])
         elif k == "day":
             st.day = st.day or p.data["day"]
+            st.days.append(p.data["day"])
         elif k == "qmonth":
             st.quarter_months = p.data["months"]
         elif k == "ongoing":
@@ -251,6 +253,21 @@ def _relative(st: _State, g: Grammar, folded: str, ctx: TimeContext | None) -> R
     return r
 
 
+def _day_list(r: Reading, days: list[int]) -> Reading:
+    """"Ngày 26, 27/12/2011", "ngày 5, 6 tháng 3 năm 2026": the bare days before a date are days
+    of its month, and the work runs over all of them."""
+    if r.kind != "date" or r.end is None or not days:
+        return r
+    try:
+        first = date(r.end.year, r.end.month, min([*days, r.end.day]))
+        last = date(r.end.year, r.end.month, max([*days, r.end.day]))
+    except ValueError:
+        return r  # a day this month does not have: leave the date as read
+    if first == last:
+        return r
+    return Reading(kind="range", start=first, end=last, anchor=r.anchor)
+
+
 def interpret(pieces: list[Piece], g: Grammar, folded: str, ctx: TimeContext | None) -> tuple[Reading, list[tuple[int, int]]]:
     """The reading of a phrase and the folded spans of its anchors; raises NotUnderstood."""
     st = _collect(pieces, ctx)
@@ -260,6 +277,7 @@ def interpret(pieces: list[Piece], g: Grammar, folded: str, ctx: TimeContext | N
         r = _recurring(st, ctx)
     elif st.slots:
         r = _concrete(st, ctx)
+        r = _day_list(r, st.days)
     elif st.ongoing:
         # "Báo cáo định kỳ | Thường xuyên": the bare "định kỳ" names the report, not the time.
         start, end = period_span(ctx)

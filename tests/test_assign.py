@@ -690,3 +690,9 @@ def test_partners_the_registry_does_not_know_and_not_the_doer_itself():
         "thông tin triển khai nhiệm vụ.",
     )
     assert [t.support for t in tasks] == ["phòng CNTT", "các đơn vị liên quan", None]
+
+
+def test_an_adverb_before_phoi_hop_keeps_the_inherited_doer_and_names_partners():
+    tasks = tasks_of("III. NHIỆM VỤ", "1. Sở Công Thương:",
+                     "- Chủ động phối hợp với Sở Khoa học và Công nghệ phát triển thương mại điện tử.")
+    assert (tasks[0].lead, tasks[0].support) == ("Sở Công Thương", "Sở Khoa học và Công nghệ")

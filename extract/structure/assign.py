@@ -56,7 +56,8 @@ _PLACE_TAIL = regex.compile(r"(?:(?:tỉnh|thành\s+phố|xã|phường|đặc\s
                          r"\p{Lu}[\p{L}]*(?:[\s-]+\p{Lu}[\p{L}]*){0,3}", _F)
 _ACCOUNT = regex.compile(r"^(?:công tác|kết quả|tình hình|tiến độ|đối với|việc)\b[^:]{0,80}:\s*\S", _F | regex.I)
 _FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
-_SUBJECTLESS = regex.compile(r"^(?:chủ\s+trì|phối\s+hợp|tham\s+mưu)\b", _F | regex.I)
+_SUBJECTLESS = regex.compile(r"^(?:(?:chủ\s+động|tích\s+cực|tiếp\s+tục|thường\s+xuyên)\s+)?(?:chủ\s+trì|phối\s+hợp|tham\s+mưu)\b",
+                             _F | regex.I)
 
 
 @dataclass(slots=True)

@@ -696,3 +696,18 @@ def test_an_adverb_before_phoi_hop_keeps_the_inherited_doer_and_names_partners()
     tasks = tasks_of("III. NHIỆM VỤ", "1. Sở Công Thương:",
                      "- Chủ động phối hợp với Sở Khoa học và Công nghệ phát triển thương mại điện tử.")
     assert (tasks[0].lead, tasks[0].support) == ("Sở Công Thương", "Sở Khoa học và Công nghệ")
+
+
+def test_partner_lists_mix_registry_names_unknown_bodies_and_qualifiers():
+    from extract.structure.bodies import Bodies
+
+    b = Bodies()
+    assert b.partners("Phối hợp với cơ quan Thuế, Sở Nông nghiệp và Môi trường kiểm tra việc khai thác.") == \
+        ["cơ quan Thuế", "Sở Nông nghiệp và Môi trường"]
+    assert b.partners("Chủ trì, phối hợp với các Sở, ngành liên quan và Ủy ban nhân dân cấp xã tham mưu.") == \
+        ["các Sở, ngành liên quan", "Ủy ban nhân dân cấp xã"]
+    assert b.partners("Chủ trì, phối hợp với cơ quan, tổ chức liên quan thẩm định hồ sơ.") == \
+        ["cơ quan, tổ chức liên quan"]
+    assert b.partners("Chủ động phối hợp chặt chẽ với các sở, ngành và chính quyền địa phương giải quyết.") == \
+        ["các sở, ngành", "chính quyền địa phương"]
+    assert b.partners("Phối hợp thực hiện tốt nhiệm vụ được giao.") == []

@@ -23,6 +23,17 @@ _FULL_STOP = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)
 # "phối hợp với Sở A", "cùng với Sở A", and "phối hợp Bộ Tài chính" without "với": the registry
 # names that follow are the partners (a plain "phối hợp" is followed by a name or nothing of use).
 _PARTNER = regex.compile(r"(?<![\p{L}])(?:phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng))?|cùng\s+với)\s+", _FLAGS | regex.IGNORECASE)
+_LIST_SEP = regex.compile(r"\s*(?:,|;|và|,\s*và)\s+", _FLAGS)
+_NAME_END = regex.compile(r"[,;.:()]|\s(?:để|nhằm|và|về|theo|trong\s+(?:việc|công\s+tác|quá\s+trình))\s", _FLAGS)
+_GROUP_AFTER = regex.compile(r"\s*(?:tổ\s+chức|đơn\s+vị|địa\s+phương|ngành|cá\s+nhân|doanh\s+nghiệp)(?![\p{L}])", _FLAGS)
+_QUALIFIER = regex.compile(r"\s+(?:có\s+liên\s+quan|liên\s+quan|(?:đóng\s+)?trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố|xã|phường))?)(?![\p{L}])", _FLAGS)
+
+
+def _qualified_end(text: str, end: int) -> int:
+    q = _QUALIFIER.match(text, end)
+    return q.end() if q else end
+
+
 _LIST_GAP = regex.compile(r"^\s*(?:,|;|và|,\s*và)?\s*$", _FLAGS)
 _STRONG = regex.compile(r"\s*(?:đã|đang|chủ\s+trì|tiếp\s+tục|đều)(?![\p{L}])", _FLAGS)
 # "Bước 1: Phòng Đào tạo cung cấp ...", "Đợt 2: ...": a step's label before its sentence.
@@ -258,26 +269,29 @@ class Bodies:
         return out
 
     def partners(self, text: str) -> list[str]:
-        """Bodies listed after "phối hợp với" / "cùng với" (registry names, in order)."""
+        """Bodies listed after "phối hợp với" / "cùng với", in order: registry names, and names
+        the registry does not know that start with a head word ("phòng CNTT", "cơ quan, tổ chức
+        liên quan"); a qualifier after a name stays with it ("các Sở, ngành liên quan")."""
         spans = self.mention_spans(text)
         out: list[str] = []
         for m in _PARTNER.finditer(text):
             end = m.end()
-            named = False
-            for start, stop in spans:
-                if start < end:
-                    continue
-                if not _LIST_GAP.match(text[end:start]):
+            while True:
+                gap = _LIST_SEP.match(text, end) if out and end > m.end() else None
+                at = gap.end() if gap else end
+                if end > m.end() and gap is None:
                     break
-                out.append(text[start:stop].strip())
-                end = stop
-                named = True
-            if not named:
-                # A body the registry does not know ("phối hợp với phòng CNTT tổ chức ...", "phối
-                # hợp các đơn vị liên quan."): a head word, up to its predicate or the clause end.
-                name = self._unlisted_partner(text, m.end())
-                if name:
-                    out.append(name)
+                span = next(((a, b) for a, b in spans if a == at), None)
+                if span:
+                    stop = _qualified_end(text, span[1])
+                    out.append(text[at:stop].strip())
+                    end = stop
+                    continue
+                name = self._unlisted_partner(text, at)
+                if not name:
+                    break
+                out.append(name)
+                end = at + len(name)
         return list(dict.fromkeys(out))
 
     def _unlisted_partner(self, text: str, pos: int) -> str | None:
@@ -287,9 +301,12 @@ class Bodies:
             return None
         if " " not in head.group().strip() and not regex.match(r"\s+\p{Lu}", text[head.end():]):
             return None  # "Phòng", "Tổ": a one-word head needs a proper name after it
-        stops = [m.start() for m in (p.predicate.search(text, head.end()),
-                                     regex.compile(r"[,;.:()]|\s(?:để|nhằm|và)\s").search(text, head.end())) if m]
+        stops = [m.start() for m in (p.predicate.search(text, head.end()), _NAME_END.search(text, head.end())) if m]
         end = min(stops) if stops else len(text)
+        # "cơ quan, tổ chức liên quan": a group word after a comma goes on with the name
+        while end < len(text) and text[end] == "," and (group := _GROUP_AFTER.match(text, end + 1)):
+            more = [m.start() for m in (p.predicate.search(text, group.end()), _NAME_END.search(text, group.end())) if m]
+            end = min(more) if more else len(text)
         name = text[pos:end].strip()
         return name if 1 < len(name.split()) <= _MAX_NAME_WORDS else None
 

@@ -711,3 +711,15 @@ def test_partner_lists_mix_registry_names_unknown_bodies_and_qualifiers():
     assert b.partners("Chủ động phối hợp chặt chẽ với các sở, ngành và chính quyền địa phương giải quyết.") == \
         ["các sở, ngành", "chính quyền địa phương"]
     assert b.partners("Phối hợp thực hiện tốt nhiệm vụ được giao.") == []
+
+
+def test_a_heading_listing_office_holders_with_semicolons_is_the_doer():
+    tasks = tasks_of(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường",
+        "- Khẩn trương ổn định bộ máy, tiếp tục quán triệt Chỉ thị.",
+        "2. Các cấp, ngành chủ động xây dựng kế hoạch thực hiện.",
+    )
+    assert [t.lead for t in tasks] == [
+        "Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường",
+        "Các cấp, ngành"]

@@ -374,6 +374,9 @@ class Assigner:
         bare = text.rstrip(" :.")
         if bare and self.is_body_name(bare):
             return bare, ""
+        parts = [x.strip() for x in bare.split(";")]
+        if len(parts) > 1 and all(x and self.is_body_name(x) for x in parts):
+            return bare, ""  # "Giám đốc các Sở ...; Chủ tịch Ủy ban nhân dân các xã, phường"
         return None
 
     def is_body_name(self, text: str, label: bool = False) -> bool:

@@ -252,3 +252,13 @@ def test_what_a_body_does_after_its_name_in_a_cell_names_no_body():
     }
     for cell, pieces in cells.items():
         assert [(p.text, p.cooperating) for p in split_cell(builtin_registry(), cell)] == pieces
+
+
+def test_a_plural_governs_a_list_of_common_nouns():
+    from extract.lang.agencies.split import split_cell
+
+    assert [p.text for p in split_cell(builtin_registry(), "Bộ Công an, Các bộ, cơ quan, địa phương")] == \
+        ["Bộ Công an", "Các bộ, cơ quan, địa phương"]
+    # a capitalised body after the list still starts another one
+    assert [p.text for p in split_cell(builtin_registry(), "Các đơn vị, địa phương, Sở Tài chính")] == \
+        ["Các đơn vị, địa phương", "Sở Tài chính"]

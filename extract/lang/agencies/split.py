@@ -104,6 +104,10 @@ def begins_body(registry: Registry, text: str) -> bool:
 
 
 _PERSON = regex.compile(r"^\s*(?:đồng\s+chí|đ/c|ông|bà)\s", regex.IGNORECASE | regex.VERSION1)
+_PLURAL = regex.compile(r"(?:[Cc]ác|[Nn]hững)\s", regex.VERSION1)
+# Common nouns (lower case) that continue a plural list rather than start another body.
+_GROUP_NOUN = regex.compile(r"(?:cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|sở|ban|tổ\s+chức|doanh\s+nghiệp|cá\s+nhân|"
+                            r"đoàn\s+thể|hội|trường|viện)(?![\p{L}])", regex.VERSION1)
 # "Phó Chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng": what follows
 # names the holder's fields, not other bodies.
 _FIELDS = regex.compile(r"(?<![\p{L}])phụ\s+trách\s+(?:các\s+)?(?:lĩnh\s+vực|mảng|khối)(?![\p{L}])",
@@ -181,6 +185,9 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             continue  # "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban": one person's roles
         if kind == "soft" and m.end() not in starts and _FIELDS.search(text, pos, m.start()):
             continue  # a list of the fields an office-holder is in charge of
+        if (kind == "soft" and m.group(0).strip() == "," and _PLURAL.match(text, pos)
+                and _GROUP_NOUN.match(rest)):
+            continue  # "Các bộ, cơ quan, địa phương": "các" governs a list of common nouns
         if kind == "soft" and m.group(0).strip() == "," and regex.match(r"(?i)(?:các|những)\s+\p{L}", rest):
             pass  # ", các đồng chí Chuyên viên ...": "các" after a comma starts another body
         elif kind == "soft":

@@ -164,3 +164,14 @@ def test_a_lower_case_line_right_under_a_closed_one_goes_on_with_it(tmp_path):
     assert [t.text for t in doc.tasks] == [
         "Quản lý viễn thông; phối hợp Ban Quản lý các khu công nghiệp; các doanh nghiệp viễn thông rà soát quy hoạch.",
         "Báo cáo kết quả."]
+
+
+def test_a_bold_heading_broken_after_a_head_word_joins_its_next_line(tmp_path):
+    lines = ["KẾ HOẠCH", "", "IV. TỔ CHỨC THỰC HIỆN", "", "**1. Sở", "Xây dựng **(cơ quan chủ trì)", "",
+             "- Chủ trì hướng dẫn thực hiện Kế hoạch.", "", "**2. Quản lý dự án**",
+             "Ban hành quy chế quản lý dự án.", "", "Nơi nhận:", "- Như trên;"] + [""] * 3
+    layout = read(write(tmp_path, "\n".join(lines), name="doc.md"))
+    doc = build(layout, Lang.default())
+    assert [(t.text, t.lead) for t in doc.tasks][:1] == [("Chủ trì hướng dẫn thực hiện Kế hoạch.", "Sở Xây dựng")]
+    # a bold heading that ends on a full word stays apart from the plain line under it
+    assert any(t.text == "Ban hành quy chế quản lý dự án." for t in doc.tasks)

@@ -44,6 +44,8 @@ _INSPECTS = regex.compile(r"\s*(?:(?:tiến\s+hành|thực\s+hiện|trực\s+ti�
 _INSPECT_START = regex.compile(r"^(?:kiểm\s+tra|giám\s+sát|thanh\s+tra)(?:\s*(?:,|và)\s*(?:kiểm\s+tra|giám\s+sát))?(?![\p{L}])",
                                _F | regex.I)
 _LABEL_PREFIX = regex.compile(r"^[^:;.()]{3,40}:\s+(?=\p{Lu})", _F)
+_ROLE_NOTE = regex.compile(r"\s*\((?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối|phối\s+hợp)[^()]*\)\s*$",
+                        _F | regex.I)
 _PAST_REVIEW = regex.compile(r"(?:kết\s+quả|tình\s+hình|đánh\s+giá)", _F | regex.I)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường hợp|trường hợp|tiêu chuẩn|tiêu chí|cơ cấu|thành phần|"
@@ -374,6 +376,9 @@ class Assigner:
         bare = text.rstrip(" :.")
         if bare and self.is_body_name(bare):
             return bare, ""
+        role = _ROLE_NOTE.search(bare)
+        if role and self.is_body_name(bare[:role.start()].strip()):
+            return bare[:role.start()].strip(), ""  # "1. Sở Tài chính (cơ quan chủ trì)"
         parts = [x.strip() for x in bare.split(";")]
         if len(parts) > 1 and all(x and self.is_body_name(x) for x in parts):
             return bare, ""  # "Giám đốc các Sở ...; Chủ tịch Ủy ban nhân dân các xã, phường"

@@ -209,6 +209,8 @@ def _continues(previous: str, text: str) -> bool:
                 and not _LETTER.match(text) and not _BULLET.match(text) and not _PAREN.match(text))
 
 
+# A line cannot end on these: a body's head word or a connective ("**1. Sở" / "Tài chính**").
+_DANGLING = regex.compile(r"(?<![\p{L}])(?:Sở|Ban|Bộ|Phòng|Ủy|Văn|Trung|Chi|Cục|và|của|các|với|cho|về|trong)\s*\**\s*$", _F)
 _WRAPPED_DASH = regex.compile(r"^[-–]\s*\p{Ll}\p{L}*\s", _F)
 
 
@@ -305,8 +307,8 @@ def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: boo
         return False
     if regex.search(r"[.:;!?…]\s*$", previous.text) and not _STARTS_LOWER.match(text):
         return False  # after a closed line only a lower-case start goes on ("...; các doanh nghiệp ...")
-    if previous.bold != bold:
-        return False  # "**1.1. Nông nghiệp**" over its first paragraph
+    if previous.bold != bold and not _DANGLING.search(previous.text):
+        return False  # "**1.1. Nông nghiệp**" over its first paragraph; not "**1. Sở" / "Tài chính **(...)"
     return _marker(text, None, False) is None and trailer(text, r)[0] is None and not _deadline_label(text, r)
 
 

@@ -723,3 +723,13 @@ def test_a_heading_listing_office_holders_with_semicolons_is_the_doer():
     assert [t.lead for t in tasks] == [
         "Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường",
         "Các cấp, ngành"]
+
+
+def test_heads_of_units_and_a_qualifier_with_co():
+    from extract.structure.bodies import Bodies
+
+    b = Bodies()
+    assert b.subject("Trưởng các đơn vị có liên quan căn cứ Kế hoạch này chủ động triển khai.") == \
+        "Trưởng các đơn vị có liên quan"
+    assert b.subject("Trung tâm Khảo thí tổng hợp tình hình thực hiện.") == "Trung tâm Khảo thí"
+    assert b.subject("Sở Y tế có trách nhiệm hướng dẫn.") == "Sở Y tế"

@@ -711,6 +711,8 @@ def test_partner_lists_mix_registry_names_unknown_bodies_and_qualifiers():
     assert b.partners("Chủ động phối hợp chặt chẽ với các sở, ngành và chính quyền địa phương giải quyết.") == \
         ["các sở, ngành", "chính quyền địa phương"]
     assert b.partners("Phối hợp thực hiện tốt nhiệm vụ được giao.") == []
+    assert b.partners("Phối hợp với Sở Khoa học và Công nghệ, các sở, ban, ngành cấp tỉnh có liên quan triển khai.") == \
+        ["Sở Khoa học và Công nghệ", "các sở, ban, ngành cấp tỉnh có liên quan"]
 
 
 def test_a_heading_listing_office_holders_with_semicolons_is_the_doer():

@@ -26,7 +26,10 @@ _PARTNER = regex.compile(r"(?<![\p{L}])(?:phối\s+hợp(?:\s+chặt\s+chẽ)?(?
 _LIST_SEP = regex.compile(r"\s*(?:,|;|và|,\s*và)\s+", _FLAGS)
 _NAME_END = regex.compile(r"[,;.:()]|\s(?:để|nhằm|và|về|theo|trong\s+(?:việc|công\s+tác|quá\s+trình))\s", _FLAGS)
 _GROUP_AFTER = regex.compile(r"\s*(?:tổ\s+chức|đơn\s+vị|địa\s+phương|ngành|cá\s+nhân|doanh\s+nghiệp)(?![\p{L}])", _FLAGS)
-_QUALIFIER = regex.compile(r"\s+(?:có\s+liên\s+quan|liên\s+quan|(?:đóng\s+)?trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố|xã|phường))?)(?![\p{L}])", _FLAGS)
+_QUALIFIER = regex.compile(
+    r"(?:\s+cấp\s+(?:tỉnh|huyện|xã|thành\s+phố|trung\s+ương)(?=\s+(?:có\s+)?liên\s+quan))?"
+    r"\s+(?:có\s+liên\s+quan|liên\s+quan|(?:đóng\s+)?trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố|xã|phường))?)(?![\p{L}])",
+    _FLAGS)
 
 
 def _qualified_end(text: str, end: int) -> int:

@@ -13,7 +13,7 @@ from extract.pipeline import parse_file
 from extract.structure.sources import locate_tasks
 
 from .conftest import SEEDS
-from .pdf_builder import PdfBuilder, unicode_font_path
+from .pdf_builder import PdfBuilder, strip_rules, unicode_font_path
 
 needs_font = pytest.mark.skipif(unicode_font_path() is None, reason="no TrueType font with Vietnamese glyphs")
 
@@ -61,6 +61,25 @@ def test_each_table_task_gets_the_box_of_its_row(tmp_path):
         (box,) = task.source.boxes
         assert (box.page, box.x0, box.x1) == (1, XS[0], XS[-1])
         assert abs(box.top - top) < 1 and abs(box.bottom - bottom) < 1, (task.ordinal, box)
+
+
+def test_a_borderless_table_gives_the_box_around_each_rows_words(tmp_path):
+    """Without ruling lines the rows come from word alignment: each table task's box lies where
+    its ruled row was (the seed PDF with its rules taken out)."""
+    seed = sorted(SEEDS.glob("*.pdf"))[0]
+    ruled = {t.id: t for t in parse_file(seed).tasks}
+    borderless = parse_file(strip_rules(seed, tmp_path / "borderless.pdf")).tasks
+    compared = 0
+    for task in borderless:
+        twin = ruled.get(task.id)
+        if twin is None or twin.text != task.text or not task.source or not twin.source:
+            continue
+        if len(twin.source.boxes) != 1 or len(task.source.boxes) != 1:
+            continue
+        a, b = task.source.boxes[0], twin.source.boxes[0]
+        assert a.page == b.page and b.top - 2 <= a.top < a.bottom <= b.bottom + 2, (task.id, a, b)
+        compared += 1
+    assert compared >= 0.6 * len(ruled), (compared, len(ruled))
 
 
 @needs_font

@@ -33,7 +33,9 @@ EXPECTED = sorted(p for p in (ROOT / "samples" / "links").glob("*.yaml")
 # (precision floor, recall floor) per expectation file.
 FLOORS = {
     "lamdong_bc_quy1_same_kh_cchc.yaml": (0.55, 0.65),          # held out
-    "luongminh_hiep_thuong_implements_kh16.yaml": (0.3, 0.95),  # tuning family
+    # tuning family; 6/21 since the structure stage reads KH 16's task cards (1.1-1.3, 7.1) as
+    # one task each: one more candidate pair, no link code changed
+    "luongminh_hiep_thuong_implements_kh16.yaml": (0.28, 0.95),
     "luongminh_hiep_thuong_lan2_implements_kh16.yaml": (0.2, 0.6),
 }
 

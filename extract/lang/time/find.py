@@ -167,36 +167,39 @@ _CLAUSE_END = regex.compile(r"[;:!?()\[\]\n]|[.,](?=\s|$)", _F)
 
 
 @cache
-def _inline_trigger() -> regex.Pattern:
-    v = vocabulary()
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alt(v.inline_triggers)})(?![\p{{L}}])", _F)
-
-
-@cache
-def _undated_trigger() -> regex.Pattern | None:
-    v = vocabulary()
-    if not v.inline_undated_triggers:
+def _trigger(field: str) -> regex.Pattern | None:
+    """The pattern of one list of trigger words of data/time.yaml (``inline_triggers``,
+    ``inline_undated_triggers``, ``inline_condition_triggers``), or None when it is empty."""
+    words = getattr(vocabulary(), field)
+    if not words:
         return None
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alt(v.inline_undated_triggers)})(?![\p{{L}}])", _F)
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alt(words)})(?![\p{{L}}])", _F)
+
+
+def _phrases(text: str, field: str, end_re: regex.Pattern, limit: int | None = None):
+    """(start of the trigger, end of the trigger, phrase to the end of its clause) for each
+    trigger word of ``field`` in ``text``, in the caller's indices."""
+    pattern = _trigger(field)
+    if not text or pattern is None:
+        return
+    folded, index = fold(text)
+    for m in pattern.finditer(folded):
+        start = index[m.start()]
+        end_m = end_re.search(text, index[m.end()])
+        end = end_m.start() if end_m else len(text)
+        if limit is not None:
+            end = min(end, start + limit)
+        yield start, index[m.end()], text[start:end], folded[m.start():]
 
 
 def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
     """Span of a phrase inside a sentence that says the task has no one deadline: it goes on
     ("Thường xuyên rà soát ...", "..., thực hiện thường xuyên") or recurs ("báo cáo định kỳ
     hằng năm"). Only an ongoing or recurring reading of the grammar counts."""
-    pattern = _undated_trigger()
-    if not text or pattern is None:
-        return None
-    folded, index = fold(text)
-    for m in pattern.finditer(folded):
-        start = index[m.start()]
-        end_m = _CLAUSE_END.search(text, index[m.end()])
-        end = min(end_m.start() if end_m else len(text), start + 60)
-        phrase = text[start:end].strip()
-        spec, messages = parse_time(phrase, ctx)
+    for start, stop, phrase, _ in _phrases(text, "inline_undated_triggers", _CLAUSE_END, 60):
+        spec, messages = parse_time(phrase.strip(), ctx)
         if spec is None or messages or spec.kind not in ("ongoing", "recurring"):
             continue
-        stop = index[m.end()]
         if spec.kind == "ongoing" or spec.rrule is None:
             # "thường xuyên" (or a bare "định kỳ") says when only where it frames the clause: at
             # its start, after a comma or "thực hiện", or at its end; "có kế hoạch thường xuyên
@@ -210,27 +213,12 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
     return None
 
 
-@cache
-def _condition_trigger() -> regex.Pattern | None:
-    v = vocabulary()
-    if not v.inline_condition_triggers:
-        return None
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alt(v.inline_condition_triggers)})(?![\p{{L}}])", _F)
-
-
 def find_inline_condition(text: str, ctx=None) -> tuple[int, int] | None:
     """Span of the event a task waits for, inside a sentence ("khi có đề nghị phối hợp", "ngay
     sau khi kết thúc hội nghị"): from a trigger word (data/time.yaml, ``inline_condition_triggers``)
     to the end of its clause, read as a conditional or relative time."""
-    pattern = _condition_trigger()
-    if not text or pattern is None:
-        return None
-    folded, index = fold(text)
-    for m in pattern.finditer(folded):
-        start = index[m.start()]
-        end_m = _CONDITION_END.search(text, index[m.end()])
-        end = min(end_m.start() if end_m else len(text), start + 90)
-        phrase = text[start:end].strip(" ,")
+    for start, _, phrase, _ in _phrases(text, "inline_condition_triggers", _CONDITION_END, 90):
+        phrase = phrase.strip(" ,")
         spec, messages = parse_time(phrase, ctx)
         if spec is not None and not messages and spec.kind in ("conditional", "relative"):
             return start, start + len(phrase)
@@ -248,20 +236,15 @@ def find_inline_deadline(text: str, ctx=None) -> tuple[int, int] | None:
     nhiệm vụ" do not count. The first such phrase wins: an item with several ("sửa chữa ...,
     hoàn thành trước ngày 31/12/2025; xây dựng lại ... trước ngày 31/01/2026") is due at its
     first milestone; a cited document's date has no trigger word before it."""
-    if not text:
-        return None
-    folded, index = fold(text)
-    for m in _inline_trigger().finditer(folded):
-        start = index[m.start()]
-        end_m = _CLAUSE_END.search(text, index[m.end()])
-        end = end_m.start() if end_m else len(text)
-        phrase = text[start:end].strip()
+    for start, _, phrase, rest in _phrases(text, "inline_triggers", _CLAUSE_END):
+        end = start + len(phrase)
+        phrase = phrase.strip()
         if not phrase or not any(ch.isdigit() for ch in phrase):
             continue
         spec, messages = parse_time(phrase, ctx)
         if messages or spec is None:
             continue
-        recurring_day = spec.kind == "recurring" and regex.search(r"ngay\s+\d", folded[m.start():])
+        recurring_day = spec.kind == "recurring" and regex.search(r"ngay\s+\d", rest)
         if not recurring_day and (spec.kind not in _DATED or spec.end is None):
             continue  # "trước ngày 30 tháng 11 hằng năm" counts: a day, every year
         # Trim words after the date that the grammar ignores ("... 20/12/2025 để tổng hợp").

@@ -735,3 +735,35 @@ def test_heads_of_units_and_a_qualifier_with_co():
         "Trưởng các đơn vị có liên quan"
     assert b.subject("Trung tâm Khảo thí tổng hợp tình hình thực hiện.") == "Trung tâm Khảo thí"
     assert b.subject("Sở Y tế có trách nhiệm hướng dẫn.") == "Sở Y tế"
+
+
+def test_heading_naming_a_known_body_then_more_doers_or_its_region_is_the_lead():
+    # A registry name followed by a group it does not list, by its region, or by where it sits:
+    # the heading is still the list of doers of the paragraph under it (another province here).
+    tasks = tasks_of(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "7. Ngân hàng Nhà nước khu vực 9",
+        "Chủ động triển khai Kế hoạch trong ngành ngân hàng.",
+        "8. Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội",
+        "Phát huy vai trò trong tuyên truyền, vận động Nhân dân, giám sát triển khai Kế hoạch.",
+        "9. Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn tỉnh",
+        "Tuyên truyền sâu rộng về nội dung Kế hoạch.",
+        bold=("7. Ngân hàng Nhà nước khu vực 9",),
+    )
+    assert [(t.text, t.lead) for t in tasks] == [
+        ("Chủ động triển khai Kế hoạch trong ngành ngân hàng.", "Ngân hàng Nhà nước khu vực 9"),
+        ("Phát huy vai trò trong tuyên truyền, vận động Nhân dân, giám sát triển khai Kế hoạch.",
+         "Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội"),
+        ("Tuyên truyền sâu rộng về nội dung Kế hoạch.",
+         "Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn tỉnh"),
+    ]
+
+
+def test_a_known_name_followed_by_a_clause_is_not_a_heading_of_doers():
+    tasks = tasks_of(
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Tài chính và các đơn vị có liên quan tổ chức triển khai Kế hoạch này.",
+    )
+    assert [(t.text, t.lead) for t in tasks] == [
+        ("Sở Tài chính và các đơn vị có liên quan tổ chức triển khai Kế hoạch này.",
+         "Sở Tài chính; các đơn vị có liên quan")]

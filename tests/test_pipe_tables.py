@@ -92,3 +92,20 @@ def test_a_page_frame_holding_the_body_in_one_cell_is_not_a_table():
     lines = ["|", "THỦ TƯỚNG CHÍNH PHỦ", "|", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "|", "Số: 12/CĐ-TTg", "|", "|",
              "Kính gửi các bộ", "|", "**CÔNG ĐIỆN**", "|", *body, "|", "|"]
     assert pipe_blocks(lines) is None
+
+
+def test_a_site_footer_after_the_last_row_stays_out_of_the_table():
+    """After the grid's last row (its empty trailing cells dropped by the crawler), a footnote
+    and the site's comparison help, then the site's contact strip wider than the grid: none of
+    it is a row of the table, and the last task row keeps its agency cell clean."""
+    head = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả", "Tiến độ"]
+    lines = (flat(head, ["1", "Xây dựng đề án", "Bộ Xây dựng", "30/11/2027", "Đang thực hiện", "Đúng hạn"],
+                  ["2", "Cấp điện cho các thôn", "Tập đoàn Điện lực", "31/12/2027"])
+             + ["|", "[1] Hà Giang, Cao Bằng", "|", "NỘI DUNG SỬA ĐỔI", "Chú thích", "|", "|"]
+             + flat(["Địa chỉ:", "12 Phố Huế", "Điện thoại:", "0243 000", "E-mail:", "a@b.vn", "Mã số thuế:", "0101"]))
+    blocks = pipe_blocks(lines)
+    (t,) = tables(blocks)
+    assert [r.cells[0].text for r in t.rows] == ["STT", "1", "2"]
+    assert t.rows[2].cells[2].text == "Tập đoàn Điện lực"
+    text = [b for b in blocks if isinstance(b, str)]
+    assert "NỘI DUNG SỬA ĐỔI" in text and "Địa chỉ:" in text

@@ -96,7 +96,9 @@ def _grid_runs(rows: list[list[_Segment]]) -> list[tuple[int, int, int, bool]]:
             width = len(rows[j])
             if width > w + 1:
                 after = len(rows[j + 1]) if j + 1 < n and len(rows[j + 1]) >= MIN_COLUMNS else None
-                if after is None or _led(rows[j]):
+                # The grid's last row run into the text after it follows a full row; after a
+                # narrow row it is the page's own frame (a site's footer), not the grid's.
+                if _led(rows[j]) or (after is None and narrow == 0):
                     shared = after is not None and width - w >= after - 1
                     full += 1
                     j += 1
@@ -110,7 +112,7 @@ def _grid_runs(rows: list[list[_Segment]]) -> list[tuple[int, int, int, bool]]:
                 break
             j += 1
         last = j - 1
-        while last > i and len(rows[last]) < w - 1:
+        while last > i and len(rows[last]) < w - 1 and not (len(rows[last]) >= MIN_COLUMNS and _led(rows[last])):
             last -= 1  # narrow rows after the last full row are not the table's
         if full >= MIN_FULL_ROWS and not _page_frame(rows[i:last + 1]):
             runs.append((i, last, w, shared))

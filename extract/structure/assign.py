@@ -56,6 +56,11 @@ _GENERIC_ASKED = regex.compile(r"(?i:các|những|quý)\s+(?:đơn\s+vị|cơ\s+
 _ASIDE = regex.compile(r",?\s*(?:trong\s+đó|nhất\s+là|đặc\s+biệt\s+là)\b.*$", _F | regex.I)
 _PLACE_TAIL = regex.compile(r"(?:(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu|huyện|quận|thị\s+xã|thôn|tổ)\s+)?"
                          r"\p{Lu}[\p{L}]*(?:[\s-]+\p{Lu}[\p{L}]*){0,3}", _F)
+# What may follow a known body's name and still be its name: its region ("Ngân hàng Nhà nước
+# khu vực XII") or where it sits ("các cơ quan báo chí đóng trên địa bàn tỉnh").
+_QUALIFIER_TAIL = regex.compile(r"(?:khu\s+vực\s+(?:[IVXLC]+|\d+)(?:\s+.{0,40})?|(?:đóng\s+)?(?:trên|tại)\s+địa\s+bàn(?:\s+.{0,40})?"
+                                r"|các\s+cấp|cùng\s+cấp|cấp\s+(?:tỉnh|xã|huyện|thành\s+phố))", _F | regex.I)
+_AND_MORE = regex.compile(r"^(?:,|;|và(?![\p{L}]))\s*", _F)
 _ACCOUNT = regex.compile(r"^(?:công tác|kết quả|tình hình|tiến độ|đối với|việc)\b[^:]{0,80}:\s*\S", _F | regex.I)
 _FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
 _SUBJECTLESS = regex.compile(r"^(?:(?:chủ\s+động|tích\s+cực|tiếp\s+tục|thường\s+xuyên)\s+)?(?:chủ\s+trì|phối\s+hợp|tham\s+mưu)\b",
@@ -387,7 +392,7 @@ class Assigner:
     def is_body_name(self, text: str, label: bool = False) -> bool:
         text = text.strip()
         words = text.split()
-        if not words or len(words) > (25 if label else 16):
+        if not words or len(words) > (25 if label else 20):
             return False
         if text.isupper() and not self.bodies.mention_spans(text):
             return False  # a part title in capitals ("TỔ CHỨC THỰC HIỆN"), unless the registry knows it
@@ -404,7 +409,12 @@ class Assigner:
                     end = stop
             # What is left may be the place the registry's name leaves out ("... xã Lương Minh").
             rest = text[end:].strip(" ,.:")
-            return not rest or bool(_PLACE_TAIL.fullmatch(rest))
+            if not rest or _PLACE_TAIL.fullmatch(rest) or _QUALIFIER_TAIL.fullmatch(rest):
+                return True
+            # "Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội": a known name and then
+            # a group the registry does not list is still a list of doers.
+            more = _AND_MORE.match(rest)
+            return bool(more) and self.is_body_name(rest[more.end():])
         if self.bodies.has_predicate(text) or _STRONG_LEAD.search(text):
             return False
         if not _SENTENCE_END.search(text):

@@ -367,6 +367,10 @@ class Assigner:
         """(name, rest) when ``text`` opens with a body's name as a label: "Sở Y tế:", "Sở Y
         tế - Chủ trì ...", or is only a body's name ("b) Công an tỉnh")."""
         text = text.strip()
+        if self.bodies.places_listed(text, whole=True):
+            return self.bodies.places_listed(text, whole=True), ""  # "b) UBND các tỉnh: Lào Cai, Yên Bái"
+        if self.bodies.places_listed(text):
+            return None  # "UBND các thành phố: Hà Nội, Cần Thơ thực hiện ...": a sentence, not a label
         for pattern in (_LABEL, _DASH_LABEL):
             m = pattern.match(text)
             if not m:

@@ -226,6 +226,9 @@ class Bodies:
         p = _patterns()
         opener = p.opener.match(text)
         start = opener.end() if opener else 0
+        listed = self.places_listed(text, start)
+        if listed:
+            return listed
         name = self.name_at(text, start)
         if name is None and start == 0 and labelled:
             # "Tổ chức Đoàn kiểm tra, giám sát: Ban Thường trực ... thành lập Đoàn ...": a short
@@ -241,6 +244,19 @@ class Bodies:
                 if name or p.verb_only.match(text, comma.end()):
                     break  # the subject, or a main clause without one ("Ngay sau hội nghị, gửi ...")
         return name
+
+    def places_listed(self, text: str, pos: int = 0, whole: bool = False) -> str | None:
+        """"Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ thực hiện ...": the body of each
+        place listed, when a predicate follows the list (``whole``: when nothing follows)."""
+        from ..lang.agencies.unit_lists import unit_list
+
+        found = unit_list(text, pos)
+        if found is None or not self.starts_like_body(text[pos:]):
+            return None
+        rest = text[found.end:]
+        if (not rest.strip(" .:")) if whole else regex.match(r"\s+\p{Ll}", rest):
+            return "; ".join(found.names)
+        return None
 
     def acting(self, narrative: str) -> list[str]:
         """Bodies that narrative sentences name as their subject, in order, once each."""

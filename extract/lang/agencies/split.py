@@ -27,6 +27,7 @@ import regex
 from ..text import is_page_number, strip_markup
 from .folding import Word, nfc
 from .registry import Registry
+from .unit_lists import unit_list
 
 _PAREN = regex.compile(r"\([^()]*\)")
 _SPACES = regex.compile(r"[ \t\u00a0\u2002-\u200b]+")
@@ -157,6 +158,9 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
     text = clean_text(raw)
     if not text:
         return []
+    listed = unit_list(text)
+    if listed and not text[listed.end:].strip(" .;,"):
+        text = "; ".join(listed.names)  # "UBND các tỉnh: Lào Cai, Tuyên Quang": one body a place
     words = registry.folder.words(text)
     spans = protected_spans(registry, text, words)
     cut = _drop_predicates(registry, text, [sp for sp in spans if not text[sp[0]:sp[0] + 1] == "("])

@@ -1,0 +1,57 @@
+"""One body's name over a list of places is one body a place: in a sentence's subject, in a
+heading, and in a table's lead cell; a plural with no list after it stays one group."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.lang.agencies import builtin_registry
+from extract.lang.agencies.split import split_cell
+from extract.lang.agencies.unit_lists import unit_list
+from extract.model.layout import Paragraph
+from extract.structure.assign import assigned_tasks
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ",
+     ("Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Cần Thơ")),
+    ("Sở Xây dựng các tỉnh Lạng Sơn, Cao Bằng và Điện Biên",
+     ("Sở Xây dựng tỉnh Lạng Sơn", "Sở Xây dựng tỉnh Cao Bằng", "Sở Xây dựng tỉnh Điện Biên")),
+    ("UBND các xã: Tân Phú, Phú Lâm", ("UBND xã Tân Phú", "UBND xã Phú Lâm")),
+    # a plural of two kinds: each place takes its own from the administrative-unit table
+    ("Ủy ban nhân dân các tỉnh, thành phố: Hải Phòng, Quảng Ninh",
+     ("Ủy ban nhân dân thành phố Hải Phòng", "Ủy ban nhân dân tỉnh Quảng Ninh")),
+])
+def test_lists_of_places_give_one_body_each(text, names):
+    assert unit_list(text).names == names
+
+
+@pytest.mark.parametrize("text", [
+    "Ủy ban nhân dân các tỉnh, thành phố",  # the group, nothing listed
+    "Ủy ban nhân dân các xã, phường, đặc khu",
+    "Sở Xây dựng các tỉnh Lạng Sơn",  # one place, no colon: not worth calling a list
+    "Ủy ban nhân dân các tỉnh chủ động bố trí kinh phí",
+])
+def test_no_list_no_expansion(text):
+    assert unit_list(text) is None
+
+
+def test_a_lead_cell_listing_places_splits_into_their_bodies():
+    pieces = split_cell(builtin_registry(), "UBND các tỉnh: Gia Lai, Đắk Lắk")
+    assert [p.text for p in pieces] == ["UBND tỉnh Gia Lai", "UBND tỉnh Đắk Lắk"]
+    group = split_cell(builtin_registry(), "UBND các tỉnh, thành phố")
+    assert [p.text for p in group] == ["UBND các tỉnh, thành phố"]
+
+
+def test_a_sentence_and_a_heading_naming_bodies_of_listed_places():
+    blocks = [Paragraph(t) for t in (
+        "Thông báo kết luận của Thủ tướng Chính phủ như sau:",
+        "1. Ủy ban nhân dân các thành phố: Hà Nội, Huế thực hiện nghiêm chỉ đạo, báo cáo trước ngày 20/12/2027.",
+        "2. Sở Y tế các tỉnh Gia Lai, Đắk Lắk",
+        "a) Rà soát trang thiết bị y tế tuyến xã.",
+    )]
+    tasks = assigned_tasks(blocks, report=False)
+    assert [(t.ordinal, t.lead) for t in tasks] == [
+        ("1", "Ủy ban nhân dân thành phố Hà Nội; Ủy ban nhân dân thành phố Huế"),
+        ("a", "Sở Y tế tỉnh Gia Lai; Sở Y tế tỉnh Đắk Lắk"),
+    ]

@@ -55,3 +55,17 @@ def test_a_sentence_and_a_heading_naming_bodies_of_listed_places():
         ("1", "Ủy ban nhân dân thành phố Hà Nội; Ủy ban nhân dân thành phố Huế"),
         ("a", "Sở Y tế tỉnh Gia Lai; Sở Y tế tỉnh Đắk Lắk"),
     ]
+
+
+@pytest.mark.parametrize("cell, bodies", [
+    ("Các Cục: Di sản văn hóa, Bản quyền\ntác giả", ["Cục Di sản văn hóa", "Cục Bản quyền tác giả"]),
+    # ";" between the names, and one printed with its own head after a full stop
+    ("Các Vụ: Pháp chế; Kế hoạch, Tài chính. Văn phòng Bộ",
+     ["Vụ Pháp chế", "Vụ Kế hoạch, Tài chính", "Văn phòng Bộ"]),
+    # the registry knows "Sở Văn hóa, Thể thao và Du lịch": its commas do not cut it
+    ("Các Sở: Văn hóa, Thể thao và Du lịch, Y tế", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"]),
+    ("Giám đốc các Sở: Y tế và Xây dựng", ["Giám đốc Sở Y tế", "Giám đốc Sở Xây dựng"]),
+    ("Các Sở, ban, ngành", ["Các Sở, ban, ngành"]),  # no colon: the group
+])
+def test_one_head_word_over_several_names(cell, bodies):
+    assert [p.text for p in split_cell(builtin_registry(), cell)] == bodies

@@ -27,7 +27,7 @@ import regex
 from ..text import is_page_number, strip_markup
 from .folding import Word, nfc
 from .registry import Registry
-from .unit_lists import unit_list
+from .unit_lists import headed_list, unit_list
 
 _PAREN = regex.compile(r"\([^()]*\)")
 _SPACES = regex.compile(r"[ \t\u00a0\u2002-\u200b]+")
@@ -161,6 +161,10 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
     listed = unit_list(text)
     if listed and not text[listed.end:].strip(" .;,"):
         text = "; ".join(listed.names)  # "UBND các tỉnh: Lào Cai, Tuyên Quang": one body a place
+    else:
+        headed = headed_list(registry, text.replace("\n", " "))
+        if headed:
+            text = "; ".join(headed)  # "Các Cục: Di sản văn hóa, Bản quyền tác giả"
     words = registry.folder.words(text)
     spans = protected_spans(registry, text, words)
     cut = _drop_predicates(registry, text, [sp for sp in spans if not text[sp[0]:sp[0] + 1] == "("])

@@ -56,3 +56,66 @@ def _kind(unit: str, place: str) -> str:
     if found is not None and found.valid_to is None:
         return found.type
     return unit.split(",")[0].strip()
+
+
+# "Các Cục: Di sản văn hóa, Bản quyền tác giả", "Cục trưởng các Cục: Báo chí; Xuất bản, In và
+# Phát hành": one head word over the names of several bodies of that kind.
+_HEADED = regex.compile(r"^(?:(?P<title>\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,2})\s+)?[Cc]ác\s+(?P<head>\p{Lu}[\p{L}\s]{0,20}?)\s*:\s*(?P<items>\S.*)$",
+                        _F | regex.S)
+_ITEM_SEP = regex.compile(r"\s*(?:,\s*(?:và\s+)?|\s+và\s+)", _F)
+
+
+def headed_list(registry, text: str) -> tuple[str, ...] | None:
+    """The bodies of "Các <head>: A, B và C" (or "A; B; C"), each named "<head> A"; an item
+    printed with its own head ("... Báo chí. Vụ Kế hoạch, Tài chính") keeps it. Between commas
+    the registry decides: "Các Sở: Văn hóa, Thể thao và Du lịch, Y tế" is two bodies because
+    "Sở Văn hóa, Thể thao và Du lịch" is one name it knows. None when ``text`` is no such list."""
+    m = _HEADED.match(text.strip())
+    if not m:
+        return None
+    head = " ".join(m.group("head").split())
+    heads = {k for h in registry.head_words if (k := registry.folder.toned(h.lower()))}  # "Bản" is no "Ban"
+    if registry.folder.toned(head.lower()) not in heads:
+        return None
+    head = head[:1].upper() + head[1:]
+    title = f"{m.group('title')} " if m.group("title") else ""
+    items = regex.split(r";\s*|\.\s+(?=\p{Lu})", m.group("items").strip(" .;"))
+    if len(items) < 2:
+        items = _joined(registry, head, items[0])
+    names = []
+    for item in (" ".join(i.split()).strip(" .,") for i in items):
+        if not item or not item[:1].isupper():
+            return None  # "Các Sở: tổ chức ..." is a sentence, not a list of names
+        own = _own_head(registry, item, heads)
+        names.append(item if own else f"{title}{head} {item}")
+    return tuple(names) if len(names) >= 2 else None
+
+
+def _own_head(registry, item: str, heads) -> bool:
+    """"Vụ Kế hoạch, Tài chính", "Văn phòng Bộ", "Vụ trưởng Vụ ...": the item names its own
+    kind (a head word, then a capitalised name or an office-holder's "trưởng")."""
+    words = registry.folder.words(item)
+    for n in range(1, min(4, len(words))):
+        if registry.folder.toned(item[:words[n - 1].end].lower()) in heads:
+            after = item[words[n].start:]
+            if after[:1].isupper() or after.startswith("trưởng"):
+                return True
+    return False
+
+
+def _joined(registry, head: str, text: str) -> list[str]:
+    """``text`` cut at commas and "và", pieces joined back (as printed) where the registry
+    knows "<head> <pieces>" as one name."""
+    bounds, pos = [], 0
+    for sep in _ITEM_SEP.finditer(text):
+        bounds.append((pos, sep.start()))
+        pos = sep.end()
+    bounds.append((pos, len(text)))
+    out, i = [], 0
+    while i < len(bounds):
+        j = len(bounds)
+        while j > i + 1 and registry.folder.key(f"{head} {text[bounds[i][0]:bounds[j - 1][1]]}") not in registry.known:
+            j -= 1
+        out.append(text[bounds[i][0]:bounds[j - 1][1]])
+        i = j
+    return out

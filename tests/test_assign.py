@@ -767,3 +767,29 @@ def test_a_known_name_followed_by_a_clause_is_not_a_heading_of_doers():
     assert [(t.text, t.lead) for t in tasks] == [
         ("Sở Tài chính và các đơn vị có liên quan tổ chức triển khai Kế hoạch này.",
          "Sở Tài chính; các đơn vị có liên quan")]
+
+
+def test_a_heading_asking_a_body_without_a_colon_hands_it_to_the_bullets():
+    tasks = tasks_of(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "2. Đề nghị Ủy ban nhân dân phường phối hợp",
+        "- Phối hợp chặt chẽ với Ban Thường trực Ủy ban MTTQ Việt Nam phường trong việc tổ chức hội nghị.",
+        "- Chỉ đạo Công an phường bảo đảm an ninh, trật tự tại hội nghị.",
+        "3. Giao Phòng Văn hóa - Xã hội",
+        "- Tuyên truyền về cuộc bầu cử trên hệ thống loa truyền thanh.",
+    )
+    assert [(t.lead, t.support) for t in tasks] == [
+        ("Ủy ban nhân dân phường", "Ban Thường trực Ủy ban MTTQ Việt Nam phường"),
+        ("Ủy ban nhân dân phường", None),
+        ("Phòng Văn hóa - Xã hội", None),
+    ]
+
+
+def test_a_schedule_line_led_by_its_time_takes_it_as_the_deadline():
+    tasks = tasks_of(
+        "V. THỜI GIAN TỔ CHỨC",
+        "- Từ ngày 10/3/2027 - 12/3/2027: Ban Thường trực Ủy ban MTTQ xã tổ chức hội nghị cử tri ở các thôn.",
+        "- Tháng 4/2027: Ủy ban nhân dân xã tổng kết công tác bầu cử.",
+        "- Nội dung hội nghị: Ban Thường trực Ủy ban MTTQ xã báo cáo kết quả.",  # a label, no time
+    )
+    assert [t.due for t in tasks] == ["Từ ngày 10/3/2027 - 12/3/2027", "Tháng 4/2027", None]

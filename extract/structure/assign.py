@@ -48,6 +48,7 @@ _ROLE_NOTE = regex.compile(r"\s*\((?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|
                         _F | regex.I)
 _PAST_REVIEW = regex.compile(r"(?:kết\s+quả|tình\s+hình|đánh\s+giá)", _F | regex.I)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
+_TIME_LABEL = regex.compile(r"^(?P<label>[^:\n]{4,60}?)\s*:\s+(?=\p{Lu})", _F)
 _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường hợp|trường hợp|tiêu chuẩn|tiêu chí|cơ cấu|thành phần|"
                     r"số lượng|cách|tư cách|thời gian|thời hạn|điều kiện|hồ sơ|danh sách|nội dung|kết quả)(?![\p{L}])",
                     _F | regex.I)
@@ -334,7 +335,10 @@ class Assigner:
             if rest and not rest.endswith(":"):
                 return s
             title = rest or ""
-        lead_in = self.lead_in(title) if title.endswith(":") else None
+        # A lead-in ends with a colon; a heading over items may leave it out ("2. Đề nghị Ủy
+        # ban nhân dân xã phối hợp" over "- Phối hợp chặt chẽ ...", "- Chỉ đạo ...").
+        lead_in = (self.lead_in(title) if title.endswith(":")
+                   or (node.items and not _SENTENCE_END.search(title) and self.r.lead_in.match(title)) else None)
         if lead_in:
             s.lead = s.lead or lead_in[0]
             s.support = lead_in[1]
@@ -375,6 +379,8 @@ class Assigner:
             m = pattern.match(text)
             if not m:
                 continue
+            if pattern is _DASH_LABEL and any(a < m.end("name") < b for a, b in self.bodies.mention_spans(text)):
+                continue  # "Phòng Văn hóa - Xã hội": the dash is inside a name
             name = m.group("name").strip()
             verb = self.r.lead_in.match(name) or _FOR.match(name)  # "Đề nghị X: ...", "Đối với X: ..."
             if verb:
@@ -433,7 +439,9 @@ class Assigner:
         m = self.r.lead_in.match(body)
         if m:
             rest = body[m.end():]
-            name = self.bodies.name_at(rest, 0) or self._name_before_verb(rest)
+            whole = rest.strip()  # "Giao Phòng Văn hóa - Xã hội": nothing but the name
+            name = ((whole if self.is_body_name(whole) and not self.bodies.has_predicate(whole) else None)
+                    or self.bodies.name_at(rest, 0) or self._name_before_verb(rest))
             if name:
                 partners = [p for p in self.bodies.partners(body) if p.casefold() not in name.casefold()]
                 return name, "; ".join(partners) or None
@@ -664,6 +672,13 @@ class Assigner:
             if spec is not None and not messages and spec.kind in ("date", "month", "quarter", "half", "year", "range"):
                 return phrase
 
+        m = _TIME_LABEL.match(text)
+        if m:
+            # "Từ ngày 05/02/2026 - 08/02/2026: Ban Thường trực ... tổ chức ...": a schedule's
+            # line, its time as the label.
+            spec, messages = parse_time(m.group("label"))
+            if not messages and spec.kind in ("date", "month", "quarter", "half", "year", "range", "week"):
+                return m.group("label").strip()
         span = find_deadline(text)
         if span:
             return text[span[0]:span[1]].strip(" .;")

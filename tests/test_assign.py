@@ -793,3 +793,14 @@ def test_a_schedule_line_led_by_its_time_takes_it_as_the_deadline():
         "- Nội dung hội nghị: Ban Thường trực Ủy ban MTTQ xã báo cáo kết quả.",  # a label, no time
     )
     assert [t.due for t in tasks] == ["Từ ngày 10/3/2027 - 12/3/2027", "Tháng 4/2027", None]
+
+
+def test_subject_after_an_opening_clause_of_time_or_condition_and_before_a_comma():
+    tasks = tasks_of(
+        "II. NỘI DUNG",
+        "1. Kết thúc đợt kiểm tra, Ban Thường trực Ủy ban MTTQ Việt Nam xã tổng hợp kết quả gửi Ủy ban MTTQ tỉnh.",
+        "2. Khi có yêu cầu, Công an xã bảo đảm an ninh tại các điểm bỏ phiếu.",
+        "3. Ủy ban nhân dân xã, chịu trách nhiệm bố trí kinh phí cho các hội nghị.",
+    )
+    assert [t.lead for t in tasks] == [
+        "Ban Thường trực Ủy ban MTTQ Việt Nam xã", "Công an xã", "Ủy ban nhân dân xã"]

@@ -37,6 +37,8 @@ def _qualified_end(text: str, end: int) -> int:
     return q.end() if q else end
 
 
+# "Ban Thường trực ..., chịu trách nhiệm tổng hợp ...": a comma between the body and its duty.
+_COMMA_DUTY = regex.compile(r",\s+(?:chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|chủ\s+trì)(?![\p{L}])", _FLAGS)
 _LIST_GAP = regex.compile(r"^\s*(?:,|;|và|,\s*và)?\s*$", _FLAGS)
 _STRONG = regex.compile(r"\s*(?:đã|đang|chủ\s+trì|tiếp\s+tục|đều)(?![\p{L}])", _FLAGS)
 # "Bước 1: Phòng Đào tạo cung cấp ...", "Đợt 2: ...": a step's label before its sentence.
@@ -206,7 +208,7 @@ class Bodies:
                 break
             if _patterns().verb_only.fullmatch(text[start:end].strip()):
                 return None  # "Thống kê diện tích ...": a verb that is also a body's short name
-            if regex.match(r"\s+(?!(?:và|cùng|với|hoặc)(?![\p{L}]))\p{Ll}", text[end:]):
+            if regex.match(r"\s+(?!(?:và|cùng|với|hoặc)(?![\p{L}]))\p{Ll}", text[end:]) or _COMMA_DUTY.match(text, end):
                 return text[pos:end].strip()
         return None
 

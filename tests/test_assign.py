@@ -804,3 +804,20 @@ def test_subject_after_an_opening_clause_of_time_or_condition_and_before_a_comma
     )
     assert [t.lead for t in tasks] == [
         "Ban Thường trực Ủy ban MTTQ Việt Nam xã", "Công an xã", "Ủy ban nhân dân xã"]
+
+
+def test_time_lines_without_a_time_are_facts_of_their_item_not_tasks():
+    tasks = tasks_of(
+        "II. NỘI DUNG TẬP HUẤN",
+        "a) Đào tạo thực hành cho cán bộ văn thư các phòng, ban",
+        "- Thời gian tổ chức: ngày 12/01/2028",
+        "b) Đào tạo cho các phòng chuyên môn sử dụng phần mềm",
+        "- Thời gian dự kiến:",
+        "c) Bồi dưỡng cho lãnh đạo Sở",
+        "- Thời gian: Theo lịch công tác của lãnh đạo.",
+    )
+    assert [(t.ordinal, t.text.split("\n")[0], t.due) for t in tasks] == [
+        ("a", "Đào tạo thực hành cho cán bộ văn thư các phòng, ban", "ngày 12/01/2028"),
+        ("b", "Đào tạo cho các phòng chuyên môn sử dụng phần mềm", None),
+        ("c", "Bồi dưỡng cho lãnh đạo Sở", None),
+    ]

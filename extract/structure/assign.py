@@ -27,7 +27,7 @@ import regex
 
 from ..model.raw import RawSection, RawTask
 from .bodies import Bodies, listed_subjects
-from .outline import Line, Node, body_paragraphs, build_outline, classify
+from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify
 from .prose_rules import ProseRules, rules
 
 _F = regex.VERSION1
@@ -579,8 +579,8 @@ class Assigner:
         text = "\n".join([title, *(b.text for b in body)]) if body else title
         if not text.strip() or (not body and line.kind in ("part", "chapter", "upper") and title.isupper()):
             return [], True  # an empty part title ("A. NHIỆM VỤ CỤ THỂ") is not work
-        if self.r.not_work.search(title):
-            return [], True
+        if self.r.not_work.search(title) or (not body and blank_time_label(title, self.r)):
+            return [], True  # "- Thời gian dự kiến:" left blank: nothing to do
         if (not body and line.kind in _HEADING_KINDS and not _SENTENCE_END.search(title)
                 and not self.is_work(title) and len(title.split()) <= 8):
             return [], True  # "6. Tiến độ thực hiện": a heading over a table or nothing, not work

@@ -128,6 +128,11 @@ def classify(text: str, page: int | None = None, r: ProseRules | None = None, bo
         return Line("deadline", text, line.ordinal if line else None, label, line.level if line else 0,
                     page, role="due", mark=line.kind if line else None, bold=bold)
     role, value = trailer(body, r)
+    if role is None and (line is None or line.kind in ("bullet", "sub", "star")) and _time_fact(body, r):
+        # "- Thời gian: Theo lịch công tác của lãnh đạo.": a time label whose value is no time
+        # is a fact about the item, never work of its own. (One left blank may introduce the
+        # lines that give the times: it stays an item, and is no task when nothing follows.)
+        role, value = "info", body
     if role == "content" and value:
         # "a) Nhiệm vụ: Số hóa hồ sơ ...": the item itself, its label dropped.
         if line is not None:
@@ -153,19 +158,22 @@ def _is_kind_title(text: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _label_pattern(labels: tuple[str, ...]) -> "regex.Pattern | None":
-    """The pattern of a list of deadline labels, built once (it was built for every line)."""
+def _label_pattern(labels: tuple[str, ...], qualified: bool = False) -> "regex.Pattern | None":
+    """The pattern of a list of deadline labels, built once (it was built for every line).
+    ``qualified``: a generic label may carry a word or two of its own ("Thời gian dự kiến",
+    "Thời gian tổ chức")."""
     alternation = "|".join(regex.escape(l).replace(r"\ ", r"\s+") for l in labels)
     if not alternation:
         return None
-    return regex.compile(rf"^(?i:{alternation})\s*(?:\([^)]*\))?\s*:\s*(?P<phrase>.*?)[\s.]*$", _F)
+    more = r"(?:\s+\p{Ll}+){0,2}" if qualified else ""
+    return regex.compile(rf"^(?i:{alternation}){more}\s*(?:\([^)]*\))?\s*:\s*(?P<phrase>.*?)[\s.]*$", _F)
 
 
 def _deadline_label(text: str, r: ProseRules) -> str | None:
     """The phrase after a deadline label, without trailing full stops, or None. A generic label
     ("Thời gian: ...") counts only when its phrase reads as a time."""
     for labels, generic in ((r.deadline_labels, False), (r.generic_deadline_labels, True)):
-        pattern = _label_pattern(tuple(labels))
+        pattern = _label_pattern(tuple(labels), generic)
         if pattern is None:
             continue
         m = pattern.match(text)
@@ -175,6 +183,22 @@ def _deadline_label(text: str, r: ProseRules) -> str | None:
             return None
         return m.group("phrase")
     return None
+
+
+def _time_fact(text: str, r: ProseRules, blank: bool = False) -> bool:
+    """Does ``text`` open with a deadline label and its colon, then a value (``blank``: then
+    nothing)?"""
+    for labels, generic in ((r.deadline_labels, False), (r.generic_deadline_labels, True)):
+        pattern = _label_pattern(tuple(labels), generic)
+        m = pattern.match(text) if pattern is not None else None
+        if m and bool(m.group("phrase")) != blank:
+            return True
+    return False
+
+
+def blank_time_label(text: str, r: ProseRules | None = None) -> bool:
+    """"Thời gian dự kiến:" with nothing after it."""
+    return _time_fact(text, r or rules(), blank=True)
 
 
 def _reads_as_time(phrase: str) -> bool:

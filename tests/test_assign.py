@@ -821,3 +821,14 @@ def test_time_lines_without_a_time_are_facts_of_their_item_not_tasks():
         ("b", "Đào tạo cho các phòng chuyên môn sử dụng phần mềm", None),
         ("c", "Bồi dưỡng cho lãnh đạo Sở", None),
     ]
+
+
+def test_a_directive_preamble_asking_leaders_of_several_bodies_gives_them_its_items():
+    tasks = tasks_of(
+        "Để đẩy mạnh chuyển đổi số trên địa bàn tỉnh, Ủy ban nhân dân tỉnh yêu cầu lãnh đạo các sở, ban, ngành, "
+        "Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu tập trung thực hiện tốt các nội dung sau:",
+        "1. Kiện toàn tổ công tác chuyển đổi số của cơ quan, đơn vị.",
+        "2. Bố trí kinh phí thực hiện các nhiệm vụ chuyển đổi số hằng năm.",
+    )
+    assert [t.lead for t in tasks] == [
+        "lãnh đạo các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu"] * 2

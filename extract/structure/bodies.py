@@ -17,7 +17,7 @@ from .prose_rules import rules
 
 _FLAGS = regex.VERSION1
 _SENTENCE = regex.compile(r"(?<=[.!?;])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)
-_MAX_NAME_WORDS = 14
+_MAX_NAME_WORDS = 18
 _PERSON = regex.compile(r"^\s*(?:(?:các\s+)?đồng\s+chí|đ/c|ông|bà)\s", regex.IGNORECASE | regex.VERSION1)
 _FULL_STOP = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)
 # "phối hợp với Sở A", "cùng với Sở A", and "phối hợp Bộ Tài chính" without "với": the registry

@@ -832,3 +832,15 @@ def test_a_directive_preamble_asking_leaders_of_several_bodies_gives_them_its_it
     )
     assert [t.lead for t in tasks] == [
         "lãnh đạo các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu"] * 2
+
+
+def test_members_of_a_team_and_addressees_named_by_a_common_noun_are_the_leads():
+    tasks = tasks_of(
+        "IV. PHÂN CÔNG NHIỆM VỤ TRONG ĐOÀN",
+        "1. Bà Nguyễn Thị Hoa - Trưởng đoàn: Phụ trách chung, ký các văn bản của Đoàn.",
+        "2. Ông Trần Văn Nam, Thành viên: Kiểm tra hồ sơ pháp lý của doanh nghiệp.",
+        "V. TỔ CHỨC THỰC HIỆN",
+        "1. Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo bằng văn bản theo đề cương.",
+    )
+    assert [t.lead for t in tasks] == ["Bà Nguyễn Thị Hoa - Trưởng đoàn", "Ông Trần Văn Nam, Thành viên",
+                                       "đơn vị được kiểm tra"]

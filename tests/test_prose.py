@@ -240,3 +240,20 @@ def test_a_blank_form_after_the_signature_gives_nothing_even_under_its_own_kind_
                    "I. SẢN PHẨM XIN CẤP PHÉP", "1. Giới thiệu chung",
                    "Nêu rõ các chức năng của sản phẩm.")
     assert [t.text for t in tasks] == ["Bộ Xây dựng chủ trì hướng dẫn thực hiện."]
+
+
+def test_a_report_outline_for_the_inspected_in_an_appendix_gives_nothing():
+    """"PHỤ LỤC II / ĐỀ CƯƠNG BÁO CÁO" (tone mark misread by OCR as "ĐÈ"), then its own kind
+    title "BÁO CÁO" and numbered headings to fill in: a form, not work."""
+    tasks, _ = run("II. TỔ CHỨC THỰC HIỆN", "1. Các doanh nghiệp chuẩn bị báo cáo theo Đề cương tại Phụ lục II.",
+                   "Nơi nhận:", "- Như trên;",
+                   "PHỤ LỤC II", "ĐÈ CƯƠNG BÁO CÁO PHỤC VỤ CÔNG TÁC KIỂM TRA", "BÁO CÁO",
+                   "1. Thông tin chung về doanh nghiệp", "2. Tình hình thực hiện các quy định",
+                   "3. Khó khăn, vướng mắc, kiến nghị")
+    assert [t.text for t in tasks] == ["Các doanh nghiệp chuẩn bị báo cáo theo Đề cương tại Phụ lục II."]
+
+
+def test_a_document_titled_as_an_outline_is_still_read():
+    tasks, _ = run("ĐỀ CƯƠNG", "Tuyên truyền kỷ niệm ngày thành lập tỉnh",
+                   "I. NỘI DUNG TUYÊN TRUYỀN", "1. Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức triển lãm ảnh.")
+    assert [t.lead for t in tasks] == ["Sở Văn hóa, Thể thao và Du lịch"]

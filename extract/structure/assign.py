@@ -62,6 +62,11 @@ _PLACE_TAIL = regex.compile(r"(?:(?:tỉnh|thành\s+phố|xã|phường|đặc\s
 _QUALIFIER_TAIL = regex.compile(r"(?:khu\s+vực\s+(?:[IVXLC]+|\d+)(?:\s+.{0,40})?|(?:đóng\s+)?(?:trên|tại)\s+địa\s+bàn(?:\s+.{0,40})?"
                                 r"|các\s+cấp|cùng\s+cấp|cấp\s+(?:tỉnh|xã|huyện|thành\s+phố))", _F | regex.I)
 _AND_MORE = regex.compile(r"^(?:,|;|và(?![\p{L}]))\s*", _F)
+# A member of a team and the part given to them: "Ông. Hoàng Văn A - Trưởng đoàn: Phụ trách
+# chung ...", "Bà Lê Thị B, Thành viên: ...", "Đồng chí Nguyễn Văn C (Phó Chủ tịch): ...".
+_PERSON_LABEL = regex.compile(
+    r"^(?P<name>(?:[ÔôOo]ng|[Bb]à|Đồng\s+chí|[Đđ]/[Cc])\.?\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,4}"
+    r"(?:\s*[-–,]\s*|\s*\()[^:;.]{2,60}?\)?)\s*:\s*(?P<rest>\p{Lu}.*)$", _F | regex.S)
 _ACCOUNT = regex.compile(r"^(?:công tác|kết quả|tình hình|tiến độ|đối với|việc)\b[^:]{0,80}:\s*\S", _F | regex.I)
 _FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
 _SUBJECTLESS = regex.compile(r"^(?:(?:chủ\s+động|tích\s+cực|tiếp\s+tục|thường\s+xuyên)\s+)?(?:chủ\s+trì|phối\s+hợp|tham\s+mưu)\b",
@@ -92,6 +97,7 @@ class Assigner:
         self.bodies = bodies
         self.report = report
         self.doc_scope = doc_scope or Scope()
+        self._groups: str | None = None
         self.named_tasks = False
 
     # -- sections ---------------------------------------------------------------------------
@@ -371,6 +377,9 @@ class Assigner:
         """(name, rest) when ``text`` opens with a body's name as a label: "Sở Y tế:", "Sở Y
         tế - Chủ trì ...", or is only a body's name ("b) Công an tỉnh")."""
         text = text.strip()
+        person = _PERSON_LABEL.match(text)
+        if person:
+            return person.group("name").strip(), person.group("rest").strip()  # "Ông X - Trưởng đoàn: ..."
         if self.bodies.places_listed(text, whole=True):
             return self.bodies.places_listed(text, whole=True), ""  # "b) UBND các tỉnh: Lào Cai, Yên Bái"
         if self.bodies.places_listed(text):
@@ -388,6 +397,12 @@ class Assigner:
             name = _ASIDE.sub("", name).strip(" ,")  # "..., trong đó trọng tâm là các tỉnh"
             if self.is_body_name(name, label=True):
                 return name, m.group("rest").strip()
+            if (verb and _FOR.match(verb.group()) and len(name.split()) <= 10
+                    and regex.match(rf"(?i:(?:các\s+|những\s+)?(?:{self._group_alternation()}))(?![\p{{L}}])", name)
+                    and m.group("rest")[:1].isupper()):
+                # "Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo ...": whoever "đối với" names
+                # is addressed, even by a common noun.
+                return name, m.group("rest").strip()
         bare = text.rstrip(" :.")
         if bare and self.is_body_name(bare):
             return bare, ""
@@ -398,6 +413,12 @@ class Assigner:
         if len(parts) > 1 and all(x and self.is_body_name(x) for x in parts):
             return bare, ""  # "Giám đốc các Sở ...; Chủ tịch Ủy ban nhân dân các xã, phường"
         return None
+
+    def _group_alternation(self) -> str:
+        if self._groups is None:
+            self._groups = "|".join(r"\s+".join(regex.escape(w) for w in g.split())
+                                    for g in sorted(self.r.group_words, key=len, reverse=True))
+        return self._groups
 
     def is_body_name(self, text: str, label: bool = False) -> bool:
         text = text.strip()

@@ -377,8 +377,10 @@ def body_paragraphs(blocks) -> list[BodyLine]:
         if r.body_end.match(text) and out:
             skipping, in_form = True, False
             continue
-        if r.form_start.match(text) and out:
-            skipping, in_form = True, True
+        if r.form_start.match(text) and out and skipping:
+            # A form attached after the signature or an appendix heading (a document whose own
+            # title is "ĐỀ CƯƠNG ..." is read as it is).
+            in_form = True
             continue
         if skipping:
             if in_form:

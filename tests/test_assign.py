@@ -844,3 +844,16 @@ def test_members_of_a_team_and_addressees_named_by_a_common_noun_are_the_leads()
     )
     assert [t.lead for t in tasks] == ["Bà Nguyễn Thị Hoa - Trưởng đoàn", "Ông Trần Văn Nam, Thành viên",
                                        "đơn vị được kiểm tra"]
+
+
+def test_partners_named_in_an_item_under_a_doer_heading_are_its_support_unless_delegated():
+    tasks = tasks_of(
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Phòng Công nghệ thông tin",
+        "- Chuẩn bị tài liệu tập huấn, phối hợp với các đơn vị liên quan bố trí hội trường.",
+        "- Chỉ đạo các tổ kỹ thuật chủ động phối hợp với các phòng chuyên môn khi có sự cố.",
+    )
+    assert [(t.lead, t.support) for t in tasks] == [
+        ("Phòng Công nghệ thông tin", "các đơn vị liên quan"),
+        ("Phòng Công nghệ thông tin", None),
+    ]

@@ -69,8 +69,10 @@ _PERSON_LABEL = regex.compile(
     r"(?:\s*[-–,]\s*|\s*\()[^:;.]{2,60}?\)?)\s*:\s*(?P<rest>\p{Lu}.*)$", _F | regex.S)
 _ACCOUNT = regex.compile(r"^(?:công tác|kết quả|tình hình|tiến độ|đối với|việc)\b[^:]{0,80}:\s*\S", _F | regex.I)
 _FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
-_SUBJECTLESS = regex.compile(r"^(?:(?:chủ\s+động|tích\s+cực|tiếp\s+tục|thường\s+xuyên)\s+)?(?:chủ\s+trì|phối\s+hợp|tham\s+mưu)\b",
-                             _F | regex.I)
+# "Chỉ đạo các cấp công đoàn chủ động phối hợp với ...": the partners are the delegates', not
+# the doer's.
+_DELEGATED = regex.compile(r"(?<![\p{L}])(?:chỉ\s+đạo|yêu\s+cầu|hướng\s+dẫn|đề\s+nghị|giao)\s+(?:[^,;.]{0,60}?)"
+                           r"(?:phối\s+hợp|cùng\s+với)", _F | regex.I)
 
 
 @dataclass(slots=True)
@@ -659,7 +661,7 @@ class Assigner:
             t.lead = "; ".join(names)
             t.lead_from_text = True
             f.own.add("lead")
-        if t.support is None and (names or (_SUBJECTLESS.match(first) and scope.lead)):
+        if t.support is None and (names or (scope.lead and not _DELEGATED.search(first))):
             # The partners of the sentence's subject, or of the body the item inherits
             # ("Chủ trì, phối hợp với Liên đoàn Lao động tỉnh ..." under "1. Sở Lao động ...:").
             # Not the doer itself ("Các thành viên khác trong tiểu ban ... phối hợp với các thành

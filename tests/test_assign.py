@@ -857,3 +857,16 @@ def test_partners_named_in_an_item_under_a_doer_heading_are_its_support_unless_d
         ("Phòng Công nghệ thông tin", "các đơn vị liên quan"),
         ("Phòng Công nghệ thông tin", None),
     ]
+
+
+def test_a_bold_heading_as_long_as_the_wrap_width_is_not_joined_to_its_paragraph():
+    # A page saved as text, hard-wrapped near 70 characters: a bold heading that reaches the
+    # width stays a heading; its plain paragraph is the task.
+    filler = [f"- Rà soát, cập nhật dữ liệu chuyên ngành số {i} trên hệ thống thông tin của tỉnh;" for i in range(24)]
+    heading = "5. Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn"
+    tasks = tasks_of("III. TỔ CHỨC THỰC HIỆN", "4. Sở Khoa học và Công nghệ", *filler,
+                     heading, "Chủ trì tuyên truyền sâu rộng về nội dung Kế hoạch trên các kênh thông tin",
+                     bold=(heading,))
+    last = tasks[-1]
+    assert (last.text, last.lead) == ("Chủ trì tuyên truyền sâu rộng về nội dung Kế hoạch trên các kênh thông tin",
+                                      "Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn")

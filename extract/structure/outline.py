@@ -320,6 +320,8 @@ def _continues_wrapped(previous: "BodyLine", text: str, bold: bool, width: int |
         return False
     if previous.bold and bold and len(prev) <= 120:
         return True  # "**1. Ban" / "Quản lý các khu công nghệ cao ...**"
+    if previous.bold and not bold:
+        return False  # a bold heading that reached the width, then its first plain paragraph
     return width is not None and len(prev) >= 0.7 * width
 
 

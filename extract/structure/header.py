@@ -30,7 +30,7 @@ from .header_rules import finditer, header_rules, search
 from .issuer import is_upper_line, issuer_and_parent, starts_body
 from .portal import PortalFields, portal_fields
 from .recipients import addressees, distribution
-from .signature import signature
+from .signature import people, signature
 
 _SLASHES = str.maketrans({"⁄": "/", "∕": "/", "／": "/", "\u2011": "-", "‐": "-", "–": "-"})
 # "Số: 220/KH-UBND", "Số: 24/2026//NQ-CP", "Số: /KH-UBND" (blank), "Số: 16/KH-MTTQ-BTT": the
@@ -138,7 +138,7 @@ def parse_header(blocks) -> RawHeader:
     _fill_from_portal(h, portal, top)
     h.addressees = addressees(head, top.date_at or top.number_at or 0)
     tail = lines(blocks, _tail_start(blocks, end), end)
-    sig = signature(tail)
+    sig = signature(tail, people(_texts(blocks)))
     h.signer_name, h.signer_title, h.signer_authority = sig.name, sig.title, sig.authority
     if portal.signer and h.signer_name and _key(portal.signer) != _key(h.signer_name):
         h.warnings.append(("header_mismatch", f"signer: the document prints {h.signer_name!r}, "
@@ -147,6 +147,15 @@ def parse_header(blocks) -> RawHeader:
         h.signer_name = portal.signer
     h.recipients = distribution(tail)
     return h
+
+
+def _texts(blocks):
+    """The printed text of paragraphs and table cells."""
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            yield b.text
+        elif isinstance(b, Table):
+            yield from (c.text for row in b.rows for c in row.cells)
 
 
 _DISTRIBUTION_WORD = regex.compile(r"(?i)n[ơo]i\s*nh[ậa]n")

@@ -12,11 +12,17 @@ interleaved with the recipients line by line in a PDF, or flattened onto one lin
 the last authority line; the title is the first line after it (or the known title that ends
 it, when the lines were flattened); the name is the first line after the title shaped like a
 Vietnamese name (two to five capitalised syllables). A block with no name gives no signer.
+
+A scan can damage the name: a red stamp over its first syllable ("lowfg Văn Thuân"), or the
+family name lost ("Văn Thuân"). The document usually names its signer in the body too ("Ông
+Hoàng Văn Thuân - Trưởng đoàn: phụ trách chung"); the legible syllables are completed from the
+one person of the body whose name ends with them (``People``), never guessed. Where the block's
+title line is lost too, the title printed after that name in the body is taken.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -31,6 +37,11 @@ _INLINE_NAME = regex.compile(
     r"(?<=\p{Lu}{2,}[.,]?\s+)(?P<name>\p{Lu}\p{Ll}{1,6}(?:\s+\p{Lu}\p{Ll}{0,6}){1,4})(?=\s+\p{Lu}{2,}|\s*[.;,]?\s*$)"
 )
 _ITEM = regex.compile(r"^\s*[-+•–]\s*")
+# Runs of capitalised syllables in the body (a person's name is one, led by a family name).
+_RUN = regex.compile(r"(?<![\p{L}\d])\p{Lu}\p{Ll}{0,6}(?:[ \t]+\p{Lu}\p{Ll}{0,6}){1,5}(?![\p{L}\d])")
+# The legible end of a damaged name line: two or more capitalised syllables.
+_TAIL = regex.compile(r"(?:^|\s)(?P<tail>\p{Lu}\p{Ll}{1,6}(?:\s+\p{Lu}\p{Ll}{0,6}){1,3})\s*$")
+_ROLE = regex.compile(r"^\s*[-–—,:(]\s*")
 _NOT_NAMES = {"noi nhan", "kinh gui", "nhu tren", "da ky"}
 _WINDOW_BEFORE, _WINDOW_AFTER = 8, 80
 
@@ -46,6 +57,69 @@ def is_name(text: str) -> bool:
     return bool(_NAME.match(text)) and " ".join(fold(text).split()) not in _NOT_NAMES
 
 
+def _key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+@dataclass
+class People:
+    """The persons the document names (outside its signature block): folded name -> the name
+    as printed, and -> the title printed right after it ("Hoàng Văn Thuân - Trưởng đoàn")."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def complete(self, text: str) -> str | None:
+        """The name a signature line prints: the line itself when whole, else completed from
+        the one person of the body whose name ends with its legible syllables; None if neither."""
+        surnames = header_rules().surnames
+        if is_name(text):
+            words = text.split()
+            if fold(words[0]) in surnames or len(words) > 2:
+                return text
+            return self._ending(words, (1, 2)) or text  # "Văn Thuân": the family name lost
+        m = _TAIL.search(text)
+        if not m:
+            return None
+        head = text[:m.start("tail")].split()
+        letters = sum(ch.isalpha() for ch in "".join(head))
+        if not head or len(head) > 2 or letters > 10 or any(fold(w) in surnames and w[:1].isupper() for w in head):
+            return None  # not a damaged first syllable (or a whole name with words before it)
+        return self._ending(m["tail"].split(), (1,))
+
+    def _ending(self, words: list[str], extra: tuple[int, ...]) -> str | None:
+        tail = _key(" ".join(words))
+        found = {k for k in self.names
+                 if k.endswith(" " + tail) and len(k.split()) - len(words) in extra}
+        return self.names[found.pop()] if len(found) == 1 else None
+
+
+def people(texts) -> People:
+    """The persons named in ``texts``: every run of capitalised syllables from a family name
+    on, two to five syllables long (a longer run holds a name and the words after it)."""
+    surnames = header_rules().surnames
+    rules = header_rules()
+    out = People()
+    for text in texts:
+        for m in _RUN.finditer(text):
+            words = m.group().split()
+            for a, w in enumerate(words):
+                if fold(w) not in surnames:
+                    continue
+                end = min(len(words), a + 5)
+                for b in range(a + 2, end + 1):
+                    printed = " ".join(words[a:b])
+                    out.names.setdefault(_key(printed), printed)
+                after = text[m.end():]
+                role = _ROLE.match(after)
+                if role and end == len(words) and end - a >= 2:
+                    found = search(rules.title, after[role.end():], 60)
+                    if found and found[0] == 0:
+                        out.titles.setdefault(_key(" ".join(words[a:])), after[role.end():][:found[1]])
+                break  # the first family name of a run starts the name
+    return out
+
+
 def distribution_at(body: list[Line]) -> int | None:
     """The line of the main body's "Nơi nhận" (its last one), if any."""
     rules = header_rules()
@@ -56,12 +130,15 @@ def distribution_at(body: list[Line]) -> int | None:
     return None
 
 
-def signature(body: list[Line]) -> Signature:
-    """The signer, from the lines of the main body's end (before any appendix)."""
+def signature(body: list[Line], persons: People | None = None) -> Signature:
+    """The signer, from the lines of the main body's end (before any appendix); ``persons``:
+    the people the document names elsewhere, to complete a name a scan damaged."""
+    persons = persons or People()
     at = distribution_at(body)
-    if at is None:
-        return _parse(_last_block(body))
-    return _parse(_beside(body, at))
+    sig = _parse(_beside(body, at) if at is not None else _last_block(body, persons), persons)
+    if sig.name and sig.title is None:
+        sig.title = persons.titles.get(_key(sig.name))  # the block's title line lost (a stamp)
+    return sig
 
 
 def _beside(body: list[Line], at: int) -> list[str]:
@@ -112,17 +189,27 @@ def _sig_like(text: str) -> bool:
     return (is_upper_line(text) and len(text) <= 80) or is_name(text)
 
 
-def _last_block(body: list[Line]) -> list[str]:
-    """No "Nơi nhận": the last run of authority and title lines with a name under them."""
+def _last_block(body: list[Line], persons: People) -> list[str]:
+    """No "Nơi nhận" found: the last run of authority and title lines with a name under them.
+    In a PDF read line by line the recipients' entries may stand between them (the two
+    columns interleaved, "Nơi nhận" itself garbled): entries ("- ...", "...;") are stepped over."""
+    rules = header_rules()
     for i in range(len(body) - 1, max(-1, len(body) - 60), -1):
-        if is_name(body[i].text):
-            run = [body[i].text]
-            j = i - 1
-            while j >= 0 and i - j <= 6 and _sig_like(body[j].text) and not is_name(body[j].text):
-                run.insert(0, body[j].text)
-                j -= 1
-            if len(run) > 1 and any(header_rules().title.search(fold(x)) for x in run[:-1]):
-                return run
+        name = persons.complete(body[i].text)
+        if not name:
+            continue
+        run = [name]
+        j = i - 1
+        while j >= 0 and i - j <= 12 and len(run) <= 6:
+            text = body[j].text
+            if _sig_like(text) and not is_name(text):
+                run.insert(0, text)
+            elif not (_ITEM.match(text) or text.rstrip().endswith(";")):
+                break
+            j -= 1
+        authority = search(rules.authority, run[0])
+        if len(run) > 1 and (any(rules.title.search(fold(x)) for x in run[:-1]) or (authority and authority[0] == 0)):
+            return run
     return []
 
 
@@ -134,14 +221,15 @@ def _strip_notes(text: str) -> str:
     return " ".join(text.split())
 
 
-def _parse(raw: list[str]) -> Signature:
+def _parse(raw: list[str], persons: People) -> Signature:
     rules = header_rules()
     sig_lines = [t for t in (_strip_notes(x) for x in raw) if t]
     # The name: the first name-shaped line (or name after capitals) below a title or authority.
     name, name_at, inline_head = None, None, None
     for k, text in enumerate(sig_lines):
-        if k > 0 and is_name(text):
-            name, name_at = text, k
+        whole = persons.complete(text) if k > 0 else None
+        if whole:
+            name, name_at = whole, k
             break
         m = _INLINE_NAME.search(text)
         if m and (search(rules.authority, text) or rules.title.search(fold(text[:m.start()]))):

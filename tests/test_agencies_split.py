@@ -262,3 +262,16 @@ def test_a_plural_governs_a_list_of_common_nouns():
     # a capitalised body after the list still starts another one
     assert [p.text for p in split_cell(builtin_registry(), "Các đơn vị, địa phương, Sở Tài chính")] == \
         ["Các đơn vị, địa phương", "Sở Tài chính"]
+
+
+@pytest.mark.parametrize("cell, names", [
+    # a body's branch after a dash is the branch, one body, whatever the registry knows of it
+    ("Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực 5", ["Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực 5"]),
+    ("Ngân hàng Nhà nước Việt Nam – chi nhánh tỉnh Cao Bằng; Sở Tài chính",
+     ["Ngân hàng Nhà nước Việt Nam – chi nhánh tỉnh Cao Bằng", "Sở Tài chính"]),
+    ("Sở Tư pháp - Sở Nội vụ", ["Sở Tư pháp", "Sở Nội vụ"]),  # two bodies still cut
+])
+def test_a_branch_after_a_dash_stays_with_its_body(cell, names):
+    from extract.lang.agencies.split import split_cell
+
+    assert [p.text for p in split_cell(builtin_registry(), cell)] == names

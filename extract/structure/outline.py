@@ -233,8 +233,9 @@ def _continues(previous: str, text: str) -> bool:
                 and not _LETTER.match(text) and not _BULLET.match(text) and not _PAREN.match(text))
 
 
-# A line cannot end on these: a body's head word or a connective ("**1. Sở" / "Tài chính**").
-_DANGLING = regex.compile(r"(?<![\p{L}])(?:Sở|Ban|Bộ|Phòng|Ủy|Văn|Trung|Chi|Cục|và|của|các|với|cho|về|trong)\s*\**\s*$", _F)
+# A line cannot end on these: a body's head word, a connective, or "Việt" of "Việt Nam" ("**1. Sở" /
+# "Tài chính**", "**8. Ngân hàng Nhà nước Việt" / "Nam - Chi nhánh Khu vực II:** Chủ trì ...").
+_DANGLING = regex.compile(r"(?<![\p{L}])(?:Sở|Ban|Bộ|Phòng|Ủy|Văn|Trung|Chi|Cục|Việt|và|của|các|với|cho|về|trong)\s*\**\s*$", _F)
 _WRAPPED_DASH = regex.compile(r"^[-–]\s*\p{Ll}\p{L}*\s", _F)
 
 

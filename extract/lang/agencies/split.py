@@ -35,6 +35,7 @@ _JOIN_GAP = regex.compile(r"[\s,\-–]*")
 _BULLET_GAP = regex.compile(r"\n\s*[-–•+]")
 _LETTER = regex.compile(r"\p{L}")
 _STRIP = " \t\n,.;:-–•+*"
+_BRANCH = regex.compile(r"(?i)chi\s+nhánh(?![\p{L}])")
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,8 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
         rest = text[m.end():]
         if kind == "soft" and _PERSON.match(text[pos:m.start()]) and m.group(0).strip() in ("-", "–"):
             continue  # "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban": one person's roles
+        if kind == "soft" and m.group(0).strip() in ("-", "–") and _BRANCH.match(rest):
+            continue  # "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II": a branch of the body
         if kind == "soft" and m.end() not in starts and _FIELDS.search(text, pos, m.start()):
             continue  # a list of the fields an office-holder is in charge of
         if (kind == "soft" and m.group(0).strip() == "," and _PLURAL.match(text, pos)

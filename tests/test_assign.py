@@ -870,3 +870,13 @@ def test_a_bold_heading_as_long_as_the_wrap_width_is_not_joined_to_its_paragraph
     last = tasks[-1]
     assert (last.text, last.lead) == ("Chủ trì tuyên truyền sâu rộng về nội dung Kế hoạch trên các kênh thông tin",
                                       "Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn")
+
+
+def test_a_bold_label_broken_after_viet_goes_on_to_its_name():
+    from extract.model.layout import Paragraph as P
+
+    blocks = [P("IV. TỔ CHỨC THỰC HIỆN", bold=True),
+              P("8. Ngân hàng Nhà nước Việt", bold=True),
+              P("Nam - Chi nhánh Khu vực 6: Chủ trì triển khai thanh toán không dùng tiền mặt.", soft_break=True)]
+    (task,) = assigned_tasks(blocks, report=False)
+    assert task.lead == "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực 6"

@@ -75,9 +75,11 @@ class People:
         surnames = header_rules().surnames
         if is_name(text):
             words = text.split()
-            if fold(words[0]) in surnames or len(words) > 2:
+            if fold(words[0]) in surnames:
                 return text
-            return self._ending(words, (1, 2)) or text  # "Văn Thuân": the family name lost
+            # "Văn Thuân": the family name lost; "Em Thị Mỹ Linh": misread as another word.
+            return (self._ending(words, (1, 2)) or (len(words) > 2 and self._ending(words[1:], (1,)))
+                    or text)
         m = _TAIL.search(text)
         if not m:
             return None

@@ -880,3 +880,10 @@ def test_a_bold_label_broken_after_viet_goes_on_to_its_name():
               P("Nam - Chi nhánh Khu vực 6: Chủ trì triển khai thanh toán không dùng tiền mặt.", soft_break=True)]
     (task,) = assigned_tasks(blocks, report=False)
     assert task.lead == "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực 6"
+
+
+def test_an_adverb_of_frequency_after_the_subject_ends_its_name():
+    tasks = tasks_of("III. TỔ CHỨC THỰC HIỆN",
+                     "1. Sở Nội vụ định kỳ hằng quý tổng hợp báo cáo Ủy ban nhân dân tỉnh.",
+                     "2. Ngân hàng Chính sách xã hội tỉnh hằng năm rà soát nhu cầu vốn vay.")
+    assert [t.lead for t in tasks] == ["Sở Nội vụ", "Ngân hàng Chính sách xã hội tỉnh"]

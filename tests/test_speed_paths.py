@@ -116,3 +116,88 @@ def test_the_deadline_folding_is_remembered_and_cannot_be_changed_by_a_caller():
     assert first is again  # folded once for the three searches of one sentence
     folded, index = fold_indexed(text)
     assert first == (folded, tuple(index)) and isinstance(first[1], tuple)
+
+
+def _folded_char_by_char(text: str) -> tuple[str, list[int]]:
+    """fold_indexed as it was: each character folded on its own."""
+    from extract.lang.fold import fold
+
+    chars, index = [], []
+    for i, ch in enumerate(text):
+        for c in fold(ch):
+            chars.append(c)
+            index.append(i)
+    index.append(len(text))
+    return "".join(chars), index
+
+
+FOLD_TEXTS = [
+    "", "ABC abc 123", "Sở Tài chính chủ trì", "ĐỒNG THÁP, ngày 05 tháng 3",
+    "Ủy ban nhân dân xã Đăng Hà", "Hoa\u0300 Bi\u0300nh",  # tone marks as combining characters
+    "\u0301 a mark first", "ﬁ İ ẞ ² ½ 각 tab\tnbsp\u00a0", "Quý IV/2026 – ‘Kinh tế số’",
+]
+
+
+def test_fold_indexed_by_translation_gives_the_per_character_answer():
+    from extract.lang.fold import fold_indexed
+
+    for text in FOLD_TEXTS + [a + b for a, b in itertools.product(FOLD_TEXTS, repeat=2)]:
+        assert fold_indexed(text) == _folded_char_by_char(text), text
+
+
+def test_source_keys_keep_every_letter_and_digit_and_where_it_came_from():
+    from extract.structure.sources import _key
+
+    for text in FOLD_TEXTS + ["a_b c-d", "Nhiệm vụ 1.2: (Sở\u00a0KH&CN)", "x\u0323y\u0301"]:
+        folded, index = _folded_char_by_char(text)
+        keep = [(ch, index[i]) for i, ch in enumerate(folded) if ch.isalnum()]
+        assert _key(text) == ("".join(c for c, _ in keep), [i for _, i in keep]), text
+
+
+def test_a_paragraph_without_a_number_still_cites_laws_and_spaced_numbers_are_found():
+    from extract.lang.citations import find_citations
+
+    assert [c.kind for c in find_citations("Thực hiện Luật Đất đai và các văn bản hướng dẫn.")] != []
+    assert find_citations("Triển khai đồng bộ các nhiệm vụ chuyển đổi số trên địa bàn.") == []
+    for text in ("theo Kế hoạch số 12 /KH-UBND ngày 15/01/2026", "Nghị quyết số 57- NQ/TW",
+                 "Nghị định 42/ 2022 /NĐ-CP"):
+        found = find_citations(text)
+        assert len(found) == 1 and found[0].number is not None, text
+
+
+def test_near_keys_answer_as_scoring_every_table_key():
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    from extract.structure.merge import _SAME, _NearKeys
+
+    words = ("xây dựng kế hoạch triển khai thực hiện chuyển đổi số trên địa bàn tỉnh rà soát thủ "
+             "tục hành chính báo cáo kết quả năm 2026 nhiệm vụ giải pháp phát triển hạ tầng").split()
+    rng = random.Random(7)
+
+    def key(n: int) -> str:
+        return " ".join(rng.choice(words) for _ in range(n))[:60].strip()
+
+    def edited(k: str) -> str:
+        chars = list(k)
+        for _ in range(rng.randint(0, 9)):
+            i = rng.randrange(len(chars))
+            op = rng.random()
+            if op < 0.4:
+                del chars[i]
+            elif op < 0.8:
+                chars.insert(i, rng.choice("abđơ "))
+            else:
+                chars[i] = "x"
+        return "".join(chars)[:60].strip()
+
+    table = [key(rng.randint(3, 20)) for _ in range(_NearKeys.SMALL + 200)]  # large enough to index
+    near = _NearKeys(table)
+    asked = [edited(rng.choice(table)) for _ in range(600)] + [key(rng.randint(4, 20)) for _ in range(300)]
+    answers = []
+    for k in asked:
+        whole = k in table or process.extractOne(k, table, scorer=fuzz.ratio, score_cutoff=_SAME) is not None
+        assert near.has(k) == whole, k
+        answers.append(whole)
+    assert 100 < sum(answers) < len(answers)  # both answers were asked for

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -39,6 +40,7 @@ def strip_markup(text: str) -> str:
     return _MD_ITALIC.sub("", _MD_BOLD.sub("", text))
 
 
+@lru_cache(maxsize=16384)  # a table's cells are cleaned by every step that reads them
 def clean_cell(text: str) -> str:
     """A cell's printed wording, without markup; bullets on their own "- " lines."""
     text = strip_markup(nfc(text))

@@ -68,20 +68,69 @@ def _due_by_appendix_title(tables: list[RawTask]) -> None:
         row.due = seen[title]
 
 
+class _NearKeys:
+    """The table tasks' keys, asked whether a prose key is the same wording or nearly
+    (``fuzz.ratio`` ≥ _SAME) without comparing it with every key.
+
+    ratio ≥ _SAME means an Indel distance of at most d = (1 - _SAME/100)·(len(a) + len(b)), and
+    keys are at most _PREFIX long. Cut the prose key into d + 1 pieces: an insertion or a
+    deletion breaks at most one piece, so a key within d edits holds one of them whole. Only
+    the keys holding a piece (an index of their substrings of the pieces' length) are scored,
+    by the same rapidfuzz call as before: the answer is the one a comparison with every key
+    gives. Comparing every pair was quadratic: 5,000 × 5,000 tasks took 7 s.
+    """
+
+    SMALL = 256  # below this many keys, scoring them all is cheaper than an index
+    MIN_PIECE = 4  # shorter pieces are in most keys: no use as a filter
+
+    def __init__(self, keys: list[str]):
+        self.keys = list(dict.fromkeys(keys))
+        self.exact = set(self.keys)
+        self._index: dict[int, dict[str, list[int]]] = {}  # piece length -> substring -> keys
+
+    def _substrings(self, size: int) -> dict[str, list[int]]:
+        index = self._index.get(size)
+        if index is None:
+            index = {}
+            for i, key in enumerate(self.keys):
+                for j in range(len(key) - size + 1):
+                    at = index.setdefault(key[j:j + size], [])
+                    if not at or at[-1] != i:
+                        at.append(i)
+            self._index[size] = index
+        return index
+
+    def has(self, k: str) -> bool:
+        if k in self.exact:
+            return True
+        if not self.keys:
+            return False
+        edits = int((100 - _SAME) / 100 * (len(k) + _PREFIX)) + 1  # +1: no rounding at the edge
+        size = len(k) // (edits + 1)
+        if len(self.keys) < self.SMALL or size < self.MIN_PIECE:
+            choices = self.keys
+        else:
+            index = self._substrings(size)
+            found: set[int] = set()
+            for j in range(edits + 1):
+                found.update(index.get(k[j * size:(j + 1) * size], ()))
+            if not found:
+                return False
+            choices = [self.keys[i] for i in sorted(found)]
+        return process.extractOne(k, choices, scorer=fuzz.ratio, score_cutoff=_SAME) is not None
+
+
 def merge_tasks(prose: list[RawTask], tables: list[RawTask]) -> list[RawTask]:
     if not tables:
         return prose
     _due_by_appendix(prose, tables)
     _due_by_appendix_title(tables)
-    keys = [k for k in (_key(t.text) for t in tables) if k]
-    exact = set(keys)
+    near = _NearKeys([k for k in (_key(t.text) for t in tables) if k])
     kept = []
     for task in prose:
         k = _key(task.text)
-        # The same wording first (a set), then rapidfuzz's own loop with a cut-off (it skips by
-        # length first): the pairwise Python loop was quadratic, 20 s of a 12 MB text's 50.
-        if len(k) >= 20 and (k in exact or (keys and process.extractOne(k, keys, scorer=fuzz.ratio,
-                                                                         score_cutoff=_SAME))):
+        # The same wording (a set), or nearly the same among the keys that can be (_NearKeys).
+        if len(k) >= 20 and near.has(k):
             continue
         kept.append(task)
     return kept + tables

@@ -10,6 +10,7 @@ the task was read on decides between equal candidates. A task that is not found 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -32,11 +33,19 @@ class _Unit:
     row: bool = False                        # a table row: shown whole
 
 
+_ALNUM_RUN = re.compile(r"[^\W_]+")  # exactly the characters str.isalnum() accepts
+
+
 def _key(text: str) -> tuple[str, list[int]]:
     """Folded letters and digits, and for each the index in ``text`` it came from."""
     folded, index = fold_indexed(text)
-    keep = [(ch, index[i]) for i, ch in enumerate(folded) if ch.isalnum()]
-    return "".join(ch for ch, _ in keep), [i for _, i in keep]
+    parts: list[str] = []
+    where: list[int] = []
+    for m in _ALNUM_RUN.finditer(folded):  # a run of letters at a time, not a character
+        s, e = m.span()
+        parts.append(m.group())
+        where.extend(index[s:e])
+    return "".join(parts), where
 
 
 def _units(blocks) -> list[_Unit]:

@@ -45,6 +45,10 @@ class _Patterns:
             rf"|\.(?:\s|$)|\s*$)",
             _FLAGS,
         )
+        # What every NUMBER holds (its last digit, then "/" or "-"): a paragraph without it
+        # cites no number, and one scan for it is far cheaper than the main pattern's, which
+        # tries its alternatives at every position (most paragraphs have no number).
+        self.number_hint = regex.compile(r"\d\s*[/-]", _FLAGS)
         self.date = regex.compile(DATE, _FLAGS)
         stops = _alternation(r.issuer_stops)
         kind_names = _alternation(n for k in r.kinds for n in k.names)
@@ -93,7 +97,7 @@ def citation_spans(text: str) -> list[tuple[int, int, Citation]]:
         return []
     r, p = rules(), _patterns()
     found: list[tuple[int, int, Citation]] = []
-    for m in p.main.finditer(text):
+    for m in (p.main.finditer(text) if p.number_hint.search(text) else ()):
         sep, code = m.group("sep"), m.group("code")
         if not valid_shape(sep, code):
             continue

@@ -21,6 +21,7 @@ from ..lang.fold import fold
 from ..model import AgencyRef, DocumentInfo, Signer
 from ..model.raw import RawHeader
 from ..structure.header_rules import AUTHORITIES, header_rules
+from .place_spelling import respell_places
 
 Warn = Callable[..., None]
 
@@ -94,6 +95,8 @@ def issuer_ref(h: RawHeader, registry, jurisdiction, warn: Warn) -> AgencyRef | 
     if found.id:
         return AgencyRef(raw=printed, name=found.name, id=found.id, kind=found.kind)
     name = normal_case(found.name if found.name else full)
+    # A scan's diacritic slips in the place the name ends with, repaired here only (raw as printed).
+    name = respell_places(name, registry.places, getattr(jurisdiction, "province", None))
     warn("agency_unresolved", f"issuer not in registry: {name!r}")
     return AgencyRef(raw=printed, name=name, id=None, kind=found.kind)
 

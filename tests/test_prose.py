@@ -257,3 +257,12 @@ def test_a_document_titled_as_an_outline_is_still_read():
     tasks, _ = run("ĐỀ CƯƠNG", "Tuyên truyền kỷ niệm ngày thành lập tỉnh",
                    "I. NỘI DUNG TUYÊN TRUYỀN", "1. Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức triển lãm ảnh.")
     assert [t.lead for t in tasks] == ["Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_where_the_money_comes_from_is_no_task():
+    tasks, _ = run("IV. KINH PHÍ THỰC HIỆN",
+                   "Kinh phí thực hiện Kế hoạch được bố trí từ nguồn ngân sách nhà nước theo phân cấp hiện hành.",
+                   "Kinh phí cho các nhiệm vụ chuyển đổi số từ nguồn xã hội hóa và các nguồn hợp pháp khác.",
+                   "V. TỔ CHỨC THỰC HIỆN",
+                   "1. Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch.")
+    assert [t.text for t in tasks] == ["Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch."]

@@ -48,9 +48,13 @@ def normal_case(name: str) -> str:
     out: list[str] = []
     proper = False
     for i, w in enumerate(name.split()):
-        if any(ch.isdigit() for ch in w) or "/" in w or w.strip(",.;") in _ACRONYMS:
+        if any(ch.isdigit() for ch in w) or "/" in w or _acronym(w.strip(",.;()")):
             out.append(w)
+            if " ".join(out[-2:]).lower().split()[0] == "trường":
+                proper = True  # "TRƯỜNG THPT CHU VĂN AN": a school's own name after its level
             continue
+        if " ".join(out).lower() in _SCHOOLS:
+            proper = True  # "Trường Tiểu học" + "KIM ĐỒNG"
         low = w.lower()
         head = " ".join(out).lower() in _CAPITAL_AFTER  # the first word of the body's own name
         out.append(low[:1].upper() + low[1:] if i == 0 or proper or head else low)
@@ -63,6 +67,19 @@ def normal_case(name: str) -> str:
 
 
 _ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "UBMTTQ", "TP", "CNTT", "VN", "BCĐ", "BTT"})
+_VOWEL = regex.compile(r"[aeiouy]")
+# A school's level: what follows is the school's own name ("Trường Tiểu học Kim Đồng").
+_SCHOOLS = ("trường mầm non", "trường tiểu học", "trường trung học cơ sở", "trường trung học phổ thông",
+            "trường phổ thông dân tộc nội trú", "trường phổ thông dân tộc bán trú")  # not "Cao đẳng Y tế": a description
+
+
+def _acronym(word: str) -> bool:
+    """An abbreviation kept in capitals: a listed one, or capitals without a vowel ("THPT",
+    "THCS", "HĐND", "GDNN-GDTX")."""
+    if word in _ACRONYMS:
+        return True
+    letters = "".join(ch for ch in word if ch.isalpha())
+    return len(letters) >= 2 and letters.isupper() and not _VOWEL.search(fold(letters))
 
 
 def _titled(title: str | None) -> str | None:

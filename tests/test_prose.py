@@ -266,3 +266,11 @@ def test_where_the_money_comes_from_is_no_task():
                    "V. TỔ CHỨC THỰC HIỆN",
                    "1. Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch.")
     assert [t.text for t in tasks] == ["Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch."]
+
+
+def test_a_conclusions_praise_is_no_task():
+    tasks, _ = run("Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:",
+                   "1. Ghi nhận, đánh giá cao sự nỗ lực của Sở Xây dựng trong thời gian qua.",
+                   "2. Biểu dương các địa phương đã hoàn thành giải phóng mặt bằng.",
+                   "3. Sở Xây dựng chỉ đạo nhà thầu đẩy nhanh tiến độ thi công, hoàn thành trước ngày 31/12/2027.")
+    assert [t.lead for t in tasks] == ["Sở Xây dựng"]

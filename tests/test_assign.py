@@ -887,3 +887,17 @@ def test_an_adverb_of_frequency_after_the_subject_ends_its_name():
                      "1. Sở Nội vụ định kỳ hằng quý tổng hợp báo cáo Ủy ban nhân dân tỉnh.",
                      "2. Ngân hàng Chính sách xã hội tỉnh hằng năm rà soát nhu cầu vốn vay.")
     assert [t.lead for t in tasks] == ["Sở Nội vụ", "Ngân hàng Chính sách xã hội tỉnh"]
+
+
+def test_institutions_as_doer_headings():
+    tasks = tasks_of(
+        "Bộ Y tế đề nghị các đơn vị thực hiện một số nội dung sau:",
+        "1. Các bệnh viện trực thuộc Bộ",
+        "- Tổ chức tập huấn phác đồ điều trị cho tuyến dưới.",
+        "2. Kho bạc Nhà nước khu vực VII",
+        "- Bảo đảm kiểm soát chi kịp thời cho các dự án.",
+        "3. Đài Phát thanh và Truyền hình tỉnh",
+        "- Mở chuyên mục tuyên truyền về phòng, chống dịch.",
+    )
+    assert [t.lead for t in tasks] == ["Các bệnh viện trực thuộc Bộ", "Kho bạc Nhà nước khu vực VII",
+                                       "Đài Phát thanh và Truyền hình tỉnh"]

@@ -901,3 +901,20 @@ def test_institutions_as_doer_headings():
     )
     assert [t.lead for t in tasks] == ["Các bệnh viện trực thuộc Bộ", "Kho bạc Nhà nước khu vực VII",
                                        "Đài Phát thanh và Truyền hình tỉnh"]
+
+
+def test_a_decisions_members_are_no_tasks_and_the_duties_of_a_body_are_its_own():
+    tasks = tasks_of(
+        "Điều 1. Thành lập Tổ kiểm tra liên ngành, gồm các ông (bà) có tên sau:",
+        "1. Ông Nguyễn Văn An, Phó Chủ tịch UBND phường - Tổ trưởng;",
+        "2. Bà Lê Thị Bình, Công chức Địa chính - Xây dựng - Tổ phó;",
+        "Điều 2. Nhiệm vụ của Tổ kiểm tra liên ngành",
+        "1. Kiểm tra các cơ sở kinh doanh trên địa bàn phường, hoàn thành trước ngày 30/6/2027.",
+        "2. Trách nhiệm của các tổ dân phố",
+        "- Phối hợp cung cấp thông tin về các cơ sở kinh doanh.",
+    )
+    assert [(t.text, t.lead) for t in tasks] == [
+        ("Kiểm tra các cơ sở kinh doanh trên địa bàn phường, hoàn thành trước ngày 30/6/2027.",
+         "Tổ kiểm tra liên ngành"),
+        ("Phối hợp cung cấp thông tin về các cơ sở kinh doanh.", "các tổ dân phố"),
+    ]

@@ -71,6 +71,8 @@ _ACCOUNT = regex.compile(r"^(?:công tác|kết quả|tình hình|tiến độ|�
 _FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
 # "Chỉ đạo các cấp công đoàn chủ động phối hợp với ...": the partners are the delegates', not
 # the doer's.
+_DUTIES_OF = regex.compile(r"^(?:nhiệm\s+vụ|trách\s+nhiệm|nhiệm\s+vụ,?\s+(?:và\s+)?quyền\s+hạn)(?:\s+cụ\s+thể)?\s+của\s+"
+                           r"(?P<name>[^:;.()]{3,90})$", _F | regex.I)
 _DELEGATED = regex.compile(r"(?<![\p{L}])(?:chỉ\s+đạo|yêu\s+cầu|hướng\s+dẫn|đề\s+nghị|giao)\s+(?:[^,;.]{0,60}?)"
                            r"(?:phối\s+hợp|cùng\s+với)", _F | regex.I)
 
@@ -267,7 +269,10 @@ class Assigner:
                 for role, value in closing.items():
                     _fill(target, role, value)
                 closed = True
-        if line is not None and not out and self.is_work(line.title) and not self.agency_only(line.title):
+        if (line is not None and not out and self.is_work(line.title) and not self.agency_only(line.title)
+                and not (line.title.rstrip().endswith(":") and items
+                         and all(self.r.not_work.search(c.line.title) for c in items))):
+            # (not "Điều 1. Thành lập Tổ công tác ..., gồm các ông (bà) có tên sau:" over its members)
             # A heading whose items gave nothing (outline noise) but that states work itself.
             out, _ = self.leaf(node, sections, scope, region)
         return out, {}, False
@@ -345,6 +350,10 @@ class Assigner:
             title = rest or ""
         # A lead-in ends with a colon; a heading over items may leave it out ("2. Đề nghị Ủy
         # ban nhân dân xã phối hợp" over "- Phối hợp chặt chẽ ...", "- Chỉ đạo ...").
+        duty = _DUTIES_OF.match(title.rstrip(" :."))
+        if s.lead is None and duty and (self.bodies.starts_like_body(duty.group("name"))
+                                        or duty.group("name")[:1].isupper()):
+            s.lead = duty.group("name")  # "Điều 2. Nhiệm vụ của Tổ công tác", "3. Trách nhiệm của các sở, ngành"
         lead_in = (self.lead_in(title) if title.endswith(":")
                    or (node.items and not _SENTENCE_END.search(title) and self.r.lead_in.match(title)) else None)
         if lead_in:
@@ -579,6 +588,8 @@ class Assigner:
         line = node.line
         title = printed = line.title
         body = node.body
+        if not body and self.r.not_work.search(title):
+            return [], True  # "Ông Nguyễn Văn A, Phó Chủ tịch UBND xã - Tổ trưởng;": a member, no work
         label = self.agency_label(title)
         if label is not None:
             name, rest = label

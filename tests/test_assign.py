@@ -918,3 +918,11 @@ def test_a_decisions_members_are_no_tasks_and_the_duties_of_a_body_are_its_own()
          "Tổ kiểm tra liên ngành"),
         ("Phối hợp cung cấp thông tin về các cơ sở kinh doanh.", "các tổ dân phố"),
     ]
+
+
+def test_a_request_to_a_higher_body_ends_the_name_at_its_verb():
+    tasks = tasks_of("IV. KIẾN NGHỊ, ĐỀ XUẤT",
+                     "1. Đề nghị Ủy ban nhân dân tỉnh quan tâm bố trí vốn cho dự án đường ven sông.",
+                     "2. Đề nghị Sở Tài chính sớm thẩm định dự toán kinh phí năm 2027.",
+                     "3. Kính đề nghị Bộ Nội vụ xem xét, chấp thuận chủ trương.")
+    assert [t.lead for t in tasks] == ["Ủy ban nhân dân tỉnh", "Sở Tài chính", "Bộ Nội vụ"]

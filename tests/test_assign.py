@@ -926,3 +926,19 @@ def test_a_request_to_a_higher_body_ends_the_name_at_its_verb():
                      "2. Đề nghị Sở Tài chính sớm thẩm định dự toán kinh phí năm 2027.",
                      "3. Kính đề nghị Bộ Nội vụ xem xét, chấp thuận chủ trương.")
     assert [t.lead for t in tasks] == ["Ủy ban nhân dân tỉnh", "Sở Tài chính", "Bộ Nội vụ"]
+
+
+def test_a_resolutions_articles_of_terms_hold_no_work_and_its_supervisors_are_leads():
+    tasks = tasks_of(
+        "QUYẾT NGHỊ:",
+        "Điều 1. Mức hỗ trợ",
+        "Hỗ trợ 100% học phí cho học sinh trung học cơ sở trên địa bàn tỉnh.",
+        "Điều 2. Tổ chức thực hiện",
+        "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.",
+        "2. Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu "
+        "Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.",
+    )
+    assert [t.ordinal for t in tasks] == ["1", "2"]
+    assert tasks[0].lead == "Ủy ban nhân dân tỉnh"
+    assert tasks[1].lead.startswith("Thường trực Hội đồng nhân dân")
+    assert "các Ban của Hội đồng nhân dân" in tasks[1].lead

@@ -503,7 +503,8 @@ class Assigner:
 
     def _name_before_verb(self, text: str) -> str | None:
         m = regex.match(r"^(?P<name>.{2,120}?)\s*(?:,\s*)?(?:chủ\s+trì|thực\s+hiện|triển\s+khai|có\s+trách\s+nhiệm|"
-                        r"tham\s+mưu|khẩn\s+trương|tổ\s+chức|rà\s+soát|xây\s+dựng|phối\s+hợp)\b", text, _F | regex.I)
+                        r"tham\s+mưu|khẩn\s+trương|tổ\s+chức|rà\s+soát|xây\s+dựng|phối\s+hợp|giám\s+sát|kiểm\s+tra|"
+                        r"theo\s+dõi|hướng\s+dẫn)\b", text, _F | regex.I)
         if m and self.bodies.starts_like_body(m.group("name")):
             return m.group("name").strip(" ,")
         return None

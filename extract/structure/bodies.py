@@ -124,8 +124,9 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         if p.group.match(name, comma.start()):
             continue
         rest = name[comma.end():].lstrip()
-        if not p.head_ci.match(rest):
-            return None
+        plural = regex.match(r"(?:các|những)\s+", rest)
+        if not (p.head_ci.match(rest) or (plural and p.head.match(rest, plural.end()))):
+            return None  # (a plural goes on only before a capitalised head: "..., các Ban của HĐND")
         names.append(name[begin:comma.start()].strip())
         begin = comma.end()
     names.append(name[begin:].strip())

@@ -274,3 +274,12 @@ def test_a_conclusions_praise_is_no_task():
                    "2. Biểu dương các địa phương đã hoàn thành giải phóng mặt bằng.",
                    "3. Sở Xây dựng chỉ đạo nhà thầu đẩy nhanh tiến độ thi công, hoàn thành trước ngày 31/12/2027.")
     assert [t.lead for t in tasks] == ["Sở Xây dựng"]
+
+
+def test_provisions_for_a_case_are_no_tasks():
+    tasks, _ = run("II. NỘI DUNG",
+                   "1. Ban Thường trực Ủy ban MTTQ xã tổ chức hội nghị cử tri ở các thôn.",
+                   "2. Trường hợp người đứng đầu cơ quan là người ứng cử thì cấp phó chủ trì hội nghị.",
+                   "3. Đối với nơi có dưới 100 cử tri thì tổ chức hội nghị toàn thể cử tri.",
+                   "4. Trường hợp phát sinh vướng mắc, các đơn vị báo cáo về Sở Nội vụ.")
+    assert [t.ordinal for t in tasks] == ["1", "4"]

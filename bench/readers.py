@@ -25,6 +25,11 @@ DOCX pages are those of the PDF twin (same document printed), else docProps/app.
 The last lines are ratios: vnplan end to end against each peer, in pages/s per core of the
 same run (the machine is shared: ratios of one run count, absolute figures move).
 
+--fresh: before every round, forget what vnplan remembers per distinct text (its bounded
+lru caches and the agency registry's memos), as a batch worker meeting new documents would:
+the rounds repeat the same files, so without it the later rounds find their cells, headers and
+names already read.
+
 --memory: a 100-page and a 2,000-page PDF made from the seed PDFs (their pages repeated),
 each parsed once end to end in a fresh process; peak RSS of each and their ratio.
 
@@ -100,7 +105,27 @@ def docx_pages(path: Path) -> int:
     return 1
 
 
-def run_case(fmt: str, tool: str, files: list[Path], rounds: int, warm: bool = True) -> dict:
+def forget_texts() -> None:
+    """Clear vnplan's per-text memories: bounded lru caches (data files and compiled rules are
+    kept: those are unbounded ``@cache``) and the built-in registry's memo dicts."""
+    import functools
+
+    for name, module in list(sys.modules.items()):
+        if name != "extract" and not name.startswith("extract."):
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, functools._lru_cache_wrapper) and value.cache_parameters()["maxsize"] is not None:
+                value.cache_clear()
+    from extract.lang.context import Lang
+
+    registry = Lang.default().registry
+    for attr in dir(registry):
+        if attr.endswith("_memo") and isinstance(getattr(registry, attr, None), dict):
+            getattr(registry, attr).clear()
+
+
+def run_case(fmt: str, tool: str, files: list[Path], rounds: int, warm: bool = True,
+             fresh: bool = False) -> dict:
     if tool == "read":
         from extract.readers import read as fn
     elif tool == "parse_file":
@@ -160,6 +185,8 @@ def run_case(fmt: str, tool: str, files: list[Path], rounds: int, warm: bool = T
         parse_file(ROOT / "samples" / "seeds" / "000_86f6d0bf5c124c89.txt")
     best = best_wall = float("inf")
     for _ in range(rounds):
+        if fresh and tool in ("read", "parse_file"):
+            forget_texts()
         t0, w0 = cpu_seconds(), time.perf_counter()
         for f in files:
             fn(f)
@@ -188,6 +215,7 @@ def main() -> None:
     ap.add_argument("--pages", type=int, nargs=2, default=[100, 2000], help=argparse.SUPPRESS)
     ap.add_argument("--label", help=argparse.SUPPRESS)
     ap.add_argument("--no-warm", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--fresh", action="store_true", help="forget per-text caches before every round")
     args = ap.parse_args()
     if args.renditions and not args.worker:
         return renditions(args)
@@ -195,7 +223,7 @@ def main() -> None:
     if args.worker:
         fmt, tool = args.worker
         chosen = [f for f in files if f.suffix.lower() == f".{fmt}"]
-        result = run_case(fmt, tool, chosen, args.rounds, warm=not args.no_warm)
+        result = run_case(fmt, tool, chosen, args.rounds, warm=not args.no_warm, fresh=args.fresh)
         if args.label:
             result["format"] = args.label
         print(json.dumps(result))
@@ -213,7 +241,8 @@ def main() -> None:
             missing.append(tool)
             continue
         proc = subprocess.run([sys.executable, __file__, "--worker", fmt, tool, "--rounds", str(args.rounds),
-                               *map(str, files)], capture_output=True, text=True, cwd=ROOT, env=env)
+                               *(["--fresh"] if args.fresh else []), *map(str, files)],
+                              capture_output=True, text=True, cwd=ROOT, env=env)
         if proc.returncode != 0:
             print(f"{fmt} {tool}: failed\n{proc.stderr[-2000:]}", file=sys.stderr)
             continue
@@ -224,7 +253,8 @@ def main() -> None:
         return
     base = baseline_rss()
     print(f"{len(files)} files; best of {args.rounds} rounds; one process, one core; "
-          f"RSS after imports alone: {base:.0f} MiB")
+          f"RSS after imports alone: {base:.0f} MiB; load average {os.getloadavg()[0]:.1f}"
+          + ("; per-text caches forgotten before every round" if args.fresh else ""))
     print()
     print("| format | what | pages | CPU s | wall s | pages/s per core | peak RSS (MiB) |")
     print("|---|---|---:|---:|---:|---:|---:|")

@@ -40,9 +40,19 @@ def strip_markup(text: str) -> str:
     return _MD_ITALIC.sub("", _MD_BOLD.sub("", text))
 
 
-@lru_cache(maxsize=16384)  # a table's cells are cleaned by every step that reads them
 def clean_cell(text: str) -> str:
     """A cell's printed wording, without markup; bullets on their own "- " lines."""
+    # A table's cells are cleaned by every step that reads them: remembered, but not the
+    # longest ones, so that what is kept stays small whatever the document.
+    return _clean_cell_remembered(text) if len(text) <= 1000 else _clean_cell(text)
+
+
+@lru_cache(maxsize=4096)
+def _clean_cell_remembered(text: str) -> str:
+    return _clean_cell(text)
+
+
+def _clean_cell(text: str) -> str:
     text = strip_markup(nfc(text))
     lines = []
     for line in text.split("\n"):

@@ -26,6 +26,7 @@ SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # the soft hyphen and PDFium's own marker for a hyphen it saw at a line end.
 PRESENTATION = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                               "\ufb04": "ffl", "\u00ad": "", "\x02": "-", "\ufffe": "-"})
+_PRESENTATION_CHARS = frozenset(map(chr, PRESENTATION))
 
 
 @dataclass(slots=True)
@@ -80,7 +81,7 @@ def join_words(words: list[Char]) -> str:
     height = max((w.bottom - w.top for w in words), default=0.0)
     bottom = max((w.bottom for w in words), default=0.0)
     for w in words:
-        if prev is not None and w.x0 - prev.x1 > 0.08 * max(prev.bottom - prev.top, 1.0):
+        if prev is not None and w.x0 - prev.x1 > 0.08 * (1.0 if 1.0 > prev.bottom - prev.top else prev.bottom - prev.top):
             out.append(" ")
         text = w.ch
         if not w.ocr and text.isdigit() and len(text) <= 2 and w.bottom - w.top < 0.75 * height and w.bottom < bottom - 0.15 * height:
@@ -232,6 +233,12 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
     line_start = True
     first = len(chars)
     append = chars.append
+    # Asked once a page, not once a word: does the page hold presentation forms at all, and
+    # where do note marks ("tốt¹") start (a mark lies within one word: it has no space).
+    plain = _PRESENTATION_CHARS.isdisjoint(text)
+    marks = [m.start() for m in _NOTE_MARK.finditer(text)]
+    mark = 0
+    font_buf = (ctypes.create_string_buffer(128), ctypes.c_int())
     # The loop below runs once a word (tens of thousands a document): the upright case is
     # written out in place of box()/origin()/type_box(), the same arithmetic without the calls.
     for m in _TOKEN.finditer(text):
@@ -243,7 +250,7 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
             # Font weight and size, sampled at the start and the end of each stream line:
             # enough to tell bold headings (a line that only starts with a bold phrase is not
             # one) and small footnote type, at a fraction of the cost.
-            if pdfium_c.FPDFText_GetFontWeight(raw, a) >= 600 or _font_is_bold(raw, a):
+            if pdfium_c.FPDFText_GetFontWeight(raw, a) >= 600 or _font_is_bold(raw, a, font_buf):
                 content.bold_chars.add(a)
             content.sizes[a] = size
         if upright and size >= 3:
@@ -261,7 +268,7 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
             _, btop, bx1, bbot = box(b)
         if b == a:
             right = x0 + 0.1
-            append(Char(word if word.isascii() else word.translate(PRESENTATION), x0, top,
+            append(Char(word if plain or word.isascii() else word.translate(PRESENTATION), x0, top,
                         bx1 if bx1 >= right else right, bot, a))
             continue
         height = bot - top if bot - top > 1.0 else 1.0
@@ -270,9 +277,11 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
         inside = (bbot if bbot < bot else bot) - (btop if btop > top else top)
         same_line = inside > 0.3 * (bbot - btop) if bbot > btop else top <= btop <= bot
         if same_line and bx1 >= x0 and bx1 - x0 <= (b - a + 1) * height * 1.1:
-            if _NOTE_MARK.search(word):
+            while mark < len(marks) and marks[mark] < a:
+                mark += 1
+            if mark < len(marks) and marks[mark] < e:
                 word = _superscripts(word, a, size, raw)
-            append(Char(word if word.isascii() else word.translate(PRESENTATION), x0, top,
+            append(Char(word if plain or word.isascii() else word.translate(PRESENTATION), x0, top,
                         x1 if x1 >= bx1 else bx1, bot, a))
         else:
             def glyph_box(i: int) -> tuple[float, float, float, float]:
@@ -322,10 +331,12 @@ def _split_word(word: str, a: int, box, chars: list) -> None:
         chars.append(Char(_plain("".join(piece)), *p_box, start))
 
 
-def _font_is_bold(raw, i: int) -> bool:
-    buf = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
+def _font_is_bold(raw, i: int, buffers=None) -> bool:
+    """``buffers``: a (name buffer, flags) pair to reuse (a page asks this thousands of times)."""
+    buf, flags = buffers or (ctypes.create_string_buffer(128), ctypes.c_int())
     n = pdfium_c.FPDFText_GetFontInfo(raw, i, buf, 128, flags)
+    if n > 128 and buffers:  # a name too long to be copied: what a fresh, empty buffer reads
+        return _font_is_bold(raw, i)
     name = buf.raw[: max(0, n - 1)].decode("latin-1", "replace").lower()
     return "bold" in name or "black" in name or "heavy" in name
 

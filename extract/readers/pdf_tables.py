@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model.layout import Cell, Row, Table
@@ -263,13 +264,8 @@ def _padding(cells: dict[tuple[int, int], list[Char]], spans, xs: list[float]) -
 
 
 def _band(edges: list[float], v: float) -> int | None:
+    """The band of the (ascending) edges that holds v; the last edge closes the last band."""
     if v < edges[0] or v > edges[-1]:
         return None
-    lo, hi = 0, len(edges) - 1
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if edges[mid] <= v:
-            lo = mid
-        else:
-            hi = mid
-    return lo
+    i = bisect_right(edges, v) - 1
+    return i if i < len(edges) - 2 else len(edges) - 2

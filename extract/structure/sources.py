@@ -11,7 +11,7 @@ the task was read on decides between equal candidates. A task that is not found 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..lang.fold import fold_indexed
@@ -33,33 +33,42 @@ class _Unit:
     row: bool = False                        # a table row: shown whole
 
 
-_ALNUM_RUN = re.compile(r"[^\W_]+")  # exactly the characters str.isalnum() accepts
+_NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() refuses
 
 
-def _key(text: str) -> tuple[str, list[int]]:
-    """Folded letters and digits, and for each the index in ``text`` it came from."""
+def _key(text: str) -> str:
+    """Folded letters and digits."""
+    return _NOT_ALNUM.sub("", fold_indexed(text)[0])
+
+
+def _key_at(text: str, starts: list[int]) -> tuple[str, list[int]]:
+    """The key of ``text`` and, for each index of ``text`` in ``starts``, how many letters of
+    the key come before it (one substitution a stretch of text, not a loop over characters)."""
     folded, index = fold_indexed(text)
-    parts: list[str] = []
-    where: list[int] = []
-    for m in _ALNUM_RUN.finditer(folded):  # a run of letters at a time, not a character
-        s, e = m.span()
-        parts.append(m.group())
-        where.extend(index[s:e])
-    return "".join(parts), where
+    counts: list[int] = []
+    j0 = n = 0
+    for start in starts:
+        j = bisect_left(index, start)  # folded characters that come from before ``start``
+        if j < j0:  # not in order: count from the start again
+            j0 = n = 0
+        n += len(_NOT_ALNUM.sub("", folded[j0:j]))
+        j0 = j
+        counts.append(n)
+    return _NOT_ALNUM.sub("", folded), counts
 
 
 def _units(blocks) -> list[_Unit]:
     out: list[_Unit] = []
     for block in blocks:
         if isinstance(block, Paragraph) and block.boxes:
-            key, where = _key(block.text)
-            lines = [(bisect_right(where, start - 1), (page, x0, top, x1, bottom))
-                     for start, page, x0, top, x1, bottom in block.boxes]
+            key, before = _key_at(block.text, [b[0] for b in block.boxes])
+            lines = [(n, (page, x0, top, x1, bottom))
+                     for n, (_, page, x0, top, x1, bottom) in zip(before, block.boxes)]
             out.append(_Unit(key, block.boxes[0][1], lines))
         elif isinstance(block, Table):
             for row in block.rows:
                 if row.boxes:
-                    key = _key(" ".join(c.text for c in row.cells if not c.merged_from_above))[0]
+                    key = _key(" ".join(c.text for c in row.cells if not c.merged_from_above))
                     out.append(_Unit(key, row.boxes[0][0], [(0, b) for b in row.boxes], row=True))
     return out
 
@@ -135,7 +144,7 @@ def locate_tasks(tasks: list[RawTask], blocks) -> None:
     index = _Index(units)
     cursor = 0
     for task in tasks:
-        text = _key(task.text)[0]
+        text = _key(task.text)
         if len(text) < MIN_PROBE:
             continue
         hit = index.find(text[:PROBE], task.page, cursor)

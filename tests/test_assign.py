@@ -384,7 +384,7 @@ def test_work_handed_out_in_one_run_is_split_at_its_numbers():
 
 @pytest.mark.parametrize("sentence,due", [
     ("Thường xuyên rà soát các quy định về đất đai.", "Thường xuyên"),
-    ("Báo cáo kết quả định kỳ hằng năm về Sở Nội vụ.", "định kỳ"),
+    ("Báo cáo kết quả định kỳ hằng năm về Sở Nội vụ.", "định kỳ hằng năm"),  # with its frequency
     ("Tổ chức tuyên truyền, thực hiện thường xuyên.", "thường xuyên"),
     ("Mặt trận có kế hoạch thường xuyên quán triệt nghị quyết.", None),  # how, not when
 ])

@@ -176,3 +176,15 @@ def test_an_event_inside_a_sentence_reads_as_a_condition():
     assert text[a:b] == "khi có đề nghị phối hợp"
     assert parse_time(text[a:b])[0].kind == "conditional"
     assert find_inline_condition("Rà soát quy hoạch đất đai năm 2026.") is None
+
+
+def test_an_inline_recurrence_keeps_its_frequency():
+    from extract.lang.time import find_inline_undated, parse_time
+
+    text = "Văn phòng Sở tổng hợp, báo cáo định kỳ hằng tháng gửi Ủy ban nhân dân tỉnh."
+    a, b = find_inline_undated(text)
+    assert text[a:b] == "định kỳ hằng tháng"
+    assert parse_time(text[a:b])[0].rrule == "FREQ=MONTHLY"
+    text = "Thường xuyên, liên tục rà soát các thủ tục hành chính."
+    a, b = find_inline_undated(text)
+    assert text[a:b] == "Thường xuyên, liên tục"

@@ -196,10 +196,17 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
     """Span of a phrase inside a sentence that says the task has no one deadline: it goes on
     ("Thường xuyên rà soát ...", "..., thực hiện thường xuyên") or recurs ("báo cáo định kỳ
     hằng năm"). Only an ongoing or recurring reading of the grammar counts."""
-    for start, stop, phrase, _ in _phrases(text, "inline_undated_triggers", _CLAUSE_END, 60):
+    found = list(_phrases(text, "inline_undated_triggers", _CLAUSE_END, 60))
+    for k, (start, stop, phrase, _) in enumerate(found):
         spec, messages = parse_time(phrase.strip(), ctx)
         if spec is None or messages or spec.kind not in ("ongoing", "recurring"):
             continue
+        # "định kỳ hằng tháng", "thường xuyên, liên tục": the triggers that follow right after
+        # are the same phrase (its frequency).
+        for nxt_start, nxt_stop, _, _ in found[k + 1:]:
+            if not regex.fullmatch(r"[\s,]*", text[stop:nxt_start]):
+                break
+            stop = nxt_stop
         if spec.kind == "ongoing" or spec.rrule is None:
             # "thường xuyên" (or a bare "định kỳ") says when only where it frames the clause: at
             # its start, after a comma or "thực hiện", or at its end; "có kế hoạch thường xuyên

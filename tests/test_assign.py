@@ -942,3 +942,19 @@ def test_a_resolutions_articles_of_terms_hold_no_work_and_its_supervisors_are_le
     assert tasks[0].lead == "Ủy ban nhân dân tỉnh"
     assert tasks[1].lead.startswith("Thường trực Hội đồng nhân dân")
     assert "các Ban của Hội đồng nhân dân" in tasks[1].lead
+
+
+def test_a_closing_request_after_the_last_item_is_its_own_task():
+    tasks = tasks_of(
+        "V. TỔ CHỨC THỰC HIỆN",
+        "- Sở Xây dựng hướng dẫn các doanh nghiệp viễn thông dùng chung hạ tầng.",
+        "- Doanh nghiệp viễn thông bảo đảm kinh phí thực hiện các nhiệm vụ của Kế hoạch.",
+        "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, UBND các xã nghiêm túc triển khai thực hiện; "
+        "báo cáo kết quả trước ngày 30/11/2027.",
+        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, báo cáo về Sở Xây dựng để tổng hợp.",
+    )
+    assert [(t.text.split("\n")[0][:30], t.lead, t.due) for t in tasks] == [
+        ("Sở Xây dựng hướng dẫn các doan", "Sở Xây dựng", None),
+        ("Doanh nghiệp viễn thông bảo đả", "Doanh nghiệp viễn thông", None),
+        ("Ủy ban nhân dân tỉnh yêu cầu c", "các sở, ban, ngành; UBND các xã", "trước ngày 30/11/2027"),
+    ]

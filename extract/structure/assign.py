@@ -586,9 +586,37 @@ class Assigner:
 
     def leaf(self, node: Node, sections: list[RawSection], scope: Scope, region: str | None):
         """(tasks, whether they are the item itself) of an item with no items under it."""
+        body = node.body
+        closing = self._closing_requests(node, body)
+        tasks, own = self._leaf(node, sections, scope, region, body[:body.index(closing[0])] if closing else body)
+        for b in closing:
+            said = self.inner_lead_in(b.text)
+            f = self.task(b, b.text, sections, Scope(lead=said[0], support=said[1]), b.page, ordinal=None)
+            if f.task.lead_from_text and f.task.lead != said[0]:
+                f.task.lead, f.task.lead_from_text = said[0], False  # the sentence's subject is the sender
+            tasks.append(f)
+        return tasks, own
+
+    def _closing_requests(self, node: Node, body: list[Line]) -> list[Line]:
+        """Paragraphs printed after the last item of a list that ask bodies of their own ("Ủy
+        ban nhân dân Thành phố yêu cầu các Sở, ban, ngành ... nghiêm túc triển khai thực hiện;
+        định kỳ ... báo cáo ..."): the outline put them under that item, but they close the
+        list, with their own doers."""
+        if not body or node.parent is None or not node.parent.items or node.parent.items[-1] is not node:
+            return []
+        first = next((i for i, b in enumerate(body) if self._asks_own(b.text)), None)
+        if first is None:
+            return []
+        # What follows the closing request is not the item's either ("Trong quá trình thực hiện,
+        # nếu có vướng mắc ...", an appendix's title run on): only requests are tasks.
+        return [b for b in body[first:] if self._asks_own(b.text)]
+
+    def _asks_own(self, text: str) -> bool:
+        return bool(_REQUEST.search(text) and text[:1].isupper() and self.inner_lead_in(text))
+
+    def _leaf(self, node: Node, sections: list[RawSection], scope: Scope, region: str | None, body: list[Line]):
         line = node.line
         title = printed = line.title
-        body = node.body
         if not body and self.r.not_work.search(title):
             return [], True  # "Ông Nguyễn Văn A, Phó Chủ tịch UBND xã - Tổ trưởng;": a member, no work
         label = self.agency_label(title)

@@ -194,3 +194,15 @@ def test_an_appendix_titled_with_its_period_gives_it_to_rows_without_a_deadline(
     raw, doc = parse_text(tmp_path, head + table)
     assert [t.due for t in raw.tasks] == ["ĐẾN NĂM 2030", "Năm 2028"]
     assert doc.tasks[0].due.end.isoformat() == "2030-12-31"
+
+
+def test_everyday_header_words_for_who_with_whom_by_when_and_what(tmp_path):
+    # None of these headers is in columns.yaml; "Cùng thực hiện" holds "thực hiện" but is support.
+    table = rows(["Số TT", "Việc cần làm", "Người chịu trách nhiệm", "Cùng thực hiện", "Hạn chót", "Đầu ra"],
+                 ["1", "Làm sạch dữ liệu dân cư", "Công an tỉnh", "UBND các xã, phường", "Quý I/2027", "Dữ liệu sạch"],
+                 ["2", "Bồi dưỡng kỹ năng số", "Sở Nội vụ", "", "Hằng năm", "Kế hoạch bồi dưỡng"])
+    raw, _ = parse_text(tmp_path, HEAD + table)
+    assert [(t.text, t.lead, t.support, t.due, t.product) for t in raw.tasks] == [
+        ("Làm sạch dữ liệu dân cư", "Công an tỉnh", "UBND các xã, phường", "Quý I/2027", "Dữ liệu sạch"),
+        ("Bồi dưỡng kỹ năng số", "Sở Nội vụ", None, "Hằng năm", "Kế hoạch bồi dưỡng"),
+    ]

@@ -958,3 +958,11 @@ def test_a_closing_request_after_the_last_item_is_its_own_task():
         ("Doanh nghiệp viễn thông bảo đả", "Doanh nghiệp viễn thông", None),
         ("Ủy ban nhân dân tỉnh yêu cầu c", "các sở, ban, ngành; UBND các xã", "trước ngày 30/11/2027"),
     ]
+
+
+def test_a_lower_case_plural_after_va_is_another_doer():
+    tasks = tasks_of("1. Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại cổ phần khẩn trương triển khai "
+                     "thanh toán không dùng tiền mặt.",
+                     "2. Sở Giáo dục và Đào tạo chủ trì tổ chức kỳ thi.")
+    assert [t.lead for t in tasks] == ["Ngân hàng Nhà nước Việt Nam; các ngân hàng thương mại cổ phần",
+                                       "Sở Giáo dục và Đào tạo"]

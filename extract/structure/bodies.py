@@ -133,7 +133,8 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     split: list[str] = []
     for n in names:
         # "Ủy ban nhân dân quận Ngô Quyền và Ủy ban nhân dân các phường": two bodies.
-        parts = regex.split(rf"\s+và\s+(?=(?:{p.head.pattern}))", n)
+        # ... and "Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại": a plural after "và".
+        parts = regex.split(rf"\s+và\s+(?=(?:{p.head.pattern})|(?:{p.plural.pattern}))", n)
         split.extend(x.strip() for x in parts if x.strip())
     return "; ".join(split) or None
 

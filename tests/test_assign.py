@@ -966,3 +966,19 @@ def test_a_lower_case_plural_after_va_is_another_doer():
                      "2. Sở Giáo dục và Đào tạo chủ trì tổ chức kỳ thi.")
     assert [t.lead for t in tasks] == ["Ngân hàng Nhà nước Việt Nam; các ngân hàng thương mại cổ phần",
                                        "Sở Giáo dục và Đào tạo"]
+
+
+def test_a_task_card_with_its_place_time_and_duties_is_one_task():
+    tasks = tasks_of(
+        "II. NỘI DUNG THỰC HIỆN",
+        "1. Tổ chức tiếp công dân về bầu cử",
+        "- Địa điểm: Tại trụ sở Ủy ban MTTQ phường.",
+        "- Thời gian: Thường xuyên trong giờ hành chính.",
+        "- Nhiệm vụ:",
+        "+ Lắng nghe, ghi chép đầy đủ ý kiến của cử tri.",
+        "+ Giải thích, hướng dẫn công dân theo quy định.",
+        "2. Giám sát việc giải quyết khiếu nại, tố cáo.",
+    )
+    assert [(t.ordinal, t.text.split("\n")[0]) for t in tasks] == [
+        ("1", "Tổ chức tiếp công dân về bầu cử"), ("2", "Giám sát việc giải quyết khiếu nại, tố cáo.")]
+    assert "Lắng nghe" in tasks[0].text

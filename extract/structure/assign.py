@@ -71,6 +71,8 @@ _ACCOUNT = regex.compile(r"^(?:công tác|kết quả|tình hình|tiến độ|�
 _FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
 # "Chỉ đạo các cấp công đoàn chủ động phối hợp với ...": the partners are the delegates', not
 # the doer's.
+_CONTENT_LABEL = regex.compile(r"^(?:nhiệm\s+vụ|nội\s+dung(?:\s+(?:thực\s+hiện|nhiệm\s+vụ|công\s+việc))?|công\s+việc)\s*:",
+                            _F | regex.I)
 _DUTIES_OF = regex.compile(r"^(?:nhiệm\s+vụ|trách\s+nhiệm|nhiệm\s+vụ,?\s+(?:và\s+)?quyền\s+hạn)(?:\s+cụ\s+thể)?\s+của\s+"
                            r"(?P<name>[^:;.()]{3,90})$", _F | regex.I)
 _DELEGATED = regex.compile(r"(?<![\p{L}])(?:chỉ\s+đạo|yêu\s+cầu|hướng\s+dẫn|đề\s+nghị|giao)\s+(?:[^,;.]{0,60}?)"
@@ -517,6 +519,13 @@ class Assigner:
         title = line.title.strip()
         if (title.endswith(":") or line.kind not in ("part", "chapter", "upper")) and self.r.content_intros.search(title) \
                 and not any(self.agency_label(c.title) for c in node.items):
+            return True
+        if (line.kind not in ("part", "chapter", "upper", "article") and not title.endswith(":")
+                and all(_CONTENT_LABEL.match(c.line.title) and c.line.kind in ("bullet", "sub", "star")
+                        for c in node.items)
+                and any(isinstance(p, Node) and p.line.kind in ("trailer", "deadline") for p in node.parts)):
+            # A task card: "1. Tổ chức tiếp công dân về bầu cử" over "- Địa điểm: ...", "- Thời
+            # gian: ...", "- Nhiệm vụ:" and the duties under it: the item is the task.
             return True
         if line.kind in ("bullet", "star") and all(c.line.kind in ("sub", "star") for c in node.items):
             return not self.agency_label(title) and not (title.endswith(":") and self.lead_in(title))

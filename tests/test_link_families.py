@@ -36,7 +36,9 @@ FLOORS = {
     # tuning family; 6/21 since the structure stage reads KH 16's task cards (1.1-1.3, 7.1) as
     # one task each: one more candidate pair, no link code changed
     "luongminh_hiep_thuong_implements_kh16.yaml": (0.28, 0.95),
-    "luongminh_hiep_thuong_lan2_implements_kh16.yaml": (0.2, 0.6),
+    # 2/11 since the structure stage reads more items of these plans as tasks (task cards,
+    # closing requests): one more candidate pair among role paragraphs, no link code changed
+    "luongminh_hiep_thuong_lan2_implements_kh16.yaml": (0.18, 0.6),
 }
 
 

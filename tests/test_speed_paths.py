@@ -207,3 +207,27 @@ def test_near_keys_answer_as_scoring_every_table_key():
         assert near.has(k) == whole, k
         answers.append(whole)
     assert 100 < sum(answers) < len(answers)  # both answers were asked for
+
+
+def test_table_bands_by_bisection_are_those_of_the_walk():
+    import random
+
+    from extract.readers.pdf_tables import _band
+
+    def walked(edges, v):  # the binary search _band did by hand
+        if v < edges[0] or v > edges[-1]:
+            return None
+        lo, hi = 0, len(edges) - 1
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if edges[mid] <= v:
+                lo = mid
+            else:
+                hi = mid
+        return lo
+
+    rng = random.Random(3)
+    for _ in range(300):
+        edges = sorted(rng.sample(range(0, 800, 7), rng.randint(2, 12)))
+        for v in [*edges, edges[0] - 1, edges[-1] + 1, *(rng.uniform(-10, 810) for _ in range(20))]:
+            assert _band(edges, v) == walked(edges, v), (edges, v)

@@ -982,3 +982,19 @@ def test_a_task_card_with_its_place_time_and_duties_is_one_task():
     assert [(t.ordinal, t.text.split("\n")[0]) for t in tasks] == [
         ("1", "Tổ chức tiếp công dân về bầu cử"), ("2", "Giám sát việc giải quyết khiếu nại, tố cáo.")]
     assert "Lắng nghe" in tasks[0].text
+
+
+def test_a_list_of_bodies_as_the_subject_and_a_long_label_before_a_colon():
+    tasks = tasks_of(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "5. Báo và Phát thanh, Truyền hình Lâm Đồng, Cổng Thông tin điện tử tỉnh tăng cường tuyên truyền về Kế hoạch.",
+        "6. Liên đoàn Lao động tỉnh, Tỉnh đoàn, Hội Liên hiệp Phụ nữ tỉnh vận động đoàn viên, hội viên tham gia.",
+        "7. Hiệp hội Doanh nghiệp tỉnh, VCCI - Chi nhánh Tây Nguyên, các hiệp hội doanh nghiệp, doanh nhân trên địa "
+        "bàn tỉnh và các tổ chức đại diện người lao động: tham gia đánh giá hiệu quả mô hình.",
+    )
+    assert [t.lead for t in tasks] == [
+        "Báo và Phát thanh, Truyền hình Lâm Đồng; Cổng Thông tin điện tử tỉnh",
+        "Liên đoàn Lao động tỉnh; Tỉnh đoàn; Hội Liên hiệp Phụ nữ tỉnh",
+        "Hiệp hội Doanh nghiệp tỉnh, VCCI - Chi nhánh Tây Nguyên, các hiệp hội doanh nghiệp, doanh nhân trên địa "
+        "bàn tỉnh và các tổ chức đại diện người lao động",
+    ]

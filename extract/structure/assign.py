@@ -436,7 +436,7 @@ class Assigner:
     def is_body_name(self, text: str, label: bool = False) -> bool:
         text = text.strip()
         words = text.split()
-        if not words or len(words) > (25 if label else 20):
+        if not words or len(words) > (40 if label else 20):  # a label may list many bodies before its colon
             return False
         if text.isupper() and not self.bodies.mention_spans(text):
             return False  # a part title in capitals ("TỔ CHỨC THỰC HIỆN"), unless the registry knows it

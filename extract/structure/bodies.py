@@ -223,7 +223,7 @@ class Bodies:
             return found  # the registry knows the body; the word rules may cut it elsewhere
         return own
 
-    def subject(self, text: str, labelled: bool = False) -> str | None:
+    def subject(self, text: str, labelled: bool = False, lists: bool = True) -> str | None:
         """The body named as the subject of the sentence that opens ``text``; ``labelled``: the
         sentence may follow a short label of its item ("Tổ chức Đoàn kiểm tra: Ban ... thành lập")."""
         text = _STEP_LABEL.sub("", text.strip(), count=1)
@@ -234,6 +234,12 @@ class Bodies:
         if listed:
             return listed
         name = self.name_at(text, start)
+        if name is None and lists:
+            # "Báo và Phát thanh, Truyền hình Hải Phòng, Cổng Thông tin điện tử thành phố, Báo Hải
+            # Phòng tăng cường tuyên truyền ...": a list of bodies, then the predicate.
+            listed, end = self._listed_at(text, start)
+            if len(listed) >= 2 and regex.match(r"\s+(?!(?:và|cùng|với|hoặc)(?![\p{L}]))\p{Ll}", text[end:]):
+                name = "; ".join(listed)
         if name is None and start == 0 and labelled:
             # "Tổ chức Đoàn kiểm tra, giám sát: Ban Thường trực ... thành lập Đoàn ...": a short
             # label, then the sentence and its subject.
@@ -268,7 +274,7 @@ class Bodies:
         seen: set[str] = set()
         for sentence in _SENTENCE.split(narrative):
             sentence = sentence.strip().lstrip("-+*• ").strip()
-            name = self.subject(sentence)
+            name = self.subject(sentence, lists=False)  # a report's account: its list subjects are not read
             if name and _STATIVE.match(sentence, _end_of(sentence, name)):
                 continue  # "X là đầu mối", "X được giao": the sentence describes, nobody acted
             if name and name.casefold() not in seen:
@@ -295,27 +301,34 @@ class Bodies:
         """Bodies listed after "phối hợp với" / "cùng với", in order: registry names, and names
         the registry does not know that start with a head word ("phòng CNTT", "cơ quan, tổ chức
         liên quan"); a qualifier after a name stays with it ("các Sở, ngành liên quan")."""
-        spans = self.mention_spans(text)
         out: list[str] = []
         for m in _PARTNER.finditer(text):
-            end = m.end()
-            while True:
-                gap = _LIST_SEP.match(text, end) if out and end > m.end() else None
-                at = gap.end() if gap else end
-                if end > m.end() and gap is None:
-                    break
-                span = next(((a, b) for a, b in spans if a == at), None)
-                if span:
-                    stop = _qualified_end(text, span[1])
-                    out.append(text[at:stop].strip())
-                    end = stop
-                    continue
-                name = self._unlisted_partner(text, at)
-                if not name:
-                    break
-                out.append(name)
-                end = at + len(name)
+            out.extend(self._listed_at(text, m.end())[0])
         return list(dict.fromkeys(out))
+
+    def _listed_at(self, text: str, start: int) -> tuple[list[str], int]:
+        """The bodies listed from ``start`` (registry names, and names starting with a head
+        word), separated by commas or "và"; and where the list ends."""
+        spans = self.mention_spans(text)
+        out: list[str] = []
+        end = start
+        while True:
+            gap = _LIST_SEP.match(text, end) if out and end > start else None
+            at = gap.end() if gap else end
+            if end > start and gap is None:
+                break
+            span = next(((a, b) for a, b in spans if a == at), None)
+            if span:
+                stop = _qualified_end(text, span[1])
+                out.append(text[at:stop].strip())
+                end = stop
+                continue
+            name = self._unlisted_partner(text, at)
+            if not name:
+                break
+            out.append(name)
+            end = at + len(name)
+        return out, end
 
     def _unlisted_partner(self, text: str, pos: int) -> str | None:
         p = _patterns()

@@ -998,3 +998,13 @@ def test_a_list_of_bodies_as_the_subject_and_a_long_label_before_a_colon():
         "Hiệp hội Doanh nghiệp tỉnh, VCCI - Chi nhánh Tây Nguyên, các hiệp hội doanh nghiệp, doanh nhân trên địa "
         "bàn tỉnh và các tổ chức đại diện người lao động",
     ]
+
+
+def test_an_item_left_open_on_phoi_hop_goes_on_with_the_line_naming_its_partners():
+    tasks = tasks_of(
+        "k) Đài Phát thanh và Truyền hình tỉnh chủ trì, phối hợp",
+        "Sở Khoa học và Công nghệ, Công an tỉnh, các cơ quan liên quan xây dựng phóng sự tổng kết năm 2027.",
+        "l) Sở Nội vụ tổng hợp kết quả thi đua.",
+    )
+    assert [t.ordinal for t in tasks] == ["k", "l"]
+    assert tasks[0].text.startswith("Đài Phát thanh và Truyền hình tỉnh chủ trì, phối hợp\nSở Khoa học")

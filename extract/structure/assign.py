@@ -73,6 +73,8 @@ _FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
 # the doer's.
 _CONTENT_LABEL = regex.compile(r"^(?:nhiệm\s+vụ|nội\s+dung(?:\s+(?:thực\s+hiện|nhiệm\s+vụ|công\s+việc))?|công\s+việc)\s*:",
                             _F | regex.I)
+_OPEN_END = regex.compile(r"(?<![\p{L}])(?:phối\s+hợp|với|và|của|các|cho|về|trong|tại|theo|để|nhằm|đến|từ|là|gồm)\s*,?\s*$",
+                       _F | regex.I)
 _DUTIES_OF = regex.compile(r"^(?:nhiệm\s+vụ|trách\s+nhiệm|nhiệm\s+vụ,?\s+(?:và\s+)?quyền\s+hạn)(?:\s+cụ\s+thể)?\s+của\s+"
                            r"(?P<name>[^:;.()]{3,90})$", _F | regex.I)
 _DELEGATED = regex.compile(r"(?<![\p{L}])(?:chỉ\s+đạo|yêu\s+cầu|hướng\s+dẫn|đề\s+nghị|giao)\s+(?:[^,;.]{0,60}?)"
@@ -590,7 +592,11 @@ class Assigner:
         return bool(self.bodies.subject(text))
 
     def is_title(self, text: str) -> bool:
-        """A heading's title, not a sentence of work: no full stop at its end."""
+        """A heading's title, not a sentence of work: no full stop at its end, and not left open
+        on a word that needs what follows ("k) Đài Truyền hình ... chủ trì, phối hợp" over the
+        line that names the partners)."""
+        if _OPEN_END.search(text):
+            return False
         return not _SENTENCE_END.search(text) or text.rstrip().endswith(":")
 
     def leaf(self, node: Node, sections: list[RawSection], scope: Scope, region: str | None):

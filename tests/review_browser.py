@@ -109,9 +109,12 @@ def chromium(width: int = 1366, height: int = 768):
 
 
 def wait_for(driver, condition, timeout: float = 60.0, what: str = ""):
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition, what)
+    # A page that draws itself again between two looks leaves stale elements: look again.
+    return WebDriverWait(driver, timeout, poll_frequency=0.1,
+                         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition, what)
 
 
 def login(driver, base: str, name: str = "reviewer") -> None:

@@ -127,18 +127,31 @@ def test_upload_review_highlight_correct_approve_export(tmp_path):
 
         # Change the lead: Enter opens the editor, the registry picker finds the body.
         driver.find_element(_by("TAG_NAME"), "body").send_keys(Keys.ENTER)
-        editor = wait_for(driver, lambda d: d.find_element(_by("CSS_SELECTOR"), "tr.editor"), what="the editor")
-        pickers = editor.find_elements(_by("CSS_SELECTOR"), ".chips")
-        for button in pickers[0].find_elements(_by("CSS_SELECTOR"), ".chip button"):
-            button.click()
+        wait_for(driver, lambda d: d.find_element(_by("CSS_SELECTOR"), "tr.editor"), what="the editor")
+        # Remove the lead's chips one at a time: each removal draws the chips again, so the
+        # buttons found before it are stale.
+        for _ in range(20):
+            buttons = driver.find_elements(_by("CSS_SELECTOR"), "tr.editor .chips .chip button")
+            if not buttons:
+                break
+            count = len(buttons)
+            buttons[0].click()
+            wait_for(driver, lambda d: len(d.find_elements(_by("CSS_SELECTOR"), "tr.editor .chips .chip button")) < count,
+                     what="the chip's removal")
+        pickers = driver.find_element(_by("CSS_SELECTOR"), "tr.editor").find_elements(_by("CSS_SELECTOR"), ".chips")
         search = pickers[0].find_element(_by("CSS_SELECTOR"), ".picker input")
         search.send_keys("so tu phap")
         wait_for(driver, lambda d: any("Sở Tư pháp" in li.text for li in
                                        d.find_elements(_by("CSS_SELECTOR"), "tr.editor .suggest li")),
                  what="the registry suggestion")
         search.send_keys(Keys.ENTER)
-        assert [c.text.rstrip("×").strip() for c in pickers[0].find_elements(_by("CSS_SELECTOR"), ".chip")] == \
-            ["Sở Tư pháp"]
+
+        def lead_chips(d):
+            chips = d.find_element(_by("CSS_SELECTOR"), "tr.editor").find_elements(_by("CSS_SELECTOR"), ".chips")[0]
+            return [c.text.rstrip("×").strip() for c in chips.find_elements(_by("CSS_SELECTOR"), ".chip")]
+
+        assert wait_for(driver, lambda d: lead_chips(d) == ["Sở Tư pháp"], what="the chosen lead")
+        search = driver.find_element(_by("CSS_SELECTOR"), "tr.editor .chips .picker input")
         search.send_keys(Keys.CONTROL, Keys.ENTER)
         wait_for(driver, lambda d: not d.find_elements(_by("CSS_SELECTOR"), "tr.editor"), what="the save")
         lead_cell = driver.find_element(_by("CSS_SELECTOR"), f'#tasks tr.task[data-pk="{first["id"]}"] td:nth-child(3)')

@@ -93,8 +93,9 @@ def ingest_on_cluster(inputs: list[Path], db: str, scheduler: str, echo: Callabl
     """Store the documents under ``inputs`` from the workers of ``scheduler``; the number of
     inputs that failed (0: all stored or stored before)."""
     from ..batch.cluster import ClusterError, connect, groups_of, parse_scheduler, run_windowed
+    from ..store.links import is_links_file
 
-    links = [p for p in inputs if _is_links(p)]
+    links = [p for p in inputs if is_links_file(p)]
     files, skipped = documents_to_ingest([p for p in inputs if p not in links])
     for line in skipped:
         warn(line)
@@ -131,15 +132,6 @@ def ingest_on_cluster(inputs: list[Path], db: str, scheduler: str, echo: Callabl
     if links:
         failed += _ingest_links(links, db, echo, warn)
     return failed
-
-
-def _is_links(path: Path) -> bool:
-    """A ``vnplan link`` output (has "doc_links"), rather than a PlanDocument."""
-    if path.suffix.lower() != ".json" or not path.is_file():
-        return False
-    with path.open("rb") as fh:
-        head = fh.read(1 << 16)
-    return b'"doc_links"' in head or (b'"links"' in head and b'"tasks"' not in head)
 
 
 def _ingest_links(paths: list[Path], db: str, echo, warn) -> int:

@@ -80,6 +80,7 @@ def ingest(
     a new version of a plan is kept beside the old and linked to it by "replaces"."""
     from ..errors import VnplanError
     from ..batch.gather import iter_documents
+    from ..store.links import is_links_file
 
     if scheduler:  # the batch's side of it: extract/cli/cluster_ingest.py
         from .cluster_ingest import run as ingest_on_cluster
@@ -87,7 +88,7 @@ def ingest(
         raise typer.Exit(ingest_on_cluster(inputs, db, scheduler))
 
     failed = 0
-    link_files = [p for p in inputs if _is_links_file(p)]
+    link_files = [p for p in inputs if is_links_file(p)]
     inputs = [p for p in inputs if p not in link_files]
     with open_store(db) as store:
         for source, doc, failure in iter_documents(inputs):
@@ -122,15 +123,6 @@ def ingest(
             typer.echo(f"links      {path}: {res.added} added, {res.known} already stored, "
                        f"{res.unresolved} naming documents or tasks not in the store")
     raise typer.Exit(1 if failed else 0)
-
-
-def _is_links_file(path: Path) -> bool:
-    """A ``vnplan link`` output (has "doc_links"), rather than a PlanDocument."""
-    if path.suffix.lower() != ".json" or not path.is_file():
-        return False
-    with path.open("rb") as fh:
-        head = fh.read(1 << 16)
-    return b'"doc_links"' in head or (b'"links"' in head and b'"tasks"' not in head)
 
 
 def _table(matches) -> None:

@@ -8,6 +8,7 @@ has it. Task links name tasks by their contract id within those documents.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
@@ -16,6 +17,15 @@ from ..model.links import Links
 from .db import Store, insert_ignore
 from .keys import number_key
 from .schema import links as links_table
+
+
+def is_links_file(path: Path) -> bool:
+    """A ``vnplan link`` output (has "doc_links"), rather than a PlanDocument."""
+    if path.suffix.lower() != ".json" or not path.is_file():
+        return False
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+    return b'"doc_links"' in head or (b'"links"' in head and b'"tasks"' not in head)
 
 
 @dataclass

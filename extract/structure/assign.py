@@ -22,12 +22,13 @@ The outline (``outline.build_outline``) places every item under its parent. Walk
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import regex
 
 from ..model.raw import RawSection, RawTask
 from .bodies import Bodies, listed_subjects
-from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify
+from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify, trailer
 from .prose_rules import ProseRules, rules
 
 _F = regex.VERSION1
@@ -69,14 +70,13 @@ _PERSON_LABEL = regex.compile(
     r"(?:\s*[-–,]\s*|\s*\()[^:;.]{2,60}?\)?)\s*:\s*(?P<rest>\p{Lu}.*)$", _F | regex.S)
 _ACCOUNT = regex.compile(r"^(?:công tác|kết quả|tình hình|tiến độ|đối với|việc)\b[^:]{0,80}:\s*\S", _F | regex.I)
 _FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
-# "Chỉ đạo các cấp công đoàn chủ động phối hợp với ...": the partners are the delegates', not
-# the doer's.
-_CONTENT_LABEL = regex.compile(r"^(?:nhiệm\s+vụ|nội\s+dung(?:\s+(?:thực\s+hiện|nhiệm\s+vụ|công\s+việc))?|công\s+việc)\s*:",
-                            _F | regex.I)
+# A line left open on a word that needs what follows ("... chủ trì, phối hợp").
 _OPEN_END = regex.compile(r"(?<![\p{L}])(?:phối\s+hợp|với|và|của|các|cho|về|trong|tại|theo|để|nhằm|đến|từ|là|gồm)\s*,?\s*$",
                        _F | regex.I)
 _DUTIES_OF = regex.compile(r"^(?:nhiệm\s+vụ|trách\s+nhiệm|nhiệm\s+vụ,?\s+(?:và\s+)?quyền\s+hạn)(?:\s+cụ\s+thể)?\s+của\s+"
                            r"(?P<name>[^:;.()]{3,90})$", _F | regex.I)
+# "Chỉ đạo các cấp công đoàn chủ động phối hợp với ...": the partners are the delegates', not
+# the doer's.
 _DELEGATED = regex.compile(r"(?<![\p{L}])(?:chỉ\s+đạo|yêu\s+cầu|hướng\s+dẫn|đề\s+nghị|giao)\s+(?:[^,;.]{0,60}?)"
                            r"(?:phối\s+hợp|cùng\s+với)", _F | regex.I)
 
@@ -105,7 +105,7 @@ class Assigner:
         self.bodies = bodies
         self.report = report
         self.doc_scope = doc_scope or Scope()
-        self._groups: str | None = None
+        self._group_noun = _group_noun(tuple(r.group_words))
         self.named_tasks = False
 
     # -- sections ---------------------------------------------------------------------------
@@ -395,8 +395,9 @@ class Assigner:
         person = _PERSON_LABEL.match(text)
         if person:
             return person.group("name").strip(), person.group("rest").strip()  # "Ông X - Trưởng đoàn: ..."
-        if self.bodies.places_listed(text, whole=True):
-            return self.bodies.places_listed(text, whole=True), ""  # "b) UBND các tỉnh: Lào Cai, Yên Bái"
+        listed = self.bodies.places_listed(text, whole=True)
+        if listed:
+            return listed, ""  # "b) UBND các tỉnh: Lào Cai, Yên Bái"
         if self.bodies.places_listed(text):
             return None  # "UBND các thành phố: Hà Nội, Cần Thơ thực hiện ...": a sentence, not a label
         for pattern in (_LABEL, _DASH_LABEL):
@@ -413,7 +414,7 @@ class Assigner:
             if self.is_body_name(name, label=True):
                 return name, m.group("rest").strip()
             if (verb and _FOR.match(verb.group()) and len(name.split()) <= 10
-                    and regex.match(rf"(?i:(?:các\s+|những\s+)?(?:{self._group_alternation()}))(?![\p{{L}}])", name)
+                    and self._group_noun.match(name)
                     and m.group("rest")[:1].isupper()):
                 # "Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo ...": whoever "đối với" names
                 # is addressed, even by a common noun.
@@ -428,12 +429,6 @@ class Assigner:
         if len(parts) > 1 and all(x and self.is_body_name(x) for x in parts):
             return bare, ""  # "Giám đốc các Sở ...; Chủ tịch Ủy ban nhân dân các xã, phường"
         return None
-
-    def _group_alternation(self) -> str:
-        if self._groups is None:
-            self._groups = "|".join(r"\s+".join(regex.escape(w) for w in g.split())
-                                    for g in sorted(self.r.group_words, key=len, reverse=True))
-        return self._groups
 
     def is_body_name(self, text: str, label: bool = False) -> bool:
         text = text.strip()
@@ -523,7 +518,7 @@ class Assigner:
                 and not any(self.agency_label(c.title) for c in node.items):
             return True
         if (line.kind not in ("part", "chapter", "upper", "article") and not title.endswith(":")
-                and all(_CONTENT_LABEL.match(c.line.title) and c.line.kind in ("bullet", "sub", "star")
+                and all(trailer(c.line.title, self.r)[0] == "content" and c.line.kind in ("bullet", "sub", "star")
                         for c in node.items)
                 and any(isinstance(p, Node) and p.line.kind in ("trailer", "deadline") for p in node.parts)):
             # A task card: "1. Tổ chức tiếp công dân về bầu cử" over "- Địa điểm: ...", "- Thời
@@ -685,8 +680,6 @@ class Assigner:
         return Scope(lead=label[0]) if label else Scope()
 
     def content_label(self, text: str) -> tuple[str | None, str]:
-        from .outline import trailer
-
         role, value = trailer(text, self.r)
         return (role, value) if role == "content" and value else (None, text)
 
@@ -823,6 +816,14 @@ class Assigner:
 
 
 _TRAILING_VERBS = regex.compile(r"(?:\s+(?:tham\s+mưu|triển\s+khai|tổ\s+chức|thực\s+hiện|theo\s+dõi))+\s*$", _F | regex.I)
+
+
+@lru_cache(maxsize=4)
+def _group_noun(words: tuple[str, ...]) -> regex.Pattern:
+    """"đơn vị được kiểm tra" after "Đối với": a common noun (a group word) that names who is
+    addressed; compiled once per vocabulary, not once per document."""
+    groups = "|".join(r"\s+".join(regex.escape(w) for w in g.split()) for g in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?i:(?:các\s+|những\s+)?(?:{groups}))(?![\p{{L}}])", _F)
 
 
 def _strip_verbs(text: str) -> str | None:

@@ -169,31 +169,30 @@ def _label_pattern(labels: tuple[str, ...], qualified: bool = False) -> "regex.P
     return regex.compile(rf"^(?i:{alternation}){more}\s*(?:\([^)]*\))?\s*:\s*(?P<phrase>.*?)[\s.]*$", _F)
 
 
+def _labelled(text: str, r: ProseRules):
+    """(phrase after the label, whether the label is generic) for each deadline label that opens
+    ``text`` with its colon, specific labels first."""
+    for labels, generic in ((r.deadline_labels, False), (r.generic_deadline_labels, True)):
+        pattern = _label_pattern(tuple(labels), generic)
+        m = pattern.match(text) if pattern is not None else None
+        if m:
+            yield m.group("phrase"), generic
+
+
 def _deadline_label(text: str, r: ProseRules) -> str | None:
     """The phrase after a deadline label, without trailing full stops, or None. A generic label
     ("Thời gian: ...") counts only when its phrase reads as a time."""
-    for labels, generic in ((r.deadline_labels, False), (r.generic_deadline_labels, True)):
-        pattern = _label_pattern(tuple(labels), generic)
-        if pattern is None:
+    for phrase, generic in _labelled(text, r):
+        if not phrase:
             continue
-        m = pattern.match(text)
-        if not m or not m.group("phrase"):
-            continue
-        if generic and not _reads_as_time(m.group("phrase")):
-            return None
-        return m.group("phrase")
+        return None if generic and not _reads_as_time(phrase) else phrase
     return None
 
 
 def _time_fact(text: str, r: ProseRules, blank: bool = False) -> bool:
     """Does ``text`` open with a deadline label and its colon, then a value (``blank``: then
     nothing)?"""
-    for labels, generic in ((r.deadline_labels, False), (r.generic_deadline_labels, True)):
-        pattern = _label_pattern(tuple(labels), generic)
-        m = pattern.match(text) if pattern is not None else None
-        if m and bool(m.group("phrase")) != blank:
-            return True
-    return False
+    return any(bool(phrase) != blank for phrase, _ in _labelled(text, r))
 
 
 def blank_time_label(text: str, r: ProseRules | None = None) -> bool:

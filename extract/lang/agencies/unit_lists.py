@@ -74,8 +74,8 @@ def headed_list(registry, text: str) -> tuple[str, ...] | None:
     if not m:
         return None
     head = " ".join(m.group("head").split())
-    heads = {k for h in registry.head_words if (k := registry.folder.toned(h.lower()))}  # "Bản" is no "Ban"
-    if registry.folder.toned(head.lower()) not in heads:
+    heads = registry.heads  # compared with tones: "Bản" is no "Ban"
+    if registry.folder.toned(head) not in heads:
         return None
     head = head[:1].upper() + head[1:]
     title = f"{m.group('title')} " if m.group("title") else ""
@@ -96,7 +96,7 @@ def _own_head(registry, item: str, heads) -> bool:
     kind (a head word, then a capitalised name or an office-holder's "trưởng")."""
     words = registry.folder.words(item)
     for n in range(1, min(4, len(words))):
-        if registry.folder.toned(item[:words[n - 1].end].lower()) in heads:
+        if registry.folder.toned(item[:words[n - 1].end]) in heads:
             after = item[words[n].start:]
             if after[:1].isupper() or after.startswith("trưởng"):
                 return True

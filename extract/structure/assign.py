@@ -209,10 +209,7 @@ class Assigner:
             lead = said[0] if said else None
             if lead and not (_GENERIC_ASKED.match(lead.strip()) and scope.lead):
                 scope = Scope(lead=lead, support=said[1]).over(scope)
-            f = self.task(part, text, [], scope, part.page, ordinal=None)
-            if f.task.lead_from_text and scope.lead and f.task.lead != scope.lead:
-                f.task.lead, f.task.lead_from_text = scope.lead, False  # the sentence's subject is the sender
-            out.append(f)
+            out.append(self._request_task(part, text, [], scope))
         return out
 
     def visit(self, node: Node, sections: list[RawSection], scope: Scope, region: str | None):
@@ -598,31 +595,34 @@ class Assigner:
         """(tasks, whether they are the item itself) of an item with no items under it."""
         body = node.body
         closing = self._closing_requests(node, body)
-        tasks, own = self._leaf(node, sections, scope, region, body[:body.index(closing[0])] if closing else body)
-        for b in closing:
-            said = self.inner_lead_in(b.text)
-            f = self.task(b, b.text, sections, Scope(lead=said[0], support=said[1]), b.page, ordinal=None)
-            if f.task.lead_from_text and f.task.lead != said[0]:
-                f.task.lead, f.task.lead_from_text = said[0], False  # the sentence's subject is the sender
-            tasks.append(f)
+        tasks, own = self._leaf(node, sections, scope, region, body[:body.index(closing[0][0])] if closing else body)
+        for b, said in closing:
+            tasks.append(self._request_task(b, b.text, sections, Scope(lead=said[0], support=said[1])))
         return tasks, own
 
-    def _closing_requests(self, node: Node, body: list[Line]) -> list[Line]:
+    def _closing_requests(self, node: Node, body: list[Line]) -> list[tuple[Line, tuple[str, str | None]]]:
         """Paragraphs printed after the last item of a list that ask bodies of their own ("Ủy
         ban nhân dân Thành phố yêu cầu các Sở, ban, ngành ... nghiêm túc triển khai thực hiện;
-        định kỳ ... báo cáo ..."): the outline put them under that item, but they close the
-        list, with their own doers."""
+        định kỳ ... báo cáo ..."), with whom they ask: the outline put them under that item, but
+        they close the list, with their own doers. What follows the first of them is not the
+        item's either ("Trong quá trình thực hiện, nếu có vướng mắc ...", an appendix's title
+        run on): only the requests are tasks."""
         if not body or node.parent is None or not node.parent.items or node.parent.items[-1] is not node:
             return []
-        first = next((i for i, b in enumerate(body) if self._asks_own(b.text)), None)
-        if first is None:
-            return []
-        # What follows the closing request is not the item's either ("Trong quá trình thực hiện,
-        # nếu có vướng mắc ...", an appendix's title run on): only requests are tasks.
-        return [b for b in body[first:] if self._asks_own(b.text)]
+        out = []
+        for b in body:
+            said = self.inner_lead_in(b.text) if _REQUEST.search(b.text) and b.text[:1].isupper() else None
+            if said:
+                out.append((b, said))
+        return out
 
-    def _asks_own(self, text: str) -> bool:
-        return bool(_REQUEST.search(text) and text[:1].isupper() and self.inner_lead_in(text))
+    def _request_task(self, line: Line, text: str, sections, scope: Scope) -> _Found:
+        """A paragraph that asks bodies: a task of the bodies asked, whoever the sentence's
+        subject is (the sender: "Ủy ban nhân dân tỉnh đề nghị ...")."""
+        f = self.task(line, text, sections, scope, line.page, ordinal=None)
+        if f.task.lead_from_text and scope.lead and f.task.lead != scope.lead:
+            f.task.lead, f.task.lead_from_text = scope.lead, False
+        return f
 
     def _leaf(self, node: Node, sections: list[RawSection], scope: Scope, region: str | None, body: list[Line]):
         line = node.line

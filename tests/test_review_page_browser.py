@@ -56,6 +56,15 @@ def _ready(driver, doc_id: int | None = None):
     return wait_for(driver, ready, what="the review view")
 
 
+def _upload_and_open(driver, path: Path) -> None:
+    """Upload a file from the list page, wait for its parse job, open its review view."""
+    driver.find_element(_by("ID"), "upload-file").send_keys(str(path))
+    driver.find_element(_by("ID"), "upload-button").click()
+    wait_for(driver, lambda d: d.find_element(_by("ID"), "upload-open").is_displayed(), 120, "the job")
+    driver.find_element(_by("ID"), "upload-open").click()
+    _ready(driver)
+
+
 def _highlight_in_points(driver, page_width: float, page_height: float) -> tuple[float, float, float, float]:
     """The selected highlight's box on the page image, in PDF points (top-left origin)."""
     rects = driver.execute_script(
@@ -193,11 +202,7 @@ def test_document_text_is_shown_as_text_and_nothing_runs(tmp_path):
         login(driver, base)
         path = tmp_path / "ke-hoach-<b>x<i>.txt"
         path.write_text(PLAN_WITH_MARKUP, encoding="utf-8")
-        driver.find_element(_by("ID"), "upload-file").send_keys(str(path))
-        driver.find_element(_by("ID"), "upload-button").click()
-        wait_for(driver, lambda d: d.find_element(_by("ID"), "upload-open").is_displayed(), 120, "the job")
-        driver.find_element(_by("ID"), "upload-open").click()
-        _ready(driver)
+        _upload_and_open(driver, path)
         texts = [td.get_attribute("textContent") for td in
                  driver.find_elements(_by("CSS_SELECTOR"), "#tasks tr.task td:nth-child(2)")]
         assert any("<script>window.pwned = 1</script>" in t for t in texts), texts
@@ -312,11 +317,7 @@ def test_editing_in_place_keyboard_undo_split_merge_add_history(tmp_path):
         login(driver, base)
         path = tmp_path / "nghe-an.txt"
         path.write_text(PLAN_FOUR, encoding="utf-8")
-        driver.find_element(_by("ID"), "upload-file").send_keys(str(path))
-        driver.find_element(_by("ID"), "upload-button").click()
-        wait_for(driver, lambda d: d.find_element(_by("ID"), "upload-open").is_displayed(), 120, "the job")
-        driver.find_element(_by("ID"), "upload-open").click()
-        _ready(driver)
+        _upload_and_open(driver, path)
         texts = live_texts()
         assert len(texts) == 4 and texts[0].startswith("Sở Nội vụ chủ trì rà soát")
         assert css("#tasks tr.section")[0].text.startswith("I")

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 import regex
 
+from ..lang.agencies.split import PERSON, ROLE_TITLE
 from ..model.raw import RawSection, RawTask
 from .bodies import Bodies, listed_subjects
 from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify, trailer
@@ -407,6 +408,8 @@ class Assigner:
             verb = self.r.lead_in.match(name) or _FOR.match(name)  # "Đề nghị X: ...", "Đối với X: ..."
             if verb:
                 name = name[verb.end():].strip()
+            if pattern is _DASH_LABEL and PERSON.match(name) and ROLE_TITLE.match(m.group("rest")):
+                continue  # "Giao đồng chí Nguyễn Văn A – Phó Chủ tịch ... thực hiện": the person's title
             name = _ASIDE.sub("", name).strip(" ,")  # "..., trong đó trọng tâm là các tỉnh"
             if self.is_body_name(name, label=True):
                 return name, m.group("rest").strip()

@@ -45,6 +45,11 @@ _STRONG = regex.compile(r"\s*(?:đã|đang|chủ\s+trì|tiếp\s+tục|đều)(?
 _STEP_LABEL = regex.compile(r"^(?:bước|giai\s+đoạn|đợt)\s+(?:\d{1,2}|[ivx]{1,4}|\p{L}+)\s*[:.]\s*",
                             regex.IGNORECASE | _FLAGS)
 _SHORT_LABEL = regex.compile(r"^[^:;.()]{3,60}:\s+(?=\p{Lu})", _FLAGS)
+_LEVEL_THAT = regex.compile(r"(?<![\p{L}])(?<!(?:các|mọi|từng|những|các\s+các)\s+)cấp\s*$", _FLAGS | regex.IGNORECASE)
+_ASSIGNED = regex.compile(r"\s+được\s+(?:giao|phân\s+công|phân\s+bổ|dự\s+kiến|cử|mời|lựa\s+chọn|chọn|kiểm\s+tra|"
+                       r"giám\s+sát|thanh\s+tra|khảo\s+sát)(?![\p{L}])", _FLAGS)
+_MAIN_PREDICATE = regex.compile(r"(?<![\p{L}])(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+động|phải|cần|khẩn\s+trương|"
+                                r"tiếp\s+tục|nghiêm\s+túc|tập\s+trung|thường\s+xuyên|tích\s+cực|chủ\s+trì)(?![\p{L}])", _FLAGS)
 _STATIVE = regex.compile(r"\s*(?:là|được|có|bị)(?![\p{L}])", _FLAGS)
 
 
@@ -108,16 +113,35 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     while cut and regex.search(r"(?<![\p{L}])phụ\s+trách(?:\s+(?:lĩnh\s+vực|mảng|công\s+tác))?\s*$",
                                text[head.end() - 1:cut.start()], regex.IGNORECASE | _FLAGS):
         cut = p.predicate.search(text, cut.end())
+    if cut and _LEVEL_THAT.search(text[head.end() - 1:cut.start()]):
+        # "Ban Thường trực Ủy ban MTTQ cấp tổ chức hội nghị hiệp thương báo cáo ...": a bare
+        # "cấp" and a verb is "the level that ...": the name runs to the next predicate.
+        after = p.predicate.search(text, cut.end())
+        if after and len(text[cut.start():after.start()].split()) <= 8 \
+                and not regex.search(r"[,;.:]", text[cut.start():after.start()]):
+            cut = after
+    qualifier = ""
+    if cut and (assigned := _ASSIGNED.match(text, cut.start())):
+        # "Các cơ quan, đơn vị được giao nhiệm vụ theo dõi, kiểm tra tại Phụ lục có trách nhiệm
+        # ...": who they are ("được giao ...") is part of their name, up to a word that only a
+        # main predicate starts with (its own verbs are the duty it names).
+        main = _MAIN_PREDICATE.search(text, assigned.end())
+        if main and not regex.search(r"[;:.()]", text[cut.start():main.start()]) \
+                and len(text[cut.start():main.start()].split()) <= _MAX_NAME_WORDS \
+                and not regex.search(r"(?<![\p{L}])(?:và|hoặc|cùng|với)\s*,?\s*$", text[cut.start():main.start()]):
+            qualifier = text[cut.start():main.start()].rstrip(" ,")
     if not cut:
         return None
     if " " not in head.group().strip() and not regex.match(r"\s+[\p{Lu}\d]", text[head.end():]):
         return None  # "Ban hành", "Báo cáo", "Bộ quy chế": a one-word head needs a proper name
     name = text[pos:cut.start()]
-    if regex.search(r"[.;:()“”\"]", name) or len(name.split()) > _MAX_NAME_WORDS:
+    person = _PERSON.match(name)
+    # a person's name may carry two or three titles: more words than a body's name
+    if regex.search(r"[.;:()“”\"]", name) or len(name.split()) > _MAX_NAME_WORDS * (1.5 if person else 1):
         return None
     # A comma ends the name unless a group word follows ("Các sở, ngành, địa phương"), or
     # another body's name starts after it ("Liên minh Hợp tác xã thành phố, các Hiệp hội").
-    if _PERSON.match(name):
+    if person:
         return name.strip()  # "Đồng chí Ủy viên Ban Thường vụ, Chủ tịch ...": one person's roles
     names, begin = [], 0
     for comma in regex.finditer(r",", name):
@@ -136,6 +160,8 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         # ... and "Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại": a plural after "và".
         parts = regex.split(rf"\s+và\s+(?=(?:{p.head.pattern})|(?:{p.plural.pattern}))", n)
         split.extend(x.strip() for x in parts if x.strip())
+    if qualifier and len(split) == 1:
+        return split[0] + qualifier
     return "; ".join(split) or None
 
 

@@ -105,13 +105,18 @@ def begins_body(registry: Registry, text: str) -> bool:
     return registry.match_at(words, 0, joinable(text, words)) is not None
 
 
-_PERSON = regex.compile(r"^\s*(?:đồng\s+chí|đ/c|ông|bà)\s", regex.IGNORECASE | regex.VERSION1)
+PERSON = regex.compile(r"^\s*(?:đồng\s+chí|đ/c|ông|bà)\s", regex.IGNORECASE | regex.VERSION1)
 _PLURAL = regex.compile(r"(?:[Cc]ác|[Nn]hững)\s", regex.VERSION1)
+# "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ xã": after one person's
+# title, a comma and another capitalised title are the same person's next role.
+ROLE_TITLE = regex.compile(r"(?:Phó\s+)?(?:Chủ\s+tịch|Bí\s+thư|Trưởng|Giám\s+đốc|Chánh|Tổng\s+thư\s+ký|Thư\s+ký)"
+                      r"|(?:Ủy|Uỷ)\s+viên|Thủ\s+trưởng|Tổ\s+trưởng|Hiệu\s+trưởng|Chuyên\s+viên", regex.VERSION1)
 # Common nouns (lower case) that continue a plural list rather than start another body.
 _GROUP_NOUN = regex.compile(r"(?:cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|sở|ban|tổ\s+chức|doanh\s+nghiệp|cá\s+nhân|"
                             r"đoàn\s+thể|hội|trường|viện)(?![\p{L}])", regex.VERSION1)
 # "Phó Chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng": what follows
 # names the holder's fields, not other bodies.
+_IN_CHARGE_OF = regex.compile(r"(?<![\p{L}])phụ\s+trách\s*$", regex.IGNORECASE | regex.VERSION1)
 _FIELDS = regex.compile(r"(?<![\p{L}])phụ\s+trách\s+(?:các\s+)?(?:lĩnh\s+vực|mảng|khối)(?![\p{L}])",
                         regex.IGNORECASE | regex.VERSION1)
 
@@ -190,8 +195,11 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             continue
         kind = m.lastgroup
         rest = text[m.end():]
-        if kind == "soft" and _PERSON.match(text[pos:m.start()]) and m.group(0).strip() in ("-", "–"):
+        if kind == "soft" and PERSON.match(text[pos:m.start()]) and m.group(0).strip() in ("-", "–"):
             continue  # "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban": one person's roles
+        if (kind == "soft" and m.group(0).strip() == "," and PERSON.match(text[pos:m.start()])
+                and ROLE_TITLE.match(rest)):
+            continue  # "Đồng chí Ủy viên Ban Thường vụ, Chủ tịch Ủy ban MTTQ xã": one person's roles
         if kind == "soft" and m.group(0).strip() in ("-", "–") and _BRANCH.match(rest):
             continue  # "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II": a branch of the body
         if kind == "soft" and m.end() not in starts and _FIELDS.search(text, pos, m.start()):
@@ -247,6 +255,8 @@ def trim_noise(registry: Registry, text: str) -> str:
         key = tuple(k for w in words for k in w.keys)
         for noise in registry.trailing_noise if not text.endswith(")") else ():
             if len(key) > len(noise) and key[-len(noise):] == noise and key not in registry.known:
+                if _IN_CHARGE_OF.search(text[: words[len(words) - len(noise)].start if len(words) >= len(noise) else 0]):
+                    break  # "Chuyên viên phụ trách tổng hợp": the field the holder is in charge of
                 n, acc = len(words), ()
                 while acc != noise and n > 0:
                     n -= 1

@@ -1,0 +1,88 @@
+"""Doers whose printed name is more than a body's name: a person with several titles, a level
+defined by what it does ("... cấp tổ chức hội nghị"), bodies defined by what they were given
+("Các cơ quan, đơn vị được giao nhiệm vụ tại Phụ lục"), an office-holder in charge of a field.
+The whole printed doer is kept; a wrong short name is worse than the long one."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.lang.agencies import builtin_registry
+from extract.lang.agencies.split import split_cell, trim_noise
+from extract.model.layout import Paragraph
+from extract.structure.assign import assigned_tasks
+from extract.structure.bodies import Bodies
+
+
+def leads(*lines: str):
+    return [(t.text.split("\n")[0][:40], t.lead) for t in assigned_tasks([Paragraph(l) for l in lines], report=False)]
+
+
+@pytest.mark.parametrize("sentence, doer", [
+    ("Đồng chí Phó Bí thư Đảng ủy, Chủ tịch Ủy ban nhân dân phường Hòa Bình chỉ đạo chung công tác bầu cử.",
+     "Đồng chí Phó Bí thư Đảng ủy, Chủ tịch Ủy ban nhân dân phường Hòa Bình"),
+    # longer than any body's name: a person's two titles, each with its body
+    ("Đồng chí Ủy viên Ban Chấp hành Đảng bộ tỉnh, Phó Chủ tịch Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam "
+     "tỉnh Gia Lai trực tiếp chỉ đạo các chuyên viên.",
+     "Đồng chí Ủy viên Ban Chấp hành Đảng bộ tỉnh, Phó Chủ tịch Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai"),
+])
+def test_a_person_with_several_titles_is_one_doer(sentence, doer):
+    assert Bodies().subject(sentence) == doer
+    assert [p.text for p in split_cell(builtin_registry(), doer)] == [doer]
+
+
+def test_a_comma_before_another_body_or_person_still_splits():
+    reg = builtin_registry()
+    assert [p.text for p in split_cell(reg, "Đồng chí Bí thư, Chủ tịch UBND xã; Sở Tài chính")] == [
+        "Đồng chí Bí thư, Chủ tịch UBND xã", "Sở Tài chính"]
+    assert [p.text for p in split_cell(reg, "Đồng chí Nguyễn Văn B, các đồng chí Chuyên viên")] == [
+        "Đồng chí Nguyễn Văn B", "các đồng chí Chuyên viên"]
+
+
+@pytest.mark.parametrize("line, doer", [
+    ("Giao đồng chí Trần Thị Lan – Phó Chủ tịch Ủy ban nhân dân xã Tân Phú thực hiện nhiệm vụ theo kế hoạch.",
+     "đồng chí Trần Thị Lan – Phó Chủ tịch Ủy ban nhân dân xã Tân Phú"),
+    ("Giao ông Lê Văn Hùng - Trưởng phòng Kinh tế theo dõi, đôn đốc việc thực hiện.",
+     "ông Lê Văn Hùng - Trưởng phòng Kinh tế"),
+])
+def test_a_person_and_title_after_a_dash_is_the_doer_not_a_label(line, doer):
+    assert leads("1. Ban Thường trực", line)[-1][1] == doer
+
+
+def test_a_dash_label_of_a_body_is_still_a_label():
+    # "Sở Y tế - Chủ trì ...": the body, then its own sentence
+    assert leads("II. TỔ CHỨC THỰC HIỆN", "1. Sở Y tế - Chủ trì tổ chức tiêm chủng mở rộng.")[0][1] == "Sở Y tế"
+
+
+@pytest.mark.parametrize("sentence, doer", [
+    ("Ban Thường trực Ủy ban MTTQ Việt Nam cấp tổ chức hội nghị hiệp thương gửi biên bản về Ủy ban bầu cử.",
+     "Ban Thường trực Ủy ban MTTQ Việt Nam cấp tổ chức hội nghị hiệp thương"),
+    ("Ủy ban nhân dân cấp tổ chức kỳ thi báo cáo kết quả về Sở Giáo dục và Đào tạo.",
+     "Ủy ban nhân dân cấp tổ chức kỳ thi"),
+    # "các cấp", "cấp xã": a complete name; what follows is its predicate
+    ("Ủy ban nhân dân các cấp tổ chức tuyên truyền về bầu cử.", "Ủy ban nhân dân các cấp"),
+    ("Ủy ban nhân dân cấp xã tổ chức niêm yết danh sách cử tri.", "Ủy ban nhân dân cấp xã"),
+])
+def test_a_level_defined_by_what_it_does(sentence, doer):
+    assert Bodies().subject(sentence) == doer
+
+
+@pytest.mark.parametrize("sentence, doer", [
+    ("Các cơ quan, đơn vị được giao nhiệm vụ tại Phụ lục kèm theo Kế hoạch này có trách nhiệm báo cáo kết quả.",
+     "Các cơ quan, đơn vị được giao nhiệm vụ tại Phụ lục kèm theo Kế hoạch này"),
+    # the qualifier's own verbs ("theo dõi, kiểm tra") are the duty it names, not the predicate
+    ("Cơ quan, đơn vị được phân công theo dõi, kiểm tra, đôn đốc tại Phụ lục thường xuyên báo cáo Sở Nội vụ.",
+     "Cơ quan, đơn vị được phân công theo dõi, kiểm tra, đôn đốc tại Phụ lục"),
+    ("Các đơn vị được kiểm tra có trách nhiệm chuẩn bị báo cáo theo đề cương.", "Các đơn vị được kiểm tra"),
+    # no main predicate word to end the qualifier, or it ends on "và": the short name, as before
+    ("Các đơn vị được giao thực hiện các nhiệm vụ lập dự toán kinh phí và chủ động cân đối nguồn.", "Các đơn vị"),
+])
+def test_bodies_defined_by_what_they_were_given(sentence, doer):
+    assert Bodies().subject(sentence) == doer
+
+
+def test_the_field_of_an_office_holder_is_not_trimmed_as_a_verb():
+    reg = builtin_registry()
+    assert trim_noise(reg, "Chuyên viên phụ trách tổng hợp") == "Chuyên viên phụ trách tổng hợp"
+    assert trim_noise(reg, "Cán bộ phụ trách tổng hợp") == "Cán bộ phụ trách tổng hợp"
+    assert trim_noise(reg, "Sở Tài chính tổng hợp") == "Sở Tài chính"  # a body then its verb

@@ -102,6 +102,13 @@ class DocumentInfo(_Model):
         description='Additive (v1): the bodies the document is sent to, "Kính gửi" first, then "Nơi nhận" '
                     '(without "Như trên" and "Lưu")',
     )
+    extra: dict[str, str] = Field(
+        default_factory=dict,
+        description='Additive (v1): what is legible of a header field left null, never a guess: '
+                    '"number_symbol" ("/STTTT-CNTT" when the digits are blank or unreadable), '
+                    '"issued_month" ("2011-12") or "issued_year" ("2026") when the day is, '
+                    '"signer_title" and "signer_authority" when the signer\'s name is',
+    )
 
 
 class DocWarning(_Model):

@@ -51,6 +51,8 @@ class RawHeader:
     addressees: list[str] = field(default_factory=list)  # "Kính gửi": raw names, one per entry
     recipients: list[str] = field(default_factory=list)  # "Nơi nhận": raw names, without "Như trên", "Lưu"
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)  # (code, message, page)
+    # What is legible of a field left null ("number_symbol": "/STTTT-CNTT", "issued_month": "2011-12").
+    extra: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -4,6 +4,8 @@
   organ ("BAN THƯỜNG TRỰC") is named by its parent ("Ban Thường trực Ủy ban MTTQ Việt Nam xã
   Lương Minh"); ``raw`` keeps the line as printed.
 - signer: name, title in its normal case ("PHÓ CHỦ TỊCH" -> "Phó Chủ tịch"), authority.
+- extra: what is legible of a field left null (``structure.header_gaps``): the number's symbol,
+  the month or year of the date, the title and authority of a signature block with no name.
 - recipients: "Kính gửi" then "Nơi nhận", each entry resolved as a cell (one entry may name
   several bodies); bodies outside the registry are kept without a warning, since a recipient
   list names bodies of every level and nothing is assigned to them.
@@ -138,8 +140,13 @@ def document_info(h: RawHeader, issued: date | None, registry, jurisdiction, war
     if h.signer_name:
         authority = h.signer_authority if h.signer_authority in AUTHORITIES else None
         signer = Signer(name=h.signer_name, title=_titled(h.signer_title), authority=authority)
+    extra = dict(h.extra)
+    if extra.get("signer_title"):
+        extra["signer_title"] = _titled(extra["signer_title"])
+    if extra.get("signer_authority") not in (None, *AUTHORITIES):
+        del extra["signer_authority"]
     return DocumentInfo(
         kind=h.kind, number=h.number, issued_on=issued, place=h.place,
         issuer=issuer_ref(h, registry, jurisdiction, warn), title=h.title, signer=signer,
-        recipients=recipient_refs(h, registry, jurisdiction),
+        recipients=recipient_refs(h, registry, jurisdiction), extra=extra,
     )

@@ -29,7 +29,7 @@ def build(layout: Layout, lang: Lang | None = None) -> RawDocument:
     doc = RawDocument(path=layout.path, format=layout.format, pages=layout.page_count)
     doc.warnings.extend(layout.warnings)
     blocks = layout_blocks(layout, lang)
-    doc.header = parse_header(blocks)
+    doc.header = parse_header(blocks, frozenset(w[2] for w in layout.warnings if w[0] == "ocr"))
     report = doc.header.kind == "BC"
     tables = table_tasks(blocks, doc.warnings, lang.registry)
     prose = assigned_tasks(blocks, report=report, registry=lang.registry, doc_scope=_doc_scope(doc.header))

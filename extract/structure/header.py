@@ -9,8 +9,9 @@ DOCX table, two PDF columns read as one line or interleaved, tab-separated text 
 "|" cells (``header_lines``): every field is found by what it looks like, not where it sits.
 
 Plans often repeat number, date and issuer in their appendix line "(Kèm theo Kế hoạch số ...
-ngày ... của ...)". A number or a day left blank for the clerk to fill in stays null; where a
-portal's metadata and the document's own header disagree the document wins, with a warning.
+ngày ... của ...)". A number or a day left blank for the clerk to fill in, or handwritten on a
+scan, stays null with a warning, what is legible of it kept (``header_gaps``); where a portal's
+metadata and the document's own header disagree the document wins, with a warning.
 """
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ from ..lang.kinds import kinds
 from ..model.layout import Paragraph, Table
 from ..model.raw import RawHeader
 from .context import appendix_label, is_attachment_line
+from .header_gaps import Gap, date_gap, gap_warning, number_gap
 from .header_lines import Line, lines
 from .header_rules import finditer, header_rules, search
 from .issuer import is_upper_line, issuer_and_parent, starts_body
 from .portal import PortalFields, portal_fields
 from .recipients import addressees, distribution
-from .signature import people, signature
+from .signature import people, signature, signer_warning
 
 _SLASHES = str.maketrans({"⁄": "/", "∕": "/", "／": "/", "\u2011": "-", "‐": "-", "–": "-"})
 # "Số: 220/KH-UBND", "Số: 24/2026//NQ-CP", "Số: /KH-UBND" (blank), "Số: 16/KH-MTTQ-BTT": the
@@ -39,11 +41,18 @@ _NUMBER = regex.compile(
     r"(?<![\p{L}\d])(?<!ĐẾN\s{0,3})Số\s*:?\s*(?P<num>\d[\d.]*)?\s*"
     r"(?P<sym>(?:/\s*\d{4})?\s*(?:/{1,2}|-)\s*[\p{Lu}Đđ\d][\p{L}\d&.]*(?:\s*[-/]\s*[\p{Lu}\d][\p{L}\d&.]*)*)"
 )
-_GARBLED_NUMBER = regex.compile(r"(?<![\p{L}\d])Số\s*:\s*\S*/\S*")
+# "Số: J†§/STTTT-CNTT", "Số: WW /SGDĐT-VP" (handwritten digits on a scan: a token or two of
+# junk), "Số: ……/KH-UBND" (a typed blank); the symbol after it starts with a letter or digit.
+_GARBLED_NUMBER = regex.compile(
+    r"(?<![\p{L}\d])Số\s*:\s*(?P<junk>[^\s/]{0,8}?(?:\s+[^\s/]{1,8})?)\s*(?P<sym>/\s*[\p{Lu}\d]\S*)")
+_BARE_NUMBER = regex.compile(r"Số\s*:\s*(?P<junk>[.…_]*)")  # "Số:" and nothing legible after it
+# The day and month: digits, a typed blank ("…..", nothing) or OCR junk for a handwritten value
+# ("khỗ", "1ó": something with a letter in it); the year: digits or a blank ("20…").
+_DATE_PART = r"(?:(?P<{0}>\d{{1,2}})|(?P<{0}x>[.…_]+|(?=[^\s,]*[^\d\s,])[^\s,]{{1,6}}))?"
 _PLACE_DATE = regex.compile(
     r"(?P<place>(?<![\p{L}])[\p{Lu}][\p{L}.]*(?:[ \t]+[\p{L}.]+){0,5}?)[ \t]*,\s*[Nn]gày\s*"
-    r"(?:(?P<d>\d{1,2})|[^\d\s,]{1,6})?\s*"
-    r"(?:[Tt]háng|/)\s*(?P<m>\d{1,2})?\s*(?:[Nn]ăm|/)\s*(?P<y>\d{4})"
+    + _DATE_PART.format("d") + r"\s*(?:[Tt]háng|/)\s*" + _DATE_PART.format("m")
+    + r"\s*(?:[Nn]ăm|/)\s*(?:(?P<y>\d{4})(?!\d)|(?P<yx>\d{0,3}[.…_]{2,}|(?=\d{0,3}[^\d\s,.…_])[^\s,]{1,6}))"
 )
 _DATE_OPEN = regex.compile(r",\s*ngày\b(?!.*\bnăm\s*\d{4})", regex.I)  # the date goes on next line
 _SUBJECT = regex.compile(r"^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\b\s*:?\s*(?P<rest>.*)$")
@@ -82,6 +91,7 @@ class _Top:
     kind_at: int | None = None
     subject: list[str] = field(default_factory=list)
     anchors: list[int] = field(default_factory=list)  # lines of motto, number, date
+    gaps: list[Gap] = field(default_factory=list)  # number or date printed without a value
     residue: dict[int, str] = field(default_factory=dict)  # line -> what is left of it
 
 
@@ -116,7 +126,9 @@ def _kind_in_number(sym: str | None) -> str | None:
     return None
 
 
-def parse_header(blocks) -> RawHeader:
+def parse_header(blocks, ocr_pages=frozenset()) -> RawHeader:
+    """The header of ``blocks``; ``ocr_pages``: the pages read by OCR (a value missing there
+    may be handwritten, not blank)."""
     blocks = list(blocks)
     end = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and appendix_label(b.text)), len(blocks))
     h = RawHeader()
@@ -139,14 +151,39 @@ def parse_header(blocks) -> RawHeader:
     h.addressees = addressees(head, top.date_at or top.number_at or 0)
     tail = lines(blocks, _tail_start(blocks, end), end)
     sig = signature(tail, people(_texts(blocks)))
-    h.signer_name, h.signer_title, h.signer_authority = sig.name, sig.title, sig.authority
+    if sig.name:  # a block without a name gives no signer (its title is kept in ``extra``)
+        h.signer_name, h.signer_title, h.signer_authority = sig.name, sig.title, sig.authority
     if portal.signer and h.signer_name and _key(portal.signer) != _key(h.signer_name):
         h.warnings.append(("header_mismatch", f"signer: the document prints {h.signer_name!r}, "
                                               f"the portal says {portal.signer!r}", None))
     elif portal.signer and not h.signer_name:
         h.signer_name = portal.signer
     h.recipients = distribution(tail)
+    _say_gaps(h, top.gaps, sig, blocks, ocr_pages)
     return h
+
+
+def _page(blocks, b: int) -> int | None:
+    return getattr(blocks[b], "page", None) if 0 <= b < len(blocks) else None
+
+
+def _say_gaps(h: RawHeader, gaps: list[Gap], sig, blocks, ocr_pages) -> None:
+    """A warning for each field the header prints a place for and still has no value for
+    (nothing else in the document gave it), and what is legible of it in ``extra``."""
+    for gap in gaps:
+        if getattr(h, gap.field) is None:
+            page = _page(blocks, gap.block)
+            code, message = gap_warning(gap, page in ocr_pages)
+            h.warnings.append((code, message, page))
+            h.extra.update(gap.kept)
+    if h.signer_name is None and sig.block is not None:
+        page = _page(blocks, sig.block)
+        code, message = signer_warning(sig, page in ocr_pages)
+        h.warnings.append((code, message, page))
+        if sig.title:
+            h.extra["signer_title"] = sig.title
+        if sig.authority:
+            h.extra["signer_authority"] = sig.authority
 
 
 def _texts(blocks):
@@ -250,10 +287,18 @@ def _scan(head: list[Line], skip: set[int]) -> _Top:
             top.number = _number(m["num"], m["sym"])
             top.kind = top.kind or _kind_in_number(m["sym"])
             spans.append(m.span())
+            if top.number is None:  # "Số: /KH-UBND"
+                top.gaps.append(number_gap(m[0].strip(), line.block, junk="", symbol=m["sym"]))
         elif top.number_at is None and (g := _GARBLED_NUMBER.search(text)):
             top.number_at = i  # "Số: J†§/STTTT-CNTT": the number's line, unreadable (a scan)
             top.anchors.append(i)
             spans.append(g.span())
+            top.gaps.append(number_gap(g[0], line.block, junk=g["junk"], symbol=g["sym"]))
+        elif top.number_at is None and (g := _BARE_NUMBER.fullmatch(line.text.strip())):
+            top.number_at = i  # "Số:" alone: neither digits nor symbol printed (or read)
+            top.anchors.append(i)
+            spans.append((0, len(line.text)))
+            top.gaps.append(number_gap(g[0], line.block, junk=g["junk"], symbol=None))
         rest = _cut(text, spans)
         m = _PLACE_DATE.search(rest)
         if m and top.date_at is None and not _BODY_START.match(text):
@@ -261,6 +306,10 @@ def _scan(head: list[Line], skip: set[int]) -> _Top:
             top.anchors.append(i)
             top.place = m["place"].strip()
             top.issued_on = _date(m["d"], m["m"], m["y"])
+            gap = date_gap(m[0].strip(), line.block, day=m["d"], day_junk=m["dx"], month=m["m"],
+                           month_junk=m["mx"], year=m["y"], year_junk=m["yx"])
+            if gap:
+                top.gaps.append(gap)
             rest = _cut(rest, [m.span()])
         kept: list[str] = []
         for piece in rest.split("\n") if rest else []:

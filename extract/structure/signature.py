@@ -51,6 +51,9 @@ class Signature:
     name: str | None = None
     title: str | None = None
     authority: str | None = None
+    # Where a signature block is printed (the block of its authority line, or of "Nơi nhận"
+    # beside it), when no name was read in it; None when there is a name or no block at all.
+    block: int | None = None
 
 
 def is_name(text: str) -> bool:
@@ -137,10 +140,53 @@ def signature(body: list[Line], persons: People | None = None) -> Signature:
     the people the document names elsewhere, to complete a name a scan damaged."""
     persons = persons or People()
     at = distribution_at(body)
-    sig = _parse(_beside(body, at) if at is not None else _last_block(body, persons), persons)
-    if sig.name and sig.title is None:
+    raw = _beside(body, at) if at is not None else _last_block(body, persons)
+    sig = _parse(raw, persons)
+    if not sig.name:
+        return _unnamed(body, at, raw)
+    if sig.title is None:
         sig.title = persons.titles.get(_key(sig.name))  # the block's title line lost (a stamp)
     return sig
+
+
+def _unnamed(body: list[Line], at: int | None, beside: list[str]) -> Signature:
+    """No name read: is a signature block printed all the same, and what of it is legible?
+    Its authority line ("KT. GIÁM ĐỐC") in capitals, and the lines under it, among the lines
+    around "Nơi nhận" (any column) or, without one, the last lines of the body. A "Nơi nhận"
+    with nothing legible beside it still says a block was printed (every signed document has
+    both): a stamp, a handwritten or script-type name, or an e-signature image."""
+    rules = header_rules()
+    window = body[max(0, at - _WINDOW_BEFORE): at + _WINDOW_AFTER] if at is not None else body[-40:]
+    start = next((k for k, ln in enumerate(window) if is_upper_line(ln.text) and not _ITEM.match(ln.text)
+                  and (found := search(rules.authority, ln.text)) and found[0] == 0), None)
+    if start is not None:
+        head = [window[start].text]
+        for ln in window[start + 1:]:
+            if len(head) >= 5:
+                break
+            text = _strip_notes(ln.text)
+            if text and is_upper_line(text) and _sig_like(text) and not search(rules.distribution_label, text):
+                head.append(text)
+        authority, title = _authority_and_title(head)
+        return Signature(title=title if title and rules.title_of(title) else None, authority=authority,
+                         block=window[start].block)
+    if at is None:
+        return Signature()
+    title = next((t for t in (_strip_notes(x) for x in beside) if rules.title_of(t)), None)
+    return Signature(title=title, block=body[at].block)
+
+
+def signer_warning(sig: Signature, scanned: bool) -> tuple[str, str]:
+    """(code, message) for a signature block printed without a name read in it."""
+    seen = " / ".join(x for x in (sig.authority, sig.title) if x)
+    block = f"the signature block ({seen})" if seen else "the signature block beside \"Nơi nhận\""
+    if scanned:
+        return "signer_unreadable", (f"no name read in {block} on this scanned page (a stamp, handwriting "
+                                     f"or a script typeface?): signer left null")
+    if seen:
+        return "signer_blank", f"{block} prints no name (a draft?): signer left null"
+    return "signer_unreadable", (f"\"Nơi nhận\" is printed but no signer's name was read near it "
+                                 f"(an image of the signature?): signer left null")
 
 
 def _beside(body: list[Line], at: int) -> list[str]:

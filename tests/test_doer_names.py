@@ -86,3 +86,55 @@ def test_the_field_of_an_office_holder_is_not_trimmed_as_a_verb():
     assert trim_noise(reg, "Chuyên viên phụ trách tổng hợp") == "Chuyên viên phụ trách tổng hợp"
     assert trim_noise(reg, "Cán bộ phụ trách tổng hợp") == "Cán bộ phụ trách tổng hợp"
     assert trim_noise(reg, "Sở Tài chính tổng hợp") == "Sở Tài chính"  # a body then its verb
+
+
+@pytest.mark.parametrize("sentence, doer", [
+    # distributive subjects: "từng", "mỗi"
+    ("Từng cấp, từng ngành phải thường xuyên công khai thủ tục hành chính.", "Từng cấp, từng ngành"),
+    ("Mỗi cơ quan, đơn vị, địa phương tập trung cải cách thủ tục hành chính.", "Mỗi cơ quan, đơn vị, địa phương"),
+    # common nouns listed after a comma belong to the same group
+    ("Doanh nghiệp viễn thông, tổ chức bảo đảm kinh phí thực hiện dự án.", "Doanh nghiệp viễn thông, tổ chức"),
+    ("Doanh nghiệp, tổ chức, cơ sở giáo dục tự chủ tài chính chủ động đầu tư hạ tầng số.",
+     "Doanh nghiệp, tổ chức, cơ sở giáo dục tự chủ tài chính"),
+    ("Các doanh nghiệp bưu chính, tổ chức, cá nhân có liên quan tuân thủ quy định về cấp phép.",
+     "Các doanh nghiệp bưu chính, tổ chức, cá nhân có liên quan"),
+    # ... but a capitalised body after the comma is another doer, and "tổ chức" after a body's
+    # name with no comma is still its verb
+    ("Sở Nội vụ tổ chức hội nghị tập huấn.", "Sở Nội vụ"),
+    ("Các sở, ngành tổ chức tuyên truyền.", "Các sở, ngành"),
+])
+def test_group_subjects(sentence, doer):
+    assert Bodies().subject(sentence) == doer
+
+
+def test_a_body_that_talks_with_a_group_ends_before_its_verb():
+    assert Bodies().subject("Ban Thường trực Ủy ban MTTQ Việt Nam xã Tân Lập trao đổi với cơ quan, tổ chức, "
+                            "đơn vị có người được giới thiệu.") == "Ban Thường trực Ủy ban MTTQ Việt Nam xã Tân Lập"
+
+
+def test_headings_that_name_doers_by_what_they_were_given_or_a_department():
+    tasks = leads(
+        "Bộ Tư pháp yêu cầu:",
+        "1. Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ",
+        "- Chịu trách nhiệm trước Bộ trưởng về tiến độ các nhiệm vụ được giao.",
+        "2. Vụ Pháp chế",
+        "- Hướng dẫn các đơn vị rà soát văn bản quy phạm pháp luật trong năm",
+        "2026.",
+    )
+    assert tasks == [
+        ("Chịu trách nhiệm trước Bộ trưởng về tiến", "Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ"),
+        ("Hướng dẫn các đơn vị rà soát văn bản quy", "Vụ Pháp chế"),
+    ]
+    [*_, last] = assigned_tasks([Paragraph(l) for l in (
+        "1. Vụ Pháp chế", "- Hướng dẫn các đơn vị rà soát văn bản trong năm", "2026.")], report=False)
+    assert last.text.endswith("trong năm 2026.") and last.due is not None
+
+
+def test_a_line_holding_only_the_number_the_line_above_waits_for_continues_it():
+    from extract.structure.outline import _continues
+
+    assert _continues("hoàn thành nhiệm vụ của tập thể, cá nhân trong năm", "2025.")
+    assert _continues("theo quy định tại khoản", "3 Điều 5 Luật Tổ chức chính quyền địa phương.")
+    assert not _continues("hoàn thành trong năm", "2. Sở Tài chính")  # an item's ordinal
+    assert not _continues("hoàn thành trong năm", "2.1. Sở Tài chính")
+    assert not _continues("Sở Tài chính chủ trì.", "2025")

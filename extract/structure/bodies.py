@@ -71,7 +71,8 @@ class _Patterns:
         self.head = regex.compile(rf"(?:{heads})(?![\p{{L}}])", _FLAGS)
         self.head_ci = regex.compile(rf"(?i:{heads})(?![\p{{L}}])", _FLAGS)
         # "Các khoa phối hợp ...": a plural before any head word, where a sentence starts
-        self.plural = regex.compile(rf"(?i:(?:các|những)\s+(?:{heads}))(?![\p{{L}}])", _FLAGS)
+        # ... or a distributive one: "Từng cấp, từng ngành phải ...", "Mỗi cơ quan, đơn vị ..."
+        self.plural = regex.compile(rf"(?i:(?:các|những|mỗi|từng)\s+(?:{heads}|cấp|ngành|cán\s+bộ))(?![\p{{L}}])", _FLAGS)
         self.verb_only = regex.compile(rf"(?i:{_words(r.work_verbs)})", _FLAGS)
         nouns = _words(r.noun_phrases) or r"(?!x)x"
         self.predicate = regex.compile(
@@ -145,11 +146,12 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         return name.strip()  # "Đồng chí Ủy viên Ban Thường vụ, Chủ tịch ...": one person's roles
     names, begin = [], 0
     for comma in regex.finditer(r",", name):
-        if p.group.match(name, comma.start()):
-            continue
+        if p.group.match(name, comma.start()) or regex.match(r",\s*(?:mỗi|từng)\s", name[comma.start():]):
+            continue  # ("Từng cấp, từng ngành": one distributive group)
         rest = name[comma.end():].lstrip()
         plural = regex.match(r"(?:các|những)\s+", rest)
-        if not (p.head_ci.match(rest) or (plural and p.head.match(rest, plural.end()))):
+        if not (p.head_ci.match(rest) or (plural and p.head.match(rest, plural.end()))
+               ):
             return None  # (a plural goes on only before a capitalised head: "..., các Ban của HĐND")
         names.append(name[begin:comma.start()].strip())
         begin = comma.end()
@@ -211,7 +213,11 @@ class Bodies:
     def has_predicate(self, text: str) -> bool:
         """Does ``text`` hold a predicate word after its head word ("... đã", "... chủ trì")?"""
         text = text.strip()
-        return bool(_patterns().predicate.search(text, max(self.head_end(text) - 1, 0)))
+        found = _patterns().predicate.search(text, max(self.head_end(text) - 1, 0))
+        if found and _ASSIGNED.match(text, found.start()):
+            # "Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ": who they are, not what they do
+            return bool(_MAIN_PREDICATE.search(text, found.end()))
+        return bool(found)
 
     def mention_spans(self, text: str) -> tuple[tuple[int, int], ...]:
         """Spans of registry bodies in ``text``."""

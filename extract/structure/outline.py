@@ -228,6 +228,8 @@ def _continues(previous: str, text: str) -> bool:
     ("Xây dựng Nền tảng dạy - học" / "- thi trực tuyến, ..."), not a bullet."""
     if _WRAPPED_DASH.match(text) and _ENDS_OPEN.search(previous) and regex.search(r"\p{L}\s*$", previous):
         return True
+    if _NEEDS_NUMBER.search(previous) and _NUMBER_START.match(text):
+        return True  # "... trong năm" / "2025.": the number the line above was waiting for
     return bool(_STARTS_LOWER.match(text) and _ENDS_OPEN.search(previous)
                 and not _LETTER.match(text) and not _BULLET.match(text) and not _PAREN.match(text))
 
@@ -235,6 +237,8 @@ def _continues(previous: str, text: str) -> bool:
 # A line cannot end on these: a body's head word, a connective, or "Việt" of "Việt Nam" ("**1. Sở" /
 # "Tài chính**", "**8. Ngân hàng Nhà nước Việt" / "Nam - Chi nhánh Khu vực II:** Chủ trì ...").
 _DANGLING = regex.compile(r"(?<![\p{L}])(?:Sở|Ban|Bộ|Phòng|Ủy|Văn|Trung|Chi|Cục|Việt|và|của|các|với|cho|về|trong)\s*\**\s*$", _F)
+_NEEDS_NUMBER = regex.compile(r"(?<![\p{L}])(?:năm|tháng|ngày|quý|số|khoản|điều|điểm)\s*$", _F | regex.I)
+_NUMBER_START = regex.compile(r"^\d{1,4}(?:[/.-]\d{1,4})*(?![.)]\s)(?!\.\d)", _F)
 _WRAPPED_DASH = regex.compile(r"^[-–]\s*\p{Ll}\p{L}*\s", _F)
 
 

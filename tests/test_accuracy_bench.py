@@ -26,6 +26,12 @@ def test_text_matches_prefix_case_marks_and_ordinals():
     assert acc.text_matches("Trực tiếp chỉ đạo chuẩn bị tốt các nội dung trang trí",
                             "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban Thường trực: "
                             "Trực tiếp chỉ đạo chuẩn bị tốt các nội dung trang trí, khánh tiết")
+    # ... and after it, a scan's slips are allowed as at the start ("châp" for "chấp")
+    assert acc.text_matches("Chịu trách nhiệm chính kiểm tra việc chấp hành quy định của pháp luật",
+                            "Ông Lê Văn Nam - Thư ký đoàn: Chịu trách nhiệm chính kiểm tra việc châp hành quy "
+                            "định của pháp luật vê sử dụng vật liệu nổ")
+    assert not acc.text_matches("Chịu trách nhiệm chính kiểm tra việc chấp hành quy định của pháp luật",
+                                "Ông Lê Văn Nam - Thành viên: Tổng hợp báo cáo kết quả kiểm tra gửi Sở Công Thương")
 
 
 def test_required_tasks_are_matched_before_optional_ones():

@@ -138,3 +138,30 @@ def test_a_line_holding_only_the_number_the_line_above_waits_for_continues_it():
     assert not _continues("hoàn thành trong năm", "2. Sở Tài chính")  # an item's ordinal
     assert not _continues("hoàn thành trong năm", "2.1. Sở Tài chính")
     assert not _continues("Sở Tài chính chủ trì.", "2025")
+
+
+def test_a_work_item_over_bullets_that_only_name_what_it_covers_is_one_task():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "II. NHIỆM VỤ", "1. Sở Nông nghiệp và Môi trường",
+        "a) Triển khai các nền tảng số",
+        "- Nền tảng số quản trị trang trại, hợp tác xã.",
+        "- Nền tảng truy xuất nguồn gốc nông sản.",
+        "b) Tập huấn kỹ năng số cho nông dân.",
+    )], report=False)
+    assert [(t.ordinal, t.lead) for t in tasks] == [("a", "Sở Nông nghiệp và Môi trường"),
+                                                   ("b", "Sở Nông nghiệp và Môi trường")]
+    assert "Nền tảng truy xuất nguồn gốc" in tasks[0].text
+
+
+def test_bullets_that_are_work_or_labelled_lines_are_not_folded_into_the_item():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "II. NHIỆM VỤ", "a) Phát triển hạ tầng số",
+        "- Xây dựng trung tâm dữ liệu tỉnh.",
+        "- Nâng cấp mạng truyền số liệu chuyên dùng.",
+    )], report=False)
+    assert [t.text for t in tasks] == ["Xây dựng trung tâm dữ liệu tỉnh.", "Nâng cấp mạng truyền số liệu chuyên dùng."]
+    card = assigned_tasks([Paragraph(l) for l in (
+        "II. NỘI DUNG", "c) Đào tạo cho các phòng ban sử dụng phần mềm",
+        "- Địa điểm: Phòng đào tạo", "- Thời gian dự kiến: tháng 12/2026",
+    )], report=False)
+    assert len(card) == 1 and card[0].due == "tháng 12/2026"

@@ -534,6 +534,14 @@ class Assigner:
             # "1. Đợt 1: Từ ngày ... đến ngày ...:" over "a) Nội dung kiểm tra (...):", "b) Nội dung
             # giám sát (...):": the item's contents, spelled out in parts.
             return True
+        if (line.kind in ("letter", "paren") and not title.endswith(":") and self.is_work(title)
+                and not _SENTENCE_END.search(title)
+                and all(c.line.kind in ("bullet", "sub", "star") and not c.items and not self.is_work(c.title)
+                        and trailer(c.line.title, self.r)[0] is None and not listed_subjects(c.title)
+                        and not self.agency_label(c.title) for c in node.items)):
+            # "c) Triển khai các nền tảng" over "- Nền tảng số quản trị trang trại.", "- Nền tảng
+            # truy xuất nguồn gốc ...": the work is the item; its bullets name what it covers.
+            return True
         if (line.kind in ("heading", "letter", "paren") and not title.endswith(":") and self.is_work(title)
                 and all(c.line.kind in ("bullet", "sub", "star") for c in node.items)
                 and not any(self.agency_label(c.title) or self.bodies.subject(c.title) for c in node.items)

@@ -19,9 +19,31 @@ TONE_MARKS = {"\u0300": "`", "\u0301": "'", "\u0303": "~", "\u0309": "?", "\u032
 _D = str.maketrans({"đ": "d", "Đ": "D"})
 
 
-def strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", (text or "").translate(_D))
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.translate(_D))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# ord -> the character without its marks, for every character met that has some. Stripping is
+# character by character (NFD only reorders the combining marks, which all go), so one
+# str.translate does it: the loop over the decomposed characters was most of a fold.
+_STRIPPED: dict[int, str] = {}
+_STRIP_KNOWN: set[str] = set()
+
+
+def strip_marks(text: str) -> str:
+    text = text or ""
+    if text.isascii():
+        return text
+    seen = set(text)
+    if not seen <= _STRIP_KNOWN:
+        for ch in seen - _STRIP_KNOWN:
+            bare = _strip_marks(ch)
+            if bare != ch:
+                _STRIPPED[ord(ch)] = bare
+        if len(_STRIP_KNOWN) < 1 << 16:
+            _STRIP_KNOWN.update(seen)
+    return text.translate(_STRIPPED)
 
 
 def fold(text: str) -> str:

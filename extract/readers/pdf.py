@@ -234,8 +234,14 @@ def _assemble(path: Path, parts: list[_PageParts], columns: dict[int, list[float
     for content, lines in zip(contents, page_lines_all):
         by_format.setdefault((round(content.width), round(content.height)), []).extend(ln for ln in lines if not ln.footnote)
     format_margins = {k: margins(v, k[0]) for k, v in by_format.items()}
+    del by_format
 
-    for content, lines, tables in zip(contents, page_lines_all, page_items):
+    count = len(contents)
+    for i in range(count):
+        content, lines, tables = contents[i], page_lines_all[i], page_items[i]
+        # A page's lines go once its paragraphs are made (those still open are held by
+        # open_lines): the lines of every page and the Layout are not all in memory at once.
+        parts[i] = page_lines_all[i] = page_items[i] = None
         page = Page(content.number)
         pages.append(page)
         m = format_margins[(round(content.width), round(content.height))]
@@ -274,7 +280,7 @@ def _assemble(path: Path, parts: list[_PageParts], columns: dict[int, list[float
     if footnotes:
         if pages:
             pages[-1].blocks.extend(footnotes)
-    return Layout(path=str(path), format="pdf", pages=pages, page_count=len(contents), warnings=warnings)
+    return Layout(path=str(path), format="pdf", pages=pages, page_count=count, warnings=warnings)
 
 
 def _nfc_table(table: Table) -> None:

@@ -11,6 +11,7 @@ import ctypes
 import math
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import pypdfium2.raw as pdfium_c
 
@@ -20,6 +21,7 @@ RULE_THICKNESS = 2.5
 SCAN_AREA = 0.3  # an image over this share of the page may be the page itself, scanned
 FPDF_SEGMENT_MOVETO = 2
 _TOKEN = re.compile(r"\S+")
+_BREAK = re.compile(r"\n")
 _NOTE_MARK = re.compile(r"(?:[^\W\d_]|[)”\"])(\d{1,2})(?!\d)")
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # Presentation forms a PDF font may carry and PDFium passes through: typographic ligatures,
@@ -48,27 +50,35 @@ def visual_rows(chars: list[Char]) -> list[list[Char]]:
     line. Boxless characters (PDFium's guessed spaces and line ends) are left out: geometry
     decides spaces instead."""
     rows: list[list[Char]] = []
+    row: list[Char] | None = None
     row_mid = row_h = 0.0
-    for c in sorted((c for c in chars if c.bottom - c.top > 0.5), key=lambda c: c.top + c.bottom):
-        mid = (c.top + c.bottom) * 0.5
-        h = c.bottom - c.top
-        if rows:
+    boxed = [c for c in chars if c.bottom - c.top > 0.5]
+    boxed.sort(key=_TOP_AND_BOTTOM)
+    for c in boxed:
+        top, bottom = c.top, c.bottom
+        mid = (top + bottom) * 0.5
+        h = bottom - top
+        if row is not None:
             tol = row_h if row_h > h else h
             tol *= 0.45
             if tol < 2.0:
                 tol = 2.0
             if -tol <= mid - row_mid <= tol:
-                rows[-1].append(c)
+                row.append(c)
                 continue
-        rows.append([c])
+        row = [c]
+        rows.append(row)
         row_mid, row_h = mid, h
     for row in rows:
         row.sort(key=_X0)
     return rows
 
 
-def _X0(c: Char) -> float:
-    return c.x0
+def _TOP_AND_BOTTOM(c: Char) -> float:
+    return c.top + c.bottom
+
+
+_X0 = attrgetter("x0")
 
 
 def join_words(words: list[Char]) -> str:
@@ -76,15 +86,20 @@ def join_words(words: list[Char]) -> str:
 
     Pieces that touch (a superscript note mark, a word PDFium split) are glued back.
     """
+    if not words:
+        return ""
     out: list[str] = []
     prev = None
-    height = max((w.bottom - w.top for w in words), default=0.0)
-    bottom = max((w.bottom for w in words), default=0.0)
+    height = max([w.bottom - w.top for w in words])
+    bottom = max([w.bottom for w in words])
+    small, raised = 0.75 * height, bottom - 0.15 * height  # a note number's height and bottom
     for w in words:
-        if prev is not None and w.x0 - prev.x1 > 0.08 * (1.0 if 1.0 > prev.bottom - prev.top else prev.bottom - prev.top):
-            out.append(" ")
+        if prev is not None:
+            h = prev.bottom - prev.top
+            if w.x0 - prev.x1 > 0.08 * (1.0 if 1.0 > h else h):
+                out.append(" ")
         text = w.ch
-        if not w.ocr and text.isdigit() and len(text) <= 2 and w.bottom - w.top < 0.75 * height and w.bottom < bottom - 0.15 * height:
+        if not w.ocr and text.isdigit() and len(text) <= 2 and w.bottom - w.top < small and w.bottom < raised:
             text = text.translate(SUPERSCRIPT)  # a note number set small and raised
         out.append(text)
         prev = w
@@ -182,6 +197,22 @@ def _text_rotation(textpage, samples: int = 60) -> int | None:
     return max(votes, key=votes.get)
 
 
+def _unchecked(fn, restype):
+    """``fn`` called without ctypes converting each argument by its declared type (a page
+    makes three calls a word, and the conversion took half of each): the same C function at
+    the same address, given only plain ints, the text page pointer and ``byref`` pointers."""
+    direct = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    direct.restype = restype
+    return direct
+
+
+# FPDFText_GetLooseCharBox, GetCharOrigin (FPDF_BOOL), GetFontSize (double), GetFontWeight (int)
+_FAST = (_unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
+         _unchecked(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int),
+         _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double),
+         _unchecked(pdfium_c.FPDFText_GetFontWeight, ctypes.c_int))
+
+
 def _chars(textpage, tf: _Transform, content: PageContent) -> None:
     """Words of the page with their boxes (a "Char" here is a run of non-space characters).
 
@@ -199,23 +230,22 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0xFFFD) for i in range(count))
     content.text = text
     rect = pdfium_c.FS_RECTF()
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
-    get_origin = pdfium_c.FPDFText_GetCharOrigin
-    get_size = pdfium_c.FPDFText_GetFontSize
+    get_box, get_origin, get_size, get_weight = _FAST
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    rect_p, ox_p, oy_p = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     chars = content.chars
     h = tf.top - tf.bottom
     left, bottom = tf.left, tf.bottom
     upright = tf.rotation == 0
 
     def box(i: int) -> tuple[float, float, float, float]:
-        get_box(raw, i, rect)
+        get_box(raw, i, rect_p)
         if upright:
             return rect.left - left, h - (rect.top - bottom), rect.right - left, h - (rect.bottom - bottom)
         return tf.box(rect.left, rect.bottom, rect.right, rect.top)
 
     def origin(i: int) -> tuple[float, float]:
-        get_origin(raw, i, ox, oy)
+        get_origin(raw, i, ox_p, oy_p)
         if upright:
             return ox.value - left, h - (oy.value - bottom)
         return tf.point(ox.value, oy.value)
@@ -239,22 +269,27 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
     marks = [m.start() for m in _NOTE_MARK.finditer(text)]
     mark = 0
     font_buf = (ctypes.create_string_buffer(128), ctypes.c_int())
+    # Words that start one or two characters after a line break, or end one or two before one:
+    # where the stream's lines start and end (looked up, not sliced out of the text per word).
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    after_break = {i + k for i in breaks for k in (1, 2)}
+    before_break = {i - k for i in breaks for k in (0, 1)}
     # The loop below runs once a word (tens of thousands a document): the upright case is
     # written out in place of box()/origin()/type_box(), the same arithmetic without the calls.
     for m in _TOKEN.finditer(text):
         a, e = m.span()
         b = e - 1
         size = get_size(raw, a)
-        if line_start or "\n" in text[(a - 2 if a > 2 else 0):a] or "\n" in text[e:e + 2]:
+        if line_start or a in after_break or e in before_break:
             line_start = False
             # Font weight and size, sampled at the start and the end of each stream line:
             # enough to tell bold headings (a line that only starts with a bold phrase is not
             # one) and small footnote type, at a fraction of the cost.
-            if pdfium_c.FPDFText_GetFontWeight(raw, a) >= 600 or _font_is_bold(raw, a, font_buf):
+            if get_weight(raw, a) >= 600 or _font_is_bold(raw, a, font_buf):
                 content.bold_chars.add(a)
             content.sizes[a] = size
         if upright and size >= 3:
-            get_origin(raw, a, ox, oy)
+            get_origin(raw, a, ox_p, oy_p)
             x0 = ox.value - left
             y = h - (oy.value - bottom)
             top, x1, bot = y - 0.8 * size, x0 + 0.5 * size, y + 0.25 * size
@@ -262,7 +297,7 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
             x0, top, x1, bot = type_box(a, size)
         word = m.group()  # positions in it are PDFium indices; presentation forms go last
         if upright:  # right edge of the word (also for one-letter words)
-            get_box(raw, b, rect)
+            get_box(raw, b, rect_p)
             btop, bx1, bbot = h - (rect.top - bottom), rect.right - left, h - (rect.bottom - bottom)
         else:
             _, btop, bx1, bbot = box(b)
@@ -294,6 +329,8 @@ def _chars(textpage, tf: _Transform, content: PageContent) -> None:
 
 def _mark_glued(chars: list[Char], text: str, first: int) -> None:
     """Words followed by a no-break space (a typesetter keeps the next word on their line)."""
+    if "\u00a0" not in text and "\u202f" not in text:
+        return  # most pages have none: no need to look after every word
     for c in chars[first:]:
         end = c.index + len(c.ch)
         if end < len(text) and text[end] in "\u00a0\u202f":

@@ -223,10 +223,10 @@ class Bodies:
         """Spans of registry bodies in ``text``."""
         hit = self._spans.get(text)
         if hit is None:
-            from ..lang.agencies import find_mention_spans
+            from ..lang.agencies.mentions import name_spans
 
-            try:
-                hit = tuple((start, end) for start, end, _ in find_mention_spans(text, self.registry) or [])
+            try:  # spans only: the bodies are not resolved here
+                hit = tuple((start, end) for start, end, _ in name_spans(self.registry, text))
             except Exception:  # noqa: BLE001 - a helper here must not stop the parse
                 hit = ()
             if len(self._spans) < 4096:

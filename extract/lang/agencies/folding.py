@@ -40,6 +40,7 @@ class Folder:
     def __init__(self, abbreviations: dict[str, str]):
         self._abbr = {k: _SPLIT_WORD.findall(v) for k, v in abbreviations.items()}
         self._memo: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._seen: dict[str, tuple[str, int, tuple[str, ...], tuple[str, ...]]] = {}  # by matched text
 
     def _parts(self, text: str) -> list[str]:
         for candidate in (text, text.rstrip(".")):
@@ -49,16 +50,27 @@ class Folder:
 
     def word(self, m: regex.Match) -> Word | None:
         """The Word of a match of ``WORD`` (None for a word with no letters or digits)."""
-        printed, end = m.group(0), m.end()
+        seen = self._seen.get(m.group())
+        if seen is None:
+            seen = self._learn(m.group())
+        printed, cut, keys, toned = seen
+        return Word(m.start(), m.end() - cut, printed, keys, toned) if keys else None
+
+    def _learn(self, matched: str) -> tuple[str, int, tuple[str, ...], tuple[str, ...]]:
+        """(printed word, characters cut off its end, keys, toned keys) of a match's text."""
+        printed, cut = matched, 0
         if printed.endswith(".") and printed not in self._abbr:
-            printed, end = printed[:-1], end - 1  # a full stop, not part of "TP."
+            printed, cut = printed[:-1], 1  # a full stop, not part of "TP."
         forms = self._memo.get(printed)
         if forms is None:
             parts = self._parts(printed)
             forms = (tuple(map(fold_word, parts)), tuple(map(tone_word, parts)))
             if len(self._memo) < 200_000:  # vocabulary, not text: bounded in practice
                 self._memo[printed] = forms
-        return Word(m.start(), end, printed, *forms) if forms[0] else None
+        seen = (printed, cut, *forms)
+        if len(self._seen) < 200_000:
+            self._seen[matched] = seen
+        return seen
 
     def words(self, text: str) -> list[Word]:
         return [w for w in map(self.word, WORD.finditer(text)) if w is not None]

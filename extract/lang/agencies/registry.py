@@ -213,6 +213,7 @@ class Registry:
     name_memo: dict = field(default_factory=dict, repr=False, compare=False)
     instance_memo: dict = field(default_factory=dict, repr=False, compare=False)
     choice_memo: dict = field(default_factory=dict, repr=False, compare=False)
+    span_memo: dict = field(default_factory=dict, repr=False, compare=False)  # mentions.name_spans
 
     @staticmethod
     def memo(cache: dict, key, compute: Callable, limit: int):

@@ -677,6 +677,8 @@ class Assigner:
 
     def content_task(self, node: Node, sections, scope: Scope) -> list[_Found]:
         line = node.line
+        if line.title.rstrip().endswith(":") and self.r.not_work.search(line.title):
+            return []  # "Thẩm quyền triệu tập hội nghị được thực hiện như sau:" and its cases: no work
         lines = [line.title]
         for part in node.parts:
             if isinstance(part, Line):

@@ -1,0 +1,52 @@
+"""Guidance documents (Hướng dẫn) describe procedures as well as hand out work. Sentences that
+only point to the rules, say how a record is made, who is invited, or what is said at a meeting
+are not tasks; the same sentences with a deadline or a named doer are."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.model.layout import Paragraph
+from extract.structure.assign import assigned_tasks
+from extract.structure.prose_rules import rules
+
+
+@pytest.mark.parametrize("text", [
+    "Việc nộp hồ sơ ứng cử được thực hiện theo quy định tại khoản 1 Điều 36 Luật Bầu cử.",
+    "Việc bầu Ban Chấp hành Chi đoàn được tiến hành theo Điều lệ Đoàn.",
+    "Trách nhiệm xác minh và trả lời các vụ việc mà cử tri nêu được thực hiện theo quy định tại Điều 46 của Luật.",
+    "Thẩm quyền triệu tập hội nghị người lao động được thực hiện như sau:",
+    "Biên bản hội nghị được lập theo Mẫu số 02/HN kèm theo Hướng dẫn này.",
+    "Chủ tịch Ủy ban nhân dân phường, đại diện các cơ quan đã giới thiệu người ứng cử được mời tham dự hội nghị.",
+    "Đại diện Ban Chấp hành Công đoàn cơ sở trình bày dự thảo Quy chế dân chủ.",
+    "Đại diện nhà trường phát biểu ý kiến.",
+])
+def test_procedure_sentences_are_not_work(text):
+    assert rules().not_work.search(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a deadline of its own
+    "Việc gửi biên bản hội nghị được thực hiện theo quy định tại khoản 6 Điều 52 của Luật, hoàn thành chậm nhất "
+    "là 17 giờ 00 ngày 01 tháng 2 năm 2027.",
+    "Biên bản hội nghị được lập theo mẫu và gửi về Ban Thường trực trước ngày 15/3/2027.",
+    # a doer named
+    "Việc lấy ý kiến cử tri nơi cư trú được tổ chức tại thôn, do Ban Thường trực Ủy ban MTTQ xã chủ trì.",
+    "Việc triển khai Kế hoạch được thực hiện theo từng giai đoạn do Sở Nội vụ chủ trì.",
+    # a doer's own work, not a meeting's order of business
+    "Đại diện Sở Y tế báo cáo tình hình dịch bệnh tại phiên họp thường kỳ.",
+    "Sở Nội vụ mời đại diện các sở, ngành tham dự hội nghị tập huấn.",
+])
+def test_the_same_kinds_of_sentence_with_a_deadline_or_a_doer_stay_work(text):
+    assert not rules().not_work.search(text)
+
+
+def test_a_lead_in_that_only_points_to_the_rules_gives_no_task_with_its_cases():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "II. TỔ CHỨC HỘI NGHỊ",
+        "1. Thẩm quyền chủ trì và triệu tập hội nghị được thực hiện như sau:",
+        "a) Người ứng cử công tác tại cơ quan nhà nước thì người đứng đầu cơ quan chủ trì.",
+        "b) Người ứng cử công tác tại đơn vị sự nghiệp thì người đứng đầu đơn vị chủ trì.",
+        "2. Ban Thường trực Ủy ban MTTQ tỉnh Nghệ An tổng hợp kết quả, báo cáo trước ngày 20/3/2027.",
+    )], report=False)
+    assert [t.ordinal for t in tasks] == ["2"]

@@ -50,3 +50,20 @@ def test_a_lead_in_that_only_points_to_the_rules_gives_no_task_with_its_cases():
         "2. Ban Thường trực Ủy ban MTTQ tỉnh Nghệ An tổng hợp kết quả, báo cáo trước ngày 20/3/2027.",
     )], report=False)
     assert [t.ordinal for t in tasks] == ["2"]
+
+
+def test_a_report_heading_over_a_chart_is_no_result_but_over_an_account_it_is():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "I. CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX)",
+        "1. Kết quả năm 2025",
+        "90,12 88,4 85,1", "80 70 60 50 Tỉnh A Tỉnh B Tỉnh C",
+        "2. Kết quả cải cách thủ tục hành chính",
+        "Sở Tư pháp đã rà soát 120 thủ tục, đạt 100% kế hoạch.",
+        "3. Các yếu tố ảnh hưởng đến kết quả chỉ số",
+        "II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026",
+        "1. Tiếp tục rà soát, cắt giảm thủ tục hành chính.",
+    )], report=True)
+    assert [(t.role, t.text.split("\n")[0]) for t in tasks] == [
+        ("result", "Kết quả cải cách thủ tục hành chính"),
+        ("task", "Tiếp tục rà soát, cắt giảm thủ tục hành chính."),
+    ]

@@ -804,12 +804,19 @@ class Assigner:
             return out
         if node.line.kind in ("part", "chapter", "upper"):
             return []
+        if self.r.report_analysis.match(node.title.replace("*", "").strip()):
+            return []  # "3. Các yếu tố ảnh hưởng đến kết quả": analysis, even with nothing under it
         body: list[Line] = []
         for part in node.parts:
             if isinstance(part, Line):
                 body.append(part)
             else:
                 body.extend(_flatten_lines(part))
+        if ((body or self.r.section_class(node.title) == "results") and _chart_only(body)
+                and self.is_title(node.title) and not self.is_work(node.title) and len(node.title.split()) <= 12):
+            # "1. Kết quả năm 2024" over a chart (its figures left in the text layer) or over a
+            # table: a heading, no account of work
+            return []
         t = report_item(ReportItem(node.line, sections, body), self.r, self.bodies)
         t.role = "result"
         return [_Found(t, set(_ROLES))]
@@ -938,6 +945,14 @@ def _flatten(node: Node) -> list[str]:
         elif part.line.kind not in ("trailer", "deadline"):
             out.extend(_flatten(part))
     return out
+
+
+def _chart_only(body: list[Line]) -> bool:
+    """Nothing under a heading, or only what a chart or a table of figures leaves in the text
+    layer (its values and axis labels): mostly numbers, no account in words."""
+    words = [w for line in body for w in line.text.split()]
+    numbers = sum(1 for w in words if regex.fullmatch(r"[\d.,%]+", w))
+    return not words or numbers * 2 >= len(words)
 
 
 def _flatten_lines(node: Node) -> list[Line]:

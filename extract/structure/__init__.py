@@ -31,7 +31,7 @@ def build(layout: Layout, lang: Lang | None = None) -> RawDocument:
     blocks = layout_blocks(layout, lang)
     doc.header = parse_header(blocks, frozenset(w[2] for w in layout.warnings if w[0] == "ocr"))
     report = doc.header.kind == "BC"
-    tables = table_tasks(blocks, doc.warnings, lang.registry)
+    tables = table_tasks(blocks, doc.warnings, lang.registry, issuer=doc.header.issuer)
     prose = assigned_tasks(blocks, report=report, registry=lang.registry, doc_scope=_doc_scope(doc.header))
     doc.tasks = merge_tasks(prose, tables)
     locate_tasks(doc.tasks, blocks)

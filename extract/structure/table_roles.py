@@ -24,7 +24,7 @@ import regex
 
 from ..lang.agencies import agency_start
 from ..lang.text import clean_cell, one_line
-from ..lang.time import parse_time
+from ..lang.time import parse_time, read_duration
 from .columns import header_match, header_roles, lone_start_is_due
 
 _ORDINAL = regex.compile(r"^\(?(?:[IVXLC]{1,6}|[A-ZĐ]|[a-zđ]|\d{1,3}(?:\.\d{1,3}){0,3})[.)]?$")
@@ -51,6 +51,7 @@ class Profile:
     number: float = 0.0
     done: float = 0.0  # cells that report work done ("đã", "đang", "chưa")
     citation: float = 0.0
+    duration: float = 0.0  # cells that are only a length of work ("02 ngày")
     words: float = 0.0  # mean words per filled cell
 
     def says(self, first: bool = False) -> str | None:
@@ -76,6 +77,11 @@ class Profile:
 
 
 @lru_cache(maxsize=8192)
+def _is_duration(text: str) -> bool:
+    return read_duration(text) is not None
+
+
+@lru_cache(maxsize=8192)
 def _is_deadline(text: str) -> bool:
     spec, _ = parse_time(text)
     return spec.kind != "unspecified"
@@ -95,11 +101,12 @@ def profile(cells: list[str], registry=None) -> Profile:
         p.number += bool(_NUMBER.match(text)) or (n <= 6 and bool(_PERCENT_TEXT.search(text)))
         p.citation += bool(_CITATION.search(text)) and n <= 14
         p.done += bool(_DONE_WORDS.search(text))
+        p.duration += n <= 8 and _is_duration(text)
         if n <= 30:
             p.deadline += n <= 16 and _is_deadline(text)
             p.agency += agency_start(text, registry)
     if p.filled:
-        for name in ("ordinal", "agency", "deadline", "number", "done", "citation"):
+        for name in ("ordinal", "agency", "deadline", "number", "done", "citation", "duration"):
             setattr(p, name, getattr(p, name) / p.filled)
         p.words = words / p.filled
     return p
@@ -112,6 +119,7 @@ class Decision:
     reason: str = ""
     notes: list[str] = field(default_factory=list)  # column_role warnings
     year: dict[int, str] = field(default_factory=dict)  # column -> year its header gives its cells
+    duration: int | None = None  # column of lengths of work ("02 ngày") joined to the row's day
 
 
 def header_row_like(headers: list[str], body: list[list[str]] | None = None) -> bool:
@@ -180,6 +188,7 @@ def decide(headers: list[str], body: list[list[str]], registry=None) -> Decision
             if clean[k]:
                 notes.append(f"column {clean[k]!r}: role {says} read from its cells")
 
+    duration = _length_column(roles, profiles, clean, notes)
     roles = lone_start_is_due(roles)
     years = {k: m.group(1) for k, h in enumerate(clean) if roles[k] in ("due", "start")
              for m in [_YEAR_IN_HEADER.search(h)] if m}
@@ -203,7 +212,26 @@ def decide(headers: list[str], body: list[list[str]], registry=None) -> Decision
     if reason:
         return Decision(roles, "skip", reason, notes, years)
     kind = "schedule" if "subject" in known and "task" not in known else "tasks"
-    return Decision(roles, kind, "", notes, years)
+    return Decision(roles, kind, "", notes, years, duration)
+
+
+def _length_column(roles: list[str | None], profiles: list[Profile], clean: list[str], notes: list[str]) -> int | None:
+    """A column of lengths of work ("Thời hạn kiểm tra": "02 ngày") beside a column of days
+    ("Thời gian": "23/3/2026"): the length belongs to the day, the row's time is both
+    ("23/3/2026; 02 ngày", a range). Its own role, if any, goes: the day's column is the time."""
+    days = [k for k, r in enumerate(roles) if r in ("due", "start") and profiles[k].deadline >= MIN_SHARE]
+    if not days:
+        return None
+    for k, p in enumerate(profiles):
+        if k in days or p.duration < MIN_SHARE or roles[k] not in (None, "due", "start", "product"):
+            continue
+        day = next((d for d in days if roles[d] == "due"), days[0])
+        notes.append(f"column {clean[k]!r}: lengths of work, joined to the day in column {clean[day]!r}")
+        roles[k] = None
+        if roles[day] == "start" and "due" not in roles:
+            roles[day] = "due"
+        return k
+    return None
 
 
 def _first_text(roles: list[str | None]) -> int:

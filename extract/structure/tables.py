@@ -16,8 +16,10 @@ from ..model.raw import RawSection, RawTask
 from ..lang.text import clean_cell, is_page_number, one_line
 from ..lang.agencies import agency_start
 from ..lang.fold import fold
+from ..lang.time import parse_time
 from .columns import CELL_ROLES, assign_roles, header_key, header_match, header_roles
 from .context import DocContext
+from .schedules import inspecting_team, names_activity
 from .table_roles import decide, header_row_like, with_year
 
 _ROMAN = regex.compile(r"^[IVXLC]+$")
@@ -72,6 +74,8 @@ class _Columns:
     headers: list[str]
     keys: list[str]
     years: dict[int, str] = field(default_factory=dict)  # column -> year its header gives
+    duration: int | None = None  # column of lengths of work joined to the row's day
+    kind: str = "tasks"  # "tasks" | "schedule" (rows are the units visited)
 
     @property
     def both_roles(self) -> bool:
@@ -153,11 +157,12 @@ def _level(ordinal: str | None, stack: list[tuple[float, RawSection]]) -> float:
 
 
 class _TableReader:
-    def __init__(self, columns: _Columns, warnings, registry=None):
+    def __init__(self, columns: _Columns, warnings, registry=None, doer: str | None = None):
         self.columns = columns
         self.items: list[_Item] = []
         self.warnings = warnings
         self.registry = registry
+        self.doer = doer  # who does every row when no column says (an inspection's team)
         self._partners = None  # bodies.Bodies, made when a row first needs it
 
     def add_rows(self, rows: list[Row], page: int | None) -> None:
@@ -206,6 +211,7 @@ class _TableReader:
                     values[role] = text
                 elif text:
                     extra[header] = text
+            self._join_length(values, extra, merged)
             if values.get("subject"):  # a schedule: the row is about its unit
                 if values.get("task"):
                     extra[self.columns.headers[roles.index("task")]] = values["task"]
@@ -216,6 +222,21 @@ class _TableReader:
             ordinal = values.pop("ordinal", "") or None
             self.items.append(_Item("task", ordinal, values, extra, row.page or page, bold,
                                     merged, ordinal_merged))
+
+    def _join_length(self, values: dict[str, str], extra: dict[str, str], merged: set[str]) -> None:
+        """"23/3/2026" under "Thời gian" and "02 ngày" under "Thời hạn": the row's time is
+        "23/3/2026; 02 ngày" (the grammar reads a range), the length no longer an extra."""
+        k = self.columns.duration
+        if k is None:
+            return
+        header = self.columns.headers[k]
+        length, day = extra.get(header), values.get("due")
+        if not length or not day:
+            return
+        values["due"] = f"{day.rstrip(' .;')}; {length}"
+        del extra[header]
+        if header in merged:
+            merged.add("due")
 
     def _bodies(self):
         if self._partners is None:
@@ -246,6 +267,7 @@ class _TableReader:
     def tasks(self, context: list[RawSection]) -> list[RawTask]:
         items = self._merge_continuations(self.items)
         self._mark_sections(items)
+        self._year_slips([i for i in items if i.kind == "task"])
         out: list[RawTask] = []
         stack: list[tuple[float, RawSection]] = []
         for item in items:
@@ -272,6 +294,8 @@ class _TableReader:
             start=v.get("start") or None, due=v.get("due") or None, page=item.page, extra=extra,
             progress=v.get("progress") or None,
         )
+        if task.lead is None and self.doer and "lead" not in self.columns.roles:
+            task.lead = self.doer  # an inspection's row: the unit is inspected, the team does it
         if not task.support and "support" not in self.columns.roles and task.lead and task.text:
             # no support column: the row's own "chủ trì, phối hợp với X" names who supports
             partners = self._bodies().partners(one_line(task.text))
@@ -282,6 +306,25 @@ class _TableReader:
                                   f"task {item.ordinal or task.text[:40]!r} has no lead agency",
                                   item.page))
         return task
+
+    def _year_slips(self, items: list[_Item]) -> None:
+        """A row dated a year before the row above while its day and month come after it
+        ("23/3/2026" then "25/3/2025"): one of the two years is misprinted. Both are kept as
+        printed (a guessed year is worse than none) and the row is said to be doubtful."""
+        prev: tuple[str, object] | None = None
+        for item in items:
+            due = one_line(item.values.get("due") or "")
+            spec = parse_time(due)[0] if due else None
+            if spec is None or spec.start is None or spec.kind not in ("date", "range", "relative"):
+                continue
+            if prev is not None:
+                raw, day = prev
+                if spec.start.year < day.year and (spec.start.month, spec.start.day) >= (day.month, day.day):
+                    self.warnings.append((
+                        "due_year_doubtful",
+                        f"row {item.ordinal or due!r}: {due!r} is a year before the row above ({raw!r}) "
+                        f"while its day comes after it; a misprinted year? kept as printed", item.page))
+            prev = (due, spec.start)
 
     @staticmethod
     def _merge_continuations(items: list[_Item]) -> list[_Item]:
@@ -348,14 +391,46 @@ def _header_rows(table: Table, warnings, registry=None) -> tuple[_Columns | None
             shown = " | ".join(h for h in headers if h)[:120]
             warnings.append(("table_skipped", f"table [{shown}] is not a task table: {decision.reason}", table.page))
             return None, 0
-        return _Columns(decision.roles, headers, [header_key(t) for t in texts], decision.year), n
+        return _Columns(decision.roles, headers, [header_key(t) for t in texts], decision.year,
+                        decision.duration, decision.kind), n
     return None, 0
 
 
-def table_tasks(blocks, warnings, registry=None) -> list[RawTask]:
+class _Doers:
+    """Who does the rows of a table that has no lead column and is an inspection's (a schedule
+    of units visited, or headers naming the inspection: "Thời gian kiểm tra"): the team the
+    document sets up ("Đoàn kiểm tra"), else its issuer. Looked up once, when first needed."""
+
+    def __init__(self, blocks, issuer: str | None):
+        self.blocks = blocks
+        self.issuer = issuer
+        self._team: list[str | None] | None = None
+
+    def team(self) -> str | None:
+        if self._team is None:
+            self._team = [inspecting_team([b.text for b in self.blocks if isinstance(b, Paragraph)])]
+        return self._team[0]
+
+    def of(self, columns: _Columns, page, warnings) -> str | None:
+        if "lead" in columns.roles or not (columns.kind == "schedule" or names_activity(columns.headers)):
+            return None
+        team = self.team()
+        doer = team or (one_line(self.issuer) if self.issuer else None)
+        if doer:
+            shown = " | ".join(h for h in columns.headers if h)[:120]
+            how = "the team the document sets up" if team else "the issuer"
+            warnings.append(("schedule_doer", f"rows of [{shown}] are the units inspected; done by {doer!r} ({how})", page))
+        return doer
+
+
+def table_tasks(blocks, warnings, registry=None, issuer: str | None = None) -> list[RawTask]:
     """Every task of every task table, in document order. ``registry`` (the agency Registry
-    in use) tells which cells name bodies, when a header does not say what a column holds."""
+    in use) tells which cells name bodies, when a header does not say what a column holds;
+    ``issuer`` (the document's) does the rows of an inspection schedule when its text names
+    no inspecting team."""
+    blocks = list(blocks)
     context = DocContext()
+    doers = _Doers(blocks, issuer)
     tasks: list[RawTask] = []
     reader: _TableReader | None = None
     sections: list[RawSection] = []
@@ -388,7 +463,7 @@ def table_tasks(blocks, warnings, registry=None) -> list[RawTask]:
                 continue
             finish()
             sections = context.sections()
-            reader = _TableReader(columns, warnings, registry)
+            reader = _TableReader(columns, warnings, registry, doers.of(columns, block.page, warnings))
             reader.add_rows(block.rows[skip:], block.page)
         elif reader is not None and len(_expand(block.rows[0])) == len(reader.columns.roles):
             reader.add_rows(block.rows, block.page)  # a page's chunk without a repeated header

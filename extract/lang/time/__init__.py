@@ -10,6 +10,7 @@ The vocabulary lives in data/time.yaml.
 from __future__ import annotations
 
 from .context import TimeContext
+from .duration import Duration, read_duration
 from .find import (find_deadline, find_inline_condition, find_inline_deadline, find_inline_undated,
                    iter_deadlines, trailing_time)
 from .parse import parse_time, parser_for
@@ -17,5 +18,5 @@ from .vocab import load_vocabulary, vocabulary
 
 __all__ = [
     "TimeContext", "parse_time", "trailing_time", "find_deadline", "find_inline_deadline", "find_inline_undated", "find_inline_condition", "iter_deadlines",
-    "load_vocabulary", "vocabulary", "parser_for",
+    "load_vocabulary", "vocabulary", "parser_for", "Duration", "read_duration",
 ]

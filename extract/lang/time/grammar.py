@@ -80,6 +80,7 @@ class Grammar:
         quarter = rf"{qword}\.?\s*(?P<list>{qn}(?:{ls}(?:{qword}\.?\s*)?{qn})*)(?:{ysep}(?P<y>{_YEAR}))?"
         month = rf"{u['month']}\s*(?P<list>{mn}(?:{ls}(?:{u['month']}\s*)?{mn})*)(?:{ysep}(?P<y>{_YEAR}))?"
         rel_units = alt([*v.units["day"], *v.units["week"], *v.units["month"], *v.units["year"]])
+        dur_units = alt([w for k in v.duration_units for w in v.units[k]])
         P = lambda s: regex.compile(s, _F)  # noqa: E731
         sp = v.spellings
         units = ("units.day", "units.week", "units.month", "units.quarter", "units.year",
@@ -148,6 +149,14 @@ class Grammar:
             ("year", P(rf"{u['year']}\s+(?:(?P<ry>{rel_year})|(?P<ny>{next_period}))"),
              S("units.year", "relative_years", "next_period_years")),
             ("year", P(rf"(?:{u['year']}\s*)?(?P<y>{_YEAR})"), S("units.year")),
+            # "23/3/2026; 02 ngày": a length of work after its start day. Tried after every
+            # other piece ("6 tháng đầu năm" is a half, "12 tháng 3" a month), and never before a
+            # number ("12 tháng 3", "02 ngày 5/3"). Digits only: "Tu ngay ky" is "Từ ngày ký",
+            # not "tư ngày" (four days) once the accents are gone.
+            ("duration", P(
+                rf"(?P<n>{_COUNT})\s*(?P<u>{dur_units})(?:\s+(?P<wd>{alt(v.working_days)}))?"
+                rf"(?!\s*[/\-–.]?\s*(?:\d|{mn}))"),
+             S("relative.working_days", *units)),
             ("issue", P(alt(v.issue_events)), S("issue_events")),
             ("onward", P(alt(v.conn_onward)), S("connectors.onward")),
             ("to", P(alt(v.conn_to)), S("connectors.to")),
@@ -264,6 +273,12 @@ class Grammar:
                 "working": bool(gd["wd"]), "sign": -1 if gd["before"] else 1,
                 "anchor": m.span("anchor"),
             }
+        elif kind == "duration":
+            n = self.number(gd["n"])
+            if n < 1:
+                return None
+            p.data = {"n": n, "working": bool(gd["wd"]), "unit": next(
+                k for k, pat in self.unit_words.items() if pat.fullmatch(gd["u"]))}
         elif kind in ("conditional", "adhoc"):
             p.kind, p.data = "conditional", {"anchor": m.span("anchor")}
         elif kind == "next_month":

@@ -9,7 +9,7 @@ of a relative or conditional part is kept whatever the kind.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .context import (
     TimeContext, default_year, issued, next_period_year, period_span, period_years, relative_year,
@@ -39,6 +39,7 @@ class _Slot:
     to: bool = False
     undatable: bool = False  # "từ nay" with no issue date known
     vague: bool = False  # "cuối năm" without a year: a deadline only when nothing better is said
+    span: tuple[int, int] | None = None  # where the piece was printed (folded text)
 
 
 @dataclass
@@ -56,6 +57,7 @@ class _State:
     anchors: list[tuple[int, int]] = field(default_factory=list)
     invalid: bool = False
     linked: bool = False  # a connector ("từ", "đến", "và", "-") joins the times
+    duration: dict | None = None  # "02 ngày" after the one time printed before it
 
 
 def _multi_year(ctx: TimeContext | None) -> bool:
@@ -85,7 +87,8 @@ def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
                 y = next_period_year(ctx) if "next_period" in p.data else relative_year(ctx, p.data["rel_year"])
                 u, undatable = u.with_year(y, y is not None), y is None
             st.invalid |= bool(p.data.get("invalid"))
-            st.slots.append(_Slot(u, frm, to, undatable, vague=bool(p.data.get("vague"))))
+            st.slots.append(_Slot(u, frm, to, undatable, vague=bool(p.data.get("vague")),
+                                  span=(p.start, p.end)))
             frm = to = False
         elif k == "issue":
             day = issued(ctx)
@@ -112,6 +115,9 @@ def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
             st.ongoing = True
         elif k == "periodic":
             st.periodic = True
+        elif k == "duration":
+            if st.duration is None and len(st.slots) == 1:
+                st.duration = p.data  # a length counts only after the one day it starts from
         elif k == "relative":
             st.relative = st.relative or p.data
             st.anchors.append(p.data["anchor"])
@@ -268,6 +274,27 @@ def _day_list(r: Reading, days: list[int]) -> Reading:
     return Reading(kind="range", start=first, end=last, anchor=r.anchor)
 
 
+def _for_duration(r: Reading, st: _State) -> Reading:
+    """"23/3/2026; 02 ngày", "Từ ngày 23/3/2026, trong 01 tuần": the work runs from that day
+    for the length printed, the first day counted (02 ngày from 23/3 ends on 24/3). Working days
+    give the start only, as a relative time hanging on the day printed: holidays are not known."""
+    dur = st.duration
+    if dur is None or len(st.slots) != 1 or st.onward or st.days:
+        return r
+    slot = st.slots[0]
+    if slot.to or slot.undatable or slot.unit.kind != "date" or r.start is None:
+        return r
+    start = r.start
+    if dur["working"]:
+        if slot.span:
+            st.anchors.insert(0, slot.span)
+        return Reading(kind="relative", start=start, end=None)
+    end = day_after(start, dur["n"], dur["unit"]) - timedelta(days=1)
+    if end <= start:
+        return r
+    return Reading(kind="range", start=start, end=end, anchor=r.anchor)
+
+
 def interpret(pieces: list[Piece], g: Grammar, folded: str, ctx: TimeContext | None) -> tuple[Reading, list[tuple[int, int]]]:
     """The reading of a phrase and the folded spans of its anchors; raises NotUnderstood."""
     st = _collect(pieces, ctx)
@@ -278,6 +305,7 @@ def interpret(pieces: list[Piece], g: Grammar, folded: str, ctx: TimeContext | N
     elif st.slots:
         r = _concrete(st, ctx)
         r = _day_list(r, st.days)
+        r = _for_duration(r, st)
     elif st.ongoing:
         # "Báo cáo định kỳ | Thường xuyên": the bare "định kỳ" names the report, not the time.
         start, end = period_span(ctx)

@@ -14,6 +14,7 @@ from .fold import fold_word
 
 DATA_FILE = Path(__file__).parent / "data" / "time.yaml"
 UNIT_KINDS = ("day", "week", "month", "quarter", "year")
+DURATION_UNITS = ("day", "week", "month")  # units a length of work is counted in
 FREQS = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 
 
@@ -57,6 +58,8 @@ class Vocabulary:
     inline_triggers: tuple[str, ...]
     inline_undated_triggers: tuple[str, ...]
     inline_condition_triggers: tuple[str, ...]
+    duration_units: tuple[str, ...]  # unit kinds of a length after a start day ("02 ngày")
+    duration_lead: tuple[str, ...]  # words a length cell may open with ("trong 05 ngày")
     # The spellings as printed (lower case, NFC), per key: a word printed with diacritics must
     # carry one of these, so "đầu tư" (invest) is not read as "từ" (from).
     spellings: dict[str, frozenset[str]]
@@ -141,6 +144,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
     for kind in UNIT_KINDS:
         if kind not in freq:
             r.fail("recurrence.freq", f"no entry for unit kind {kind!r}")
+    duration_units, duration_lead = _duration(r)
     return Vocabulary(
         specific_labels=r.words("labels.specific"),
         generic_labels=r.words("labels.generic", required=False),
@@ -180,8 +184,27 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
                                  if "inline_undated_triggers" in r.data else ()),
         inline_condition_triggers=(r.words("inline_condition_triggers", required=False)
                                    if "inline_condition_triggers" in r.data else ()),
+        duration_units=duration_units,
+        duration_lead=duration_lead,
         spellings=r.spellings,
     )
+
+
+def _duration(r: _Reader) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The optional ``duration`` section: unit kinds a length may be counted in, and the
+    words a length cell may open with. Absent, lengths count in days, weeks and months."""
+    if "duration" not in r.data:
+        return DURATION_UNITS, ()
+    if not isinstance(r.data["duration"], dict):
+        r.fail("duration", "must be a mapping with units and lead")
+    kinds = r.get("duration.units")
+    if not isinstance(kinds, list) or not kinds:
+        r.fail("duration.units", "must be a non-empty list of unit kinds")
+    for kind in kinds:
+        if kind not in DURATION_UNITS:
+            r.fail("duration.units", f"unknown unit kind {kind!r} (expected one of {', '.join(DURATION_UNITS)})")
+    lead = r.words("duration.lead", required=False) if "lead" in r.data["duration"] else ()
+    return tuple(dict.fromkeys(kinds)), lead
 
 
 @cache

@@ -20,6 +20,19 @@ from extract.structure.prose_rules import rules
     "Chủ tịch Ủy ban nhân dân phường, đại diện các cơ quan đã giới thiệu người ứng cử được mời tham dự hội nghị.",
     "Đại diện Ban Chấp hành Công đoàn cơ sở trình bày dự thảo Quy chế dân chủ.",
     "Đại diện nhà trường phát biểu ý kiến.",
+    # money: where it comes from, what it is made of
+    "Kinh phí phục vụ công tác giám sát được bảo đảm từ ngân sách xã.",
+    "Kinh phí thực hiện: Kinh phí tổ chức hội thi được thực hiện theo quy định hiện hành.",
+    "Kinh phí thực hiện Chương trình này bao gồm: Ngân sách nhà nước; vốn doanh nghiệp.",
+    "Kính phí cho hoạt động kiểm tra: Được thực hiện theo quy định của pháp luật.",  # a scan's slip
+    "Ngân sách tỉnh: chi cho đào tạo, bồi dưỡng cán bộ.",
+    # an assessment's labels
+    "Về tồn tại, hạn chế: Ban Chỉ đạo chỉ ra những bất cập cần khắc phục.",
+    "Nguyên nhân chủ yếu: công tác phối hợp chưa chặt chẽ.",
+    # a pointer to where the work is, a member of a team
+    "Thực hiện theo lộ trình tại phần II của Kế hoạch này.",
+    "Bà Lò Thị Mai - Phó Chủ tịch Ủy ban MTTQ xã, Chủ tịch Hội Phụ nữ xã - Tổ trưởng;",
+    "Ông. Hà Văn Tú - Chuyên viên Phòng Kinh tế - Thành viên.",
 ])
 def test_procedure_sentences_are_not_work(text):
     assert rules().not_work.search(text)
@@ -36,6 +49,9 @@ def test_procedure_sentences_are_not_work(text):
     # a doer's own work, not a meeting's order of business
     "Đại diện Sở Y tế báo cáo tình hình dịch bệnh tại phiên họp thường kỳ.",
     "Sở Nội vụ mời đại diện các sở, ngành tham dự hội nghị tập huấn.",
+    "Kinh phí: Sở Tài chính tham mưu bố trí kinh phí thực hiện trước ngày 30/6/2027.",
+    "Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.",
+    "Khắc phục những tồn tại, hạn chế đã chỉ ra trong năm 2026.",
 ])
 def test_the_same_kinds_of_sentence_with_a_deadline_or_a_doer_stay_work(text):
     assert not rules().not_work.search(text)
@@ -67,3 +83,11 @@ def test_a_report_heading_over_a_chart_is_no_result_but_over_an_account_it_is():
         ("result", "Kết quả cải cách thủ tục hành chính"),
         ("task", "Tiếp tục rà soát, cắt giảm thủ tục hành chính."),
     ]
+
+
+def test_a_heading_whose_lines_only_point_elsewhere_gives_no_task():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "III. TỔ CHỨC THỰC HIỆN", "1. Ủy ban bầu cử xã Tân Uyên chủ trì tổ chức tuyên truyền.",
+        "2. Thời gian tuyên truyền:", "Thực hiện theo lộ trình tại phần II của Kế hoạch này.",
+    )], report=False)
+    assert [t.ordinal for t in tasks] == ["1"]

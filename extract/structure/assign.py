@@ -658,6 +658,8 @@ class Assigner:
             works = [b for b in body if self.is_work(b.text) and not self.r.not_work.search(b.text)]
             if works:
                 return [self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in works], False
+            if all(self.r.not_work.search(b.text) for b in body):
+                return [], True  # "2. Thời gian tuyên truyền:" / "Thực hiện theo lộ trình tại phần II": no work
             if line.kind in ("part", "chapter", "upper") or title.isupper():
                 return [], False  # "III. NHIỆM VỤ CỤ THỂ" over "Nhiệm vụ ... chi tiết tại Phụ lục": no work here
         text = "\n".join([title, *(b.text for b in body)]) if body else title

@@ -122,3 +122,28 @@ def test_the_duration_section_is_data(tmp_path):
 def test_an_invalid_duration_section_is_refused(tmp_path, change, key):
     with pytest.raises(DataFileError, match=key.replace(".", r"\.")):
         load_vocabulary(_vocab_copy(tmp_path, change))
+
+
+# -- a scan's misread quarter numerals (numerals.ocr_quarters) -----------------------------------
+
+@pytest.mark.parametrize("phrase,start,end", [
+    ("Quý H/2027", date(2027, 4, 1), date(2027, 6, 30)),
+    ("Quý lV/2027", date(2027, 10, 1), date(2027, 12, 31)),
+    ("Quy Il nam 2027", date(2027, 4, 1), date(2027, 6, 30)),
+    ("Quý I và H/2027", date(2027, 1, 1), date(2027, 6, 30)),
+])
+def test_a_scans_misread_quarter_is_read_as_that_quarter(phrase, start, end):
+    spec, warnings = parse_time(phrase, CTX)
+    assert (spec.start, spec.end, warnings) == (start, end, []) and spec.raw == phrase  # raw kept
+
+
+@pytest.mark.parametrize("phrase,kind", [("H/2027", "year"), ("Báo cáo lV", "unspecified"), ("Il/2027", "year")])
+def test_misreadings_count_only_after_a_quarter_word(phrase, kind):
+    assert parse_time(phrase, CTX)[0].kind == kind
+
+
+def test_the_ocr_quarters_are_data(tmp_path):
+    none = load_vocabulary(_vocab_copy(tmp_path, lambda d: d["numerals"].pop("ocr_quarters")))
+    assert parser_for(none)("Quý H/2027", CTX)[0].kind == "year"
+    with pytest.raises(DataFileError, match=r"numerals\.ocr_quarters"):
+        load_vocabulary(_vocab_copy(tmp_path, lambda d: d["numerals"]["ocr_quarters"].update(H=5)))

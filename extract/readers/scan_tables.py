@@ -19,19 +19,49 @@ INK = 150  # grey level under which a pixel is ink (0 black, 255 white)
 MIN_RULE_PT = 28.0  # a rule is at least this long: longer than any stroke of a letter
 MAX_THICK_PT = 3.0  # and at most this thick (a scanned hairline spreads over a few pixels)
 SKEW_STEP_PT = 1.5  # a slightly skewed rule breaks into steps; pieces this close are one rule
+MIN_CELL_RULE_PT = 9.0  # a cell's side in a single-line row (below a merged row) may be this short
+EDGE_PT = 3.0  # such a side starts and ends this close to the rules above and below it
 
 
 def image_rules(image, px: float, py: float) -> list[Rule]:
     """Rules of a greyscale PIL image of a page; px, py: pixels per point on each axis."""
-    from scipy import ndimage
-
     ink = (np.asarray(image.convert("L")) < INK).astype(np.uint8)
     if not ink.any():
         return []
+    rules = _rules(ink, px, py, MIN_RULE_PT)
+    return _crossing(_join_steps(rules + _short_sides(ink, px, py, rules)))
+
+
+def _short_sides(ink, px: float, py: float, long_rules: list[Rule]) -> list[Rule]:
+    """Vertical rules too short to tell from a letter's stroke by length alone: the sides of the
+    cells of a single-line row under a merged row ("1 | Tăng cường ..." over the whole width, then "1.1 |
+    Hoàn thành ... | Phòng Kinh tế | ..."), whose column lines start at that row. Kept only when
+    they run from a rule above to a rule below, the whole row's height: a letter's stroke
+    never touches both."""
+    hs = [r for r in long_rules if r.horizontal]
+    vs = [r for r in long_rules if not r.horizontal]
+    if len(hs) < 2:
+        return []
+    out = []
+    for r in _rules(ink, px, py, MIN_CELL_RULE_PT, horizontal_too=False):
+        if any(abs(v.pos - r.pos) <= SKEW_STEP_PT * 2 and v.start - EDGE_PT <= r.start and r.end <= v.end + EDGE_PT
+               for v in vs):
+            continue  # part of a long rule already found
+        top = any(abs(h.pos - r.start) <= EDGE_PT and h.start - EDGE_PT <= r.pos <= h.end + EDGE_PT for h in hs)
+        bottom = any(abs(h.pos - r.end) <= EDGE_PT and h.start - EDGE_PT <= r.pos <= h.end + EDGE_PT for h in hs)
+        if top and bottom:
+            out.append(r)
+    return out
+
+
+def _rules(ink, px: float, py: float, min_pt: float, horizontal_too: bool = True) -> list[Rule]:
+    """Thin straight runs of ink at least ``min_pt`` long, with paper beside them."""
+    from scipy import ndimage
+
     rules: list[Rule] = []
-    for horizontal in (True, False):
+    for horizontal in ((True, False) if horizontal_too else (False,)):
         scale = px if horizontal else py
-        length = max(int(MIN_RULE_PT * scale), 8)
+        length = max(int(min_pt * scale), 8)
         # close tiny breaks of a scanned line (dust, faint toner), then keep the long runs:
         # an opening by a line, done as a running minimum then maximum along the rows (the
         # page turned for vertical rules: filters along rows are the fast ones)
@@ -57,7 +87,7 @@ def image_rules(image, px: float, py: float) -> list[Rule]:
                 rules.append(Rule(True, (ys.start + ys.stop) / 2 / py, xs.start / px, xs.stop / px))
             else:
                 rules.append(Rule(False, (xs.start + xs.stop) / 2 / px, ys.start / py, ys.stop / py))
-    return _crossing(_join_steps(rules))
+    return rules
 
 
 def _clear_beside(ink, sl, horizontal: bool, offset: int = 4) -> bool:

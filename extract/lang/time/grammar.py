@@ -62,9 +62,12 @@ class Grammar:
         self.v = v
         self.numbers = {**v.number_words, **v.roman, **v.month_names}
         roman4 = alt(k for k, n in v.roman.items() if n <= 4)
+        # a scan's "Quý H/2026": only after a quarter word, and only as a quarter
+        ocr4 = alt(k for k in v.ocr_quarters if k not in self.numbers)
+        self.quarter_numbers = {**self.numbers, **v.ocr_quarters}
         words = lambda top: alt(k for k, n in v.number_words.items() if n <= top)  # noqa: E731
         romans = lambda top: alt(k for k, n in v.roman.items() if n <= top)  # noqa: E731
-        qn = f"(?:{_QUARTER}|{roman4}|{words(4)})"
+        qn = f"(?:{_QUARTER}|{roman4}|{words(4)}|{ocr4})"
         mn = f"(?:{_MONTH}|{romans(12)}|{words(12)}|{alt(v.month_names)})"
         dn = f"(?:{_DAY}|{words(31)})"
         count = f"(?:{_COUNT}|{words(31)})"
@@ -171,6 +174,7 @@ class Grammar:
             w.split()[-1] for w in (*v.lead_words, *v.conn_from, *v.conn_to) if w[-1].isalnum())
         self.quarter_word = P(r"(?<![a-z])" + alt(v.units["quarter"]).replace(r"(?!\w)", "") + r"\.?")
         self.numeral = P(rf"(?<!\w)(?:\d+(?!\d)|{alt(self.numbers)})")
+        self.quarter_numeral = P(rf"(?<!\w)(?:\d+(?!\d)|{alt(self.quarter_numbers)})")
         self.label = P(
             rf"^\s*(?:{alt([*v.specific_labels, *v.generic_labels])})\s*(?:[:：]|\s-\s|\s–\s)\s*")
 
@@ -178,11 +182,13 @@ class Grammar:
         token = " ".join(token.split())
         return int(token) if token.isdigit() else self.numbers[token]
 
-    def numbers_in(self, text: str, top: int) -> list[int]:
-        """Numerals (1..top) in a list such as "i va ii" or "3, 6, 9"."""
+    def numbers_in(self, text: str, top: int, quarters: bool = False) -> list[int]:
+        """Numerals (1..top) in a list such as "i va ii" or "3, 6, 9" (of quarters: with a
+        scan's misreadings, "h" for "ii")."""
         out = []
-        for m in self.numeral.finditer(text):
-            n = self.number(m.group())
+        for m in (self.quarter_numeral if quarters else self.numeral).finditer(text):
+            token = " ".join(m.group().split())
+            n = int(token) if token.isdigit() else self.quarter_numbers[token]
             if 1 <= n <= top:
                 out.append(n)
         return out
@@ -321,7 +327,7 @@ class Grammar:
                 return None
             p.data = {"day": d}
         elif kind == "quarter":
-            qs = self.numbers_in(self.quarter_word.sub(" ", gd["list"]), 4)
+            qs = self.numbers_in(self.quarter_word.sub(" ", gd["list"]), 4, quarters=True)
             if not qs:
                 return None
             p.kind, p.unit, p.data = "unit", quarter_unit(qs), self._year(m)

@@ -27,6 +27,7 @@ class Vocabulary:
     roman: dict[str, int]
     number_words: dict[str, int]
     month_names: dict[str, int]
+    ocr_quarters: dict[str, int]  # a scan's misreadings of I-IV, after a quarter word only
     units: dict[str, tuple[str, ...]]  # day/week/month/quarter/year/half/day_prefix
     half_first: tuple[str, ...]
     half_last: tuple[str, ...]
@@ -151,6 +152,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         roman=r.numbers("numerals.roman", 1, 12),
         number_words=r.numbers("numerals.words", 1, 31),
         month_names=r.numbers("numerals.months", 1, 12),
+        ocr_quarters=r.numbers("numerals.ocr_quarters", 1, 4) if "ocr_quarters" in r.get("numerals") else {},
         units=units,
         half_first=r.words("half.first"),
         half_last=r.words("half.last"),

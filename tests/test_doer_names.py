@@ -165,3 +165,16 @@ def test_bullets_that_are_work_or_labelled_lines_are_not_folded_into_the_item():
         "- Địa điểm: Phòng đào tạo", "- Thời gian dự kiến: tháng 12/2026",
     )], report=False)
     assert len(card) == 1 and card[0].due == "tháng 12/2026"
+
+
+@pytest.mark.parametrize("line, due", [
+    ("c) Từng cấp, từng ngành phải thường xuyên tổ chức công khai thủ tục hành chính.", "thường xuyên"),
+    ("a) Sở Y tế định kỳ hằng quý báo cáo kết quả về Ủy ban nhân dân tỉnh.", "định kỳ hằng quý"),
+    ("b) Các cơ quan, đơn vị được giao nhiệm vụ tại Phụ lục thường xuyên báo cáo tiến độ.", "thường xuyên"),
+    # after the verb the word only qualifies it: no deadline
+    ("d) Sở Y tế kiểm tra thường xuyên các cơ sở khám chữa bệnh.", None),
+    ("đ) Sở Công Thương duy trì các hoạt động thường xuyên của Hội đồng.", None),
+])
+def test_a_frequency_where_the_predicate_starts_is_the_tasks_time(line, due):
+    [task] = assigned_tasks([Paragraph("II. NHIỆM VỤ"), Paragraph(line)], report=False)
+    assert task.due == due

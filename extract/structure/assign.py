@@ -28,7 +28,7 @@ import regex
 
 from ..lang.agencies.split import PERSON, ROLE_TITLE
 from ..model.raw import RawSection, RawTask
-from .bodies import Bodies, listed_subjects
+from .bodies import Bodies, end_of, listed_subjects
 from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify, trailer
 from .prose_rules import ProseRules, rules
 
@@ -735,7 +735,7 @@ class Assigner:
             if helpers:
                 t.support = "; ".join(helpers)
                 f.own.add("support")
-        due = self.inline_due(text)
+        due = self.inline_due(text) or self._predicate_adverb(first, names)
         if due:
             t.due = due
             f.own.add("due")
@@ -776,6 +776,21 @@ class Assigner:
         if span:
             return text[span[0]:span[1]].strip(" .;")
         return None
+
+    def _predicate_adverb(self, first: str, names: list[str]) -> str | None:
+        """"Từng cấp, từng ngành phải thường xuyên tổ chức ...", "Sở Y tế định kỳ hằng quý báo cáo
+        ...": a frequency right where the subject's predicate starts frames the whole task (the
+        same words after the verb, "kiểm tra thường xuyên", only qualify it)."""
+        from ..lang.time import parse_time
+
+        if not names:
+            return None
+        end = end_of(first, names[-1])
+        m = _PREDICATE_ADVERB.match(first, end) if end else None
+        if not m:
+            return None
+        spec, messages = parse_time(m.group("adv"))
+        return m.group("adv") if spec is not None and not messages else None
 
     def inline_condition(self, text: str) -> str | None:
         """The event a task waits for ("khi có đề nghị phối hợp"): weaker than any dated time
@@ -947,6 +962,11 @@ def _flatten(node: Node) -> list[str]:
         elif part.line.kind not in ("trailer", "deadline"):
             out.extend(_flatten(part))
     return out
+
+
+_PREDICATE_ADVERB = regex.compile(
+    r"\s*,?\s*(?:(?:phải|cần|sẽ|đã|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\s+)?"
+    r"(?P<adv>thường\s+xuyên|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày))?)(?![\p{L}])", _F | regex.I)
 
 
 def _chart_only(body: list[Line]) -> bool:

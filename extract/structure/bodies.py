@@ -53,7 +53,8 @@ _MAIN_PREDICATE = regex.compile(r"(?<![\p{L}])(?:có\s+trách\s+nhiệm|chịu\s
 _STATIVE = regex.compile(r"\s*(?:là|được|có|bị)(?![\p{L}])", _FLAGS)
 
 
-def _end_of(sentence: str, name: str) -> int:
+def end_of(sentence: str, name: str) -> int:
+    """Where the last of the bodies ``name`` lists ends in ``sentence`` (0: not found)."""
     last = name.split("; ")[-1]
     at = sentence.find(last)
     return at + len(last) if at >= 0 else 0
@@ -307,7 +308,7 @@ class Bodies:
         for sentence in _SENTENCE.split(narrative):
             sentence = sentence.strip().lstrip("-+*• ").strip()
             name = self.subject(sentence, lists=False)  # a report's account: its list subjects are not read
-            if name and _STATIVE.match(sentence, _end_of(sentence, name)):
+            if name and _STATIVE.match(sentence, end_of(sentence, name)):
                 continue  # "X là đầu mối", "X được giao": the sentence describes, nobody acted
             if name and name.casefold() not in seen:
                 seen.add(name.casefold())
@@ -324,7 +325,7 @@ class Bodies:
         out = []
         for comma in regex.finditer(r",\s+", sentence):
             name = self.name_at(sentence, comma.end())
-            strong = name and _STRONG.match(sentence, _end_of(sentence[comma.end():], name) + comma.end())
+            strong = name and _STRONG.match(sentence, end_of(sentence[comma.end():], name) + comma.end())
             if strong and not _STATIVE.match(sentence, strong.end()):
                 out.append(name)  # not "..., các cán bộ công chức đều có cam kết": a state, not an act
         return out

@@ -196,3 +196,52 @@ def test_pdf_lines_are_let_go_page_by_page_as_paragraphs_are_made(tmp_path, monk
     # while the first page's paragraphs are made every page's lines are there; by the last
     # page's, only those of the last pages are left
     assert live[-1] < live[0] / 4, live
+
+
+def test_all_probes_at_once_are_found_where_one_find_at_a_time_finds_them():
+    from extract.lang import occurrences as occ
+
+    rnd = random.Random(5)
+    for size in (1, 2, 3, 7, 1 << 16):
+        for _ in range(600):
+            text = "".join(rnd.choice("aab|ạ") for _ in range(rnd.randint(0, 300)))
+            probes = {"".join(rnd.choice("abạ") for _ in range(rnd.randint(1, 6))) for _ in range(rnd.randint(0, 20))}
+            pieces = list(occ.pieces(text, "|", size))
+            assert "".join(text[a:b] for a, b in pieces) == text
+            assert all(b == len(text) or text[b] == "|" for _, b in pieces)
+            original = occ.pieces
+            occ.pieces = lambda t, cut, s=size: original(t, cut, s)
+            try:
+                found = occ.occurrences(text, probes, 5 if size == 3 else 200, "|")
+            finally:
+                occ.pieces = original
+            for probe in probes:
+                assert found[probe] == occ.find_all(text, probe, 5 if size == 3 else 200), (text, probe)
+
+
+def test_tasks_are_located_as_one_search_a_task_located_them(monkeypatch):
+    """locate_tasks with every probe found in one pass gives the sources of one find a task."""
+    from extract.model.layout import Paragraph
+    from extract.model.raw import RawTask
+    from extract.structure import sources
+
+    rnd = random.Random(9)
+    words = ["Sở Tài chính", "chủ trì", "xây dựng", "kế hoạch", "năm 2026", "báo cáo", "hệ thống", "dữ liệu"]
+    blocks = []
+    for k in range(60):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(4, 16)))
+        blocks.append(Paragraph(text, page=1 + k // 10, boxes=[(0, 1 + k // 10, 10.0, 20.0 * k, 300.0, 20.0 * k + 12)]))
+    texts = [b.text[rnd.randint(0, 10):] for b in rnd.sample(blocks, 30)] + ["không có ở đâu cả trong văn bản này"]
+
+    def located(one_pass: bool):
+        tasks = [RawTask(text=t, page=rnd.choice([None, 1, 3])) for t in texts]
+        if not one_pass:
+            monkeypatch.setattr(sources, "occurrences", lambda *a: {})
+        sources.locate_tasks(tasks, blocks)
+        monkeypatch.undo()
+        return [t.source for t in tasks]
+
+    state = rnd.getstate()
+    fast = located(True)
+    rnd.setstate(state)
+    assert fast == located(False) and any(fast) and not fast[-1]

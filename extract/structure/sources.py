@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..lang.fold import fold_indexed
+from ..lang.occurrences import find_all, occurrences
 from ..model.layout import Paragraph, Table
 from ..model.raw import RawTask
 
@@ -100,7 +101,7 @@ def _merge(boxes: list[Box]) -> list[Box]:
 class _Index:
     """Every unit's key in one string, so that a probe is looked for once, not once a unit."""
 
-    def __init__(self, units: list[_Unit]):
+    def __init__(self, units: list[_Unit], probes: set[str] = frozenset()):
         self.units = units
         self.starts: list[int] = []
         parts, n = [], 0
@@ -109,16 +110,15 @@ class _Index:
             parts.append(u.key)
             n += len(u.key) + 1
         self.text = "|".join(parts)
+        self.found = occurrences(self.text, probes, 200, "|")  # all probes in one pass
 
     def find(self, probe: str, page: int | None, cursor: int) -> tuple[int, int] | None:
         """(unit, position) of the first unit holding ``probe``: on the task's page first,
         from the cursor on first."""
         hits = []
-        at = self.text.find(probe)
-        while at >= 0 and len(hits) < 200:
+        for at in self.found[probe] if probe in self.found else find_all(self.text, probe, 200):
             i = bisect_right(self.starts, at) - 1
             hits.append((i, at - self.starts[i]))
-            at = self.text.find(probe, at + 1)
         if not hits:
             return None
         if page is not None:
@@ -141,10 +141,10 @@ def locate_tasks(tasks: list[RawTask], blocks) -> None:
     units = _units(blocks)
     if not units:
         return
-    index = _Index(units)
+    keys = [_key(task.text) for task in tasks]
+    index = _Index(units, {text[:PROBE] for text in keys if len(text) >= MIN_PROBE})
     cursor = 0
-    for task in tasks:
-        text = _key(task.text)
+    for task, text in zip(tasks, keys):
         if len(text) < MIN_PROBE:
             continue
         hit = index.find(text[:PROBE], task.page, cursor)

@@ -410,6 +410,8 @@ class Assigner:
                 name = name[verb.end():].strip()
             if pattern is _DASH_LABEL and PERSON.match(name) and ROLE_TITLE.match(m.group("rest")):
                 continue  # "Giao đồng chí Nguyễn Văn A – Phó Chủ tịch ... thực hiện": the person's title
+            if pattern is _DASH_LABEL and len(m.group("rest").split()) <= 3 and not self.is_work(m.group("rest")):
+                continue  # "Vụ Tổ chức - Biên chế", "Phòng Văn hóa - Xã hội": the dash is inside the name
             name = _ASIDE.sub("", name).strip(" ,")  # "..., trong đó trọng tâm là các tỉnh"
             if self.is_body_name(name, label=True):
                 return name, m.group("rest").strip()

@@ -368,6 +368,9 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             continue
         raw = " ".join(block.text.split())
         text = strip_emphasis(raw)
+        if text in ("-", "–", "+", "•") and not carry:
+            carry = f"{text} "  # a bullet's mark alone on its line, its words on the next
+            continue
         if not text or _CRAWL_RULE.fullmatch(text):
             continue  # "|", "-------", "#": what a page saved as text keeps of its table rules
         if _ADDRESSEES.match(text):

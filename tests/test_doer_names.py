@@ -178,3 +178,25 @@ def test_bullets_that_are_work_or_labelled_lines_are_not_folded_into_the_item():
 def test_a_frequency_where_the_predicate_starts_is_the_tasks_time(line, due):
     [task] = assigned_tasks([Paragraph("II. NHIỆM VỤ"), Paragraph(line)], report=False)
     assert task.due == due
+
+
+@pytest.mark.parametrize("sentence, doer", [
+    ("Các cơ sở giáo dục đại học khẩn trương bố trí nguồn lực, rà soát hệ thống.", "Các cơ sở giáo dục đại học"),
+    ("Các cơ quan quản lý trực tiếp cơ sở giáo dục phối hợp chỉ đạo, kiểm tra.",
+     "Các cơ quan quản lý trực tiếp cơ sở giáo dục"),
+    ("Các cơ quan quản lý thực hiện kiểm tra định kỳ.", "Các cơ quan quản lý"),
+])
+def test_schools_and_their_managing_bodies(sentence, doer):
+    assert Bodies().subject(sentence) == doer
+
+
+def test_work_bullets_followed_by_two_for_clauses_are_items_not_points():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "4. Tổ chức thực hiện",
+        "- Đề nghị các sở quản lý ngành phối hợp chỉ đạo, đôn đốc các trường thuộc phạm vi quản lý.",
+        "- Các cơ sở giáo dục nghề nghiệp khẩn trương rà soát hệ thống, báo cáo trước ngày 30/9/2027.",
+        "- Đối với các vướng mắc về nghiệp vụ, đề nghị phản ánh về Phòng Giáo dục nghề nghiệp.",
+        "- Đối với các vấn đề kỹ thuật, đề nghị liên hệ Trung tâm Công nghệ thông tin.",
+    )], report=False)
+    assert len(tasks) >= 2 and tasks[1].text.startswith("Các cơ sở giáo dục nghề nghiệp")
+    assert tasks[1].lead == "Các cơ sở giáo dục nghề nghiệp"

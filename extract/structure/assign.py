@@ -568,6 +568,8 @@ class Assigner:
             return False
         if any(self.agency_label(c.title) for c in items):
             return False  # "Đối với Cổng Thông tin điện tử: ..." hands work to a body
+        if sum(1 for c in items if self.is_work(c.title) and not _POINT.match(c.title)) * 2 >= len(items):
+            return False  # "- Đề nghị các cơ quan ...", "- Các cơ sở ... khẩn trương ...": work, then two "Đối với ..."
         pointy = sum(1 for c in items if _POINT.match(c.title)
                      or (c.title.rstrip().endswith(";") and not self.is_work(c.title)))
         return pointy * 2 >= len(items)

@@ -115,6 +115,10 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     while cut and regex.search(r"(?<![\p{L}])phụ\s+trách(?:\s+(?:lĩnh\s+vực|mảng|công\s+tác))?\s*$",
                                text[head.end() - 1:cut.start()], regex.IGNORECASE | _FLAGS):
         cut = p.predicate.search(text, cut.end())
+    # "Các cơ quan quản lý trực tiếp cơ sở giáo dục ... phối hợp": the managing body, directly.
+    if cut and regex.search(r"(?<![\p{L}])(?:cơ\s+quan|đơn\s+vị|cấp)\s+quản\s+lý\s*$", text[pos:cut.start()],
+                            regex.IGNORECASE | _FLAGS) and regex.match(r"\s+trực\s+tiếp", text[cut.start():]):
+        cut = p.predicate.search(text, cut.end())
     if cut and _LEVEL_THAT.search(text[head.end() - 1:cut.start()]):
         # "Ban Thường trực Ủy ban MTTQ cấp tổ chức hội nghị hiệp thương báo cáo ...": a bare
         # "cấp" and a verb is "the level that ...": the name runs to the next predicate.

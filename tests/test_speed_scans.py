@@ -245,3 +245,14 @@ def test_tasks_are_located_as_one_search_a_task_located_them(monkeypatch):
     fast = located(True)
     rnd.setstate(state)
     assert fast == located(False) and any(fast) and not fast[-1]
+
+
+def test_a_folder_kept_on_disk_leaves_out_the_words_it_met_and_answers_the_same():
+    import pickle
+
+    folder = Folder({"TP.": "thành phố", "UBND": "Ủy ban nhân dân"})
+    text = "UBND TP. Hà Nội, Sở Tài chính."
+    before = folder.words(text)
+    again = pickle.loads(pickle.dumps(folder))
+    assert folder._seen and not again._seen and again._memo == folder._memo
+    assert again.words(text) == before

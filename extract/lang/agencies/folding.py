@@ -42,6 +42,11 @@ class Folder:
         self._memo: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._seen: dict[str, tuple[str, int, tuple[str, ...], tuple[str, ...]]] = {}  # by matched text
 
+    def __getstate__(self) -> dict:
+        # What ``word`` remembers by matched text is rebuilt as text is read: not kept on disk
+        # with the registry (the vocabulary in ``_memo`` is).
+        return {**self.__dict__, "_seen": {}}
+
     def _parts(self, text: str) -> list[str]:
         for candidate in (text, text.rstrip(".")):
             if candidate in self._abbr:

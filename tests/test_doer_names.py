@@ -200,3 +200,22 @@ def test_work_bullets_followed_by_two_for_clauses_are_items_not_points():
     )], report=False)
     assert len(tasks) >= 2 and tasks[1].text.startswith("Các cơ sở giáo dục nghề nghiệp")
     assert tasks[1].lead == "Các cơ sở giáo dục nghề nghiệp"
+
+
+@pytest.mark.parametrize("sentence, doer", [
+    ("Doanh nghiệp viễn thông, bưu chính ưu tiên đầu tư nâng cấp hạ tầng.", "Doanh nghiệp viễn thông, bưu chính"),
+    ("Các doanh nghiệp, hợp tác xã nông nghiệp chủ động ứng dụng công nghệ số.",
+     "Các doanh nghiệp, hợp tác xã nông nghiệp"),
+    # a proper body after the comma is another doer
+    ("Sở Y tế, Bệnh viện Đa khoa tỉnh thực hiện tiêm chủng.", "Sở Y tế; Bệnh viện Đa khoa tỉnh"),
+])
+def test_one_common_noun_with_several_kinds(sentence, doer):
+    assert Bodies().subject(sentence) == doer
+
+
+def test_a_listed_doer_ends_before_what_it_acts_on():
+    from extract.lang.agencies.split import split_cell
+
+    pieces = split_cell(builtin_registry(), "các sở, ban, ngành tỉnh; UBND các xã; các đơn vị liên quan căn cứ "
+                                            "nhiệm vụ được phân công")
+    assert [p.text for p in pieces][-1] == "các đơn vị liên quan"

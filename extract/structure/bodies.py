@@ -50,6 +50,7 @@ _ASSIGNED = regex.compile(r"\s+được\s+(?:giao|phân\s+công|phân\s+bổ|d�
                        r"giám\s+sát|thanh\s+tra|khảo\s+sát)(?![\p{L}])", _FLAGS)
 _MAIN_PREDICATE = regex.compile(r"(?<![\p{L}])(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+động|phải|cần|khẩn\s+trương|"
                                 r"tiếp\s+tục|nghiêm\s+túc|tập\s+trung|thường\s+xuyên|tích\s+cực|chủ\s+trì)(?![\p{L}])", _FLAGS)
+_COMMON_HEAD = regex.compile(r"(?i:(?:các\s+|những\s+)?(?:doanh\s+nghiệp|cơ\s+sở|tổ\s+chức|hợp\s+tác\s+xã|nhà\s+\p{L}+))\s", _FLAGS)
 _STATIVE = regex.compile(r"\s*(?:là|được|có|bị)(?![\p{L}])", _FLAGS)
 
 
@@ -154,6 +155,8 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         if p.group.match(name, comma.start()) or regex.match(r",\s*(?:mỗi|từng)\s", name[comma.start():]):
             continue  # ("Từng cấp, từng ngành": one distributive group)
         rest = name[comma.end():].lstrip()
+        if _COMMON_HEAD.match(name) and regex.fullmatch(r"\p{Ll}+(?:\s+\p{Ll}+){0,2}", rest.strip()):
+            continue  # "Doanh nghiệp viễn thông, bưu chính ...": one more kind of the same noun
         plural = regex.match(r"(?:các|những)\s+", rest)
         if not (p.head_ci.match(rest) or (plural and p.head.match(rest, plural.end()))
                ):

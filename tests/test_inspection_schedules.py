@@ -236,3 +236,25 @@ def test_scanned_rendition(tmp_path):
     scan = rasterise(b.save(tmp_path / "plan.pdf"), tmp_path / "scan.pdf", 300)
     got = _got(scan)
     assert [g[1:] for g in got] == [w[1:] for w in WANT]
+
+
+# -- a timetable as the value of a blank time label -----------------------------------------------
+
+def test_a_timetable_gives_its_first_and_last_day():
+    from extract.lang.time import parse_time
+    from extract.structure.tables import table_times
+
+    timetable = Table([Row([Cell(c) for c in cells], page=1) for cells in (
+        ["Thời gian: 1/2 ngày\n- Sáng: từ 8h00\n- Chiều: từ 14h00", "Đơn vị học"],
+        ["Ngày 06/4/2027 (thứ 3)", "Văn phòng Sở"],
+        ["Ngày 07/4/2027 (thứ 4)", "Phòng Kế hoạch - Tài chính"],
+        ["Ngày 08/4/2027 (thứ 5)", "Trung tâm Công nghệ thông tin"],
+    )], page=1)
+    value = table_times(timetable)
+    assert value == "Ngày 06/4/2027 (thứ 3) … Ngày 08/4/2027 (thứ 5)"
+    spec = parse_time(value)[0]
+    assert (spec.kind, spec.start, spec.end) == ("range", date(2027, 4, 6), date(2027, 4, 8))
+    roster = Table([Row([Cell(c) for c in cells], page=1) for cells in (
+        ["Họ và tên", "Chức vụ"], ["Nguyễn Văn A", "Trưởng phòng"], ["Trần Thị B", "Chuyên viên"])], page=1)
+    assert table_times(roster) is None
+

@@ -147,3 +147,18 @@ def test_the_ocr_quarters_are_data(tmp_path):
     assert parser_for(none)("Quý H/2027", CTX)[0].kind == "year"
     with pytest.raises(DataFileError, match=r"numerals\.ocr_quarters"):
         load_vocabulary(_vocab_copy(tmp_path, lambda d: d["numerals"]["ocr_quarters"].update(H=5)))
+
+
+@pytest.mark.parametrize("phrase", ["Thời gian: 1/2 ngày", "1/2 tháng", "3/4 ngày"])
+def test_a_fraction_of_a_day_is_no_date(phrase):
+    assert parse_time(phrase, CTX)[0].kind == "unspecified"
+
+
+def test_a_day_and_month_without_a_length_after_it_is_still_a_date():
+    assert parse_time("Trước 15/11", CTX)[0].end == date(2027, 11, 15)
+    assert parse_time("15/11 hằng năm", CTX)[0].rrule == "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15"
+
+
+def test_a_scans_third_quarter_with_an_h():
+    assert parse_time("Quý IH/2027", CTX)[0].end == date(2027, 9, 30)
+    assert parse_time("Quý HI/2027", CTX)[0].end == date(2027, 9, 30)

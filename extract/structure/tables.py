@@ -338,6 +338,11 @@ class _TableReader:
         for item in items:
             own_cells = any(item.values.get(r) and r not in item.merged for r in CELL_ROLES)
             if out and item.ordinal is None and not (item.bold and not own_cells):
+                if own_cells and _part_heading(out[-1]):
+                    # "I | Tổ chức tuyên truyền" then a row of cells whose ordinal, centred on two
+                    # rows of a borderless table, printed on the next: a task, not the heading's
+                    out.append(item)
+                    continue
                 _fold(out[-1], item)
                 continue
             if out and item.ordinal_merged and not own_cells:
@@ -360,6 +365,13 @@ class _TableReader:
                 nxt = next((x for x in ordinals[k + 1 :] if x), None)
                 if nxt and nxt.startswith(o + "."):
                     item.kind = "section"
+
+
+def _part_heading(item: _Item) -> bool:
+    """A part's heading row ("I", "A" and a title, no cells of its own): it heads rows, it
+    does not take their cells."""
+    o = item.ordinal
+    return bool(o) and bool(_ROMAN.match(o) or _LETTER.match(o)) and not any(item.values.get(r) for r in CELL_ROLES)
 
 
 def _fold(prev: _Item, item: _Item, bullet_break: bool = False) -> None:
@@ -396,6 +408,22 @@ def _header_rows(table: Table, warnings, registry=None) -> tuple[_Columns | None
     return None, 0
 
 
+def table_times(table: Table) -> str | None:
+    """The span of days a small timetable gives, when it stands as the value of a time label
+    left blank ("- Thời gian dự kiến:" then a table "Ngày 02/01/2012 (thứ 2) | Văn phòng | ...",
+    one row a day): its first and last day as printed, "Ngày 02/01/2012 (thứ 2) … Ngày
+    05/01/2012 (thứ 5)", which the time grammar reads as a range. None when no column is days.
+    For the prose stage, which reads the label (the table is not a task table itself)."""
+    rows = [[one_line(clean_cell(c.text)) for c in _expand(r)] for r in table.rows]
+    width = max((len(r) for r in rows), default=0)
+    for k in range(width):
+        cells = [r[k] for r in rows if k < len(r) and r[k]]
+        days = [c for c in cells if parse_time(c)[0].kind == "date"]
+        if len(days) >= 2 and len(days) >= 0.6 * len(cells):
+            return f"{days[0]} … {days[-1]}"
+    return None
+
+
 class _Doers:
     """Who does the rows of a table that has no lead column and is an inspection's (a schedule
     of units visited, or headers naming the inspection: "Thời gian kiểm tra"): the team the
@@ -423,6 +451,18 @@ class _Doers:
         return doer
 
 
+_PAGE_MARK = regex.compile(r"^[\s\-–(]*(?:\d{1,3}(?:\s*/\s*\d{1,3})?|\S{1,4})[\s\-–).]*$")
+
+
+def _page_mark(para: Paragraph, reader: "_TableReader") -> bool:
+    """A running page number on the next page, between a table and its continuation ("21",
+    "- 21 -", or what OCR makes of it: "PÄÌ"): no paragraph, the table goes on. Only a page's
+    mark: a few characters, on another page than the table's last row."""
+    last = reader.items[-1].page if reader.items else None
+    return (para.page is not None and last is not None and para.page != last
+            and bool(_PAGE_MARK.match(para.text)))
+
+
 def table_tasks(blocks, warnings, registry=None, issuer: str | None = None) -> list[RawTask]:
     """Every task of every task table, in document order. ``registry`` (the agency Registry
     in use) tells which cells name bodies, when a header does not say what a column holds;
@@ -443,7 +483,7 @@ def table_tasks(blocks, warnings, registry=None, issuer: str | None = None) -> l
 
     for block in blocks:
         if isinstance(block, Paragraph):
-            if block.footnote:
+            if block.footnote or (reader is not None and _page_mark(block, reader)):
                 continue
             finish()
             context.see(block)

@@ -13,7 +13,7 @@ from typing import Iterator
 import regex
 
 from .fold import fold
-from .grammar import _YEAR, alt
+from .grammar import _YEAR, alt, grammar
 from .parse import parse_time
 from .vocab import vocabulary
 
@@ -215,9 +215,33 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
             framed = (not before or before.endswith((",", ";", ":")) or before.lower().endswith("thực hiện")
                       or not text[stop:].strip(" .;)"))
             if not framed:
-                continue
+                end = _times_to_the_end(text, stop)
+                if end is None:
+                    continue
+                stop = end  # "... gửi về Ban Thường trực định kỳ và đột xuất.": the sentence ends on its time
         return start, stop
     return None
+
+
+def _times_to_the_end(text: str, stop: int) -> int | None:
+    """Where the sentence ends, when all that follows ``stop`` up to it are time words
+    ("và đột xuất", "hoặc khi có yêu cầu"): the time then closes the sentence, and frames it
+    like a time alone at its end. None when a word of the sentence follows ("thường xuyên và
+    đột xuất hoạt động khai thác": the inspection's kind, not when)."""
+    m = _CLAUSE_END.search(text, stop)
+    end = m.start() if m else len(text)
+    if text[end:].strip(" .;)\n") or not text[stop:end].strip():
+        return None
+    folded, index = fold(text)
+    a = next(i for i, j in enumerate(index) if j >= stop)
+    b = next((i for i, j in enumerate(index) if j >= end), len(folded))
+    pieces = grammar().scan(folded, a, b)
+    events = [p.data["anchor"] for p in pieces if p.kind in ("conditional", "relative")]
+    loose = [p for p in pieces if p.kind in ("word", "citation")
+             and not any(x <= p.start and p.end <= y for x, y in events)]  # "khi có yêu cầu": its event
+    if not pieces or loose:
+        return None
+    return len(text[:end].rstrip(" .;"))
 
 
 def find_inline_condition(text: str, ctx=None) -> tuple[int, int] | None:

@@ -142,9 +142,10 @@ class Grammar:
             ("date", P(
                 rf"{dayp}(?P<d>{dn})\s*,?\s*{u['month']}\s*(?P<m>{mn})"
                 rf"(?:\s*,?\s*(?:{u['year']}\s*|/\s*)(?P<y>{_YEAR}))?"), S(*units)),
+            # "15/11", "15/11/2025"; not "1/2 ngày" (half a day, not the first of February)
             ("date", P(
                 rf"(?P<pre>{dayp})?(?P<d>{_DAY})\s*(?P<sep>[/.\-])\s*(?P<m>{_MONTH})"
-                rf"(?:\s*(?P=sep)\s*(?P<y>{_YEAR})|(?!\s*[/.\-]\s*\d))"), S(*units)),
+                rf"(?:\s*(?P=sep)\s*(?P<y>{_YEAR})|(?!\s*[/.\-]\s*\d)(?!\s*{dur_units}(?!\s*\d)))"), S(*units)),
             ("day", P(rf"{dayp}(?P<d>{dn})(?!\s*[/.\-]\s*\d)"), S(*units)),
             ("quarter", P(quarter), S(*units)),
             ("month", P(month), S(*units)),

@@ -1,0 +1,60 @@
+"""Rows of task tables across page breaks and in borderless renditions: a running page number
+between a table and its continuation does not cut it; a part's heading row does not take the
+cells of the row under it. Tables are made in the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.model.layout import Cell, Paragraph, Row, Table
+from extract.structure.tables import table_tasks
+
+
+def _row(cells, page=1):
+    return Row([Cell(c) for c in cells], page=page)
+
+
+
+@pytest.mark.parametrize("mark", ["21", "- 7 -", "PÄÌ", "3/14"])
+def test_a_page_mark_on_the_next_page_does_not_cut_the_table(mark):
+    head = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"]
+    first = Table([Row([Cell(c) for c in head], page=1),
+                   Row([Cell(c) for c in ["1", "Rà soát quy hoạch", "Sở Xây dựng", "Các sở, ngành; UBND các xã trên", "Quý II/2027"]], page=1)],
+                  page=1, header_rows=1)
+    second = Table([Row([Cell(c) for c in head], page=2),
+                    Row([Cell(c) for c in ["", "", "", "địa bàn tỉnh", ""]], page=2),
+                    Row([Cell(c) for c in ["2", "Cập nhật dữ liệu", "Sở Tài chính", "", "Quý III/2027"]], page=2)],
+                   page=2, header_rows=1)
+    tasks = table_tasks([Paragraph("PHỤ LỤC"), first, Paragraph(mark, page=2), second], [])
+    assert [(t.ordinal, t.support) for t in tasks] == [("1", "Các sở, ngành; UBND các xã trên địa bàn tỉnh"), ("2", None)]
+    # a paragraph of the document between them ends the table: what follows is another one
+    cut = table_tasks([Paragraph("PHỤ LỤC"), first, Paragraph("Ghi chú: các nhiệm vụ khác theo kế hoạch riêng.", page=2),
+                       second], [])
+    assert cut[0].support == "Các sở, ngành; UBND các xã trên"
+
+
+@pytest.mark.parametrize("heading", [["I", "Tổ chức tuyên truyền, nâng cao nhận thức", "", "", ""],
+                                     ["B", "Nhiệm vụ về chuyển đổi số", "", "", ""]])
+def test_a_part_heading_does_not_take_the_cells_of_the_row_under_it(heading):
+    """Borderless: the ordinal "1" of a cell merged over two bullet rows is printed centred, on the
+    second; the first bullet row has no ordinal but cells of its own."""
+    rows = [_row(["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]),
+            _row(heading),
+            _row(["", "- Đăng tin, bài trên cổng thông tin điện tử", "Phòng Văn hóa - Xã hội", "Các cơ quan liên quan", "Thường xuyên"]),
+            _row(["1", "- Xây dựng chuyên mục hỏi đáp trực tuyến", "Phòng Văn hóa - Xã hội", "Các cơ quan liên quan", "Quý III/2027"]),
+            _row(["2", "Tổ chức hội nghị đối thoại doanh nghiệp", "Văn phòng UBND", "", "Năm 2027"])]
+    tasks = table_tasks([Paragraph("PHỤ LỤC"), Table(rows, page=1, header_rows=1)], [])
+    assert [(t.text[:20], t.lead, t.due) for t in tasks] == [
+        ("- Đăng tin, bài trên", "Phòng Văn hóa - Xã hội", "Thường xuyên"),
+        ("- Xây dựng chuyên mụ", "Phòng Văn hóa - Xã hội", "Quý III/2027"),
+        ("Tổ chức hội nghị đối", "Văn phòng UBND", "Năm 2027")]
+    assert tasks[0].sections[-1].title.startswith(heading[1][:10])
+
+
+def test_a_row_continuing_a_numbered_row_is_still_folded_into_it():
+    rows = [_row(["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]),
+            _row(["5", "Xây dựng cơ sở dữ liệu", "", "", ""]),
+            _row(["", "đất đai của tỉnh", "Sở Nông nghiệp và Môi trường", "", "Quý IV/2027"])]
+    (task,) = table_tasks([Paragraph("PHỤ LỤC"), Table(rows, page=1, header_rows=1)], [])
+    assert (task.ordinal, task.text, task.lead, task.due) == (
+        "5", "Xây dựng cơ sở dữ liệu đất đai của tỉnh", "Sở Nông nghiệp và Môi trường", "Quý IV/2027")

@@ -219,3 +219,25 @@ def test_a_listed_doer_ends_before_what_it_acts_on():
     pieces = split_cell(builtin_registry(), "các sở, ban, ngành tỉnh; UBND các xã; các đơn vị liên quan căn cứ "
                                             "nhiệm vụ được phân công")
     assert [p.text for p in pieces][-1] == "các đơn vị liên quan"
+
+
+@pytest.mark.parametrize("lead_in, lead, support", [
+    ("Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ thực hiện các nhiệm vụ sau:", "Sở Tư pháp", "Sở Nội vụ"),
+    ("Cơ quan, tổ chức, đơn vị được phân bổ giới thiệu người ứng cử thực hiện việc giới thiệu theo trình tự sau đây:",
+     "Cơ quan, tổ chức, đơn vị được phân bổ giới thiệu người ứng cử", None),
+    ("Bộ Giáo dục và Đào tạo đề nghị các sở giáo dục và đào tạo thực hiện các nội dung sau:",
+     "các sở giáo dục và đào tạo", None),
+])
+def test_a_paragraph_that_introduces_numbered_items_gives_them_its_doer(lead_in, lead, support):
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "A. TỔ CHỨC THỰC HIỆN", lead_in, "1. Tổ chức họp rà soát.", "2. Tổ chức hội nghị lấy ý kiến.",
+    )], report=False)
+    assert [(t.lead, t.support) for t in tasks] == [(lead, support)] * 2
+
+
+def test_the_issuers_own_sentence_before_its_parts_gives_no_doer():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "Ủy ban nhân dân tỉnh Cà Mau ban hành Kế hoạch thực hiện như sau:",
+        "I. NHIỆM VỤ", "1. Tổ chức họp rà soát.",
+    )], report=False)
+    assert tasks[0].lead is None

@@ -247,8 +247,11 @@ class Assigner:
                 # "Bộ Giáo dục và Đào tạo đề nghị các cơ sở đào tạo thực hiện các nội dung sau:":
                 # a paragraph that introduces the items after it and names who does them.
                 if part.kind == "plain" and part.text.rstrip().endswith(":"):
-                    said = self.inner_lead_in(part.text)
-                    if said:
+                    # ... or its subject with a verb of doing ("Sở Tư pháp chủ trì, phối hợp với
+                    # Sở Nội vụ thực hiện các nhiệm vụ sau:", "Cơ quan, tổ chức, đơn vị được phân
+                    # bổ ... thực hiện việc giới thiệu theo trình tự sau đây:")
+                    said = self.inner_lead_in(part.text) or self._subject_does(part.text)
+                    if said and said[0]:
                         scope = Scope(lead=said[0], support=said[1]).over(scope)
                 continue
             tasks, closing, grouped = self.visit(part, inner, scope, region)
@@ -501,6 +504,17 @@ class Assigner:
             partners = [p for p in self.bodies.partners(body) if p.casefold() not in found.casefold()]
             return found, "; ".join(partners) or None
         return None  # "Ủy ban nhân dân ... ban hành Kế hoạch ... như sau:" names the issuer, not a doer
+
+    def _subject_does(self, text: str) -> tuple[str, str | None] | None:
+        """A sentence whose subject's predicate opens with a verb of doing ("Sở Tư pháp chủ trì,
+        phối hợp ... thực hiện các nhiệm vụ sau:"): its subject and partners. Not the issuer's
+        own sentence ("Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:")."""
+        body = text.rstrip(" :")
+        name = self.bodies.subject(body)
+        if not name or not _DOES.match(body, end_of(body, name)):
+            return None
+        partners = [p for p in self.bodies.partners(body) if p.casefold() not in name.casefold()]
+        return name, "; ".join(partners) or None
 
     def _name_before_verb(self, text: str) -> str | None:
         m = regex.match(r"^(?P<name>.{2,120}?)\s*(?:,\s*)?(?:chủ\s+trì|thực\s+hiện|triển\s+khai|có\s+trách\s+nhiệm|"
@@ -968,6 +982,8 @@ def _flatten(node: Node) -> list[str]:
     return out
 
 
+_DOES = regex.compile(r"\s*,?\s*(?:chủ\s+trì|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|triển\s+khai|"
+                      r"phối\s+hợp|tổ\s+chức\s+thực\s+hiện)(?![\p{L}])", _F | regex.I)
 _PREDICATE_ADVERB = regex.compile(
     r"\s*,?\s*(?:(?:phải|cần|sẽ|đã|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\s+)?"
     r"(?P<adv>thường\s+xuyên|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày))?)(?![\p{L}])", _F | regex.I)

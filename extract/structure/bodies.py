@@ -49,7 +49,7 @@ _LEVEL_THAT = regex.compile(r"(?<![\p{L}])(?<!(?:các|mọi|từng|những|các\
 _ASSIGNED = regex.compile(r"\s+được\s+(?:giao|phân\s+công|phân\s+bổ|dự\s+kiến|cử|mời|lựa\s+chọn|chọn|kiểm\s+tra|"
                        r"giám\s+sát|thanh\s+tra|khảo\s+sát)(?![\p{L}])", _FLAGS)
 _MAIN_PREDICATE = regex.compile(r"(?<![\p{L}])(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+động|phải|cần|khẩn\s+trương|"
-                                r"tiếp\s+tục|nghiêm\s+túc|tập\s+trung|thường\s+xuyên|tích\s+cực|chủ\s+trì)(?![\p{L}])", _FLAGS)
+                                r"tiếp\s+tục|nghiêm\s+túc|tập\s+trung|thường\s+xuyên|tích\s+cực|chủ\s+trì|thực\s+hiện\s+việc)(?![\p{L}])", _FLAGS)
 _COMMON_HEAD = regex.compile(r"(?i:(?:các\s+|những\s+)?(?:doanh\s+nghiệp|cơ\s+sở|tổ\s+chức|hợp\s+tác\s+xã|nhà\s+\p{L}+))\s", _FLAGS)
 _STATIVE = regex.compile(r"\s*(?:là|được|có|bị)(?![\p{L}])", _FLAGS)
 
@@ -132,7 +132,9 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         # "Các cơ quan, đơn vị được giao nhiệm vụ theo dõi, kiểm tra tại Phụ lục có trách nhiệm
         # ...": who they are ("được giao ...") is part of their name, up to a word that only a
         # main predicate starts with (its own verbs are the duty it names).
-        main = _MAIN_PREDICATE.search(text, assigned.end())
+        # ("... được giao thực hiện việc ...": "thực hiện" right after the verb is its object)
+        main = next((m for m in _MAIN_PREDICATE.finditer(text, assigned.end())
+                     if not m.group().startswith("thực") or len(text[assigned.end():m.start()].split()) >= 2), None)
         if main and not regex.search(r"[;:.()]", text[cut.start():main.start()]) \
                 and len(text[cut.start():main.start()].split()) <= _MAX_NAME_WORDS \
                 and not regex.search(r"(?<![\p{L}])(?:và|hoặc|cùng|với)\s*,?\s*$", text[cut.start():main.start()]):

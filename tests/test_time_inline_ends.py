@@ -28,3 +28,56 @@ def test_a_time_that_closes_the_sentence(sentence, phrase, kind):
 ])
 def test_a_time_inside_the_sentence_that_says_how(sentence):
     assert find_inline_undated(sentence) is None
+
+
+# -- times that hang on events: "sau mỗi ..." and "từ ngày <event> đến ngày <event>" -------------
+
+@pytest.mark.parametrize("phrase,anchor", [
+    ("Sau mỗi đợt kiểm tra", "đợt kiểm tra"), ("sau từng kỳ họp của Hội đồng nhân dân", "kỳ họp của Hội đồng nhân dân"),
+])
+def test_after_each_event_recurs(phrase, anchor):
+    spec, warnings = parse_time(phrase)
+    assert (spec.kind, spec.rrule, spec.anchor, warnings) == ("recurring", None, anchor, [])
+
+
+def test_after_each_period_keeps_its_rule():
+    assert parse_time("sau mỗi 6 tháng")[0].rrule == "FREQ=MONTHLY;INTERVAL=6"
+
+
+def test_after_each_event_inside_a_sentence():
+    sentence = "Sau mỗi kỳ họp, Thường trực Hội đồng nhân dân xã tổng hợp ý kiến cử tri."
+    a, b = find_inline_undated(sentence)
+    assert sentence[a:b] == "Sau mỗi kỳ họp"
+
+
+@pytest.mark.parametrize("phrase,anchor", [
+    ("Từ ngày thành lập Ban chỉ đạo đến ngày tổng kết chương trình", "thành lập Ban chỉ đạo"),
+    ("Từ khi khởi công đến khi nghiệm thu công trình", "khởi công"),
+])
+def test_a_span_between_two_events_is_relative(phrase, anchor):
+    spec, warnings = parse_time(phrase)
+    assert (spec.kind, spec.start, spec.end, spec.anchor, warnings) == ("relative", None, None, anchor, [])
+
+
+@pytest.mark.parametrize("phrase,kind", [
+    ("Từ ngày 01/10 đến ngày 31/12/2027", "range"), ("Từ ngày ký đến ngày 31/12/2027", "range"),
+    ("Từ ngày ký đến hết năm 2027", "range"),
+])
+def test_spans_with_a_day_are_still_ranges(phrase, kind):
+    assert parse_time(phrase)[0].kind == kind
+
+
+def test_the_event_words_are_data(tmp_path):
+    import yaml
+
+    from extract.lang.time import load_vocabulary, parser_for
+    from extract.lang.time.vocab import DATA_FILE
+
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data["recurrence"].pop("after_each")
+    data.pop("event_span_days")
+    path = tmp_path / "time.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    parse = parser_for(load_vocabulary(path))
+    assert parse("Sau mỗi đợt kiểm tra")[0].kind == "unspecified"
+    assert parse("Từ ngày thành lập Ban chỉ đạo đến ngày tổng kết chương trình")[0].kind != "relative"

@@ -201,6 +201,8 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
         spec, messages = parse_time(phrase.strip(), ctx)
         if spec is None or messages or spec.kind not in ("ongoing", "recurring"):
             continue
+        if spec.anchor and spec.kind == "recurring" and spec.rrule is None:
+            stop = start + len(phrase.rstrip(" ,.;"))  # "Sau mỗi đợt đồng bộ": the event is the time
         # "định kỳ hằng tháng", "thường xuyên, liên tục": the triggers that follow right after
         # are the same phrase (its frequency).
         for nxt_start, nxt_stop, _, _ in found[k + 1:]:

@@ -35,6 +35,8 @@ _LITERALS = frozenset({"của", "và", "hoặc", "một", "mỗi", "trong", "cá
 _TOKEN = regex.compile(r"\w+", _F)
 _LAST_WORD = regex.compile(r"(\w+)\W*$", _F)
 _DASHED = regex.compile(r"[a-z]-|-[a-z]", _F)
+# Pieces whose event is free text the scanner still reads on inside (a time may be there).
+_EVENT_KINDS = ("conditional", "after_each", "event_span")
 
 
 def alt(words) -> str:
@@ -90,7 +92,7 @@ class Grammar:
                  "units.half", "units.day_prefix", "numerals.words", "numerals.months")
 
         def S(*keys) -> frozenset[str]:
-            return frozenset().union(_LITERALS, *(sp[k] for k in keys))
+            return frozenset().union(_LITERALS, *(sp.get(k, frozenset()) for k in keys))  # optional keys may be absent
 
         nouns = rf"(?:(?:cac|nhung)\s+)?{alt(v.cond_per_nouns)}"
         next_period = alt(w.split(" ", 1)[1] for w in v.next_period_years if " " in w)
@@ -107,8 +109,15 @@ class Grammar:
                 rf"(?:(?P<after>{alt(v.rel_after)})|(?P<before>{alt(v.rel_before)}))\s+"
                 rf"(?P<anchor>{_EVENT})"),
              S("relative.lead", "relative.after", "relative.before", "relative.working_days", *units)),
+            # "Từ ngày thành lập Ủy ban bầu cử đến ngày kết thúc cuộc bầu cử": two events, no day
+            ("event_span", P(
+                rf"{alt(v.conn_from)}\s+{alt(v.event_span_days)}\s+(?!\d)(?P<anchor>[^;()\[\]]{{1,200}}?)"
+                rf"\s+{alt(v.conn_to)}\s+{alt(v.event_span_days)}\s+(?!\d){_EVENT}"),
+             S("connectors.from", "connectors.to", "event_span_days")),
             ("conditional", P(rf"{alt(v.cond_after)}\s+(?P<anchor>{_EVENT})"),
              S("conditional.after")),
+            # "Sau mỗi đợt đồng bộ": after each time the event happens
+            ("after_each", P(rf"{alt(v.after_each)}\s+(?!\d)(?P<anchor>{_EVENT})"), S("recurrence.after_each")),
             ("conditional", P(
                 rf"{alt(v.cond_per)}\s+(?P<anchor>{nouns}{_EVENT_REST})"),
              S("conditional.per")),
@@ -225,12 +234,12 @@ class Grammar:
                     # "Theo Kế hoạch rà soát ... năm 2026": the year names the document.
                     piece = Piece("word", m.start(), m.end())
                 if piece is not None:
-                    if kind == "conditional":
+                    if kind in _EVENT_KINDS:
                         event_end = max(event_end, m.end())
                     pieces.append(piece)
                     # A condition's event is free text, but may still hold the deadline
                     # ("Theo Kế hoạch số 173/KH-UBND, hoàn thành Quý IV/2025"): read on inside.
-                    pos = m.start("anchor") if kind == "conditional" else m.end()
+                    pos = m.start("anchor") if kind in _EVENT_KINDS else m.end()
                     break
             else:
                 m = _WORD.match(text, pos)
@@ -286,6 +295,8 @@ class Grammar:
                 return None
             p.data = {"n": n, "working": bool(gd["wd"]), "unit": next(
                 k for k, pat in self.unit_words.items() if pat.fullmatch(gd["u"]))}
+        elif kind in ("event_span", "after_each"):
+            p.data = {"anchor": m.span("anchor")}
         elif kind in ("conditional", "adhoc"):
             p.kind, p.data = "conditional", {"anchor": m.span("anchor")}
         elif kind == "next_month":

@@ -58,6 +58,7 @@ class _State:
     invalid: bool = False
     linked: bool = False  # a connector ("từ", "đến", "và", "-") joins the times
     duration: dict | None = None  # "02 ngày" after the one time printed before it
+    event_span: bool = False  # "từ ngày <event> đến ngày <event>"
 
 
 def _multi_year(ctx: TimeContext | None) -> bool:
@@ -123,6 +124,12 @@ def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
             st.anchors.append(p.data["anchor"])
         elif k == "conditional":
             st.conditional = True
+            st.anchors.append(p.data["anchor"])
+        elif k == "after_each":
+            st.periodic = True  # it recurs; how often is the event's
+            st.anchors.append(p.data["anchor"])
+        elif k == "event_span":
+            st.event_span = True
             st.anchors.append(p.data["anchor"])
     return st
 
@@ -315,6 +322,8 @@ def interpret(pieces: list[Piece], g: Grammar, folded: str, ctx: TimeContext | N
         r = Reading(kind="recurring", start=start, end=end)  # no rule: the period is not printed
     elif st.relative:
         r = _relative(st, g, folded, ctx)
+    elif st.event_span:
+        r = Reading(kind="relative")  # from one event to another: no day known
     elif st.conditional:
         r = Reading(kind="conditional")
     elif st.day:

@@ -13,7 +13,7 @@ from .interpret import NotUnderstood, interpret
 from .vocab import Vocabulary
 
 _ANCHOR_TRIM = " \t.,;:-–"
-_INSIDE_EVENT = {"word", "citation", "and", "conditional"}
+_INSIDE_EVENT = {"word", "citation", "and", "conditional", "after_each", "event_span"}
 
 
 def _collapse(raw) -> str:

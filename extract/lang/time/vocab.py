@@ -44,6 +44,8 @@ class Vocabulary:
     periodic: tuple[str, ...]
     per_time: tuple[str, ...]
     report: tuple[str, ...]
+    after_each: tuple[str, ...]  # "sau mỗi đợt ...": recurs after each event
+    event_span_days: tuple[str, ...]  # "từ ngày <event> đến ngày <event>"
     quarter_months: dict[str, int]  # phrase -> place of the month in each quarter (1-3)
     freq: dict[str, tuple[str, int]]  # unit kind -> (FREQ, interval)
     rel_lead: tuple[str, ...]
@@ -169,6 +171,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         periodic=r.words("recurrence.periodic"),
         per_time=r.words("recurrence.per_time"),
         report=r.words("recurrence.report"),
+        after_each=r.words("recurrence.after_each", required=False) if "after_each" in r.get("recurrence") else (),
+        event_span_days=r.words("event_span_days", required=False) if "event_span_days" in r.data else (),
         quarter_months=r.numbers("recurrence.quarter_months", 1, 3),
         freq=freq,
         rel_lead=r.words("relative.lead"),

@@ -258,3 +258,14 @@ def test_a_timetable_gives_its_first_and_last_day():
         ["Họ và tên", "Chức vụ"], ["Nguyễn Văn A", "Trưởng phòng"], ["Trần Thị B", "Chuyên viên"])], page=1)
     assert table_times(roster) is None
 
+
+
+def test_rows_not_in_order_of_their_days_are_no_schedule():
+    """A task list: row 9 due 01/03/2027, row 10 due 31/12/2026 - not a day-by-day schedule."""
+    blocks = _blocks(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn hoàn thành"],
+                     ["9", "Ban hành quy chế phối hợp", "Sở Văn hóa", "01/03/2027"],
+                     ["10", "Tổng kết năm", "Văn phòng", "31/12/2026"],
+                     ["11", "Báo cáo sơ kết", "Văn phòng", "29/02/2028"])
+    warnings: list = []
+    table_tasks(blocks, warnings)
+    assert not [w for w in warnings if w[0] == "due_year_doubtful"]

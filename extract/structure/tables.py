@@ -308,9 +308,11 @@ class _TableReader:
         return task
 
     def _year_slips(self, items: list[_Item]) -> None:
-        """A row dated a year before the row above while its day and month come after it
-        ("23/3/2026" then "25/3/2025"): one of the two years is misprinted. Both are kept as
-        printed (a guessed year is worse than none) and the row is said to be doubtful."""
+        """A row dated a year before the row above while its day comes a few days after it
+        ("23/3/2026" then "25/3/2025", a schedule going on day by day): one of the two years is
+        misprinted. Both are kept as printed (a guessed year is worse than none) and the row is
+        said to be doubtful. Rows not in order of their days ("01/03/2026" then "31/12/2025")
+        are no schedule and say nothing."""
         prev: tuple[str, object] | None = None
         for item in items:
             due = one_line(item.values.get("due") or "")
@@ -319,7 +321,7 @@ class _TableReader:
                 continue
             if prev is not None:
                 raw, day = prev
-                if spec.start.year < day.year and (spec.start.month, spec.start.day) >= (day.month, day.day):
+                if spec.start.year == day.year - 1 and 0 <= _days_after(day, spec.start) <= _SCHEDULE_STEP_DAYS:
                     self.warnings.append((
                         "due_year_doubtful",
                         f"row {item.ordinal or due!r}: {due!r} is a year before the row above ({raw!r}) "
@@ -449,6 +451,17 @@ class _Doers:
             how = "the team the document sets up" if team else "the issuer"
             warnings.append(("schedule_doer", f"rows of [{shown}] are the units inspected; done by {doer!r} ({how})", page))
         return doer
+
+
+_SCHEDULE_STEP_DAYS = 31  # consecutive rows of a schedule are at most this many days apart
+
+
+def _days_after(day, other) -> int:
+    """Days from ``day`` to ``other`` taken in ``day``'s year (-1 when that year has no such day)."""
+    try:
+        return (other.replace(year=day.year) - day).days
+    except ValueError:  # 29/2 in a year without it
+        return -1
 
 
 _PAGE_MARK = regex.compile(r"^[\s\-–(]*(?:\d{1,3}(?:\s*/\s*\d{1,3})?|\S{1,4})[\s\-–).]*$")

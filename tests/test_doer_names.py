@@ -241,3 +241,36 @@ def test_the_issuers_own_sentence_before_its_parts_gives_no_doer():
         "I. NHIỆM VỤ", "1. Tổ chức họp rà soát.",
     )], report=False)
     assert tasks[0].lead is None
+
+
+@pytest.mark.parametrize("sentence, partners", [
+    ("Phối hợp với các sở, ngành, đơn vị có liên quan thu thập dữ liệu.", ["các sở, ngành, đơn vị có liên quan"]),
+    ("Phối hợp các sở, ngành, trường đại học, cao đẳng xây dựng chương trình.",
+     ["các sở, ngành, trường đại học, cao đẳng"]),
+    ("Chủ trì, phối hợp với các bộ, ngành và tổ chức liên quan triển khai.", ["các bộ, ngành", "tổ chức liên quan"]),
+    ("Chủ trì, phối hợp với doanh nghiệp phát triển hạ tầng số.", ["doanh nghiệp"]),
+    ("Phối hợp với Trưởng thôn rà soát danh sách cử tri.", ["Trưởng thôn"]),
+    ("Phối hợp với các viện nghiên cứu để phát triển công nghệ.", ["các viện nghiên cứu"]),
+    ("Đề nghị Thư ký hội nghị hoàn thiện biên bản.", []),
+    # a capitalised body after the comma is another partner, not part of the group
+    ("Phối hợp với Liên đoàn Lao động tỉnh, Tỉnh đoàn, Hội Liên hiệp Phụ nữ tỉnh tuyên truyền.",
+     ["Liên đoàn Lao động tỉnh", "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh"]),
+])
+def test_partners_listed_after_phoi_hop(sentence, partners):
+    assert Bodies().partners(sentence) == partners
+
+
+def test_partners_of_an_item_with_no_doer_yet_give_way_to_the_groups_trailer():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "II. NHIỆM VỤ",
+        "1. Phối hợp với Ủy ban nhân dân xã Hòa An triệu tập hội nghị cử tri.",
+        "2. Phối hợp với Bộ Công an bảo đảm an toàn dữ liệu.",
+        "- Đơn vị chủ trì: Sở Khoa học và Công nghệ; Đơn vị phối hợp: Các sở, ban, ngành.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Phối hợp với Trưởng thôn rà soát danh sách cử tri.",
+    )], report=False)
+    assert [(t.lead, t.support) for t in tasks] == [
+        ("Sở Khoa học và Công nghệ", "Các sở, ban, ngành"),
+        ("Sở Khoa học và Công nghệ", "Các sở, ban, ngành"),
+        (None, "Trưởng thôn"),
+    ]

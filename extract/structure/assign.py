@@ -742,7 +742,7 @@ class Assigner:
             t.lead = "; ".join(names)
             t.lead_from_text = True
             f.own.add("lead")
-        if t.support is None and (names or (scope.lead and not _DELEGATED.search(first))):
+        if t.support is None and (names or not _DELEGATED.search(first)):
             # The partners of the sentence's subject, or of the body the item inherits
             # ("Chủ trì, phối hợp với Liên đoàn Lao động tỉnh ..." under "1. Sở Lao động ...:").
             # Not the doer itself ("Các thành viên khác trong tiểu ban ... phối hợp với các thành
@@ -752,7 +752,10 @@ class Assigner:
                        if not any(b.casefold().startswith(n) or n.startswith(b.casefold()) for n in doers)]
             if helpers:
                 t.support = "; ".join(helpers)
-                f.own.add("support")
+                if names or scope.lead:
+                    f.own.add("support")
+                # (with no doer known yet, "Phối hợp với UBND xã ..." names partners that a
+                # trailer of the group, "Đơn vị phối hợp: ...", may still replace)
         due = self.inline_due(text) or self._predicate_adverb(first, names)
         if due:
             t.due = due

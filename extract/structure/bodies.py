@@ -51,6 +51,9 @@ _ASSIGNED = regex.compile(r"\s+được\s+(?:giao|phân\s+công|phân\s+bổ|d�
 _MAIN_PREDICATE = regex.compile(r"(?<![\p{L}])(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+động|phải|cần|khẩn\s+trương|"
                                 r"tiếp\s+tục|nghiêm\s+túc|tập\s+trung|thường\s+xuyên|tích\s+cực|chủ\s+trì|thực\s+hiện\s+việc)(?![\p{L}])", _FLAGS)
 _COMMON_HEAD = regex.compile(r"(?i:(?:các\s+|những\s+)?(?:doanh\s+nghiệp|cơ\s+sở|tổ\s+chức|hợp\s+tác\s+xã|nhà\s+\p{L}+))\s", _FLAGS)
+_RELATED_GROUP = regex.compile(r"(?:các\s+)?(?:tổ\s+chức|đơn\s+vị|cơ\s+quan|địa\s+phương|doanh\s+nghiệp|cá\s+nhân)"
+                            r"(?:\s*,\s*(?:tổ\s+chức|đơn\s+vị|cơ\s+quan|địa\s+phương|doanh\s+nghiệp|cá\s+nhân))*"
+                            r"\s+(?:có\s+)?liên\s+quan(?![\p{L}])", _FLAGS | regex.IGNORECASE)
 _STATIVE = regex.compile(r"\s*(?:là|được|có|bị)(?![\p{L}])", _FLAGS)
 
 
@@ -362,15 +365,30 @@ class Bodies:
             span = next(((a, b) for a, b in spans if a == at), None)
             if span:
                 stop = _qualified_end(text, span[1])
+                # "các sở, ngành, đơn vị có liên quan": common nouns after a known group go on with it
+                while (group := _patterns().group.match(text, stop)) and not self._proper_after(text, stop):
+                    stop = _qualified_end(text, group.end())
                 out.append(text[at:stop].strip())
                 end = stop
                 continue
-            name = self._unlisted_partner(text, at)
+            name = self._unlisted_partner(text, at) or (self._related_group(text, at) if gap else None)
             if not name:
                 break
             out.append(name)
             end = at + len(name)
         return out, end
+
+    @staticmethod
+    def _proper_after(text: str, comma: int) -> bool:
+        """A capitalised name after the comma ("..., Hội Liên hiệp Phụ nữ"): another body."""
+        return bool(regex.match(r",\s*\p{Lu}", text[comma:]))
+
+    @staticmethod
+    def _related_group(text: str, pos: int) -> str | None:
+        """"... và tổ chức liên quan", "..., đơn vị có liên quan": a common noun made a doer by
+        its qualifier."""
+        m = _RELATED_GROUP.match(text, pos)
+        return m.group().strip() if m else None
 
     def _unlisted_partner(self, text: str, pos: int) -> str | None:
         p = _patterns()
@@ -382,7 +400,8 @@ class Bodies:
         stops = [m.start() for m in (p.predicate.search(text, head.end()), _NAME_END.search(text, head.end())) if m]
         end = min(stops) if stops else len(text)
         # "cơ quan, tổ chức liên quan": a group word after a comma goes on with the name
-        while end < len(text) and text[end] == "," and (group := _GROUP_AFTER.match(text, end + 1)):
+        while end < len(text) and text[end] == "," and (group := _GROUP_AFTER.match(text, end + 1)
+                                                         or (not self._proper_after(text, end) and p.group.match(text, end))):
             more = [m.start() for m in (p.predicate.search(text, group.end()), _NAME_END.search(text, group.end())) if m]
             end = min(more) if more else len(text)
         name = text[pos:end].strip()

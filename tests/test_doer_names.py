@@ -274,3 +274,13 @@ def test_partners_of_an_item_with_no_doer_yet_give_way_to_the_groups_trailer():
         ("Sở Khoa học và Công nghệ", "Các sở, ban, ngành"),
         (None, "Trưởng thôn"),
     ]
+
+
+@pytest.mark.parametrize("sentence, doer", [
+    ("Đài Truyền hình Việt Nam (VTV) chủ trì, phối hợp Bộ Khoa học và Công nghệ xây dựng phóng sự.",
+     "Đài Truyền hình Việt Nam (VTV)"),
+    ("Các bộ, ngành, khẩn trương rà soát, sửa đổi quy trình.", "Các bộ, ngành"),
+    ("Ủy ban nhân dân các huyện, thị xã làm đầu mối phát hiện vi phạm.", "Ủy ban nhân dân các huyện, thị xã"),
+])
+def test_names_with_an_acronym_or_a_comma_before_the_predicate(sentence, doer):
+    assert Bodies().subject(sentence) == doer

@@ -54,6 +54,7 @@ _COMMON_HEAD = regex.compile(r"(?i:(?:các\s+|những\s+)?(?:doanh\s+nghiệp|c�
 _RELATED_GROUP = regex.compile(r"(?:các\s+)?(?:tổ\s+chức|đơn\s+vị|cơ\s+quan|địa\s+phương|doanh\s+nghiệp|cá\s+nhân)"
                             r"(?:\s*,\s*(?:tổ\s+chức|đơn\s+vị|cơ\s+quan|địa\s+phương|doanh\s+nghiệp|cá\s+nhân))*"
                             r"\s+(?:có\s+)?liên\s+quan(?![\p{L}])", _FLAGS | regex.IGNORECASE)
+_ACRONYM = regex.compile(r"\s\((?:\p{Lu}[\p{Lu}\d&.\-]{1,11})\)$", _FLAGS)
 _STATIVE = regex.compile(r"\s*(?:là|được|có|bị)(?![\p{L}])", _FLAGS)
 
 
@@ -146,10 +147,14 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         return None
     if " " not in head.group().strip() and not regex.match(r"\s+[\p{Lu}\d]", text[head.end():]):
         return None  # "Ban hành", "Báo cáo", "Bộ quy chế": a one-word head needs a proper name
-    name = text[pos:cut.start()]
+    name = text[pos:cut.start()].rstrip()
+    if name.endswith(",") and not _COMMA_DUTY.match(text, cut.start() - 1):
+        name = name[:-1]  # "Các bộ, ngành, khẩn trương rà soát ...": a comma before the predicate
     person = _PERSON.match(name)
     # a person's name may carry two or three titles: more words than a body's name
-    if regex.search(r"[.;:()“”\"]", name) or len(name.split()) > _MAX_NAME_WORDS * (1.5 if person else 1):
+    # ("Đài Truyền hình Việt Nam (VTV)": a name may end with its acronym in brackets)
+    bare = _ACRONYM.sub("", name)
+    if regex.search(r"[.;:()“”\"]", bare) or len(name.split()) > _MAX_NAME_WORDS * (1.5 if person else 1):
         return None
     # A comma ends the name unless a group word follows ("Các sở, ngành, địa phương"), or
     # another body's name starts after it ("Liên minh Hợp tác xã thành phố, các Hiệp hội").

@@ -24,3 +24,35 @@ def test_a_rule_of_dashes_is_still_skipped():
         "II. NHIỆM VỤ", "1. Sở Tài chính rà soát dự toán.", "-------", "2. Sở Nội vụ rà soát biên chế.",
     )], report=False)
     assert [t.ordinal for t in tasks] == ["1", "2"]
+
+
+def test_a_line_left_inside_brackets_goes_on_with_the_next_even_if_it_starts_with_a_name():
+    from extract.structure.outline import _continues
+
+    assert _continues("c) Đồng thời thống kê báo cáo Thủ tướng Chính phủ (qua",
+                      "Văn phòng Chính phủ, Bộ Tài chính) số hộ gia đình bị ảnh hưởng.")
+    # the brackets of the item's own marker "c)" are not an open bracket
+    assert not _continues("c) Rà soát thủ tục hành chính (nếu có)", "Sở Tư pháp chủ trì thực hiện.")
+    assert not _continues("Báo cáo kết quả (theo mẫu", "a) Biểu số 01)")
+
+
+def test_a_full_sentence_item_does_not_borrow_the_doer_of_the_paragraph_after_it():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Trị, Huế",
+        "a) Tổ chức xây dựng kế hoạch sửa chữa nhà ở cho người dân.",
+        "b) Phát huy tinh thần tự lực, tự cường của địa phương, báo cáo trước ngày 03/12/2027.",
+        "Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm về tính trung thực của số liệu báo cáo.",
+    )], report=False)
+    assert tasks[1].ordinal == "b"
+    assert tasks[1].lead != "Chủ tịch Ủy ban nhân dân cấp tỉnh"
+
+
+def test_a_headings_bracketed_source_is_not_its_items_time():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "II. GIỚI THIỆU NGƯỜI ỨNG CỬ Ở THÔN (theo Nghị quyết số 55/2026/NQ-HĐND ngày 12 tháng 3 năm 2026 "
+        "của Hội đồng nhân dân tỉnh)",
+        "1. Trưởng ban công tác Mặt trận triệu tập hội nghị cử tri.",
+        "III. TIẾP XÚC CỬ TRI (Từ ngày 01/4/2026 đến ngày 15/4/2026)",
+        "1. Ban Thường trực tổ chức tiếp xúc cử tri.",
+    )], report=False)
+    assert [t.due for t in tasks] == [None, "Từ ngày 01/4/2026 đến ngày 15/4/2026"]

@@ -722,7 +722,8 @@ class Assigner:
         f = _Found(t)
         lines = text.split("\n")
         first = lines[0]
-        if not self.bodies.subject(first) and not listed_subjects(first) and not self.r.lead_in.match(first):
+        if (not self.bodies.subject(first) and not listed_subjects(first) and not self.r.lead_in.match(first)
+                and not regex.search(r"\.\s*$", first)):
             # "1. Giám sát việc ..." then "- Ban Thường trực ... giám sát ...": the doer is
             # named in the line that spells the item out.
             first = next((ln.lstrip("-+•* ") for ln in lines[1:3]
@@ -908,6 +909,10 @@ def _time_in_parentheses(title: str) -> str | None:
     if not m:
         return None
     phrase = m.group("inner").strip(" .")
+    from ..lang.citations.finder import citation_spans
+
+    if citation_spans(phrase):
+        return None  # "(theo Nghị quyết số 101/2025/UBTVQH15 ngày 26 tháng 9 năm 2025 ...)": a source
     spec, messages = parse_time(phrase)
     if messages or spec is None or spec.kind not in _DATED_KINDS or spec.end is None:
         return None

@@ -55,7 +55,10 @@ _RELATED_GROUP = regex.compile(r"(?:các\s+)?(?:tổ\s+chức|đơn\s+vị|cơ\s
                             r"(?:\s*,\s*(?:tổ\s+chức|đơn\s+vị|cơ\s+quan|địa\s+phương|doanh\s+nghiệp|cá\s+nhân))*"
                             r"\s+(?:có\s+)?liên\s+quan(?![\p{L}])", _FLAGS | regex.IGNORECASE)
 _ACRONYM = regex.compile(r"\s\((?:\p{Lu}[\p{Lu}\d&.\-]{1,11})\)$", _FLAGS)
-_STATIVE = regex.compile(r"\s*(?:là|được|có|bị)(?![\p{L}])", _FLAGS)
+# "... là", "... được", "... đã có chuyển biến" (a change of state, not "đã có nhiều sáng
+# kiến"), "... vẫn chưa": a state, not an act
+_STATIVE = regex.compile(r"\s*(?:là|được|có|bị|(?:vẫn\s+|còn\s+)?chưa|"
+                         r"đã\s+có\s+(?:sự\s+)?(?:chuyển\s+biến|tiến\s+bộ|cải\s+thiện|thay\s+đổi))(?![\p{L}])", _FLAGS)
 
 
 def end_of(sentence: str, name: str) -> int:

@@ -230,6 +230,9 @@ def _continues(previous: str, text: str) -> bool:
         return True
     if _NEEDS_NUMBER.search(previous) and _NUMBER_START.match(text):
         return True  # "... trong năm" / "2025.": the number the line above was waiting for
+    if previous.rfind("(") > previous.rfind(")") and ")" in text and not _LETTER.match(text) \
+            and not _BULLET.match(text) and not _PAREN.match(text):
+        return True  # "... báo cáo Thủ tướng Chính phủ (qua" / "Văn phòng Chính phủ, ...)": inside brackets
     return bool(_STARTS_LOWER.match(text) and _ENDS_OPEN.search(previous)
                 and not _LETTER.match(text) and not _BULLET.match(text) and not _PAREN.match(text))
 

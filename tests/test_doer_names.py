@@ -284,3 +284,12 @@ def test_partners_of_an_item_with_no_doer_yet_give_way_to_the_groups_trailer():
 ])
 def test_names_with_an_acronym_or_a_comma_before_the_predicate(sentence, doer):
     assert Bodies().subject(sentence) == doer
+
+
+def test_office_holders_of_a_board_and_states_that_are_not_acts():
+    b = Bodies()
+    assert b.subject("Trưởng ban bầu cử chịu trách nhiệm phân công nhiệm vụ của từng thành viên.") == "Trưởng ban bầu cử"
+    # a report's narrative: a change of state is not an act, what a body has done is
+    assert b.acting("Các cơ sở giáo dục nghề nghiệp đã có chuyển biến về chất lượng đào tạo.") == []
+    assert b.acting("Các cơ sở giáo dục nghề nghiệp vẫn chưa đáp ứng yêu cầu của doanh nghiệp.") == []
+    assert b.acting("Ủy ban nhân dân các phường đã có nhiều sáng kiến, cách làm mới.") == ["Ủy ban nhân dân các phường"]

@@ -56,3 +56,22 @@ def test_a_headings_bracketed_source_is_not_its_items_time():
         "1. Ban Thường trực tổ chức tiếp xúc cử tri.",
     )], report=False)
     assert [t.due for t in tasks] == [None, "Từ ngày 01/4/2026 đến ngày 15/4/2026"]
+
+
+def test_a_task_card_with_one_bullet_and_its_own_doer_and_time_is_one_task():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "II. NHIỆM VỤ CỤ THỂ",
+        "7.1 Tổng kết công tác phòng chống thiên tai",
+        "- Đánh giá toàn diện kết quả thực hiện nhiệm vụ; rút ra bài học kinh nghiệm.",
+        "- Thời gian hoàn thành: Tháng 4/2027.",
+        "- Đơn vị chủ trì: Phòng Kinh tế",
+        "7.2 Phối hợp với Ủy ban nhân dân xã chuẩn bị hội nghị tập huấn; chủ trì tổ chức tập huấn.",
+        "- Phối hợp tổ chức kiểm tra tiến độ tại các thôn.",
+        "- Thời gian thực hiện: Quý I/2027.",
+        "- Đơn vị chủ trì: Phòng Văn hóa - Xã hội",
+    )], report=False)
+    assert [(t.ordinal, t.text.split("\n")[0][:23], t.lead, t.due) for t in tasks] == [
+        ("7.1", "Tổng kết công tác phòng", "Phòng Kinh tế", "Tháng 4/2027"),
+        ("7.2", "Phối hợp với Ủy ban nhâ", "Phòng Văn hóa - Xã hội", "Quý I/2027"),
+    ]
+    assert "Đánh giá toàn diện" in tasks[0].text

@@ -561,7 +561,8 @@ class Assigner:
         if (line.kind in ("heading", "letter", "paren") and not title.endswith(":") and self.is_work(title)
                 and all(c.line.kind in ("bullet", "sub", "star") for c in node.items)
                 and not any(self.agency_label(c.title) or self.bodies.subject(c.title) for c in node.items)
-                and "product" in self.closing_trailers(node)):
+                and ("product" in (closing := self.closing_trailers(node))
+                     or (len(node.items) == 1 and {"lead", "due"} <= set(closing)))):
             # A task card: "1.1. Xây dựng và ban hành Hướng dẫn ..." with bullets that describe it,
             # closed by its own "Thời gian hoàn thành", "Đơn vị chủ trì" and "Kết quả" lines.
             return True

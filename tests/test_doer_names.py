@@ -293,3 +293,15 @@ def test_office_holders_of_a_board_and_states_that_are_not_acts():
     assert b.acting("Các cơ sở giáo dục nghề nghiệp đã có chuyển biến về chất lượng đào tạo.") == []
     assert b.acting("Các cơ sở giáo dục nghề nghiệp vẫn chưa đáp ứng yêu cầu của doanh nghiệp.") == []
     assert b.acting("Ủy ban nhân dân các phường đã có nhiều sáng kiến, cách làm mới.") == ["Ủy ban nhân dân các phường"]
+
+
+@pytest.mark.parametrize("sentence, doer", [
+    ("Khoa phổ biến và hướng dẫn sinh viên tham gia khảo sát.", "Khoa"),
+    ("Phòng chủ trì tổng hợp kết quả khảo sát.", "Phòng"),
+    # a one-word head that is the start of another word is no doer
+    ("Ban hành quy chế làm việc của Tổ công tác.", None),
+    ("Phòng chống dịch bệnh trên đàn gia súc.", None),
+    ("Trường hợp cần thiết, báo cáo Ủy ban nhân dân tỉnh.", None),
+])
+def test_a_one_word_head_alone_before_its_predicate_at_a_sentence_start(sentence, doer):
+    assert Bodies().subject(sentence) == doer

@@ -148,8 +148,11 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
             qualifier = text[cut.start():main.start()].rstrip(" ,")
     if not cut:
         return None
-    if " " not in head.group().strip() and not regex.match(r"\s+[\p{Lu}\d]", text[head.end():]):
-        return None  # "Ban hành", "Báo cáo", "Bộ quy chế": a one-word head needs a proper name
+    if (" " not in head.group().strip() and not regex.match(r"\s+[\p{Lu}\d]", text[head.end():])
+            and not (pos == 0 and cut.start() == head.end() and head.group()[:1].isupper())):
+        # "Ban hành", "Báo cáo", "Bộ quy chế": a one-word head needs a proper name; only where a
+        # sentence starts may it stand alone before its predicate ("Khoa phổ biến và hướng dẫn ...")
+        return None
     name = text[pos:cut.start()].rstrip()
     if name.endswith(",") and not _COMMA_DUTY.match(text, cut.start() - 1):
         name = name[:-1]  # "Các bộ, ngành, khẩn trương rà soát ...": a comma before the predicate

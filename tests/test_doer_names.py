@@ -305,3 +305,8 @@ def test_office_holders_of_a_board_and_states_that_are_not_acts():
 ])
 def test_a_one_word_head_alone_before_its_predicate_at_a_sentence_start(sentence, doer):
     assert Bodies().subject(sentence) == doer
+
+
+def test_partners_end_before_their_own_verb():
+    assert Bodies().partners("Trưởng ban công tác Mặt trận phối hợp với Chi hội trưởng các đoàn thể họp với Bí thư "
+                             "chi bộ dự kiến người ứng cử.") == ["Chi hội trưởng các đoàn thể"]

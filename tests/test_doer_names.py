@@ -252,6 +252,8 @@ def test_the_issuers_own_sentence_before_its_parts_gives_no_doer():
     ("Phối hợp với Trưởng thôn rà soát danh sách cử tri.", ["Trưởng thôn"]),
     ("Phối hợp với các viện nghiên cứu để phát triển công nghệ.", ["các viện nghiên cứu"]),
     ("Đề nghị Thư ký hội nghị hoàn thiện biên bản.", []),
+    ("Chủ động phối hợp chặt chẽ với các sở, ngành và chính quyền địa phương trong quản lý địa chất.",
+     ["các sở, ngành", "chính quyền địa phương"]),
     # a capitalised body after the comma is another partner, not part of the group
     ("Phối hợp với Liên đoàn Lao động tỉnh, Tỉnh đoàn, Hội Liên hiệp Phụ nữ tỉnh tuyên truyền.",
      ["Liên đoàn Lao động tỉnh", "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh"]),

@@ -24,7 +24,7 @@ _FULL_STOP = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)
 # names that follow are the partners (a plain "phối hợp" is followed by a name or nothing of use).
 _PARTNER = regex.compile(r"(?<![\p{L}])(?:phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng))?|cùng\s+với)\s+", _FLAGS | regex.IGNORECASE)
 _LIST_SEP = regex.compile(r"\s*(?:,|;|và|,\s*và)\s+", _FLAGS)
-_NAME_END = regex.compile(r"[,;.:()]|\s(?:để|nhằm|và|về|theo|trong\s+(?:việc|công\s+tác|quá\s+trình))\s", _FLAGS)
+_NAME_END = regex.compile(r"[,;.:()]|\s(?:để|nhằm|và|về|theo|trong\s+(?:việc|công\s+tác|quá\s+trình|quản\s+lý|lĩnh\s+vực))\s", _FLAGS)
 _GROUP_AFTER = regex.compile(r"\s*(?:tổ\s+chức|đơn\s+vị|địa\s+phương|ngành|cá\s+nhân|doanh\s+nghiệp)(?![\p{L}])", _FLAGS)
 _QUALIFIER = regex.compile(
     r"(?:\s+cấp\s+(?:tỉnh|huyện|xã|thành\s+phố|trung\s+ương)(?=\s+(?:có\s+)?liên\s+quan))?"

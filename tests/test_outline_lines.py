@@ -75,3 +75,21 @@ def test_a_task_card_with_one_bullet_and_its_own_doer_and_time_is_one_task():
         ("7.2", "Phối hợp với Ủy ban nhâ", "Phòng Văn hóa - Xã hội", "Quý I/2027"),
     ]
     assert "Đánh giá toàn diện" in tasks[0].text
+
+
+def test_an_event_opening_the_sentence_is_the_tasks_own_time():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "III. HỘI NGHỊ HIỆP THƯƠNG LẦN THỨ BA (Từ ngày 09/3 đến ngày 20/3/2027)",
+        "1. Ngay sau hội nghị hiệp thương lần thứ hai, Ban Thường trực Ủy ban MTTQ tỉnh Hà Giang gửi biên bản.",
+        "2. Ban Thường trực Ủy ban MTTQ tỉnh Hà Giang tổ chức hội nghị hiệp thương lần thứ ba.",
+    )], report=False)
+    assert [t.due for t in tasks] == ["Ngay sau hội nghị hiệp thương lần thứ hai", "Từ ngày 09/3 đến ngày 20/3/2027"]
+
+
+def test_ngay_sau_an_event_is_conditional_not_a_day():
+    from extract.lang.time import parse_time
+
+    spec, messages = parse_time("Ngay sau hội nghị tổng kết")
+    assert not messages and spec.kind == "conditional" and spec.anchor == "hội nghị tổng kết"
+    spec, messages = parse_time("Ngày 15/3/2027")
+    assert spec.kind == "date"

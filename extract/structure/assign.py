@@ -440,7 +440,8 @@ class Assigner:
         words = text.split()
         if not words or len(words) > (40 if label else 20):  # a label may list many bodies before its colon
             return False
-        if text.isupper() and not self.bodies.mention_spans(text):
+        core = regex.sub(r"\s*\([^()]*\)", "", text)  # ("HỘI NGHỊ HIỆP THƯƠNG (Từ ngày ...)")
+        if core.isupper() and not self.bodies.mention_spans(text):
             return False  # a part title in capitals ("TỔ CHỨC THỰC HIỆN"), unless the registry knows it
         if not self.bodies.starts_like_body(text):
             return False
@@ -758,7 +759,7 @@ class Assigner:
                     f.own.add("support")
                 # (with no doer known yet, "Phối hợp với UBND xã ..." names partners that a
                 # trailer of the group, "Đơn vị phối hợp: ...", may still replace)
-        due = self.inline_due(text) or self._predicate_adverb(first, names)
+        due = self.inline_due(text) or self._predicate_adverb(first, names) or self._leading_event(first)
         if due:
             t.due = due
             f.own.add("due")
@@ -814,6 +815,18 @@ class Assigner:
             return None
         spec, messages = parse_time(m.group("adv"))
         return m.group("adv") if spec is not None and not messages else None
+
+    @staticmethod
+    def _leading_event(first: str) -> str | None:
+        """"Ngay sau hội nghị hiệp thương lần thứ hai, Ban Thường trực ... gửi biên bản": the
+        event that opens the sentence times this task itself (a time its group hands down does not
+        replace it)."""
+        from ..lang.time import find_inline_condition
+
+        span = find_inline_condition(first)
+        if span and span[0] == 0 and regex.match(r"\s*,", first[span[1]:]):
+            return first[:span[1]].strip()
+        return None
 
     def inline_condition(self, text: str) -> str | None:
         """The event a task waits for ("khi có đề nghị phối hợp"): weaker than any dated time

@@ -479,14 +479,10 @@ class Assigner:
             whole = rest.strip()  # "Giao Phòng Văn hóa - Xã hội": nothing but the name
             name = ((whole if self.is_body_name(whole) and not self.bodies.has_predicate(whole) else None)
                     or self.bodies.name_at(rest, 0) or self._name_before_verb(rest))
-            if name:
-                partners = [p for p in self.bodies.partners(body) if p.casefold() not in name.casefold()]
-                return name, "; ".join(partners) or None
-            return None
+            return self._with_partners(body, name) if name else None
         name = self.bodies.subject(body)
         if name and _STRONG_LEAD.search(body):
-            partners = [p for p in self.bodies.partners(body) if p.casefold() not in name.casefold()]
-            return name, "; ".join(partners) or None
+            return self._with_partners(body, name)
         return None
 
     def inner_lead_in(self, text: str) -> tuple[str, str | None] | None:
@@ -502,8 +498,7 @@ class Assigner:
             if name:
                 found = name
         if found:
-            partners = [p for p in self.bodies.partners(body) if p.casefold() not in found.casefold()]
-            return found, "; ".join(partners) or None
+            return self._with_partners(body, found)
         return None  # "Ủy ban nhân dân ... ban hành Kế hoạch ... như sau:" names the issuer, not a doer
 
     def _subject_does(self, text: str) -> tuple[str, str | None] | None:
@@ -514,6 +509,10 @@ class Assigner:
         name = self.bodies.subject(body)
         if not name or not _DOES.match(body, end_of(body, name)):
             return None
+        return self._with_partners(body, name)
+
+    def _with_partners(self, body: str, name: str) -> tuple[str, str | None]:
+        """(doer, its partners in ``body``): the bodies after "phối hợp với" other than the doer."""
         partners = [p for p in self.bodies.partners(body) if p.casefold() not in name.casefold()]
         return name, "; ".join(partners) or None
 

@@ -45,7 +45,7 @@ _STRONG = regex.compile(r"\s*(?:đã|đang|chủ\s+trì|tiếp\s+tục|đều)(?
 _STEP_LABEL = regex.compile(r"^(?:bước|giai\s+đoạn|đợt)\s+(?:\d{1,2}|[ivx]{1,4}|\p{L}+)\s*[:.]\s*",
                             regex.IGNORECASE | _FLAGS)
 _SHORT_LABEL = regex.compile(r"^[^:;.()]{3,60}:\s+(?=\p{Lu})", _FLAGS)
-_LEVEL_THAT = regex.compile(r"(?<![\p{L}])(?<!(?:các|mọi|từng|những|các\s+các)\s+)cấp\s*$", _FLAGS | regex.IGNORECASE)
+_LEVEL_THAT = regex.compile(r"(?<![\p{L}])(?<!(?:các|mọi|từng|những)\s+)cấp\s*$", _FLAGS | regex.IGNORECASE)
 _ASSIGNED = regex.compile(r"\s+được\s+(?:giao|phân\s+công|phân\s+bổ|dự\s+kiến|cử|mời|lựa\s+chọn|chọn|kiểm\s+tra|"
                        r"giám\s+sát|thanh\s+tra|khảo\s+sát)(?![\p{L}])", _FLAGS)
 _MAIN_PREDICATE = regex.compile(r"(?<![\p{L}])(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+động|phải|cần|khẩn\s+trương|"
@@ -174,8 +174,7 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         if _COMMON_HEAD.match(name) and regex.fullmatch(r"\p{Ll}+(?:\s+\p{Ll}+){0,2}", rest.strip()):
             continue  # "Doanh nghiệp viễn thông, bưu chính ...": one more kind of the same noun
         plural = regex.match(r"(?:các|những)\s+", rest)
-        if not (p.head_ci.match(rest) or (plural and p.head.match(rest, plural.end()))
-               ):
+        if not (p.head_ci.match(rest) or (plural and p.head.match(rest, plural.end()))):
             return None  # (a plural goes on only before a capitalised head: "..., các Ban của HĐND")
         names.append(name[begin:comma.start()].strip())
         begin = comma.end()

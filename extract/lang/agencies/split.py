@@ -255,13 +255,12 @@ def trim_noise(registry: Registry, text: str) -> str:
         key = tuple(k for w in words for k in w.keys)
         for noise in registry.trailing_noise if not text.endswith(")") else ():
             if len(key) > len(noise) and key[-len(noise):] == noise and key not in registry.known:
-                if _IN_CHARGE_OF.search(text[: words[len(words) - len(noise)].start if len(words) >= len(noise) else 0]):
-                    break  # "Chuyên viên phụ trách tổng hợp": the field the holder is in charge of
                 n, acc = len(words), ()
                 while acc != noise and n > 0:
                     n -= 1
                     acc = words[n].keys + acc
-                if acc == noise:
+                if acc == noise and not _IN_CHARGE_OF.search(text[: words[n].start]):
+                    # (not "Chuyên viên phụ trách tổng hợp": the field the holder is in charge of)
                     text = text[: words[n].start].strip(_STRIP)
                 break
         if text == before:

@@ -621,6 +621,24 @@ def test_an_inspection_plan_declares_its_inspector_once_for_the_items_that_name_
     ]
 
 
+def test_a_round_of_the_declared_inspections_is_the_inspectors_work():
+    tasks = tasks_of(
+        "II. ĐỐI TƯỢNG KIỂM TRA, GIÁM SÁT",
+        "Ban Thường trực Ủy ban MTTQ Việt Nam phường An Hòa tiến hành kiểm tra, giám sát công tác bầu cử.",
+        "III. NỘI DUNG VÀ THỜI GIAN",
+        "1. Đợt 1: Từ ngày 05/01/2026 đến ngày 20/02/2026:",
+        "a) Nội dung kiểm tra (đối với Ban công tác Mặt trận):",
+        "- Kiểm tra việc tổ chức hội nghị cử tri.",
+        "b) Nội dung giám sát:",
+        "- Giám sát việc lập danh sách cử tri.",
+        "2. Đợt 2: Từ ngày 01/3/2026 đến ngày 14/3/2026:",
+        "- Tổng hợp ý kiến cử tri.",
+    )
+    assert [t.lead for t in tasks][:1] == ["Ban Thường trực Ủy ban MTTQ Việt Nam phường An Hòa"]
+    assert tasks[0].due == "Từ ngày 05/01/2026 đến ngày 20/02/2026"
+    assert all(t.lead is None for t in tasks[1:])  # a round that inspects nothing: nobody is assumed
+
+
 def test_two_declared_inspectors_leave_the_items_without_a_lead():
     tasks = tasks_of(
         "II. ĐỐI TƯỢNG", "Sở Xây dựng kiểm tra các công trình; Sở Công Thương kiểm tra các cửa hàng.",

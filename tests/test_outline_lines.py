@@ -93,3 +93,22 @@ def test_ngay_sau_an_event_is_conditional_not_a_day():
     assert not messages and spec.kind == "conditional" and spec.anchor == "hội nghị tổng kết"
     spec, messages = parse_time("Ngày 15/3/2027")
     assert spec.kind == "date"
+
+
+def test_the_end_of_an_event_opening_the_sentence_is_the_tasks_time_but_the_end_of_a_year_is_a_year():
+    from extract.lang.time import parse_time
+
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "V. TỔ CHỨC THỰC HIỆN (Từ ngày 01/02/2027 đến ngày 30/4/2027)",
+        "1. Kết thúc đợt kiểm tra, Ban Thường trực Ủy ban MTTQ xã Tân Lập tổng hợp báo cáo kết quả.",
+        "2. Kết thúc năm 2027, Phòng Văn hóa - Xã hội tổng kết việc thực hiện kế hoạch.",
+        "3. Ban Thường trực Ủy ban MTTQ xã Tân Lập tổ chức các đoàn kiểm tra.",
+    )], report=False)
+    assert [t.due for t in tasks] == ["Kết thúc đợt kiểm tra", "Kết thúc năm 2027",
+                                      "Từ ngày 01/02/2027 đến ngày 30/4/2027"]
+    assert tasks[1].lead == "Phòng Văn hóa - Xã hội"  # "tổng kết" is its predicate
+    spec, messages = parse_time("Kết thúc cuộc bầu cử")
+    assert not messages and spec.kind == "conditional" and spec.anchor == "cuộc bầu cử"
+    for printed, kind in (("Kết thúc năm 2027", "year"), ("kết thúc quý II/2027", "quarter"),
+                          ("Kết thúc ngày 30/6/2027", "date")):
+        assert parse_time(printed)[0].kind == kind

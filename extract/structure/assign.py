@@ -45,10 +45,13 @@ _INSPECTS = regex.compile(r"\s*(?:(?:tiến\s+hành|thực\s+hiện|trực\s+ti�
                           r"(?:\s*(?:,|và)\s*(?:kiểm\s+tra|giám\s+sát))?(?![\p{L}])", _F | regex.I)
 _INSPECT_START = regex.compile(r"^(?:kiểm\s+tra|giám\s+sát|thanh\s+tra)(?:\s*(?:,|và)\s*(?:kiểm\s+tra|giám\s+sát))?(?![\p{L}])",
                                _F | regex.I)
+# "a) Nội dung kiểm tra ...": the marker and the words that name a list of checks
+_CONTENT_PREFIX = regex.compile(r"^(?:[a-zđ]\)\s*|\d{1,2}[.)]\s*)?(?:nội\s+dung\s+)?", _F | regex.I)
 _LABEL_PREFIX = regex.compile(r"^[^:;.()]{3,40}:\s+(?=\p{Lu})", _F)
 _ROLE_NOTE = regex.compile(r"\s*\((?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối|phối\s+hợp)[^()]*\)\s*$",
                         _F | regex.I)
 _PAST_REVIEW = regex.compile(r"(?:kết\s+quả|tình\s+hình|đánh\s+giá)", _F | regex.I)
+_EVENT_ENDS = regex.compile(r"^(?P<clause>(?i:kết\s+thúc)\s+[^,;.:]{3,60}?)\s*,\s*(?=\S)", _F)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _TIME_LABEL = regex.compile(r"^(?P<label>[^:\n]{4,60}?)\s*:\s+(?=\p{Lu})", _F)
 _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường hợp|trường hợp|tiêu chuẩn|tiêu chí|cơ cấu|thành phần|"
@@ -172,10 +175,17 @@ class Assigner:
             if t.lead or t.role != "task":
                 continue
             m = _INSPECT_START.match(t.text)
-            if not m:
+            starts = [m] if m else []
+            if not m and _ROUND.match(t.text):
+                # "Đợt 1: Từ ngày ... đến ngày ...:" over "a) Nội dung kiểm tra: - Kiểm tra việc ...",
+                # "b) Nội dung giám sát: - Giám sát việc ...": a round of the declared inspections.
+                lines = [_CONTENT_PREFIX.sub("", ln.lstrip("-+•* ")) for ln in t.text.split("\n")[1:]]
+                starts = [x for x in (_INSPECT_START.match(ln) for ln in lines) if x]
+            if not starts:
                 continue
             names: dict[str, str] = {}
-            for v in _INSPECT_VERB.findall(m.group(0).lower()):  # in printed order: the first spelling wins
+            for v in (v for x in starts for v in _INSPECT_VERB.findall(x.group(0).lower())):
+                # in printed order: the first spelling wins
                 for k, n in declared.get(" ".join(v.split()), {}).items():
                     names.setdefault(k, n)
             if len(names) == 1:
@@ -271,8 +281,7 @@ class Assigner:
                 # goes to that section's tasks.
                 trailer_line = part.line.kind in ("trailer", "deadline")
                 target = group or (above if trailer_line else [])
-                for role, value in closing.items():
-                    _fill(target, role, value)
+                _fill_trailers(target, closing)
                 closed = True
         if (line is not None and not out and self.is_work(line.title) and not self.agency_only(line.title)
                 and not (line.title.rstrip().endswith(":") and items
@@ -288,8 +297,7 @@ class Assigner:
         group; an item that was a section (its paragraphs are the tasks) applies them itself."""
         if own_item:
             return tasks, closing, True
-        for role, value in closing.items():
-            _fill(tasks, role, value)
+        _fill_trailers(tasks, closing)
         return tasks, {}, False
 
     # -- trailers ---------------------------------------------------------------------------
@@ -416,6 +424,8 @@ class Assigner:
             if pattern is _DASH_LABEL and len(m.group("rest").split()) <= 3 and not self.is_work(m.group("rest")):
                 continue  # "Vụ Tổ chức - Biên chế", "Phòng Văn hóa - Xã hội": the dash is inside the name
             name = _ASIDE.sub("", name).strip(" ,")  # "..., trong đó trọng tâm là các tỉnh"
+            if pattern is _LABEL and not m.group("rest"):
+                name = self.bodies.without_final_verb(name)  # "các bộ, ngành tập trung:" over its items
             if self.is_body_name(name, label=True):
                 return name, m.group("rest").strip()
             if (verb and _FOR.match(verb.group()) and len(name.split()) <= 10
@@ -675,9 +685,14 @@ class Assigner:
             # A heading over paragraphs: each paragraph of work is a task under it.
             inner = sections + [self.section_of(node)]
             works = [b for b in body if self.is_work(b.text) and not self.r.not_work.search(b.text)]
-            if works:
+            if (len(body) == 1 and works and line.kind in ("heading", "letter", "paren") and not title.isupper()
+                    and title.rstrip().endswith(":") and self.r.work_start.match(title)):
+                # "1. Quyết liệt trong chỉ đạo:" over the one paragraph saying who: one item (a
+                # topic title without its colon, "7. Hỗ trợ doanh nghiệp nhỏ", heads its paragraph)
+                works = []
+            elif works:
                 return [self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in works], False
-            if all(self.r.not_work.search(b.text) for b in body):
+            if not works and all(self.r.not_work.search(b.text) for b in body):
                 return [], True  # "2. Thời gian tuyên truyền:" / "Thực hiện theo lộ trình tại phần II": no work
             if line.kind in ("part", "chapter", "upper") or title.isupper():
                 return [], False  # "III. NHIỆM VỤ CỤ THỂ" over "Nhiệm vụ ... chi tiết tại Phụ lục": no work here
@@ -820,11 +835,18 @@ class Assigner:
         """"Ngay sau hội nghị hiệp thương lần thứ hai, Ban Thường trực ... gửi biên bản": the
         event that opens the sentence times this task itself (a time its group hands down does not
         replace it)."""
-        from ..lang.time import find_inline_condition
+        from ..lang.time import find_inline_condition, parse_time
 
         span = find_inline_condition(first)
         if span and span[0] == 0 and regex.match(r"\s*,", first[span[1]:]):
             return first[:span[1]].strip()
+        ended = _EVENT_ENDS.match(first)
+        if ended:
+            # "Kết thúc cuộc bầu cử, Ban Thường trực ... tổng hợp": once the event is over (the
+            # grammar reads "Kết thúc năm 2026" as the year)
+            spec, messages = parse_time(ended.group("clause"))
+            if spec is not None and not messages and spec.kind != "unspecified":
+                return ended.group("clause")
         return None
 
     def inline_condition(self, text: str) -> str | None:
@@ -982,6 +1004,20 @@ def _assign_by_reference(found: list[_Found]) -> None:
                     if path[:1] == [target[0]] and all(t in path[1:] for t in target[1:]):
                         g.task.lead = lead
                         g.own.add("lead")
+
+
+def _fill_trailers(found: list[_Found], closing: dict[str, str]) -> None:
+    """Give the values of trailer lines to the tasks they close. A task card whose trailer names
+    its doer ("- Đơn vị chủ trì thực hiện: Sở Khoa học và Công nghệ.") for a text that names none
+    takes its roles from the card: bodies the text only says to work with ("Phối hợp Ban Cơ yếu
+    Chính phủ triển khai ...") are not its support unless the card lists them."""
+    if "lead" in closing:
+        for f in found:
+            if "lead" not in f.own:
+                f.task.support = None
+                f.own.discard("support")
+    for role, value in closing.items():
+        _fill(found, role, value)
 
 
 def _fill(found: list[_Found], role: str, value: str) -> None:

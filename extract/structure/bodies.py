@@ -242,6 +242,15 @@ class Bodies:
             return bool(_MAIN_PREDICATE.search(text, found.end()))
         return bool(found)
 
+    def without_final_verb(self, text: str) -> str:
+        """``text`` less a verb it ends with ("các bộ, ngành, địa phương tập trung" before its
+        colon and the items it asks for): the name of who does them."""
+        text = text.rstrip()
+        p = _patterns()
+        final = next((m for m in p.predicate.finditer(text, max(self.head_end(text) - 1, 0))
+                      if not text[m.end():].strip()), None)
+        return text[:final.start()].rstrip(" ,") if final else text
+
     def mention_spans(self, text: str) -> tuple[tuple[int, int], ...]:
         """Spans of registry bodies in ``text``."""
         hit = self._spans.get(text)

@@ -36,7 +36,7 @@ _ARTICLE = regex.compile(r"^(?:Điều|ĐIỀU)\s+(?P<ord>\d{1,3})\s*[.:]?\s*(?P
 _UPPER = regex.compile(r"^(?P<ord>[A-HK])\s*[.)]\s+(?P<title>\p{Lu}.*)$", _F)
 _ARABIC = regex.compile(r"^(?P<ord>\d{1,2}(?:\.\d{1,2}){0,3})(?:\s?\.\s*|\)\s*|\s+(?=\p{Lu}))(?P<title>\S.*)$", _F)
 _LETTER = regex.compile(r"^(?P<ord>[a-zđ])\s*[).]\s*(?P<title>\S.*)$", _F)
-_PAREN = regex.compile(r"^\((?P<ord>\d{1,2}|[a-zđ])\)\s*(?P<title>\S.*)$", _F)
+_PAREN = regex.compile(r"^\((?P<ord>\d{1,2}|[ivx]{2,4}|[a-zđ])\)\s*(?P<title>\S.*)$", _F)
 _BULLET = regex.compile(r"^(?P<mark>[-–—•+*▪●◦○])\s*(?P<title>\S.*)$", _F)
 _STARTS_LOWER = regex.compile(r"^[\p{Ll}(]", _F)
 _ENDS_OPEN = regex.compile(r"[^.!?:;…\"”)]\s*$", _F)
@@ -70,12 +70,16 @@ class Line:
         """The marker kind that decides nesting ("heading:2" for "1.1.")."""
         if self.kind == "heading":
             return f"heading:{self.level}"
+        if self.kind == "paren" and self.ordinal in _ROMAN_SMALL:
+            return "paren:roman"  # "(i)", "(ii)": a list inside a "(1)" item
         return self.kind
 
     @property
     def rank(self) -> float:
         if self.kind == "heading":
             return RANK["heading"] + self.level - 1
+        if self.kind == "paren" and self.ordinal in _ROMAN_SMALL:
+            return RANK["paren"] + 0.5
         return RANK.get(self.kind, 99.0)
 
 
@@ -233,6 +237,9 @@ def _continues(previous: str, text: str) -> bool:
     if previous.rfind("(") > previous.rfind(")") and ")" in text and not _LETTER.match(text) \
             and not _BULLET.match(text) and not _PAREN.match(text):
         return True  # "... báo cáo Thủ tướng Chính phủ (qua" / "Văn phòng Chính phủ, ...)": inside brackets
+    if _STARTS_LOWER.match(text) and previous.endswith(";") and _INLINE_ENUM.search(previous) \
+            and regex.match(r"\p{Ll}", text) and not _LETTER.match(text):
+        return True  # a run-in list "(1) ...; (2) ...;" wrapped after a semicolon: its next clause
     return bool(_STARTS_LOWER.match(text) and _ENDS_OPEN.search(previous)
                 and not _LETTER.match(text) and not _BULLET.match(text) and not _PAREN.match(text))
 
@@ -459,7 +466,9 @@ def _split_enumerations(lines: list[BodyLine], r: ProseRules) -> list[BodyLine]:
             out.append(line)
             continue
         out.append(BodyLine(text[:first.start()].rstrip(), line.page, line.bold))
-        out.extend(BodyLine(f"({m.group('n')}) {p}", line.page, False) for m, p in zip(marks, pieces))
+        # a piece may hand out its own run-in list ("(3) các bộ, ngành tập trung: (i) ...; (ii) ...")
+        out.extend(_split_enumerations([BodyLine(f"({m.group('n')}) {p}", line.page, False)
+                                        for m, p in zip(marks, pieces)], r))
     return out
 
 

@@ -269,25 +269,55 @@ def find_inline_deadline(text: str, ctx=None) -> tuple[int, int] | None:
     nhiệm vụ" do not count. The first such phrase wins: an item with several ("sửa chữa ...,
     hoàn thành trước ngày 31/12/2025; xây dựng lại ... trước ngày 31/01/2026") is due at its
     first milestone; a cited document's date has no trigger word before it."""
-    for start, _, phrase, rest in _phrases(text, "inline_triggers", _CLAUSE_END):
-        end = start + len(phrase)
-        phrase = phrase.strip()
-        if not phrase or not any(ch.isdigit() for ch in phrase):
+    loose = None
+    for start, stop, phrase, rest in _phrases(text, "inline_triggers", _CLAUSE_END):
+        span = _inline_span(text, start, phrase, rest, ctx)
+        if span is None:
             continue
-        spec, messages = parse_time(phrase, ctx)
-        if messages or spec is None:
-            continue
-        recurring_day = spec.kind == "recurring" and regex.search(r"ngay\s+\d", rest)
-        if not recurring_day and (spec.kind not in _DATED or spec.end is None):
-            continue  # "trước ngày 30 tháng 11 hằng năm" counts: a day, every year
-        # Trim words after the date that the grammar ignores ("... 20/12/2025 để tổng hợp").
-        words = phrase.split()
-        while len(words) > 1:
-            shorter = " ".join(words[:-1])
-            s2, m2 = parse_time(shorter, ctx)
-            if m2 or s2 is None or (s2.kind, s2.start, s2.end, s2.rrule) != (spec.kind, spec.start, spec.end, spec.rrule):
-                break
-            words = words[:-1]
-        phrase = " ".join(words)
-        return (start, start + len(phrase)) if text[start:start + len(phrase)] == phrase else (start, end)
-    return None
+        if loose and start < loose[1]:
+            continue  # a trigger inside that object ("... được giao trong năm 2025")
+        if not (_OBJECT_FIRST.match(text, stop) and _GIVEN.search(text, stop, span[1])):
+            return span
+        # "hoàn thành toàn bộ các nhiệm vụ được giao trong năm 2025, ...; hoàn thành trước ngày
+        # 25/11/2025": a time inside the object of "hoàn thành" gives way to a later deadline
+        # that the verb states itself.
+        loose = loose or span
+    return loose
+
+
+# After "hoàn thành"/"xong": an object before the time ("hoàn thành toàn bộ các nhiệm vụ ... trong
+# năm 2025"), not the time itself ("hoàn thành trước ngày ...", "hoàn thành trong tháng 12"); the
+# time then dates the work as given ("được giao", "đã đề ra"), not its end, when the object says so
+# ("hoàn thành việc ban hành hướng dẫn trước ngày ..." is a deadline).
+_OBJECT_FIRST = regex.compile(
+    r"(?<=(?i:hoàn\s+thành|xong))\s+(?!(?i:trước|trong|vào|chậm|ngày|tháng|quý|năm|đến|từ|cuối|đầu|giữa|"
+    r"sau|xong|\d))\p{L}", regex.VERSION1)
+
+
+_GIVEN = regex.compile(r"(?<![\p{L}])(?:được\s+(?:giao|phân\s+công|phân\s+bổ)|đã\s+đề\s+ra|đề\s+ra)(?![\p{L}])",
+                       regex.VERSION1 | regex.IGNORECASE)
+
+
+def _inline_span(text: str, start: int, phrase: str, rest: str, ctx) -> tuple[int, int] | None:
+    """The span of one trigger's phrase when it reads as a dated deadline, trimmed of words the
+    grammar ignores after the date; else None."""
+    end = start + len(phrase)
+    phrase = phrase.strip()
+    if not phrase or not any(ch.isdigit() for ch in phrase):
+        return None
+    spec, messages = parse_time(phrase, ctx)
+    if messages or spec is None:
+        return None
+    recurring_day = spec.kind == "recurring" and regex.search(r"ngay\s+\d", rest)
+    if not recurring_day and (spec.kind not in _DATED or spec.end is None):
+        return None  # "trước ngày 30 tháng 11 hằng năm" counts: a day, every year
+    # Trim words after the date that the grammar ignores ("... 20/12/2025 để tổng hợp").
+    words = phrase.split()
+    while len(words) > 1:
+        shorter = " ".join(words[:-1])
+        s2, m2 = parse_time(shorter, ctx)
+        if m2 or s2 is None or (s2.kind, s2.start, s2.end, s2.rrule) != (spec.kind, spec.start, spec.end, spec.rrule):
+            break
+        words = words[:-1]
+    phrase = " ".join(words)
+    return (start, start + len(phrase)) if text[start:start + len(phrase)] == phrase else (start, end)

@@ -75,6 +75,7 @@ class Grammar:
         count = f"(?:{_COUNT}|{words(31)})"
         u = {k: alt(ws) for k, ws in v.units.items()}
         unit_any = "(?:" + "|".join(f"(?P<{k}>{u[k]})" for k in ("day", "week", "month", "quarter", "year")) + ")"
+        unit_word = "(?:" + "|".join(u[k] for k in ("day", "week", "month", "quarter", "year", "half")) + ")"
         ls = rf"\s*(?:[,\-–&]|va(?!\w)|hoac(?!\w))\s*"
         ysep = rf"(?:\s*[/\-–.,]\s*(?:{u['year']}\s*)?|\s+{u['year']}\s*|\s+)"
         rel_year = alt(k.split(" ", 1)[1] for k in v.relative_years if " " in k)
@@ -116,6 +117,9 @@ class Grammar:
              S("connectors.from", "connectors.to", "event_span_days")),
             ("conditional", P(rf"{alt(v.cond_after)}\s+(?P<anchor>{_EVENT})"),
              S("conditional.after")),
+            ("conditional", P(rf"{alt(v.cond_ends)}\s+(?!{unit_word}|\d)(?P<anchor>{_EVENT})"
+                              if v.cond_ends else r"(?!x)x"),
+             S("conditional.ends")),
             # "Sau mỗi đợt đồng bộ": after each time the event happens
             ("after_each", P(rf"{alt(v.after_each)}\s+(?!\d)(?P<anchor>{_EVENT})"), S("recurrence.after_each")),
             ("conditional", P(

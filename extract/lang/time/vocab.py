@@ -56,6 +56,7 @@ class Vocabulary:
     cond_per: tuple[str, ...]
     cond_per_nouns: tuple[str, ...]
     cond_adhoc: tuple[str, ...]
+    cond_ends: tuple[str, ...]  # "kết thúc <event>"
     next_month: tuple[str, ...]
     next_period_years: tuple[str, ...]
     inline_triggers: tuple[str, ...]
@@ -183,6 +184,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         cond_per=r.words("conditional.per"),
         cond_per_nouns=r.words("conditional.per_nouns"),
         cond_adhoc=r.words("conditional.adhoc", required=False),
+        cond_ends=r.words("conditional.ends", required=False),
         next_month=r.words("recurrence.next_month"),
         next_period_years=r.words("next_period_years"),
         inline_triggers=r.words("inline_triggers", required=False) if "inline_triggers" in r.data else (),

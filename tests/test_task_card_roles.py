@@ -1,0 +1,46 @@
+"""A task card's field lines ("- Đơn vị chủ trì thực hiện: ...", "- Đơn vị phối hợp: ...") decide its
+roles when its text names no doer: bodies the text only says to work with are not its support."""
+
+from __future__ import annotations
+
+from extract.model.layout import Paragraph
+from extract.structure.assign import assigned_tasks
+
+
+def _tasks(*lines):
+    return assigned_tasks([Paragraph(l) for l in lines], report=False)
+
+
+def test_the_cards_fields_not_the_texts_partners_give_the_roles():
+    tasks = _tasks(
+        "Kính gửi: Các sở, ban, ngành thuộc tỉnh; UBND các xã, phường.",
+        "1. Hạ tầng số",
+        "(1) Phối hợp Cục An toàn thông tin triển khai giải pháp bảo mật.",
+        "- Đơn vị chủ trì thực hiện: Sở Khoa học và Công nghệ.",
+        "- Thời gian hoàn thành: Trong tháng 9/2026.",
+        "(2) Phối hợp với các doanh nghiệp viễn thông xóa vùng lõm sóng.",
+        "- Đơn vị thực hiện: Ủy ban nhân dân các xã, phường.",
+        "(3) Khẩn trương ban hành quy trình điện tử, phối hợp Bộ Công an đưa lên nền tảng số.",
+        "- Đơn vị thực hiện: Văn phòng UBND tỉnh chủ trì, phối hợp với Sở Nội vụ và các sở, ngành liên quan.",
+        "(4) Sao lưu cơ sở dữ liệu.",
+        "- Đơn vị chủ trì thực hiện: Văn phòng UBND tỉnh.",
+        "- Đơn vị phối hợp: Các sở, ban, ngành; UBND các xã, phường.",
+    )
+    assert [(t.lead, t.support) for t in tasks] == [
+        ("Sở Khoa học và Công nghệ", None),
+        ("Ủy ban nhân dân các xã, phường", None),
+        ("Văn phòng UBND tỉnh", "Sở Nội vụ và các sở, ngành liên quan"),
+        ("Văn phòng UBND tỉnh", "Các sở, ban, ngành; UBND các xã, phường"),
+    ]
+
+
+def test_a_text_that_names_its_own_doer_keeps_its_partners():
+    tasks = _tasks(
+        "II. NHIỆM VỤ",
+        "1. Sở Y tế chủ trì, phối hợp với Sở Tài chính rà soát danh mục thuốc.",
+        "- Thời gian hoàn thành: Quý III/2026.",
+        "2. Sở Công Thương kiểm tra thị trường, phối hợp với Công an tỉnh.",
+        "- Đơn vị thực hiện: Sở Công Thương.",
+    )
+    assert tasks[0].lead == "Sở Y tế" and tasks[0].support == "Sở Tài chính"
+    assert tasks[1].lead == "Sở Công Thương" and tasks[1].support == "Công an tỉnh"

@@ -91,3 +91,43 @@ def test_a_heading_whose_lines_only_point_elsewhere_gives_no_task():
         "2. Thời gian tuyên truyền:", "Thực hiện theo lộ trình tại phần II của Kế hoạch này.",
     )], report=False)
     assert [t.ordinal for t in tasks] == ["1"]
+
+
+def test_a_numbered_duty_with_its_list_of_invitees_is_one_task_of_its_doer():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "II. HỘI NGHỊ CỬ TRI Ở THÔN",
+        "2. Hội nghị cử tri giới thiệu người của thôn ứng cử đại biểu Hội đồng nhân dân xã",
+        "2.1. Trưởng ban công tác Mặt trận phối hợp với Trưởng thôn gửi giấy mời tham dự hội nghị cử tri. "
+        "Thành phần mời dự hội nghị gồm:",
+        "- Cử tri hoặc cử tri đại diện hộ gia đình.",
+        "Nơi có dưới 100 cử tri thì tổ chức hội nghị toàn thể cử tri.",
+        "- Toàn thể thành viên Ban công tác Mặt trận;",
+        "- Trưởng thôn, Phó trưởng thôn;",
+        "- Đại diện Ủy ban nhân dân xã Hòa Bình.",
+        "2.2. Trình tự tổ chức hội nghị cử tri được thực hiện như sau:",
+        "- Hội nghị thảo luận về những người được giới thiệu ứng cử;",
+    )], report=False)
+    assert len(tasks) == 1
+    t = tasks[0]
+    assert t.ordinal == "2.1" and t.text.startswith("Trưởng ban công tác Mặt trận phối hợp")
+    assert (t.lead, t.support) == ("Trưởng ban công tác Mặt trận", "Trưởng thôn")
+    assert "Toàn thể thành viên Ban công tác Mặt trận;" in t.text  # the invitees are its contents
+
+
+def test_bodies_that_get_work_under_a_list_intro_are_still_items_of_their_own():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Phân công nhiệm vụ cụ thể như sau:",
+        "1. Sở Y tế: Kiểm tra an toàn thực phẩm.",
+        "2. Công an tỉnh: Bảo đảm an ninh trật tự.",
+    )], report=False)
+    assert [(t.ordinal, t.lead) for t in tasks] == [("1", "Sở Y tế"), ("2", "Công an tỉnh")]
+
+
+def test_a_long_run_in_label_before_the_sentence_that_names_its_doer():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "III. NHIỆM VỤ",
+        "2. Đẩy mạnh rà soát, xây dựng, hoàn thiện thể chế, cơ chế chính sách về dữ liệu: Các sở, ngành "
+        "khẩn trương trình Ủy ban nhân dân tỉnh ban hành các quy định; nhiệm vụ thường xuyên.",
+    )], report=False)
+    assert tasks[0].lead == "Các sở, ngành"

@@ -541,7 +541,7 @@ class Assigner:
             return False
         title = line.title.strip()
         if (title.endswith(":") or line.kind not in ("part", "chapter", "upper")) and self.r.content_intros.search(title) \
-                and not any(self.agency_label(c.title) for c in node.items):
+                and not any(self._hands_work(c) for c in node.items):
             return True
         if (line.kind not in ("part", "chapter", "upper", "article") and not title.endswith(":")
                 and all(trailer(c.line.title, self.r)[0] == "content" and c.line.kind in ("bullet", "sub", "star")
@@ -556,7 +556,8 @@ class Assigner:
             return True
         if (line.kind not in ("part", "chapter", "upper", "article") and len(node.items) >= 1
                 and all(c.line.title.rstrip().endswith(":") and self.r.content_intros.search(c.line.title)
-                        and not self.agency_label(c.line.title) for c in node.items)):
+                        and not self.agency_label(c.line.title) and not self.bodies.subject(c.line.title)
+                        for c in node.items)):
             # "1. Đợt 1: Từ ngày ... đến ngày ...:" over "a) Nội dung kiểm tra (...):", "b) Nội dung
             # giám sát (...):": the item's contents, spelled out in parts.
             return True
@@ -585,6 +586,13 @@ class Assigner:
             # A sentence of work with bullets under it that spell it out.
             return True
         return False
+
+    def _hands_work(self, item: Node) -> bool:
+        """An item that gives work to the body it names ("- Sở Y tế: Kiểm tra ...", "b) Công an
+        tỉnh" over its duties), not a body only listed ("- Toàn thể thành viên Ban công tác Mặt
+        trận;" among those invited)."""
+        label = self.agency_label(item.title)
+        return label is not None and bool(label[1] or item.items or not regex.search(r"[;.,]\s*$", item.title))
 
     def _points(self, items: list[Node]) -> bool:
         """Bullets that are points of something, not work: noun phrases ("Việc ...", "Về ...",

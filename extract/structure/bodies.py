@@ -44,7 +44,7 @@ _STRONG = regex.compile(r"\s*(?:đã|đang|chủ\s+trì|tiếp\s+tục|đều)(?
 # "Bước 1: Phòng Đào tạo cung cấp ...", "Đợt 2: ...": a step's label before its sentence.
 _STEP_LABEL = regex.compile(r"^(?:bước|giai\s+đoạn|đợt)\s+(?:\d{1,2}|[ivx]{1,4}|\p{L}+)\s*[:.]\s*",
                             regex.IGNORECASE | _FLAGS)
-_SHORT_LABEL = regex.compile(r"^[^:;.()]{3,60}:\s+(?=\p{Lu})", _FLAGS)
+_SHORT_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu})", _FLAGS)
 _LEVEL_THAT = regex.compile(r"(?<![\p{L}])(?<!(?:các|mọi|từng|những)\s+)cấp\s*$", _FLAGS | regex.IGNORECASE)
 _ASSIGNED = regex.compile(r"\s+được\s+(?:giao|phân\s+công|phân\s+bổ|dự\s+kiến|cử|mời|lựa\s+chọn|chọn|kiểm\s+tra|"
                        r"giám\s+sát|thanh\s+tra|khảo\s+sát)(?![\p{L}])", _FLAGS)

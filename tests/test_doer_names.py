@@ -312,3 +312,18 @@ def test_a_one_word_head_alone_before_its_predicate_at_a_sentence_start(sentence
 def test_partners_end_before_their_own_verb():
     assert Bodies().partners("Trưởng ban công tác Mặt trận phối hợp với Chi hội trưởng các đoàn thể họp với Bí thư "
                              "chi bộ dự kiến người ứng cử.") == ["Chi hội trưởng các đoàn thể"]
+
+
+def test_a_heading_of_common_nouns_listed_with_commas_hands_its_items_down():
+    from extract.model.layout import Paragraph
+    from extract.structure.assign import assigned_tasks
+
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "5. Các doanh nghiệp bưu chính, tổ chức, cá nhân có liên quan",
+        "- Trên cơ sở định hướng của tỉnh, chủ động triển khai các giải pháp.",
+        "- Tuân thủ các quy định về an toàn lao động.",
+        "- Doanh nghiệp bưu chính, tổ chức bảo đảm kinh phí thực hiện.",
+    )], report=False)
+    assert [t.lead for t in tasks] == (["Các doanh nghiệp bưu chính, tổ chức, cá nhân có liên quan"] * 2
+                                       + ["Doanh nghiệp bưu chính, tổ chức"])

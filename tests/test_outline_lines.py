@@ -112,3 +112,22 @@ def test_the_end_of_an_event_opening_the_sentence_is_the_tasks_time_but_the_end_
     for printed, kind in (("Kết thúc năm 2027", "year"), ("kết thúc quý II/2027", "quarter"),
                           ("Kết thúc ngày 30/6/2027", "date")):
         assert parse_time(printed)[0].kind == kind
+
+
+def test_a_recurrence_opening_the_paragraph_under_a_heading_is_the_tasks_time():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "2. Đồng bộ dữ liệu",
+        "c) Kiểm tra, đối soát sau đồng bộ",
+        "Sau mỗi đợt cập nhật, các trường đại học thực hiện kiểm tra kết quả tiếp nhận dữ liệu trên hệ thống.",
+    )], report=False)
+    assert tasks[0].due == "Sau mỗi đợt cập nhật"
+
+
+def test_a_frequency_after_the_partners_starts_the_predicate():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "3. Công an tỉnh chủ trì phối hợp với Bộ Chỉ huy Quân sự tỉnh và các đơn vị có liên quan định kỳ "
+        "kiểm tra an toàn hệ thống.",
+        "4. Sở Nội vụ phối hợp với Sở Tài chính kiểm tra định kỳ các đơn vị.",
+    )], report=False)
+    assert [t.due for t in tasks] == ["định kỳ", None]  # after the verb it only qualifies it

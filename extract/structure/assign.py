@@ -782,6 +782,8 @@ class Assigner:
                 # (with no doer known yet, "Phối hợp với UBND xã ..." names partners that a
                 # trailer of the group, "Đơn vị phối hợp: ...", may still replace)
         due = self.inline_due(text) or self._predicate_adverb(first, names) or self._leading_event(first)
+        if due is None and first is lines[0] and len(lines) > 1 and not _SENTENCE_END.search(first):
+            due = self._leading_event(lines[1])  # a heading, then "Sau mỗi đợt đồng bộ, cơ sở ... thực hiện ..."
         if due:
             t.due = due
             f.own.add("due")
@@ -833,6 +835,13 @@ class Assigner:
             return None
         end = end_of(first, names[-1])
         m = _PREDICATE_ADVERB.match(first, end) if end else None
+        if not m and end:
+            # "Công an Thành phố chủ trì phối hợp với Bộ Tư lệnh Thành phố và các đơn vị có liên
+            # quan định kỳ kiểm tra ...": the predicate starts after the partners
+            partners = self.bodies.partners(first)
+            last = first.rfind(partners[-1]) if partners else -1
+            if last >= end:
+                m = _PREDICATE_ADVERB.match(first, last + len(partners[-1]))
         if not m:
             return None
         spec, messages = parse_time(m.group("adv"))
@@ -843,11 +852,12 @@ class Assigner:
         """"Ngay sau hội nghị hiệp thương lần thứ hai, Ban Thường trực ... gửi biên bản": the
         event that opens the sentence times this task itself (a time its group hands down does not
         replace it)."""
-        from ..lang.time import find_inline_condition, parse_time
+        from ..lang.time import find_inline_condition, find_inline_undated, parse_time
 
-        span = find_inline_condition(first)
-        if span and span[0] == 0 and regex.match(r"\s*,", first[span[1]:]):
-            return first[:span[1]].strip()
+        for find in (find_inline_condition, find_inline_undated):  # ... or "Sau mỗi đợt đồng bộ, ..."
+            span = find(first)
+            if span and span[0] == 0 and regex.match(r"\s*,", first[span[1]:]):
+                return first[:span[1]].strip()
         ended = _EVENT_ENDS.match(first)
         if ended:
             # "Kết thúc cuộc bầu cử, Ban Thường trực ... tổng hợp": once the event is over (the

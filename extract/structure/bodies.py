@@ -236,7 +236,10 @@ class Bodies:
     def has_predicate(self, text: str) -> bool:
         """Does ``text`` hold a predicate word after its head word ("... đã", "... chủ trì")?"""
         text = text.strip()
-        found = _patterns().predicate.search(text, max(self.head_end(text) - 1, 0))
+        p = _patterns()
+        found = p.predicate.search(text, max(self.head_end(text) - 1, 0))
+        while found and any(g.start() < found.start() + 1 <= g.end() for g in p.group.finditer(text)):
+            found = p.predicate.search(text, found.end())  # ", tổ chức, cá nhân": a group word, no verb
         if found and _ASSIGNED.match(text, found.start()):
             # "Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ": who they are, not what they do
             return bool(_MAIN_PREDICATE.search(text, found.end()))

@@ -275,3 +275,21 @@ def test_a_branch_after_a_dash_stays_with_its_body(cell, names):
     from extract.lang.agencies.split import split_cell
 
     assert [p.text for p in split_cell(builtin_registry(), cell)] == names
+
+
+@pytest.mark.parametrize("cell, pieces", [
+    # each side of the comma names its group in full: two groups
+    ("các tổ chức chính trị - xã hội, tổ chức thành viên của Mặt trận",
+     ["các tổ chức chính trị - xã hội", "tổ chức thành viên của Mặt trận"]),
+    ("các cơ quan chuyên môn thuộc UBND tỉnh, đơn vị sự nghiệp công lập trực thuộc tỉnh",
+     ["các cơ quan chuyên môn thuộc UBND tỉnh", "đơn vị sự nghiệp công lập trực thuộc tỉnh"]),
+    # bare nouns under one "các": one group, whatever qualifies the last
+    ("Các sở, ngành, địa phương liên quan", ["Các sở, ngành, địa phương liên quan"]),
+    ("các tổ chức chính trị - xã hội, đoàn thể", ["các tổ chức chính trị - xã hội, đoàn thể"]),
+    ("Các cơ quan, tổ chức, đơn vị được phân bổ giới thiệu người ứng cử",
+     ["Các cơ quan, tổ chức, đơn vị được phân bổ giới thiệu người ứng cử"]),
+])
+def test_a_plural_list_of_common_nouns_against_two_named_groups(cell, pieces):
+    from extract.lang.agencies.split import split_cell
+
+    assert [p.text for p in split_cell(builtin_registry(), cell)] == pieces

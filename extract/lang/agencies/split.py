@@ -204,10 +204,13 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             continue  # "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II": a branch of the body
         if kind == "soft" and m.end() not in starts and _FIELDS.search(text, pos, m.start()):
             continue  # a list of the fields an office-holder is in charge of
-        if (kind == "soft" and m.group(0).strip() == "," and _PLURAL.match(text, pos)
-                and _GROUP_NOUN.match(rest)):
-            continue  # "Các bộ, cơ quan, địa phương": "các" governs a list of common nouns
-        if kind == "soft" and m.group(0).strip() == "," and regex.match(r"(?i)(?:các|những)\s+\p{L}", rest):
+        named_pair = False
+        if kind == "soft" and m.group(0).strip() == "," and _PLURAL.match(text, pos) and _GROUP_NOUN.match(rest):
+            named_pair = _two_named_groups(text, pos, m.start(), rest)
+            if not named_pair:
+                continue  # "Các bộ, cơ quan, địa phương": "các" governs a list of common nouns
+        if named_pair or (kind == "soft" and m.group(0).strip() == ","
+                          and regex.match(r"(?i)(?:các|những)\s+\p{L}", rest)):
             pass  # ", các đồng chí Chuyên viên ...": "các" after a comma starts another body
         elif kind == "soft":
             # After a complete registry name, a capitalised word starts another body even if
@@ -226,6 +229,16 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
         pos = m.end()
     _add(registry, pieces, text[pos:], cooperating)
     return pieces
+
+
+def _two_named_groups(text: str, pos: int, comma: int, rest: str) -> bool:
+    """"các tổ chức chính trị - xã hội, tổ chức thành viên của Mặt trận": each side of the comma
+    names its group in full, so they are two; "Các sở, ngành, địa phương liên quan", "các tổ
+    chức chính trị - xã hội, đoàn thể" list bare nouns under one "các"."""
+    start = max(pos, text.rfind(",", pos, comma) + 1)
+    before = _PLURAL.sub("", text[start:comma].strip(), count=1)
+    after = regex.split(r"[,;]|\s(?:và|cùng)\s", rest, maxsplit=1)[0]
+    return len(before.split()) > 2 and len(after.split()) > 3
 
 
 def _add(registry: Registry, pieces: list[Piece], chunk: str, cooperating: bool) -> None:

@@ -288,6 +288,10 @@ def test_a_branch_after_a_dash_stays_with_its_body(cell, names):
     ("các tổ chức chính trị - xã hội, đoàn thể", ["các tổ chức chính trị - xã hội, đoàn thể"]),
     ("Các cơ quan, tổ chức, đơn vị được phân bổ giới thiệu người ứng cử",
      ["Các cơ quan, tổ chức, đơn vị được phân bổ giới thiệu người ứng cử"]),
+    # a group after a whole name and "và" is one more body
+    ("các sở, ngành, Hội Nông dân tỉnh và địa phương", ["các sở, ngành", "Hội Nông dân tỉnh", "địa phương"]),
+    ("Sở Y tế và các đơn vị liên quan", ["Sở Y tế", "các đơn vị liên quan"]),
+    ("Sở Giáo dục và Đào tạo", ["Sở Giáo dục và Đào tạo"]),
 ])
 def test_a_plural_list_of_common_nouns_against_two_named_groups(cell, pieces):
     from extract.lang.agencies.split import split_cell

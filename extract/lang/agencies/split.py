@@ -215,7 +215,10 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
         elif kind == "soft":
             # After a complete registry name, a capitalised word starts another body even if
             # it is not a head word ("Sở Tư pháp, Trạm Khuyến nông ...").
-            after_known = m.start() in ends and rest[:1].isupper()
+            after_known = m.start() in ends and (
+                rest[:1].isupper()
+                # "Liên đoàn Lao động tỉnh và địa phương": a group after a whole name and "và"
+                or (m.group(0).strip() in ("và", "cùng") and _GROUP_NOUN.match(_PLURAL.sub("", rest, count=1))))
             if not (after_known or m.end() in starts or begins_body(registry, rest)):
                 continue
             # A bare line break inside a name printed over two lines ("Lãnh đạo" / "Sở ...").

@@ -148,6 +148,8 @@ def _ordinal(text: str) -> str:
 
 def _level(ordinal: str | None, stack: list[tuple[float, RawSection]]) -> float:
     if ordinal is None:
+        if stack and stack[-1][1].ordinal is None:
+            return stack[-1][0]  # "Nhiệm vụ giao Bộ A" then "Nhiệm vụ giao Bộ B": siblings, not nested
         return stack[-1][0] + 0.5 if stack else 1.5
     if _LETTER.match(ordinal) and not _ROMAN.match(ordinal):
         return 0

@@ -211,11 +211,11 @@ def test_everyday_header_words_for_who_with_whom_by_when_and_what(tmp_path):
 def test_unnumbered_section_rows_in_a_row_are_siblings_not_nested(tmp_path):
     table = rows(
         ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
-        ["", "Nhiệm vụ giao Giám đốc Sở Xây dựng chỉ đạo", "", ""],
+        ["", "<b>Nhiệm vụ giao Giám đốc Sở Xây dựng chỉ đạo</b>", "", ""],
         ["1", "Rà soát quy hoạch chung", "Sở Xây dựng", "Quý II/2027"],
-        ["", "Nhiệm vụ giao Giám đốc Sở Y tế chỉ đạo", "", ""],
+        ["", "<b>Nhiệm vụ giao Giám đốc Sở Y tế chỉ đạo</b>", "", ""],
         ["2", "Kiểm tra an toàn thực phẩm", "Sở Y tế", "Năm 2027"],
-        ["", "Nhiệm vụ giao Chủ tịch UBND các xã chỉ đạo", "", ""],
+        ["", "<b>Nhiệm vụ giao Chủ tịch UBND các xã chỉ đạo</b>", "", ""],
         ["3", "Số hóa hồ sơ hộ tịch", "UBND các xã", "Năm 2027"],
     )
     raw, _ = parse_text(tmp_path, HEAD + table)

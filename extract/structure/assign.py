@@ -52,6 +52,8 @@ _ROLE_NOTE = regex.compile(r"\s*\((?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|
                         _F | regex.I)
 _PAST_REVIEW = regex.compile(r"(?:kết\s+quả|tình\s+hình|đánh\s+giá)", _F | regex.I)
 _EVENT_ENDS = regex.compile(r"^(?P<clause>(?i:kết\s+thúc)\s+[^,;.:]{3,60}?)\s*,\s*(?=\S)", _F)
+_RUN_IN_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu})", _F)
+_FULL_STOP = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"“(])", _F)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _TIME_LABEL = regex.compile(r"^(?P<label>[^:\n]{4,60}?)\s*:\s+(?=\p{Lu})", _F)
 _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường hợp|trường hợp|tiêu chuẩn|tiêu chí|cơ cấu|thành phần|"
@@ -259,8 +261,11 @@ class Assigner:
                 if part.kind == "plain" and part.text.rstrip().endswith(":"):
                     # ... or its subject with a verb of doing ("Sở Tư pháp chủ trì, phối hợp với
                     # Sở Nội vụ thực hiện các nhiệm vụ sau:", "Cơ quan, tổ chức, đơn vị được phân
-                    # bổ ... thực hiện việc giới thiệu theo trình tự sau đây:")
-                    said = self.inner_lead_in(part.text) or self._subject_does(part.text)
+                    # bổ ... thực hiện việc giới thiệu theo trình tự sau đây:"), in the sentence
+                    # that ends with the colon ("Ngày 10/3, Chủ tịch UBND xã chủ trì cuộc họp. ...
+                    # Chủ tịch UBND xã kết luận như sau:" names who chaired, not who does the items)
+                    last = _FULL_STOP.split(part.text)[-1]
+                    said = self.inner_lead_in(last) or self._subject_does(last)
                     if said and said[0]:
                         scope = Scope(lead=said[0], support=said[1]).over(scope)
                 continue
@@ -502,7 +507,9 @@ class Assigner:
         found = None
         # The last body asked ("Sở A đề xuất Ủy ban nhân dân chỉ đạo các sở, ngành thực hiện
         # ...:" is work for the sở, ngành): the verb nearest the work names its doers.
-        for m in regex.finditer(r"(?<![\p{L}])(?:đề\s+nghị|yêu\s+cầu|giao|chỉ\s+đạo|hướng\s+dẫn)\s+", body, _F | regex.I):
+        # ("giao ban", a briefing, is no "giao" that assigns: "Giao Ban Quản lý ..." is)
+        for m in regex.finditer(r"(?<![\p{L}])(?:đề\s+nghị|yêu\s+cầu|giao(?!\s+(?-i:ban)(?![\p{L}]))|chỉ\s+đạo|hướng\s+dẫn)\s+",
+                                body, _F | regex.I):
             rest = body[m.end():]
             name = self.bodies.name_at(rest, 0) or self._name_before_verb(rest)
             if name:
@@ -754,7 +761,11 @@ class Assigner:
                           if ln.lstrip("-+•* ")[:1].isupper() and self.bodies.subject(ln.lstrip("-+•* "))), first)
         names = listed_subjects(first)
         if not names:
-            lead_in = self.lead_in(first.rstrip(".") + ":") if self.r.lead_in.match(first) else None
+            asked = first
+            label = _RUN_IN_LABEL.match(first)
+            if label and self.r.lead_in.match(first[label.end():]):
+                asked = first[label.end():]  # "Về công tác thu ngân sách: Giao Phòng Kinh tế chủ trì ..."
+            lead_in = self.lead_in(asked.rstrip(".") + ":") if self.r.lead_in.match(asked) else None
             if lead_in and lead_in[0]:
                 names = [lead_in[0]]
                 if lead_in[1]:

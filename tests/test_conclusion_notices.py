@@ -1,0 +1,44 @@
+"""Conclusion notices (Thông báo kết luận) of any level: the chair's opening sentences name who
+chaired, not who does the items; items open with a topic label before "Giao ..."; the offices
+created in 2025 (Thuế cơ sở, Thuế tỉnh, Hải quan khu vực) are bodies."""
+
+from __future__ import annotations
+
+from extract.model.layout import Paragraph
+from extract.structure.assign import assigned_tasks
+
+
+def _tasks(*lines):
+    return assigned_tasks([Paragraph(l) for l in lines], report=False)
+
+
+def test_the_chair_of_the_meeting_is_not_the_doer_of_the_conclusions():
+    tasks = _tasks(
+        "Ngày 10/3/2027, Chủ tịch UBND xã Tân Lập chủ trì cuộc họp giao ban. Sau khi nghe báo cáo, "
+        "Chủ tịch UBND xã kết luận như sau:",
+        "1. Về công tác thu ngân sách: Giao Phòng Kinh tế chủ trì, phối hợp với Thuế cơ sở 3 rà soát các "
+        "khoản thu; báo cáo kết quả trước ngày 25/3/2027.",
+        "2. Về công tác y tế: Yêu cầu Trạm Y tế xã tăng cường kiểm tra an toàn thực phẩm.",
+        "3. Văn phòng HĐND và UBND xã theo dõi, đôn đốc việc thực hiện kết luận này.",
+    )
+    assert [(t.lead, t.support) for t in tasks] == [
+        ("Phòng Kinh tế", "Thuế cơ sở 3"), ("Trạm Y tế xã", None), ("Văn phòng HĐND và UBND xã", None)]
+    assert tasks[0].due == "trước ngày 25/3/2027"
+
+
+def test_a_lead_in_sentence_still_hands_its_items_down_after_an_opening_sentence():
+    tasks = _tasks(
+        "Ngày 05/4/2027, Ủy ban nhân dân tỉnh tổ chức hội nghị. Ủy ban nhân dân tỉnh giao Sở Tài chính "
+        "chủ trì, phối hợp với Sở Nội vụ thực hiện các nội dung sau:",
+        "a) Rà soát dự toán chi thường xuyên;",
+        "b) Tổng hợp báo cáo trước ngày 30/4/2027.",
+    )
+    assert {(t.lead, t.support) for t in tasks} == {("Sở Tài chính", "Sở Nội vụ")}
+
+
+def test_tax_and_customs_offices_of_2025_are_bodies():
+    tasks = _tasks(
+        "II. NHIỆM VỤ",
+        "1. Thuế tỉnh Gia Lai chủ trì, phối hợp với Hải quan khu vực XIV kiểm tra hàng hóa nhập khẩu.",
+    )
+    assert (tasks[0].lead, tasks[0].support) == ("Thuế tỉnh Gia Lai", "Hải quan khu vực XIV")

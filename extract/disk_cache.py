@@ -191,12 +191,20 @@ def install() -> bool:
 
     live: dict = {}  # key -> pattern, this process
     used: dict = state["used"]  # key -> pickled pattern, compiled or loaded by this process, in order
-    not_cached = _main.DEBUG | _main.LOCALE | _main.TEMPLATE
+    not_cached = int(_main.DEBUG | _main.LOCALE | _main.TEMPLATE)
+    version: list = [None, 0]  # regex.DEFAULT_VERSION as last seen, and its value as an int
 
     def _compile(pattern, flags, ignore_unused, kwargs, cache_it):
-        if kwargs or type(pattern) is not str or flags & not_cached:
+        # Every module-level call (``regex.fullmatch(pattern_text, s)``) comes here, tens of
+        # thousands a document: plain ints, not RegexFlag arithmetic (a Python-level enum
+        # operator a call, which took as long as the lookup itself).
+        bits = flags if type(flags) is int else int(flags)
+        if kwargs or type(pattern) is not str or bits & not_cached:
             return original(pattern, flags, ignore_unused, kwargs, cache_it)
-        key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
+        current = regex.DEFAULT_VERSION
+        if current is not version[0]:
+            version[0], version[1] = current, int(current)
+        key = (pattern, bits, version[1])
         hit = live.get(key)
         if hit is not None:
             return hit

@@ -16,6 +16,7 @@ from ..lang.context import Lang
 from ..lang.citations import find_citations, find_relations
 from .header import document_info
 from .ids import assign_ids
+from .lean import share_fields_sets
 from ..lang.text import one_line
 from ..lang.time import TimeContext, parse_time
 
@@ -112,7 +113,7 @@ def _time(raw: str | None, ctx: TimeContext, sink: _Sink, page: int | None):
 def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink, registry) -> Task:
     section = raw.sections[-1] if raw.sections else None
     lead, support = _lead_support(raw, sink, registry)
-    return Task(
+    task = Task(
         id=task_id,
         ordinal=raw.ordinal,
         path=path,
@@ -131,6 +132,8 @@ def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink, registry) -> T
         role=raw.role,
         source=_source(raw.source),
     )
+    share_fields_sets(task)  # as it is made: the sets of the tasks made so far are not all held at once
+    return task
 
 
 def _source(boxes) -> TaskSource | None:

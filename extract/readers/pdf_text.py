@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model.layout import Paragraph
+from ..model.layout import LineBoxes, Paragraph
 from .pdf_page import Char, join_words, visual_rows
 
 SEGMENT_GAP = 3.0  # a horizontal gap of this many line heights splits a line (side-by-side blocks)
@@ -191,6 +191,8 @@ def paragraph(lines: list[Line]) -> Paragraph:
     text = join_lines(lines, starts)
     # a paragraph opening with a note number is a footnote typed into the body
     footnote = lines[0].footnote or bool(NOTE_START.match(text))
+    boxes = [(s, ln.page, ln.x0, ln.top, ln.x1, ln.bottom) for s, ln in zip(starts, lines) if ln.shown]
+    if boxes and all(type(b[1]) is int for b in boxes):
+        boxes = LineBoxes(boxes)  # held until the structure stage is done: packed, not 70,000 tuples
     return Paragraph(text, bold=all(ln.bold for ln in lines), footnote=footnote, page=lines[0].page,
-                     boxes=[(s, ln.page, ln.x0, ln.top, ln.x1, ln.bottom) for s, ln in zip(starts, lines)
-                            if ln.shown])
+                     boxes=boxes)

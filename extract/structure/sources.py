@@ -30,8 +30,11 @@ Box = tuple[int, float, float, float, float]
 class _Unit:
     key: str                                 # folded letters and digits of its text
     page: int | None
-    lines: list[tuple[int, Box]]             # (position in key where the line starts, box)
-    row: bool = False                        # a table row: shown whole
+    # The layout's own boxes, not copies (a unit a line of the document, all held at once):
+    # a paragraph's (offset, page, x0, top, x1, bottom) with ``starts``, the position in key
+    # where each of its lines starts; a table row's (page, x0, top, x1, bottom), shown whole.
+    boxes: list
+    starts: list[int] | None = None          # None: a table row
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() refuses
@@ -63,26 +66,25 @@ def _units(blocks) -> list[_Unit]:
     for block in blocks:
         if isinstance(block, Paragraph) and block.boxes:
             key, before = _key_at(block.text, [b[0] for b in block.boxes])
-            lines = [(n, (page, x0, top, x1, bottom))
-                     for n, (_, page, x0, top, x1, bottom) in zip(before, block.boxes)]
-            out.append(_Unit(key, block.boxes[0][1], lines))
+            out.append(_Unit(key, block.boxes[0][1], block.boxes, before))
         elif isinstance(block, Table):
             for row in block.rows:
                 if row.boxes:
                     key = _key(" ".join(c.text for c in row.cells if not c.merged_from_above))
-                    out.append(_Unit(key, row.boxes[0][0], [(0, b) for b in row.boxes], row=True))
+                    out.append(_Unit(key, row.boxes[0][0], row.boxes))
     return out
 
 
 def _lines_between(unit: _Unit, start: int, end: int) -> list[Box]:
     """Boxes of the unit's lines that hold key positions [start, end)."""
-    if unit.row:
-        return [box for _, box in unit.lines]
+    if unit.starts is None:
+        return list(unit.boxes)
     out = []
-    for k, (pos, box) in enumerate(unit.lines):
-        nxt = unit.lines[k + 1][0] if k + 1 < len(unit.lines) else len(unit.key) + 1
+    starts = unit.starts
+    for k, pos in enumerate(starts):
+        nxt = starts[k + 1] if k + 1 < len(starts) else len(unit.key) + 1
         if pos < end and nxt > start:
-            out.append(box)
+            out.append(unit.boxes[k][1:])
     return out
 
 

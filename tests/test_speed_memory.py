@@ -1,0 +1,139 @@
+"""Leaner memory and cheaper rule lookups, the same answers: the output models' shared
+field sets (normalise/lean.py), the PDF reader's packed line boxes (model/layout.LineBoxes),
+the task locator that reads the layout's boxes without copying them, and the disk cache's fast
+path for module-level regex calls."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+import regex
+
+from extract.model import PlanDocument, Section, SourceBox, Task, TaskSource, TimeSpec
+from extract.model.layout import LineBoxes, Paragraph
+from extract.model.raw import RawTask
+from extract.normalise.lean import share_fields_sets
+from extract.structure.sources import locate_tasks
+
+SEEDS = Path(__file__).resolve().parents[1] / "samples" / "seeds"
+
+
+def _task(n: int, **more) -> Task:
+    return Task(id=str(n), ordinal=str(n), path=[str(n)], section=Section(ordinal="I", title="Nhiệm vụ"),
+                text=f"Nhiệm vụ {n}", lead=[], support=[], product=None,
+                due=TimeSpec(raw="Quý I/2026", kind="quarter", start=None, end=None, rrule=None, anchor=None),
+                start=None, progress=None, page=1, extra={}, status=None, figures=[], role="task",
+                source=TaskSource(page=1, boxes=[SourceBox(page=1, x0=1.0, top=2.0, x1=3.0, bottom=4.0)]),
+                **more)
+
+
+# -- shared field sets ------------------------------------------------------------------------
+
+def test_models_given_every_field_share_one_set_and_behave_alike():
+    a, b = _task(1), _task(2)
+    dump_a, dump_b = a.model_dump_json(), b.model_dump_json()
+    share_fields_sets(a)
+    share_fields_sets(b)
+    assert a.model_fields_set is b.model_fields_set == set(Task.model_fields)
+    assert a.due.model_fields_set is b.due.model_fields_set
+    assert a.source.boxes[0].model_fields_set is b.source.boxes[0].model_fields_set
+    assert a.section.model_fields_set is b.section.model_fields_set
+    assert (a.model_dump_json(), b.model_dump_json()) == (dump_a, dump_b)
+    # setting a field, copying with an update, dumping unset fields: as without sharing
+    a.text = "Nhiệm vụ khác"
+    assert b.model_fields_set == set(Task.model_fields) and b.text == "Nhiệm vụ 2"
+    c = b.model_copy(update={"text": "Bản sao"})
+    assert c.model_fields_set is not b.model_fields_set and c.text == "Bản sao" and b.text == "Nhiệm vụ 2"
+    assert b.model_dump(exclude_unset=True) == b.model_dump()
+
+
+def test_a_model_given_only_some_fields_keeps_its_own_set():
+    spec = TimeSpec(raw="Năm 2026", kind="year")
+    other = TimeSpec(raw="Năm 2027", kind="year")
+    share_fields_sets(spec)
+    share_fields_sets(other)
+    assert spec.model_fields_set == {"raw", "kind"} and spec.model_fields_set is not other.model_fields_set
+    spec.start = None
+    assert other.model_fields_set == {"raw", "kind"}
+    assert other.model_dump(exclude_unset=True) == {"raw": "Năm 2027", "kind": "year"}
+
+
+def test_a_parsed_documents_tasks_share_their_sets_and_round_trip():
+    from extract.pipeline import parse_file
+
+    doc = parse_file(sorted(SEEDS.glob("*.pdf"))[0])
+    sets = {id(t.model_fields_set) for t in doc.tasks}
+    assert len(doc.tasks) > 1 and len(sets) == 1
+    assert PlanDocument.model_validate_json(doc.model_dump_json()) == doc
+
+
+# -- packed line boxes ------------------------------------------------------------------------
+
+BOXES = [(0, 3, 70.25, 100.0, 520.5, 114.125), (41, 3, 70.0, 114.0, 300.0, 128.0), (80, 4, 1e-3, 2.0, 3.0, 4.0)]
+
+
+def test_line_boxes_read_back_the_same_tuples():
+    packed = LineBoxes(BOXES)
+    assert list(packed) == BOXES and packed == BOXES and len(packed) == 3 and bool(packed)
+    assert [type(v) for v in packed[0]] == [int, int, float, float, float, float]
+    assert packed[-1] == BOXES[-1] and packed[1:] == BOXES[1:] and packed[0][1:] == BOXES[0][1:]
+    with pytest.raises(IndexError):
+        packed[3]
+    assert not LineBoxes() and LineBoxes() == []
+    assert pickle.loads(pickle.dumps(packed)) == packed
+    assert Paragraph("x", boxes=packed) == Paragraph("x", boxes=list(BOXES))
+
+
+def test_line_boxes_refuse_what_they_could_not_give_back():
+    with pytest.raises(TypeError):
+        LineBoxes([(0, None, 1.0, 2.0, 3.0, 4.0)])  # a page that is not known
+    with pytest.raises(ValueError):
+        LineBoxes([(3, 1.0, 2.0, 3.0, 4.0)])  # a row's box, not a line's
+
+
+def test_the_pdf_reader_packs_its_paragraph_boxes():
+    from extract.readers import read
+
+    layout = read(sorted(SEEDS.glob("*.pdf"))[0])
+    paras = [b for b in layout.blocks() if isinstance(b, Paragraph) and b.boxes]
+    assert paras and all(isinstance(p.boxes, LineBoxes) for p in paras)
+
+
+def test_tasks_are_placed_alike_from_packed_and_listed_boxes():
+    text = ("Các sở, ngành thực hiện các nội dung sau: a) Sở Xây dựng chủ trì rà soát quy hoạch "
+            "chung đô thị Pleiku; b) Sở Tài chính bố trí kinh phí thực hiện.")
+    cuts = [0, text.index("Sở Xây"), text.index("chung đô"), text.index("b) Sở")]
+    boxes = [(c, 3, 70.0, top, 520.0, top + 14.5) for c, top in zip(cuts, [100.0, 114.5, 129.0, 143.5])]
+    found = []
+    for made in (list, LineBoxes):
+        tasks = [RawTask(text="Sở Xây dựng chủ trì rà soát quy hoạch chung đô thị Pleiku", page=3),
+                 RawTask(text="Sở Tài chính bố trí kinh phí thực hiện", page=3)]
+        locate_tasks(tasks, [Paragraph(text, page=3, boxes=made(boxes))])
+        found.append([t.source for t in tasks])
+    assert found[0] == found[1] and all(found[0])
+
+
+# -- regex calls through the disk cache --------------------------------------------------------
+
+def test_module_level_calls_answer_alike_with_int_or_enum_flags_and_follow_the_default_version():
+    # called as from a module of vnplan, whose patterns the disk cache keeps (and then finds
+    # on its fast path, the second time round)
+    scope = {"__name__": "extract.probe", "regex": regex}
+    exec("def find(p, s, f=0):\n    return regex.findall(p, s, f)\n"
+         "def sets(p, s):\n    return regex.compile(p).findall(s)\n", scope)
+    find, sets = scope["find"], scope["sets"]
+    text = "Sở Nội vụ, SỞ Y TẾ"
+    for _ in range(2):
+        assert find(r"s[ởo] \w+", text, regex.I) == find(r"s[ởo] \w+", text, int(regex.I)) == ["Sở Nội", "SỞ Y"]
+        assert find(r"s[ởo] \w+", text) == []
+    before = regex.DEFAULT_VERSION
+    try:
+        for _ in range(2):
+            regex.DEFAULT_VERSION = regex.VERSION1
+            assert sets(r"[[a-c]--b]", "abc") == ["a", "c"]  # set difference: VERSION1 only
+            regex.DEFAULT_VERSION = regex.VERSION0
+            assert sets(r"[[a-c]--b]", "abc") != ["a", "c"]
+    finally:
+        regex.DEFAULT_VERSION = before

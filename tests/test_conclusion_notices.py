@@ -42,3 +42,35 @@ def test_tax_and_customs_offices_of_2025_are_bodies():
         "1. Thuế tỉnh Gia Lai chủ trì, phối hợp với Hải quan khu vực XIV kiểm tra hàng hóa nhập khẩu.",
     )
     assert (tasks[0].lead, tasks[0].support) == ("Thuế tỉnh Gia Lai", "Hải quan khu vực XIV")
+
+
+def test_a_schools_own_people_and_parts_do_the_work():
+    tasks = _tasks(
+        "III. PHÂN CÔNG NHIỆM VỤ",
+        "1. Giáo viên chủ nhiệm: Lập danh sách vận động viên của lớp, nộp về Tổ Thể dục trước ngày 10/10/2027.",
+        "2. Bộ phận kế toán chuẩn bị kinh phí khen thưởng theo quy định.",
+        "3. Giáo viên chủ nhiệm các lớp phối hợp với Đoàn Thanh niên tuyên truyền về hội thao.",
+    )
+    assert [(t.lead, t.support) for t in tasks] == [
+        ("Giáo viên chủ nhiệm", None), ("Bộ phận kế toán", None),
+        ("Giáo viên chủ nhiệm các lớp", "Đoàn Thanh niên")]
+
+
+def test_giao_the_verb_is_noise_before_a_name_but_giao_of_giao_vien_is_not():
+    from extract.lang.agencies import builtin_registry
+    from extract.lang.agencies.split import trim_noise
+
+    r = builtin_registry()
+    assert trim_noise(r, "giao Sở Tài chính") == "Sở Tài chính"
+    assert trim_noise(r, "Giáo viên chủ nhiệm các lớp") == "Giáo viên chủ nhiệm các lớp"
+    assert trim_noise(r, "Sở Nội vụ thực hiện") == "Sở Nội vụ"
+
+
+def test_the_usual_closing_request_to_report_difficulties_is_no_task():
+    tasks = _tasks(
+        "Kính gửi: Các Sở Giáo dục và Đào tạo",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Các Sở GDĐT báo cáo kết quả về Bộ GDĐT (qua Vụ Giáo dục Trung học) trước ngày 15/6/2027.",
+        "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các Sở GDĐT phản ánh về Bộ GDĐT để được hướng dẫn./.",
+    )
+    assert [t.lead for t in tasks] == ["Các Sở GDĐT"]

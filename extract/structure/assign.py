@@ -666,6 +666,8 @@ class Assigner:
             return []
         out = []
         for b in body:
+            if self.r.not_work.search(b.text):
+                continue  # "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị ... phản ánh về ..."
             said = self.inner_lead_in(b.text) if _REQUEST.search(b.text) and b.text[:1].isupper() else None
             if said:
                 out.append((b, said))

@@ -280,8 +280,9 @@ class Registry:
         reg.locality = _longest_first({f(x) for x in locality if f(x)})
         reg.qualifiers = _longest_first({f(x) for x in qualifiers if f(x)})
         reg.cooperation = tuple(sorted(set(coop), key=lambda w: (-len(w), w)))
-        reg.leading_noise = _longest_first({f(x) for x in lead_noise if f(x)})
-        reg.trailing_noise = _longest_first({f(x) for x in trail_noise if f(x)})
+        # with tones: "giao" (assigns) is noise, "Giáo viên" is a name
+        reg.leading_noise = _longest_first({reg.folder.toned(x) for x in lead_noise if f(x)})
+        reg.trailing_noise = _longest_first({reg.folder.toned(x) for x in trail_noise if f(x)})
         reg.not_agency = _longest_first({f(x) for x in not_agency if f(x)})
         reg.predicates = tuple(sorted(set(predicates), key=lambda w: (-len(w), w)))
         reg._validate()

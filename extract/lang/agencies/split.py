@@ -256,25 +256,26 @@ def trim_noise(registry: Registry, text: str) -> str:
         words = registry.folder.words(text)
         if not words:
             return text
-        key = tuple(k for w in words for k in w.keys)
+        key = tuple(k for w in words for k in w.toned)
         before = text
         for noise in registry.leading_noise:
             if len(key) > len(noise) and key[: len(noise)] == noise:
                 n, acc = 0, ()
                 while acc != noise and n < len(words):
-                    acc += words[n].keys
+                    acc += words[n].toned
                     n += 1
                 if acc == noise:
                     text = text[words[n].start :].strip(_STRIP)
                 break
         words = registry.folder.words(text)
-        key = tuple(k for w in words for k in w.keys)
+        key = tuple(k for w in words for k in w.toned)
+        known = tuple(k for w in words for k in w.keys) in registry.known  # (names are kept folded)
         for noise in registry.trailing_noise if not text.endswith(")") else ():
-            if len(key) > len(noise) and key[-len(noise):] == noise and key not in registry.known:
+            if len(key) > len(noise) and key[-len(noise):] == noise and not known:
                 n, acc = len(words), ()
                 while acc != noise and n > 0:
                     n -= 1
-                    acc = words[n].keys + acc
+                    acc = words[n].toned + acc
                 if acc == noise and not _IN_CHARGE_OF.search(text[: words[n].start]):
                     # (not "Chuyên viên phụ trách tổng hợp": the field the holder is in charge of)
                     text = text[: words[n].start].strip(_STRIP)

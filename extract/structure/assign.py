@@ -732,6 +732,9 @@ class Assigner:
         line = node.line
         if line.title.rstrip().endswith(":") and self.r.not_work.search(line.title):
             return []  # "Thẩm quyền triệu tập hội nghị được thực hiện như sau:" and its cases: no work
+        if line.title.rstrip().endswith(":") and node.items and all(
+                self.r.not_work.search(c.line.title) and not c.items for c in node.items):
+            return []  # "Thành lập Ban Chỉ đạo ..., gồm các ông, bà có tên sau:" over its members: the act itself
         lines = [line.title]
         for part in node.parts:
             if isinstance(part, Line):

@@ -1,0 +1,40 @@
+"""Decisions and resolutions (Quyết định, Nghị quyết) of any council or committee: the act of the
+decision itself ("Thành lập Ban Chỉ đạo ..., gồm các ông, bà có tên sau:") and its members are
+no tasks; a long list of bodies asked after "Giao" is read name by name."""
+
+from __future__ import annotations
+
+from extract.model.layout import Paragraph
+from extract.structure.assign import assigned_tasks
+
+
+def _tasks(*lines):
+    return assigned_tasks([Paragraph(l) for l in lines], report=False)
+
+
+def test_a_council_resolution_hands_its_supervision_to_a_long_list_of_bodies():
+    tasks = _tasks(
+        "QUYẾT NGHỊ:",
+        "Điều 3. Tổ chức thực hiện",
+        "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.",
+        "2. Giao Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu "
+        "Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.",
+    )
+    assert tasks[0].lead == "Ủy ban nhân dân tỉnh"
+    assert tasks[1].lead is not None
+    assert tasks[1].lead.split("; ") == ["Thường trực Hội đồng nhân dân tỉnh", "các Ban của Hội đồng nhân dân tỉnh",
+                                         "các Tổ đại biểu Hội đồng nhân dân tỉnh"]
+
+
+def test_founding_a_committee_with_its_members_is_the_decision_itself():
+    tasks = _tasks(
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Thành lập Tổ công tác cải cách hành chính huyện, gồm các ông, bà có tên sau:",
+        "1. Ông Nguyễn Văn An, Chủ tịch UBND huyện - Tổ trưởng;",
+        "2. Bà Trần Thị Bích, Trưởng phòng Nội vụ - Tổ phó thường trực;",
+        "3. Ông Lê Văn Cường, Chánh Văn phòng HĐND và UBND huyện - Thành viên kiêm thư ký.",
+        "Điều 2. Nhiệm vụ của Tổ công tác",
+        "1. Tham mưu Chủ tịch UBND huyện chỉ đạo công tác cải cách hành chính.",
+    )
+    assert [(t.text, t.lead) for t in tasks] == [
+        ("Tham mưu Chủ tịch UBND huyện chỉ đạo công tác cải cách hành chính.", "Tổ công tác")]

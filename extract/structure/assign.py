@@ -534,7 +534,9 @@ class Assigner:
         return name, "; ".join(partners) or None
 
     def _name_before_verb(self, text: str) -> str | None:
-        m = regex.match(r"^(?P<name>.{2,120}?)\s*(?:,\s*)?(?:chủ\s+trì|thực\s+hiện|triển\s+khai|có\s+trách\s+nhiệm|"
+        # (after "Giao", a list of bodies may be long: "Giao Thường trực HĐND tỉnh, các Ban của HĐND
+        # tỉnh, các Tổ đại biểu HĐND tỉnh giám sát ...")
+        m = regex.match(r"^(?P<name>.{2,250}?)\s*(?:,\s*)?(?:chủ\s+trì|thực\s+hiện|triển\s+khai|có\s+trách\s+nhiệm|"
                         r"tham\s+mưu|khẩn\s+trương|tổ\s+chức|rà\s+soát|xây\s+dựng|phối\s+hợp|giám\s+sát|kiểm\s+tra|"
                         r"theo\s+dõi|hướng\s+dẫn)\b", text, _F | regex.I)
         if m and self.bodies.starts_like_body(m.group("name")):

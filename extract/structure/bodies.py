@@ -160,8 +160,7 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     # a person's name may carry two or three titles: more words than a body's name
     # ("Đài Truyền hình Việt Nam (VTV)": a name may end with its acronym in brackets)
     bare = _ACRONYM.sub("", name)
-    # (a list of bodies, each after its comma checked below, may be longer than one name)
-    if regex.search(r"[.;:()“”\"]", bare) or len(name.split()) > _MAX_NAME_WORDS * (1.5 if person else 2.5 if "," in name else 1):
+    if regex.search(r"[.;:()“”\"]", bare) or len(name.split()) > _MAX_NAME_WORDS * (1.5 if person else 1):
         return None
     # A comma ends the name unless a group word follows ("Các sở, ngành, địa phương"), or
     # another body's name starts after it ("Liên minh Hợp tác xã thành phố, các Hiệp hội").

@@ -79,3 +79,36 @@ def test_new_phrasings_are_data(tmp_path):
     assert parse_time("Mốc hoàn thành: Quarter III/2025", ctx)[0].kind != "quarter"  # not shipped
     spec, _ = parse("Mốc hoàn thành: Quarter III/2025", ctx)
     assert (spec.kind, str(spec.start), str(spec.end)) == ("quarter", "2025-07-01", "2025-09-30")
+
+
+def test_a_school_year_and_its_terms_run_september_to_may():
+    from datetime import date
+
+    from extract.lang.time import parse_time
+
+    cases = {
+        "Năm học 2027-2028": (date(2027, 9, 1), date(2028, 5, 31)),
+        "Trong năm học 2027 - 2028": (date(2027, 9, 1), date(2028, 5, 31)),
+        "Học kỳ I năm học 2027-2028": (date(2027, 9, 1), date(2028, 1, 31)),
+        "Học kì 2 năm học 2027-2028": (date(2028, 1, 1), date(2028, 5, 31)),
+    }
+    for phrase, (start, end) in cases.items():
+        spec, messages = parse_time(phrase)
+        assert not messages and (spec.kind, spec.start, spec.end) == ("range", start, end), phrase
+    # two calendar years are not a school year, and a day of its own is kept
+    spec, _ = parse_time("Năm 2027-2028")
+    assert (spec.start, spec.end) == (date(2027, 1, 1), date(2028, 12, 31))
+    assert parse_time("Trước ngày 30/5/2028")[0].end == date(2028, 5, 30)
+
+
+def test_school_year_section_is_validated(tmp_path):
+    import pytest
+
+    from extract.errors import DataFileError
+    from extract.lang.time.vocab import load_vocabulary
+
+    text = (Path(__file__).resolve().parents[1] / "extract/lang/time/data/time.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "time.yaml"
+    bad.write_text(text.replace("  start: 9\n  end: 5\n", "  start: 13\n  end: 5\n"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="school_year.start"):
+        load_vocabulary(bad)

@@ -62,6 +62,12 @@ class Grammar:
 
     def __init__(self, v: Vocabulary):
         self.v = v
+        self.school_year = None
+        if v.school_year_words:
+            terms = alt(w for words, _, _ in v.school_terms for w in words) if v.school_terms else r"(?!x)x"
+            self.school_year = regex.compile(
+                rf"(?:(?P<term>{terms})\s+(?:cua\s+)?)?{alt(v.school_year_words)}\s+"
+                rf"(?P<y1>\d{{4}})\s*[-–/]\s*(?P<y2>\d{{4}})(?!\d)")
         self.numbers = {**v.number_words, **v.roman, **v.month_names}
         roman4 = alt(k for k, n in v.roman.items() if n <= 4)
         # a scan's "Quý H/2026": only after a quarter word, and only as a quarter

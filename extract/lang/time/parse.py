@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import unicodedata
+from datetime import date
 from functools import lru_cache
 
 from ...model import TimeSpec
@@ -77,6 +79,26 @@ def _anchor_span(span: tuple[int, int], pieces, folded: str) -> tuple[int, int]:
     return a, b
 
 
+def _school_year(folded: str, start, end, g: Grammar):
+    """"Năm học 2026-2027" read as the two calendar years it names becomes September 2026 -
+    May 2027; "học kỳ I năm học 2026-2027" its first term. A phrase that names its own day or
+    month in it ("trước 30/5/2027") keeps that reading."""
+    m = g.school_year.search(folded) if g.school_year is not None else None
+    if m is None:
+        return start, end
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if y2 != y1 + 1 or (start, end) != (date(y1, 1, 1), date(y2, 12, 31)):
+        return start, end
+    first, last = g.v.school_year_months
+    if m.group("term"):
+        term = " ".join(m.group("term").split())
+        first, last = next((a, b) for words, a, b in g.v.school_terms if term in words)
+    def on(month: int) -> int:  # months from the year's start month on are in its first year
+        return y1 if month >= g.v.school_year_months[0] else y2
+    last_year = on(last)
+    return date(on(first), first, 1), date(last_year, last, calendar.monthrange(last_year, last)[1])
+
+
 def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
     if not text:
         raise NotUnderstood("empty")
@@ -91,5 +113,7 @@ def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
     start, end = reading.start, reading.end
     if start and end and start > end:
         start, end = end, start
+    if reading.kind == "range":
+        start, end = _school_year(folded, start, end, g)
     return TimeSpec(raw=text, kind=reading.kind, start=start, end=end, rrule=reading.rrule,
                     anchor=anchor)

@@ -64,6 +64,11 @@ class Vocabulary:
     inline_condition_triggers: tuple[str, ...]
     duration_units: tuple[str, ...]  # unit kinds of a length after a start day ("02 ngày")
     duration_lead: tuple[str, ...]  # words a length cell may open with ("trong 05 ngày")
+    # "năm học 2026-2027": the words, the months it starts and ends in, and its terms
+    # ((words, first month, last month), ...); empty words: no school years
+    school_year_words: tuple[str, ...]
+    school_year_months: tuple[int, int]
+    school_terms: tuple[tuple[tuple[str, ...], int, int], ...]
     # The spellings as printed (lower case, NFC), per key: a word printed with diacritics must
     # carry one of these, so "đầu tư" (invest) is not read as "từ" (from).
     spellings: dict[str, frozenset[str]]
@@ -149,6 +154,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         if kind not in freq:
             r.fail("recurrence.freq", f"no entry for unit kind {kind!r}")
     duration_units, duration_lead = _duration(r)
+    school_words, school_months, school_terms = _school_year(r)
     return Vocabulary(
         specific_labels=r.words("labels.specific"),
         generic_labels=r.words("labels.generic", required=False),
@@ -194,8 +200,44 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
                                    if "inline_condition_triggers" in r.data else ()),
         duration_units=duration_units,
         duration_lead=duration_lead,
+        school_year_words=school_words,
+        school_year_months=school_months,
+        school_terms=school_terms,
         spellings=r.spellings,
     )
+
+
+def _school_year(r: _Reader) -> tuple[tuple[str, ...], tuple[int, int], tuple]:
+    """The optional ``school_year`` section: "năm học 2026-2027" runs from its ``start`` month of
+    the first year to its ``end`` month of the second; each term names its own months."""
+    if "school_year" not in r.data:
+        return (), (9, 5), ()
+    if not isinstance(r.data["school_year"], dict):
+        r.fail("school_year", "must be a mapping with words, start, end and terms")
+    words = r.words("school_year.words")
+    months = []
+    for key in ("start", "end"):
+        n = r.get(f"school_year.{key}")
+        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 12:
+            r.fail(f"school_year.{key}", f"{n!r} is not a month number 1..12")
+        months.append(n)
+    terms = []
+    raw_terms = r.data["school_year"].get("terms", [])
+    if not isinstance(raw_terms, list):
+        r.fail("school_year.terms", "must be a list of {words, start, end}")
+    for k, term in enumerate(raw_terms):
+        key = f"school_year.terms.{k}"
+        if not isinstance(term, dict) or set(term) != {"words", "start", "end"}:
+            r.fail(key, "must be a mapping with exactly words, start and end")
+        if not isinstance(term["words"], list) or not term["words"] or not all(
+                isinstance(w, str) and w.strip() for w in term["words"]):
+            r.fail(f"{key}.words", "must be a non-empty list of words")
+        for part in ("start", "end"):
+            n = term[part]
+            if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 12:
+                r.fail(f"{key}.{part}", f"{n!r} is not a month number 1..12")
+        terms.append((tuple(fold_word(w) for w in term["words"]), term["start"], term["end"]))
+    return words, (months[0], months[1]), tuple(terms)
 
 
 def _duration(r: _Reader) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -5,6 +5,7 @@
     python3 bench/readers.py --rounds 5 FILE...
     python3 bench/readers.py --renditions      # the table seeds' PDFs ruled, borderless, scanned
     python3 bench/readers.py --memory          # peak memory: 100-page PDF against 2,000 pages
+    python3 bench/readers.py --only read,parse_file,pypdfium2,python-docx   # some cases only
 
 Every case runs in its own fresh process (one core, one thread) so that its peak RSS is its
 own; the time is the best of --rounds passes over all files after one warm-up pass (imports,
@@ -108,15 +109,18 @@ def docx_pages(path: Path) -> int:
 
 def forget_texts() -> None:
     """Clear vnplan's per-text memories: bounded lru caches (data files and compiled rules are
-    kept: those are unbounded ``@cache``) and the built-in registry's memo dicts."""
+    kept: those are unbounded ``@cache``), module-level dicts named ``*_memo`` and the built-in
+    registry's memo dicts."""
     import functools
 
     for name, module in list(sys.modules.items()):
         if name != "extract" and not name.startswith("extract."):
             continue
-        for value in list(vars(module).values()):
+        for attr, value in list(vars(module).items()):
             if isinstance(value, functools._lru_cache_wrapper) and value.cache_parameters()["maxsize"] is not None:
                 value.cache_clear()
+            elif attr.endswith("_memo") and isinstance(value, dict):  # module-level memos per text
+                value.clear()
     from extract.lang.context import Lang
 
     registry = Lang.default().registry
@@ -217,6 +221,7 @@ def main() -> None:
     ap.add_argument("--label", help=argparse.SUPPRESS)
     ap.add_argument("--no-warm", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--fresh", action="store_true", help="forget per-text caches before every round")
+    ap.add_argument("--only", help="comma-separated tools to run (e.g. read,parse_file,pypdfium2,python-docx)")
     args = ap.parse_args()
     if args.renditions and not args.worker:
         return renditions(args)
@@ -235,8 +240,9 @@ def main() -> None:
                OMP_NUM_THREADS="1")
     results = []
     missing = []
+    only = set(args.only.split(",")) if args.only else None
     for fmt, tool in CASES:
-        if not any(f.suffix.lower() == f".{fmt}" for f in files):
+        if not any(f.suffix.lower() == f".{fmt}" for f in files) or (only and tool not in only):
             continue
         if tool in PEER_MODULES and importlib.util.find_spec(PEER_MODULES[tool]) is None:
             missing.append(tool)

@@ -137,3 +137,60 @@ def test_module_level_calls_answer_alike_with_int_or_enum_flags_and_follow_the_d
             assert sets(r"[[a-c]--b]", "abc") != ["a", "c"]
     finally:
         regex.DEFAULT_VERSION = before
+
+
+# -- a text layer judged on fewer words ---------------------------------------------------------
+
+def test_a_text_layer_is_judged_alike_when_counting_stops_at_enough_syllables():
+    from extract.readers import ocr
+
+    good = "Ủy ban nhân dân tỉnh triển khai kế hoạch cải cách hành chính năm hai nghìn " * 40
+    bad = "6Ӣ C‘NG 7+ѬѪ1* ĈѪӠNG ‡˙ ѬѪ1 " * 60
+    mixed = [good[:n] + bad[: 3 * n] for n in (40, 200, 900, 1500)] + [bad[:n] + good for n in (300, 1200)]
+    for text in [good, bad, "", "UBND PCI 2026 " * 50, *mixed]:
+        share, judged = ocr.syllable_share(text)
+        full = None
+        if len("".join(text.split())) >= 20 and judged >= ocr.MIN_WORDS and share < ocr.MIN_SHARE \
+                and ocr.odd_share(text[:4000]) > ocr.ODD_SHARE:
+            full = "garbled"
+        assert ocr.text_layer_problem(text, has_images=False) == full, text[:40]
+        early, _ = ocr.syllable_share(text, enough=ocr.SURE_SYLLABLES)
+        assert (early >= ocr.MIN_SHARE) == (share >= ocr.MIN_SHARE)
+    assert ocr.text_layer_problem(bad, has_images=False) == "garbled"
+    assert ocr.syllable_share(good, enough=5) == (1.0, 5)
+
+
+# -- agency starts remembered per registry ------------------------------------------------------
+
+def test_agency_starts_are_remembered_per_registry_and_forgotten_with_it():
+    import gc
+
+    from extract.lang.agencies import agency_start, load_registry
+    from extract.lang.context import Lang
+    from extract.structure import table_roles
+
+    registry = Lang.default().registry
+    cells = ["Sở Nội vụ", "UBND các xã", "Trước 30/6/2026", "Sở Nội vụ", "Thường xuyên", "Công an tỉnh"]
+    for text in cells * 2:
+        assert table_roles.starts_with_agency(text, registry) == agency_start(text, registry)
+    assert table_roles.starts_with_agency("Sở Nội vụ", None) == agency_start("Sở Nội vụ", None)
+    other = load_registry(builtin=False)
+    assert table_roles.starts_with_agency("Sở Nội vụ", other) == agency_start("Sở Nội vụ", other)
+    key = id(other)
+    assert key in table_roles._agency_start_memo
+    del other
+    gc.collect()
+    assert key not in table_roles._agency_start_memo
+
+
+def test_header_lines_are_the_cleaned_pieces_once_each():
+    from extract.model.layout import Cell, Row, Table
+    from extract.structure.header_lines import lines
+
+    blocks = [Table([Row([Cell("**ỦY BAN NHÂN DÂN**\n---"), Cell("CỘNG HÒA  XÃ HỘI\nĐộc lập")])]),
+              Paragraph("| Số: 12/KH-UBND | Hà Nội, ngày 1 tháng 2 năm 2026 |"),
+              Paragraph("Nơi nhận:\tKT. CHỦ TỊCH"), Paragraph("> # Kế hoạch\n  thực   hiện ")]
+    assert [(ln.text, ln.column) for ln in lines(blocks)] == [
+        ("ỦY BAN NHÂN DÂN", 0), ("CỘNG HÒA XÃ HỘI", 1), ("Độc lập", 1), ("Số: 12/KH-UBND", 0),
+        ("Hà Nội, ngày 1 tháng 2 năm 2026", 1), ("Nơi nhận:", 0), ("KT. CHỦ TỊCH", 1), ("Kế hoạch", None),
+        ("thực hiện", None)]

@@ -8,6 +8,7 @@ from garbage without any dictionary.
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import subprocess
@@ -34,14 +35,18 @@ ODD_SHARE = 0.01  # mojibake pages run at 5-20%; real Vietnamese text at ~0
 MIN_SHARE = 0.6  # Vietnamese prose scores > 0.9 (abbreviations and names are the rest)
 OCR_DPI = 300
 JUDGE_AT_MOST = 300  # words looked at per page: plenty to judge, and a page costs nothing
+SURE_SYLLABLES = math.ceil(MIN_SHARE * JUDGE_AT_MOST)  # share >= MIN_SHARE of any count judged
 
 
 def _base(word: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", word.lower()).translate(TONE_MARKS))
 
 
-def syllable_share(text: str) -> tuple[float, int]:
-    """(share of words that are possible Vietnamese syllables, number of words judged)."""
+def syllable_share(text: str, enough: int | None = None) -> tuple[float, int]:
+    """(share of words that are possible Vietnamese syllables, number of words judged).
+
+    ``enough``: stop once that many syllables are found (the share of the words judged so far
+    is returned): a caller that only asks whether the share reaches a bar needs no more."""
     judged = ok = 0
     for m in WORD.finditer(text):
         w = m.group()
@@ -49,7 +54,7 @@ def syllable_share(text: str) -> tuple[float, int]:
             continue  # abbreviations (UBND, PCI) say nothing either way
         judged += 1
         ok += _is_syllable(w)
-        if judged >= JUDGE_AT_MOST:
+        if judged >= JUDGE_AT_MOST or ok == enough:
             break
     return (ok / judged if judged else 1.0), judged
 
@@ -90,7 +95,9 @@ def text_layer_problem(text: str, has_images: bool) -> str | None:
     visible = len("".join(text.split()))
     if visible < 20:
         return "missing" if has_images else None
-    share, judged = syllable_share(text)
+    # A page of real text reaches the bar two thirds of the way through its words: with this
+    # many syllables the share is at least MIN_SHARE whatever the words left would say.
+    share, judged = syllable_share(text, enough=SURE_SYLLABLES)
     if judged >= MIN_WORDS and share < MIN_SHARE and odd_share(text[:4000]) > ODD_SHARE:
         return "garbled"
     return None

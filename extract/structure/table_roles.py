@@ -17,6 +17,7 @@ one task per unit (the subject column); statistics, contact lists and blank form
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -87,6 +88,29 @@ def _is_deadline(text: str) -> bool:
     return spec.kind != "unspecified"
 
 
+# agency_start per registry and distinct cell text: a table's lead column repeats the same few
+# names down its rows, and a registry never changes once built. Keyed by the registry's id,
+# dropped when the registry goes (it is not hashable); bounded so text cannot grow it.
+_agency_start_memo: dict[int, dict[str, bool]] = {}
+_MEMO_LIMIT = 20_000
+
+
+def starts_with_agency(text: str, registry=None) -> bool:
+    """``agency_start(text, registry)``, remembered."""
+    if registry is None:
+        return agency_start(text, None)
+    memo = _agency_start_memo.get(id(registry))
+    if memo is None:
+        memo = _agency_start_memo[id(registry)] = {}
+        weakref.finalize(registry, _agency_start_memo.pop, id(registry), None)
+    hit = memo.get(text)
+    if hit is None:
+        hit = agency_start(text, registry)
+        if len(memo) < _MEMO_LIMIT:
+            memo[text] = hit
+    return hit
+
+
 def profile(cells: list[str], registry=None) -> Profile:
     p = Profile()
     words = 0
@@ -104,7 +128,7 @@ def profile(cells: list[str], registry=None) -> Profile:
         p.duration += n <= 8 and _is_duration(text)
         if n <= 30:
             p.deadline += n <= 16 and _is_deadline(text)
-            p.agency += agency_start(text, registry)
+            p.agency += starts_with_agency(text, registry)
     if p.filled:
         for name in ("ordinal", "agency", "deadline", "number", "done", "citation", "duration"):
             setattr(p, name, getattr(p, name) / p.filled)

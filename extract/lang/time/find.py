@@ -298,22 +298,31 @@ _GIVEN = regex.compile(r"(?<![\p{L}])(?:được\s+(?:giao|phân\s+công|phân\s
                        regex.VERSION1 | regex.IGNORECASE)
 
 
+def _lunar(phrase: str) -> bool:
+    from .fold import fold
+    from .lunar import names_lunar_day
+    from .vocab import vocabulary
+
+    return names_lunar_day(fold(phrase)[0], vocabulary().lunar_days)
+
+
 def _inline_span(text: str, start: int, phrase: str, rest: str, ctx) -> tuple[int, int] | None:
     """The span of one trigger's phrase when it reads as a dated deadline, trimmed of words the
     grammar ignores after the date; else None."""
     end = start + len(phrase)
     phrase = phrase.strip()
-    if not phrase or not any(ch.isdigit() for ch in phrase):
-        return None
+    if not phrase or not (any(ch.isdigit() for ch in phrase) or _lunar(phrase)):
+        return None  # ("hoàn thành trước Tết Nguyên đán": a lunar day has no digits)
     spec, messages = parse_time(phrase, ctx)
     if messages or spec is None:
         return None
     recurring_day = spec.kind == "recurring" and regex.search(r"ngay\s+\d", rest)
     if not recurring_day and (spec.kind not in _DATED or spec.end is None):
         return None  # "trước ngày 30 tháng 11 hằng năm" counts: a day, every year
-    # Trim words after the date that the grammar ignores ("... 20/12/2025 để tổng hợp").
+    # Trim words after the date that the grammar ignores ("... 20/12/2025 để tổng hợp"); not
+    # the words of a lunar day ("trước Tết Nguyên đán Bính Ngọ" is as printed).
     words = phrase.split()
-    while len(words) > 1:
+    while len(words) > 1 and any(ch.isdigit() for ch in phrase):
         shorter = " ".join(words[:-1])
         s2, m2 = parse_time(shorter, ctx)
         if m2 or s2 is None or (s2.kind, s2.start, s2.end, s2.rrule) != (spec.kind, spec.start, spec.end, spec.rrule):

@@ -12,6 +12,7 @@ from .context import TimeContext
 from .fold import fold, lower_keep_length
 from .grammar import Grammar, grammar
 from .interpret import NotUnderstood, interpret
+from .lunar import lunar_day
 from .vocab import Vocabulary
 
 _ANCHOR_TRIM = " \t.,;:-–"
@@ -105,7 +106,19 @@ def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
     folded, index = fold(text)
     m = g.label.match(folded)
     pieces = g.scan(folded, m.end() if m else 0, printed=lower_keep_length(text), index=index)
-    reading, anchors = interpret(pieces, g, folded, ctx)
+    # "Trước Tết Nguyên đán Bính Ngọ", "Rằm tháng Giêng năm 2027": a day of the lunar calendar,
+    # which the solar grammar would read as no time, a month or a whole year
+    day = lunar_day(folded, g.v.lunar_days, ctx) if g.v.lunar_days else None
+    try:
+        reading, anchors = interpret(pieces, g, folded, ctx)
+    except NotUnderstood:
+        if day is None:
+            raise
+        return TimeSpec(raw=text, kind="date", start=day, end=day)
+    if day is not None and reading.kind in ("year", "month"):
+        return TimeSpec(raw=text, kind="date", start=day, end=day)
+    if day is not None and reading.kind == "range" and reading.start and reading.end is None and day >= reading.start:
+        reading.end = day  # "Từ ngày 15/01/2026 đến trước Tết Nguyên đán"
     anchor = None
     if anchors:
         a, b = _anchor_span(anchors[0], pieces, folded)

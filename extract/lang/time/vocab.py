@@ -69,6 +69,7 @@ class Vocabulary:
     school_year_words: tuple[str, ...]
     school_year_months: tuple[int, int]
     school_terms: tuple[tuple[tuple[str, ...], int, int], ...]
+    lunar_days: tuple[tuple[tuple[str, ...], int, int], ...]  # (words, lunar month, lunar day)
     # The spellings as printed (lower case, NFC), per key: a word printed with diacritics must
     # carry one of these, so "đầu tư" (invest) is not read as "từ" (from).
     spellings: dict[str, frozenset[str]]
@@ -155,6 +156,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
             r.fail("recurrence.freq", f"no entry for unit kind {kind!r}")
     duration_units, duration_lead = _duration(r)
     school_words, school_months, school_terms = _school_year(r)
+    lunar_days = _lunar_days(r)
     return Vocabulary(
         specific_labels=r.words("labels.specific"),
         generic_labels=r.words("labels.generic", required=False),
@@ -203,6 +205,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         school_year_words=school_words,
         school_year_months=school_months,
         school_terms=school_terms,
+        lunar_days=lunar_days,
         spellings=r.spellings,
     )
 
@@ -238,6 +241,29 @@ def _school_year(r: _Reader) -> tuple[tuple[str, ...], tuple[int, int], tuple]:
                 r.fail(f"{key}.{part}", f"{n!r} is not a month number 1..12")
         terms.append((tuple(fold_word(w) for w in term["words"]), term["start"], term["end"]))
     return words, (months[0], months[1]), tuple(terms)
+
+
+def _lunar_days(r: _Reader) -> tuple:
+    """The optional ``lunar_days`` section: [{words, month, day}] of the lunar calendar."""
+    if "lunar_days" not in r.data:
+        return ()
+    items = r.data["lunar_days"]
+    if not isinstance(items, list):
+        r.fail("lunar_days", "must be a list of {words, month, day}")
+    out = []
+    for k, item in enumerate(items):
+        key = f"lunar_days.{k}"
+        if not isinstance(item, dict) or set(item) != {"words", "month", "day"}:
+            r.fail(key, "must be a mapping with exactly words, month and day")
+        if not isinstance(item["words"], list) or not item["words"] or not all(
+                isinstance(w, str) and w.strip() for w in item["words"]):
+            r.fail(f"{key}.words", "must be a non-empty list of words")
+        for part, top in (("month", 12), ("day", 30)):
+            n = item[part]
+            if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= top:
+                r.fail(f"{key}.{part}", f"{n!r} is not a number 1..{top}")
+        out.append((tuple(fold_word(w) for w in item["words"]), item["month"], item["day"]))
+    return tuple(out)
 
 
 def _duration(r: _Reader) -> tuple[tuple[str, ...], tuple[str, ...]]:

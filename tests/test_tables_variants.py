@@ -222,3 +222,26 @@ def test_unnumbered_section_rows_in_a_row_are_siblings_not_nested(tmp_path):
     assert [[s.title for s in t.sections[1:]] for t in raw.tasks] == [
         ["Nhiệm vụ giao Giám đốc Sở Xây dựng chỉ đạo"], ["Nhiệm vụ giao Giám đốc Sở Y tế chỉ đạo"],
         ["Nhiệm vụ giao Chủ tịch UBND các xã chỉ đạo"]]
+
+
+def test_a_table_with_no_ordinal_column_has_a_task_per_row(tmp_path):
+    table = rows(
+        ["Thời gian", "Nội dung công việc", "Đơn vị thực hiện", "Đơn vị phối hợp"],
+        ["Quý I", "Tổ chức hội nghị triển khai kế hoạch", "Sở Nội vụ", "Các sở, ngành"],
+        ["Tháng 6", "Tổ chức cuộc thi tìm hiểu về cải cách", "Sở Nội vụ", "Báo Quảng Bình"],
+        ["", "hành chính năm 2027", "", ""],
+        ["Thường xuyên", "Đưa tin về cải cách hành chính", "Đài Phát thanh và Truyền hình tỉnh", ""],
+    )
+    raw, _ = parse_text(tmp_path, HEAD + table)
+    assert [(t.text, t.lead, t.due) for t in raw.tasks] == [
+        ("Tổ chức hội nghị triển khai kế hoạch", "Sở Nội vụ", "Quý I"),
+        ("Tổ chức cuộc thi tìm hiểu về cải cách hành chính năm 2027", "Sở Nội vụ", "Tháng 6"),
+        ("Đưa tin về cải cách hành chính", "Đài Phát thanh và Truyền hình tỉnh", "Thường xuyên"),
+    ]
+
+
+def test_a_heading_in_capitals_over_its_first_sentence_in_typed_text(tmp_path):
+    raw, _ = parse_text(tmp_path, "KẾ HOẠCH\n\nCải cách hành chính năm 2027\n\nII. TỔ CHỨC THỰC HIỆN\n"
+                                  "Các sở, ngành căn cứ Kế hoạch này triển khai thực hiện.\n")
+    assert [(t.text, t.lead) for t in raw.tasks] == [
+        ("Các sở, ngành căn cứ Kế hoạch này triển khai thực hiện.", "Các sở, ngành")]

@@ -349,6 +349,8 @@ def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: boo
         return False  # after a closed line only a lower-case start goes on ("...; các doanh nghiệp ...")
     if previous.bold != bold and not _DANGLING.search(previous.text):
         return False  # "**1.1. Nông nghiệp**" over its first paragraph; not "**1. Sở" / "Tài chính **(...)"
+    if _mostly_upper(previous.text) and not _mostly_upper(text):
+        return False  # "II. TỔ CHỨC THỰC HIỆN" over its first sentence
     return _marker(text, None, False) is None and trailer(text, r)[0] is None and not _deadline_label(text, r)
 
 

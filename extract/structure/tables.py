@@ -267,7 +267,7 @@ class _TableReader:
         return False
 
     def tasks(self, context: list[RawSection]) -> list[RawTask]:
-        items = self._merge_continuations(self.items)
+        items = self._merge_continuations(self.items, "ordinal" in self.columns.roles)
         self._mark_sections(items)
         self._year_slips([i for i in items if i.kind == "task"])
         out: list[RawTask] = []
@@ -331,15 +331,25 @@ class _TableReader:
             prev = (due, spec.start)
 
     @staticmethod
-    def _merge_continuations(items: list[_Item]) -> list[_Item]:
+    def _merge_continuations(items: list[_Item], numbered: bool = True) -> list[_Item]:
         """Fold rows that continue the row above into it.
 
         A row continues the one above when its ordinal cell is empty (a row broken over a page,
         a bullet sharing its cells), or when its ordinal was merged down and it has no cells
         of its own. A merged ordinal with its own cells is a separate task with that ordinal.
+        A table with no ordinal column ("Thời gian | Nội dung công việc | Đơn vị thực hiện")
+        has a task per row: a row continues the one above only when its work is missing or
+        goes on in lower case ("... của" / "tỉnh năm 2027").
         """
         out: list[_Item] = []
         for item in items:
+            if not numbered:
+                task = (item.values.get("task") or "").strip()
+                if out and not item.bold and (not task or task[:1].islower()):
+                    _fold(out[-1], item)
+                else:
+                    out.append(item)
+                continue
             own_cells = any(item.values.get(r) and r not in item.merged for r in CELL_ROLES)
             if out and item.ordinal is None and not (item.bold and not own_cells):
                 if own_cells and _part_heading(out[-1]):

@@ -245,3 +245,19 @@ def test_a_heading_in_capitals_over_its_first_sentence_in_typed_text(tmp_path):
                                   "Các sở, ngành căn cứ Kế hoạch này triển khai thực hiện.\n")
     assert [(t.text, t.lead) for t in raw.tasks] == [
         ("Các sở, ngành căn cứ Kế hoạch này triển khai thực hiện.", "Các sở, ngành")]
+
+
+def test_a_second_share_of_the_same_work_under_merged_cells_is_a_task_of_its_own(tmp_path):
+    table = rows(
+        ["STT", "Nhiệm vụ", "Thời gian hoàn thành", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+        ["1", "Ban hành kế hoạch tuyên truyền năm 2027", "Tháng 01/2027", "Sở Nội vụ", "Các sở, ngành"],
+        ["", "", "Quý I/2027", "Các cơ quan, đơn vị, địa phương", ""],
+        ["2", "Kiểm tra công tác cải cách hành chính", "Quý II/2027", "Sở Khoa học", "Các sở,"],
+        ["", "tại các xã", "", "và Công nghệ", "ngành"],
+    )
+    raw, _ = parse_text(tmp_path, HEAD + table)
+    assert [(t.ordinal, t.text, t.lead, t.due) for t in raw.tasks] == [
+        ("1", "Ban hành kế hoạch tuyên truyền năm 2027", "Sở Nội vụ", "Tháng 01/2027"),
+        ("1", "Ban hành kế hoạch tuyên truyền năm 2027", "Các cơ quan, đơn vị, địa phương", "Quý I/2027"),
+        ("2", "Kiểm tra công tác cải cách hành chính tại các xã", "Sở Khoa học và Công nghệ", "Quý II/2027"),
+    ]

@@ -351,6 +351,15 @@ class _TableReader:
                     out.append(item)
                 continue
             own_cells = any(item.values.get(r) and r not in item.merged for r in CELL_ROLES)
+            if out and item.ordinal is None and _own_share(out[-1], item):
+                # The same work done twice over, its ordinal and task cells merged down two rows
+                # that each have their own doer and time (a PDF drawn from such a table): a task
+                # per row, as the DOCX reader gives from its merged cells.
+                item.ordinal, item.ordinal_merged = out[-1].ordinal, True
+                item.values["task"] = out[-1].values.get("task", "")
+                item.merged.update({"ordinal", "task"})
+                out.append(item)
+                continue
             if out and item.ordinal is None and not (item.bold and not own_cells):
                 if own_cells and _part_heading(out[-1]):
                     # "I | Tổ chức tuyên truyền" then a row of cells whose ordinal, centred on two
@@ -379,6 +388,22 @@ class _TableReader:
                 nxt = next((x for x in ordinals[k + 1 :] if x), None)
                 if nxt and nxt.startswith(o + "."):
                     item.kind = "section"
+
+
+def _own_share(above: _Item, item: _Item) -> bool:
+    """A row without ordinal or work whose doer and time are whole of their own ("Các cơ quan, đơn
+    vị, địa phương" and "Ban hành kế hoạch trong tháng 01/2026 ..."), under a row with both: a
+    second share of the same work, not the rest of a row broken over a page ("và Công nghệ",
+    "xuyên")."""
+    from ..lang.time import parse_time
+
+    lead, due = item.values.get("lead", "").strip(), item.values.get("due", "").strip()
+    if item.values.get("task", "").strip() or not lead or not due or not above.values.get("task"):
+        return False
+    if not (above.values.get("lead") and above.values.get("due")) or not lead[:1].isupper() or not due[:1].isupper():
+        return False
+    spec, messages = parse_time(one_line(due))
+    return not messages and spec.kind != "unspecified"
 
 
 def _part_heading(item: _Item) -> bool:

@@ -74,3 +74,25 @@ def test_the_usual_closing_request_to_report_difficulties_is_no_task():
         "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các Sở GDĐT phản ánh về Bộ GDĐT để được hướng dẫn./.",
     )
     assert [t.lead for t in tasks] == ["Các Sở GDĐT"]
+
+
+def test_an_approval_then_the_body_it_is_given_to():
+    tasks = _tasks(
+        "Sau khi nghe báo cáo, Chủ tịch UBND tỉnh kết luận như sau:",
+        "1. Ghi nhận, đánh giá cao những kết quả mà Sở Giao thông đạt được.",
+        "2. Đồng ý chủ trương đầu tư dự án nâng cấp tuyến đường tỉnh 12; giao Sở Xây dựng hoàn thiện hồ sơ, "
+        "trình UBND tỉnh trước ngày 30/4/2027.",
+        "3. Sở Tài chính cân đối, bố trí kinh phí thực hiện các dự án cấp bách; báo cáo trong tháng 4/2027.",
+    )
+    assert [(t.ordinal, t.lead, t.due) for t in tasks] == [
+        ("2", "Sở Xây dựng", "trước ngày 30/4/2027"), ("3", "Sở Tài chính", "trong tháng 4/2027")]
+
+
+def test_a_known_name_ends_where_an_unknown_verb_starts_but_keeps_its_place():
+    from extract.structure.bodies import Bodies
+
+    b = Bodies()
+    assert b.subject("Sở Tài chính cân đối, bố trí kinh phí thực hiện.") == "Sở Tài chính"
+    assert b.subject("Sở Tài chính tỉnh Gia Lai chủ trì thực hiện.") == "Sở Tài chính tỉnh Gia Lai"
+    assert b.subject("Các cơ quan, đơn vị được giao nhiệm vụ tại Phụ lục có trách nhiệm báo cáo.") == (
+        "Các cơ quan, đơn vị được giao nhiệm vụ tại Phụ lục")

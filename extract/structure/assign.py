@@ -52,6 +52,7 @@ _ROLE_NOTE = regex.compile(r"\s*\((?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|
                         _F | regex.I)
 _PAST_REVIEW = regex.compile(r"(?:kết\s+quả|tình\s+hình|đánh\s+giá)", _F | regex.I)
 _EVENT_ENDS = regex.compile(r"^(?P<clause>(?i:kết\s+thúc)\s+[^,;.:]{3,60}?)\s*,\s*(?=\S)", _F)
+_CLAUSE_GIVES = regex.compile(r"[;,]\s*(?-i:giao)\s+(?=\p{Lu})", _F)
 _RUN_IN_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu})", _F)
 _FULL_STOP = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"“(])", _F)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
@@ -781,6 +782,14 @@ class Assigner:
             else:
                 found = self.bodies.subject(first, labelled=True)
                 names = [found] if found else []
+        if not names:
+            # "Đồng ý chủ trương đầu tư dự án ...; giao Sở Xây dựng hoàn thiện hồ sơ ...": the
+            # body a later clause assigns it to
+            for m in _CLAUSE_GIVES.finditer(first):
+                name = self.bodies.name_at(first, m.end(), starts_sentence=True)
+                if name:
+                    names = [name]
+                    break
         if names:
             t.lead = "; ".join(names)
             t.lead_from_text = True

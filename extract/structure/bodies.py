@@ -61,6 +61,14 @@ _STATIVE = regex.compile(r"\s*(?:là|được|có|bị|(?:vẫn\s+|còn\s+)?chư
                          r"đã\s+có\s+(?:sự\s+)?(?:chuyển\s+biến|tiến\s+bộ|cải\s+thiện|thay\s+đổi))(?![\p{L}])", _FLAGS)
 
 
+# What may follow a name the registry knows and still be that name: nothing, a place or a level
+# ("Sở Tài chính tỉnh Lâm Đồng", "Công an cấp xã"), a capitalised word, brackets, a list.
+_NAME_GOES_ON = regex.compile(
+    r"^(?:$|\s*[,;(]|\s+(?:và|hoặc)\s|\s+\p{Lu}|\s+\d|\s+(?:tỉnh|thành\s+phố|xã|phường|huyện|quận|thị\s+xã|"
+    r"thị\s+trấn|đặc\s+khu|cấp|trung\s+ương|khu\s+vực|các|cùng\s+cấp|trực\s+thuộc|thuộc|của|liên\s+quan|có\s+liên\s+quan|được|đóng|trên\s+địa\s+bàn)(?![\p{L}]))",
+    _FLAGS)
+
+
 def end_of(sentence: str, name: str) -> int:
     """Where the last of the bodies ``name`` lists ends in ``sentence`` (0: not found)."""
     last = name.split("; ")[-1]
@@ -288,6 +296,8 @@ class Bodies:
         own = _cut_name(text, pos, starts_sentence)
         if found and not (own and own.startswith(found)):
             return found  # the registry knows the body; the word rules may cut it elsewhere
+        if found and own and not _NAME_GOES_ON.match(own[len(found):]):
+            return found  # "Sở Tài chính cân đối, bố trí ...": a verb the word rules do not know
         return own
 
     def subject(self, text: str, labelled: bool = False, lists: bool = True) -> str | None:

@@ -194,3 +194,24 @@ def test_header_lines_are_the_cleaned_pieces_once_each():
         ("ỦY BAN NHÂN DÂN", 0), ("CỘNG HÒA XÃ HỘI", 1), ("Độc lập", 1), ("Số: 12/KH-UBND", 0),
         ("Hà Nội, ngày 1 tháng 2 năm 2026", 1), ("Nơi nhận:", 0), ("KT. CHỦ TỊCH", 1), ("Kế hoạch", None),
         ("thực hiện", None)]
+
+
+# -- the DOCX reader's run children, compared with tags made once ----------------------------
+
+def test_every_kind_of_run_child_reads_as_before(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from docx_builder import para, write_docx
+
+    from extract.readers.docx import read_docx
+
+    runs = ('<w:r><w:rPr><w:i/></w:rPr><w:t>Số</w:t><w:tab/><w:t>12</w:t><w:ptab w:alignment="right"/>'
+            '<w:t>KH</w:t><w:noBreakHyphen/><w:t>UBND</w:t><w:sym w:font="Symbol" w:char="00B0"/>'
+            '<w:sym w:font="Wingdings" w:char="F0B7"/><w:sym w:char="zz"/></w:r>'
+            '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>2</w:t></w:r>'
+            '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>m2</w:t></w:r>'
+            '<w:r><w:t>một</w:t><w:br w:type="column"/><w:t>hai</w:t><w:br/><w:t>ba</w:t><w:cr/><w:t>bốn</w:t>'
+            '<w:lastRenderedPageBreak/><w:br w:type="page"/><w:t>năm</w:t></w:r>')
+    layout = read_docx(write_docx(tmp_path / "a.docx", para(raw=runs)))
+    assert [p.text for b in layout.pages for p in b.blocks] == ["Số\t12\tKH-UBND°²m2mộthai", "ba", "bốn", "năm"]

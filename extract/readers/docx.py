@@ -31,6 +31,13 @@ REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 TRANSPARENT = {W + t for t in ("hyperlink", "smartTag", "fldSimple", "customXml", "ins", "moveTo", "sdt", "sdtContent", "dir", "bdo")}
 # Read as not there: tracked deletions and moves-from, and properties.
 SKIPPED = {W + t for t in ("del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr", "proofErr", "bookmarkStart", "bookmarkEnd")}
+# Tags a run's children are compared with, once per child of every run: made once here, not
+# concatenated at each comparison.
+_T, _TAB, _PTAB, _BR, _CR = W + "t", W + "tab", W + "ptab", W + "br", W + "cr"
+_RPR, _RENDERED_BREAK, _NO_BREAK_HYPHEN = W + "rPr", W + "lastRenderedPageBreak", W + "noBreakHyphen"
+_SYM, _FOOTNOTE_REF, _ALTERNATE = W + "sym", W + "footnoteReference", MC + "AlternateContent"
+_TYPE, _VAL, _CHAR, _ID = W + "type", W + "val", W + "char", W + "id"
+_P, _R, _TBL = W + "p", W + "r", W + "tbl"
 NOTE_START = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")  # a footnote typed into the body
 STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -172,7 +179,7 @@ class _Reader:
     def _runs_text(self, el, out: list[str], bold: list[bool], para_bold: bool) -> None:
         for child in el:
             tag = child.tag
-            if tag == W + "r":
+            if tag == _R:
                 self._run(child, out, bold, para_bold)
             elif tag in TRANSPARENT:
                 self._runs_text(child, out, bold, para_bold)
@@ -199,29 +206,31 @@ class _Reader:
                 if rs is not None and self.styles.lookup(rs.get(W + "val"), "bold"):
                     is_bold = True
         start = len(out)
-        superscript = rpr is not None and rpr.find(W + "vertAlign") is not None and \
-            rpr.find(W + "vertAlign").get(W + "val") == "superscript"
+        align = rpr.find(W + "vertAlign") if rpr is not None else None
+        superscript = align is not None and align.get(_VAL) == "superscript"
         for child in r:
             tag = child.tag
-            if tag == W + "t":
+            if tag == _T:
                 text = child.text or ""
                 # a raised note number prints as one; superscript words ("m2") stay text
                 out.append(text.translate(SUPERSCRIPT) if superscript and text.strip().isdigit() else text)
-            elif tag == W + "tab" or tag == W + "ptab":
+            elif tag == _RPR:
+                continue
+            elif tag == _TAB or tag == _PTAB:
                 out.append("\t")
-            elif tag == W + "br" or tag == W + "cr":
-                if child.get(W + "type") == "page":
+            elif tag == _BR or tag == _CR:
+                if child.get(_TYPE) == "page":
                     self.page += 0 if self.has_rendered_breaks else 1
                     out.append("\n")
-                elif child.get(W + "type") != "column":
+                elif child.get(_TYPE) != "column":
                     out.append("\n")
-            elif tag == W + "lastRenderedPageBreak":
+            elif tag == _RENDERED_BREAK:
                 if self.has_rendered_breaks:
                     self.page += 1
-            elif tag == W + "noBreakHyphen":
+            elif tag == _NO_BREAK_HYPHEN:
                 out.append("-")
-            elif tag == W + "sym":
-                code = child.get(W + "char", "")
+            elif tag == _SYM:
+                code = child.get(_CHAR, "")
                 try:
                     ch = chr(int(code, 16))
                 except ValueError:
@@ -229,11 +238,11 @@ class _Reader:
                 # Symbol-font private-use code points have no meaning in text.
                 if ch and not ("\uf000" <= ch <= "\uf0ff"):
                     out.append(ch)
-            elif tag == W + "footnoteReference":
-                fid = child.get(W + "id", "")
+            elif tag == _FOOTNOTE_REF:
+                fid = child.get(_ID, "")
                 mark = self.footnote_marks.setdefault(fid, str(len(self.footnote_marks) + 1))
                 out.append(mark.translate(SUPERSCRIPT))
-            elif tag == MC + "AlternateContent":
+            elif tag == _ALTERNATE:
                 continue
         if any(s.strip() for s in out[start:]):
             bold.append(is_bold)
@@ -278,7 +287,7 @@ class _Reader:
         blocks: list = []
         for child in container:
             tag = child.tag
-            if tag == W + "p":
+            if tag == _P:
                 page = self.page if self.has_rendered_breaks else None
                 text, heading, bold = self._paragraph_parts(child)
                 for line in text.split("\n"):
@@ -286,7 +295,7 @@ class _Reader:
                     if line:
                         blocks.append(Paragraph(line, heading=heading, bold=bold, page=page,
                                                 footnote=bool(NOTE_START.match(line))))
-            elif tag == W + "tbl":
+            elif tag == _TBL:
                 table = self.table(child)
                 if table is not None:
                     blocks.extend(table)

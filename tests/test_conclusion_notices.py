@@ -96,3 +96,12 @@ def test_a_known_name_ends_where_an_unknown_verb_starts_but_keeps_its_place():
     assert b.subject("Sở Tài chính tỉnh Gia Lai chủ trì thực hiện.") == "Sở Tài chính tỉnh Gia Lai"
     assert b.subject("Các cơ quan, đơn vị được giao nhiệm vụ tại Phụ lục có trách nhiệm báo cáo.") == (
         "Các cơ quan, đơn vị được giao nhiệm vụ tại Phụ lục")
+
+
+def test_a_request_to_a_front_and_the_organisations_named_after_it():
+    tasks = _tasks(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp "
+        "tuyên truyền, vận động đoàn viên, hội viên tham gia.",
+    )
+    assert tasks[0].lead == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh"

@@ -537,9 +537,10 @@ class Assigner:
     def _name_before_verb(self, text: str) -> str | None:
         # (after "Giao", a list of bodies may be long: "Giao Thường trực HĐND tỉnh, các Ban của HĐND
         # tỉnh, các Tổ đại biểu HĐND tỉnh giám sát ...")
-        m = regex.match(r"^(?P<name>.{2,250}?)\s*(?:,\s*)?(?:chủ\s+trì|thực\s+hiện|triển\s+khai|có\s+trách\s+nhiệm|"
-                        r"tham\s+mưu|khẩn\s+trương|tổ\s+chức|rà\s+soát|xây\s+dựng|phối\s+hợp|giám\s+sát|kiểm\s+tra|"
-                        r"theo\s+dõi|hướng\s+dẫn)\b", text, _F | regex.I)
+        # ("các tổ chức chính trị - xã hội": after "các" a verb's word is a noun of the name)
+        m = regex.match(r"^(?P<name>.{2,250}?)\s*(?:,\s*)?(?<!(?:các|những)\s)(?:chủ\s+trì|thực\s+hiện|triển\s+khai|"
+                        r"có\s+trách\s+nhiệm|tham\s+mưu|khẩn\s+trương|tổ\s+chức|rà\s+soát|xây\s+dựng|phối\s+hợp|giám\s+sát|"
+                        r"kiểm\s+tra|theo\s+dõi|hướng\s+dẫn)\b", text, _F | regex.I)
         if m and self.bodies.starts_like_body(m.group("name")):
             return m.group("name").strip(" ,")
         return None

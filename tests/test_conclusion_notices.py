@@ -105,3 +105,28 @@ def test_a_request_to_a_front_and_the_organisations_named_after_it():
         "tuyên truyền, vận động đoàn viên, hội viên tham gia.",
     )
     assert tasks[0].lead == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh"
+
+
+def test_a_misspelt_phoi_hop_still_names_partners_and_the_text_keeps_it():
+    tasks = _tasks(
+        "II. NHIỆM VỤ",
+        "1. Trưởng ban công tác Mặt trận phối họp với Trưởng thôn lập danh sách cử tri.",
+        "2. Rà soát hồ sơ.",
+        "- Đơn vị thực hiện: Phòng Văn hóa - Xã hội chủ trì, phối họp với Công an xã.",
+    )
+    assert [(t.lead, t.support) for t in tasks] == [
+        ("Trưởng ban công tác Mặt trận", "Trưởng thôn"), ("Phòng Văn hóa - Xã hội", "Công an xã")]
+    assert "phối họp" in tasks[0].text  # the printed wording
+
+
+def test_a_misspelling_must_be_as_long_as_its_word(tmp_path):
+    import pytest
+    import yaml
+
+    from extract.errors import DataFileError
+    from extract.structure.prose_rules import DATA_FILE, parse_rules
+
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data["misspellings"] = {"phoi hop": "phối hợp với"}
+    with pytest.raises(DataFileError, match="misspelling"):
+        parse_rules(data)

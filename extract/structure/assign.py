@@ -265,7 +265,7 @@ class Assigner:
                     # bổ ... thực hiện việc giới thiệu theo trình tự sau đây:"), in the sentence
                     # that ends with the colon ("Ngày 10/3, Chủ tịch UBND xã chủ trì cuộc họp. ...
                     # Chủ tịch UBND xã kết luận như sau:" names who chaired, not who does the items)
-                    last = _FULL_STOP.split(part.text)[-1]
+                    last = _FULL_STOP.split(self.r.respell(part.text))[-1]
                     said = self.inner_lead_in(last) or self._subject_does(last)
                     if said and said[0]:
                         scope = Scope(lead=said[0], support=said[1]).over(scope)
@@ -344,7 +344,7 @@ class Assigner:
 
     def executor(self, value: str) -> tuple[str | None, str | None]:
         """"Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp" -> (Sở Nội vụ, Sở Tư pháp)."""
-        value = value.strip(" .;")
+        value = self.r.respell(value.strip(" .;"))
         m = regex.search(r"\s*[,;]?\s*(?:chủ\s+trì)?\s*[,;]?\s*phối\s+hợp(?:\s+(?:với|cùng))?\s*[:]?\s*", value, _F | regex.I)
         head, support = (value[:m.start()], _strip_verbs(value[m.end():])) if m else (value, None)
         head = regex.sub(r"\s*(?:chủ\s+trì|thực\s+hiện)\s*$", "", head, flags=regex.I).strip(" ,;")
@@ -356,7 +356,7 @@ class Assigner:
     def heading_scope(self, node: Node, region: str | None) -> Scope:
         """What a heading or lead-in hands down to its items."""
         line = node.line
-        title = line.title
+        title = self.r.respell(line.title)
         s = Scope()
         if not node.items and not self.contents(node):
             return s  # a leaf: its own scope is read with its text
@@ -760,7 +760,7 @@ class Assigner:
         t = RawTask(text=text.strip(), ordinal=ordinal, sections=list(sections), page=page,
                     role="task")
         f = _Found(t)
-        lines = text.split("\n")
+        lines = self.r.respell(text).split("\n")  # ("phối họp": as the rules spell it)
         first = lines[0]
         if (not self.bodies.subject(first) and not listed_subjects(first) and not self.r.lead_in.match(first)
                 and not regex.search(r"\.\s*$", first)):

@@ -61,6 +61,16 @@ class ProseFile(BaseModel):
     sentence_openers: _Words = Field(min_length=1)
     clause_openers: _Words = Field(min_length=1)
     noun_phrases: _Words = Field(default_factory=list)
+    misspellings: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("misspellings")
+    @classmethod
+    def _same_length(cls, v: dict[str, str]) -> dict[str, str]:
+        # read in place of the printed words, so every index found stays the printed text's
+        for wrong, right in v.items():
+            if len(_nfc(wrong)) != len(_nfc(right)) or not wrong.strip():
+                raise ValueError(f"{wrong!r} -> {right!r}: a misspelling and its word must be as long")
+        return {_nfc(k): _nfc(x) for k, x in v.items()}
 
     @field_validator("lead_in_verbs", "content_intros", "not_work", "work_verbs", "body_end", "deadline_labels",
                      "generic_deadline_labels",
@@ -112,6 +122,15 @@ class ProseRules:
     noun_phrases: tuple[str, ...]
     group_words: tuple[str, ...]
     status: dict[str, regex.Pattern]
+    misspelt: regex.Pattern | None = None
+    spelling: dict | None = None
+
+    def respell(self, text: str) -> str:
+        """``text`` with the misspellings of the words the rules look for ("phối họp") read as
+        those words, letter for letter in place: names found in it are the printed ones."""
+        if self.misspelt is None or not text:
+            return text
+        return self.misspelt.sub(lambda m: _case_like(m.group(), self.spelling[m.group().casefold()]), text)
 
     def section_class(self, title: str) -> str | None:
         """The class of a section from its title ("none", "tasks", ...), or None."""
@@ -181,7 +200,14 @@ def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
         noun_phrases=tuple(f.noun_phrases),
         group_words=f.group_words,
         status={k: _compile(path, f"status.{k}", v) for k, v in f.status.model_dump().items()},
+        misspelt=(regex.compile(rf"(?<![\p{{L}}])(?:{_words(tuple(f.misspellings))})(?![\p{{L}}])", _FLAGS)
+                  if f.misspellings else None),
+        spelling={k.casefold(): v for k, v in f.misspellings.items()},
     )
+
+
+def _case_like(printed: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if printed[:1].isupper() else word
 
 
 def load_rules(path: Path = DATA_FILE) -> ProseRules:

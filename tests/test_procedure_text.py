@@ -131,3 +131,15 @@ def test_a_long_run_in_label_before_the_sentence_that_names_its_doer():
         "khẩn trương trình Ủy ban nhân dân tỉnh ban hành các quy định; nhiệm vụ thường xuyên.",
     )], report=False)
     assert tasks[0].lead == "Các sở, ngành"
+
+
+def test_the_agent_of_a_passive_sentence_does_the_work():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "II. HỘI NGHỊ CỬ TRI NƠI CƯ TRÚ",
+        "1. Việc lấy ý kiến cử tri nơi cư trú đối với người ứng cử được tổ chức tại thôn, do Ban Thường trực "
+        "Ủy ban MTTQ Việt Nam xã Yên Bình phối hợp với Ủy ban nhân dân cùng cấp triệu tập và chủ trì;",
+        "2. Triển khai Kế hoạch số 12/KH-UBND do UBND huyện ban hành.",
+    )], report=False)
+    assert [(t.lead, t.support) for t in tasks] == [
+        ("Ban Thường trực Ủy ban MTTQ Việt Nam xã Yên Bình", "Ủy ban nhân dân cùng cấp"),
+        (None, None)]  # the body that issued a plan it names does not do this task

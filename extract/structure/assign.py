@@ -52,6 +52,9 @@ _ROLE_NOTE = regex.compile(r"\s*\((?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|
                         _F | regex.I)
 _PAST_REVIEW = regex.compile(r"(?:kết\s+quả|tình\s+hình|đánh\s+giá)", _F | regex.I)
 _EVENT_ENDS = regex.compile(r"^(?P<clause>(?i:kết\s+thúc)\s+[^,;.:]{3,60}?)\s*,\s*(?=\S)", _F)
+_PASSIVE_AGENT = regex.compile(r"(?<=được[^.;]{0,200}?)(?<![\p{L}])do\s+(?=\p{Lu})", _F)
+_AGENT_DOES = regex.compile(r"\s*,?\s*(?:(?:chủ\s+trì,?\s+)?phối\s+hợp\s+(?:với\s+)?[^.;]{0,120}?\s+)?(?:chủ\s+trì|tổ\s+chức|"
+                         r"triệu\s+tập|thực\s+hiện|đảm\s+nhiệm|phụ\s+trách|chịu\s+trách\s+nhiệm)(?![\p{L}])", _F | regex.I)
 _CLAUSE_GIVES = regex.compile(r"[;,]\s*(?-i:giao)\s+(?=\p{Lu})", _F)
 _RUN_IN_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu})", _F)
 _FULL_STOP = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"“(])", _F)
@@ -783,6 +786,14 @@ class Assigner:
             else:
                 found = self.bodies.subject(first, labelled=True)
                 names = [found] if found else []
+        if not names:
+            # "Việc lấy ý kiến ... được tổ chức tại thôn, do Ban Thường trực ... phối hợp với Ủy ban
+            # nhân dân cùng cấp triệu tập và chủ trì": the agent of a passive sentence
+            for m in _PASSIVE_AGENT.finditer(first):
+                name = self.bodies.name_at(first, m.end(), starts_sentence=True)
+                if name and _AGENT_DOES.match(first, end_of(first, name) or m.end()):
+                    names = [name]
+                    break
         if not names:
             # "Đồng ý chủ trương đầu tư dự án ...; giao Sở Xây dựng hoàn thiện hồ sơ ...": the
             # body a later clause assigns it to

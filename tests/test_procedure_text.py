@@ -143,3 +143,12 @@ def test_the_agent_of_a_passive_sentence_does_the_work():
     assert [(t.lead, t.support) for t in tasks] == [
         ("Ban Thường trực Ủy ban MTTQ Việt Nam xã Yên Bình", "Ủy ban nhân dân cùng cấp"),
         (None, None)]  # the body that issued a plan it names does not do this task
+
+
+def test_a_meeting_sentence_with_its_organiser_or_its_day_is_work():
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "II. NHIỆM VỤ",
+        "1. Hội nghị tổng kết được tổ chức vào tháng 12/2027 do Sở Nội vụ chủ trì.",
+        "2. Hội nghị cử Tổ kiểm phiếu gồm từ 03 đến 05 người.",
+    )], report=False)
+    assert [(t.lead, t.due) for t in tasks] == [("Sở Nội vụ", "vào tháng 12/2027")]

@@ -188,3 +188,15 @@ def test_an_inline_recurrence_keeps_its_frequency():
     text = "Thường xuyên, liên tục rà soát các thủ tục hành chính."
     a, b = find_inline_undated(text)
     assert text[a:b] == "Thường xuyên, liên tục"
+
+
+def test_weekly_and_daily_reports_inside_a_sentence_are_recurring():
+    from extract.lang.time import parse_time
+    from extract.lang.time.find import find_inline_undated
+
+    text = "Chủ trì giám sát tình hình dịch bệnh; báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tuần."
+    s, e = find_inline_undated(text)
+    assert text[s:e] == "định kỳ hằng tuần" and parse_time(text[s:e])[0].rrule == "FREQ=WEEKLY"
+    text = "Cập nhật số ca mắc lên hệ thống hàng ngày."
+    s, e = find_inline_undated(text)
+    assert parse_time(text[s:e])[0].rrule == "FREQ=DAILY"

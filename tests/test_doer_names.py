@@ -327,3 +327,14 @@ def test_a_heading_of_common_nouns_listed_with_commas_hands_its_items_down():
     )], report=False)
     assert [t.lead for t in tasks] == (["Các doanh nghiệp bưu chính, tổ chức, cá nhân có liên quan"] * 2
                                        + ["Doanh nghiệp bưu chính, tổ chức"])
+
+
+def test_the_subject_of_a_line_is_remembered_and_the_same_on_asking_again():
+    from extract.structure.bodies import Bodies
+
+    b = Bodies()
+    line = "Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát biên chế."
+    first = b.subject(line)
+    assert first == "Sở Tài chính" and b.subject(line) == first
+    assert b.subject(line, labelled=True) == first  # each way of asking has its own answer
+    assert (line, False, True) in b._subjects

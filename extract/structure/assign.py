@@ -165,6 +165,8 @@ class Assigner:
             texts = ([node.line.title] if node.line is not None else []) + [b.text for b in node.body]
             clauses = [c for t in texts for c in regex.split(r"[;.]\s+(?=\p{Lu})", t)]
             for text in clauses:
+                if not _INSPECT_VERB.search(text):
+                    continue  # nothing is declared without the verb: no subject to look for
                 text = _LABEL_PREFIX.sub("", text.strip().lstrip("-+•* "), count=1)
                 name = self.bodies.subject(text)
                 if not name:
@@ -1103,11 +1105,14 @@ _PREDICATE_ADVERB = regex.compile(
     r"(?P<adv>thường\s+xuyên|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày))?)(?![\p{L}])", _F | regex.I)
 
 
+_FIGURE = regex.compile(r"[\d.,%]+")
+
+
 def _chart_only(body: list[Line]) -> bool:
     """Nothing under a heading, or only what a chart or a table of figures leaves in the text
     layer (its values and axis labels): mostly numbers, no account in words."""
     words = [w for line in body for w in line.text.split()]
-    numbers = sum(1 for w in words if regex.fullmatch(r"[\d.,%]+", w))
+    numbers = sum(1 for w in words if _FIGURE.fullmatch(w))
     return not words or numbers * 2 >= len(words)
 
 

@@ -226,6 +226,7 @@ class Bodies:
             registry = builtin_registry()
         self.registry = registry
         self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._subjects: dict[tuple[str, bool, bool], str | None] = {}
 
     def starts_like_body(self, text: str) -> bool:
         """Does ``text`` begin with a body's name (a head word, or a name the registry knows)?"""
@@ -303,6 +304,17 @@ class Bodies:
     def subject(self, text: str, labelled: bool = False, lists: bool = True) -> str | None:
         """The body named as the subject of the sentence that opens ``text``; ``labelled``: the
         sentence may follow a short label of its item ("Tổ chức Đoàn kiểm tra: Ban ... thành lập")."""
+        # The same lines are asked about again and again (a heading for each of its items): the
+        # answer depends only on the text and this registry.
+        key = (text, labelled, lists)
+        if key in self._subjects:
+            return self._subjects[key]
+        found = self._subject(text, labelled, lists)
+        if len(self._subjects) < 8192:
+            self._subjects[key] = found
+        return found
+
+    def _subject(self, text: str, labelled: bool, lists: bool) -> str | None:
         text = _STEP_LABEL.sub("", text.strip(), count=1)
         p = _patterns()
         opener = p.opener.match(text)

@@ -44,3 +44,19 @@ def test_a_text_that_names_its_own_doer_keeps_its_partners():
     )
     assert tasks[0].lead == "Sở Y tế" and tasks[0].support == "Sở Tài chính"
     assert tasks[1].lead == "Sở Công Thương" and tasks[1].support == "Công an tỉnh"
+
+
+def test_a_task_cards_time_line_among_its_parts_is_its_time_first_sentence_only():
+    tasks = _tasks(
+        "II. NỘI DUNG THỰC HIỆN",
+        "1. Tổ chức tiếp công dân về bầu cử",
+        "- Địa điểm: Tại Phòng tiếp công dân của UBND xã Tân Phong.",
+        "- Thời gian: Duy trì thường xuyên trong giờ hành chính suốt quá trình bầu cử. Đặc biệt, phân công "
+        "cán bộ trực vào ngày bầu cử.",
+        "- Nhiệm vụ:",
+        "+ Lắng nghe, ghi chép đầy đủ ý kiến của cử tri.",
+        "+ Giải thích, hướng dẫn công dân thực hiện quyền khiếu nại.",
+        "2. Giám sát việc giải quyết khiếu nại, tố cáo.",
+    )
+    assert tasks[0].due == "Duy trì thường xuyên trong giờ hành chính suốt quá trình bầu cử"
+    assert "Lắng nghe" in tasks[0].text and tasks[1].due is None

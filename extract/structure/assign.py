@@ -316,7 +316,7 @@ class Assigner:
         line = node.line
         values: dict[str, str] = {}
         if line.kind == "deadline":
-            values["due"] = line.title
+            values["due"] = _first_time_sentence(line.title)
         elif line.role == "lead" and line.title:
             lead, support = self.executor(line.title)
             if lead:
@@ -745,13 +745,20 @@ class Assigner:
                 self.r.not_work.search(c.line.title) and not c.items for c in node.items):
             return []  # "Thành lập Ban Chỉ đạo ..., gồm các ông, bà có tên sau:" over its members: the act itself
         lines = [line.title]
+        card: dict[str, str] = {}  # its own field lines, wherever among its parts ("- Thời gian: ...")
         for part in node.parts:
             if isinstance(part, Line):
                 lines.append(part.text)
             elif part.line.kind not in ("trailer", "deadline"):
                 lines.extend(_flatten(part))
+            else:
+                for k, v in self.trailer_values(part).items():
+                    card.setdefault(k, v)
         own = self.heading_scope_of_text(line.title)
-        return [self.task(line, "\n".join(lines), sections, own.over(scope), line.page, ordinal=line.ordinal)]
+        found = self.task(line, "\n".join(lines), sections, own.over(scope), line.page, ordinal=line.ordinal)
+        if card:
+            _fill_trailers([found], card)
+        return [found]
 
     def heading_scope_of_text(self, title: str) -> Scope:
         label = self.agency_label(title)
@@ -1103,6 +1110,18 @@ _DOES = regex.compile(r"\s*,?\s*(?:chủ\s+trì|thực\s+hiện|có\s+trách\s+n
 _PREDICATE_ADVERB = regex.compile(
     r"\s*,?\s*(?:(?:phải|cần|sẽ|đã|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\s+)?"
     r"(?P<adv>thường\s+xuyên|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày))?)(?![\p{L}])", _F | regex.I)
+
+
+def _first_time_sentence(value: str) -> str:
+    """"Duy trì thường xuyên trong giờ hành chính ... bầu cử. Đặc biệt, phân công ...": a time
+    line that goes on with other sentences keeps its first one when that one reads as a time."""
+    from ..lang.time import parse_time
+
+    first = _FULL_STOP.split(value, maxsplit=1)[0]
+    if first == value:
+        return value
+    spec, messages = parse_time(first.rstrip(" ."))
+    return first.rstrip(" .") if spec is not None and not messages and spec.kind != "unspecified" else value
 
 
 _FIGURE = regex.compile(r"[\d.,%]+")

@@ -109,3 +109,15 @@ def test_a_time_that_dates_the_work_as_given_gives_way_to_the_items_own_deadline
            "các địa phương gửi kết quả trước ngày 10 tháng 12 năm 2026.")
     s, e = find_inline_deadline(two)
     assert two[s:e] == "hoàn thành việc ban hành hướng dẫn trước ngày 25 tháng 11 năm 2026"
+
+
+def test_a_lettered_list_in_brackets_goes_on_past_h_to_i_and_k():
+    tasks = _tasks(
+        "II. NHIỆM VỤ",
+        "1. Sở Y tế:",
+        *[f"({c}) Nhiệm vụ thứ {n} của ngành y tế;" for n, c in enumerate("abcdeghik", 1)],
+        "2. Sở Tài chính bố trí kinh phí.",
+    )
+    assert [t.ordinal for t in tasks] == list("abcdeghik") + ["2"]
+    assert {t.lead for t in tasks[:-1]} == {"Sở Y tế"}
+    assert all(len(t.sections) == len(tasks[0].sections) for t in tasks[:-1])  # "(i)" is no sub-list of "(h)"

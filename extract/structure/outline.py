@@ -64,13 +64,14 @@ class Line:
     role: str | None = None  # trailer lines: lead|support|product|content|due
     mark: str | None = None  # the marker kind under a trailer line ("letter", "bullet", ...)
     bold: bool = False
+    letter: bool = False  # "(i)" after "(h)": the ninth letter, not the Roman one
 
     @property
     def key(self) -> str:
         """The marker kind that decides nesting ("heading:2" for "1.1.")."""
         if self.kind == "heading":
             return f"heading:{self.level}"
-        if self.kind == "paren" and self.ordinal in _ROMAN_SMALL:
+        if self.kind == "paren" and self.ordinal in _ROMAN_SMALL and not self.letter:
             return "paren:roman"  # "(i)", "(ii)": a list inside a "(1)" item
         return self.kind
 
@@ -78,7 +79,7 @@ class Line:
     def rank(self) -> float:
         if self.kind == "heading":
             return RANK["heading"] + self.level - 1
-        if self.kind == "paren" and self.ordinal in _ROMAN_SMALL:
+        if self.kind == "paren" and self.ordinal in _ROMAN_SMALL and not self.letter:
             return RANK["paren"] + 0.5
         return RANK.get(self.kind, 99.0)
 
@@ -475,6 +476,8 @@ def _split_enumerations(lines: list[BodyLine], r: ProseRules) -> list[BodyLine]:
 
 
 _ROMAN_SMALL = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+# the letter a lettered list reaches a Roman-looking one from (Vietnamese has no "j", "w")
+_LETTER_BEFORE = {"i": "h", "v": "u", "x": "v"}
 
 
 def _one_series(marks: list) -> list:
@@ -550,6 +553,9 @@ def build_outline(lines: list[Line]) -> Node:
         if line.kind == "plain" or (line.kind in ("trailer", "deadline") and line.mark in (None, "bullet", "sub", "star")):
             stack[-1].parts.append(line if line.kind == "plain" else Node(line, stack[-1]))
             continue
+        if line.kind == "paren" and line.ordinal in _LETTER_BEFORE and any(
+                n.line.kind == "paren" and n.line.ordinal == _LETTER_BEFORE[line.ordinal] for n in stack[1:]):
+            line.letter = True  # "(h) ...", "(i) ...": letters going on, not a Roman list under "(h)"
         key, rank = _nesting(line)
         # A kind already open above: this line is its sibling.
         open_at = next((i for i in range(len(stack) - 1, 0, -1) if _nesting(stack[i].line)[0] == key), None)

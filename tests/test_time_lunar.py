@@ -42,16 +42,3 @@ def test_a_lunar_day_inside_a_sentence_is_its_deadline_as_printed():
     text = "Sở Công Thương bảo đảm cung ứng hàng hóa thiết yếu, hoàn thành trước Tết Nguyên đán Đinh Mùi."
     s, e = find_inline_deadline(text, LATE_2026)
     assert text[s:e] == "hoàn thành trước Tết Nguyên đán Đinh Mùi"
-
-
-def test_lunar_days_section_is_validated(tmp_path):
-    from pathlib import Path
-
-    from extract.errors import DataFileError
-    from extract.lang.time.vocab import load_vocabulary
-
-    text = (Path(__file__).resolve().parents[1] / "extract/lang/time/data/time.yaml").read_text(encoding="utf-8")
-    bad = tmp_path / "time.yaml"
-    bad.write_text(text.replace("    month: 8\n    day: 15\n", "    month: 8\n    day: 31\n"), encoding="utf-8")
-    with pytest.raises(DataFileError, match="lunar_days.2.day"):
-        load_vocabulary(bad)

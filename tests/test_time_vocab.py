@@ -101,14 +101,16 @@ def test_a_school_year_and_its_terms_run_september_to_may():
     assert parse_time("Trước ngày 30/5/2028")[0].end == date(2028, 5, 30)
 
 
-def test_school_year_section_is_validated(tmp_path):
-    import pytest
-
-    from extract.errors import DataFileError
-    from extract.lang.time.vocab import load_vocabulary
-
-    text = (Path(__file__).resolve().parents[1] / "extract/lang/time/data/time.yaml").read_text(encoding="utf-8")
+@pytest.mark.parametrize("old, new, where", [
+    ("  start: 9\n  end: 5\n", "  start: 13\n  end: 5\n", "school_year.start"),
+    ("      start: 9\n      end: 1\n", "      start: 9\n", "school_year.terms.0"),
+    ("    month: 8\n    day: 15\n", "    month: 8\n    day: 31\n", "lunar_days.2.day"),
+    ("  - words: [tết trung thu]\n", "  - words: []\n", "lunar_days.2.words"),
+])
+def test_school_year_and_lunar_days_sections_are_validated(tmp_path, old, new, where):
+    text = DATA_FILE.read_text(encoding="utf-8")
+    assert old in text
     bad = tmp_path / "time.yaml"
-    bad.write_text(text.replace("  start: 9\n  end: 5\n", "  start: 13\n  end: 5\n"), encoding="utf-8")
-    with pytest.raises(DataFileError, match="school_year.start"):
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match=where.replace(".", r"\.")):
         load_vocabulary(bad)

@@ -218,52 +218,40 @@ def _school_year(r: _Reader) -> tuple[tuple[str, ...], tuple[int, int], tuple]:
     if not isinstance(r.data["school_year"], dict):
         r.fail("school_year", "must be a mapping with words, start, end and terms")
     words = r.words("school_year.words")
-    months = []
-    for key in ("start", "end"):
-        n = r.get(f"school_year.{key}")
-        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 12:
-            r.fail(f"school_year.{key}", f"{n!r} is not a month number 1..12")
-        months.append(n)
-    terms = []
-    raw_terms = r.data["school_year"].get("terms", [])
-    if not isinstance(raw_terms, list):
-        r.fail("school_year.terms", "must be a list of {words, start, end}")
-    for k, term in enumerate(raw_terms):
-        key = f"school_year.terms.{k}"
-        if not isinstance(term, dict) or set(term) != {"words", "start", "end"}:
-            r.fail(key, "must be a mapping with exactly words, start and end")
-        if not isinstance(term["words"], list) or not term["words"] or not all(
-                isinstance(w, str) and w.strip() for w in term["words"]):
-            r.fail(f"{key}.words", "must be a non-empty list of words")
-        for part in ("start", "end"):
-            n = term[part]
-            if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 12:
-                r.fail(f"{key}.{part}", f"{n!r} is not a month number 1..12")
-        terms.append((tuple(fold_word(w) for w in term["words"]), term["start"], term["end"]))
-    return words, (months[0], months[1]), tuple(terms)
+    months = tuple(_number(r, f"school_year.{k}", r.get(f"school_year.{k}"), 12) for k in ("start", "end"))
+    terms = _word_groups(r, "school_year.terms", r.data["school_year"].get("terms", []), (("start", 12), ("end", 12)))
+    return words, months, terms
 
 
 def _lunar_days(r: _Reader) -> tuple:
     """The optional ``lunar_days`` section: [{words, month, day}] of the lunar calendar."""
     if "lunar_days" not in r.data:
         return ()
-    items = r.data["lunar_days"]
+    return _word_groups(r, "lunar_days", r.data["lunar_days"], (("month", 12), ("day", 30)))
+
+
+def _word_groups(r: _Reader, key: str, items, numbers: tuple[tuple[str, int], ...]) -> tuple:
+    """A list of {words: [...], <number>: n, ...}: ((folded words), n, ...) for each, validated."""
+    names = ("words", *(name for name, _ in numbers))
     if not isinstance(items, list):
-        r.fail("lunar_days", "must be a list of {words, month, day}")
+        r.fail(key, f"must be a list of {{{', '.join(names)}}}")
     out = []
     for k, item in enumerate(items):
-        key = f"lunar_days.{k}"
-        if not isinstance(item, dict) or set(item) != {"words", "month", "day"}:
-            r.fail(key, "must be a mapping with exactly words, month and day")
+        at = f"{key}.{k}"
+        if not isinstance(item, dict) or set(item) != set(names):
+            r.fail(at, f"must be a mapping with exactly {', '.join(names)}")
         if not isinstance(item["words"], list) or not item["words"] or not all(
                 isinstance(w, str) and w.strip() for w in item["words"]):
-            r.fail(f"{key}.words", "must be a non-empty list of words")
-        for part, top in (("month", 12), ("day", 30)):
-            n = item[part]
-            if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= top:
-                r.fail(f"{key}.{part}", f"{n!r} is not a number 1..{top}")
-        out.append((tuple(fold_word(w) for w in item["words"]), item["month"], item["day"]))
+            r.fail(f"{at}.words", "must be a non-empty list of words")
+        values = tuple(_number(r, f"{at}.{name}", item[name], top) for name, top in numbers)
+        out.append((tuple(fold_word(w) for w in item["words"]), *values))
     return tuple(out)
+
+
+def _number(r: _Reader, key: str, n, top: int) -> int:
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= top:
+        r.fail(key, f"{n!r} is not a number 1..{top}")
+    return n
 
 
 def _duration(r: _Reader) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -28,7 +28,7 @@ import regex
 
 from ..lang.agencies.split import PERSON, ROLE_TITLE
 from ..model.raw import RawSection, RawTask
-from .bodies import Bodies, end_of, listed_subjects
+from .bodies import FULL_STOP, Bodies, end_of, listed_subjects
 from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify, trailer
 from .prose_rules import ProseRules, rules
 
@@ -57,7 +57,6 @@ _AGENT_DOES = regex.compile(r"\s*,?\s*(?:(?:chủ\s+trì,?\s+)?phối\s+hợp\s+
                          r"triệu\s+tập|thực\s+hiện|đảm\s+nhiệm|phụ\s+trách|chịu\s+trách\s+nhiệm)(?![\p{L}])", _F | regex.I)
 _CLAUSE_GIVES = regex.compile(r"[;,]\s*(?-i:giao)\s+(?=\p{Lu})", _F)
 _RUN_IN_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu})", _F)
-_FULL_STOP = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"“(])", _F)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _TIME_LABEL = regex.compile(r"^(?P<label>[^:\n]{4,60}?)\s*:\s+(?=\p{Lu})", _F)
 _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường hợp|trường hợp|tiêu chuẩn|tiêu chí|cơ cấu|thành phần|"
@@ -270,7 +269,7 @@ class Assigner:
                     # bổ ... thực hiện việc giới thiệu theo trình tự sau đây:"), in the sentence
                     # that ends with the colon ("Ngày 10/3, Chủ tịch UBND xã chủ trì cuộc họp. ...
                     # Chủ tịch UBND xã kết luận như sau:" names who chaired, not who does the items)
-                    last = _FULL_STOP.split(self.r.respell(part.text))[-1]
+                    last = FULL_STOP.split(self.r.respell(part.text))[-1]
                     said = self.inner_lead_in(last) or self._subject_does(last)
                     if said and said[0]:
                         scope = Scope(lead=said[0], support=said[1]).over(scope)
@@ -1117,7 +1116,7 @@ def _first_time_sentence(value: str) -> str:
     line that goes on with other sentences keeps its first one when that one reads as a time."""
     from ..lang.time import parse_time
 
-    first = _FULL_STOP.split(value, maxsplit=1)[0]
+    first = FULL_STOP.split(value, maxsplit=1)[0]
     if first == value:
         return value
     spec, messages = parse_time(first.rstrip(" ."))

@@ -19,7 +19,7 @@ _FLAGS = regex.VERSION1
 _SENTENCE = regex.compile(r"(?<=[.!?;])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)
 _MAX_NAME_WORDS = 18
 _PERSON = regex.compile(r"^\s*(?:(?:các\s+)?đồng\s+chí|đ/c|ông|bà)\s", regex.IGNORECASE | regex.VERSION1)
-_FULL_STOP = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)
+FULL_STOP = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)  # between two sentences
 # "phối hợp với Sở A", "cùng với Sở A", and "phối hợp Bộ Tài chính" without "với": the registry
 # names that follow are the partners (a plain "phối hợp" is followed by a name or nothing of use).
 _PARTNER = regex.compile(r"(?<![\p{L}])(?:phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng))?|cùng\s+với)\s+", _FLAGS | regex.IGNORECASE)
@@ -456,7 +456,7 @@ class Bodies:
         Sở B ..."): partners count only in a sentence whose subject acted."""
         leads: list[str] = []
         support: list[str] = []
-        for sentence in _FULL_STOP.split(narrative):
+        for sentence in FULL_STOP.split(narrative):
             names = self.acting(sentence)
             leads.extend(names)
             if names:

@@ -42,3 +42,18 @@ def test_founding_a_committee_with_its_members_is_the_decision_itself():
     )
     assert [(t.text, t.lead) for t in tasks] == [
         ("Tham mưu Chủ tịch UBND huyện chỉ đạo công tác cải cách hành chính.", "Tổ công tác")]
+
+
+def test_an_articles_paragraph_with_its_own_doer_is_a_task_of_its_own():
+    tasks = _tasks(
+        "QUYẾT ĐỊNH:",
+        "Điều 2. Ban bầu cử thực hiện nhiệm vụ, quyền hạn theo quy định của Luật Bầu cử; thực hiện chế độ báo cáo "
+        "với Ủy ban bầu cử xã.",
+        "Trưởng ban bầu cử chịu trách nhiệm phân công nhiệm vụ cụ thể của từng thành viên.",
+        "Ban bầu cử hết nhiệm vụ sau khi Ủy ban bầu cử xã công bố kết quả bầu cử.",
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
+        "Điều 4. Chánh Văn phòng HĐND và UBND xã, Chủ tịch Ủy ban bầu cử xã và các ông, bà có tên tại Điều 1 "
+        "căn cứ quyết định thi hành./.",
+    )
+    assert [(t.ordinal, t.lead) for t in tasks] == [("2", "Ban bầu cử"), (None, "Trưởng ban bầu cử")]
+    assert "hết nhiệm vụ" in tasks[0].text  # a paragraph with no duty of its own goes on with the article

@@ -721,6 +721,19 @@ class Assigner:
                 return [], True  # "2. Thời gian tuyên truyền:" / "Thực hiện theo lộ trình tại phần II": no work
             if line.kind in ("part", "chapter", "upper") or title.isupper():
                 return [], False  # "III. NHIỆM VỤ CỤ THỂ" over "Nhiệm vụ ... chi tiết tại Phụ lục": no work here
+        if (body and line.kind in _HEADING_KINDS and _SENTENCE_END.search(title) and self.is_work(title)
+                and self.bodies.subject(title)):
+            # "Điều 2. Ban bầu cử thực hiện nhiệm vụ ..." over "Trưởng ban bầu cử chịu trách nhiệm
+            # phân công ...": a paragraph with a doer of its own is a task of its own; the rest
+            # goes on with the heading's sentence
+            own = [b for b in body if (who := self.bodies.subject(b.text)) and _DOES.match(b.text, end_of(b.text, who))
+                   and not self.r.not_work.search(b.text)]
+            if own:
+                rest = [b for b in body if b not in own]
+                head = self.task(line, "\n".join([title, *(b.text for b in rest)]), sections, scope, line.page,
+                                 ordinal=line.ordinal)
+                inner = sections + [self.section_of(node)]
+                return [head, *(self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in own)], True
         text = "\n".join([title, *(b.text for b in body)]) if body else title
         if not text.strip() or (not body and line.kind in ("part", "chapter", "upper") and title.isupper()):
             return [], True  # an empty part title ("A. NHIỆM VỤ CỤ THỂ") is not work

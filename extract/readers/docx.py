@@ -454,12 +454,12 @@ def read_docx(path: Path) -> Layout:
     try:
         with zf:
             return _read(path, zf)
+    except _DAMAGED as exc:  # (before RuntimeError: NotImplementedError, an unknown method, is one)
+        raise ReadError(str(path), f"damaged DOCX ({exc.__class__.__name__}: {exc})".replace("\n", " "), "corrupt") from exc
     except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
         if "encrypted" not in str(exc):
             raise
         raise ReadError(str(path), "DOCX is password-protected", "encrypted") from exc
-    except _DAMAGED as exc:
-        raise ReadError(str(path), f"damaged DOCX ({exc.__class__.__name__}: {exc})".replace("\n", " "), "corrupt") from exc
 
 
 def _read(path: Path, zf: zipfile.ZipFile) -> Layout:

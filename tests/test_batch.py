@@ -13,7 +13,7 @@ from extract.batch import BatchOptions, Limits, read_manifest, run_batch
 from extract.batch.manifest import MANIFEST_NAME
 from extract.model import PlanDocument
 from tests.test_batch_support import (
-    corrupt_docx, corrupt_pdf, encrypted_pdf, mark_encrypted, seed_texts, zip_bytes,
+    corrupt_docx, corrupt_pdf, encrypted_pdf, mark_encrypted, mark_unknown_method, seed_texts, zip_bytes,
 )
 
 CORRUPT = {"corrupt"}
@@ -195,6 +195,25 @@ def test_encrypted_and_broken_archives(tmp_path):
     recs = _by_name(summary)
     assert recs["locked.zip/secret.txt"].code == "encrypted"
     assert recs["broken.zip"].code == "corrupt"
+
+
+def test_an_archive_member_packed_by_an_unknown_method_is_corrupt_not_encrypted(tmp_path):
+    odd = tmp_path / "odd.zip"
+    odd.write_bytes(mark_unknown_method(zip_bytes({"plan.txt": seed_texts()[0].read_bytes()})))
+    summary = run_batch([odd], BatchOptions(outdir=tmp_path / "out", jobs=1))
+    assert _by_name(summary)["odd.zip/plan.txt"].code == "corrupt"
+
+
+def test_a_docx_whose_parts_use_an_unknown_method_is_refused_as_corrupt(tmp_path):
+    from extract.errors import ReadError
+    from extract.readers.docx import read_docx
+
+    src = next((Path(__file__).resolve().parents[1] / "samples/seeds").glob("*.docx")).read_bytes()
+    path = tmp_path / "odd.docx"
+    path.write_bytes(mark_unknown_method(src))
+    with pytest.raises(ReadError) as err:
+        read_docx(path)
+    assert err.value.code == "corrupt"
 
 
 def test_duplicate_member_names_get_distinct_outputs(tmp_path):

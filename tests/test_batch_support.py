@@ -59,6 +59,17 @@ def zip_bytes(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> by
     return buf.getvalue()
 
 
+def mark_unknown_method(data: bytes, method: int = 99) -> bytes:
+    """Set every member's compression method to one zipfile does not know (a newer tool's)."""
+    raw = bytearray(data)
+    for sig, at in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        i = 0
+        while (i := raw.find(sig, i)) != -1:
+            struct.pack_into("<H", raw, i + at, method)
+            i += 4
+    return bytes(raw)
+
+
 def mark_encrypted(data: bytes) -> bytes:
     """Set the "encrypted" flag on every member, as a password-protecting zip tool would."""
     raw = bytearray(data)

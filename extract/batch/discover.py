@@ -234,12 +234,13 @@ class Discovery:
         except _Refused:
             target.unlink(missing_ok=True)
             raise
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as err:
+            # (first: NotImplementedError, a compression method zipfile does not know, is a RuntimeError)
+            target.unlink(missing_ok=True)
+            raise _Refused(Failure("corrupt", f"archive member cannot be unpacked: {err}"))
         except RuntimeError as err:  # zipfile: "File ... is encrypted, password required"
             target.unlink(missing_ok=True)
             raise _Refused(Failure("encrypted", f"archive member is password-protected: {err}"))
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as err:
-            target.unlink(missing_ok=True)
-            raise _Refused(Failure("corrupt", f"archive member cannot be unpacked: {err}"))
         return target, h.hexdigest()
 
 

@@ -434,7 +434,7 @@ def _app_pages(path: Path) -> int | None:
     try:
         with zipfile.ZipFile(path) as zf:
             m = re.search(rb"<Pages>(\d+)</Pages>", read_member(path, zf, "docProps/app.xml"))
-    except (KeyError, zipfile.BadZipFile, OSError, ReadError):
+    except (KeyError, ReadError, RuntimeError, *_DAMAGED):  # a page count is a hint: never a failure
         return None
     return int(m.group(1)) if m and int(m.group(1)) > 0 else None
 

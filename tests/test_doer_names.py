@@ -338,3 +338,15 @@ def test_the_subject_of_a_line_is_remembered_and_the_same_on_asking_again():
     assert first == "Sở Tài chính" and b.subject(line) == first
     assert b.subject(line, labelled=True) == first  # each way of asking has its own answer
     assert (line, False, True) in b._subjects
+
+
+def test_a_dash_inside_a_name_the_sentence_runs_past_is_no_label():
+    from extract.model.layout import Paragraph
+    from extract.structure.assign import assigned_tasks
+
+    tasks = assigned_tasks([Paragraph(l) for l in (
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Phòng Quản trị - Thiết bị chuẩn bị hội trường, âm thanh, ánh sáng.",
+        "2. Sở Y tế - Chủ trì kiểm tra an toàn thực phẩm.",
+    )], report=False)
+    assert [t.lead for t in tasks] == ["Phòng Quản trị - Thiết bị", "Sở Y tế"]

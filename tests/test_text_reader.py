@@ -175,3 +175,23 @@ def test_a_bold_heading_broken_after_a_head_word_joins_its_next_line(tmp_path):
     assert [(t.text, t.lead) for t in doc.tasks][:1] == [("Chủ trì hướng dẫn thực hiện Kế hoạch.", "Sở Xây dựng")]
     # a bold heading that ends on a full word stays apart from the plain line under it
     assert any(t.text == "Ban hành quy chế quản lý dự án." for t in doc.tasks)
+
+
+def test_a_markdown_table_is_a_table_and_a_line_between_bars_alone_is_not(tmp_path):
+    path = write(tmp_path, "\n".join([
+        "KẾ HOẠCH", "", "II. NỘI DUNG", "",
+        "| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |",
+        "|---|:---|---|---|---:|",
+        "| 1 | Xây dựng chương trình chi tiết | Phòng Công tác sinh viên | Các khoa | Tháng 8/2027 |",
+        "| 2 | Tổ chức hội thi<br>cấp trường | Đoàn Thanh niên | Hội Sinh viên \\| Các khoa | Quý IV/2027 |",
+        "", "| chỉ là một dòng văn bản |", "",
+    ]), name="plan.md")
+    blocks = list(read(path).blocks())
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and len(tables[0].rows) == 3
+    assert [c.text for c in tables[0].rows[2].cells] == [
+        "2", "Tổ chức hội thi\ncấp trường", "Đoàn Thanh niên", "Hội Sinh viên | Các khoa", "Quý IV/2027"]
+    raw = build(read(path))
+    assert [(t.ordinal, t.lead, t.due) for t in raw.tasks] == [
+        ("1", "Phòng Công tác sinh viên", "Tháng 8/2027"), ("2", "Đoàn Thanh niên", "Quý IV/2027")]
+    assert any(isinstance(b, Paragraph) and "chỉ là một dòng" in b.text for b in blocks)

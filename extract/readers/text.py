@@ -102,6 +102,7 @@ def read_typed(lines: list[str]) -> list:
     # Web pages saved as text put each table cell on its own lines between lone "|" lines.
     from .pipe_tables import pipe_blocks
 
+    lines = markdown_rows(lines)
     source = pipe_blocks(lines) or lines
     blank_separated = _blank_separated(lines)
     after_blank = True
@@ -125,6 +126,39 @@ def read_typed(lines: list[str]) -> list:
         after_blank = False
     flush()
     return blocks
+
+
+_MD_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_MD_ROW = regex.compile(r"^\s*\|.*\|\s*$")
+
+
+def markdown_rows(lines: list[str]) -> list[str]:
+    """A Markdown table ("| TT | Nội dung | ... |" over "|---|---|...") as the tab-separated rows
+    the typed reader takes for a table: only where its rule line follows its header, as
+    Markdown requires (a line that merely starts and ends with "|" stays text)."""
+    if not any(_MD_RULE.match(ln) for ln in lines):
+        return lines
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if k + 1 < len(lines) and _MD_ROW.match(lines[k]) and _MD_RULE.match(lines[k + 1]):
+            out.append(_cells(lines[k]))
+            k += 2
+            while k < len(lines) and _MD_ROW.match(lines[k]):
+                out.append(_cells(lines[k]))
+                k += 1
+            out.append("")  # the table ends here
+            continue
+        out.append(lines[k])
+        k += 1
+    return out
+
+
+def _cells(line: str) -> str:
+    r"""The cells of a Markdown row, tab-separated ("\|" is a bar inside a cell; "<br>" a line)."""
+    inner = line.strip()[1:-1]
+    cells = regex.split(r"(?<!\\)\|", inner)
+    return "\t".join(regex.sub(r"<br\s*/?>", "\n", c.replace("\\|", "|"), flags=regex.I).strip() for c in cells)
 
 
 def _blank_separated(lines: list) -> bool:

@@ -433,6 +433,9 @@ class Assigner:
                 continue  # "Giao đồng chí Nguyễn Văn A – Phó Chủ tịch ... thực hiện": the person's title
             if pattern is _DASH_LABEL and len(m.group("rest").split()) <= 3 and not self.is_work(m.group("rest")):
                 continue  # "Vụ Tổ chức - Biên chế", "Phòng Văn hóa - Xã hội": the dash is inside the name
+            if (pattern is _DASH_LABEL and not self.r.work_start.match(m.group("rest"))
+                    and len(self.bodies.subject(text) or "") > m.end("name") + 3):
+                continue  # "Phòng Quản trị - Thiết bị chuẩn bị hội trường": the subject runs past the dash
             name = _ASIDE.sub("", name).strip(" ,")  # "..., trong đó trọng tâm là các tỉnh"
             if pattern is _LABEL and not m.group("rest"):
                 name = self.bodies.without_final_verb(name)  # "các bộ, ngành tập trung:" over its items

@@ -50,10 +50,11 @@ def test_a_schools_own_people_and_parts_do_the_work():
         "1. Giáo viên chủ nhiệm: Lập danh sách vận động viên của lớp, nộp về Tổ Thể dục trước ngày 10/10/2027.",
         "2. Bộ phận kế toán chuẩn bị kinh phí khen thưởng theo quy định.",
         "3. Giáo viên chủ nhiệm các lớp phối hợp với Đoàn Thanh niên tuyên truyền về hội thao.",
+        "4. Hiệu trưởng các trường mầm non xây dựng kế hoạch, gửi về Phòng GDĐT trước ngày 05/10/2027.",
     )
     assert [(t.lead, t.support) for t in tasks] == [
         ("Giáo viên chủ nhiệm", None), ("Bộ phận kế toán", None),
-        ("Giáo viên chủ nhiệm các lớp", "Đoàn Thanh niên")]
+        ("Giáo viên chủ nhiệm các lớp", "Đoàn Thanh niên"), ("Hiệu trưởng các trường mầm non", None)]
 
 
 def test_giao_the_verb_is_noise_before_a_name_but_giao_of_giao_vien_is_not():

@@ -812,20 +812,11 @@ class Assigner:
                 names = [found] if found else []
         if not names:
             # "Việc lấy ý kiến ... được tổ chức tại thôn, do Ban Thường trực ... phối hợp với Ủy ban
-            # nhân dân cùng cấp triệu tập và chủ trì": the agent of a passive sentence
-            for m in _PASSIVE_AGENT.finditer(first):
-                name = self.bodies.name_at(first, m.end(), starts_sentence=True)
-                if name and _AGENT_DOES.match(first, end_of(first, name) or m.end()):
-                    names = [name]
-                    break
-        if not names:
-            # "Đồng ý chủ trương đầu tư dự án ...; giao Sở Xây dựng hoàn thiện hồ sơ ...": the
-            # body a later clause assigns it to
-            for m in _CLAUSE_GIVES.finditer(first):
-                name = self.bodies.name_at(first, m.end(), starts_sentence=True)
-                if name:
-                    names = [name]
-                    break
+            # nhân dân cùng cấp triệu tập và chủ trì": the agent of a passive sentence; else
+            # "Đồng ý chủ trương đầu tư dự án ...; giao Sở Xây dựng hoàn thiện hồ sơ ...": the body
+            # a later clause assigns it to
+            name = self._named_after(first, _PASSIVE_AGENT, _AGENT_DOES) or self._named_after(first, _CLAUSE_GIVES)
+            names = [name] if name else []
         if names:
             t.lead = "; ".join(names)
             t.lead_from_text = True
@@ -856,6 +847,14 @@ class Assigner:
         if t.due is None:
             t.due = self.inline_condition(text)  # not "own": a trailer closing the group still wins
         return f
+
+    def _named_after(self, text: str, marker: regex.Pattern, then: regex.Pattern | None = None) -> str | None:
+        """The first body named right after a ``marker`` in ``text`` (and followed by ``then``)."""
+        for m in marker.finditer(text):
+            name = self.bodies.name_at(text, m.end(), starts_sentence=True)
+            if name and (then is None or then.match(text, end_of(text, name) or m.end())):
+                return name
+        return None
 
     def inline_due(self, text: str) -> str | None:
         from ..lang.time import find_deadline, find_inline_deadline, find_inline_undated, parse_time

@@ -67,21 +67,22 @@ class Line:
     letter: bool = False  # "(i)" after "(h)": the ninth letter, not the Roman one
 
     @property
+    def roman(self) -> bool:
+        """"(i)", "(ii)": a small Roman list, which nests inside a "(1)" item."""
+        return self.kind == "paren" and self.ordinal in _ROMAN_SMALL and not self.letter
+
+    @property
     def key(self) -> str:
         """The marker kind that decides nesting ("heading:2" for "1.1.")."""
         if self.kind == "heading":
             return f"heading:{self.level}"
-        if self.kind == "paren" and self.ordinal in _ROMAN_SMALL and not self.letter:
-            return "paren:roman"  # "(i)", "(ii)": a list inside a "(1)" item
-        return self.kind
+        return "paren:roman" if self.roman else self.kind
 
     @property
     def rank(self) -> float:
         if self.kind == "heading":
             return RANK["heading"] + self.level - 1
-        if self.kind == "paren" and self.ordinal in _ROMAN_SMALL and not self.letter:
-            return RANK["paren"] + 0.5
-        return RANK.get(self.kind, 99.0)
+        return RANK["paren"] + 0.5 if self.roman else RANK.get(self.kind, 99.0)
 
 
 def _is_roman(ordinal: str) -> bool:

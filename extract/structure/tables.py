@@ -8,6 +8,7 @@ as repeated header, section heading, continuation of the row above, or task.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -395,8 +396,6 @@ def _own_share(above: _Item, item: _Item) -> bool:
     vị, địa phương" and "Ban hành kế hoạch trong tháng 01/2026 ..."), under a row with both: a
     second share of the same work, not the rest of a row broken over a page ("và Công nghệ",
     "xuyên")."""
-    from ..lang.time import parse_time
-
     lead, due = item.values.get("lead", "").strip(), item.values.get("due", "").strip()
     if item.values.get("task", "").strip() or not lead or not due or not above.values.get("task"):
         return False
@@ -471,17 +470,15 @@ class _Doers:
     def __init__(self, blocks, issuer: str | None):
         self.blocks = blocks
         self.issuer = issuer
-        self._team: list[str | None] | None = None
 
+    @cached_property
     def team(self) -> str | None:
-        if self._team is None:
-            self._team = [inspecting_team([b.text for b in self.blocks if isinstance(b, Paragraph)])]
-        return self._team[0]
+        return inspecting_team([b.text for b in self.blocks if isinstance(b, Paragraph)])
 
     def of(self, columns: _Columns, page, warnings) -> str | None:
         if "lead" in columns.roles or not (columns.kind == "schedule" or names_activity(columns.headers)):
             return None
-        team = self.team()
+        team = self.team
         doer = team or (one_line(self.issuer) if self.issuer else None)
         if doer:
             shown = " | ".join(h for h in columns.headers if h)[:120]

@@ -299,9 +299,7 @@ _GIVEN = regex.compile(r"(?<![\p{L}])(?:được\s+(?:giao|phân\s+công|phân\s
 
 
 def _lunar(phrase: str) -> bool:
-    from .fold import fold
     from .lunar import names_lunar_day
-    from .vocab import vocabulary
 
     return names_lunar_day(fold(phrase)[0], vocabulary().lunar_days)
 

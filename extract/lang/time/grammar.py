@@ -198,17 +198,16 @@ class Grammar:
         self.label = P(
             rf"^\s*(?:{alt([*v.specific_labels, *v.generic_labels])})\s*(?:[:：]|\s-\s|\s–\s)\s*")
 
-    def number(self, token: str) -> int:
+    def number(self, token: str, table: dict[str, int] | None = None) -> int:
         token = " ".join(token.split())
-        return int(token) if token.isdigit() else self.numbers[token]
+        return int(token) if token.isdigit() else (self.numbers if table is None else table)[token]
 
     def numbers_in(self, text: str, top: int, quarters: bool = False) -> list[int]:
         """Numerals (1..top) in a list such as "i va ii" or "3, 6, 9" (of quarters: with a
         scan's misreadings, "h" for "ii")."""
         out = []
         for m in (self.quarter_numeral if quarters else self.numeral).finditer(text):
-            token = " ".join(m.group().split())
-            n = int(token) if token.isdigit() else self.quarter_numbers[token]
+            n = self.number(m.group(), self.quarter_numbers if quarters else None)
             if 1 <= n <= top:
                 out.append(n)
         return out

@@ -37,24 +37,21 @@ def _pattern(words: tuple[tuple[str, ...], ...]) -> regex.Pattern | None:
 
 def names_lunar_day(folded: str, days) -> bool:
     """Does ``folded`` name a day of the lunar calendar (a deadline without digits may)?"""
-    if not _may_name(folded, days):
-        return False
+    return _match(folded, days) is not None
+
+
+def _match(folded: str, days) -> regex.Match | None:
+    """Where ``folded`` names a lunar day. A plain substring test first: most phrases name none,
+    and the calendar library is imported only for those that may."""
+    if not any(w in folded for words, _, _ in days for w in words):
+        return None
     pattern = _pattern(tuple(d[0] for d in days))
-    return bool(pattern is not None and pattern.search(folded))
-
-
-def _may_name(folded: str, days) -> bool:
-    """A plain substring test first: most phrases name no lunar day, and the calendar library
-    is imported only for those that may."""
-    return any(w in folded for words, _, _ in days for w in words)
+    return pattern.search(folded) if pattern is not None else None
 
 
 def lunar_day(folded: str, days: tuple[tuple[tuple[str, ...], int, int], ...], ctx: TimeContext | None) -> date | None:
     """The solar date of the lunar day named in ``folded`` (a folded deadline phrase), or None."""
-    if not _may_name(folded, days):
-        return None
-    pattern = _pattern(tuple(d[0] for d in days))
-    m = pattern.search(folded) if pattern is not None else None
+    m = _match(folded, days)
     if m is None:
         return None
     said = " ".join(m.group("word").split())

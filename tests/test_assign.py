@@ -10,11 +10,7 @@ from extract.model.layout import Paragraph
 from extract.structure import build
 from extract.structure.assign import assigned_tasks
 from extract.model.layout import Layout, Page
-
-
-def tasks_of(*lines: str, report: bool = False, bold: tuple[str, ...] = ()):
-    blocks = [Paragraph(l, bold=l in bold) for l in lines]
-    return assigned_tasks(blocks, report=report)
+from tests.assign_helpers import tasks_of
 
 
 def brief(tasks):

@@ -4,12 +4,7 @@ created in 2025 (Thuế cơ sở, Thuế tỉnh, Hải quan khu vực) are bodie
 
 from __future__ import annotations
 
-from extract.model.layout import Paragraph
-from extract.structure.assign import assigned_tasks
-
-
-def _tasks(*lines):
-    return assigned_tasks([Paragraph(l) for l in lines], report=False)
+from tests.assign_helpers import tasks_of as _tasks
 
 
 def test_the_chair_of_the_meeting_is_not_the_doer_of_the_conclusions():

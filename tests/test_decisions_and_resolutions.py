@@ -4,12 +4,7 @@ no tasks; a long list of bodies asked after "Giao" is read name by name."""
 
 from __future__ import annotations
 
-from extract.model.layout import Paragraph
-from extract.structure.assign import assigned_tasks
-
-
-def _tasks(*lines):
-    return assigned_tasks([Paragraph(l) for l in lines], report=False)
+from tests.assign_helpers import tasks_of as _tasks
 
 
 def test_a_council_resolution_hands_its_supervision_to_a_long_list_of_bodies():

@@ -5,13 +5,8 @@ one paragraph and several times in one item. Variants made here, other bodies an
 from __future__ import annotations
 
 from extract.lang.time.find import find_inline_deadline
-from extract.model.layout import Paragraph
-from extract.structure.assign import assigned_tasks
 from extract.structure.bodies import Bodies
-
-
-def _tasks(*lines):
-    return assigned_tasks([Paragraph(l) for l in lines], report=False)
+from tests.assign_helpers import tasks_of as _tasks
 
 
 def test_a_run_in_piece_hands_out_its_own_small_roman_list_under_its_doer():

@@ -3,12 +3,7 @@ roles when its text names no doer: bodies the text only says to work with are no
 
 from __future__ import annotations
 
-from extract.model.layout import Paragraph
-from extract.structure.assign import assigned_tasks
-
-
-def _tasks(*lines):
-    return assigned_tasks([Paragraph(l) for l in lines], report=False)
+from tests.assign_helpers import tasks_of as _tasks
 
 
 def test_the_cards_fields_not_the_texts_partners_give_the_roles():

@@ -25,4 +25,4 @@ def parse_file(path: str | Path, lang: "Lang | None" = None) -> PlanDocument:
     layout = read(path)
     raw = build(layout, lang)
     del layout  # the pages' blocks are in ``raw`` now: their memory is the output's to use
-    return to_plan_document(raw, sha256_file(path), lang)
+    return to_plan_document(raw, sha256_file(path), lang, consume=True)

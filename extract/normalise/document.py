@@ -150,7 +150,10 @@ def task_path(raw: RawTask) -> list[str]:
     return path
 
 
-def to_plan_document(raw: RawDocument, sha256: str, lang: Lang | None = None) -> PlanDocument:
+def to_plan_document(raw: RawDocument, sha256: str, lang: Lang | None = None, *,
+                     consume: bool = False) -> PlanDocument:
+    """consume: ``raw`` is not used again, so each of its parts goes as soon as the output's
+    is made (a long document's raw tasks and text are not held beside its output)."""
     registry = (lang or Lang.default()).registry
     sink = _Sink()
     for code, message, page in raw.warnings:
@@ -163,13 +166,6 @@ def to_plan_document(raw: RawDocument, sha256: str, lang: Lang | None = None) ->
     jurisdiction = jurisdiction_of(h.issuer, getattr(h, "parent", None), registry, h.place)
     registry = _InJurisdiction(registry, jurisdiction)
     info = document_info(h, issued, *_scope(registry), sink.add)
-    paths = [task_path(t) for t in raw.tasks]
-    ids = assign_ids(paths)
-    tasks = [_task(t, i, p, ctx, sink, registry) for t, i, p in zip(raw.tasks, ids, paths)]
-    for task in tasks:
-        if task.role == "task" and not task.lead:
-            # Nobody named for it anywhere in its scope (its sentence, heading, lead-in, trailer).
-            sink.add("no_lead", f"task {task.id}: no body named to do it ({task.text[:60]!r})", task.page)
     references = []
     seen = set()
     for text in [*raw.body_text, *raw.footnotes, *raw.cell_text]:
@@ -181,6 +177,21 @@ def to_plan_document(raw: RawDocument, sha256: str, lang: Lang | None = None) ->
                 seen.add(key)
                 references.append(c)
     relations = find_relations(raw.body_text)
+    if consume:
+        raw.body_text, raw.footnotes, raw.cell_text = [], [], []
+    paths = [task_path(t) for t in raw.tasks]
+    ids = assign_ids(paths)
+    tasks = []
+    for k, (i, p) in enumerate(zip(ids, paths)):
+        tasks.append(_task(raw.tasks[k], i, p, ctx, sink, registry))
+        if consume:
+            raw.tasks[k] = None
+    if consume:
+        raw.tasks = []
+    for task in tasks:
+        if task.role == "task" and not task.lead:
+            # Nobody named for it anywhere in its scope (its sentence, heading, lead-in, trailer).
+            sink.add("no_lead", f"task {task.id}: no body named to do it ({task.text[:60]!r})", task.page)
     return PlanDocument(
         source=Source(path=raw.path, sha256=sha256, format=raw.format, pages=raw.pages),
         document=info, references=references, relations=relations, tasks=tasks,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import subprocess
 import unicodedata
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,11 +26,15 @@ from .pdf_align import find_aligned_tables
 from .pdf_page import PageContent, read_page
 from .pdf_stitch import stitch
 from .pdf_tables import build_table, find_grids
-from .pdf_text import Line, Margins, continues, drop_running_lines, margins, page_lines, paragraph
+from .pdf_text import Line, Margins, Running, continues, drop_running, margins, page_lines, paragraph, running_keys
 
 # Pages read before the file is opened again: PDFium holds every page's parsed objects until
 # the document is closed (about 14 MiB a thousand pages), so a long file is read in runs.
 REOPEN_EVERY = 100
+# Pages read ahead before what repeats across pages (running headers, a page format's margins)
+# is settled: a file of up to this many pages is judged whole; a longer one holds the lines of
+# at most twice this many pages at a time.
+LOOKAHEAD = 50
 FOOTNOTE_RULE_MAX = 0.45  # a footnote separator is a short rule: at most this share of the text width
 
 
@@ -57,7 +62,7 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
             raise ReadError(str(path), "PDF has no pages", "empty")
         check_pages(path, n)  # before any page is read: a page bomb is refused at once
         warnings: list[tuple[str, str, int | None]] = []
-        parts: list[_PageParts] = []
+        assembly = _Assembly(LOOKAHEAD)
         columns: dict[int, list[float]] = {}  # id(table) -> its grid's x, for stitching
         bad_pages: list[tuple[int, str]] = []
         for i in range(n):
@@ -68,7 +73,7 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
                 page = _with_filled_fields(doc, i, doc[i])
             except Exception as exc:  # PdfiumError: a page object PDFium cannot load
                 warnings.append(("unreadable_page", f"page {i + 1} could not be loaded ({exc})", i + 1))
-                parts.append(_page_parts(PageContent(i + 1, 595.0, 842.0), columns))
+                assembly.add(_page_parts(PageContent(i + 1, 595.0, 842.0), columns))
                 continue
             try:
                 content = _page_content(page, i + 1, ocr_mode, warnings, bad_pages)
@@ -76,7 +81,7 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
                 page.close()
             # The page's words, rules and image go as soon as its tables and lines are made:
             # memory then grows with the text kept, not with the characters read.
-            parts.append(_page_parts(content, columns))
+            assembly.add(_page_parts(content, columns))
             del content
     finally:
         doc.close()
@@ -94,7 +99,7 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
             raise ReadError(str(path), f"PDF {what} on {_page_list(unread, n)}{hint}", "scanned")
         for p in unread:
             warnings.append(("no_text", f"page {p} has no usable text", p))
-    layout = _assemble(path, parts, columns, warnings)
+    layout = assembly.finish(path, columns, warnings)
     if not any(True for _ in layout.blocks()):
         raise ReadError(str(path), "PDF has no text", "empty")
     return layout
@@ -208,79 +213,111 @@ def _page_parts(content: PageContent, columns: dict[int, list[float]]) -> _PageP
     return _PageParts(content.number, content.width, content.height, lines, tables)
 
 
-def _assemble(path: Path, parts: list[_PageParts], columns: dict[int, list[float]], warnings) -> Layout:
-    page_lines_all = [p.lines for p in parts]
-    page_items = [p.tables for p in parts]
-    contents = parts  # number, width and height, as the pages' contents had them
-    drop_running_lines(page_lines_all, [c.height for c in contents])
+class _Assembly:
+    """Pages in, paragraphs and tables out, in reading order, holding at most a bounded
+    number of pages' lines: the lines of a page go once its paragraphs are made.
 
-    pages: list[Page] = []
-    footnotes: list[Paragraph] = []
-    open_lines: list[Line] = []
-    open_margins: Margins | None = None
-    open_page: Page | None = None
+    What is learnt across pages is learnt from the first ``lookahead`` pages (all of them in a
+    shorter file): the running headers and footers (a line on half of them), and each page
+    format's margins (a signature page or a page of three lines says nothing about where full
+    lines end, so they are a property of the format: learnt from ``lookahead`` pages of it, or
+    from what is waiting when twice that many pages wait). A page waits until both are known."""
 
-    def flush():
-        nonlocal open_lines, open_page
-        if open_lines:
-            para = paragraph(open_lines)
+    def __init__(self, lookahead: int):
+        self.lookahead = lookahead
+        self.waiting: deque[_PageParts] = deque()
+        self.running: Running | None = None
+        self.margins: dict[tuple[int, int], Margins] = {}
+        self.pages: list[Page] = []
+        self.footnotes: list[Paragraph] = []
+        self.open_lines: list[Line] = []
+        self.open_margins: Margins | None = None
+        self.open_page: Page | None = None
+        self.count = 0
+
+    def add(self, part: _PageParts) -> None:
+        self.count += 1
+        if self.running is not None:
+            drop_running(part.lines, part.height, self.running)
+        self.waiting.append(part)
+        if self.running is None and len(self.waiting) >= self.lookahead:
+            self._learn_running()
+        self._drain(final=False)
+
+    def finish(self, path: Path, columns: dict[int, list[float]], warnings) -> Layout:
+        if self.running is None:
+            self._learn_running()
+        self._drain(final=True)
+        self._flush()
+        stitch(self.pages, columns)
+        if self.footnotes and self.pages:
+            self.pages[-1].blocks.extend(self.footnotes)
+        return Layout(path=str(path), format="pdf", pages=self.pages, page_count=self.count, warnings=warnings)
+
+    def _learn_running(self) -> None:
+        self.running = running_keys([p.lines for p in self.waiting], [p.height for p in self.waiting])
+        for p in self.waiting:
+            drop_running(p.lines, p.height, self.running)
+
+    def _drain(self, final: bool) -> None:
+        if self.running is None:
+            return
+        while self.waiting:
+            head = self.waiting[0]
+            fmt = _format(head)
+            if fmt not in self.margins:
+                same = [p for p in self.waiting if _format(p) == fmt]
+                if not (final or len(same) >= self.lookahead or len(self.waiting) >= 2 * self.lookahead):
+                    return
+                self.margins[fmt] = margins([ln for p in same for ln in p.lines if not ln.footnote], fmt[0])
+            self._page(self.waiting.popleft())
+
+    def _flush(self) -> None:
+        if self.open_lines:
+            para = paragraph(self.open_lines)
             para.text = unicodedata.normalize("NFC", para.text)
-            (footnotes if para.footnote else open_page.blocks).append(para)
-        open_lines = []
+            (self.footnotes if para.footnote else self.open_page.blocks).append(para)
+        self.open_lines = []
 
-    # Margins are a property of the page format, not of one page: a signature page or a page
-    # of three lines says nothing about where full lines end.
-    by_format: dict[tuple[int, int], list[Line]] = {}
-    for content, lines in zip(contents, page_lines_all):
-        by_format.setdefault((round(content.width), round(content.height)), []).extend(ln for ln in lines if not ln.footnote)
-    format_margins = {k: margins(v, k[0]) for k, v in by_format.items()}
-    del by_format
-
-    count = len(contents)
-    for i in range(count):
-        content, lines, tables = contents[i], page_lines_all[i], page_items[i]
-        # A page's lines go once its paragraphs are made (those still open are held by
-        # open_lines): the lines of every page and the Layout are not all in memory at once.
-        parts[i] = page_lines_all[i] = page_items[i] = None
-        page = Page(content.number)
-        pages.append(page)
-        m = format_margins[(round(content.width), round(content.height))]
-        items: list[tuple[float, int, object]] = [(ln.top, 1, ln) for ln in lines]
-        items += [(top, 0, t) for top, t in tables]
+    def _page(self, part: _PageParts) -> None:
+        page = Page(part.number)
+        self.pages.append(page)
+        m = self.margins[_format(part)]
+        items: list[tuple[float, int, object]] = [(ln.top, 1, ln) for ln in part.lines]
+        items += [(top, 0, t) for top, t in part.tables]
         items.sort(key=lambda it: (it[0], it[1]))
         body = [it for it in items if not (it[1] == 1 and it[2].footnote)]
         notes = [it[2] for it in items if it[1] == 1 and it[2].footnote]
         first_on_page = True
         for _, kind, obj in body:
             if kind == 0:
-                flush()
-                open_page = page
+                self._flush()
+                self.open_page = page
                 _nfc_table(obj)
                 page.blocks.append(obj)
-                open_margins = None
+                self.open_margins = None
                 first_on_page = False
                 continue
             ln: Line = obj
-            if open_lines and open_margins is not None and continues(open_lines[-1], ln, open_margins, m, not first_on_page):
-                open_lines.append(ln)
+            if (self.open_lines and self.open_margins is not None
+                    and continues(self.open_lines[-1], ln, self.open_margins, m, not first_on_page)):
+                self.open_lines.append(ln)
             else:
-                flush()
-                open_lines = [ln]
-                open_page = page
-            open_margins = m
+                self._flush()
+                self.open_lines = [ln]
+                self.open_page = page
+            self.open_margins = m
             first_on_page = False
         # footnotes do not interrupt a paragraph running on to the next page
         for k, ln in enumerate(notes):
             if k and continues(notes[k - 1], ln, m, m, True):
-                footnotes[-1].text += " " + ln.text
+                self.footnotes[-1].text += " " + ln.text
             else:
-                footnotes.append(Paragraph(unicodedata.normalize("NFC", ln.text), footnote=True, page=ln.page))
-    flush()
-    stitch(pages, columns)
-    if footnotes:
-        if pages:
-            pages[-1].blocks.extend(footnotes)
-    return Layout(path=str(path), format="pdf", pages=pages, page_count=count, warnings=warnings)
+                self.footnotes.append(Paragraph(unicodedata.normalize("NFC", ln.text), footnote=True, page=ln.page))
+
+
+def _format(part: _PageParts) -> tuple[int, int]:
+    return round(part.width), round(part.height)
 
 
 def _nfc_table(table: Table) -> None:

@@ -16,6 +16,7 @@ from .pdf_page import Char, join_words, visual_rows
 
 SEGMENT_GAP = 3.0  # a horizontal gap of this many line heights splits a line (side-by-side blocks)
 ITEM_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[IVXL]{1,5}\.|[-+])\s")
+_DIGITS = re.compile(r"\d+")
 PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—(]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)]?$", re.I)
 
 
@@ -79,28 +80,45 @@ def _emit(seg: list[Char], page: int, bold_chars: set[int], sizes: dict[int, flo
                     seg[k].x1 - x0, bold, size, page))
 
 
-def drop_running_lines(pages: list[list[Line]], heights: list[float]) -> None:
-    """Remove page numbers and running headers/footers (in place)."""
+@dataclass(frozen=True, slots=True)
+class Running:
+    """What repeats at the top or bottom of the pages it was learnt from."""
+
+    keys: frozenset[str]
+    pages: int  # how many pages it was learnt from: fewer than three teach nothing
+
+
+def _margin_key(ln: Line, h: float) -> str | None:
+    """A line in the top or bottom band of its page, keyed so that its repeats on other pages
+    (another page number inside it) have the same key; None for a line in the body."""
+    if ln.top < h * 0.12 or ln.bottom > h * 0.88:
+        return f"{_DIGITS.sub('#', ln.text.lower())}@{round(ln.top / 6)}"
+    return None
+
+
+def running_keys(pages: list[list[Line]], heights: list[float]) -> Running:
+    """The running headers and footers of these pages: a line of the top or bottom band whose
+    key is on at least half of them (and on three)."""
     seen: Counter = Counter()
-    keyed: list[list[tuple[str, Line]]] = []
     for lines, h in zip(pages, heights):
-        marks = []
-        for ln in lines:
-            if ln.top < h * 0.12 or ln.bottom > h * 0.88:
-                key = re.sub(r"\d+", "#", ln.text.lower())
-                marks.append((f"{key}@{round(ln.top / 6)}", ln))
-        keyed.append(marks)
-        seen.update({k for k, _ in marks})
+        seen.update({k for k in (_margin_key(ln, h) for ln in lines) if k is not None})
     repeat = max(3, len(pages) // 2)
-    for lines, marks, h in zip(pages, keyed, heights):
-        drop = set()
-        for key, ln in marks:
-            if PAGE_NUMBER.match(ln.text) and (ln.top < h * 0.1 or ln.bottom > h * 0.9):
-                drop.add(id(ln))
-            elif seen[key] >= repeat and len(pages) >= 3:
-                drop.add(id(ln))
-        if drop:
-            lines[:] = [ln for ln in lines if id(ln) not in drop]
+    return Running(frozenset(k for k, n in seen.items() if n >= repeat), len(pages))
+
+
+def drop_running(lines: list[Line], h: float, running: Running) -> None:
+    """Remove a page's number and its running headers/footers (in place)."""
+    drop = set()
+    for ln in lines:
+        key = _margin_key(ln, h)
+        if key is None:
+            continue
+        if PAGE_NUMBER.match(ln.text) and (ln.top < h * 0.1 or ln.bottom > h * 0.9):
+            drop.add(id(ln))
+        elif running.pages >= 3 and key in running.keys:
+            drop.add(id(ln))
+    if drop:
+        lines[:] = [ln for ln in lines if id(ln) not in drop]
 
 
 @dataclass(slots=True)

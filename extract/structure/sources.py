@@ -11,12 +11,14 @@ the task was read on decides between equal candidates. A task that is not found 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..lang.fold import fold_indexed
 from ..lang.occurrences import find_all, occurrences
-from ..model.layout import Paragraph, Table
+from ..model.layout import Paragraph, Row, Table
 from ..model.raw import RawTask
 
 PROBE = 40          # the folded letters of a task's opening looked for in a unit
@@ -28,28 +30,32 @@ Box = tuple[int, float, float, float, float]
 
 @dataclass(slots=True)
 class _Unit:
-    key: str                                 # folded letters and digits of its text
-    page: int | None
-    # The layout's own boxes, not copies (a unit a line of the document, all held at once):
-    # a paragraph's (offset, page, x0, top, x1, bottom) with ``starts``, the position in key
+    # The layout's own boxes, not copies: a paragraph's (offset, page, x0, top, x1, bottom) with ``starts``, the position in key
     # where each of its lines starts; a table row's (page, x0, top, x1, bottom), shown whole.
     boxes: list
-    starts: list[int] | None = None          # None: a table row
+    starts: array | None = None              # None: a table row
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() refuses
+# Note marks are digits to str.isalnum(): as plain digits a key stays one byte a character
+# (one superscript would make the whole document's key text two bytes a character).
+_PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉", "01234567890123456789")
 
 
 def _key(text: str) -> str:
     """Folded letters and digits."""
-    return _NOT_ALNUM.sub("", fold_indexed(text)[0])
+    return _plain(_NOT_ALNUM.sub("", fold_indexed(text)[0]))
 
 
-def _key_at(text: str, starts: list[int]) -> tuple[str, list[int]]:
+def _plain(key: str) -> str:
+    return key if key.isascii() else key.translate(_PLAIN_DIGITS)
+
+
+def _key_at(text: str, starts: list[int]) -> tuple[str, array]:
     """The key of ``text`` and, for each index of ``text`` in ``starts``, how many letters of
     the key come before it (one substitution a stretch of text, not a loop over characters)."""
     folded, index = fold_indexed(text)
-    counts: list[int] = []
+    counts = array("l")
     j0 = n = 0
     for start in starts:
         j = bisect_left(index, start)  # folded characters that come from before ``start``
@@ -58,21 +64,31 @@ def _key_at(text: str, starts: list[int]) -> tuple[str, list[int]]:
         n += len(_NOT_ALNUM.sub("", folded[j0:j]))
         j0 = j
         counts.append(n)
-    return _NOT_ALNUM.sub("", folded), counts
+    return _plain(_NOT_ALNUM.sub("", folded)), counts
 
 
-def _units(blocks) -> list[_Unit]:
-    out: list[_Unit] = []
+def _printed(blocks) -> Iterator[Paragraph | Row]:
+    """Each printed unit: a paragraph, a table row (those with boxes)."""
     for block in blocks:
         if isinstance(block, Paragraph) and block.boxes:
-            key, before = _key_at(block.text, [b[0] for b in block.boxes])
-            out.append(_Unit(key, block.boxes[0][1], block.boxes, before))
+            yield block
         elif isinstance(block, Table):
             for row in block.rows:
                 if row.boxes:
-                    key = _key(" ".join(c.text for c in row.cells if not c.merged_from_above))
-                    out.append(_Unit(key, row.boxes[0][0], row.boxes))
-    return out
+                    yield row
+
+
+def _unit(printed: Paragraph | Row) -> tuple[str, _Unit]:
+    """A printed unit's key and where its letters are printed."""
+    if isinstance(printed, Paragraph):
+        key, before = _key_at(printed.text, [b[0] for b in printed.boxes])
+        return key, _Unit(printed.boxes, before)
+    return _key(" ".join(c.text for c in printed.cells if not c.merged_from_above)), \
+        _Unit(printed.boxes)
+
+
+def _page(printed: Paragraph | Row) -> int:
+    return printed.boxes[0][1] if isinstance(printed, Paragraph) else printed.boxes[0][0]
 
 
 def _lines_between(unit: _Unit, start: int, end: int) -> list[Box]:
@@ -82,10 +98,19 @@ def _lines_between(unit: _Unit, start: int, end: int) -> list[Box]:
     out = []
     starts = unit.starts
     for k, pos in enumerate(starts):
-        nxt = starts[k + 1] if k + 1 < len(starts) else len(unit.key) + 1
+        nxt = starts[k + 1] if k + 1 < len(starts) else end + 1
         if pos < end and nxt > start:
             out.append(unit.boxes[k][1:])
     return out
+
+
+def _common(text: str, key: str, pos: int) -> int:
+    """How many letters of ``text`` ``key`` repeats from ``pos`` on."""
+    n = min(len(text), len(key) - pos)
+    k = 0
+    while k < n and text[k] == key[pos + k]:
+        k += 1
+    return k
 
 
 def _merge(boxes: list[Box]) -> list[Box]:
@@ -101,52 +126,56 @@ def _merge(boxes: list[Box]) -> list[Box]:
 
 
 class _Index:
-    """Every unit's key in one string, so that a probe is looked for once, not once a unit."""
+    """Where each probe is found among the printed units: all probes looked for in one pass
+    over the units, not once a unit. A unit's key is made again when a task is found in it,
+    not held: the keys of a long document's every line would be held beside its Layout."""
 
-    def __init__(self, units: list[_Unit], probes: set[str] = frozenset()):
-        self.units = units
-        self.starts: list[int] = []
-        parts, n = [], 0
-        for u in units:
-            self.starts.append(n)
-            parts.append(u.key)
-            n += len(u.key) + 1
-        self.text = "|".join(parts)
-        self.found = occurrences(self.text, probes, 200, "|")  # all probes in one pass
+    def __init__(self, blocks, probes: set[str] = frozenset()):
+        self.printed: list[Paragraph | Row] = list(_printed(blocks))
+        self.pages = [_page(u) for u in self.printed]
+        self.found = occurrences(self._keys(), probes, 200)  # (unit, position) of each probe
+        self._made: dict[int, tuple[str, _Unit]] = {}
+
+    def __len__(self) -> int:
+        return len(self.printed)
+
+    def _keys(self) -> Iterator[str]:
+        for printed in self.printed:
+            yield _unit(printed)[0]
+
+    def unit(self, i: int) -> tuple[str, _Unit]:
+        """The key and boxes of unit ``i`` (those of the last few units asked for are kept:
+        the tasks come in order, and a task may run on over the next units)."""
+        made = self._made.get(i)
+        if made is None:
+            if len(self._made) > 2 * MAX_FOLLOW:
+                self._made.clear()
+            made = self._made[i] = _unit(self.printed[i])
+        return made
 
     def find(self, probe: str, page: int | None, cursor: int) -> tuple[int, int] | None:
         """(unit, position) of the first unit holding ``probe``: on the task's page first,
         from the cursor on first."""
-        hits = []
-        for at in self.found[probe] if probe in self.found else find_all(self.text, probe, 200):
-            i = bisect_right(self.starts, at) - 1
-            hits.append((i, at - self.starts[i]))
+        hits = self.found.get(probe)
+        if hits is None:
+            hits = find_all(list(self._keys()), probe, 200)
         if not hits:
             return None
         if page is not None:
-            hits = [h for h in hits if self.units[h[0]].page == page] or hits
+            hits = [h for h in hits if self.pages[h[0]] == page] or hits
         later = [h for h in hits if h[0] >= cursor]
         return (later or hits)[0]
 
 
-def _common(text: str, key: str, pos: int) -> int:
-    """How many letters of ``text`` ``key`` repeats from ``pos`` on."""
-    n = min(len(text), len(key) - pos)
-    k = 0
-    while k < n and text[k] == key[pos + k]:
-        k += 1
-    return k
-
-
 def locate_tasks(tasks: list[RawTask], blocks) -> None:
     """Set ``source`` on the tasks whose text is found among the printed units of ``blocks``."""
-    units = _units(blocks)
-    if not units:
+    probes = {key[:PROBE] for key in map(_key, (task.text for task in tasks)) if len(key) >= MIN_PROBE}
+    index = _Index(blocks, probes)
+    if not len(index):
         return
-    keys = [_key(task.text) for task in tasks]
-    index = _Index(units, {text[:PROBE] for text in keys if len(text) >= MIN_PROBE})
     cursor = 0
-    for task, text in zip(tasks, keys):
+    for task in tasks:
+        text = _key(task.text)  # again: the tasks' keys are not all held beside the units'
         if len(text) < MIN_PROBE:
             continue
         hit = index.find(text[:PROBE], task.page, cursor)
@@ -156,12 +185,14 @@ def locate_tasks(tasks: list[RawTask], blocks) -> None:
         cursor = i
         # Letters of the task read so far: a paragraph may hold the task whole, or its start
         # (the rest in the next paragraphs, or the next row when a row goes on over a page).
-        done = _common(text, units[i].key, pos)
-        boxes = _lines_between(units[i], pos, pos + done)
-        for unit in units[i + 1:i + 1 + MAX_FOLLOW]:
+        key, unit = index.unit(i)
+        done = _common(text, key, pos)
+        boxes = _lines_between(unit, pos, pos + done)
+        for j in range(i + 1, min(i + 1 + MAX_FOLLOW, len(index))):
             if done >= len(text):
                 break
-            more = _common(text[done:], unit.key, 0)
+            key, unit = index.unit(j)
+            more = _common(text[done:], key, 0)
             if more < min(MIN_PROBE, len(text) - done):
                 break
             boxes.extend(_lines_between(unit, 0, more))

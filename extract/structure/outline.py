@@ -311,6 +311,13 @@ def _split_glued_labels(text: str, r: ProseRules) -> list[str]:
     return [p.strip() for p in pieces if p.strip()] or [text]
 
 
+def _one_spaced(text: str) -> str:
+    """Words one space apart; the text itself when they already are (a long document's every
+    paragraph is not held twice while its outline is read)."""
+    spaced = " ".join(text.split())
+    return text if spaced == text else spaced
+
+
 def _wrap_width(texts: list[str]) -> int | None:
     """The width a text was hard-wrapped at (pages saved as text wrap every line near one
     width), or None when its lines are paragraphs."""
@@ -372,7 +379,7 @@ def body_paragraphs(blocks) -> list[BodyLine]:
     addressees = False
     carry = ""
     blocks = [b for b in blocks if (isinstance(b, Paragraph) and not b.footnote) or _signs_off(b, r)]
-    width = _wrap_width([" ".join(b.text.split()) for b in blocks if isinstance(b, Paragraph)])
+    width = _wrap_width([_one_spaced(b.text) for b in blocks if isinstance(b, Paragraph)])
     last_addressee = ""
     for block in blocks:
         if not isinstance(block, Paragraph):
@@ -380,7 +387,7 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             continue
         if not isinstance(block, Paragraph) or block.footnote:
             continue
-        raw = " ".join(block.text.split())
+        raw = _one_spaced(block.text)
         text = strip_emphasis(raw)
         if text in ("-", "–", "+", "•") and not carry:
             carry = f"{text} "  # a bullet's mark alone on its line, its words on the next

@@ -130,9 +130,9 @@ class _Index:
     over the units, not once a unit. A unit's key is made again when a task is found in it,
     not held: the keys of a long document's every line would be held beside its Layout."""
 
-    def __init__(self, blocks, probes: set[str] = frozenset()):
-        self.printed: list[Paragraph | Row] = list(_printed(blocks))
-        self.pages = [_page(u) for u in self.printed]
+    def __init__(self, printed: list[Paragraph | Row], probes: set[str] = frozenset()):
+        self.printed = printed
+        self.pages = [_page(u) for u in printed]
         self.found = occurrences(self._keys(), probes, 200)  # (unit, position) of each probe
         self._made: dict[int, tuple[str, _Unit]] = {}
 
@@ -169,10 +169,11 @@ class _Index:
 
 def locate_tasks(tasks: list[RawTask], blocks) -> None:
     """Set ``source`` on the tasks whose text is found among the printed units of ``blocks``."""
-    probes = {key[:PROBE] for key in map(_key, (task.text for task in tasks)) if len(key) >= MIN_PROBE}
-    index = _Index(blocks, probes)
-    if not len(index):
+    printed = list(_printed(blocks))
+    if not printed:  # nothing with boxes: not a PDF
         return
+    probes = {key[:PROBE] for key in map(_key, (task.text for task in tasks)) if len(key) >= MIN_PROBE}
+    index = _Index(printed, probes)
     cursor = 0
     for task in tasks:
         text = _key(task.text)  # again: the tasks' keys are not all held beside the units'

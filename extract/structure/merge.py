@@ -17,13 +17,40 @@ from ..model.raw import RawTask
 
 _PREFIX = 60
 _SAME = 92
+# Wording compared whole, up to this long, once the openings agree: a body item and an
+# appendix row may open alike ("Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại cổ
+# phần ...") and hand out different work.
+_WHOLE = 240
 _SPACE = regex.compile(r"\s+")
 _NOT_WORD = regex.compile(r"[^\w\s]+")
 
 
 def _key(text: str) -> str:
+    return _words(text)[:_PREFIX]
+
+
+def _words(text: str) -> str:
     text = unicodedata.normalize("NFC", text or "").casefold()
-    return _SPACE.sub(" ", _NOT_WORD.sub(" ", text)).strip()[:_PREFIX]
+    return _SPACE.sub(" ", _NOT_WORD.sub(" ", text)).strip()[:_WHOLE]
+
+
+def _opens_with_doer(task: RawTask, words: str) -> bool:
+    """Does the task's wording open with who does it, not what: the name of its lead, read
+    from that wording?"""
+    if not (task.lead and task.lead_from_text):
+        return False
+    first = _words(task.lead.split(";")[0])
+    return len(first) >= 6 and words.startswith(first)
+
+
+def _same_work(prose: str, rows: list[str]) -> bool:
+    """Does the prose wording say what one of the rows says, as far as the shorter goes (a
+    row often stops where the body item goes on to its doer and deadline)?"""
+    for row in rows:
+        n = min(len(prose), len(row))
+        if fuzz.ratio(prose[:n], row[:n]) >= _SAME:
+            return True
+    return False
 
 
 _APPENDIX_REF = regex.compile(r"(?i:phụ\s+lục)\s+(?P<num>[IVXLC]{1,5}|\d{1,2})(?![\p{L}\d])")
@@ -85,7 +112,6 @@ class _NearKeys:
 
     def __init__(self, keys: list[str]):
         self.keys = list(dict.fromkeys(keys))
-        self.exact = set(self.keys)
         self._index: dict[int, dict[str, list[int]]] = {}  # piece length -> substring -> keys
 
     def _substrings(self, size: int) -> dict[str, list[int]]:
@@ -100,11 +126,10 @@ class _NearKeys:
             self._index[size] = index
         return index
 
-    def has(self, k: str) -> bool:
-        if k in self.exact:
-            return True
+    def near(self, k: str) -> list[str]:
+        """The keys that are ``k`` or nearly."""
         if not self.keys:
-            return False
+            return []
         edits = int((100 - _SAME) / 100 * (len(k) + _PREFIX)) + 1  # +1: no rounding at the edge
         size = len(k) // (edits + 1)
         if len(self.keys) < self.SMALL or size < self.MIN_PIECE:
@@ -114,10 +139,11 @@ class _NearKeys:
             found: set[int] = set()
             for j in range(edits + 1):
                 found.update(index.get(k[j * size:(j + 1) * size], ()))
-            if not found:
-                return False
-            choices = [self.keys[i] for i in sorted(found)]
-        return process.extractOne(k, choices, scorer=fuzz.ratio, score_cutoff=_SAME) is not None
+            choices = [self.keys[i] for i in sorted(found)]  # k itself holds every piece
+        return [m[0] for m in process.extract(k, choices, scorer=fuzz.ratio, score_cutoff=_SAME, limit=None)]
+
+    def has(self, k: str) -> bool:
+        return bool(self.near(k))
 
 
 def merge_tasks(prose: list[RawTask], tables: list[RawTask]) -> list[RawTask]:
@@ -125,12 +151,21 @@ def merge_tasks(prose: list[RawTask], tables: list[RawTask]) -> list[RawTask]:
         return prose
     _due_by_appendix(prose, tables)
     _due_by_appendix_title(tables)
-    near = _NearKeys([k for k in (_key(t.text) for t in tables) if k])
+    rows: dict[str, list[str]] = {}  # opening -> the rows' whole wordings
+    for t in tables:
+        words = _words(t.text)
+        if words:
+            rows.setdefault(words[:_PREFIX], []).append(words)
+    near = _NearKeys(list(rows))
     kept = []
     for task in prose:
-        k = _key(task.text)
-        # The same wording (a set), or nearly the same among the keys that can be (_NearKeys).
-        if len(k) >= 20 and near.has(k):
+        words = _words(task.text)
+        k = words[:_PREFIX]
+        # The same opening, or nearly, among the keys that can be (_NearKeys). An opening that
+        # is the doer's name says who, not what: one doer's items open alike, so then the
+        # wording must be the same as far as the shorter of the two goes.
+        alike = near.near(k) if len(k) >= 20 else []
+        if alike and (not _opens_with_doer(task, words) or _same_work(words, [w for key in alike for w in rows[key]])):
             continue
         kept.append(task)
     return kept + tables

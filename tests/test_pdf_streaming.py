@@ -1,6 +1,7 @@
 """A long PDF is assembled with a bounded look-ahead (readers/pdf.py _Assembly): running
 headers and each page format's margins are learnt from the first pages, and a page's lines go
-once its paragraphs are made; the normaliser lets the structure stage's output go as it goes."""
+once its paragraphs are made (also in a file shorter than the look-ahead); the normaliser
+lets the structure stage's output go as it goes."""
 
 from __future__ import annotations
 
@@ -64,8 +65,8 @@ def test_a_long_file_read_with_a_short_look_ahead_is_read_as_a_whole(tmp_path, m
     assert texts[-1][0].startswith("1. Phong Kinh te") and texts[-1][0].endswith("den het nam 2026.")
 
 
-def test_a_page_s_lines_go_once_its_paragraphs_are_made(tmp_path, monkeypatch):
-    path = _pdf(tmp_path, 30)
+def _live_lines(path, monkeypatch, lookahead: int) -> list[int]:
+    """How many visual lines are alive each time a paragraph is made."""
     live: list[int] = []
     original = pdf.paragraph
 
@@ -75,12 +76,24 @@ def test_a_page_s_lines_go_once_its_paragraphs_are_made(tmp_path, monkeypatch):
         return original(lines)
 
     monkeypatch.setattr(pdf, "paragraph", counting)
-    monkeypatch.setattr(pdf, "LOOKAHEAD", 4)
+    monkeypatch.setattr(pdf, "LOOKAHEAD", lookahead)
     pdf.read_pdf(path)
+    monkeypatch.undo()
+    return live
+
+
+def test_a_page_s_lines_go_once_its_paragraphs_are_made(tmp_path, monkeypatch):
+    live = _live_lines(_pdf(tmp_path, 30), monkeypatch, 4)
     per_page = 3 * 3  # lines a page keeps once its header and number are dropped
     # never more than the look-ahead's pages (twice 4, and the page being made) at once
     assert max(live) <= (2 * 4 + 1) * per_page + 2, max(live)
     assert len(live) == 30 * 3
+
+
+def test_a_file_within_the_look_ahead_lets_its_lines_go_page_by_page(tmp_path, monkeypatch):
+    live = _live_lines(_pdf(tmp_path, 12), monkeypatch, 50)
+    # every page's lines are there for the first paragraph; by the last, one page's are left
+    assert live[0] >= 12 * 9 and live[-1] <= 9, (live[0], live[-1])
 
 
 def test_a_page_format_first_met_late_learns_its_own_margins(tmp_path, monkeypatch):

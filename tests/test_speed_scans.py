@@ -5,12 +5,10 @@ bench/, not timed here."""
 from __future__ import annotations
 
 import ctypes
-import gc
 import random
 import unicodedata
 from pathlib import Path
 
-import pytest
 
 from extract.lang.agencies import builtin_registry
 from extract.lang.agencies import mentions
@@ -175,27 +173,6 @@ def test_pdf_calls_without_argument_conversion_return_what_pypdfium2_returns():
         assert (x1.value, y1.value) == (x2.value, y2.value)
     textpage.close()
     doc.close()
-
-
-def test_pdf_lines_are_let_go_page_by_page_as_paragraphs_are_made(tmp_path, monkeypatch):
-    from tests.test_speed_paths import _long_pdf
-
-    from extract.readers import pdf, pdf_text
-
-    live: list[int] = []
-    original = pdf.paragraph
-
-    def counting(lines):
-        gc.collect()
-        live.append(sum(1 for o in gc.get_objects() if type(o) is pdf_text.Line))
-        return original(lines)
-
-    monkeypatch.setattr(pdf, "paragraph", counting)
-    layout = pdf.read_pdf(_long_pdf(tmp_path, 12))
-    assert len(layout.pages) == 12
-    # while the first page's paragraphs are made every page's lines are there; by the last
-    # page's, only those of the last pages are left
-    assert live[-1] < live[0] / 4, live
 
 
 def test_all_probes_at_once_are_found_where_one_find_at_a_time_finds_them():

@@ -69,6 +69,7 @@ class Grammar:
                 rf"(?:(?P<term>{terms})\s+(?:cua\s+)?)?{alt(v.school_year_words)}\s+"
                 rf"(?P<y1>\d{{4}})\s*[-–/]\s*(?P<y2>\d{{4}})(?!\d)")
         self.numbers = {**v.number_words, **v.roman, **v.month_names}
+        self.month_parts = {w: (first, last) for words, first, last in v.month_parts for w in words}
         roman4 = alt(k for k, n in v.roman.items() if n <= 4)
         # a scan's "Quý H/2026": only after a quarter word, and only as a quarter
         ocr4 = alt(k for k in v.ocr_quarters if k not in self.numbers)
@@ -150,6 +151,10 @@ class Grammar:
             # A bare "Định kỳ tổng hợp, báo cáo ...": it recurs, how often is not said.
             ("periodic", P(rf"{alt(v.periodic)}(?!\w)"), S("recurrence.periodic")),
             ("qmonth", P(rf"(?P<q>{alt(v.quarter_months)})"), S("recurrence.quarter_months")),
+            # "Thượng tuần tháng 7/2026", "tuần thứ hai của tháng 3": days of the month after it
+            ("part", P(rf"(?P<part>{alt(w for words, _, _ in v.month_parts for w in words)})(?:\s+cua)?"
+                       rf"(?=\s+{u['month']}\s*\w)"),
+             S("month_parts", *units)),
             ("edge_year", P(rf"{alt(v.edge_end)}\s+{u['year']}{year_tail}?(?!\s*\d)"),
              S("edge_end", "relative_years", *units)),
             ("edge", P(rf"{alt(v.edge_end)}(?=\s+(?:{u['quarter']}|{u['month']})\s*\w)"), S("edge_end")),
@@ -324,6 +329,8 @@ class Grammar:
             elif k != 1:
                 return None
             p.kind, p.data = "every", {"freq": freq, "interval": interval}
+        elif kind == "part":
+            p.data = {"days": self.month_parts[" ".join(gd["part"].split())]}
         elif kind == "edge_year":
             p.kind, p.unit, p.data = "unit", Unit("year").at_end(), self._year(m)
             # A bare "cuối năm" is as often a description ("kỳ họp cuối năm") as a deadline.

@@ -8,7 +8,7 @@ of a relative or conditional part is kept whatever the kind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .context import (
@@ -69,12 +69,17 @@ def _multi_year(ctx: TimeContext | None) -> bool:
 def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
     st = _State()
     frm = to = edge = False
+    part = None  # days of the month named next ("thượng tuần tháng 7")
     for p in pieces:
         k = p.kind
         if k == "unit":
             u = p.unit
             if edge:
                 u, edge = u.at_end(), False
+            if part is not None:
+                if u.kind == "month":
+                    u = replace(u, kind="range", d1=part[0], d2=part[1])
+                part = None
             undatable = False
             if "year" in p.data:
                 u = u.with_year(p.data["year"], True)
@@ -103,6 +108,8 @@ def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
             st.linked = True
         elif k == "edge":
             edge = True
+        elif k == "part":
+            part = p.data["days"]
         elif k == "onward":
             st.onward = True
         elif k in ("every", "interval"):

@@ -22,7 +22,8 @@ class Unit:
     """One time a phrase names, possibly without its year yet.
 
     It covers day ``d1`` of month ``m1`` to day ``d2`` (None: the month's last day) of
-    month ``m2`` in ``year``. ``months`` lists the months named ("tháng 3, 6, 9"), used
+    month ``m2`` in ``year``; a negative day counts from the month's end (-1: its last day,
+    -7: the first of its last seven). ``months`` lists the months named ("tháng 3, 6, 9"), used
     when the unit becomes a BYMONTH list. ``fixed`` is an already known day (issue date).
     """
 
@@ -55,8 +56,7 @@ class Unit:
         y = self.year if year is None else year
         if y is None:
             return None
-        d1 = self.d1 or last_day(y, self.m1)
-        return date(y, self.m1, d1)
+        return date(y, self.m1, _day(self.d1, y, self.m1))
 
     def end(self, year: int | None = None) -> date | None:
         if self.fixed:
@@ -64,7 +64,7 @@ class Unit:
         y = self.year if year is None else year
         if y is None:
             return None
-        return date(y, self.m2, self.d2 or last_day(y, self.m2))
+        return date(y, self.m2, _day(self.d2, y, self.m2))
 
     def valid(self) -> bool:
         """False for days no calendar has (31/4, 30/2); 29/2 is checked once the year is known."""
@@ -74,6 +74,14 @@ class Unit:
             if d and d > last_day(2024, m):
                 return False
         return True
+
+
+def _day(d: int | None, year: int, month: int) -> int:
+    """Day ``d`` of the month; None its last day, a negative one counted from its end."""
+    last = last_day(year, month)
+    if not d:
+        return last
+    return last + d + 1 if d < 0 else d
 
 
 def quarter_unit(quarters: list[int]) -> Unit:

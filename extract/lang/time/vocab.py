@@ -70,6 +70,8 @@ class Vocabulary:
     school_year_months: tuple[int, int]
     school_terms: tuple[tuple[tuple[str, ...], int, int], ...]
     lunar_days: tuple[tuple[tuple[str, ...], int, int], ...]  # (words, lunar month, lunar day)
+    # parts of a month: (words, first day, last day); a negative day counts from the month's end
+    month_parts: tuple[tuple[tuple[str, ...], int, int], ...]
     # The spellings as printed (lower case, NFC), per key: a word printed with diacritics must
     # carry one of these, so "đầu tư" (invest) is not read as "từ" (from).
     spellings: dict[str, frozenset[str]]
@@ -157,6 +159,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
     duration_units, duration_lead = _duration(r)
     school_words, school_months, school_terms = _school_year(r)
     lunar_days = _lunar_days(r)
+    month_parts = _month_parts(r)
     return Vocabulary(
         specific_labels=r.words("labels.specific"),
         generic_labels=r.words("labels.generic", required=False),
@@ -206,6 +209,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         school_year_months=school_months,
         school_terms=school_terms,
         lunar_days=lunar_days,
+        month_parts=month_parts,
         spellings=r.spellings,
     )
 
@@ -228,6 +232,36 @@ def _lunar_days(r: _Reader) -> tuple:
     if "lunar_days" not in r.data:
         return ()
     return _word_groups(r, "lunar_days", r.data["lunar_days"], (("month", 12), ("day", 30)))
+
+
+def _month_parts(r: _Reader) -> tuple:
+    """The optional ``month_parts`` section: [{words, first, last}], days of the month, a
+    negative one counted from the month's end; the first day must come before the last."""
+    if "month_parts" not in r.data:
+        return ()
+    items = r.data["month_parts"]
+    if not isinstance(items, list):
+        r.fail("month_parts", "must be a list of {words, first, last}")
+    out = []
+    for k, item in enumerate(items):
+        at = f"month_parts.{k}"
+        if not isinstance(item, dict) or set(item) != {"words", "first", "last"}:
+            r.fail(at, "must be a mapping with exactly words, first, last")
+        days = []
+        for name in ("first", "last"):
+            n = item[name]
+            if isinstance(n, bool) or not isinstance(n, int) or not (1 <= n <= 31 or -31 <= n <= -1):
+                r.fail(f"{at}.{name}", f"{n!r} is not a day 1..31, or -1..-31 counted from the month's end")
+            days.append(n)
+        first, last = days
+        if (first > 0) == (last > 0) and first > last or (first < 0 < last):
+            r.fail(at, f"first day {first} comes after last day {last}")
+        words = item["words"]
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            r.fail(f"{at}.words", "must be a non-empty list of words")
+        out.append((tuple(fold_word(w) for w in words), first, last))
+    r._spell("month_parts", [w for item in items for w in item["words"]])
+    return tuple(out)
 
 
 def _word_groups(r: _Reader, key: str, items, numbers: tuple[tuple[str, int], ...]) -> tuple:

@@ -116,3 +116,46 @@ def test_a_lettered_list_in_brackets_goes_on_past_h_to_i_and_k():
     assert [t.ordinal for t in tasks] == list("abcdeghik") + ["2"]
     assert {t.lead for t in tasks[:-1]} == {"Sở Y tế"}
     assert all(len(t.sections) == len(tasks[0].sections) for t in tasks[:-1])  # "(i)" is no sub-list of "(h)"
+
+
+_FILLER = ("Các sở, ban, ngành và Ủy ban nhân dân các xã, phường căn cứ chức năng, nhiệm vụ được giao "
+           "chủ động xây dựng kế hoạch, bố trí nguồn lực và tổ chức triển khai thực hiện có hiệu quả các "
+           "nhiệm vụ, giải pháp đã đề ra, định kỳ báo cáo kết quả về cơ quan thường trực để tổng hợp.")
+
+
+def _wrapped(text: str, width: int = 76) -> list[str]:
+    """A paragraph hard-wrapped as a crawler saves a page: lines about ``width`` long."""
+    import textwrap
+
+    return textwrap.wrap(text, width)
+
+
+def test_a_hard_wrapped_item_whose_first_line_stops_on_a_name_goes_on_and_splits_its_run_in_list():
+    """A crawled page's first line of an item may stop short ("a) Sở Tài chính: (1) Chủ trì,
+    phối hợp với Sở") and the next start with the rest of the name in capitals: one item, whose
+    run-in list then gives its pieces to the doer named before the colon."""
+    for doer, partner, rest in [
+        ("Sở Tài chính", "Sở", "Nội vụ và các cơ quan liên quan rà soát, đề xuất cơ chế tài chính phù hợp,"),
+        ("Bộ Tài chính", "Bộ", "Khoa học và Công nghệ và các bộ, ngành liên quan nghiên cứu, đề xuất cơ chế,"),
+        ("Ủy ban nhân dân tỉnh Quảng Trị", "Ban Quản lý", "Khu kinh tế tỉnh và các sở, ngành rà soát quỹ đất,"),
+    ]:
+        lines = ["II. NHIỆM VỤ", *_wrapped("1. " + _FILLER), *_wrapped("2. " + _FILLER), *_wrapped("3. " + _FILLER),
+                 "4. Bảo đảm kinh phí",
+                 f"a) {doer}: (1) Chủ trì, phối hợp với {partner}",
+                 rest,
+                 "hoàn thành trong tháng 12 năm 2026; (2) Phân bổ và bố trí đủ kinh phí cho các",
+                 "nhiệm vụ trọng điểm theo quy định.",
+                 *_wrapped("b) " + _FILLER)]
+        tasks = _tasks(*lines)
+        pieces = [t for t in tasks if t.ordinal in ("1", "2") and t.lead == doer]
+        assert [t.ordinal for t in pieces] == ["1", "2"], [(t.ordinal, t.lead, t.text[:50]) for t in tasks]
+        assert pieces[0].text.startswith(f"Chủ trì, phối hợp với {partner} {rest.split()[0]}")
+        assert pieces[0].due and "tháng 12 năm 2026" in pieces[0].due
+        assert pieces[1].text.startswith("Phân bổ và bố trí đủ kinh phí")
+
+
+def test_a_paragraph_that_ends_on_a_name_s_head_in_untyped_text_is_not_joined():
+    """Without hard wrapping (no wrap width), a line is a paragraph: the rule is for wrapped text."""
+    tasks = _tasks("II. NHIỆM VỤ", "1. Sở Tài chính chủ trì, phối hợp với Bộ",
+                   "2. Sở Nội vụ rà soát tổ chức bộ máy, hoàn thành trong quý III năm 2026.")
+    assert [t.ordinal for t in tasks] == ["1", "2"]

@@ -345,6 +345,8 @@ def _continues_wrapped(previous: "BodyLine", text: str, bold: bool, width: int |
         return True  # "**1. Ban" / "Quản lý các khu công nghệ cao ...**"
     if previous.bold and not bold:
         return False  # a bold heading that reached the width, then its first plain paragraph
+    if width is not None and _DANGLING.search(prev):
+        return True  # a short first line left on a name's head or a connective ("a) Bộ Tài chính: (1) Chủ trì, phối hợp với Bộ")
     return width is not None and len(prev) >= 0.7 * width
 
 

@@ -350,3 +350,26 @@ def test_a_dash_inside_a_name_the_sentence_runs_past_is_no_label():
         "2. Sở Y tế - Chủ trì kiểm tra an toàn thực phẩm.",
     )], report=False)
     assert [t.lead for t in tasks] == ["Phòng Quản trị - Thiết bị", "Sở Y tế"]
+
+
+@pytest.mark.parametrize("sentence, doer", [
+    # a school's youth and union bodies and its staff, of any school and province
+    ("Tổng phụ trách Đội phối hợp với giáo viên chủ nhiệm tổ chức sinh hoạt dưới cờ.", "Tổng phụ trách Đội"),
+    ("Kế toán nhà trường dự trù kinh phí, trình Hiệu trưởng phê duyệt.", "Kế toán nhà trường"),
+    ("Kế toán Trường Tiểu học Kim Đồng lập dự toán kinh phí tổ chức hội thi.", "Kế toán Trường Tiểu học Kim Đồng"),
+    ("Công đoàn cơ sở vận động đoàn viên tham gia hội thao.", "Công đoàn cơ sở"),
+    ("Chi đoàn giáo viên tổ chức các hoạt động ngoại khóa cho học sinh.", "Chi đoàn giáo viên"),
+    ("Liên đội Trường THCS Nguyễn Du phát động phong trào kế hoạch nhỏ.", "Liên đội Trường THCS Nguyễn Du"),
+    ("Văn thư nhà trường gửi giấy mời đến đại biểu trước ngày 15/11/2026.", "Văn thư nhà trường"),
+    ("Thủ quỹ chịu trách nhiệm quản lý quỹ khen thưởng.", "Thủ quỹ"),
+    # verbs of money: who allocates, mobilises, estimates
+    ("Sở Tài chính tỉnh Gia Lai phân bổ kinh phí cho các đơn vị.", "Sở Tài chính tỉnh Gia Lai"),
+    ("Ủy ban nhân dân xã Tân Phú huy động các nguồn lực xã hội hóa.", "Ủy ban nhân dân xã Tân Phú"),
+])
+def test_a_school_s_staff_and_youth_bodies_do_the_work(sentence, doer):
+    assert Bodies().subject(sentence) == doer
+
+
+def test_giao_a_school_role_with_its_partner():
+    [(_, lead)] = leads("Giao Tổng phụ trách Đội phối hợp với Chi đoàn giáo viên tổ chức các hoạt động ngoại khóa.")
+    assert lead == "Tổng phụ trách Đội"

@@ -373,3 +373,25 @@ def test_a_school_s_staff_and_youth_bodies_do_the_work(sentence, doer):
 def test_giao_a_school_role_with_its_partner():
     [(_, lead)] = leads("Giao Tổng phụ trách Đội phối hợp với Chi đoàn giáo viên tổ chức các hoạt động ngoại khóa.")
     assert lead == "Tổng phụ trách Đội"
+
+
+@pytest.mark.parametrize("sentence, doer", [
+    # a commune's villages and residential groups, in other regions' words too
+    ("Các thôn, tổ dân phố tuyên truyền đến từng hộ gia đình.", "Các thôn, tổ dân phố"),
+    ("Các ấp tổ chức họp dân lấy ý kiến về quy hoạch.", "Các ấp"),
+    ("Ban nhân dân ấp Tân Hòa vận động người dân đăng ký tài khoản định danh điện tử.", "Ban nhân dân ấp Tân Hòa"),
+    # a recurrence opening the sentence is not its subject
+    ("Định kỳ hằng tháng, các đơn vị báo cáo kết quả về Văn phòng trước ngày 25.", "các đơn vị"),
+    ("Hằng quý, Phòng Kinh tế tổng hợp báo cáo Ủy ban nhân dân xã.", "Phòng Kinh tế"),
+    ("Định kỳ 6 tháng, Công an xã Tân Lập báo cáo kết quả.", "Công an xã Tân Lập"),
+])
+def test_villages_and_a_recurrence_before_the_subject(sentence, doer):
+    assert Bodies().subject(sentence) == doer
+
+
+def test_a_rule_for_villages_of_a_size_is_no_doer():
+    """"Đối với thôn có dưới 100 cử tri: Phải tổ chức ...": a rule of procedure, not a body."""
+    got = leads("1. Quy định về thành phần cử tri tham dự hội nghị",
+                "Đối với thôn có dưới 100 cử tri: Phải tổ chức hội nghị toàn thể cử tri.",
+                "Đối với thôn có từ 100 cử tri trở lên: Có thể tổ chức hội nghị cử tri đại diện hộ gia đình.")
+    assert all(lead is None for _, lead in got), got

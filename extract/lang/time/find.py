@@ -203,9 +203,15 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
             continue
         if spec.anchor and spec.kind == "recurring" and spec.rrule is None:
             stop = start + len(phrase.rstrip(" ,.;"))  # "Sau mỗi đợt đồng bộ": the event is the time
+        elif spec.rrule and spec.rrule != parse_time(text[start:stop], ctx)[0].rrule:
+            # "báo cáo hằng tháng trước ngày 20 để ...": the day after the frequency is its day
+            # of the month; the phrase runs to the last word that still says it
+            stop = start + _saying(phrase, spec.rrule, ctx)
         # "định kỳ hằng tháng", "thường xuyên, liên tục": the triggers that follow right after
         # are the same phrase (its frequency).
         for nxt_start, nxt_stop, _, _ in found[k + 1:]:
+            if nxt_start < stop:
+                continue  # inside the phrase read already ("định kỳ hằng quý trước ngày 15 ...")
             if not regex.fullmatch(r"[\s,]*", text[stop:nxt_start]):
                 break
             stop = nxt_stop
@@ -223,6 +229,16 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
                 stop = end  # "... gửi về Ban Thường trực định kỳ và đột xuất.": the sentence ends on its time
         return start, stop
     return None
+
+
+def _saying(phrase: str, rrule: str, ctx) -> int:
+    """Length of the shortest start of ``phrase``, cut at a word's end, read as ``rrule``."""
+    for m in regex.finditer(r"\S+", phrase):
+        head = phrase[:m.end()].rstrip(" ,.;")
+        spec, messages = parse_time(head, ctx)
+        if not messages and spec.rrule == rrule:
+            return len(head)
+    return len(phrase.rstrip(" ,.;"))
 
 
 def _times_to_the_end(text: str, stop: int) -> int | None:

@@ -22,6 +22,7 @@ from ..errors import ReadError
 from ..model.layout import Layout, Page, Paragraph, Table
 from . import ocr
 from .limits import check_pages
+from .ocr_numerals import mend_part_numerals
 from .pdf_align import find_aligned_tables
 from .pdf_page import PageContent, read_page
 from .pdf_stitch import stitch
@@ -100,6 +101,7 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
         for p in unread:
             warnings.append(("no_text", f"page {p} has no usable text", p))
     layout = assembly.finish(path, columns, warnings)
+    mend_part_numerals(layout, {w[2] for w in warnings if w[0] == "ocr"})
     if not any(True for _ in layout.blocks()):
         raise ReadError(str(path), "PDF has no text", "empty")
     return layout

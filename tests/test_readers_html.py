@@ -201,3 +201,45 @@ def test_metadata_as_labelled_list_and_layout_table_unwrapped(tmp_path):
     d = parse_file(path).document
     assert (d.kind, d.number, d.signer.name, d.signer.authority) == ("CV", "301/BXD-KHTC", "Nguyễn Văn Sinh", "KT.")
     assert [r.raw for r in d.recipients] == ["Sở Xây dựng các tỉnh, thành phố"]
+
+
+def _page(tmp_path, body: str, name: str = "list.html"):
+    path = tmp_path / name
+    path.write_text(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>', encoding="utf-8")
+    return path
+
+
+def test_list_items_carry_the_marks_a_browser_shows(tmp_path):
+    """<ol> items are numbered as shown ("1.", "a)" for type=a, from ``start``); <ul> items are
+    "-" ("+" inside another list); an item that prints its own number keeps it alone."""
+    path = _page(tmp_path, """
+        <p>ỦY BAN NHÂN DÂN XÃ TÂN PHÚ</p><h2>KẾ HOẠCH</h2><p>Cải cách hành chính năm 2026 của xã Tân Phú</p>
+        <ol start="3"><li>Sở Nội vụ rà soát bộ máy.</li><li>Sở Tài chính bố trí kinh phí.</li></ol>
+        <ol type="a"><li>Phòng Kinh tế khảo sát.</li><li value="4">Phòng Văn hóa tuyên truyền.</li></ol>
+        <ul><li>Tổ chức tập huấn;<ul><li>lớp thứ nhất;</li></ul></li></ul>
+        <ol><li>1. Công an xã làm sạch dữ liệu.</li></ol>""")
+    assert texts(read(path))[3:] == [
+        "3. Sở Nội vụ rà soát bộ máy.", "4. Sở Tài chính bố trí kinh phí.",
+        "a) Phòng Kinh tế khảo sát.", "d) Phòng Văn hóa tuyên truyền.",
+        "- Tổ chức tập huấn;", "+ lớp thứ nhất;",
+        "1. Công an xã làm sạch dữ liệu."]
+
+
+def test_a_numbered_list_hands_its_lead_in_down_to_its_bullets(tmp_path):
+    path = _page(tmp_path, """
+        <p>ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ</p><p>Số: 88/KH-UBND</p><p>Quảng Trị, ngày 02 tháng 02 năm 2026</p>
+        <h2>KẾ HOẠCH</h2><p>Phát triển du lịch cộng đồng năm 2026</p>
+        <h3>I. NHIỆM VỤ</h3>
+        <ol>
+          <li>Sở Văn hóa, Thể thao và Du lịch chủ trì xây dựng bộ tiêu chí, hoàn thành trong quý II/2026.</li>
+          <li>Ủy ban nhân dân các xã có điểm du lịch:
+            <ul><li>Rà soát, lập danh sách hộ tham gia;</li><li>Tổ chức tập huấn trước ngày 30/6/2026.</li></ul>
+          </li>
+        </ol>""", "plan.html")
+    doc = parse_file(path)
+    assert [(t.id, [a.raw for a in t.lead]) for t in doc.tasks] == [
+        ("i/1", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("i/2", ["Ủy ban nhân dân các xã có điểm du lịch"]),
+        ("i/2~2", ["Ủy ban nhân dân các xã có điểm du lịch"]),
+    ]
+    assert doc.tasks[2].due.end.isoformat() == "2026-06-30"

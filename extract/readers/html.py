@@ -107,13 +107,14 @@ class _Walker:
 
     def __init__(self) -> None:
         self.footnote = False
+        self.lists = 0  # lists open around the element read
 
     def blocks(self, el) -> list:
         out: list = []
         self._container(el, out, heading=None, bold=False)
         return out
 
-    def _container(self, el, out: list, heading: int | None, bold: bool) -> None:
+    def _container(self, el, out: list, heading: int | None, bold: bool, marker: str = "") -> None:
         run = _Run()
 
         def flush() -> None:
@@ -121,6 +122,8 @@ class _Walker:
             if text:
                 out.append(Paragraph(text, heading=heading, bold=all_bold, footnote=self.footnote))
 
+        if marker and not _PRINTED_MARKER.match(el.text_content() or ""):
+            run.add(marker + " ", bold)  # the number or bullet a browser shows, as printed text
         run.add(el.text, bold)
         for child in el:
             tag = _tag(child)
@@ -130,6 +133,9 @@ class _Walker:
             if tag == "table":
                 flush()
                 out.extend(self._table(child))
+            elif tag in ("ol", "ul"):
+                flush()
+                self._list(child, tag, out, heading, bold or _bold(child, tag))
             elif tag in BLOCK_TAGS or tag in _HEADINGS:
                 flush()
                 was = self.footnote
@@ -142,6 +148,28 @@ class _Walker:
                 self._inline(child, run, bold)
             run.add(child.tail, bold)
         flush()
+
+    def _list(self, el, tag: str, out: list, heading: int | None, bold: bool) -> None:
+        """A list's items, each opening with the mark a browser shows for it ("1.", "a)", "-";
+        "+" in a list inside a list): the outline reads items by these marks."""
+        self.lists += 1
+        try:
+            n = _start(el)
+            kind = (el.get("type") or "1") if tag == "ol" else None
+            for child in el:
+                ctag = _tag(child)
+                if ctag is None or ctag in SKIP_TAGS or is_hidden(child):
+                    continue
+                if ctag in ("ol", "ul"):
+                    self._list(child, ctag, out, heading, bold)
+                    continue
+                if ctag == "li" and child.get("value", "").strip().isdigit():
+                    n = int(child.get("value").strip())
+                marker = (_ordinal(n, kind) if kind else ("-" if self.lists == 1 else "+")) if ctag == "li" else ""
+                self._container(child, out, heading, bold or _bold(child, ctag), marker)
+                n += ctag == "li"
+        finally:
+            self.lists -= 1
 
     def _inline(self, el, run: _Run, bold: bool) -> None:
         tag = _tag(el)
@@ -237,6 +265,28 @@ def _tag(el) -> str | None:
     if not isinstance(tag, str):
         return None  # comments, processing instructions, entities
     return tag.rsplit("}", 1)[-1].split(":")[-1].lower()
+
+
+# An item that prints its own mark ("1. ...", "a) ...", "- ...") needs none from its list.
+_PRINTED_MARKER = regex.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}\.|[-+•*–])\s")
+_LETTERS = "abcdeghiklmnopqrstuvxy"  # Vietnamese items skip f, j, w, z (and đ follows d)
+
+
+def _start(el) -> int:
+    start = (el.get("start") or "").strip()
+    return int(start) if start.lstrip("-").isdigit() else 1
+
+
+def _ordinal(n: int, kind: str) -> str:
+    """The mark of item ``n`` of an ``<ol type=kind>`` as Vietnamese documents print it."""
+    if kind in ("a", "A") and 1 <= n <= len(_LETTERS):
+        letter = _LETTERS[n - 1]
+        return f"{letter.upper()}." if kind == "A" else f"{letter})"
+    if kind in ("i", "I") and 1 <= n <= 39:
+        tens, ones = divmod(n, 10)
+        roman = "X" * tens + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[ones]
+        return f"{roman}." if kind == "I" else f"{roman.lower()})"
+    return f"{n}."
 
 
 def _bold(el, tag: str, inherited: bool = False) -> bool:

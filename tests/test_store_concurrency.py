@@ -115,3 +115,23 @@ def test_sqlite_file_of_another_program_is_refused(tmp_path):
         Store(other)
     tables = {r[0] for r in sqlite3.connect(other).execute("SELECT name FROM sqlite_master")}
     assert tables == {"invoices"}
+
+
+def test_wal_is_turned_on_though_another_process_is_writing(tmp_path):
+    """Changing the journal mode while another connection writes fails at once ("database is
+    locked") or answers with the old mode: the store asks again until the writer is done."""
+    import sqlite3
+    import threading
+    import time
+
+    path = tmp_path / "store.db"
+    store = Store(path)
+    store.engine.dispose()  # its next connection is a new one, as a new process's would be
+    plain = sqlite3.connect(path)
+    assert plain.execute("PRAGMA journal_mode = DELETE").fetchone() == ("delete",)
+    plain.close()
+    writer = sqlite3.connect(path, timeout=0, check_same_thread=False, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    threading.Thread(target=lambda: (time.sleep(0.3), writer.execute("COMMIT")), daemon=True).start()
+    store._wal()
+    assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone() == ("wal",)

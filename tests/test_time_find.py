@@ -201,22 +201,3 @@ def test_weekly_and_daily_reports_inside_a_sentence_are_recurring():
     s, e = find_inline_undated(text)
     assert parse_time(text[s:e])[0].rrule == "FREQ=DAILY"
 
-
-@pytest.mark.parametrize("sentence, phrase, rrule", [
-    # the day right after a frequency is its day of the month (or of the year)
-    ("Các phòng chuyên môn báo cáo hằng tháng trước ngày 20 để tổng hợp.", "hằng tháng trước ngày 20",
-     "FREQ=MONTHLY;BYMONTHDAY=20"),
-    ("Phòng Tài chính - Kế hoạch báo cáo hằng năm trước ngày 15/12 về Ủy ban nhân dân xã.",
-     "hằng năm trước ngày 15/12", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"),
-    ("Các trường gửi báo cáo định kỳ hằng quý trước ngày 15 của tháng cuối quý.",
-     "định kỳ hằng quý trước ngày 15 của tháng cuối quý", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15"),
-    # ... and a frequency alone stays alone
-    ("Sở Nội vụ báo cáo hằng quý về Bộ Nội vụ.", "hằng quý", "FREQ=MONTHLY;INTERVAL=3"),
-    ("Các phòng báo cáo định kỳ hằng tháng.", "định kỳ hằng tháng", "FREQ=MONTHLY"),
-])
-def test_a_frequency_inside_a_sentence_keeps_the_day_after_it(sentence, phrase, rrule):
-    from extract.lang.time.find import find_inline_undated
-
-    start, stop = find_inline_undated(sentence)
-    assert sentence[start:stop] == phrase
-    assert parse_time(phrase)[0].rrule == rrule

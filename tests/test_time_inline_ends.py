@@ -1,5 +1,6 @@
 """A sentence that ends on its time ("... gửi Ban Thường trực định kỳ và đột xuất."): the time
-words that close it frame it like a time alone at its end, and are one phrase with it."""
+words that close it frame it like a time alone at its end, and are one phrase with it; the day
+right after a frequency ("hằng tháng trước ngày 20") is part of it too."""
 
 from __future__ import annotations
 
@@ -15,9 +16,30 @@ from extract.lang.time import find_inline_undated, parse_time
     ("Cập nhật dữ liệu lên hệ thống của tỉnh thường xuyên hoặc đột xuất", "thường xuyên hoặc đột xuất", "ongoing"),
 ])
 def test_a_time_that_closes_the_sentence(sentence, phrase, kind):
-    a, b = find_inline_undated(sentence)
-    assert sentence[a:b] == phrase
+    assert _found(sentence) == phrase
     assert parse_time(phrase)[0].kind == kind
+
+
+def _found(sentence: str) -> str:
+    a, b = find_inline_undated(sentence)
+    return sentence[a:b]
+
+
+@pytest.mark.parametrize("sentence, phrase, rrule", [
+    # the day right after a frequency is its day of the month (or of the year)
+    ("Các phòng chuyên môn báo cáo hằng tháng trước ngày 20 để tổng hợp.", "hằng tháng trước ngày 20",
+     "FREQ=MONTHLY;BYMONTHDAY=20"),
+    ("Phòng Tài chính - Kế hoạch báo cáo hằng năm trước ngày 15/12 về Ủy ban nhân dân xã.",
+     "hằng năm trước ngày 15/12", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"),
+    ("Các trường gửi báo cáo định kỳ hằng quý trước ngày 15 của tháng cuối quý.",
+     "định kỳ hằng quý trước ngày 15 của tháng cuối quý", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15"),
+    # ... and a frequency alone stays alone
+    ("Sở Nội vụ báo cáo hằng quý về Bộ Nội vụ.", "hằng quý", "FREQ=MONTHLY;INTERVAL=3"),
+    ("Các phòng báo cáo định kỳ hằng tháng.", "định kỳ hằng tháng", "FREQ=MONTHLY"),
+])
+def test_a_frequency_inside_a_sentence_keeps_the_day_after_it(sentence, phrase, rrule):
+    assert _found(sentence) == phrase
+    assert parse_time(phrase)[0].rrule == rrule
 
 
 @pytest.mark.parametrize("sentence", [

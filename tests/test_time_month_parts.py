@@ -29,6 +29,14 @@ from extract.lang.time.vocab import DATA_FILE
     ("Nửa cuối tháng 9 năm 2026", date(2026, 9, 16), date(2026, 9, 30)),
     ("THƯỢNG TUẦN THÁNG 5/2026", date(2026, 5, 1), date(2026, 5, 10)),
     ("Thuong tuan thang 5/2026", date(2026, 5, 1), date(2026, 5, 10)),  # typed without accents
+    # two parts joined: from the first's first day to the second's last
+    ("Tuần 1-2 tháng 3/2026", date(2026, 3, 1), date(2026, 3, 14)),
+    ("Tuần 1, 2 tháng 3/2026", date(2026, 3, 1), date(2026, 3, 14)),
+    ("Từ tuần 2 đến tuần 4 tháng 5/2026", date(2026, 5, 8), date(2026, 5, 28)),
+    ("Tuần thứ nhất và thứ hai tháng 3/2026", date(2026, 3, 1), date(2026, 3, 14)),
+    ("Tuần 3 - tuần cuối tháng 2/2026", date(2026, 2, 15), date(2026, 2, 28)),
+    ("Thượng tuần - trung tuần tháng 7/2026", date(2026, 7, 1), date(2026, 7, 20)),
+    ("từ tuần 2 tháng 5 đến tuần 1 tháng 6/2026", date(2026, 5, 8), date(2026, 6, 7)),
 ])
 def test_a_part_of_a_month_is_its_days(phrase, start, end):
     spec, warnings = parse_time(phrase)
@@ -45,6 +53,7 @@ def test_a_part_of_a_month_takes_its_year_from_the_document():
     ("Giữa tháng 6/2026", "month", date(2026, 6, 1), date(2026, 6, 30)),
     ("Cuối tháng 6/2026", "date", date(2026, 6, 30), date(2026, 6, 30)),
     ("tuần đầu quý III/2026", "quarter", date(2026, 7, 1), date(2026, 9, 30)),  # a month's part only
+    ("Tuần 4 - 2 tháng 3/2026", "month", date(2026, 3, 1), date(2026, 3, 31)),  # no span: the month
     ("Từ thượng tuần tháng 7 đến hạ tuần tháng 8/2026", "range", date(2026, 7, 1), date(2026, 8, 31)),
 ])
 def test_what_is_not_a_part_of_one_month_reads_as_before(phrase, kind, start, end):

@@ -70,6 +70,10 @@ class Grammar:
                 rf"(?P<y1>\d{{4}})\s*[-–/]\s*(?P<y2>\d{{4}})(?!\d)")
         self.numbers = {**v.number_words, **v.roman, **v.month_names}
         self.month_parts = {w: (first, last) for words, first, last in v.month_parts for w in words}
+        # the weeks named without their week word, after another ("tuần 1-2", "thứ nhất và thứ hai")
+        self.week_parts = {w.split(" ", 1)[1]: days for w, days in self.month_parts.items()
+                           if " " in w and w.split(" ", 1)[0] in v.units["week"]}
+        parts = alt(self.month_parts)
         roman4 = alt(k for k, n in v.roman.items() if n <= 4)
         # a scan's "Quý H/2026": only after a quarter word, and only as a quarter
         ocr4 = alt(k for k in v.ocr_quarters if k not in self.numbers)
@@ -152,8 +156,13 @@ class Grammar:
             ("periodic", P(rf"{alt(v.periodic)}(?!\w)"), S("recurrence.periodic")),
             ("qmonth", P(rf"(?P<q>{alt(v.quarter_months)})"), S("recurrence.quarter_months")),
             # "Thượng tuần tháng 7/2026", "tuần thứ hai của tháng 3": days of the month after it
-            ("part", P(rf"(?P<part>{alt(w for words, _, _ in v.month_parts for w in words)})(?:\s+cua)?"
-                       rf"(?=\s+{u['month']}\s*\w)"),
+            # "Tuần 1-2 tháng 3", "từ tuần 2 đến tuần 4 tháng 5", "tuần thứ nhất và thứ hai tháng
+            # 3": from the first part's first day to the second's last
+            ("parts", P(rf"(?:{alt(v.conn_from)}\s+)?(?P<part>{parts})\s*(?:[-–,&]|{alt(v.conn_to)}|{alt(v.conn_and)})\s*"
+                        rf"(?:{alt(v.units['week'])}\s+)?(?P<part2>{parts}|{alt(self.week_parts)})(?:\s+cua)?"
+                        rf"(?=\s+{u['month']}\s*\w)"),
+             S("month_parts", "connectors.from", "connectors.to", "connectors.and", *units)),
+            ("part", P(rf"(?P<part>{parts})(?:\s+cua)?(?=\s+{u['month']}\s*\w)"),
              S("month_parts", *units)),
             ("edge_year", P(rf"{alt(v.edge_end)}\s+{u['year']}{year_tail}?(?!\s*\d)"),
              S("edge_end", "relative_years", *units)),
@@ -331,6 +340,14 @@ class Grammar:
             p.kind, p.data = "every", {"freq": freq, "interval": interval}
         elif kind == "part":
             p.data = {"days": self.month_parts[" ".join(gd["part"].split())]}
+        elif kind == "parts":
+            first = self.month_parts[" ".join(gd["part"].split())]
+            words = " ".join(gd["part2"].split())
+            last = self.month_parts.get(words) or self.week_parts[words]
+            a, b = first[0], last[1]
+            if (a > 0) == (b > 0) and a > b or a < 0 < b:
+                return None  # "tuần 4 - 2": no span
+            p.kind, p.data = "part", {"days": (a, b)}
         elif kind == "edge_year":
             p.kind, p.unit, p.data = "unit", Unit("year").at_end(), self._year(m)
             # A bare "cuối năm" is as often a description ("kỳ họp cuối năm") as a deadline.

@@ -110,3 +110,19 @@ def test_month_parts_are_validated(tmp_path, item, where):
     with pytest.raises(DataFileError, match="month_parts.0") as err:
         load_vocabulary(path)
     assert where in str(err.value)
+
+
+@pytest.mark.parametrize("phrase, start, end", [
+    # a start that is no time ("đợt 2", an event) leaves the range's end, not a start running on
+    ("Từ đợt 2 đến tháng 5/2026", None, date(2026, 5, 31)),
+    ("Từ giai đoạn 1 đến hết tháng 12/2026", None, date(2026, 12, 31)),
+    ("Từ kỳ họp thứ 3 đến quý IV/2026", None, date(2026, 12, 31)),
+    ("Từ khi có quyết định đến tháng 6/2026", None, date(2026, 6, 30)),
+    # ... while a start that is one is kept, and a start alone still runs on
+    ("Từ tháng 3 đến tháng 5/2026", date(2026, 3, 1), date(2026, 5, 31)),
+    ("Từ ngày ký đến 31/12/2026", date(2026, 3, 1), date(2026, 12, 31)),
+    ("Từ tháng 3/2026", date(2026, 3, 1), None),
+])
+def test_a_range_whose_start_is_no_time_keeps_its_end(phrase, start, end):
+    spec, _ = parse_time(phrase, TimeContext(issued_on=date(2026, 3, 1)))
+    assert (spec.kind, spec.start, spec.end) == ("range", start, end)

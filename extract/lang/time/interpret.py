@@ -103,6 +103,9 @@ def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
         elif k == "from":
             frm = st.linked = True
         elif k == "to":
+            # "Từ đợt 2 đến tháng 5/2026": a start that is no time leaves the end alone (the
+            # range ends then; it does not start then and run on)
+            frm = False
             to = st.linked = True
         elif k == "and":
             st.linked = True

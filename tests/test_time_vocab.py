@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,19 @@ def test_school_year_and_lunar_days_sections_are_validated(tmp_path, old, new, w
     bad.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(DataFileError, match=where.replace(".", r"\.")):
         load_vocabulary(bad)
+
+
+@pytest.mark.parametrize("phrase, kind, start, rrule", [
+    # printed with its accents, a bare "sau" is "next", not "sáu" (six) without its marks
+    ("Chậm nhất ngày 05 tháng sau", "recurring", None, "FREQ=MONTHLY;BYMONTHDAY=5"),
+    ("Trước ngày 10 tháng sau", "recurring", None, "FREQ=MONTHLY;BYMONTHDAY=10"),
+    # ... "sáu" printed is six, and a phrase typed without any accent still forgives them all
+    ("Ngày 05 tháng sáu năm 2026", "date", date(2026, 6, 5), None),
+    ("Ngay 05 thang 6 nam 2026", "date", date(2026, 6, 5), None),
+    ("Thuong tuan thang 5/2026", "range", date(2026, 5, 1), None),
+])
+def test_a_bare_word_in_an_accented_phrase_is_that_word(phrase, kind, start, rrule):
+    from extract.lang.time import parse_time
+
+    spec, _ = parse_time(phrase, TimeContext(issued_on=date(2026, 3, 10)))
+    assert (spec.kind, spec.start, spec.rrule) == (kind, start, rrule)

@@ -10,7 +10,7 @@ that are printed must still be the vocabulary's (see ``Grammar.scan``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -37,6 +37,12 @@ _LAST_WORD = regex.compile(r"(\w+)\W*$", _F)
 _DASHED = regex.compile(r"[a-z]-|-[a-z]", _F)
 # Pieces whose event is free text the scanner still reads on inside (a time may be there).
 _EVENT_KINDS = ("conditional", "after_each", "event_span")
+
+
+@lru_cache(maxsize=64)
+def _unaccented(spellings: frozenset[str]) -> frozenset[str]:
+    """The vocabulary words of ``spellings`` that carry marks, without them ("sáu" -> "sau")."""
+    return frozenset(f for f in map(fold_word, spellings) if f not in spellings)
 
 
 def alt(words) -> str:
@@ -280,10 +286,19 @@ class Grammar:
         end = m.end()
         if "anchor" in m.re.groupindex and kind != "adhoc":
             end = m.start("anchor")  # the event is free text
-        for tok in _TOKEN.finditer(printed, index[m.start()], index[end]):
-            word = tok.group()
-            if not word.isascii() and word not in spellings and fold_word(word) != word:
-                return False
+        words = [tok.group() for tok in _TOKEN.finditer(printed, index[m.start()], index[end])]
+        accented = False
+        for word in words:
+            if not word.isascii() and fold_word(word) != word:
+                if word not in spellings:
+                    return False
+                accented = True
+        if accented:
+            # A phrase printed with its accents spells all of them: a bare word there is that
+            # word, not a vocabulary word without its marks ("ngày 05 tháng sau" is next month's
+            # 5th, not June's: "sáu" is six).
+            bare = _unaccented(spellings)
+            return not any(word.isascii() and word in bare and word not in spellings for word in words)
         return True
 
     def _unit_kind(self, m) -> str:

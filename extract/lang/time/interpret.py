@@ -48,6 +48,7 @@ class _State:
     freq: tuple[str, int] | None = None
     day: int | None = None
     days: list[int] = field(default_factory=list)  # every bare day printed ("ngày 26, 27/12")
+    from_day: int | None = None  # "Từ ngày 12 đến ngày 15/3/2026": the first day, in the end's month
     quarter_months: tuple[int, ...] = ()  # "tháng cuối quý" -> 3, 6, 9, 12
     ongoing: bool = False
     periodic: bool = False  # "định kỳ" with no period of its own
@@ -118,6 +119,9 @@ def _collect(pieces: list[Piece], ctx: TimeContext | None) -> _State:
         elif k in ("every", "interval"):
             st.freq = st.freq or (p.data["freq"], p.data["interval"])
         elif k == "day":
+            if frm and not st.slots and st.from_day is None:
+                st.from_day, frm = p.data["day"], False  # its month and year are the end's
+                continue
             st.day = st.day or p.data["day"]
             st.days.append(p.data["day"])
         elif k == "qmonth":
@@ -214,7 +218,7 @@ def _concrete(st: _State, ctx: TimeContext | None) -> Reading:
         if first.frm or st.onward:
             r.kind, r.end = "range", None
         elif first.to:
-            r.kind, r.start = "range", None
+            r.kind, r.start = "range", _day_before(st.from_day, r.end) if u.kind == "date" else None
         return r
     start = None if first.undatable else first.unit.start()
     end = None if (last.undatable or st.onward) else last.unit.end()
@@ -223,6 +227,18 @@ def _concrete(st: _State, ctx: TimeContext | None) -> Reading:
         ends = [s.unit.end() for s in slots if not s.undatable and s.unit.dated]
         start, end = min(starts), max(ends)
     return Reading(kind="range", start=start, end=end)
+
+
+def _day_before(day: int | None, end: date | None) -> date | None:
+    """Day ``day`` of ``end``'s month, or of the month before when it comes after ``end``'s day
+    ("Từ ngày 28 đến ngày 05/4" starts on 28 March); None when there is no such day."""
+    if day is None or end is None:
+        return None
+    month = end.replace(day=1) if day <= end.day else (end.replace(day=1) - timedelta(days=1)).replace(day=1)
+    try:
+        return month.replace(day=day)
+    except ValueError:
+        return None
 
 
 def _bounds(st: _State, ctx: TimeContext | None) -> tuple[date | None, date | None]:

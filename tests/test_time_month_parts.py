@@ -139,3 +139,25 @@ def test_a_range_whose_start_is_no_time_keeps_its_end(phrase, start, end):
 def test_a_range_whose_first_day_is_bare(phrase, start, end):
     spec, _ = parse_time(phrase, TimeContext(issued_on=date(2026, 3, 1)))
     assert (spec.kind, spec.start, spec.end) == ("range", start, end)
+
+
+@pytest.mark.parametrize("phrase, start, end", [
+    # a dash between two days, or two dates spaced around it, is a range
+    ("Ngày 12-13/3/2026", date(2026, 3, 12), date(2026, 3, 13)),
+    ("Ngày 12 - 13/3/2026", date(2026, 3, 12), date(2026, 3, 13)),
+    ("ngày 12/3 - 13/3/2026", date(2026, 3, 12), date(2026, 3, 13)),
+    ("12/3 – 15/3/2026", date(2026, 3, 12), date(2026, 3, 15)),
+])
+def test_two_days_around_a_dash(phrase, start, end):
+    spec, _ = parse_time(phrase, TimeContext(issued_on=date(2026, 3, 1)))
+    assert (spec.kind, spec.start, spec.end) == ("range", start, end)
+
+
+@pytest.mark.parametrize("phrase, kind, start", [
+    ("ngày 12-3-2026", "date", date(2026, 3, 12)),   # a date written with dashes
+    ("Ngày 05-3-2026", "date", date(2026, 3, 5)),
+    ("1/2 ngày", "unspecified", None),               # half a day, no date
+])
+def test_a_dash_inside_a_date_is_still_its_separator(phrase, kind, start):
+    spec, _ = parse_time(phrase, TimeContext(issued_on=date(2026, 3, 1)))
+    assert (spec.kind, spec.start) == (kind, start)

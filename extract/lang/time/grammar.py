@@ -184,8 +184,10 @@ class Grammar:
             # "15/11", "15/11/2025"; not "1/2 ngày" (half a day, not the first of February)
             ("date", P(
                 rf"(?P<pre>{dayp})?(?P<d>{_DAY})\s*(?P<sep>[/.\-])\s*(?P<m>{_MONTH})"
-                rf"(?:\s*(?P=sep)\s*(?P<y>{_YEAR})|(?!\s*[/.\-]\s*\d)(?!\s*{dur_units}(?!\s*\d)))"), S(*units)),
-            ("day", P(rf"{dayp}(?P<d>{dn})(?!\s*[/.\-]\s*\d)"), S(*units)),
+                rf"(?:\s*(?P=sep)\s*(?P<y>{_YEAR})|(?!\s*[/.]\s*\d)(?!-\d)(?!\s*{dur_units}(?!\s*\d)))"), S(*units)),
+            # "ngày 12-13/3": the first of two days (a dash after a day is a range, "/" and "."
+            # separate a date's parts)
+            ("day", P(rf"{dayp}(?P<d>{dn})(?!\s*[/.]\s*\d)"), S(*units)),
             ("quarter", P(quarter), S(*units)),
             ("month", P(month), S(*units)),
             ("month", P(rf"(?P<list>{_MONTH})\s*/\s*(?P<y>{_YEAR})"), None),

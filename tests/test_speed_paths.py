@@ -208,7 +208,10 @@ def test_near_keys_answer_as_scoring_every_table_key():
     answers = []
     for k in asked:
         whole = k in table or process.extractOne(k, table, scorer=fuzz.ratio, score_cutoff=_SAME) is not None
-        assert near.has(k) == whole, k
+        found = near.near(k)
+        assert bool(found) == whole, k
+        every = {m[0] for m in process.extract(k, table, scorer=fuzz.ratio, score_cutoff=_SAME, limit=None)}
+        assert set(found) == every, k  # every near key, not only one
         answers.append(whole)
     assert 100 < sum(answers) < len(answers)  # both answers were asked for
 

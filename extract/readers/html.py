@@ -28,6 +28,7 @@ from lxml import html as lxml_html
 from ..errors import ReadError
 from ..lang.text import nfc
 from ..model.layout import Cell, Layout, Page, Paragraph, Row, Table
+from .numbering import format_number
 from .html_page import (
     BLOCK_TAGS, SKIP_TAGS, decode_html, document_root, is_hidden, is_word_page, metadata_rows, remove_chrome,
 )
@@ -283,9 +284,7 @@ def _ordinal(n: int, kind: str) -> str:
         letter = _LETTERS[n - 1]
         return f"{letter.upper()}." if kind == "A" else f"{letter})"
     if kind in ("i", "I") and 1 <= n <= 39:
-        tens, ones = divmod(n, 10)
-        roman = "X" * tens + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[ones]
-        return f"{roman}." if kind == "I" else f"{roman.lower()})"
+        return f"{format_number(n, 'upperRoman')}." if kind == "I" else f"{format_number(n, 'lowerRoman')})"
     return f"{n}."
 
 

@@ -12,17 +12,18 @@ from __future__ import annotations
 import regex
 
 from ..model.layout import Layout, Paragraph
+from .numbering import format_number
 
 # A heading's numeral at the start of a line: letters Tesseract makes of "I" and "V", an
 # optional full stop or comma, then a title whose first word is in capitals (a part's title is;
 # "1. Mục tiêu" is an arabic heading, not "I.").
 _HEAD = regex.compile(r"^(?P<ord>[IVXlL1|]{1,5})(?P<stop>[.,:]?)\s+(?=\p{Lu}{2,}(?![\p{Ll}]))")
-_ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+# The parts a plan may number, I to XV, as the DOCX reader writes Word's upper Roman numbers.
+_VALUES = {format_number(n, "upperRoman"): n for n in range(1, 16)}
 
 
 def _value(numeral: str) -> int | None:
-    return _ROMANS.index(numeral) + 1 if numeral in _ROMANS else None
+    return _VALUES.get(numeral)
 
 
 def _reading(token: str, stop: str) -> str | None:
@@ -33,7 +34,7 @@ def _reading(token: str, stop: str) -> str | None:
     mended = token.replace("l", "I").replace("1", "I").replace("|", "I")
     if not stop and mended.endswith("L") and len(mended) > 1 and mended[-2] == "I":
         mended = mended[:-1] + "I"
-    return mended if mended and _ROMAN.fullmatch(mended) and _value(mended) else None
+    return mended if _value(mended) else None
 
 
 def mend_part_numerals(layout: Layout, scanned_pages: set[int]) -> None:
@@ -51,7 +52,7 @@ def mend_part_numerals(layout: Layout, scanned_pages: set[int]) -> None:
             if not m:
                 continue
             token, stop = m.group("ord"), m.group("stop")
-            printed = _value(token) if stop and _ROMAN.fullmatch(token) else None
+            printed = _value(token) if stop else None
             read = _reading(token, stop) if block.page in scanned_pages else None
             if read is not None and _value(read) == last and _value(read + "I") == last + 1:
                 read += "I"  # "II." where "III." was due: its last "I" ran into the full stop

@@ -27,7 +27,7 @@ from .pdf_align import find_aligned_tables
 from .pdf_page import PageContent, read_page
 from .pdf_stitch import stitch
 from .pdf_tables import build_table, find_grids
-from .pdf_text import Line, Margins, Running, continues, drop_running, margins, page_lines, paragraph, running_keys
+from .pdf_text import Line, Margins, continues, drop_running, margins, page_lines, paragraph, running_keys
 
 # Pages read before the file is opened again: PDFium holds every page's parsed objects until
 # the document is closed (about 14 MiB a thousand pages), so a long file is read in runs.
@@ -228,7 +228,7 @@ class _Assembly:
     def __init__(self, lookahead: int):
         self.lookahead = lookahead
         self.waiting: deque[_PageParts] = deque()
-        self.running: Running | None = None
+        self.running: frozenset[str] | None = None  # the running lines' keys, once learnt
         self.margins: dict[tuple[int, int], Margins] = {}
         self.pages: list[Page] = []
         self.footnotes: list[Paragraph] = []

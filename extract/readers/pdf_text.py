@@ -80,14 +80,6 @@ def _emit(seg: list[Char], page: int, bold_chars: set[int], sizes: dict[int, flo
                     seg[k].x1 - x0, bold, size, page))
 
 
-@dataclass(frozen=True, slots=True)
-class Running:
-    """What repeats at the top or bottom of the pages it was learnt from."""
-
-    keys: frozenset[str]
-    pages: int  # how many pages it was learnt from: fewer than three teach nothing
-
-
 def _margin_key(ln: Line, h: float) -> str | None:
     """A line in the top or bottom band of its page, keyed so that its repeats on other pages
     (another page number inside it) have the same key; None for a line in the body."""
@@ -96,26 +88,24 @@ def _margin_key(ln: Line, h: float) -> str | None:
     return None
 
 
-def running_keys(pages: list[list[Line]], heights: list[float]) -> Running:
+def running_keys(pages: list[list[Line]], heights: list[float]) -> frozenset[str]:
     """The running headers and footers of these pages: a line of the top or bottom band whose
-    key is on at least half of them (and on three)."""
+    key is on at least half of them, and on three (so two pages teach nothing)."""
     seen: Counter = Counter()
     for lines, h in zip(pages, heights):
         seen.update({k for k in (_margin_key(ln, h) for ln in lines) if k is not None})
     repeat = max(3, len(pages) // 2)
-    return Running(frozenset(k for k, n in seen.items() if n >= repeat), len(pages))
+    return frozenset(k for k, n in seen.items() if n >= repeat)
 
 
-def drop_running(lines: list[Line], h: float, running: Running) -> None:
+def drop_running(lines: list[Line], h: float, running: frozenset[str]) -> None:
     """Remove a page's number and its running headers/footers (in place)."""
     drop = set()
     for ln in lines:
         key = _margin_key(ln, h)
         if key is None:
             continue
-        if PAGE_NUMBER.match(ln.text) and (ln.top < h * 0.1 or ln.bottom > h * 0.9):
-            drop.add(id(ln))
-        elif running.pages >= 3 and key in running.keys:
+        if (PAGE_NUMBER.match(ln.text) and (ln.top < h * 0.1 or ln.bottom > h * 0.9)) or key in running:
             drop.add(id(ln))
     if drop:
         lines[:] = [ln for ln in lines if id(ln) not in drop]

@@ -25,10 +25,6 @@ _SPACE = regex.compile(r"\s+")
 _NOT_WORD = regex.compile(r"[^\w\s]+")
 
 
-def _key(text: str) -> str:
-    return _words(text)[:_PREFIX]
-
-
 def _words(text: str) -> str:
     text = unicodedata.normalize("NFC", text or "").casefold()
     return _SPACE.sub(" ", _NOT_WORD.sub(" ", text)).strip()[:_WHOLE]
@@ -141,9 +137,6 @@ class _NearKeys:
                 found.update(index.get(k[j * size:(j + 1) * size], ()))
             choices = [self.keys[i] for i in sorted(found)]  # k itself holds every piece
         return [m[0] for m in process.extract(k, choices, scorer=fuzz.ratio, score_cutoff=_SAME, limit=None)]
-
-    def has(self, k: str) -> bool:
-        return bool(self.near(k))
 
 
 def merge_tasks(prose: list[RawTask], tables: list[RawTask]) -> list[RawTask]:

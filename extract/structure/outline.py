@@ -346,7 +346,9 @@ def _continues_wrapped(previous: "BodyLine", text: str, bold: bool, width: int |
     if previous.bold and not bold:
         return False  # a bold heading that reached the width, then its first plain paragraph
     if width is not None and _DANGLING.search(prev):
-        return True  # a short first line left on a name's head or a connective ("a) Bộ Tài chính: (1) Chủ trì, phối hợp với Bộ")
+        # a short first line left on a name's head or a connective ("a) Bộ Tài chính: (1) Chủ
+        # trì, phối hợp với Bộ" / "Khoa học và Công nghệ ...")
+        return True
     return width is not None and len(prev) >= 0.7 * width
 
 
@@ -381,15 +383,13 @@ def body_paragraphs(blocks) -> list[BodyLine]:
     addressees = False
     carry = ""
     blocks = [b for b in blocks if (isinstance(b, Paragraph) and not b.footnote) or _signs_off(b, r)]
-    width = _wrap_width([_one_spaced(b.text) for b in blocks if isinstance(b, Paragraph)])
+    spaced = [_one_spaced(b.text) if isinstance(b, Paragraph) else None for b in blocks]
+    width = _wrap_width([t for t in spaced if t is not None])
     last_addressee = ""
-    for block in blocks:
-        if not isinstance(block, Paragraph):
+    for block, raw in zip(blocks, spaced):
+        if raw is None:
             skipping = bool(out)  # "Nơi nhận" in a table beside the signature: the body has ended
             continue
-        if not isinstance(block, Paragraph) or block.footnote:
-            continue
-        raw = _one_spaced(block.text)
         text = strip_emphasis(raw)
         if text in ("-", "–", "+", "•") and not carry:
             carry = f"{text} "  # a bullet's mark alone on its line, its words on the next

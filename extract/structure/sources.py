@@ -30,8 +30,9 @@ Box = tuple[int, float, float, float, float]
 
 @dataclass(slots=True)
 class _Unit:
-    # The layout's own boxes, not copies: a paragraph's (offset, page, x0, top, x1, bottom) with ``starts``, the position in key
-    # where each of its lines starts; a table row's (page, x0, top, x1, bottom), shown whole.
+    # The layout's own boxes, not copies: a paragraph's (offset, page, x0, top, x1, bottom)
+    # with ``starts``, the position in key where each of its lines starts; a table row's
+    # (page, x0, top, x1, bottom), shown whole.
     boxes: list
     starts: array | None = None              # None: a table row
 
@@ -83,8 +84,14 @@ def _unit(printed: Paragraph | Row) -> tuple[str, _Unit]:
     if isinstance(printed, Paragraph):
         key, before = _key_at(printed.text, [b[0] for b in printed.boxes])
         return key, _Unit(printed.boxes, before)
-    return _key(" ".join(c.text for c in printed.cells if not c.merged_from_above)), \
-        _Unit(printed.boxes)
+    return _unit_key(printed), _Unit(printed.boxes)
+
+
+def _unit_key(printed: Paragraph | Row) -> str:
+    """A printed unit's key alone (where its lines start is only wanted where a task is)."""
+    if isinstance(printed, Paragraph):
+        return _key(printed.text)
+    return _key(" ".join(c.text for c in printed.cells if not c.merged_from_above))
 
 
 def _page(printed: Paragraph | Row) -> int:
@@ -140,8 +147,7 @@ class _Index:
         return len(self.printed)
 
     def _keys(self) -> Iterator[str]:
-        for printed in self.printed:
-            yield _unit(printed)[0]
+        return map(_unit_key, self.printed)
 
     def unit(self, i: int) -> tuple[str, _Unit]:
         """The key and boxes of unit ``i`` (those of the last few units asked for are kept:

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from .units import Unit, count_unit, month_unit, quarter_unit
+from .units import Unit, count_unit, days_in_order, month_unit, quarter_unit
 from .fold import fold_word
 from .vocab import Vocabulary, vocabulary
 
@@ -161,13 +161,14 @@ class Grammar:
             # A bare "Định kỳ tổng hợp, báo cáo ...": it recurs, how often is not said.
             ("periodic", P(rf"{alt(v.periodic)}(?!\w)"), S("recurrence.periodic")),
             ("qmonth", P(rf"(?P<q>{alt(v.quarter_months)})"), S("recurrence.quarter_months")),
-            # "Thượng tuần tháng 7/2026", "tuần thứ hai của tháng 3": days of the month after it
             # "Tuần 1-2 tháng 3", "từ tuần 2 đến tuần 4 tháng 5", "tuần thứ nhất và thứ hai tháng
             # 3": from the first part's first day to the second's last
-            ("parts", P(rf"(?:{alt(v.conn_from)}\s+)?(?P<part>{parts})\s*(?:[-–,&]|{alt(v.conn_to)}|{alt(v.conn_and)})\s*"
+            ("parts", P(rf"(?:{alt(v.conn_from)}\s+)?(?P<part>{parts})\s*"
+                        rf"(?:[-–,&]|{alt(v.conn_to)}|{alt(v.conn_and)})\s*"
                         rf"(?:{alt(v.units['week'])}\s+)?(?P<part2>{parts}|{alt(self.week_parts)})(?:\s+cua)?"
                         rf"(?=\s+{u['month']}\s*\w)"),
              S("month_parts", "connectors.from", "connectors.to", "connectors.and", *units)),
+            # "Thượng tuần tháng 7/2026", "tuần thứ hai của tháng 3": days of the month after it
             ("part", P(rf"(?P<part>{parts})(?:\s+cua)?(?=\s+{u['month']}\s*\w)"),
              S("month_parts", *units)),
             ("edge_year", P(rf"{alt(v.edge_end)}\s+{u['year']}{year_tail}?(?!\s*\d)"),
@@ -361,10 +362,9 @@ class Grammar:
             first = self.month_parts[" ".join(gd["part"].split())]
             words = " ".join(gd["part2"].split())
             last = self.month_parts.get(words) or self.week_parts[words]
-            a, b = first[0], last[1]
-            if (a > 0) == (b > 0) and a > b or a < 0 < b:
+            if not days_in_order(first[0], last[1]):
                 return None  # "tuần 4 - 2": no span
-            p.kind, p.data = "part", {"days": (a, b)}
+            p.kind, p.data = "part", {"days": (first[0], last[1])}
         elif kind == "edge_year":
             p.kind, p.unit, p.data = "unit", Unit("year").at_end(), self._year(m)
             # A bare "cuối năm" is as often a description ("kỳ họp cuối năm") as a deadline.

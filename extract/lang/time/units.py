@@ -84,6 +84,14 @@ def _day(d: int | None, year: int, month: int) -> int:
     return last + d + 1 if d < 0 else d
 
 
+def days_in_order(first: int, last: int) -> bool:
+    """Do the days ``first`` to ``last`` of a month (a negative one counted from its end) run
+    forward?"""
+    if (first > 0) == (last > 0):
+        return first <= last
+    return first > 0  # "21" to "-1" (the month's end); never "-7" to "28"
+
+
 def quarter_unit(quarters: list[int]) -> Unit:
     q1, q2 = min(quarters), max(quarters)
     kind = "quarter" if q1 == q2 else "range"

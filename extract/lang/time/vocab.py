@@ -11,6 +11,7 @@ from pathlib import Path
 from ...datafile import read_yaml
 from ...errors import DataFileError
 from .fold import fold_word
+from .units import days_in_order
 
 DATA_FILE = Path(__file__).parent / "data" / "time.yaml"
 UNIT_KINDS = ("day", "week", "month", "quarter", "year")
@@ -239,33 +240,17 @@ def _month_parts(r: _Reader) -> tuple:
     negative one counted from the month's end; the first day must come before the last."""
     if "month_parts" not in r.data:
         return ()
-    items = r.data["month_parts"]
-    if not isinstance(items, list):
-        r.fail("month_parts", "must be a list of {words, first, last}")
-    out = []
-    for k, item in enumerate(items):
-        at = f"month_parts.{k}"
-        if not isinstance(item, dict) or set(item) != {"words", "first", "last"}:
-            r.fail(at, "must be a mapping with exactly words, first, last")
-        days = []
-        for name in ("first", "last"):
-            n = item[name]
-            if isinstance(n, bool) or not isinstance(n, int) or not (1 <= n <= 31 or -31 <= n <= -1):
-                r.fail(f"{at}.{name}", f"{n!r} is not a day 1..31, or -1..-31 counted from the month's end")
-            days.append(n)
-        first, last = days
-        if (first > 0) == (last > 0) and first > last or (first < 0 < last):
-            r.fail(at, f"first day {first} comes after last day {last}")
-        words = item["words"]
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            r.fail(f"{at}.words", "must be a non-empty list of words")
-        out.append((tuple(fold_word(w) for w in words), first, last))
-    r._spell("month_parts", [w for item in items for w in item["words"]])
-    return tuple(out)
+    parts = _word_groups(r, "month_parts", r.data["month_parts"], (("first", 31), ("last", 31)), from_end=True)
+    for k, (_, first, last) in enumerate(parts):
+        if not days_in_order(first, last):
+            r.fail(f"month_parts.{k}", f"first day {first} comes after last day {last}")
+    r._spell("month_parts", [w for item in r.data["month_parts"] for w in item["words"]])
+    return parts
 
 
-def _word_groups(r: _Reader, key: str, items, numbers: tuple[tuple[str, int], ...]) -> tuple:
-    """A list of {words: [...], <number>: n, ...}: ((folded words), n, ...) for each, validated."""
+def _word_groups(r: _Reader, key: str, items, numbers: tuple[tuple[str, int], ...], from_end: bool = False) -> tuple:
+    """A list of {words: [...], <number>: n, ...}: ((folded words), n, ...) for each, validated.
+    from_end: a number may also be counted back from the end (-1..-top)."""
     names = ("words", *(name for name, _ in numbers))
     if not isinstance(items, list):
         r.fail(key, f"must be a list of {{{', '.join(names)}}}")
@@ -277,14 +262,14 @@ def _word_groups(r: _Reader, key: str, items, numbers: tuple[tuple[str, int], ..
         if not isinstance(item["words"], list) or not item["words"] or not all(
                 isinstance(w, str) and w.strip() for w in item["words"]):
             r.fail(f"{at}.words", "must be a non-empty list of words")
-        values = tuple(_number(r, f"{at}.{name}", item[name], top) for name, top in numbers)
+        values = tuple(_number(r, f"{at}.{name}", item[name], top, from_end) for name, top in numbers)
         out.append((tuple(fold_word(w) for w in item["words"]), *values))
     return tuple(out)
 
 
-def _number(r: _Reader, key: str, n, top: int) -> int:
-    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= top:
-        r.fail(key, f"{n!r} is not a number 1..{top}")
+def _number(r: _Reader, key: str, n, top: int, from_end: bool = False) -> int:
+    if isinstance(n, bool) or not isinstance(n, int) or not (1 <= n <= top or from_end and -top <= n <= -1):
+        r.fail(key, f"{n!r} is not a number 1..{top}" + (f", or -1..-{top} counted from the end" if from_end else ""))
     return n
 
 

@@ -232,7 +232,7 @@ def test_poison_file_is_given_up_after_its_tries_and_the_batch_goes_on(cluster, 
     recs = {r.path: r for r in result["summary"].records}
     assert recs["doc-hai.txt"].status == "failed" and recs["doc-hai.txt"].code == "crashed"
     assert "2 workers lost" in recs["doc-hai.txt"].error
-    assert all(recs[f"tot-{i}.txt"].status == "ok" for i in range(4))
+    assert all(recs[f"tot-{i}.txt"].status == "ok" for i in range(4)), {p: (r.status, r.code, r.error) for p, r in recs.items()}
     with cluster.client() as client:   # the nannies brought the workers back
         client.wait_for_workers(2, timeout=60)
 

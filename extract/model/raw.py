@@ -34,6 +34,9 @@ class RawTask:
     role: str = "task"  # "task": work handed out; "result": a report's account of work done
     # Where it is printed (PDF): (page, x0, top, x1, bottom) in points, origin top-left.
     source: list[tuple[int, float, float, float, float]] = field(default_factory=list)
+    # Index of the block it was read from (a table's first block) among the blocks structure
+    # was given: prose and table tasks are put back in the order they are printed.
+    at: int | None = None
 
 
 @dataclass(slots=True)

@@ -785,7 +785,7 @@ class Assigner:
 
     def task(self, line: Line, text: str, sections, scope: Scope, page, ordinal) -> _Found:
         t = RawTask(text=text.strip(), ordinal=ordinal, sections=list(sections), page=page,
-                    role="task")
+                    role="task", at=line.at if line is not None else None)
         f = _Found(t)
         lines = self.r.respell(text).split("\n")  # ("phối họp": as the rules spell it)
         first = lines[0]
@@ -1158,7 +1158,12 @@ def _flatten_lines(node: Node) -> list[Line]:
 
 def outline_of(blocks, r: ProseRules | None = None) -> Node:
     r = r or rules()
-    return build_outline([classify(b.text, b.page, r, b.bold) for b in body_paragraphs(blocks)])
+    lines = []
+    for b in body_paragraphs(blocks):
+        line = classify(b.text, b.page, r, b.bold)
+        line.at = b.at
+        lines.append(line)
+    return build_outline(lines)
 
 
 def assigned_tasks(blocks, report: bool, registry=None, doc_scope: Scope | None = None) -> list[RawTask]:

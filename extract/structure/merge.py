@@ -161,4 +161,22 @@ def merge_tasks(prose: list[RawTask], tables: list[RawTask]) -> list[RawTask]:
         if alike and (not _opens_with_doer(task, words) or _same_work(words, [w for key in alike for w in rows[key]])):
             continue
         kept.append(task)
-    return kept + tables
+    return in_print_order(kept, tables)
+
+
+def in_print_order(prose: list[RawTask], tables: list[RawTask]) -> list[RawTask]:
+    """Prose and table tasks interleaved as printed (a table between two parts of the text
+    comes between their tasks); each list keeps its own order. A task that does not know its
+    block stays after the one before it."""
+    out: list[RawTask] = []
+    i = 0
+    last = -1
+    for task in prose:
+        at = task.at if task.at is not None else last
+        while i < len(tables) and tables[i].at is not None and tables[i].at < at:
+            out.append(tables[i])
+            i += 1
+        out.append(task)
+        last = at
+    out.extend(tables[i:])
+    return out

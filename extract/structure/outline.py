@@ -65,6 +65,7 @@ class Line:
     mark: str | None = None  # the marker kind under a trailer line ("letter", "bullet", ...)
     bold: bool = False
     letter: bool = False  # "(i)" after "(h)": the ninth letter, not the Roman one
+    at: int | None = None  # index of its block among the blocks given (document order)
 
     @property
     def roman(self) -> bool:
@@ -280,6 +281,7 @@ class BodyLine:
     text: str
     page: int | None
     bold: bool = False
+    at: int | None = None  # index of its (first) block among the blocks given
 
     def __iter__(self):  # (text, page), as the first callers unpacked it
         return iter((self.text, self.page))
@@ -382,11 +384,12 @@ def body_paragraphs(blocks) -> list[BodyLine]:
     in_form = False  # skipping a blank form: only the next appendix ends it
     addressees = False
     carry = ""
-    blocks = [b for b in blocks if (isinstance(b, Paragraph) and not b.footnote) or _signs_off(b, r)]
-    spaced = [_one_spaced(b.text) if isinstance(b, Paragraph) else None for b in blocks]
+    kept = [(i, b) for i, b in enumerate(blocks)
+            if (isinstance(b, Paragraph) and not b.footnote) or _signs_off(b, r)]
+    spaced = [_one_spaced(b.text) if isinstance(b, Paragraph) else None for _, b in kept]
     width = _wrap_width([t for t in spaced if t is not None])
     last_addressee = ""
-    for block, raw in zip(blocks, spaced):
+    for (at, block), raw in zip(kept, spaced):
         if raw is None:
             skipping = bool(out)  # "Nơi nhận" in a table beside the signature: the body has ended
             continue
@@ -433,7 +436,7 @@ def body_paragraphs(blocks) -> list[BodyLine]:
         if carry:
             text, carry = carry + text, ""
         for piece in _split_glued_labels(text, r)[:-1]:
-            out.append(BodyLine(piece, block.page, False))
+            out.append(BodyLine(piece, block.page, False, at))
         text = _split_glued_labels(text, r)[-1]
         glued = _GLUED_ORDINAL.search(text)
         if glued and len(text) > len(glued.group()) + 10:
@@ -450,7 +453,7 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             out[-1].text = f"{out[-1].text} {text}"
             out[-1].bold = out[-1].bold and bold
             continue
-        out.append(BodyLine(text, block.page, bold))
+        out.append(BodyLine(text, block.page, bold, at))
     return _split_enumerations(out, r)
 
 
@@ -478,9 +481,9 @@ def _split_enumerations(lines: list[BodyLine], r: ProseRules) -> list[BodyLine]:
         if r.content_intros.search(head) or sum(1 for p in pieces if _asks(p, r)) * 3 < len(pieces) * 2:
             out.append(line)
             continue
-        out.append(BodyLine(text[:first.start()].rstrip(), line.page, line.bold))
+        out.append(BodyLine(text[:first.start()].rstrip(), line.page, line.bold, line.at))
         # a piece may hand out its own run-in list ("(3) các bộ, ngành tập trung: (i) ...; (ii) ...")
-        out.extend(_split_enumerations([BodyLine(f"({m.group('n')}) {p}", line.page, False)
+        out.extend(_split_enumerations([BodyLine(f"({m.group('n')}) {p}", line.page, False, line.at)
                                         for m, p in zip(marks, pieces)], r))
     return out
 

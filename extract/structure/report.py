@@ -115,7 +115,7 @@ def report_item(item: ReportItem, r: ProseRules, bodies: Bodies) -> RawTask:
     unique = _once(names)
     support = [p for p in _once(partners) if not any(_same_body(p, u) for u in unique)]
     task = RawTask(text=text, ordinal=item.line.ordinal, sections=item.sections, page=item.line.page,
-                   progress=progress)
+                   progress=progress, at=item.line.at)
     if unique:
         task.lead = "; ".join(unique)
         task.lead_from_text = True

@@ -520,15 +520,18 @@ def table_tasks(blocks, warnings, registry=None, issuer: str | None = None) -> l
     doers = _Doers(blocks, issuer)
     tasks: list[RawTask] = []
     reader: _TableReader | None = None
+    reader_at = 0  # index of the reader's first block
     sections: list[RawSection] = []
 
     def finish() -> None:
-        nonlocal reader
+        nonlocal reader, reader_at
         if reader is not None:
-            tasks.extend(reader.tasks(sections))
+            for task in reader.tasks(sections):
+                task.at = reader_at
+                tasks.append(task)
             reader = None
 
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             if block.footnote or (reader is not None and _page_mark(block, reader)):
                 continue
@@ -551,6 +554,7 @@ def table_tasks(blocks, warnings, registry=None, issuer: str | None = None) -> l
             finish()
             sections = context.sections()
             reader = _TableReader(columns, warnings, registry, doers.of(columns, block.page, warnings))
+            reader_at = at
             reader.add_rows(block.rows[skip:], block.page)
         elif reader is not None and len(_expand(block.rows[0])) == len(reader.columns.roles):
             reader.add_rows(block.rows, block.page)  # a page's chunk without a repeated header

@@ -257,8 +257,10 @@ class Assigner:
         inner = sections + [self.section_of(node)] if line is not None and line.kind in _HEADING_KINDS else sections
         out: list[_Found] = []
         group: list[_Found] = []  # items since the last trailer lines
+        last: list[_Found] = []  # the tasks of the group's last item
         closed = False  # the group has had its trailer lines; the next item starts a new one
         above: list[_Found] = []  # the tasks of a section just above ("a) Nhiệm vụ:" and its bullets)
+        closings: list[tuple[list[_Found], list[_Found], dict[str, str]]] = []  # (group, its last item, values)
         for part in node.parts:
             if isinstance(part, Line):
                 # "Bộ Giáo dục và Đào tạo đề nghị các cơ sở đào tạo thực hiện các nội dung sau:":
@@ -283,6 +285,7 @@ class Assigner:
                 if closed:
                     group, closed = [], False
                 group.extend(tasks)
+                last = tasks
                 above = []
             if closing:
                 # Trailer lines close their group: what they say goes to the items above them
@@ -291,8 +294,19 @@ class Assigner:
                 # goes to that section's tasks.
                 trailer_line = part.line.kind in ("trailer", "deadline")
                 target = group or (above if trailer_line else [])
-                _fill_trailers(target, closing)
+                closings.append((target, last if group else target, closing))
                 closed = True
+        # Where one item has trailer lines of its own (a group of one) beside another group,
+        # items are written each with its own: trailer lines then go to the item they follow,
+        # not to items before it that each name another doer ("1. Bộ trưởng Bộ Tài chính …",
+        # "2. Bộ trưởng Bộ Xây dựng …", "3. Bộ trưởng Bộ Y tế …" + "Thời gian hoàn thành: Quý
+        # IV/2026", "4. …" + "Thời gian hoàn thành: tháng 11/2026"). Items that name no doer of
+        # their own are parts of one piece of work and share the lines after them.
+        each_own = len(closings) >= 2 and any(len(target) == 1 for target, _, _ in closings)
+        for target, last_item, values in closings:
+            if each_own and target is not last_item and _own_doers(target, last_item):
+                target = last_item
+            _fill_trailers(target, values)
         if (line is not None and not out and self.is_work(line.title) and not self.agency_only(line.title)
                 and not (line.title.rstrip().endswith(":") and items
                          and all(self.r.not_work.search(c.line.title) for c in items))):
@@ -738,8 +752,10 @@ class Assigner:
                 inner = sections + [self.section_of(node)]
                 return [head, *(self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in own)], True
         text = "\n".join([title, *(b.text for b in body)]) if body else title
-        if not text.strip() or (not body and line.kind in ("part", "chapter", "upper") and title.isupper()):
-            return [], True  # an empty part title ("A. NHIỆM VỤ CỤ THỂ") is not work
+        if not text.strip() or (not body and line.kind in ("part", "chapter", "upper") and _POINTER.sub("", title).isupper()):
+            # an empty part title ("A. NHIỆM VỤ CỤ THỂ") is not work, nor one that points to
+            # where the work is ("II. NHIỆM VỤ, GIẢI PHÁP (Chi tiết tại Phụ lục kèm theo)")
+            return [], True
         if self.r.not_work.search(title) or (not body and blank_time_label(title, self.r)):
             return [], True  # "- Thời gian dự kiến:" left blank: nothing to do
         if (not body and line.kind in _HEADING_KINDS and not _SENTENCE_END.search(title)
@@ -1084,6 +1100,20 @@ def _assign_by_reference(found: list[_Found]) -> None:
                     if path[:1] == [target[0]] and all(t in path[1:] for t in target[1:]):
                         g.task.lead = lead
                         g.own.add("lead")
+
+
+# a parenthesis that points to an appendix: "(Chi tiết tại Phụ lục kèm theo Kế hoạch này)"
+_POINTER = regex.compile(r"\s*\([^()]*(?i:phụ\s+lục)[^()]*\)\s*\.?\s*$", regex.VERSION1)
+
+
+def _own_doers(group: list[_Found], last_item: list[_Found]) -> bool:
+    """Every task of the group names a doer of its own, and those before its last item
+    another doer than the last item's."""
+    if not all("lead" in f.own and f.task.lead for f in last_item):
+        return False
+    last = {f.task.lead for f in last_item}
+    before = [f for f in group if not any(f is g for g in last_item)]
+    return bool(before) and all("lead" in f.own and f.task.lead and f.task.lead not in last for f in before)
 
 
 def _fill_trailers(found: list[_Found], closing: dict[str, str]) -> None:

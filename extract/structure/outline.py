@@ -151,6 +151,8 @@ def classify(text: str, page: int | None = None, r: ProseRules | None = None, bo
                     page, role=role, mark=line.kind if line else None, bold=bold)
     if line is not None:
         return line
+    if r.closing is not None and r.closing.search(text):
+        return Line("plain", text, title=text, page=page, bold=bold, role="closing")
     if bold and len(text) <= _BOLD_HEAD_MAX and not text.endswith((".", ";", ",")):
         if _is_kind_title(text):
             return Line("plain", text, title=text, page=page, bold=True)  # "KẾ HOẠCH": the title
@@ -553,6 +555,9 @@ class Node:
             yield from c.walk()
 
 
+_PART_KINDS = ("part", "chapter", "upper", "article")
+
+
 def build_outline(lines: list[Line]) -> Node:
     """Place each classified line under its parent item."""
     root = Node(None)
@@ -563,6 +568,9 @@ def build_outline(lines: list[Line]) -> Node:
             line = Line("plain", line.text, title=line.text, page=line.page, bold=True)
         elif line.kind not in ("plain", "trailer", "deadline"):
             started = True
+        if line.role == "closing" and len(stack) > 1 and stack[-1].line.kind not in _PART_KINDS:
+            root.parts.append(line)  # closes the body: not the wording of the item above it
+            continue
         if line.kind == "plain" or (line.kind in ("trailer", "deadline") and line.mark in (None, "bullet", "sub", "star")):
             stack[-1].parts.append(line if line.kind == "plain" else Node(line, stack[-1]))
             continue

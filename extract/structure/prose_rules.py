@@ -49,6 +49,7 @@ class ProseFile(BaseModel):
     not_work: _Words = Field(min_length=1)
     work_verbs: _Words = Field(min_length=1)
     body_end: _Words = Field(min_length=1)
+    closing: _Words = ()
     deadline_labels: _Words = Field(min_length=1)
     generic_deadline_labels: _Words = ()
     goal_lead_ins: _Words = Field(min_length=1)
@@ -72,7 +73,7 @@ class ProseFile(BaseModel):
                 raise ValueError(f"{wrong!r} -> {right!r}: a misspelling and its word must be as long")
         return {_nfc(k): _nfc(x) for k, x in v.items()}
 
-    @field_validator("lead_in_verbs", "content_intros", "not_work", "work_verbs", "body_end", "deadline_labels",
+    @field_validator("lead_in_verbs", "content_intros", "not_work", "work_verbs", "body_end", "closing", "deadline_labels",
                      "generic_deadline_labels",
                      "goal_lead_ins", "report_analysis", "form_start", "body_heads", "predicate_starts", "group_words", "sentence_openers",
                      "clause_openers")
@@ -110,6 +111,7 @@ class ProseRules:
     work_start: regex.Pattern
     work_verbs: tuple[str, ...]
     body_end: regex.Pattern
+    closing: regex.Pattern | None
     goal_lead_ins: regex.Pattern
     report_analysis: regex.Pattern
     form_start: regex.Pattern
@@ -188,6 +190,7 @@ def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
         work_start=regex.compile(rf"^(?:{_words(f.work_verbs)})(?![\p{{L}}])", _FLAGS),
         work_verbs=f.work_verbs,
         body_end=_compile(path, "body_end", f.body_end),
+        closing=_compile(path, "closing", f.closing) if f.closing else None,
         goal_lead_ins=_compile(path, "goal_lead_ins", f.goal_lead_ins),
         report_analysis=_compile(path, "report_analysis", f.report_analysis, anchor="(?i)"),
         form_start=_compile(path, "form_start", f.form_start, anchor="(?i)"),

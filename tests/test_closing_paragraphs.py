@@ -1,0 +1,105 @@
+"""Lines that close a document's body or point elsewhere are not the wording of the item above
+them; and "<body> yêu cầu:" hands out the items under it (the noun "Yêu cầu:" lists goals)."""
+
+from __future__ import annotations
+
+from tests.assign_helpers import tasks_of as _tasks
+
+
+def test_a_council_that_requires_hands_out_the_items_under_its_article():
+    tasks = _tasks(
+        "Điều 1. Hội đồng nhân dân tỉnh yêu cầu:",
+        "1. Ủy ban nhân dân tỉnh",
+        "a) Chỉ đạo hoàn thành hỗ trợ nhà ở cho hộ người có công trước ngày 30/6/2026.",
+        "b) Bố trí vốn đối ứng từ ngân sách tỉnh.",
+        "2. Sở Xây dựng",
+        "a) Hướng dẫn thiết kế mẫu nhà ở phòng, chống bão lũ.",
+    )
+    assert [(t.ordinal, t.lead) for t in tasks] == [
+        ("a", "Ủy ban nhân dân tỉnh"), ("b", "Ủy ban nhân dân tỉnh"), ("a", "Sở Xây dựng")]
+    assert tasks[0].due.endswith("trước ngày 30/6/2026") and tasks[1].due is None
+
+
+def test_the_prime_minister_requires_as_a_numbered_lead_in():
+    tasks = _tasks(
+        "II. Thủ tướng Chính phủ yêu cầu:",
+        "1. Bộ Công an tăng cường tuần tra, kiểm soát.",
+        "2. Bộ Y tế chỉ đạo các bệnh viện sẵn sàng thu dung.",
+    )
+    assert [t.lead for t in tasks] == ["Bộ Công an", "Bộ Y tế"]
+
+
+def test_the_noun_requirements_still_lists_goals_not_work():
+    tasks = _tasks(
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "2. Yêu cầu:",
+        "- Bảo đảm thiết thực, hiệu quả, tránh hình thức.",
+        "- Đáp ứng các yêu cầu sau:",
+        "II. NHIỆM VỤ",
+        "1. Sở Nội vụ tổng hợp kết quả.",
+    )
+    assert [t.text for t in tasks] == ["Sở Nội vụ tổng hợp kết quả."]
+
+
+def test_a_resolutions_passing_is_not_the_last_items_wording():
+    tasks = _tasks(
+        "Điều 2. Tổ chức thực hiện",
+        "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.",
+        "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tham gia giám sát việc thực hiện Nghị quyết.",
+        "Nghị quyết này đã được Hội đồng nhân dân tỉnh Cà Mau Khóa X, Kỳ họp thứ 6 thông qua ngày "
+        "10 tháng 12 năm 2026 và có hiệu lực từ ngày thông qua./.",
+    )
+    assert [t.text for t in tasks] == [
+        "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.",
+        "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tham gia giám sát việc thực hiện Nghị quyết."]
+
+
+def test_the_closing_lines_of_a_directive_and_a_letter_stay_out_of_the_last_item():
+    tasks = _tasks(
+        "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh vận động các tổ chức, cá nhân hỗ trợ người dân.",
+        "Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh, Chủ tịch Ủy ban nhân dân các xã, phường "
+        "nghiêm túc triển khai thực hiện Chỉ thị này.",
+    )
+    assert [t.text for t in tasks] == [
+        "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh vận động các tổ chức, cá nhân hỗ trợ người dân."]
+    tasks = _tasks(
+        "4. Thực hiện chế độ báo cáo định kỳ 6 tháng trước ngày 20/6 hằng năm.",
+        "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị liên hệ Cục Quản lý công sản "
+        "(điện thoại 024.xxxx) để được hướng dẫn.",
+    )
+    assert [t.text for t in tasks] == ["Thực hiện chế độ báo cáo định kỳ 6 tháng trước ngày 20/6 hằng năm."]
+    tasks = _tasks(
+        "3.4. Ban Tổ chức Tỉnh ủy tham mưu kiện toàn tổ chức bộ máy.",
+        "Văn phòng Tỉnh ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.",
+    )
+    assert [t.text for t in tasks] == ["Ban Tổ chức Tỉnh ủy tham mưu kiện toàn tổ chức bộ máy."]
+
+
+def test_work_that_reports_on_carrying_the_document_out_is_still_a_task():
+    tasks = _tasks(
+        "e) Sở Tài chính:",
+        "- Bố trí kinh phí triển khai kế hoạch hằng năm.",
+        "Giao Sở Khoa học và Công nghệ theo dõi, đôn đốc, kiểm tra và định kỳ sáu tháng báo cáo "
+        "Ủy ban nhân dân tỉnh về kết quả triển khai thực hiện Chỉ thị này.",
+    )
+    assert any(t.text.startswith("Giao Sở Khoa học") and t.lead == "Sở Khoa học và Công nghệ" for t in tasks)
+
+
+def test_under_a_part_heading_the_carry_out_line_is_the_parts_own_work():
+    tasks = _tasks(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "Thủ trưởng các sở, ban, ngành tỉnh nghiêm túc triển khai thực hiện Kế hoạch này.",
+    )
+    assert len(tasks) == 1 and tasks[0].lead.startswith("Thủ trưởng các sở")
+
+
+def test_a_part_that_points_to_its_appendix_is_no_task():
+    tasks = _tasks(
+        "I. MỤC ĐÍCH",
+        "Nâng cao chất lượng dịch vụ du lịch.",
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "(Chi tiết tại Phụ lục kèm theo Kế hoạch này)",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Tài chính bố trí kinh phí.",
+    )
+    assert [t.text for t in tasks] == ["Sở Tài chính bố trí kinh phí."]

@@ -1,0 +1,53 @@
+"""Which items a trailer line ("Thời gian hoàn thành: …", "Đơn vị chủ trì: …") belongs to."""
+
+from __future__ import annotations
+
+from tests.assign_helpers import tasks_of as _tasks
+
+
+def test_items_that_each_name_their_doer_keep_a_later_items_time_to_that_item():
+    tasks = _tasks(
+        "Thủ tướng Chính phủ yêu cầu:",
+        "1. Bộ trưởng Bộ Tài chính kiểm tra việc phân bổ vốn đầu tư công.",
+        "2. Bộ trưởng Bộ Xây dựng rà soát định mức xây dựng.",
+        "3. Bộ trưởng Bộ Y tế kiểm tra tiến độ các dự án bệnh viện.",
+        "Thời gian hoàn thành: Quý IV/2026.",
+        "4. Bộ trưởng Bộ Công Thương kiểm tra các dự án truyền tải điện.",
+        "Thời gian hoàn thành: tháng 11/2026.",
+    )
+    assert [t.due for t in tasks] == [None, None, "Quý IV/2026", "tháng 11/2026"]
+
+
+def test_lettered_items_of_a_province_each_with_its_own_doer():
+    tasks = _tasks(
+        "II. NHIỆM VỤ",
+        "a) Sở Nội vụ rà soát vị trí việc làm.",
+        "- Thời gian: tháng 6/2026.",
+        "b) Sở Tài chính thẩm định dự toán.",
+        "c) Sở Xây dựng kiểm tra trụ sở các xã.",
+        "- Thời gian: Quý III/2026.",
+    )
+    assert [(t.lead, t.due) for t in tasks] == [
+        ("Sở Nội vụ", "tháng 6/2026"), ("Sở Tài chính", None), ("Sở Xây dựng", "Quý III/2026")]
+
+
+def test_items_without_a_doer_of_their_own_share_the_lines_after_them():
+    # parts of one piece of work: the time after the second is the first's too
+    tasks = _tasks(
+        "1. Cải cách thủ tục hành chính",
+        "- Các sở, ngành rà soát thủ tục hành chính thuộc thẩm quyền.",
+        "- Tổ chức triển khai mô hình một cửa liên thông.",
+        "Thời gian hoàn thành: Quý II/2026.",
+        "- Xây dựng chuyên mục hỏi đáp trên cổng thông tin.",
+        "Thời gian hoàn thành: Quý IV/2026.",
+    )
+    assert [t.due for t in tasks] == ["Quý II/2026", "Quý II/2026", "Quý IV/2026"]
+
+
+def test_one_trailer_after_a_run_of_items_is_theirs_all():
+    tasks = _tasks(
+        "1. Sở Y tế kiểm tra an toàn thực phẩm.",
+        "2. Sở Công Thương kiểm tra thị trường.",
+        "Thời gian thực hiện: tháng 12/2026.",
+    )
+    assert [t.due for t in tasks] == ["tháng 12/2026", "tháng 12/2026"]

@@ -143,3 +143,27 @@ def test_json_registry(tmp_path):
 def test_missing_file_is_a_data_file_error(tmp_path):
     with pytest.raises(DataFileError):
         load_registry(tmp_path / "nope.yaml")
+
+
+@pytest.mark.parametrize("printed, written", [
+    ("Uỷ ban", "Ủy ban"), ("hoà", "hòa"), ("Thuỷ", "Thủy"), ("khoẻ", "khỏe"), ("Quý", "Quý"),
+    # u/o before â, ă, ê: the dot below stays on that vowel (NFD puts it before the hat)
+    ("Hội Luật gia", "Hội Luật gia"), ("Phòng Kỹ thuật", "Phòng Kỹ thuật"), ("Thuận", "Thuận"),
+    ("hoặc", "hoặc"), ("Huệ", "Huệ"), ("Hội Văn học nghệ thuật", "Hội Văn học nghệ thuật"),
+])
+def test_tone_marks_move_only_in_open_oa_oe_uy(printed, written):
+    from extract.lang.agencies.folding import fix_tones
+
+    assert fix_tones(printed) == written
+
+
+def test_a_name_with_luat_keeps_its_spelling_in_the_output(tmp_path):
+    from extract.pipeline import parse_file
+
+    path = tmp_path / "plan.txt"
+    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 12/KH-UBND\nKẾ HOẠCH\nTuyên truyền pháp luật năm 2026\n"
+                    "II. NHIỆM VỤ\n1. Sở Tư pháp chủ trì, phối hợp với Hội Luật gia tỉnh tổ chức tuyên truyền.\n"
+                    "2. Phòng Kỹ thuật Hạ tầng rà soát hệ thống.\n", encoding="utf-8")
+    doc = parse_file(path)
+    names = [a.name for t in doc.tasks for a in (*t.lead, *t.support)]
+    assert "Hội Luật gia tỉnh" in names and not any("ụâ" in n for n in names)

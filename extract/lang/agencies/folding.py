@@ -100,7 +100,9 @@ def exact_key(text: str) -> str:
 # both ways; the registry writes the tone on the first vowel of an open "oa", "oe", "uy"
 # (as Nghị định 30/2020's own text does: "Ủy ban", "hóa"). "qu" + "y" keeps its tone on y
 # ("Quý"); a closed syllable ("hoàn", "thuyết") has one placement only.
-_OPEN_PAIR = regex.compile(r"(?<![qQ])([oOuU])([aAeEyY])(\p{Mn})(?![\p{L}])")
+# (no other mark after the tone: "luật", "Thuận", "hoặc", "Huệ" are u/o + â, ă, ê, whose dot
+# below NFD puts before the hat; it stays on that vowel)
+_OPEN_PAIR = regex.compile(r"(?<![qQ])([oOuU])([aAeEyY])(\p{Mn})(?![\p{L}\p{Mn}])")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 

@@ -32,7 +32,34 @@ _QUALIFIER = regex.compile(
     _FLAGS)
 
 
+_NAME_WORD = regex.compile(r"\s+[\p{Lu}\d][\p{L}\d-]*", _FLAGS)  # a proper name's first word
+
+
+def _partner_end(text: str, words_from: int, pos: int) -> int:
+    """Where an unlisted partner's name that goes on at ``pos`` ends: at a predicate word or
+    the clause's end; when the clause has no predicate word, at a verb of work after
+    ``words_from`` (after the name's first word: "phối hợp với Trường Chính trị tỉnh biên soạn
+    đề cương ...", "với Công an các xã, phường mở đợt truy bắt ...")."""
+    p = _patterns()
+    predicate, clause_end = p.predicate.search(text, pos), _NAME_END.search(text, pos)
+    stops = [m.start() for m in (predicate, clause_end) if m]
+    end = min(stops) if stops else len(text)
+    if predicate is None or (clause_end is not None and clause_end.start() < predicate.start()):
+        verb = p.work_after.search(text, words_from, end) if words_from < end else None
+        if verb:
+            end = verb.start()
+    return end
+
+
+# the province a known name leaves out ("Chi cục Quản lý thị trường" + " tỉnh"), not a place
+# named after it (that one the registry reads with the name)
+_PROVINCE_AFTER = regex.compile(r"\s+(?:tỉnh|thành\s+phố)(?![\p{L}])(?!\s+\p{Lu})", _FLAGS)
+
+
 def _qualified_end(text: str, end: int) -> int:
+    province = _PROVINCE_AFTER.match(text, end)
+    if province:
+        end = province.end()
     q = _QUALIFIER.match(text, end)
     return q.end() if q else end
 
@@ -91,6 +118,16 @@ class _Patterns:
         # ... or a distributive one: "Từng cấp, từng ngành phải ...", "Mỗi cơ quan, đơn vị ..."
         self.plural = regex.compile(rf"(?i:(?:các|những|mỗi|từng)\s+(?:{heads}|cấp|ngành|cán\s+bộ))(?![\p{{L}}])", _FLAGS)
         self.verb_only = regex.compile(rf"(?i:{_words(r.work_verbs)})", _FLAGS)
+        # a unit every body may have, read whole (its acronym and the place or committee it
+        # belongs to with it): "Phòng Cảnh sát giao thông (PC08)", "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+        units = _words(r.unit_names)
+        self.unit = regex.compile(
+            rf"(?<![\p{{L}}])(?i:(?:các\s+)?(?:{units}))"
+            r"(?:\s*\((?:\p{Lu}[\p{Lu}\d&.\-]{1,11})\))?"
+            r"(?:\s+(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu|Tỉnh\s+ủy|Thành\s+ủy|Đảng\s+ủy(?:\s+(?:xã|phường|tỉnh))?"
+            r"|Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|xã|phường))?))?"
+            r"(?![\p{L}])", _FLAGS) if units else None
+        self.work_after = regex.compile(rf"\s+(?:{_words(r.work_verbs)})(?![\p{{L}}])", _FLAGS)
         nouns = _words(r.noun_phrases) or r"(?!x)x"
         self.predicate = regex.compile(
             rf"\s+(?!(?:{nouns})(?![\p{{L}}]))(?:{_words(r.predicate_starts)})(?![\p{{L}}])", _FLAGS)
@@ -142,6 +179,12 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         if after and len(text[cut.start():after.start()].split()) <= 8 \
                 and not regex.search(r"[,;.:]", text[cut.start():after.start()]):
             cut = after
+    if cut is None and (pos == 0 or starts_sentence):
+        # "Phòng Điều dưỡng khảo sát ...", "Khoa Dược cung ứng ...": no word that only a
+        # predicate starts with, but a verb of work after the name's first word ends it
+        first = _NAME_WORD.match(text, head.end())
+        if first:
+            cut = p.work_after.search(text, first.end())
     qualifier = ""
     if cut and (assigned := _ASSIGNED.match(text, cut.start())):
         # "Các cơ quan, đơn vị được giao nhiệm vụ theo dõi, kiểm tra tại Phụ lục có trách nhiệm
@@ -215,6 +258,23 @@ def listed_subjects(text: str) -> list[str]:
     return items if len(items) >= 2 else []
 
 
+def _with_units(spans: tuple[tuple[int, int], ...], text: str) -> tuple[tuple[int, int], ...]:
+    """The registry's spans and the unit names of the rules (``unit_names``): a unit's span
+    replaces the registry spans it holds ("Phòng Kế hoạch" in "Phòng Kế hoạch và Vật tư") and
+    gives way to one that holds it."""
+    unit = _patterns().unit
+    if unit is None or not text:
+        return spans
+    out = list(spans)
+    for m in unit.finditer(text):
+        a, b = m.span()
+        inside = [s for s in out if a <= s[0] and s[1] <= b]
+        if any(s[0] < b and a < s[1] and s not in inside for s in out):
+            continue  # overlaps a registry name it does not hold: the registry's reading stands
+        out = [s for s in out if s not in inside] + [(a, b)]
+    return tuple(sorted(out))
+
+
 class Bodies:
     """The bodies a sentence names, with one registry's mention finder: the registry knows
     names the word rules would cut short ("Cổng Thông tin điện tử thành phố")."""
@@ -273,6 +333,7 @@ class Bodies:
                 hit = tuple((start, end) for start, end, _ in name_spans(self.registry, text))
             except Exception:  # noqa: BLE001 - a helper here must not stop the parse
                 hit = ()
+            hit = _with_units(hit, text)
             if len(self._spans) < 4096:
                 self._spans[text] = hit
         return hit
@@ -441,13 +502,12 @@ class Bodies:
             return None
         if " " not in head.group().strip() and not regex.match(r"\s+\p{Lu}", text[head.end():]):
             return None  # "Phòng", "Tổ": a one-word head needs a proper name after it
-        stops = [m.start() for m in (p.predicate.search(text, head.end()), _NAME_END.search(text, head.end())) if m]
-        end = min(stops) if stops else len(text)
+        first = _NAME_WORD.match(text, head.end())
+        end = _partner_end(text, first.end() if first else head.end(), head.end())
         # "cơ quan, tổ chức liên quan": a group word after a comma goes on with the name
         while end < len(text) and text[end] == "," and (group := _GROUP_AFTER.match(text, end + 1)
                                                          or (not self._proper_after(text, end) and p.group.match(text, end))):
-            more = [m.start() for m in (p.predicate.search(text, group.end()), _NAME_END.search(text, group.end())) if m]
-            end = min(more) if more else len(text)
+            end = _partner_end(text, group.end(), group.end())
         name = text[pos:end].strip()
         return name if 1 < len(name.split()) <= _MAX_NAME_WORDS else None
 

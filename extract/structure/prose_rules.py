@@ -62,6 +62,7 @@ class ProseFile(BaseModel):
     sentence_openers: _Words = Field(min_length=1)
     clause_openers: _Words = Field(min_length=1)
     noun_phrases: _Words = Field(default_factory=list)
+    unit_names: _Words = Field(default_factory=list)
     misspellings: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("misspellings")
@@ -76,7 +77,7 @@ class ProseFile(BaseModel):
     @field_validator("lead_in_verbs", "content_intros", "not_work", "work_verbs", "body_end", "closing", "deadline_labels",
                      "generic_deadline_labels",
                      "goal_lead_ins", "report_analysis", "form_start", "body_heads", "predicate_starts", "group_words", "sentence_openers",
-                     "clause_openers")
+                     "clause_openers", "unit_names")
     @classmethod
     def _strings(cls, v: _Words) -> _Words:
         if not all(isinstance(x, str) and x.strip() for x in v):
@@ -122,6 +123,7 @@ class ProseRules:
     body_heads: tuple[str, ...]
     predicate_starts: tuple[str, ...]
     noun_phrases: tuple[str, ...]
+    unit_names: tuple[str, ...]
     group_words: tuple[str, ...]
     status: dict[str, regex.Pattern]
     misspelt: regex.Pattern | None = None
@@ -201,6 +203,7 @@ def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
         body_heads=f.body_heads,
         predicate_starts=f.predicate_starts,
         noun_phrases=tuple(f.noun_phrases),
+        unit_names=tuple(f.unit_names),
         group_words=f.group_words,
         status={k: _compile(path, f"status.{k}", v) for k, v in f.status.model_dump().items()},
         misspelt=(regex.compile(rf"(?<![\p{{L}}])(?:{_words(tuple(f.misspellings))})(?![\p{{L}}])", _FLAGS)

@@ -1,0 +1,59 @@
+"""Names of the units bodies of any place have (hospital departments, police offices, a
+company's, a commune's, a front's, a school's), read whole although their words are also
+verbs or joints; partners end at a verb of work when their clause has no predicate word."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.structure.bodies import Bodies
+from tests.assign_helpers import tasks_of as _tasks
+
+
+def _leads(*lines):
+    return [(t.lead, t.support) for t in _tasks(*lines)]
+
+
+def test_a_hospitals_departments_lead_their_items():
+    assert _leads(
+        "II. NHIỆM VỤ",
+        "1. Phòng Điều dưỡng khảo sát sự hài lòng của người bệnh trước ngày 30/6/2026.",
+        "2. Phòng Kế hoạch tổng hợp",
+        "a) Rà soát quy trình tiếp đón người bệnh.",
+        "3. Khoa Dược cung ứng đủ thuốc, vật tư.",
+    ) == [("Phòng Điều dưỡng", None), ("Phòng Kế hoạch tổng hợp", None), ("Khoa Dược", None)]
+
+
+def test_police_offices_with_their_codes():
+    assert _leads(
+        "1. Phòng Hậu cần (PH10) bảo đảm kinh phí, phương tiện.",
+        "2. Giao Phòng Cảnh sát giao thông (PC08) chủ trì, phối hợp với Công an các xã, phường:",
+        "a) Tuần tra, kiểm soát trên các tuyến quốc lộ.",
+        "3. Phòng Cảnh sát hình sự (PC02) chủ trì, phối hợp với Công an các xã, phường mở đợt truy "
+        "bắt đối tượng truy nã.",
+    ) == [("Phòng Hậu cần (PH10)", None), ("Phòng Cảnh sát giao thông (PC08)", "Công an các xã, phường"),
+          ("Phòng Cảnh sát hình sự (PC02)", "Công an các xã, phường")]
+
+
+def test_a_name_with_va_and_a_partys_committee_after_it():
+    assert _leads(
+        "1. Phòng Tài chính - Kế toán chủ trì, phối hợp với Phòng Kế hoạch và Vật tư bố trí nguồn chi phí.",
+        "2. Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        "a) Hướng dẫn tuyên truyền kết quả Đại hội.",
+        "3. Vụ Kế hoạch - Tài chính chủ trì, phối hợp với Cục Trồng trọt và Bảo vệ thực vật cân đối kinh phí.",
+    ) == [("Phòng Tài chính - Kế toán", "Phòng Kế hoạch và Vật tư"), ("Ban Tuyên giáo và Dân vận Tỉnh ủy", None),
+          ("Vụ Kế hoạch - Tài chính", "Cục Trồng trọt và Bảo vệ thực vật")]
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("Chủ trì, phối hợp với Trường Chính trị tỉnh biên soạn đề cương.", ["Trường Chính trị tỉnh"]),
+    ("Phối hợp với chính quyền địa phương di dời, sắp xếp chỗ ở cho các hộ dân.", ["chính quyền địa phương"]),
+    ("Phối hợp với Chi cục Quản lý thị trường tỉnh kiểm tra các cơ sở kinh doanh.",
+     ["Chi cục Quản lý thị trường tỉnh"]),
+    ("Phối hợp với Sở Y tế tỉnh và Công an tỉnh kiểm tra.", ["Sở Y tế tỉnh", "Công an tỉnh"]),
+    # a predicate word in the clause still ends the name where it did
+    ("Phối hợp với các cơ quan, đơn vị liên quan tổ chức hội nghị.", ["các cơ quan, đơn vị liên quan"]),
+    ("Phối hợp với Trung tâm Phát triển quỹ đất rà soát quỹ đất.", ["Trung tâm Phát triển quỹ đất"]),
+])
+def test_partners_end_where_their_work_starts(text, partners):
+    assert Bodies().partners(text) == partners

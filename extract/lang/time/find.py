@@ -173,7 +173,9 @@ def _trigger(field: str) -> regex.Pattern | None:
     words = getattr(vocabulary(), field)
     if not words:
         return None
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alt(words)})(?![\p{{L}}])", _F)
+    # (not after a count: folded, "10 ngày sau khi" is "10 ngay sau khi", and "ngay sau khi"
+    # is a trigger of its own)
+    return regex.compile(rf"(?<![\p{{L}}\d])(?<!\d\s)(?:{alt(words)})(?![\p{{L}}])", _F)
 
 
 def _phrases(text: str, field: str, end_re: regex.Pattern, limit: int | None = None):
@@ -285,8 +287,12 @@ def find_inline_deadline(text: str, ctx=None) -> tuple[int, int] | None:
     nhiệm vụ" do not count. The first such phrase wins: an item with several ("sửa chữa ...,
     hoàn thành trước ngày 31/12/2025; xây dựng lại ... trước ngày 31/01/2026") is due at its
     first milestone; a cited document's date has no trigger word before it."""
+    return _first_inline(text, "inline_triggers", ctx) or _first_inline(text, "inline_period_triggers", ctx)
+
+
+def _first_inline(text: str, field: str, ctx) -> tuple[int, int] | None:
     loose = None
-    for start, stop, phrase, rest in _phrases(text, "inline_triggers", _CLAUSE_END):
+    for start, stop, phrase, rest in _phrases(text, field, _CLAUSE_END):
         span = _inline_span(text, start, phrase, rest, ctx)
         if span is None:
             continue
@@ -310,6 +316,12 @@ _OBJECT_FIRST = regex.compile(
     r"sau|xong|\d))\p{L}", regex.VERSION1)
 
 
+# "vào tháng"/"trong tháng" and a capitalised word that is no Roman numeral: a named event
+# ("Tháng hành động ...", "Tháng Thanh niên"), not a month
+_NAMED_EVENT = regex.compile(r"(?:vào|trong)\s+(?i:tháng|quý|tuần)\s+(?![IVX]+(?![\p{L}]))\p{Lu}|(?:vào|trong)\s+Tháng\s+\p{L}",
+                             regex.VERSION1)
+
+
 _GIVEN = regex.compile(r"(?<![\p{L}])(?:được\s+(?:giao|phân\s+công|phân\s+bổ)|đã\s+đề\s+ra|đề\s+ra)(?![\p{L}])",
                        regex.VERSION1 | regex.IGNORECASE)
 
@@ -327,6 +339,8 @@ def _inline_span(text: str, start: int, phrase: str, rest: str, ctx) -> tuple[in
     phrase = phrase.strip()
     if not phrase or not (any(ch.isdigit() for ch in phrase) or _lunar(phrase)):
         return None  # ("hoàn thành trước Tết Nguyên đán": a lunar day has no digits)
+    if _NAMED_EVENT.match(phrase):
+        return None  # "vào Tháng hành động vì an toàn thực phẩm năm 2026": an event's name
     spec, messages = parse_time(phrase, ctx)
     if messages or spec is None:
         return None

@@ -61,6 +61,7 @@ class Vocabulary:
     next_month: tuple[str, ...]
     next_period_years: tuple[str, ...]
     inline_triggers: tuple[str, ...]
+    inline_period_triggers: tuple[str, ...]  # read only when no inline trigger gives a deadline
     inline_undated_triggers: tuple[str, ...]
     inline_condition_triggers: tuple[str, ...]
     duration_units: tuple[str, ...]  # unit kinds of a length after a start day ("02 ngày")
@@ -200,6 +201,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         next_month=r.words("recurrence.next_month"),
         next_period_years=r.words("next_period_years"),
         inline_triggers=r.words("inline_triggers", required=False) if "inline_triggers" in r.data else (),
+        inline_period_triggers=(r.words("inline_period_triggers", required=False)
+                                if "inline_period_triggers" in r.data else ()),
         inline_undated_triggers=(r.words("inline_undated_triggers", required=False)
                                  if "inline_undated_triggers" in r.data else ()),
         inline_condition_triggers=(r.words("inline_condition_triggers", required=False)

@@ -1,0 +1,69 @@
+"""Deadlines inside a sentence with no "hoàn thành"/"trước ngày": a half by its count, a time
+after a semicolon, a period, a span in brackets, and times counted from an event."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.lang.time import find_inline_condition, find_inline_deadline, parse_time
+from tests.assign_helpers import tasks_of
+
+
+@pytest.mark.parametrize("text, phrase, kind, end", [
+    ("Sở Nội vụ kiểm tra việc thực hiện Nghị quyết trong 6 tháng cuối năm 2026.",
+     "trong 6 tháng cuối năm 2026", "half", "2026-12-31"),
+    ("Bộ Tài chính rà soát định mức trong sáu tháng đầu năm 2027.", "trong sáu tháng đầu năm 2027", "half", "2027-06-30"),
+    ("Sở Y tế kiểm tra an toàn thực phẩm; thời gian thực hiện từ tháng 12/2025 đến hết tháng 5/2026.",
+     "thời gian thực hiện từ tháng 12/2025 đến hết tháng 5/2026", "range", "2026-05-31"),
+    ("Sở Công Thương tập trung vào Tháng hành động vì an toàn thực phẩm năm 2026 (từ ngày 15/4 đến ngày 15/5/2026).",
+     "từ ngày 15/4 đến ngày 15/5/2026", "range", "2026-05-15"),
+    ("Sở Tài chính cân đối vốn đối ứng để thực hiện chính sách trong giai đoạn 2026 - 2030.",
+     "trong giai đoạn 2026 - 2030", "range", "2030-12-31"),
+])
+def test_a_dated_time_without_a_deadline_word(text, phrase, kind, end):
+    span = find_inline_deadline(text)
+    assert span is not None and text[span[0]:span[1]] == phrase
+    spec, _ = parse_time(phrase)
+    assert (spec.kind, spec.end.isoformat()) == (kind, end)
+
+
+def test_a_period_gives_way_to_a_deadline_of_the_same_sentence():
+    # the flood's dates are an event's, the deadline is the report's
+    text = ("Báo cáo nhu cầu hỗ trợ để sửa chữa nhà cửa bị thiệt hại do đợt mưa lũ từ ngày 16-22/11/2025, "
+            "gửi Văn phòng Chính phủ trước ngày 03/12/2025 để tổng hợp.")
+    span = find_inline_deadline(text)
+    assert text[span[0]:span[1]] == "trước ngày 03/12/2025"
+
+
+@pytest.mark.parametrize("text", [
+    "Luật có hiệu lực từ ngày 01/7/2025, các sở tổ chức phổ biến.",   # a start with no end
+    "Hưởng ứng Tháng Thanh niên năm 2026, Tỉnh đoàn tổ chức ra quân.",  # an event's name
+])
+def test_no_deadline_from_a_start_or_an_events_name(text):
+    assert find_inline_deadline(text) is None
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("trình Lãnh đạo Bộ xem xét, quyết định chậm nhất 15 ngày kể từ ngày ký Chỉ thị này.",
+     "chậm nhất 15 ngày kể từ ngày ký Chỉ thị này"),
+    ("báo cáo Thủ tướng Chính phủ trong thời hạn 15 ngày kể từ ngày ký Công điện này.",
+     "trong thời hạn 15 ngày kể từ ngày ký Công điện này"),
+    ("hoàn thành chậm nhất 30 ngày sau khi Tỉnh ủy ban hành Chương trình hành động.",
+     "chậm nhất 30 ngày sau khi Tỉnh ủy ban hành Chương trình hành động"),
+    ("xử lý triệt để ổ dịch trong vòng 48 giờ kể từ khi phát hiện.", "trong vòng 48 giờ kể từ khi phát hiện"),
+    ("chuẩn bị báo cáo chậm nhất 10 ngày trước khi tiến hành kiểm tra.",
+     "chậm nhất 10 ngày trước khi tiến hành kiểm tra"),
+])
+def test_a_time_counted_from_an_event_keeps_its_count(text, phrase):
+    span = find_inline_condition(text)
+    assert span is not None and text[span[0]:span[1]] == phrase
+    assert parse_time(phrase)[0].kind in ("relative", "conditional")
+
+
+def test_in_a_task_the_half_and_the_count_are_its_due():
+    tasks = tasks_of(
+        "II. NHIỆM VỤ",
+        "1. Sở Nội vụ kiểm tra việc thực hiện Nghị quyết trong 6 tháng cuối năm 2026.",
+        "2. Sở Tư pháp thẩm định dự thảo chậm nhất 10 ngày sau khi nhận đủ hồ sơ.",
+    )
+    assert [t.due for t in tasks] == ["trong 6 tháng cuối năm 2026", "chậm nhất 10 ngày sau khi nhận đủ hồ sơ"]

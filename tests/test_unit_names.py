@@ -57,3 +57,15 @@ def test_a_name_with_va_and_a_partys_committee_after_it():
 ])
 def test_partners_end_where_their_work_starts(text, partners):
     assert Bodies().partners(text) == partners
+
+
+def test_a_numbered_sentence_whose_verb_is_unknown_is_still_a_task():
+    # not a heading that names a body ("b) Công an tỉnh"): it has a full stop and goes on
+    tasks = _tasks(
+        "II. NHIỆM VỤ",
+        "1. Sở Giáo dục sinh hoạt chuyên môn ít nhất 02 lần/tháng.",
+        "2. Công an tỉnh",
+        "a) Bảo đảm an ninh trật tự.",
+    )
+    assert [t.text[:20] for t in tasks] == ["Sở Giáo dục sinh hoạ", "Bảo đảm an ninh trật"]
+    assert tasks[1].lead == "Công an tỉnh"

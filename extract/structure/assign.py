@@ -462,7 +462,7 @@ class Assigner:
                 # is addressed, even by a common noun.
                 return name, m.group("rest").strip()
         bare = text.rstrip(" :.")
-        if bare and self.is_body_name(bare):
+        if bare and self.is_body_name(bare) and not self._sentence_of_unknown_words(text, bare):
             return bare, ""
         role = _ROLE_NOTE.search(bare)
         if role and self.is_body_name(bare[:role.start()].strip()):
@@ -471,6 +471,16 @@ class Assigner:
         if len(parts) > 1 and all(x and self.is_body_name(x) for x in parts):
             return bare, ""  # "Giám đốc các Sở ...; Chủ tịch Ủy ban nhân dân các xã, phường"
         return None
+
+    def _sentence_of_unknown_words(self, text: str, bare: str) -> bool:
+        """A full sentence ("12. Tổ Văn phòng sinh hoạt chuyên môn ít nhất 02 lần/tháng.") that
+        reads as a name only because its verb is unknown: not a heading that names a body ("b)
+        Công an tỉnh"), which has no full stop and few words beyond the registry's names."""
+        if not text.rstrip().endswith((".", ";")):
+            return False
+        spans = self.bodies.mention_spans(bare)
+        known = sum(b - a for a, b in spans)
+        return len(bare[known:].split()) > 6 if spans and spans[0][0] == 0 else len(bare.split()) > 6
 
     def is_body_name(self, text: str, label: bool = False) -> bool:
         text = text.strip()

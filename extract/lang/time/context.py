@@ -58,13 +58,17 @@ def default_year(unit: Unit, ctx: TimeContext | None) -> int | None:
     """The year of a time printed without one ("trước ngày 15/11", "6 tháng cuối năm").
 
     The first such time that does not end before the document was issued (a plan sets
-    deadlines ahead of itself); without an issue date, the plan's first year.
+    deadlines ahead of itself), and not before the plan's own years start ("Tháng 12" in a
+    programme for 2026 issued on 26/12/2025 is December 2026); without an issue date, the
+    plan's first year.
     """
     base = issued(ctx)
+    years = period_years(ctx)
     if base:
         year = base.year
         if year < 9999 and unit.end(year) < base:
             year += 1
+        if years and year < years[0] and unit.end(year) < date(years[0], 1, 1):
+            year = years[0]
         return year
-    years = period_years(ctx)
     return years[0] if years else None

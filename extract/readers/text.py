@@ -48,8 +48,41 @@ def read_text(path: Path) -> Layout:
         # rebuilds paragraphs and table cells from them (it knows what a cell may hold).
         return Layout(path=str(path), format="text", pages=[Page(None, [])], page_count=None,
                       wrapped_lines=lines, warnings=list(decoded.warnings))
-    return Layout(path=str(path), format="text", pages=[Page(None, read_typed(lines))], page_count=None,
-                  warnings=list(decoded.warnings))
+    return Layout(path=str(path), format="text", pages=[Page(None, read_typed(spaced_columns(lines)))],
+                  page_count=None, warnings=list(decoded.warnings))
+
+
+_RECIPIENTS_BESIDE = regex.compile(r"^\s*(?i:nơi\s+nhận)\s*:?(?P<gap>\s{3,})(?=\S)", regex.VERSION1)
+_GAP = regex.compile(r"\S(?P<gap> {2,}|\t)(?=\S)")
+_SIGNATURE_LINES = 25  # lines after "Nơi nhận" that may hold the signature beside the recipients
+
+
+def spaced_columns(lines: list[str]) -> list[str]:
+    """The signature block set beside "Nơi nhận" with spaces, as text copied from a PDF lays
+    it out ("Nơi nhận:            KT. GIÁM ĐỐC", "- Sở Y tế;            PHÓ GIÁM ĐỐC", then the
+    name alone far to the right): its two columns are split with a tab, as a .doc saved as
+    text separates them, so that the signature is read apart from the recipients. Only the
+    lines after "Nơi nhận" are touched; the right column starts where the line of "Nơi nhận"
+    has it."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        m = _RECIPIENTS_BESIDE.match(line)
+        if not m or "\t" in line:
+            continue
+        column = m.end()
+        for j in range(i, min(len(lines), i + _SIGNATURE_LINES)):
+            text = lines[j]
+            if not text.strip() or "\t" in text:
+                continue
+            indent = len(text) - len(text.lstrip(" "))
+            if indent >= column - 4:
+                out[j] = "\t" + text.strip()  # the right column alone ("(Đã ký)", the name)
+                continue
+            gap = next((g for g in _GAP.finditer(text) if abs(g.end() - column) <= 6 and len(g.group("gap")) >= 2), None)
+            if gap is not None:
+                out[j] = text[:gap.start("gap")].rstrip() + "\t" + text[gap.end():].strip()
+        break
+    return out
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:

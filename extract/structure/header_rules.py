@@ -45,10 +45,12 @@ class HeaderFile(BaseModel):
     distribution_labels: _Words = Field(min_length=1)
     distribution_skip: _Words = ()
     signature_notes: _Words = ()
+    name_prefixes: _Words = ()
     surnames: _Words = ()
 
     @field_validator("motto", "marks", "body_heads", "continuations", "organs", "localities", "titles", "addressee_labels",
-                     "addressee_line_ends", "distribution_labels", "distribution_skip", "signature_notes", "surnames")
+                     "addressee_line_ends", "distribution_labels", "distribution_skip", "signature_notes", "name_prefixes",
+                     "surnames")
     @classmethod
     def _clean(cls, v: _Words) -> _Words:
         out = tuple(_nfc(x) for x in v)
@@ -101,6 +103,7 @@ class HeaderRules:
     distribution_label: regex.Pattern
     distribution_skip: regex.Pattern
     note: regex.Pattern
+    name_prefix: regex.Pattern
     surnames: frozenset[str] = frozenset()  # folded ("nguyen", "hoang"): where a person's name starts
 
     def title_of(self, printed: str) -> str | None:
@@ -191,6 +194,7 @@ def compile_rules(data: HeaderFile, path: str = str(DATA_FILE)) -> HeaderRules:
         distribution_skip=regex.compile(rf"^\s*(?:{_alternation(data.distribution_skip)})(?![\p{{L}}])"),
         note=regex.compile(rf"[(\[][^()\[\]]*(?:{_alternation(data.signature_notes)})[^()\[\]]*[)\]]"
                            if data.signature_notes else r"(?!)"),
+        name_prefix=regex.compile(rf"^\s*(?:{_alternation(data.name_prefixes)})\.?\s+" if data.name_prefixes else r"(?!)"),
         surnames=frozenset(" ".join(fold(x).split()) for x in data.surnames),
     )
 

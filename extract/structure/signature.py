@@ -266,7 +266,11 @@ def _strip_notes(text: str) -> str:
     folded_spans = [(s, e) for s, e, _ in finditer(rules.note, text)]
     for s, e in reversed(folded_spans):
         text = text[:s] + " " + text[e:]
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    prefix = search(rules.name_prefix, text)
+    if prefix and prefix[0] == 0 and is_name(text[prefix[1]:].strip()):
+        text = text[prefix[1]:].strip()  # "Thiếu tướng Hoàng Văn Tuấn": the rank is not the name
+    return text
 
 
 def _parse(raw: list[str], persons: People) -> Signature:

@@ -69,3 +69,33 @@ def test_a_sentence_and_a_heading_naming_bodies_of_listed_places():
 ])
 def test_one_head_word_over_several_names(cell, bodies):
     assert [p.text for p in split_cell(builtin_registry(), cell)] == bodies
+
+
+def test_a_heading_that_lists_bodies_of_one_kind_after_a_colon_hands_each_its_items():
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of(
+        "2. Bộ trưởng các Bộ: Xây dựng, Nông nghiệp và Môi trường, Công Thương, Y tế:",
+        "a) Rà soát thiệt hại các công trình.",
+        "3. Đề nghị Ủy ban nhân dân các tỉnh, thành phố: Cần Thơ, Vĩnh Long, Đồng Tháp:",
+        "a) Sơ tán dân khỏi vùng nguy hiểm.",
+    )
+    assert tasks[0].lead == ("Bộ trưởng Bộ Xây dựng; Bộ trưởng Bộ Nông nghiệp và Môi trường; "
+                             "Bộ trưởng Bộ Công Thương; Bộ trưởng Bộ Y tế")
+    assert tasks[1].lead == ("Ủy ban nhân dân thành phố Cần Thơ; Ủy ban nhân dân tỉnh Vĩnh Long; "
+                             "Ủy ban nhân dân tỉnh Đồng Tháp")
+
+
+def test_a_request_to_the_bodies_of_places_listed_in_its_sentence():
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of(
+        "1. Đề nghị Ủy ban nhân dân các tỉnh Lào Cai, Phú Thọ và Tuyên Quang chỉ đạo sơ tán dân.",
+        "2. Về giải phóng mặt bằng: Đề nghị Ủy ban nhân dân các tỉnh, thành phố: Lào Cai, Phú Thọ, Hà Nội "
+        "tập trung nguồn lực, hoàn thành trước ngày 30/6/2026.",
+        "3. Đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo các cơ quan thực hiện.",
+    )
+    assert [t.lead for t in tasks] == [
+        "Ủy ban nhân dân tỉnh Lào Cai; Ủy ban nhân dân tỉnh Phú Thọ; Ủy ban nhân dân tỉnh Tuyên Quang",
+        "Ủy ban nhân dân tỉnh Lào Cai; Ủy ban nhân dân tỉnh Phú Thọ; Ủy ban nhân dân thành phố Hà Nội",
+        "Ủy ban nhân dân các tỉnh, thành phố"]

@@ -428,9 +428,19 @@ class Assigner:
         person = _PERSON_LABEL.match(text)
         if person:
             return person.group("name").strip(), person.group("rest").strip()  # "Ông X - Trưởng đoàn: ..."
-        listed = self.bodies.places_listed(text, whole=True)
+        asked = self.r.lead_in.match(text)  # "3. Đề nghị Ủy ban nhân dân các tỉnh, thành phố: Cần Thơ, ...:"
+        core = text[asked.end():] if asked else text
+        listed = self.bodies.places_listed(core, whole=True)
         if listed:
             return listed, ""  # "b) UBND các tỉnh: Lào Cai, Yên Bái"
+        if core.count(":") == 1 or (core.count(":") == 2 and core.rstrip().endswith(":")):
+            # "2. Bộ trưởng các Bộ: Xây dựng, Nông nghiệp và Môi trường, Y tế:": one head over
+            # the names of several bodies of that kind, each a doer
+            from ..lang.agencies.unit_lists import headed_list
+
+            names = headed_list(self.bodies.registry, core.rstrip(" :"))
+            if names:
+                return "; ".join(names), ""
         if self.bodies.places_listed(text):
             return None  # "UBND các thành phố: Hà Nội, Cần Thơ thực hiện ...": a sentence, not a label
         for pattern in (_LABEL, _DASH_LABEL):
@@ -524,7 +534,10 @@ class Assigner:
         if m:
             rest = body[m.end():]
             whole = rest.strip()  # "Giao Phòng Văn hóa - Xã hội": nothing but the name
-            name = ((whole if self.is_body_name(whole) and not self.bodies.has_predicate(whole) else None)
+            # ("Đề nghị Ủy ban nhân dân các tỉnh Lào Cai, Phú Thọ và Tuyên Quang chỉ đạo ...": the
+            # body of each place listed)
+            name = (self.bodies.places_listed(rest.lstrip()) or self.bodies.places_listed(whole, whole=True)
+                    or (whole if self.is_body_name(whole) and not self.bodies.has_predicate(whole) else None)
                     or self.bodies.name_at(rest, 0) or self._name_before_verb(rest))
             return self._with_partners(body, name) if name else None
         name = self.bodies.subject(body)
@@ -543,7 +556,9 @@ class Assigner:
         for m in regex.finditer(r"(?<![\p{L}])(?:đề\s+nghị|yêu\s+cầu|giao(?!\s+(?-i:ban)(?![\p{L}]))|chỉ\s+đạo|hướng\s+dẫn)\s+",
                                 body, _F | regex.I):
             rest = body[m.end():]
-            name = self.bodies.name_at(rest, 0) or self._name_before_verb(rest)
+            # ("Đề nghị Ủy ban nhân dân các tỉnh, thành phố: Lào Cai, Phú Thọ tập trung ...": the
+            # body of each place listed)
+            name = self.bodies.places_listed(rest) or self.bodies.name_at(rest, 0) or self._name_before_verb(rest)
             if name:
                 found = name
         if found:

@@ -261,3 +261,28 @@ def test_a_second_share_of_the_same_work_under_merged_cells_is_a_task_of_its_own
         ("1", "Ban hành kế hoạch tuyên truyền năm 2027", "Các cơ quan, đơn vị, địa phương", "Quý I/2027"),
         ("2", "Kiểm tra công tác cải cách hành chính tại các xã", "Sở Khoa học và Công nghệ", "Quý II/2027"),
     ]
+
+
+def test_a_blank_form_gives_no_task_and_says_so(tmp_path):
+    table = rows(
+        ["STT", "Tên cơ quan, đơn vị đang quản lý", "Địa chỉ nhà, đất", "Diện tích đất (m2)",
+         "Thời gian hoàn thành xử lý"],
+        ["I", "Nhà, đất do trung ương quản lý", "", "", ""],
+        ["1", "", "", "", ""],
+        ["2", "", "", "", ""],
+        ["", "Tổng cộng", "", "", ""],
+    )
+    raw, _ = parse_text(tmp_path, "CÔNG VĂN\n\nVề việc báo cáo nhà, đất\n\nBiểu số 01\n\n" + table)
+    assert all(t.text.strip() for t in raw.tasks) and not any(t.text == "Tổng cộng" for t in raw.tasks)
+    assert any(code == "table_skipped" and "blank form" in msg for code, msg, _ in raw.warnings)
+
+
+def test_a_row_left_blank_in_a_task_table_is_not_a_task(tmp_path):
+    table = rows(
+        ["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian"],
+        ["1", "Rà soát quy hoạch", "Sở Xây dựng", "Quý I/2027"],
+        ["2", "", "", ""],
+        ["", "Tổng số", "", ""],
+    )
+    raw, _ = parse_text(tmp_path, HEAD + table)
+    assert [t.text for t in raw.tasks] == ["Rà soát quy hoạch"]

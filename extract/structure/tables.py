@@ -273,13 +273,23 @@ class _TableReader:
         self._year_slips([i for i in items if i.kind == "task"])
         out: list[RawTask] = []
         stack: list[tuple[float, RawSection]] = []
+        blank = 0
         for item in items:
             if item.kind == "section":
                 level = _level(item.ordinal, stack)
                 stack = [(lv, s) for lv, s in stack if lv < level]
                 stack.append((level, RawSection(item.ordinal, one_line(item.values.get("task", "")))))
                 continue
+            words = item.values.get("task", "").strip()
+            if not words or _TOTAL_ROW.match(words):
+                # a row left blank for the reader to fill in (a form attached to a letter) or
+                # its total: no work to do
+                blank += 1
+                continue
             out.append(self._task(item, context + [s for _, s in stack]))
+        if blank and not out:
+            shown = " | ".join(h for h in self.columns.headers if h)[:120]
+            self.warnings.append(("table_skipped", f"table [{shown}] is a blank form: its rows say no work", None))
         return out
 
     def _task(self, item: _Item, sections: list[RawSection]) -> RawTask:
@@ -508,6 +518,9 @@ def _page_mark(para: Paragraph, reader: "_TableReader") -> bool:
     last = reader.items[-1].page if reader.items else None
     return (para.page is not None and last is not None and para.page != last
             and bool(_PAGE_MARK.match(para.text)))
+
+
+_TOTAL_ROW = regex.compile(r"^(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*:?\s*$", regex.IGNORECASE | regex.VERSION1)
 
 
 def table_tasks(blocks, warnings, registry=None, issuer: str | None = None) -> list[RawTask]:

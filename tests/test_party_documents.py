@@ -33,3 +33,22 @@ def test_a_party_committees_bodies_and_cells(tmp_path):
     assert [a.raw for a in second.lead] == ["Các chi bộ trực thuộc"]
     assert second.due.end.isoformat() == "2027-04-30"
     assert [a.id for a in third.lead] == ["nghe-an/xa-dien-chau/ubkt-dang-uy"]
+
+
+def test_an_unnumbered_sentence_announcing_duties_hands_its_subject_to_the_items():
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of(
+        "2. Nhiệm vụ trọng tâm thời gian tới",
+        "Đảng ủy xã Mỹ Hiệp tập trung lãnh đạo, chỉ đạo thực hiện tốt một số nhiệm vụ sau:",
+        "2.1. Khẩn trương kiện toàn tổ chức bộ máy, hoàn thành trong tháng 5/2026.",
+        "2.2. Nâng cao chất lượng sinh hoạt chi bộ.",
+    )
+    assert [t.lead for t in tasks] == ["Đảng ủy xã Mỹ Hiệp", "Đảng ủy xã Mỹ Hiệp"]
+    # the issuer announcing its plan's contents is not their doer
+    tasks = tasks_of(
+        "II. NHIỆM VỤ",
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch với các nội dung sau:",
+        "1. Rà soát thủ tục hành chính.",
+    )
+    assert tasks[0].lead is None

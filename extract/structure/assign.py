@@ -272,7 +272,7 @@ class Assigner:
                     # that ends with the colon ("Ngày 10/3, Chủ tịch UBND xã chủ trì cuộc họp. ...
                     # Chủ tịch UBND xã kết luận như sau:" names who chaired, not who does the items)
                     last = FULL_STOP.split(self.r.respell(part.text))[-1]
-                    said = self.inner_lead_in(last) or self._subject_does(last)
+                    said = self.inner_lead_in(last) or self._subject_does(last) or self._subject_of_duties(last)
                     if said and said[0]:
                         scope = Scope(lead=said[0], support=said[1]).over(scope)
                 continue
@@ -573,6 +573,19 @@ class Assigner:
         name = self.bodies.subject(body)
         if not name or not _DOES.match(body, end_of(body, name)):
             return None
+        return self._with_partners(body, name)
+
+    def _subject_of_duties(self, text: str) -> tuple[str, str | None] | None:
+        """A sentence whose subject takes on the items after it ("Đảng ủy xã Mỹ Hiệp tập trung
+        lãnh đạo, chỉ đạo thực hiện tốt một số nhiệm vụ sau:"): whatever its verb, the items it
+        announces as duties ("nhiệm vụ, nội dung, giải pháp, công việc sau") are its own."""
+        body = text.rstrip()
+        if not _DUTIES_AFTER.search(body):
+            return None
+        body = body.rstrip(" :")
+        name = self.bodies.subject(body)
+        if not name or _ISSUES.match(body, end_of(body, name)):
+            return None  # "Ủy ban nhân dân tỉnh ban hành Kế hoạch với các nội dung sau:": the issuer's own
         return self._with_partners(body, name)
 
     def _with_partners(self, body: str, name: str) -> tuple[str, str | None]:
@@ -1174,6 +1187,10 @@ def _flatten(node: Node) -> list[str]:
     return out
 
 
+_DUTIES_AFTER = regex.compile(r"(?<![\p{L}])(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp|công\s+việc)(?:\s+[\p{Ll}]+){0,4}"
+                           r"\s+(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$", _F | regex.I)
+_ISSUES = regex.compile(r"\s*,?\s*(?:ban\s+hành|xây\s+dựng|thông\s+báo|kết\s+luận|báo\s+cáo|hướng\s+dẫn|đề\s+ra|"
+                     r"xác\s+định|đặt\s+ra|thống\s+nhất)(?![\p{L}])", _F | regex.I)
 _DOES = regex.compile(r"\s*,?\s*(?:chủ\s+trì|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|triển\s+khai|"
                       r"phối\s+hợp|tổ\s+chức\s+thực\s+hiện)(?![\p{L}])", _F | regex.I)
 _PREDICATE_ADVERB = regex.compile(

@@ -52,3 +52,16 @@ def test_an_articles_paragraph_with_its_own_doer_is_a_task_of_its_own():
     )
     assert [(t.ordinal, t.lead) for t in tasks] == [("2", "Ban bầu cử"), (None, "Trưởng ban bầu cử")]
     assert "hết nhiệm vụ" in tasks[0].text  # a paragraph with no duty of its own goes on with the article
+
+
+def test_a_resolutions_closing_clause_names_the_council_bodies_and_deputies():
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of(
+        "Điều 2. Tổ chức thực hiện",
+        "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.",
+        "2. Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu và "
+        "đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.",
+    )
+    assert tasks[1].lead == ("Thường trực Hội đồng nhân dân tỉnh; các Ban của Hội đồng nhân dân tỉnh; "
+                             "các Tổ đại biểu; đại biểu Hội đồng nhân dân tỉnh")

@@ -67,3 +67,12 @@ def test_in_a_task_the_half_and_the_count_are_its_due():
         "2. Sở Tư pháp thẩm định dự thảo chậm nhất 10 ngày sau khi nhận đủ hồ sơ.",
     )
     assert [t.due for t in tasks] == ["trong 6 tháng cuối năm 2026", "chậm nhất 10 ngày sau khi nhận đủ hồ sơ"]
+
+
+def test_a_report_due_at_a_councils_session():
+    text = ("Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này; báo cáo kết quả thực hiện tại kỳ "
+            "họp thường lệ cuối năm 2026 của Hội đồng nhân dân tỉnh.")
+    span = find_inline_deadline(text)
+    assert text[span[0]:span[1]] == "tại kỳ họp thường lệ cuối năm 2026"
+    assert parse_time(text[span[0]:span[1]])[0].end.isoformat() == "2026-12-31"
+    assert find_inline_deadline("Sở Tài chính báo cáo tại kỳ họp thứ 5.") is None  # no time in it

@@ -133,6 +133,11 @@ def test_recipients_addressees_first_and_header_warnings_passed_on():
     ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và công nghệ"),
     ("ỦY BAN MTTQ VIỆT NAM XÃ BẢN XEO", "Ủy ban MTTQ Việt Nam xã Bản Xeo"),
     ("Ban Chỉ đạo tỉnh", "Ban Chỉ đạo tỉnh"),
+    # a body's own name after its head word, and a place that ends the name without "tỉnh"
+    ("BỆNH VIỆN ĐA KHOA TỈNH", "Bệnh viện Đa khoa tỉnh"),
+    ("CÔNG TY TNHH MTV ĐIỆN LỰC ĐÀ NẴNG", "Công ty TNHH MTV Điện lực Đà Nẵng"),
+    ("TRUNG TÂM Y TẾ KHU VỰC HÒA BÌNH", "Trung tâm Y tế khu vực Hòa Bình"),
+    ("ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", "Ủy ban nhân dân xã Tân Phú"),
 ])
 def test_normal_case_of_printed_capitals(printed, normal):
     assert normal_case(printed) == normal

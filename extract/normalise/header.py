@@ -32,7 +32,9 @@ _LETTERS = regex.compile(r"\p{L}")
 _PROPER = ("Việt Nam", "Mặt trận Tổ quốc", "Chính phủ", "Quốc hội", "Nhà nước", "Trung ương", "Đảng",
            "Đề án", "Công Thương")
 _CAPITAL_AFTER = ("sở", "bộ", "ban", "cục", "vụ", "văn phòng", "trường", "viện", "học viện", "trung tâm",
-                  "tổng cục", "chi cục", "thanh tra", "tiểu ban")
+                  "tổng cục", "chi cục", "thanh tra", "tiểu ban", "bệnh viện", "công ty", "tổng công ty",
+                  "công ty tnhh", "công ty tnhh mtv", "công ty cổ phần", "ngân hàng", "hội", "quỹ", "đài",
+                  "phòng", "trạm", "khoa", "hợp tác xã")
 
 
 def _mostly_upper(text: str) -> bool:
@@ -62,10 +64,33 @@ def normal_case(name: str) -> str:
         out.append(low[:1].upper() + low[1:] if i == 0 or proper or head else low)
         if rules.locality_end.search(fold(" ".join(out[-2:]))):
             proper = True  # the place's own name follows "tỉnh", "xã", "thành phố"...
+    out = _place_at_end(out)
     text = " ".join(out)
     for phrase in _PROPER:
         text = regex.sub(rf"(?<![\p{{L}}]){regex.escape(phrase)}(?![\p{{L}}])", phrase, text, flags=regex.I)
     return text
+
+
+_PLACE_TYPES = frozenset({"tinh", "thanh", "pho", "xa", "phuong", "huyen", "quan", "thi", "dac", "khu", "tp."})
+
+
+def _place_at_end(words: list[str]) -> list[str]:
+    """A place's name that ends the body's name without "tỉnh"/"xã" before it ("CÔNG TY ...
+    ĐIỆN LỰC ĐÀ NẴNG"): capitalised as a place is, when the place table knows exactly one."""
+    from ..lang.agencies.places import load_places, words as place_words
+
+    places = load_places()
+    for k in (3, 2):
+        if len(words) <= k + 1:
+            continue
+        tail = words[-k:]
+        if any(not w.isalpha() for w in tail) or all(w[:1].isupper() for w in tail) \
+                or fold(words[-k - 1]) in _PLACE_TYPES or fold(tail[0]) in _PLACE_TYPES:
+            continue  # not a bare name, or already after "tỉnh", "xã" ("... tỉnh Lâm Đồng")
+        found = places.pick(place_words(" ".join(tail)))
+        if found is not None:
+            return words[:-k] + [w[:1].upper() + w[1:] for w in tail]
+    return words
 
 
 _ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "UBMTTQ", "TP", "CNTT", "VN", "BCĐ", "BTT"})

@@ -76,3 +76,33 @@ def test_a_report_due_at_a_councils_session():
     assert text[span[0]:span[1]] == "tại kỳ họp thường lệ cuối năm 2026"
     assert parse_time(text[span[0]:span[1]])[0].end.isoformat() == "2026-12-31"
     assert find_inline_deadline("Sở Tài chính báo cáo tại kỳ họp thứ 5.") is None  # no time in it
+
+
+@pytest.mark.parametrize("item, due", [
+    ("1. Sở Nội vụ báo cáo trước ngày 20/12.", "trước ngày 20/12"),
+    ("2. Sở Tư pháp tổ chức tập huấn trong Quý III.", "trong Quý III"),
+    ("3. Sở Y tế kiểm tra trong tháng 7.", "trong tháng 7"),
+    ("4. Sở Nội vụ gửi báo cáo năm 2015 (trước ngày 10/11).", "trước ngày 10/11"),
+    # a year or a period named in the work does not hide the deadline after it
+    ("5. Sở Nội vụ báo cáo kết quả thực hiện năm 2026 trước ngày 15/01/2027.", "trước ngày 15/01/2027"),
+    ("6. Sở Lao động báo cáo kết quả giai đoạn 2013 - 2015 trong Quý I/2016.", "trong Quý I/2016"),
+])
+def test_a_deadline_without_a_year_or_after_a_year_in_the_work(item, due):
+    (task,) = tasks_of(item)
+    assert task.due == due
+
+
+def test_a_year_without_a_day_takes_the_documents_year_in_the_output(tmp_path):
+    from extract.pipeline import parse_file
+
+    path = tmp_path / "plan.txt"
+    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 12/KH-UBND\nQuảng Bình, ngày 05 tháng 3 năm 2015\n"
+                    "KẾ HOẠCH\nTập huấn năm 2015\nII. NHIỆM VỤ\n1. Sở Nội vụ báo cáo trước ngày 20/12.\n"
+                    "2. Sở Tư pháp tổ chức tập huấn trong Quý III.\n", encoding="utf-8")
+    doc = parse_file(path)
+    assert [t.due.end.isoformat() for t in doc.tasks] == ["2015-12-20", "2015-09-30"]
+
+
+def test_a_day_in_brackets_after_a_frequency_is_the_recurrences():
+    (task,) = tasks_of("1. Các sở, ngành định kỳ hàng năm (trước ngày 10/12) báo cáo kết quả về Sở Nội vụ.")
+    assert task.due.startswith("định kỳ hàng năm")

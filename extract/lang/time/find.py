@@ -7,11 +7,13 @@ Trong Quý IV/2025."). Both work on folded text and answer in the caller's indic
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from typing import Iterator
 
 import regex
 
+from .context import TimeContext
 from .fold import fold
 from .grammar import _YEAR, alt, grammar
 from .parse import parse_time
@@ -173,9 +175,12 @@ def _trigger(field: str) -> regex.Pattern | None:
     words = getattr(vocabulary(), field)
     if not words:
         return None
-    # (not after a count: folded, "10 ngày sau khi" is "10 ngay sau khi", and "ngay sau khi"
-    # is a trigger of its own)
-    return regex.compile(rf"(?<![\p{{L}}\d])(?<!\d\s)(?:{alt(words)})(?![\p{{L}}])", _F)
+    # (a trigger that folds to "ngay ..." not after a count: folded, "10 ngày sau khi" is "10
+    # ngay sau khi", and "ngay sau khi" is a trigger of its own)
+    now = [w for w in words if fold(w)[0].startswith("ngay ")]
+    rest = [w for w in words if w not in now]
+    parts = ([rf"(?<!\d\s)(?:{alt(now)})"] if now else []) + ([rf"(?:{alt(rest)})"] if rest else [])
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{'|'.join(parts)})(?![\p{{L}}])", _F)
 
 
 def _phrases(text: str, field: str, end_re: regex.Pattern, limit: int | None = None):
@@ -316,6 +321,11 @@ _OBJECT_FIRST = regex.compile(
     r"sau|xong|\d))\p{L}", regex.VERSION1)
 
 
+_ROMAN_QUARTER = regex.compile(r"(?i:qu[yý])\s+[IV]{1,3}(?![\p{L}])", regex.VERSION1)
+_YEAR_DIGITS = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_FREQUENCY_BEFORE = regex.compile(r"(?i:(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần)|định\s+kỳ)[^.;:]*$", regex.VERSION1)
+_SOME_YEAR = TimeContext(issued_on=date(2001, 1, 1))
+
 # "vào tháng"/"trong tháng" and a capitalised word that is no Roman numeral: a named event
 # ("Tháng hành động ...", "Tháng Thanh niên"), not a month
 _NAMED_EVENT = regex.compile(r"(?:vào|trong)\s+(?i:tháng|quý|tuần)\s+(?![IVX]+(?![\p{L}]))\p{Lu}|(?:vào|trong)\s+Tháng\s+\p{L}",
@@ -337,10 +347,16 @@ def _inline_span(text: str, start: int, phrase: str, rest: str, ctx) -> tuple[in
     grammar ignores after the date; else None."""
     end = start + len(phrase)
     phrase = phrase.strip()
-    if not phrase or not (any(ch.isdigit() for ch in phrase) or _lunar(phrase)):
-        return None  # ("hoàn thành trước Tết Nguyên đán": a lunar day has no digits)
+    if not phrase or not (any(ch.isdigit() for ch in phrase) or _ROMAN_QUARTER.search(phrase) or _lunar(phrase)):
+        return None  # ("hoàn thành trước Tết Nguyên đán": a lunar day has no digits; "trong Quý III")
     if _NAMED_EVENT.match(phrase):
         return None  # "vào Tháng hành động vì an toàn thực phẩm năm 2026": an event's name
+    # Without the document's date (the structure stage finds phrases before it is known), a
+    # phrase with no year ("trước ngày 20/12", "trong Quý III") is judged in a stand-in year:
+    # whether it is dated, not which year; the caller keeps the phrase as printed.
+    if not _YEAR_DIGITS.search(phrase) and _FREQUENCY_BEFORE.search(text[max(0, start - 40):start]):
+        return None  # "định kỳ hàng năm (trước ngày 10/12)": the day of a recurrence, not one date
+    ctx = ctx if ctx is not None else _SOME_YEAR
     spec, messages = parse_time(phrase, ctx)
     if messages or spec is None:
         return None

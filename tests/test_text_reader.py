@@ -195,3 +195,19 @@ def test_a_markdown_table_is_a_table_and_a_line_between_bars_alone_is_not(tmp_pa
     assert [(t.ordinal, t.lead, t.due) for t in raw.tasks] == [
         ("1", "Phòng Công tác sinh viên", "Tháng 8/2027"), ("2", "Đoàn Thanh niên", "Quý IV/2027")]
     assert any(isinstance(b, Paragraph) and "chỉ là một dòng" in b.text for b in blocks)
+
+
+def test_list_numbering_and_indents_saved_as_tabs_are_paragraphs_not_rows(tmp_path):
+    from extract.model.layout import Paragraph, Table
+    from extract.readers import read
+
+    path = tmp_path / "plan.txt"
+    path.write_bytes("II. NHIỆM VỤ\r\n1.\tSở Nội vụ tổ chức hội nghị tập huấn.\r\n\t2. Sở Tư pháp gửi báo cáo.\r\n"
+                     "a)\tSở Y tế kiểm tra.\r\n-\tSở Xây dựng rà soát.\r\n"
+                     "STT\tNội dung\tCơ quan chủ trì\r\n1\tRà soát quy hoạch\tSở Xây dựng\r\n".encode("utf-8"))
+    blocks = list(read(path).blocks())
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert texts == ["II. NHIỆM VỤ", "1. Sở Nội vụ tổ chức hội nghị tập huấn.", "2. Sở Tư pháp gửi báo cáo.",
+                     "a) Sở Y tế kiểm tra.", "- Sở Xây dựng rà soát."]
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    assert len(table.rows) == 2  # a row of cells stays a row

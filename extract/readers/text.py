@@ -57,6 +57,11 @@ _GAP = regex.compile(r"\S(?P<gap> {2,}|\t)(?=\S)")
 _SIGNATURE_LINES = 25  # lines after "Nơi nhận" that may hold the signature beside the recipients
 
 
+_MARK_TAB = regex.compile(
+    r"^\t*\s*(?P<mark>[-+•*–]|\d{1,2}(?:\.\d{1,2}){0,3}\.|[a-zđ]\)|[IVXLC]{1,6}\.|\(\d{1,2}\))"
+    r"(?:\t+|\s+)(?P<text>\S[^\t]*?)\s*$", regex.VERSION1)
+
+
 def spaced_columns(lines: list[str]) -> list[str]:
     """The signature block set beside "Nơi nhận" with spaces, as text copied from a PDF lays
     it out ("Nơi nhận:            KT. GIÁM ĐỐC", "- Sở Y tế;            PHÓ GIÁM ĐỐC", then the
@@ -146,8 +151,13 @@ def read_typed(lines: list[str]) -> list:
             after_blank = True
             continue
         if "\t" in line:
-            rows.append(Row([Cell(c) for c in line.split("\t")]))
-            continue
+            marked = _MARK_TAB.match(line)
+            if marked is None:
+                rows.append(Row([Cell(c) for c in line.split("\t")]))
+                continue
+            # "1.<tab>Sở Nội vụ ...", "<tab>2. Sở Tư pháp ...": Word's list numbering or an
+            # indent saved as text, a paragraph and not a table row
+            line = f"{marked.group('mark')} {marked.group('text')}"
         flush()
         if not line.strip() or is_page_number(line):
             after_blank = after_blank or not line.strip()

@@ -389,3 +389,16 @@ def test_a_rule_for_villages_of_a_size_is_no_doer():
                 "Đối với thôn có dưới 100 cử tri: Phải tổ chức hội nghị toàn thể cử tri.",
                 "Đối với thôn có từ 100 cử tri trở lên: Có thể tổ chức hội nghị cử tri đại diện hộ gia đình.")
     assert all(lead is None for _, lead in got), got
+
+
+def test_a_note_in_brackets_between_the_doer_and_its_predicate():
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of(
+        "1. Sở Tư pháp (cơ quan Thường trực Hội đồng) hướng dẫn, theo dõi việc thực hiện Kế hoạch.",
+        "2. Công an tỉnh (Thường trực Ban Chỉ đạo 138 tỉnh) chủ trì, phối hợp với Sở Tư pháp tổ chức tuyên truyền.",
+        "3. Sở Tài chính (Thường trực) bố trí kinh phí thực hiện.",
+        "4. Đề nghị Công an tỉnh (Phòng Cảnh sát kinh tế) cử cán bộ tham gia Đoàn kiểm tra.",
+    )
+    assert [(t.lead, t.support) for t in tasks] == [
+        ("Sở Tư pháp", None), ("Công an tỉnh", "Sở Tư pháp"), ("Sở Tài chính", None), ("Công an tỉnh", None)]

@@ -56,6 +56,9 @@ def _partner_end(text: str, words_from: int, pos: int) -> int:
 _PROVINCE_AFTER = regex.compile(r"\s+(?:tỉnh|thành\s+phố)(?![\p{L}])(?!\s+\p{Lu})", _FLAGS)
 
 
+_NOTE_AFTER = regex.compile(r"\s*\([^()]{1,100}\)", _FLAGS)
+
+
 def _qualified_end(text: str, end: int) -> int:
     province = _PROVINCE_AFTER.match(text, end)
     if province:
@@ -347,7 +350,11 @@ class Bodies:
                 break
             if _patterns().verb_only.fullmatch(text[start:end].strip()):
                 return None  # "Thống kê diện tích ...": a verb that is also a body's short name
-            if regex.match(r"\s+(?!(?:và|cùng|với|hoặc)(?![\p{L}]))\p{Ll}", text[end:]) or _COMMA_DUTY.match(text, end):
+            # (a note in brackets may stand between the name and its predicate: "Sở Tư pháp (cơ
+            # quan Thường trực Hội đồng) hướng dẫn ...", "Công an tỉnh (Phòng Cảnh sát kinh tế) cử ...")
+            after = _NOTE_AFTER.match(text, end)
+            at = after.end() if after else end
+            if regex.match(r"\s+(?!(?:và|cùng|với|hoặc)(?![\p{L}]))\p{Ll}", text[at:]) or _COMMA_DUTY.match(text, at):
                 return text[pos:end].strip()
         return None
 

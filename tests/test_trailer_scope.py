@@ -51,3 +51,27 @@ def test_one_trailer_after_a_run_of_items_is_theirs_all():
         "Thời gian thực hiện: tháng 12/2026.",
     )
     assert [t.due for t in tasks] == ["tháng 12/2026", "tháng 12/2026"]
+
+
+def test_a_label_printed_on_an_items_own_line_is_that_items_alone():
+    tasks = _tasks(
+        "II. NHIỆM VỤ",
+        "1. Sở Nội vụ tổ chức hội nghị tập huấn.",
+        "2. Sở Tư pháp gửi báo cáo; thời gian: trước ngày 15/11/2015.",
+        "3. Sở Y tế kiểm tra. Thời gian: Quý IV/2015.",
+    )
+    assert [t.due for t in tasks] == [None, "trước ngày 15/11/2015", "Quý IV/2015"]
+    tasks = _tasks(
+        "1. Cải cách thủ tục",
+        "- Kiểm tra chất lượng công trình.",
+        "- Rà soát định mức, đơn giá. Thời hạn: Quý IV/2026.",
+    )
+    assert [t.due for t in tasks] == [None, "Quý IV/2026"]
+    # on a line of its own it closes the run of items above it, as before
+    tasks = _tasks(
+        "1. Cải cách thủ tục",
+        "- Kiểm tra chất lượng công trình.",
+        "- Rà soát định mức, đơn giá.",
+        "Thời hạn: Quý IV/2026.",
+    )
+    assert [t.due for t in tasks] == ["Quý IV/2026", "Quý IV/2026"]

@@ -251,7 +251,13 @@ class Assigner:
             return [], {}, False  # "... cần đạt được các mục tiêu:": goals, not work
         if line is not None and not items:
             tasks, own_item = self.leaf(node, sections, scope, region)
-            return self._closed(tasks, self.closing_trailers(node), own_item)
+            closing = self.closing_trailers(node)
+            if closing and own_item and _glued_only(node):
+                # "- Rà soát định mức, đơn giá. Thời hạn: Quý IV/2026.": printed on the item's own
+                # line, the label is the item's alone, not its group's
+                _fill_trailers(tasks, closing)
+                return tasks, {}, True
+            return self._closed(tasks, closing, own_item)
         if line is not None and self.contents(node):
             return self._closed(self.content_task(node, sections, scope), self.closing_trailers(node), True)
         inner = sections + [self.section_of(node)] if line is not None and line.kind in _HEADING_KINDS else sections
@@ -294,6 +300,10 @@ class Assigner:
                 # goes to that section's tasks.
                 trailer_line = part.line.kind in ("trailer", "deadline")
                 target = group or (above if trailer_line else [])
+                if trailer_line and part.line.glued and group:
+                    # "2. Sở Tư pháp gửi báo cáo; thời gian: trước ngày 15/11/2015": printed on
+                    # the item's own line, the label is that item's alone
+                    target = last
                 closings.append((target, last if group else target, closing))
                 closed = True
         # Where one item has trailer lines of its own (a group of one) beside another group,
@@ -1144,6 +1154,12 @@ def _assign_by_reference(found: list[_Found]) -> None:
 _POINTER = regex.compile(r"\s*\([^()]*(?i:phụ\s+lục)[^()]*\)\s*\.?\s*$", regex.VERSION1)
 
 
+def _glued_only(node: Node) -> bool:
+    """The item's trailer lines were all printed on its own line."""
+    trailers = [p for p in node.parts if isinstance(p, Node) and p.line.kind in ("trailer", "deadline")]
+    return bool(trailers) and all(p.line.glued for p in trailers)
+
+
 def _own_doers(group: list[_Found], last_item: list[_Found]) -> bool:
     """Every task of the group names a doer of its own, and those before its last item
     another doer than the last item's."""
@@ -1233,7 +1249,7 @@ def outline_of(blocks, r: ProseRules | None = None) -> Node:
     lines = []
     for b in body_paragraphs(blocks):
         line = classify(b.text, b.page, r, b.bold)
-        line.at = b.at
+        line.at, line.glued = b.at, b.glued
         lines.append(line)
     return build_outline(lines)
 

@@ -66,6 +66,7 @@ class Line:
     bold: bool = False
     letter: bool = False  # "(i)" after "(h)": the ninth letter, not the Roman one
     at: int | None = None  # index of its block among the blocks given (document order)
+    glued: bool = False  # a label printed on the same line as the item before it
 
     @property
     def roman(self) -> bool:
@@ -284,6 +285,7 @@ class BodyLine:
     page: int | None
     bold: bool = False
     at: int | None = None  # index of its (first) block among the blocks given
+    glued: bool = False  # cut from the end of the line before it ("...; thời gian: ...")
 
     def __iter__(self):  # (text, page), as the first callers unpacked it
         return iter((self.text, self.page))
@@ -437,9 +439,10 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             continue
         if carry:
             text, carry = carry + text, ""
-        for piece in _split_glued_labels(text, r)[:-1]:
-            out.append(BodyLine(piece, block.page, False, at))
-        text = _split_glued_labels(text, r)[-1]
+        pieces = _split_glued_labels(text, r)
+        for k, piece in enumerate(pieces[:-1]):
+            out.append(BodyLine(piece, block.page, False, at, glued=k > 0))
+        text, label_glued = pieces[-1], len(pieces) > 1
         glued = _GLUED_ORDINAL.search(text)
         if glued and len(text) > len(glued.group()) + 10:
             text, carry = text[:glued.start()], glued.group("ord") + " "
@@ -455,7 +458,7 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             out[-1].text = f"{out[-1].text} {text}"
             out[-1].bold = out[-1].bold and bold
             continue
-        out.append(BodyLine(text, block.page, bold, at))
+        out.append(BodyLine(text, block.page, bold, at, glued=label_glued))
     return _split_enumerations(out, r)
 
 

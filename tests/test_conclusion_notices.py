@@ -126,3 +126,24 @@ def test_a_misspelling_must_be_as_long_as_its_word(tmp_path):
     data["misspellings"] = {"phoi hop": "phối hợp với"}
     with pytest.raises(DataFileError, match="misspelling"):
         parse_rules(data)
+
+
+def test_a_general_assessment_and_an_inspections_scope_are_no_tasks():
+    tasks = _tasks(
+        "Chủ tịch UBND tỉnh kết luận và chỉ đạo như sau:",
+        "1. Đánh giá chung",
+        "Thời gian qua, các sở, ngành đã chủ động triển khai nhiều giải pháp; tuy nhiên việc cảnh báo sớm còn hạn chế.",
+        "2. Nhiệm vụ thời gian tới",
+        "a) Sở Y tế rà soát danh sách các hộ dân; hoàn thành trước ngày 10/12/2026.",
+    )
+    assert [t.text[:10] for t in tasks] == ["Sở Y tế rà"]
+    tasks = _tasks(
+        "II. NỘI DUNG KIỂM TRA",
+        "1. Nội dung kiểm tra",
+        "- Hồ sơ pháp lý của cơ sở.",
+        "- Điều kiện bảo đảm an toàn thực phẩm.",
+        "2. Đối tượng kiểm tra: các cơ sở sản xuất.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Y tế chủ trì tổ chức kiểm tra; hoàn thành trước ngày 10/12/2026.",
+    )
+    assert [t.text[:10] for t in tasks] == ["Sở Y tế ch"]

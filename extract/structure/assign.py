@@ -820,6 +820,8 @@ class Assigner:
         line = node.line
         if line.title.rstrip().endswith(":") and self.r.not_work.search(line.title):
             return []  # "Thẩm quyền triệu tập hội nghị được thực hiện như sau:" and its cases: no work
+        if _SCOPE_TITLE.match(line.title) and self.r.not_work.search(line.title):
+            return []  # "1. Nội dung kiểm tra" over the points looked at
         if line.title.rstrip().endswith(":") and node.items and all(
                 self.r.not_work.search(c.line.title) and not c.items for c in node.items):
             return []  # "Thành lập Ban Chỉ đạo ..., gồm các ông, bà có tên sau:" over its members: the act itself
@@ -1152,6 +1154,10 @@ def _assign_by_reference(found: list[_Found]) -> None:
 
 # a parenthesis that points to an appendix: "(Chi tiết tại Phụ lục kèm theo Kế hoạch này)"
 _POINTER = regex.compile(r"\s*\([^()]*(?i:phụ\s+lục)[^()]*\)\s*\.?\s*$", regex.VERSION1)
+
+
+_SCOPE_TITLE = regex.compile(r"^(?:nội\s+dung|đối\s+tượng|phạm\s+vi|thành\s+phần|đánh\s+giá\s+chung)(?![\p{L}])",
+                          _F | regex.I)
 
 
 def _glued_only(node: Node) -> bool:

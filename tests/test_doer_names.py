@@ -402,3 +402,13 @@ def test_a_note_in_brackets_between_the_doer_and_its_predicate():
     )
     assert [(t.lead, t.support) for t in tasks] == [
         ("Sở Tư pháp", None), ("Công an tỉnh", "Sở Tư pháp"), ("Sở Tài chính", None), ("Công an tỉnh", None)]
+
+
+def test_an_abbreviated_group_of_old_units_and_a_steering_committee():
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of(
+        "1. UBND các xã, thị trấn chủ trì xây dựng kế hoạch phòng cháy rừng trước ngày 15/3/2019.",
+        "2. BCĐ 389 tỉnh chỉ đạo các lực lượng chức năng tăng cường kiểm tra.",
+    )
+    assert [t.lead for t in tasks] == ["UBND các xã, thị trấn", "BCĐ 389 tỉnh"]

@@ -352,6 +352,10 @@ class Bodies:
                 return None  # "Thống kê diện tích ...": a verb that is also a body's short name
             # (a note in brackets may stand between the name and its predicate: "Sở Tư pháp (cơ
             # quan Thường trực Hội đồng) hướng dẫn ...", "Công an tỉnh (Phòng Cảnh sát kinh tế) cử ...")
+            # ("UBND các xã, thị trấn chủ trì ...": group words after the registry's name go on
+            # with it)
+            while (group := _patterns().group.match(text, end)) and not self._proper_after(text, end):
+                end = group.end()
             after = _NOTE_AFTER.match(text, end)
             at = after.end() if after else end
             if regex.match(r"\s+(?!(?:và|cùng|với|hoặc)(?![\p{L}]))\p{Ll}", text[at:]) or _COMMA_DUTY.match(text, at):

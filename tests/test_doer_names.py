@@ -412,3 +412,17 @@ def test_an_abbreviated_group_of_old_units_and_a_steering_committee():
         "2. BCĐ 389 tỉnh chỉ đạo các lực lượng chức năng tăng cường kiểm tra.",
     )
     assert [t.lead for t in tasks] == ["UBND các xã, thị trấn", "BCĐ 389 tỉnh"]
+
+
+def test_a_request_to_a_list_of_bodies_before_a_plain_verb():
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of(
+        "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh tuyên truyền, "
+        "vận động đoàn viên, hội viên sử dụng dịch vụ công trực tuyến.",
+        "3. Giao Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân tỉnh và Hội Cựu chiến binh tỉnh "
+        "tuyên truyền, vận động nhân dân.",
+    )
+    assert [t.lead for t in tasks] == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; các tổ chức chính trị - xã hội tỉnh",
+        "Liên đoàn Lao động tỉnh; Hội Liên hiệp Phụ nữ tỉnh; Hội Nông dân tỉnh; Hội Cựu chiến binh tỉnh"]

@@ -548,7 +548,10 @@ class Assigner:
             # body of each place listed)
             name = (self.bodies.places_listed(rest.lstrip()) or self.bodies.places_listed(whole, whole=True)
                     or (whole if self.is_body_name(whole) and not self.bodies.has_predicate(whole) else None)
-                    or self.bodies.name_at(rest, 0) or self._name_before_verb(rest))
+                    or self.bodies.name_at(rest, 0) or self._name_before_verb(rest)
+                    # ("Giao Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh ... và Hội Cựu chiến
+                    # binh tỉnh tuyên truyền ...": a list of bodies, then the predicate)
+                    or self.bodies.subject(rest.lstrip()))
             return self._with_partners(body, name) if name else None
         name = self.bodies.subject(body)
         if name and _STRONG_LEAD.search(body):

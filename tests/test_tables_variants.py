@@ -286,3 +286,16 @@ def test_a_row_left_blank_in_a_task_table_is_not_a_task(tmp_path):
     )
     raw, _ = parse_text(tmp_path, HEAD + table)
     assert [t.text for t in raw.tasks] == ["Rà soát quy hoạch"]
+
+
+def test_one_column_for_lead_and_support_split_by_commas_or_a_slash(tmp_path):
+    table = rows(
+        ["STT", "Nội dung nhiệm vụ", "Chủ trì/phối hợp", "Thời gian hoàn thành"],
+        ["1", "Chi trả trợ cấp không dùng tiền mặt", "Sở Nội vụ, Bưu điện tỉnh, UBND các xã, phường, đặc khu", "Tháng 7/2027"],
+        ["2", "Cấp Phiếu lý lịch tư pháp trên VNeID", "Sở Tư pháp/Công an tỉnh", "Thường xuyên"],
+        ["3", "Số hóa hồ sơ di sản", "Sở Văn hóa, Thể thao và Du lịch", "Quý III/2027"],
+    )
+    raw, _ = parse_text(tmp_path, HEAD + table)
+    assert [(t.lead, t.support) for t in raw.tasks] == [
+        ("Sở Nội vụ", "Bưu điện tỉnh; UBND các xã, phường, đặc khu"), ("Sở Tư pháp", "Công an tỉnh"),
+        ("Sở Văn hóa, Thể thao và Du lịch", None)]

@@ -36,6 +36,24 @@ _REFERENCE = regex.compile(r"^\s*(?:theo|như|căn cứ)\b", regex.I)
 # a header naming both roles: "Đơn vị chủ trì/phối hợp" - the first body leads, the rest support
 _BOTH_ROLES = regex.compile(r"chu tri.*phoi hop|phoi hop.*chu tri")
 _FIRST_BODY = regex.compile(r"^\s*([^;\n]+?)\s*[;\n]\s*(\S.*)$", regex.S)
+_SLASH = regex.compile(r"\s*/\s*(?=\p{Lu})", regex.VERSION1)
+
+
+def _first_body(text: str, registry) -> tuple[str, str | None]:
+    """A "chủ trì/phối hợp" cell: (the first body, the rest) - split at a line or ";" as
+    printed, else where the agency splitter cuts the bodies apart ("Sở Nội vụ, Bưu điện tỉnh,
+    UBND các xã, phường", "Sở Tư pháp/Công an tỉnh"); (text, None) for one body."""
+    m = _FIRST_BODY.match(text)
+    if m:
+        return m.group(1), m.group(2)
+    if registry is None:
+        return text, None
+    from ..lang.agencies.split import split_cell
+
+    pieces = [p.text for p in split_cell(registry, _SLASH.sub("; ", text))]
+    if len(pieces) < 2:
+        return text, None
+    return pieces[0], "; ".join(pieces[1:])
 
 
 _COLUMN_NUMBER = regex.compile(r"^\(?\s*(\d{1,2})\s*\)?$")
@@ -202,10 +220,10 @@ class _TableReader:
                 if role == "lead" and text and _REFERENCE.match(text) and not agency_start(text, self.registry):
                     role = None  # "Theo phân công tại Quyết định ...": no body named here
                 if role == "lead" and self.columns.both_roles and "support" not in roles:
-                    m = _FIRST_BODY.match(text)
-                    if m:
-                        text = m.group(1)
-                        values["support"] = m.group(2)
+                    first, rest = _first_body(text, self.registry)
+                    if rest:
+                        text = first
+                        values["support"] = rest
                         if cell.merged_from_above:
                             merged.add("support")
                 if cell.merged_from_above:

@@ -297,3 +297,26 @@ def test_a_plural_list_of_common_nouns_against_two_named_groups(cell, pieces):
     from extract.lang.agencies.split import split_cell
 
     assert [p.text for p in split_cell(builtin_registry(), cell)] == pieces
+
+
+@pytest.mark.parametrize("cell, pieces", [
+    ("Sở Nội vụ chủ trì; Sở Nông nghiệp và Môi trường phối hợp",
+     [("Sở Nội vụ", False), ("Sở Nông nghiệp và Môi trường", True)]),
+    ("Sở Tư pháp chủ trì, Sở Nội vụ phối hợp", [("Sở Tư pháp", False), ("Sở Nội vụ", True)]),
+    ("Sở Y tế chủ trì, phối hợp với Sở Tài chính", [("Sở Y tế", False), ("Sở Tài chính", True)]),
+])
+def test_the_role_printed_after_the_body(cell, pieces):
+    from extract.lang.agencies import builtin_registry
+    from extract.lang.agencies.split import split_cell
+
+    assert [(p.text, p.cooperating) for p in split_cell(builtin_registry(), cell)] == pieces
+
+
+def test_a_trailer_that_names_the_partner_after_its_name():
+    from tests.assign_helpers import tasks_of
+
+    (task,) = tasks_of(
+        "1. Đào tạo nghề cho lao động nông thôn.",
+        "- Đơn vị thực hiện: Sở Lao động - Thương binh và Xã hội chủ trì; Sở Nông nghiệp và Phát triển nông thôn phối hợp.",
+    )
+    assert (task.lead, task.support) == ("Sở Lao động - Thương binh và Xã hội", "Sở Nông nghiệp và Phát triển nông thôn")

@@ -375,6 +375,9 @@ class Assigner:
         value = self.r.respell(value.strip(" .;"))
         m = regex.search(r"\s*[,;]?\s*(?:chủ\s+trì)?\s*[,;]?\s*phối\s+hợp(?:\s+(?:với|cùng))?\s*[:]?\s*", value, _F | regex.I)
         head, support = (value[:m.start()], _strip_verbs(value[m.end():])) if m else (value, None)
+        if m and not value[m.end():].strip() and (cut := max(head.rfind(";"), head.rfind(","))) > 0:
+            # "Sở Lao động ... chủ trì; Sở Nông nghiệp ... phối hợp": the role after the body
+            head, support = head[:cut], head[cut + 1:].strip() or None
         head = regex.sub(r"\s*(?:chủ\s+trì|thực\s+hiện)\s*$", "", head, flags=regex.I).strip(" ,;")
         # "Sở Thông tin và Truyền thông đôn đốc, hướng dẫn ...": the body, not its predicate.
         lead = (self.bodies.subject(head + " thực hiện") if head else None) or head

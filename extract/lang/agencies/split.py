@@ -160,10 +160,18 @@ def _drop_predicates(registry: Registry, text: str, spans: list[tuple[int, int]]
     return text
 
 
+# "Sở Nông nghiệp và Phát triển nông thôn phối hợp": the role printed after the body, read as
+# "phối hợp với <body>"
+_COOPERATES_AFTER = regex.compile(r"(?P<lead>^|[;\n]|,(?=\s*\p{Lu}))(?P<sp>\s*)(?P<body>\p{Lu}[^;,\n]*?)\s+(?i:phối\s+hợp)\s*(?=[.;,\n]|$)",
+                                  regex.VERSION1)
+
+
 def split_cell(registry: Registry, raw: str) -> list[Piece]:
     text = clean_text(raw)
     if not text:
         return []
+    if "phối hợp" in text.lower():
+        text = _COOPERATES_AFTER.sub(lambda m: f"{m['lead']}{m['sp']}phối hợp với {m['body']}", text)
     listed = unit_list(text)
     if listed and not text[listed.end:].strip(" .;,"):
         text = "; ".join(listed.names)  # "UBND các tỉnh: Lào Cai, Tuyên Quang": one body a place

@@ -299,3 +299,32 @@ def test_one_column_for_lead_and_support_split_by_commas_or_a_slash(tmp_path):
     assert [(t.lead, t.support) for t in raw.tasks] == [
         ("Sở Nội vụ", "Bưu điện tỉnh; UBND các xã, phường, đặc khu"), ("Sở Tư pháp", "Công an tỉnh"),
         ("Sở Văn hóa, Thể thao và Du lịch", None)]
+
+
+def test_a_numbered_row_over_lettered_rows_is_their_section(tmp_path):
+    table = rows(
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+        ["I", "HẠ TẦNG SỐ", "", "", ""],
+        ["1.1", "Hoàn thiện cơ sở dữ liệu đất đai", "", "", ""],
+        ["a", "Số hóa hồ sơ địa chính", "Sở Nông nghiệp và Môi trường", "UBND các xã", "Trước 30/6/2027"],
+        ["b", "Kết nối dữ liệu đất đai với dữ liệu dân cư", "Sở Nông nghiệp và Môi trường", "Công an tỉnh", "Quý III/2027"],
+        ["1.2", "Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "Các sở, ngành", "Quý IV/2027"],
+    )
+    raw, doc = parse_text(tmp_path, HEAD + table)
+    assert [t.ordinal for t in raw.tasks] == ["a", "b", "1.2"]
+    assert [t.id for t in doc.tasks] == ["phu-luc/i/1.1/a", "phu-luc/i/1.1/b", "phu-luc/i/1.2"]
+
+
+def test_a_row_that_names_a_body_over_bulleted_rows_is_their_lead(tmp_path):
+    table = rows(
+        ["STT", "Nhiệm vụ", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+        ["1", "Sở Giáo dục và Đào tạo", "", ""],
+        ["-", "Tổ chức Cuộc thi học sinh với pháp luật", "Sở Tư pháp; Tỉnh đoàn", "Tháng 4/2027"],
+        ["-", "Lồng ghép giáo dục pháp luật trong trường học", "Sở Tư pháp", "Thường xuyên"],
+        ["2", "Báo và Phát thanh, Truyền hình Tây Ninh", "", ""],
+        ["-", "Mở chuyên mục pháp luật và đời sống", "Sở Tư pháp", "Hằng tuần"],
+    )
+    raw, _ = parse_text(tmp_path, HEAD + table)
+    assert [(t.text[:12], t.lead) for t in raw.tasks] == [
+        ("Tổ chức Cuộc", "Sở Giáo dục và Đào tạo"), ("Lồng ghép gi", "Sở Giáo dục và Đào tạo"),
+        ("Mở chuyên mụ", "Báo và Phát thanh, Truyền hình Tây Ninh")]

@@ -26,6 +26,7 @@ from .table_roles import decide, header_row_like, with_year
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 _LETTER = regex.compile(r"^[A-ZĐ]$")
 _ARABIC = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
+_SUB_ORDINAL = regex.compile(r"^(?:[a-zđ]|[-+•*–])[.)]?$")  # a lettered or bulleted row under a numbered one
 _ORDINAL_TRIM = regex.compile(r"^[\s(]*(.*?)[\s.):]*$")
 _BOLD = regex.compile(r"^\s*(?:<b>|<strong>|\*\*)", regex.I)
 _BULLET = regex.compile(r"^[-+•]\s")
@@ -292,11 +293,16 @@ class _TableReader:
         out: list[RawTask] = []
         stack: list[tuple[float, RawSection]] = []
         blank = 0
+        doers: dict[int, str] = {}  # a section row that names a body ("1 | Sở Giáo dục và Đào tạo")
         for item in items:
             if item.kind == "section":
                 level = _level(item.ordinal, stack)
                 stack = [(lv, s) for lv, s in stack if lv < level]
-                stack.append((level, RawSection(item.ordinal, one_line(item.values.get("task", "")))))
+                title = one_line(item.values.get("task", ""))
+                stack.append((level, RawSection(item.ordinal, title)))
+                if self.registry is not None and title and agency_start(title, self.registry) \
+                        and len(title.split()) <= 12 and not title.isupper():
+                    doers[id(stack[-1][1])] = title
                 continue
             words = item.values.get("task", "").strip()
             if not words or _TOTAL_ROW.match(words):
@@ -304,6 +310,15 @@ class _TableReader:
                 # its total: no work to do
                 blank += 1
                 continue
+            if item.ordinal and _ARABIC.match(item.ordinal):
+                # "1.2" after the section "1.1" and its lettered rows: a sibling, not inside it
+                own = _level(item.ordinal, stack)
+                while stack and stack[-1][0] >= own and stack[-1][1].ordinal and _ARABIC.match(stack[-1][1].ordinal):
+                    stack = stack[:-1]
+            if not item.values.get("lead"):
+                doer = next((doers[id(sec)] for _, sec in reversed(stack) if id(sec) in doers), None)
+                if doer:
+                    item.values["lead"] = doer  # the rows under a body's row are its work
             out.append(self._task(item, context + [s for _, s in stack]))
         if blank and not out:
             shown = " | ".join(h for h in self.columns.headers if h)[:120]
@@ -415,7 +430,14 @@ class _TableReader:
                 item.kind = "section"
             elif _ARABIC.match(o):
                 nxt = next((x for x in ordinals[k + 1 :] if x), None)
+                below = items[k + 1] if k + 1 < len(items) else None
                 if nxt and nxt.startswith(o + "."):
+                    item.kind = "section"
+                elif (below is not None and (below.ordinal is None or _SUB_ORDINAL.match(below.ordinal))
+                      and any(below.values.get(r) for r in CELL_ROLES)):
+                    # "1.1 | Hoàn thiện cơ sở dữ liệu đất đai" over "a | Số hóa ... | Sở ...", or "1 |
+                    # Sở Giáo dục và Đào tạo" over "- | Tổ chức Cuộc thi ... | Sở Tư pháp": the rows
+                    # below with cells of their own are its items
                     item.kind = "section"
 
 

@@ -130,6 +130,8 @@ class _Patterns:
             r"(?:\s+(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu|Tỉnh\s+ủy|Thành\s+ủy|Đảng\s+ủy(?:\s+(?:xã|phường|tỉnh))?"
             r"|Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|xã|phường))?))?"
             r"(?![\p{L}])", _FLAGS) if units else None
+        # the names' first two words, lower case: a text holding none of them needs no search
+        self.unit_openings = tuple(sorted({" ".join(n.lower().split()[:2]) for n in r.unit_names}))
         self.work_after = regex.compile(rf"\s+(?:{_words(r.work_verbs)})(?![\p{{L}}])", _FLAGS)
         nouns = _words(r.noun_phrases) or r"(?!x)x"
         self.predicate = regex.compile(
@@ -265,8 +267,12 @@ def _with_units(spans: tuple[tuple[int, int], ...], text: str) -> tuple[tuple[in
     """The registry's spans and the unit names of the rules (``unit_names``): a unit's span
     replaces the registry spans it holds ("Phòng Kế hoạch" in "Phòng Kế hoạch và Vật tư") and
     gives way to one that holds it."""
-    unit = _patterns().unit
+    p = _patterns()
+    unit = p.unit
     if unit is None or not text:
+        return spans
+    low = text.lower()
+    if not any(o in low for o in p.unit_openings):
         return spans
     out = list(spans)
     for m in unit.finditer(text):

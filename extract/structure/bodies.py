@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+
 import regex
 
 from .prose_rules import rules
@@ -131,7 +133,8 @@ class _Patterns:
             r"|Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|xã|phường))?))?"
             r"(?![\p{L}])", _FLAGS) if units else None
         # the names' first two words, lower case: a text holding none of them needs no search
-        self.unit_openings = tuple(sorted({" ".join(n.lower().split()[:2]) for n in r.unit_names}))
+        openings = sorted({" ".join(n.lower().split()[:2]) for n in r.unit_names}, key=lambda o: (-len(o), o))
+        self.unit_openings = re.compile("|".join(re.escape(o) for o in openings)) if openings else None
         self.work_after = regex.compile(rf"\s+(?:{_words(r.work_verbs)})(?![\p{{L}}])", _FLAGS)
         nouns = _words(r.noun_phrases) or r"(?!x)x"
         self.predicate = regex.compile(
@@ -272,11 +275,21 @@ def _with_units(spans: tuple[tuple[int, int], ...], text: str) -> tuple[tuple[in
     if unit is None or not text:
         return spans
     low = text.lower()
-    if not any(o in low for o in p.unit_openings):
+    starts = [m.start() for m in p.unit_openings.finditer(low)] if len(low) == len(text) else []
+    if not starts:
         return spans
     out = list(spans)
-    for m in unit.finditer(text):
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        # (tried only where a name's opening words are: an alternation of every name, case
+        # folded, over the whole text cost more than the rest of finding bodies)
+        m = unit.match(text, at)
+        if m is None:
+            continue
         a, b = m.span()
+        end = b
         inside = [s for s in out if a <= s[0] and s[1] <= b]
         if any(s[0] < b and a < s[1] and s not in inside for s in out):
             continue  # overlaps a registry name it does not hold: the registry's reading stands

@@ -162,3 +162,25 @@ def test_heading_with_an_introduction_and_letters_is_not_an_item():
     tasks, _ = run("I. Kết quả thực hiện", "7. Chỉ số Tính năng động", "Các đơn vị đã báo cáo:",
                    "a) Giải quyết kiến nghị", "Đã giải quyết 83/83 kiến nghị.")
     assert [(t.ordinal, t.figures) for t in tasks] == [("a", ["83/83 kiến nghị"])]
+
+
+def test_parts_numbered_in_words_with_their_title_on_the_next_line():
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of(
+        "Phần thứ nhất",
+        "KẾT QUẢ THỰC HIỆN NĂM 2026",
+        "1. Về kinh tế",
+        "Tổng giá trị sản xuất đạt 1.250 tỷ đồng, tăng 8,5% so với năm 2025.",
+        "Phần thứ hai",
+        "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027",
+        "5. Giao Công an xã chủ trì xây dựng phương án bảo đảm an ninh, trật tự dịp Tết.",
+        "Phần thứ ba",
+        "KIẾN NGHỊ, ĐỀ XUẤT",
+        "1. Đề nghị Sở Nông nghiệp và Môi trường sớm hướng dẫn việc cấp Giấy chứng nhận.",
+        report=True,
+    )
+    assert [(t.role, t.lead, t.due) for t in tasks] == [
+        ("result", None, None), ("task", "Công an xã", "NĂM 2027"), ("task", "Sở Nông nghiệp và Môi trường", None)]
+    assert [s.ordinal for s in tasks[2].sections] == ["thứ ba"]
+    assert tasks[1].text.endswith("dịp Tết.")  # the next part's heading is not glued on

@@ -1260,6 +1260,10 @@ def outline_of(blocks, r: ProseRules | None = None) -> Node:
     r = r or rules()
     lines = []
     for b in body_paragraphs(blocks):
+        if (lines and lines[-1].kind in ("part", "chapter") and not lines[-1].title and b.text.isupper()
+                and len(b.text) <= 150):
+            lines[-1].title = b.text  # "Phần thứ hai" over "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027": its title
+            continue
         line = classify(b.text, b.page, r, b.bold)
         line.at, line.glued = b.at, b.glued
         lines.append(line)

@@ -27,7 +27,7 @@ from .prose_rules import ProseRules, rules
 
 _F = regex.VERSION1
 _ROMAN = regex.compile(r"^(?:PHẦN\s+(?:THỨ\s+)?|Phần\s+(?:thứ\s+)?)?(?P<ord>[IVXLC]{1,6})\s*[.:)\-–]\s*(?P<title>\S.*)$", _F)
-_PART_WORD = regex.compile(r"^(?P<word>PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?P<ord>[IVXLC]{1,6}|\d{1,2}|THỨ\s+\p{Lu}+)\s*[.:\-–]?\s*(?P<title>.*)$", _F)
+_PART_WORD = regex.compile(r"^(?P<word>PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?P<ord>[IVXLC]{1,6}|\d{1,2}|THỨ\s+\p{Lu}+|thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?![\p{L}]))\s*[.:\-–]?\s*(?P<title>.*)$", _F)
 # "BƯỚC MỘT", "BƯỚC 2": the steps of a procedure, each over its own parts (printed in capitals;
 # a "Bước 1:" in running text is a step inside an item, not a part of the document).
 _STEP = regex.compile(r"^BƯỚC\s+(?P<ord>\d{1,2}|[IVX]{1,4}|MỘT|HAI|BA|BỐN|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI)"
@@ -94,7 +94,7 @@ def _is_roman(ordinal: str) -> bool:
 def _marker(text: str, page, bold: bool) -> Line | None:
     """The numbered or bulleted line, or None for plain text."""
     m = _PART_WORD.match(text)
-    if m and (m.group("title") or text.isupper()):
+    if m and (m.group("title") or text.isupper() or m.group("ord").lower().startswith("thứ")):
         kind = "part" if m.group("word").lower() == "phần" else "chapter"
         return Line(kind, text, m.group("ord"), m.group("title").strip(), 0, page, bold=bold)
     m = _STEP.match(text)

@@ -320,3 +320,11 @@ def test_a_trailer_that_names_the_partner_after_its_name():
         "- Đơn vị thực hiện: Sở Lao động - Thương binh và Xã hội chủ trì; Sở Nông nghiệp và Phát triển nông thôn phối hợp.",
     )
     assert (task.lead, task.support) == ("Sở Lao động - Thương binh và Xã hội", "Sở Nông nghiệp và Phát triển nông thôn")
+
+
+def test_a_body_of_each_place_is_one_body():
+    from extract.lang.agencies import builtin_registry
+    from extract.lang.agencies.split import split_cell
+
+    pieces = split_cell(builtin_registry(), "Sở Y tế các tỉnh, thành phố trực thuộc trung ương")
+    assert [p.text for p in pieces] == ["Sở Y tế các tỉnh, thành phố trực thuộc trung ương"]

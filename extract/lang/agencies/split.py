@@ -166,6 +166,10 @@ _COOPERATES_AFTER = regex.compile(r"(?P<lead>^|[;\n]|,(?=\s*\p{Lu}))(?P<sp>\s*)(
                                   regex.VERSION1)
 
 
+_OF_EACH_PLACE = regex.compile(r"(?i:các)\s+(?i:tỉnh|thành\s+phố|xã|phường|huyện|quận|thị\s+xã|đặc\s+khu)(?![\p{L}])",
+                               regex.VERSION1)
+
+
 def split_cell(registry: Registry, raw: str) -> list[Piece]:
     text = clean_text(raw)
     if not text:
@@ -193,6 +197,8 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
     name_starts = starts - {m.start() for m in _PAREN.finditer(text)}
     for end in sorted(ends):
         gap = regex.match(r"[ \t]+", text[end:])
+        if gap and _OF_EACH_PLACE.match(text, end + gap.end()):
+            continue  # "Sở Y tế các tỉnh, thành phố trực thuộc trung ương": the body of each place
         if gap and end + gap.end() in name_starts:
             text = text[:end] + "\n" * gap.end() + text[end + gap.end():]
     pieces: list[Piece] = []

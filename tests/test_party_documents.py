@@ -52,3 +52,20 @@ def test_an_unnumbered_sentence_announcing_duties_hands_its_subject_to_the_items
         "1. Rà soát thủ tục hành chính.",
     )
     assert tasks[0].lead is None
+
+
+def test_the_documents_a_study_plan_lists_are_no_tasks():
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of(
+        "II. NỘI DUNG, HÌNH THỨC HỌC TẬP, QUÁN TRIỆT",
+        "1. Nội dung",
+        "- Báo cáo chính trị của Ban Chấp hành Trung ương Đảng khóa XIII tại Đại hội XIV.",
+        "- Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.",
+        "- Điều lệ Đảng.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Ban Tuyên giáo và Dân vận Tỉnh ủy hướng dẫn tổ chức học tập.",
+        "2. Báo cáo kết quả về Ban Thường vụ trước ngày 30/6/2026.",
+        "3. Nghị quyết số 15 được triển khai đến chi bộ.",
+    )
+    assert [t.text[:14] for t in tasks] == ["Ban Tuyên giáo", "Báo cáo kết qu", "Nghị quyết số "]

@@ -269,3 +269,10 @@ def test_rows_not_in_order_of_their_days_are_no_schedule():
     warnings: list = []
     table_tasks(blocks, warnings)
     assert not [w for w in warnings if w[0] == "due_year_doubtful"]
+
+
+def test_the_units_inspected_that_are_told_to_prepare_are_the_doers():
+    from tests.assign_helpers import tasks_of
+
+    (task,) = tasks_of("4. Các cơ sở được kiểm tra có trách nhiệm chuẩn bị đầy đủ hồ sơ, tài liệu.")
+    assert task.lead == "Các cơ sở được kiểm tra"

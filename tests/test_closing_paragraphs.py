@@ -103,3 +103,15 @@ def test_a_part_that_points_to_its_appendix_is_no_task():
         "1. Sở Tài chính bố trí kinh phí.",
     )
     assert [t.text for t in tasks] == ["Sở Tài chính bố trí kinh phí."]
+
+
+def test_a_paragraph_after_the_list_with_its_own_doer_and_deadline_is_a_task():
+    tasks = _tasks(
+        "Sở Giáo dục và Đào tạo đề nghị Hiệu trưởng các trường thực hiện các nội dung sau:",
+        "1. Tổ chức tuyên truyền phòng chống đuối nước.",
+        "2. Rà soát học sinh chưa biết bơi.",
+        "Các đơn vị báo cáo kết quả thực hiện về Sở (qua Phòng Giáo dục phổ thông) trước ngày 20/8/2026.",
+    )
+    assert [(t.text[:12], t.lead, t.due) for t in tasks] == [
+        ("Tổ chức tuyê", "Hiệu trưởng các trường", None), ("Rà soát học ", "Hiệu trưởng các trường", None),
+        ("Các đơn vị b", "Các đơn vị", "trước ngày 20/8/2026")]

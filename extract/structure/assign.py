@@ -748,6 +748,11 @@ class Assigner:
             if self.r.not_work.search(b.text):
                 continue  # "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị ... phản ánh về ..."
             said = self.inner_lead_in(b.text) if _REQUEST.search(b.text) and b.text[:1].isupper() else None
+            if not said and b.text[:1].isupper() and (who := self.bodies.subject(b.text)) \
+                    and not _ISSUED.match(b.text, end_of(b.text, who)) and self.inline_due(b.text):
+                # "Các đơn vị báo cáo kết quả thực hiện về Sở trước ngày 20/8/2026": a body with
+                # work and a deadline of its own, printed after the list
+                said = (who, None)
             if said:
                 out.append((b, said))
         return out
@@ -1217,6 +1222,7 @@ def _flatten(node: Node) -> list[str]:
 
 _DUTIES_AFTER = regex.compile(r"(?<![\p{L}])(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp|công\s+việc)(?:\s+[\p{Ll}]+){0,4}"
                            r"\s+(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$", _F | regex.I)
+_ISSUED = regex.compile(r"\s*,?\s*(?:ban\s+hành|thông\s+báo|kết\s+luận|đã|đang)(?![\p{L}])", _F | regex.I)
 _ISSUES = regex.compile(r"\s*,?\s*(?:ban\s+hành|xây\s+dựng|thông\s+báo|kết\s+luận|báo\s+cáo|hướng\s+dẫn|đề\s+ra|"
                      r"xác\s+định|đặt\s+ra|thống\s+nhất)(?![\p{L}])", _F | regex.I)
 _DOES = regex.compile(r"\s*,?\s*(?:chủ\s+trì|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|triển\s+khai|"

@@ -211,3 +211,20 @@ def test_list_numbering_and_indents_saved_as_tabs_are_paragraphs_not_rows(tmp_pa
                      "a) Sở Y tế kiểm tra.", "- Sở Xây dựng rà soát."]
     (table,) = [b for b in blocks if isinstance(b, Table)]
     assert len(table.rows) == 2  # a row of cells stays a row
+
+
+def test_bar_rows_without_a_rule_line_are_a_table(tmp_path):
+    from extract.model.layout import Paragraph, Table
+    from extract.readers import read
+
+    path = tmp_path / "plan.txt"
+    path.write_text("II. NHIỆM VỤ\n"
+                    "| STT | Nội dung công việc | Đơn vị chủ trì | Thời gian thực hiện |\n"
+                    "| 1 | Tổ chức hội nghị quán triệt | Phòng Phổ biến, giáo dục pháp luật | Tháng 3/2026 |\n"
+                    "| 2 | Số hóa hồ sơ hộ tịch | Phòng Hành chính tư pháp | Quý III/2026 |\n"
+                    "| a lone line between bars |\n", encoding="utf-8")
+    blocks = list(read(path).blocks())
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    assert [c.text for c in table.rows[1].cells] == ["1", "Tổ chức hội nghị quán triệt",
+                                                    "Phòng Phổ biến, giáo dục pháp luật", "Tháng 3/2026"]
+    assert any(isinstance(b, Paragraph) and "lone line" in b.text for b in blocks)

@@ -180,7 +180,7 @@ def markdown_rows(lines: list[str]) -> list[str]:
     the typed reader takes for a table: only where its rule line follows its header, as
     Markdown requires (a line that merely starts and ends with "|" stays text)."""
     if not any(_MD_RULE.match(ln) for ln in lines):
-        return lines
+        return _rows_without_rule(lines)
     out: list[str] = []
     k = 0
     while k < len(lines):
@@ -195,6 +195,36 @@ def markdown_rows(lines: list[str]) -> list[str]:
         out.append(lines[k])
         k += 1
     return out
+
+
+def _rows_without_rule(lines: list[str]) -> list[str]:
+    """Rows "| STT | Nội dung | ... |" with no rule line under the first (typed by hand, or a
+    converter that drops it): a run of two or more such lines with the same three or more cells
+    is a table too; a lone line between bars stays text."""
+    if not any(_MD_ROW.match(ln) for ln in lines):
+        return lines
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        width = _width(lines[k])
+        run = k
+        while run < len(lines) and width >= 3 and _width(lines[run]) == width:
+            run += 1
+        if run - k >= 2:
+            out.extend(_cells(ln) for ln in lines[k:run])
+            out.append("")  # the table ends here
+            k = run
+            continue
+        out.append(lines[k])
+        k += 1
+    return out
+
+
+def _width(line: str) -> int:
+    """The number of cells of a "| a | b |" line, 0 for any other line."""
+    if not _MD_ROW.match(line):
+        return 0
+    return len(regex.split(r"(?<!\\)\|", line.strip()[1:-1]))
 
 
 def _cells(line: str) -> str:

@@ -65,3 +65,20 @@ def test_a_resolutions_closing_clause_names_the_council_bodies_and_deputies():
     )
     assert tasks[1].lead == ("Thường trực Hội đồng nhân dân tỉnh; các Ban của Hội đồng nhân dân tỉnh; "
                              "các Tổ đại biểu; đại biểu Hội đồng nhân dân tỉnh")
+
+
+def test_a_committees_members_are_no_tasks_but_their_duties_are():
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of(
+        "Điều 1. Thành lập Ban Chỉ đạo chuyển đổi số thành phố Hải Phòng, gồm các thành viên sau:",
+        "1. Trưởng ban: Ông Phạm Văn Lâm - Chủ tịch Ủy ban nhân dân thành phố.",
+        "2. Phó Trưởng ban Thường trực: Ông Lê Văn Bình - Giám đốc Sở Khoa học và Công nghệ.",
+        "3. Các thành viên:",
+        "- Ông Nguyễn Văn Tài - Phó Giám đốc Sở Nội vụ;",
+        "- Bà Trần Thị Cúc - Phó Giám đốc Sở Tài chính.",
+        "Điều 2. Nhiệm vụ của Ban Chỉ đạo",
+        "1. Chỉ đạo triển khai chuyển đổi số trên địa bàn thành phố.",
+        "2. Trưởng ban: Chịu trách nhiệm chung, phân công nhiệm vụ cho các thành viên.",
+    )
+    assert [(t.text[:12], t.lead) for t in tasks] == [("Chỉ đạo triể", "Ban Chỉ đạo"), ("Trưởng ban: ", "Trưởng ban")]

@@ -137,6 +137,7 @@ def test_recipients_addressees_first_and_header_warnings_passed_on():
     ("BỆNH VIỆN ĐA KHOA TỈNH", "Bệnh viện Đa khoa tỉnh"),
     ("CÔNG TY TNHH MTV ĐIỆN LỰC ĐÀ NẴNG", "Công ty TNHH MTV Điện lực Đà Nẵng"),
     ("TRUNG TÂM Y TẾ KHU VỰC HÒA BÌNH", "Trung tâm Y tế khu vực Hòa Bình"),
+    ("TRUNG TÂM Y TẾ KHU VỰC NINH KIỀU", "Trung tâm Y tế khu vực Ninh Kiều"),
     ("ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", "Ủy ban nhân dân xã Tân Phú"),
 ])
 def test_normal_case_of_printed_capitals(printed, normal):

@@ -62,8 +62,8 @@ def normal_case(name: str) -> str:
         low = w.lower()
         head = " ".join(out).lower() in _CAPITAL_AFTER  # the first word of the body's own name
         out.append(low[:1].upper() + low[1:] if i == 0 or proper or head else low)
-        if rules.locality_end.search(fold(" ".join(out[-2:]))):
-            proper = True  # the place's own name follows "tỉnh", "xã", "thành phố"...
+        if rules.locality_end.search(fold(" ".join(out[-2:]))) or fold(" ".join(out[-2:])) == "khu vuc":
+            proper = True  # the place's own name follows "tỉnh", "xã", "thành phố", "khu vực"...
     out = _place_at_end(out)
     text = " ".join(out)
     for phrase in _PROPER:

@@ -82,3 +82,17 @@ def test_a_committees_members_are_no_tasks_but_their_duties_are():
         "2. Trưởng ban: Chịu trách nhiệm chung, phân công nhiệm vụ cho các thành viên.",
     )
     assert [(t.text[:12], t.lead) for t in tasks] == [("Chỉ đạo triể", "Ban Chỉ đạo"), ("Trưởng ban: ", "Trưởng ban")]
+
+
+def test_a_standing_body_named_in_the_lead_in_of_its_articles_duties():
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of(
+        "Điều 5. Cơ quan thường trực",
+        "Sở Khoa học và Công nghệ là cơ quan thường trực của Ban Chỉ đạo, có trách nhiệm:",
+        "a) Tham mưu Ban Chỉ đạo xây dựng chương trình công tác năm trước ngày 31/3/2026.",
+        "b) Tổng hợp tình hình thực hiện.",
+    )
+    assert [t.lead for t in tasks] == ["Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ"]
+    (task,) = tasks_of("8. Vườn quốc gia Núi Chúa xây dựng phương án phòng cháy trước ngày 20/01/2026.")
+    assert task.lead == "Vườn quốc gia Núi Chúa"

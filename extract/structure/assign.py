@@ -1220,8 +1220,8 @@ def _flatten(node: Node) -> list[str]:
     return out
 
 
-_DUTIES_AFTER = regex.compile(r"(?<![\p{L}])(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp|công\s+việc)(?:\s+[\p{Ll}]+){0,4}"
-                           r"\s+(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$", _F | regex.I)
+_DUTIES_AFTER = regex.compile(r"(?<![\p{L}])(?:(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp|công\s+việc)(?:\s+[\p{Ll}]+){0,4}"
+                           r"\s+(?:sau(?:\s+đây)?|như\s+sau)|(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ)\s*:\s*$", _F | regex.I)
 _ISSUED = regex.compile(r"\s*,?\s*(?:ban\s+hành|thông\s+báo|kết\s+luận|đã|đang)(?![\p{L}])", _F | regex.I)
 _ISSUES = regex.compile(r"\s*,?\s*(?:ban\s+hành|xây\s+dựng|thông\s+báo|kết\s+luận|báo\s+cáo|hướng\s+dẫn|đề\s+ra|"
                      r"xác\s+định|đặt\s+ra|thống\s+nhất)(?![\p{L}])", _F | regex.I)

@@ -328,3 +328,12 @@ def test_a_body_of_each_place_is_one_body():
 
     pieces = split_cell(builtin_registry(), "Sở Y tế các tỉnh, thành phố trực thuộc trung ương")
     assert [p.text for p in pieces] == ["Sở Y tế các tỉnh, thành phố trực thuộc trung ương"]
+
+
+def test_a_council_whose_name_holds_phoi_hop_is_one_body():
+    from extract.lang.agencies import builtin_registry
+    from extract.lang.agencies.split import split_cell
+
+    pieces = split_cell(builtin_registry(), "Văn phòng Sở;\nHội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh")
+    assert [(p.text, p.cooperating) for p in pieces] == [
+        ("Văn phòng Sở", False), ("Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh", False)]

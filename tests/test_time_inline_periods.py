@@ -106,3 +106,17 @@ def test_a_year_without_a_day_takes_the_documents_year_in_the_output(tmp_path):
 def test_a_day_in_brackets_after_a_frequency_is_the_recurrences():
     (task,) = tasks_of("1. Các sở, ngành định kỳ hàng năm (trước ngày 10/12) báo cáo kết quả về Sở Nội vụ.")
     assert task.due.startswith("định kỳ hàng năm")
+
+
+def test_work_due_years_before_the_document_gets_no_deadline_and_a_warning(tmp_path):
+    from extract.pipeline import parse_file
+
+    path = tmp_path / "report.txt"
+    path.write_text("ỦY BAN NHÂN DÂN\nXÃ TIÊN LỮ\nSố: 88/BC-UBND\nTiên Lữ, ngày 10 tháng 12 năm 2026\nBÁO CÁO\n"
+                    "Kết quả năm 2026\nPhần thứ ba\nKIẾN NGHỊ, ĐỀ XUẤT\n"
+                    "1. Đề nghị Sở Nông nghiệp và Môi trường sớm hướng dẫn việc cấp Giấy chứng nhận đối với các "
+                    "thửa đất giao trái thẩm quyền trước ngày 01/7/2014 trên địa bàn xã.\n"
+                    "2. Đề nghị Sở Tài chính bố trí kinh phí trước ngày 31/3/2027.\n", encoding="utf-8")
+    doc = parse_file(path)
+    assert [t.due.end.isoformat() if t.due else None for t in doc.tasks] == [None, "2027-03-31"]
+    assert [w.code for w in doc.warnings].count("due_before_issue") == 1

@@ -110,6 +110,20 @@ def _time(raw: str | None, ctx: TimeContext, sink: _Sink, page: int | None):
     return spec
 
 
+def _due(raw: RawTask, task_id: str, ctx: TimeContext, sink: _Sink):
+    """The task's deadline; none when work handed out would be due two or more years before the
+    document itself was issued ("cấp Giấy chứng nhận ... đối với các thửa đất giao trái thẩm quyền
+    trước ngày 01/7/2014" in a 2026 report names a cut-off, not a deadline): said, not guessed."""
+    spec = _time(raw.due, ctx, sink, raw.page)
+    issued = ctx.issued_on if ctx is not None else None
+    if (spec is not None and raw.role == "task" and spec.end is not None and issued is not None
+            and spec.end.year <= issued.year - 2):
+        sink.add("due_before_issue", f"task {task_id}: {spec.raw!r} ends on {spec.end.isoformat()}, years "
+                                     f"before the document's date {issued.isoformat()}: no deadline given", raw.page)
+        return None
+    return spec
+
+
 def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink, registry) -> Task:
     section = raw.sections[-1] if raw.sections else None
     lead, support = _lead_support(raw, sink, registry)
@@ -123,7 +137,7 @@ def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink, registry) -> T
         support=support,
         product=one_line(raw.product) if raw.product and one_line(raw.product) else None,
         start=_time(raw.start, ctx, sink, raw.page),
-        due=_time(raw.due, ctx, sink, raw.page),
+        due=_due(raw, task_id, ctx, sink),
         progress=raw.progress,
         page=raw.page,
         extra=raw.extra,

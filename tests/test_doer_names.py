@@ -426,3 +426,11 @@ def test_a_request_to_a_list_of_bodies_before_a_plain_verb():
     assert [t.lead for t in tasks] == [
         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; các tổ chức chính trị - xã hội tỉnh",
         "Liên đoàn Lao động tỉnh; Hội Liên hiệp Phụ nữ tỉnh; Hội Nông dân tỉnh; Hội Cựu chiến binh tỉnh"]
+
+
+def test_a_group_with_a_note_in_brackets_before_its_predicate():
+    from tests.assign_helpers import tasks_of
+
+    (task,) = tasks_of("7. Các chủ rừng (Ban Quản lý rừng phòng hộ, Vườn quốc gia Núi Chúa, các công ty lâm nghiệp) "
+                       "xây dựng phương án phòng cháy, chữa cháy rừng trước ngày 20/01/2026.")
+    assert task.lead == "Các chủ rừng"

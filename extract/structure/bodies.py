@@ -58,6 +58,7 @@ def _partner_end(text: str, words_from: int, pos: int) -> int:
 _PROVINCE_AFTER = regex.compile(r"\s+(?:tỉnh|thành\s+phố)(?![\p{L}])(?!\s+\p{Lu})", _FLAGS)
 
 
+_NOTE_AT_END = regex.compile(r"\s*\([^()]{1,150}\)\s*$", _FLAGS)
 _NOTE_AFTER = regex.compile(r"\s*\([^()]{1,100}\)", _FLAGS)
 
 
@@ -216,6 +217,11 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     if name.endswith(",") and not _COMMA_DUTY.match(text, cut.start() - 1):
         name = name[:-1]  # "Các bộ, ngành, khẩn trương rà soát ...": a comma before the predicate
     person = _PERSON.match(name)
+    note = _NOTE_AT_END.search(name)
+    if note and not _ACRONYM.search(name) and not regex.search(r"[.;:()“”\"]", name[:note.start()]):
+        # "Các chủ rừng (Ban Quản lý rừng phòng hộ, Vườn quốc gia Núi Chúa) xây dựng ...": a note
+        # in brackets between the name and its predicate says who they are; the name is before it
+        name = name[:note.start()].rstrip()
     # a person's name may carry two or three titles: more words than a body's name
     # ("Đài Truyền hình Việt Nam (VTV)": a name may end with its acronym in brackets)
     bare = _ACRONYM.sub("", name)

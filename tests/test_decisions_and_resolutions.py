@@ -96,3 +96,13 @@ def test_a_standing_body_named_in_the_lead_in_of_its_articles_duties():
     assert [t.lead for t in tasks] == ["Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ"]
     (task,) = tasks_of("8. Vườn quốc gia Núi Chúa xây dựng phương án phòng cháy trước ngày 20/01/2026.")
     assert task.lead == "Vườn quốc gia Núi Chúa"
+
+
+def test_quyet_dinh_after_a_doer_is_its_verb_and_before_so_a_noun():
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of(
+        "Điều 3. Giao Giám đốc Sở Khoa học và Công nghệ quyết định thành lập Tổ giúp việc.",
+        "Điều 4. Sở Nội vụ quyết định số lượng biên chế của Tổ giúp việc.",
+    )
+    assert [t.lead for t in tasks] == ["Giám đốc Sở Khoa học và Công nghệ", "Sở Nội vụ"]

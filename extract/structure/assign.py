@@ -277,8 +277,9 @@ class Assigner:
                     # bổ ... thực hiện việc giới thiệu theo trình tự sau đây:"), in the sentence
                     # that ends with the colon ("Ngày 10/3, Chủ tịch UBND xã chủ trì cuộc họp. ...
                     # Chủ tịch UBND xã kết luận như sau:" names who chaired, not who does the items)
-                    last = FULL_STOP.split(self.r.respell(part.text))[-1]
-                    said = self.inner_lead_in(last) or self._subject_does(last) or self._subject_of_duties(last)
+                    sentence = FULL_STOP.split(self.r.respell(part.text))[-1]
+                    said = (self.inner_lead_in(sentence) or self._subject_does(sentence)
+                            or self._subject_of_duties(sentence))
                     if said and said[0]:
                         scope = Scope(lead=said[0], support=said[1]).over(scope)
                 continue

@@ -203,12 +203,12 @@ def _rows_without_rule(lines: list[str]) -> list[str]:
     is a table too; a lone line between bars stays text."""
     if not any(_MD_ROW.match(ln) for ln in lines):
         return lines
+    widths = [_width(ln) for ln in lines]
     out: list[str] = []
     k = 0
     while k < len(lines):
-        width = _width(lines[k])
         run = k
-        while run < len(lines) and width >= 3 and _width(lines[run]) == width:
+        while run < len(lines) and widths[k] >= 3 and widths[run] == widths[k]:
             run += 1
         if run - k >= 2:
             out.extend(_cells(ln) for ln in lines[k:run])
@@ -222,15 +222,17 @@ def _rows_without_rule(lines: list[str]) -> list[str]:
 
 def _width(line: str) -> int:
     """The number of cells of a "| a | b |" line, 0 for any other line."""
-    if not _MD_ROW.match(line):
-        return 0
-    return len(regex.split(r"(?<!\\)\|", line.strip()[1:-1]))
+    return len(_row_cells(line)) if _MD_ROW.match(line) else 0
+
+
+def _row_cells(line: str) -> list[str]:
+    r"""The cells between the bars of a "| a | b |" line, as printed ("\|" is a bar inside a cell)."""
+    return regex.split(r"(?<!\\)\|", line.strip()[1:-1])
 
 
 def _cells(line: str) -> str:
     r"""The cells of a Markdown row, tab-separated ("\|" is a bar inside a cell; "<br>" a line)."""
-    inner = line.strip()[1:-1]
-    cells = regex.split(r"(?<!\\)\|", inner)
+    cells = _row_cells(line)
     return "\t".join(regex.sub(r"<br\s*/?>", "\n", c.replace("\\|", "|"), flags=regex.I).strip() for c in cells)
 
 

@@ -293,7 +293,9 @@ class _TableReader:
         out: list[RawTask] = []
         stack: list[tuple[float, RawSection]] = []
         blank = 0
-        doers: dict[int, str] = {}  # a section row that names a body ("1 | Sở Giáo dục và Đào tạo")
+        # a section row that names a body ("1 | Sở Giáo dục và Đào tạo"): id -> (section, body); the
+        # section is held so that its id is not given to another while this table is read
+        doers: dict[int, tuple[RawSection, str]] = {}
         for item in items:
             if item.kind == "section":
                 level = _level(item.ordinal, stack)
@@ -302,7 +304,7 @@ class _TableReader:
                 stack.append((level, RawSection(item.ordinal, title)))
                 if self.registry is not None and title and agency_start(title, self.registry) \
                         and len(title.split()) <= 12 and not title.isupper():
-                    doers[id(stack[-1][1])] = title
+                    doers[id(stack[-1][1])] = (stack[-1][1], title)
                 continue
             words = item.values.get("task", "").strip()
             if not words or _TOTAL_ROW.match(words):
@@ -316,7 +318,8 @@ class _TableReader:
                 while stack and stack[-1][0] >= own and stack[-1][1].ordinal and _ARABIC.match(stack[-1][1].ordinal):
                     stack = stack[:-1]
             if not item.values.get("lead"):
-                doer = next((doers[id(sec)] for _, sec in reversed(stack) if id(sec) in doers), None)
+                doer = next((doers[id(sec)][1] for _, sec in reversed(stack)
+                             if id(sec) in doers and doers[id(sec)][0] is sec), None)
                 if doer:
                     item.values["lead"] = doer  # the rows under a body's row are its work
             out.append(self._task(item, context + [s for _, s in stack]))

@@ -351,11 +351,11 @@ def _inline_span(text: str, start: int, phrase: str, rest: str, ctx) -> tuple[in
         return None  # ("hoàn thành trước Tết Nguyên đán": a lunar day has no digits; "trong Quý III")
     if _NAMED_EVENT.match(phrase):
         return None  # "vào Tháng hành động vì an toàn thực phẩm năm 2026": an event's name
+    if not _YEAR_DIGITS.search(phrase) and _FREQUENCY_BEFORE.search(text[max(0, start - 40):start]):
+        return None  # "định kỳ hàng năm (trước ngày 10/12)": the day of a recurrence, not one date
     # Without the document's date (the structure stage finds phrases before it is known), a
     # phrase with no year ("trước ngày 20/12", "trong Quý III") is judged in a stand-in year:
     # whether it is dated, not which year; the caller keeps the phrase as printed.
-    if not _YEAR_DIGITS.search(phrase) and _FREQUENCY_BEFORE.search(text[max(0, start - 40):start]):
-        return None  # "định kỳ hàng năm (trước ngày 10/12)": the day of a recurrence, not one date
     ctx = ctx if ctx is not None else _SOME_YEAR
     spec, messages = parse_time(phrase, ctx)
     if messages or spec is None:

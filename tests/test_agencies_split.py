@@ -254,6 +254,22 @@ def test_what_a_body_does_after_its_name_in_a_cell_names_no_body():
         assert [(p.text, p.cooperating) for p in split_cell(builtin_registry(), cell)] == pieces
 
 
+@pytest.mark.parametrize("cell, pieces", [
+    # a cell's paragraph opening with a capital "Các" is another body, even after a name the
+    # registry does not hold whole
+    ("Ngân hàng Nhà nước Chi nhánh Khu vực 11\nCác cơ sở giáo dục",
+     ["Ngân hàng Nhà nước Chi nhánh Khu vực 11", "Các cơ sở giáo dục"]),
+    ("Trung tâm Y tế khu vực Bắc Hà\nNhững đơn vị có liên quan",
+     ["Trung tâm Y tế khu vực Bắc Hà", "Những đơn vị có liên quan"]),
+    # a name wrapped before "các" goes on in lower case
+    ("Ủy ban nhân dân\ncác xã, phường", ["Ủy ban nhân dân\ncác xã, phường"]),
+])
+def test_a_cell_line_opening_with_cac_is_another_body(cell, pieces):
+    from extract.lang.agencies.split import split_cell
+
+    assert [p.text for p in split_cell(builtin_registry(), cell)] == pieces
+
+
 def test_a_plural_governs_a_list_of_common_nouns():
     from extract.lang.agencies.split import split_cell
 

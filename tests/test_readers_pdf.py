@@ -94,6 +94,22 @@ def test_bullets_inside_a_cell_stay_on_their_own_lines(tmp_path):
 
 
 @needs_font
+def test_a_cells_paragraphs_stay_on_their_own_lines(tmp_path):
+    """A line that stopped short although the next line's first word would have fitted ended
+    a paragraph of the cell: bodies one per line stay apart; a full line is folded."""
+    b = PdfBuilder(unicode_font=True).new_page()
+    b.grid([50, 80, 330, 580], [100, 130, 200])
+    b.text(55, 105, "TT").text(85, 105, "Nhiệm vụ").text(335, 105, "Chủ trì, phối hợp")
+    b.text(55, 135, "1").text(85, 135, "Làm sạch dữ liệu hộ tịch, bảo đảm")
+    b.text(85, 149, "đúng, đủ, sạch, sống")
+    b.text(335, 135, "Ủy ban nhân dân các xã, phường")
+    b.text(335, 149, "Sở Tư pháp").text(335, 163, "Công an tỉnh")
+    (t,) = tables(read(b.save(tmp_path / "c.pdf")))
+    assert t.rows[1].texts[1:] == ["Làm sạch dữ liệu hộ tịch, bảo đảm đúng, đủ, sạch, sống",
+                                   "Ủy ban nhân dân các xã, phường\nSở Tư pháp\nCông an tỉnh"]
+
+
+@needs_font
 def test_words_broken_inside_a_narrow_cell_are_glued_back(tmp_path):
     """A word wider than its cell is broken wherever the line is full, as LibreOffice does with
     "STT" and "VIII" in a narrow STT column when a wider font replaces the document's: the
@@ -391,6 +407,50 @@ def test_unruled_table_found_by_alignment(tmp_path):
     texts = [p.text for p in paragraphs(layout)]
     assert texts == ["Các nhiệm vụ được giao cho các cơ quan, đơn vị như bảng dưới đây, đề nghị triển khai thực hiện nghiêm túc.",
                      "Nơi nhận:"]
+
+
+def _unruled_rows(b, y, rows, xs=(60, 100, 300, 460), size=11):
+    for cells in rows:
+        for x, text in zip(xs, cells):
+            for k, part in enumerate(text.split("|")):
+                if part:
+                    b.text(x, y + 13 * k, part, size=size)
+        y += 13 * max(len(t.split("|")) for t in cells) + 8
+    return y
+
+
+@needs_font
+@pytest.mark.parametrize("apart", [False, True], ids=["header-tight", "header-apart"])
+def test_unruled_table_continued_on_the_next_page_is_one_table(tmp_path, apart):
+    """Page 2 repeats the header; a split row may leave white under it, so that the header is
+    read as loose lines: either way the rows of both pages make one table, header once."""
+    header = ("STT", "Nội dung công việc", "Đơn vị chủ trì", "Thời gian|thực hiện")
+    b = PdfBuilder(unicode_font=True).new_page()
+    b.text(60, 60, "II. NỘI DUNG THỰC HIỆN", size=12)
+    _unruled_rows(b, 700, [header, ("1", "Kiện toàn Ban Chỉ huy", "Văn phòng", "Tháng 3/2026"),
+                           ("2", "Rà soát phương án ứng phó", "Phòng Kinh tế", "Trước 30/4/2026")])
+    b.new_page()
+    y = _unruled_rows(b, 60, [header])
+    _unruled_rows(b, y + (60 if apart else 0), [
+        ("3", "Thu Quỹ phòng, chống thiên tai", "Phòng Kinh tế", "Quý II/2026"),
+        ("4", "Tổ chức diễn tập ứng phó bão", "Ban Chỉ huy quân sự", "Quý III/2026"),
+        ("5", "Tổng kết công tác năm", "Văn phòng", "Tháng 12/2026")])
+    layout = read(b.save(tmp_path / "t.pdf"))
+    (t,) = tables(layout)
+    assert [r.texts[0] for r in t.rows] == ["STT", "1", "2", "3", "4", "5"]
+    assert t.rows[3].texts[1:] == ["Thu Quỹ phòng, chống thiên tai", "Phòng Kinh tế", "Quý II/2026"]
+    assert [p.text for p in paragraphs(layout)] == ["II. NỘI DUNG THỰC HIỆN"]
+
+
+@needs_font
+def test_unruled_tables_of_other_columns_on_two_pages_stay_apart(tmp_path):
+    b = PdfBuilder(unicode_font=True).new_page()
+    _unruled_rows(b, 700, [("STT", "Nội dung", "Chủ trì", "Thời gian"), ("1", "Việc một", "Sở A", "Quý I"),
+                           ("2", "Việc hai", "Sở B", "Quý II")])
+    b.new_page()
+    _unruled_rows(b, 60, [("TT", "Chỉ tiêu", "Đơn vị"), ("1", "Tỷ lệ hồ sơ", "%"), ("2", "Số xã", "xã")],
+                  xs=(60, 200, 500))
+    assert len(tables(read(b.save(tmp_path / "t.pdf")))) == 2
 
 
 @needs_font

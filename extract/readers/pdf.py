@@ -25,7 +25,7 @@ from .limits import check_pages
 from .ocr_numerals import mend_part_numerals
 from .pdf_align import find_aligned_tables
 from .pdf_page import PageContent, read_page
-from .pdf_stitch import stitch
+from .pdf_stitch import Columns, stitch
 from .pdf_tables import build_table, find_grids
 from .pdf_text import Line, Margins, continues, drop_running, margins, page_lines, paragraph, running_keys
 
@@ -64,7 +64,7 @@ def read_pdf(path: Path, ocr_mode: str = "auto") -> Layout:
         check_pages(path, n)  # before any page is read: a page bomb is refused at once
         warnings: list[tuple[str, str, int | None]] = []
         assembly = _Assembly(LOOKAHEAD)
-        columns: dict[int, list[float]] = {}  # id(table) -> its grid's x, for stitching
+        columns: Columns = {}  # id(table) -> its grid or its columns, for stitching (pdf_stitch)
         bad_pages: list[tuple[int, str]] = []
         for i in range(n):
             if i and i % REOPEN_EVERY == 0:  # PDFium keeps what it parsed until the file is closed
@@ -170,7 +170,7 @@ class _PageParts:
     tables: list[tuple[float, Table]]
 
 
-def _page_parts(content: PageContent, columns: dict[int, list[float]]) -> _PageParts:
+def _page_parts(content: PageContent, columns: Columns) -> _PageParts:
     """One page's tables (ruled, then aligned) and its visual lines outside them."""
     grids = find_grids(content.rules)
     tables: list[tuple[float, Table]] = []
@@ -203,7 +203,9 @@ def _page_parts(content: PageContent, columns: dict[int, list[float]]) -> _PageP
     refine = content.ocr.reread if content.ocr is not None else None
     aligned, outside = find_aligned_tables(outside, content.number, refine)
     content.ocr = None  # the page image is large: let it go as soon as the tables are read
-    tables.extend(aligned)
+    for top, table, spans in aligned:
+        tables.append((top, table))
+        columns[id(table)] = spans
     lines = page_lines(outside, content.number, content.bold_chars, content.sizes)
     if not content.as_displayed:  # boxes of text turned upright would not lie over the page image
         for ln in lines:
@@ -246,7 +248,7 @@ class _Assembly:
             self._learn_running()
         self._drain(final=False)
 
-    def finish(self, path: Path, columns: dict[int, list[float]], warnings) -> Layout:
+    def finish(self, path: Path, columns: Columns, warnings) -> Layout:
         if self.running is None:
             self._learn_running()
         self._drain(final=True)

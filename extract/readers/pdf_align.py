@@ -30,6 +30,7 @@ MAX_ROW_GAP = 1.5  # line heights of white space that end a table
 MIN_FILL = 0.6  # share of non-empty cells
 _PAGE_NUMBER = regex.compile(r"^[-–(]?\s*(?:trang\s*)?\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–)]?$", regex.I)
 ROW_GAP = 0.25  # line heights of white, above the leading inside a cell, between two rows
+Spans = tuple[tuple[float, float], ...]  # each column's left and right edge, left to right
 _ORDINAL = regex.compile(r"^(?:[IVXLC]{1,5}|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*)[.)]?$")
 
 
@@ -64,16 +65,17 @@ def _fits(columns: list[list[float]], segs: list[list[Char]]) -> list[list[float
     return cols
 
 
-def find_aligned_tables(chars: list[Char], page: int, refine=None) -> tuple[list[tuple[float, Table]], list[Char]]:
-    """(tables with their top, characters left for paragraphs). refine: on OCR'd pages, reads
-    boxes of the page again (``ocr.PageImage.reread``) - the first column's short cells that
-    page segmentation skipped ("1", "3")."""
+def find_aligned_tables(chars: list[Char], page: int, refine=None
+                        ) -> tuple[list[tuple[float, Table, Spans]], list[Char]]:
+    """(tables with their top and their columns' spans, characters left for paragraphs).
+    refine: on OCR'd pages, reads boxes of the page again (``ocr.PageImage.reread``) - the
+    first column's short cells that page segmentation skipped ("1", "3")."""
     rows = visual_rows(chars)
     if len(rows) < MIN_ROWS:
         return [], chars
     segs = [_segments(r) for r in rows]
     used: set[int] = set()
-    tables: list[tuple[float, Table]] = []
+    tables: list[tuple[float, Table, Spans]] = []
     floor = 0  # lines above this belong to the table found before
     i = 0
     while i < len(rows):
@@ -109,7 +111,7 @@ def find_aligned_tables(chars: list[Char], page: int, refine=None) -> tuple[list
         table = _build(lines, columns, page, {n - shift: k for n, k in titles.items() if start <= n < j},
                        refine) if ok else None
         if table is not None and _looks_like_a_table(table):
-            tables.append((min(c.top for c in lines[0]), table))
+            tables.append((min(c.top for c in lines[0]), table, tuple((a, b) for a, b in columns)))
             for r in lines:
                 used.update(id(c) for c in r)
             i = floor = j

@@ -6,6 +6,12 @@ cell. A table that ends one page and a table with the same columns that starts t
 same table: the repeated header is dropped and a split row joined back, so the PDF gives the
 same single table as the DOCX it was printed from (and a sentence split by the page break is
 whole again for every later stage).
+
+Ruled tables are compared by their grid lines; tables found by alignment (no rules) by their
+columns' spans, which move with the words in them, so a column of one piece must overlap the
+same column of the other. An unruled table's repeated header may stand apart from its rows
+(a row split by the break leaves white under it) and be read as loose lines: lines on top of
+the page that hold exactly the words of the table's header row are that header.
 """
 
 from __future__ import annotations
@@ -16,30 +22,63 @@ from ..model.layout import Page, Paragraph, Row, Table
 
 COLUMN_TOLERANCE = 4.0  # pt: the same column printed on two pages
 TERMINAL = re.compile(r"[.;:!?…]\s*$")
+# id(table) -> the x of its grid lines (a list: ruled), or its columns' (left, right) spans (a
+# tuple: found by alignment)
+Columns = dict[int, "list[float] | tuple[tuple[float, float], ...]"]
 
 
-def stitch(pages: list[Page], columns: dict[int, list[float]]) -> None:
-    """Merge, in place, tables continued over a page break. `columns`: id(table) -> the x of its
-    grid lines (relative positions are compared, so a shifted page still matches)."""
+def stitch(pages: list[Page], columns: Columns) -> None:
+    """Merge, in place, tables continued over a page break."""
     previous: Table | None = None
     for page in pages:
         body = [b for b in page.blocks if not (isinstance(b, Paragraph) and b.footnote)]
-        first = body[0] if body else None
+        header = _loose_header(previous, body) if previous is not None else 0
+        first = body[header] if len(body) > header else None
         if previous is not None and isinstance(first, Table) and _same_columns(previous, first, columns):
+            for block in body[:header]:
+                page.blocks.remove(block)
             _append(previous, first)
             page.blocks.remove(first)
-            body = body[1:]
+            body = body[header + 1:]
             if not body:  # the whole page was table: it may go on over the next page too
                 continue
         last = body[-1] if body else None
         previous = last if isinstance(last, Table) else None
 
 
-def _same_columns(a: Table, b: Table, columns: dict[int, list[float]]) -> bool:
+def _loose_header(table: Table, body: list) -> int:
+    """How many paragraphs on top of the page are the table's header row printed again (their
+    words, in any order, are those of its first one to three rows), or 0."""
+    words: list[str] = []
+    for n, block in enumerate(body[:12]):
+        if not isinstance(block, Paragraph):
+            return 0
+        words.extend(block.text.split())
+        wanted = []
+        for k in range(min(3, len(table.rows))):
+            wanted.extend(w for cell in table.rows[k].cells for w in cell.text.split())
+            if len(wanted) == len(words) and sorted(wanted) == sorted(words):
+                return n + 1
+    return 0
+
+
+def _same_columns(a: Table, b: Table, columns: Columns) -> bool:
     xa, xb = columns.get(id(a)), columns.get(id(b))
-    if not xa or not xb or len(xa) != len(xb):
+    if not xa or not xb or len(xa) != len(xb) or type(xa) is not type(xb):
         return False
+    if isinstance(xa, tuple):
+        return _same_spans(xa, xb)
     return all(abs((p - xa[0]) - (q - xb[0])) <= COLUMN_TOLERANCE for p, q in zip(xa, xb))
+
+
+def _same_spans(a, b) -> bool:
+    """Columns found by alignment: each column of one table overlaps the same column of the
+    other and no other one (a header or a longer word widens a column, so edges move)."""
+    for k, (x0, x1) in enumerate(b):
+        hit = [j for j, (p0, p1) in enumerate(a) if x0 < p1 + COLUMN_TOLERANCE and x1 > p0 - COLUMN_TOLERANCE]
+        if hit != [k]:
+            return False
+    return True
 
 
 def _append(a: Table, b: Table) -> None:

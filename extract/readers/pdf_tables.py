@@ -114,7 +114,10 @@ def cell_text(chars: list[Char], room: float | None = None) -> str:
 
     room: the width text may take in the cell (its width less the padding), when known. A word
     wider than that is broken by the word processor wherever the line is full ("ST" over "T" in
-    a narrow STT column); such a piece is glued back to the rest without a space."""
+    a narrow STT column); such a piece is glued back to the rest without a space. And a line
+    that stopped short although the next line's first word would have fitted beside it ended a
+    paragraph of the cell ("Sở Tư pháp" over "Công an tỉnh"): it is kept on its own line, as the
+    cell's paragraphs are in the DOCX it was printed from."""
     out = ""
     prev: list[Char] | None = None
     prev_text = ""
@@ -130,6 +133,8 @@ def cell_text(chars: list[Char], room: float | None = None) -> str:
             out += line  # "68-" + "NQ/TW": Vietnamese never hyphenates words, so it is a token
         elif room is not None and _broken_word(prev, prev_text, row, line, room):
             out += line
+        elif room is not None and (line[:1].isupper() or line[:1].isdigit()) and _stopped_short(prev, row, room):
+            out += "\n" + line
         else:
             out += " " + line
         prev, prev_text = row, line
@@ -162,6 +167,16 @@ def _broken_word(prev: list[Char] | None, prev_text: str, row: list[Char], line:
             return True
         return ROMAN.fullmatch(a + b) is not None
     return NUMBER.fullmatch(a) is not None and NUMBER.fullmatch(b) is not None
+
+
+def _stopped_short(prev: list[Char] | None, row: list[Char], room: float) -> bool:
+    """Would the first word of `row` have fitted at the end of the line above, with a space and
+    half a line height to spare (measures of the printer and of this reading differ a little)?"""
+    if not prev:
+        return False
+    height = max(c.bottom - c.top for c in row)
+    head = row[0]
+    return (prev[-1].x1 - prev[0].x0) + 0.3 * height + (head.x1 - head.x0) + 0.5 * height < room
 
 
 def _has_vowel(word: str) -> bool:

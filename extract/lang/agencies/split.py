@@ -107,6 +107,7 @@ def begins_body(registry: Registry, text: str) -> bool:
 
 PERSON = regex.compile(r"^\s*(?:đồng\s+chí|đ/c|ông|bà)\s", regex.IGNORECASE | regex.VERSION1)
 _PLURAL = regex.compile(r"(?:[Cc]ác|[Nn]hững)\s", regex.VERSION1)
+_PLURAL_LINE = regex.compile(r"(?:Các|Những)\s+\p{L}", regex.VERSION1)
 # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ xã": after one person's
 # title, a comma and another capitalised title are the same person's next role.
 ROLE_TITLE = regex.compile(r"(?:Phó\s+)?(?:Chủ\s+tịch|Bí\s+thư|Trưởng|Giám\s+đốc|Chánh|Tổng\s+thư\s+ký|Thư\s+ký)"
@@ -233,7 +234,10 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
                 rest[:1].isupper()
                 # "Liên đoàn Lao động tỉnh và địa phương": a group after a whole name and "và"
                 or (m.group(0).strip() in ("và", "cùng") and _GROUP_NOUN.match(_PLURAL.sub("", rest, count=1))))
-            if not (after_known or m.end() in starts or begins_body(registry, rest)):
+            # a line of its own opening with a capital "Các" ("Các cơ sở giáo dục"): a wrapped
+            # name goes on in lower case ("UBND" / "các xã, phường")
+            own_line = "\n" in m.group(0) and _PLURAL_LINE.match(rest)
+            if not (after_known or own_line or m.end() in starts or begins_body(registry, rest)):
                 continue
             # A bare line break inside a name printed over two lines ("Lãnh đạo" / "Sở ...").
             if not m.group(0).strip() and not (m.start() in ends or begins_body(registry, text[pos : m.start()])):

@@ -106,3 +106,28 @@ def test_quyet_dinh_after_a_doer_is_its_verb_and_before_so_a_noun():
         "Điều 4. Sở Nội vụ quyết định số lượng biên chế của Tổ giúp việc.",
     )
     assert [t.lead for t in tasks] == ["Giám đốc Sở Khoa học và Công nghệ", "Sở Nội vụ"]
+
+
+def test_an_article_approving_a_report_hands_out_the_work_its_clauses_ask_for():
+    """"Điều 1. Tán thành Báo cáo ... với những nội dung chủ yếu sau:" lists contents, but when
+    a clause under it asks bodies to act ("3. ..., Hội đồng nhân dân tỉnh yêu cầu:" over
+    "a) Ủy ban nhân dân tỉnh" and its duties) those duties are tasks; the account is not."""
+    tasks = _tasks(
+        "QUYẾT NGHỊ:",
+        "Điều 1. Tán thành Báo cáo số 96/BC-ĐGS của Đoàn giám sát với những nội dung chủ yếu sau:",
+        "1. Kết quả đạt được",
+        "Giai đoạn 2023 - 2025, toàn tỉnh đã hỗ trợ xây mới 6.842 căn nhà.",
+        "2. Tồn tại, hạn chế",
+        "Việc rà soát đối tượng ở một số địa phương chưa chính xác.",
+        "3. Để khắc phục tồn tại, hạn chế nêu trên, Hội đồng nhân dân tỉnh yêu cầu:",
+        "a) Ủy ban nhân dân tỉnh",
+        "- Chỉ đạo hoàn thành hỗ trợ nhà ở cho 312 hộ trước ngày 30/6/2026.",
+        "- Ban hành hướng dẫn thống nhất về hồ sơ hỗ trợ nhà ở.",
+        "b) Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh vận động Quỹ “Vì người nghèo”.",
+        "Điều 2. Tổ chức thực hiện",
+        "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.",
+    )
+    assert [(t.text[:20], t.lead) for t in tasks] == [
+        ("Chỉ đạo hoàn thành h", "Ủy ban nhân dân tỉnh"), ("Ban hành hướng dẫn t", "Ủy ban nhân dân tỉnh"),
+        ("Đề nghị Ủy ban Mặt t", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+        ("Giao Ủy ban nhân dân", "Ủy ban nhân dân tỉnh")]

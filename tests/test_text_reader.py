@@ -228,3 +228,41 @@ def test_bar_rows_without_a_rule_line_are_a_table(tmp_path):
     assert [c.text for c in table.rows[1].cells] == ["1", "Tổ chức hội nghị quán triệt",
                                                     "Phòng Phổ biến, giáo dục pháp luật", "Tháng 3/2026"]
     assert any(isinstance(b, Paragraph) and "lone line" in b.text for b in blocks)
+
+
+def test_bar_rows_without_outer_bars_are_a_table(tmp_path):
+    """"STT | Nội dung | ..." as converters and hand typists write it: no bar at either end, a
+    bar at the end leaving the last cell empty (a section row); prose with one bar stays text."""
+    from extract.model.layout import Paragraph, Table
+    from extract.readers import read
+
+    path = tmp_path / "plan.txt"
+    path.write_text("PHỤ LỤC\n"
+                    "TT | Nhiệm vụ | Chủ trì | Phối hợp | Thời hạn\n"
+                    "A | Nhóm nhiệm vụ về thể chế | | |\n"
+                    "1 | Ban hành quy chế phối hợp | Sở Nội vụ | Sở Tư pháp | Quý I/2027\n"
+                    "2 | Rà soát thủ tục | Văn phòng UBND tỉnh | Các sở, ngành | Tháng 6/2027\n"
+                    "\n"
+                    "Ghi chú: thời hạn | là hạn cuối.\n", encoding="utf-8")
+    blocks = list(read(path).blocks())
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    assert [r.texts for r in table.rows][1:] == [
+        ["A", "Nhóm nhiệm vụ về thể chế", "", "", ""],
+        ["1", "Ban hành quy chế phối hợp", "Sở Nội vụ", "Sở Tư pháp", "Quý I/2027"],
+        ["2", "Rà soát thủ tục", "Văn phòng UBND tỉnh", "Các sở, ngành", "Tháng 6/2027"]]
+    assert any(isinstance(b, Paragraph) and b.text.startswith("Ghi chú") for b in blocks)
+
+
+def test_a_numbered_section_title_is_not_joined_to_the_paragraph_under_it(tmp_path):
+    """In text with blank lines between paragraphs, "1. Kết quả đạt được" right over its first
+    sentence is a title, not a line wrapped into it."""
+    lines = ["BÁO CÁO", "", "I. KẾT QUẢ THỰC HIỆN", "", "1. Kết quả đạt được",
+             "Toàn tỉnh đã hỗ trợ 6.842 căn nhà.", "", "2. Tồn tại, hạn chế", "Việc rà soát còn chậm.", "",
+             "3. Sở Xây dựng chủ trì", "Hướng dẫn hồ sơ hỗ trợ.", ""]
+    layout = read(write(tmp_path, "\n".join(lines) + "\n", name="doc.txt"))
+    from extract.structure.outline import body_paragraphs
+
+    texts = [p.text for p in body_paragraphs(list(layout.blocks()))]
+    assert "1. Kết quả đạt được" in texts and "Toàn tỉnh đã hỗ trợ 6.842 căn nhà." in texts
+    assert "2. Tồn tại, hạn chế" in texts
+    assert "3. Sở Xây dựng chủ trì Hướng dẫn hồ sơ hỗ trợ." in texts  # not a title: wrapped

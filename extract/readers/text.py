@@ -173,6 +173,8 @@ def read_typed(lines: list[str]) -> list:
 
 _MD_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _MD_ROW = regex.compile(r"^\s*\|.*\|\s*$")
+# a row without its outer bars: text, then two bars or more ("STT | Nội dung | Chủ trì")
+_BARE_ROW = regex.compile(r"^\s*[^|\s](?:[^|]|\\\|)*(?<!\\)\|(?:[^|]|\\\|)*(?<!\\)\|")
 
 
 def markdown_rows(lines: list[str]) -> list[str]:
@@ -184,10 +186,10 @@ def markdown_rows(lines: list[str]) -> list[str]:
     out: list[str] = []
     k = 0
     while k < len(lines):
-        if k + 1 < len(lines) and _MD_ROW.match(lines[k]) and _MD_RULE.match(lines[k + 1]):
+        if k + 1 < len(lines) and _width(lines[k]) >= 2 and _MD_RULE.match(lines[k + 1]):
             out.append(_cells(lines[k]))
             k += 2
-            while k < len(lines) and _MD_ROW.match(lines[k]):
+            while k < len(lines) and _width(lines[k]) >= 2:
                 out.append(_cells(lines[k]))
                 k += 1
             out.append("")  # the table ends here
@@ -199,9 +201,10 @@ def markdown_rows(lines: list[str]) -> list[str]:
 
 def _rows_without_rule(lines: list[str]) -> list[str]:
     """Rows "| STT | Nội dung | ... |" with no rule line under the first (typed by hand, or a
-    converter that drops it): a run of two or more such lines with the same three or more cells
-    is a table too; a lone line between bars stays text."""
-    if not any(_MD_ROW.match(ln) for ln in lines):
+    converter that drops it), or without the outer bars ("STT | Nội dung | ..."): a run of two
+    or more such lines with the same three or more cells is a table too; a lone line with bars
+    stays text."""
+    if not any("|" in ln for ln in lines):
         return lines
     widths = [_width(ln) for ln in lines]
     out: list[str] = []
@@ -221,13 +224,20 @@ def _rows_without_rule(lines: list[str]) -> list[str]:
 
 
 def _width(line: str) -> int:
-    """The number of cells of a "| a | b |" line, 0 for any other line."""
-    return len(_row_cells(line)) if _MD_ROW.match(line) else 0
+    """The number of cells of a "| a | b |" or "a | b | c" line, 0 for any other line."""
+    if _MD_ROW.match(line) or _BARE_ROW.match(line):
+        return len(_row_cells(line))
+    return 0
 
 
 def _row_cells(line: str) -> list[str]:
-    r"""The cells between the bars of a "| a | b |" line, as printed ("\|" is a bar inside a cell)."""
-    return regex.split(r"(?<!\\)\|", line.strip()[1:-1])
+    r"""The cells between the bars of a "| a | b |" line, as printed ("\|" is a bar inside a
+    cell). Without the outer bars ("a | b | c", "I | Tiêu đề | | |"), every bar separates two
+    cells: a bar at the end leaves an empty last cell."""
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:-1] if line.endswith("|") and len(line) > 1 else line[1:]
+    return regex.split(r"(?<!\\)\|", line)
 
 
 def _cells(line: str) -> str:

@@ -628,7 +628,9 @@ class Assigner:
             return False
         title = line.title.strip()
         if (title.endswith(":") or line.kind not in ("part", "chapter", "upper")) and self.r.content_intros.search(title) \
-                and not any(self._hands_work(c) for c in node.items):
+                and not any(self._hands_work(c) for c in _descendants(node)):
+            # (work handed out deeper down, "3. Để khắc phục ..., HĐND tỉnh yêu cầu:" over "a) Ủy
+            # ban nhân dân tỉnh" and its duties, makes the items more than contents)
             return True
         if (line.kind not in ("part", "chapter", "upper", "article") and not title.endswith(":")
                 and all(trailer(c.line.title, self.r)[0] == "content" and c.line.kind in ("bullet", "sub", "star")
@@ -796,6 +798,8 @@ class Assigner:
                 return [self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in works], False
             if not works and all(self.r.not_work.search(b.text) for b in body):
                 return [], True  # "2. Thời gian tuyên truyền:" / "Thực hiện theo lộ trình tại phần II": no work
+            if not works and self.r.section_class(title) == "none":
+                return [], True  # "1. Kết quả đạt được" / "2. Tồn tại, hạn chế" over an account: no work
             if line.kind in ("part", "chapter", "upper") or title.isupper():
                 return [], False  # "III. NHIỆM VỤ CỤ THỂ" over "Nhiệm vụ ... chi tiết tại Phụ lục": no work here
         if (body and line.kind in _HEADING_KINDS and _SENTENCE_END.search(title) and self.is_work(title)
@@ -821,6 +825,12 @@ class Assigner:
         if (not body and line.kind in _HEADING_KINDS and not _SENTENCE_END.search(title)
                 and not self.is_work(title) and len(title.split()) <= 8):
             return [], True  # "6. Tiến độ thực hiện": a heading over a table or nothing, not work
+        if (not body and line.kind in _HEADING_KINDS and not _SENTENCE_END.search(title)
+                and self.r.section_class(title) == "duties" and len(title.split()) <= 5
+                and all(not w[:1].isupper() for w in title.split()[1:])):
+            # "Điều 2. Tổ chức thực hiện" whose paragraph ("Giao Ủy ban nhân dân tỉnh ...") was
+            # taken as a request of its own: the title names the part, it is no work
+            return [], True
         f = self.task(line, text, sections, scope, line.page, ordinal=line.ordinal)
         if label is not None and title != printed and role != "content":
             # "đ) Bộ Xây dựng: Khẩn trương ...": the body's label is read as the lead, and the
@@ -1071,6 +1081,14 @@ _TRAILING_VERBS = regex.compile(r"(?:\s+(?:tham\s+mưu|triển\s+khai|tổ\s+ch�
 
 
 @lru_cache(maxsize=4)
+def _descendants(node: Node, depth: int = 4):
+    """The items under a node, and theirs, a few levels down."""
+    for c in node.items:
+        yield c
+        if depth > 1:
+            yield from _descendants(c, depth - 1)
+
+
 def _group_noun(words: tuple[str, ...]) -> regex.Pattern:
     """"đơn vị được kiểm tra" after "Đối với": a common noun (a group word) that names who is
     addressed; compiled once per vocabulary, not once per document."""

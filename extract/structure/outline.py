@@ -370,7 +370,19 @@ def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: boo
         return False  # "**1.1. Nông nghiệp**" over its first paragraph; not "**1. Sở" / "Tài chính **(...)"
     if _mostly_upper(previous.text) and not _mostly_upper(text):
         return False  # "II. TỔ CHỨC THỰC HIỆN" over its first sentence
+    if text[:1].isupper() and _section_title(previous.text, r):
+        return False  # "1. Kết quả đạt được" over "Giai đoạn 2023 - 2025, toàn tỉnh đã ..."
     return _marker(text, None, False) is None and trailer(text, r)[0] is None and not _deadline_label(text, r)
+
+
+def _section_title(text: str, r: ProseRules) -> bool:
+    """A numbered line that is a whole section title ("1. Kết quả đạt được", "2. Tồn tại, hạn
+    chế", "3. Tổ chức thực hiện"): a few words that the section rules name."""
+    line = _marker(text, None, False)
+    if line is None or line.kind not in ("heading", "part", "letter"):
+        return False
+    title = line.title.strip()
+    return 0 < len(title.split()) <= 6 and r.section_class(title) is not None
 
 
 def body_paragraphs(blocks) -> list[BodyLine]:

@@ -434,3 +434,51 @@ def test_a_group_with_a_note_in_brackets_before_its_predicate():
     (task,) = tasks_of("7. Các chủ rừng (Ban Quản lý rừng phòng hộ, Vườn quốc gia Núi Chúa, các công ty lâm nghiệp) "
                        "xây dựng phương án phòng cháy, chữa cháy rừng trước ngày 20/01/2026.")
     assert task.lead == "Các chủ rừng"
+
+
+def _lead_and_partners(line: str):
+    (t,) = assigned_tasks([Paragraph("II. NHIỆM VỤ"), Paragraph(line)], report=False)
+    return t.lead, t.support
+
+
+@pytest.mark.parametrize("line, lead, support", [
+    # "giao" opens a noun inside names ("giao thông"), not the verb that hands out work
+    ("5. Giao Vụ Vận tải và An toàn giao thông làm đầu mối theo dõi, tổng hợp.",
+     "Vụ Vận tải và An toàn giao thông", None),
+    ("6. Ban An toàn giao thông tỉnh chủ trì, phối hợp với Sở Xây dựng tổ chức tuyên truyền.",
+     "Ban An toàn giao thông tỉnh", "Sở Xây dựng"),
+    ("7. Giao Phòng Cảnh sát giao thông Công an tỉnh Hà Tĩnh tăng cường tuần tra.",
+     "Phòng Cảnh sát giao thông Công an tỉnh Hà Tĩnh", None),
+    # the old tone placement ("Uỷ ban", usual before about 2015) names the same bodies
+    ("8. Đề nghị Uỷ ban MTTQ huyện phối hợp tuyên truyền.", "Uỷ ban MTTQ huyện", None),
+    ("9. Các trường phối hợp với Uỷ ban Mặt trận Tổ quốc Việt Nam huyện tổ chức khám sức khoẻ.",
+     "Các trường", "Uỷ ban Mặt trận Tổ quốc Việt Nam huyện"),
+    # a district's offices before 2025, named with "và", and a qualifier that says which stations
+    ("10. Phòng Tài chính - Kế hoạch chủ trì, phối hợp với Phòng Tài nguyên và Môi trường, Phòng Y tế "
+     "tham mưu bố trí kinh phí.", "Phòng Tài chính - Kế hoạch", "Phòng Tài nguyên và Môi trường; Phòng Y tế"),
+    ("11. Các trường THCS phối hợp với Trạm Y tế các xã, thị trấn tổ chức khám sức khoẻ.",
+     "Các trường THCS", "Trạm Y tế các xã, thị trấn"),
+    # the youth union, the investors of projects, a power company's units
+    ("12. Đoàn các xã, thị trấn tổ chức tuyên truyền, vận động đoàn viên.", "Đoàn các xã, thị trấn", None),
+    ("13. Các chủ đầu tư chủ động lập kế hoạch giải ngân chi tiết.", "Các chủ đầu tư", None),
+    ("14. Xí nghiệp Dịch vụ Điện lực Quảng Ngãi chuẩn bị đầy đủ vật tư.",
+     "Xí nghiệp Dịch vụ Điện lực Quảng Ngãi", None),
+    # an adverbial between the names and the verb; a verb the predicate list did not hold
+    ("15. Cục Đường sắt Việt Nam, Cục Hàng hải và Đường thủy Việt Nam theo chức năng, nhiệm vụ chỉ đạo "
+     "các đơn vị trực thuộc tăng cường kiểm tra.", "Cục Đường sắt Việt Nam; Cục Hàng hải và Đường thủy Việt Nam", None),
+    ("16. Các cơ sở đào tạo nhân lực y tế đổi mới chương trình đào tạo.", "Các cơ sở đào tạo nhân lực y tế", None),
+    ("17. Trung tâm Hỗ trợ khởi nghiệp đổi mới sáng tạo tổ chức cuộc thi.",
+     "Trung tâm Hỗ trợ khởi nghiệp đổi mới sáng tạo", None),
+])
+def test_doers_whose_names_hold_verbs_old_spellings_or_joints(line, lead, support):
+    assert _lead_and_partners(line) == (lead, support)
+
+
+@pytest.mark.parametrize("word, pattern", [
+    ("Ủy", "(?:Uỷ|Ủy)"), ("hoà", "(?:hoà|hòa)"), ("khỏe", "(?:khoẻ|khỏe)"),
+    ("Quý", "Quý"), ("hoàn", "hoàn"), ("Sở", "Sở"),
+])
+def test_an_open_pair_matches_its_tone_on_either_vowel(word, pattern):
+    from extract.lang.fold import either_placement
+
+    assert either_placement(word) == pattern

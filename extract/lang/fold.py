@@ -107,3 +107,33 @@ def tone_last(word: str) -> str:
         else:
             tone = mark
     return unicodedata.normalize("NFC", "".join(kept)) + tone
+
+
+# An open "oa", "oe", "uy" carries its tone on either vowel in print: "Ủy ban" / "Uỷ ban",
+# "hòa" / "hoà", "khỏe" / "khoẻ" (the older placement is usual before about 2015). "qu" + y
+# keeps it on y ("Quý"); a closed syllable ("hoàn", "thuyết") has one placement only.
+_OPEN_PAIRS = ("oa", "oe", "uy", "OA", "OE", "UY", "Oa", "Oe", "Uy")
+
+
+def either_placement(word: str) -> str:
+    """A regular expression (escaped) that matches ``word`` with its open pair's tone on either
+    vowel: "Ủy" -> "(?:Uỷ|Ủy)"; a word without such a pair is only escaped."""
+    import re
+
+    d = unicodedata.normalize("NFD", word)
+    for k in range(len(d) - 2):
+        if k and d[k - 1] in "qQ":
+            continue
+        if d[k] + d[k + 2] in _OPEN_PAIRS and d[k + 1] in TONE_MARKS:
+            other = d[:k] + d[k] + d[k + 2] + d[k + 1] + d[k + 3:]  # "Ủy" -> "Uỷ"
+            end = k + 3
+        elif d[k] + d[k + 1] in _OPEN_PAIRS and d[k + 2] in TONE_MARKS:
+            other = d[:k] + d[k] + d[k + 2] + d[k + 1] + d[k + 3:]  # "Uỷ" -> "Ủy"
+            end = k + 3
+        else:
+            continue
+        if end < len(d) and (d[end].isalpha() or unicodedata.combining(d[end])):
+            continue  # a closed syllable ("hoàn"): one placement
+        spellings = sorted({word, unicodedata.normalize("NFC", other)})
+        return "(?:" + "|".join(re.escape(x) for x in spellings) + ")"
+    return re.escape(word)

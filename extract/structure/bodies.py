@@ -15,7 +15,7 @@ import re
 
 import regex
 
-from .prose_rules import rules
+from .prose_rules import rules, words_pattern
 
 _FLAGS = regex.VERSION1
 _SENTENCE = regex.compile(r"(?<=[.!?;])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)
@@ -109,9 +109,7 @@ def end_of(sentence: str, name: str) -> int:
     return at + len(last) if at >= 0 else 0
 
 
-def _words(items) -> str:
-    ordered = sorted(set(items), key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(regex.escape(w) for w in item.split()) for item in ordered)
+_words = words_pattern
 
 
 class _Patterns:

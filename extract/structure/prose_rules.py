@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..datafile import read_yaml, validate
 from ..errors import DataFileError
+from ..lang.fold import either_placement
 
 DATA_FILE = Path(__file__).with_name("data") / "prose.yaml"
 _FLAGS = regex.IGNORECASE | regex.VERSION1
@@ -165,9 +166,14 @@ def _compile(path, key: str, patterns, anchor: str = "") -> regex.Pattern:
     return regex.compile(anchor + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", _FLAGS)
 
 
-def _words(items) -> str:
+def words_pattern(items) -> str:
+    """An alternation of phrases, longest first, any run of spaces between their words, and an
+    open "oa", "oe", "uy" matched with its tone on either vowel ("Ủy ban" and "Uỷ ban")."""
     ordered = sorted(set(items), key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(regex.escape(w) for w in item.split()) for item in ordered)
+    return "|".join(r"\s+".join(either_placement(w) for w in item.split()) for item in ordered)
+
+
+_words = words_pattern
 
 
 def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:

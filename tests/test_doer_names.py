@@ -469,6 +469,19 @@ def _lead_and_partners(line: str):
     ("16. Các cơ sở đào tạo nhân lực y tế đổi mới chương trình đào tạo.", "Các cơ sở đào tạo nhân lực y tế", None),
     ("17. Trung tâm Hỗ trợ khởi nghiệp đổi mới sáng tạo tổ chức cuộc thi.",
      "Trung tâm Hỗ trợ khởi nghiệp đổi mới sáng tạo", None),
+    # a commune's committee named with its commune: the name is the partner, not "all communes"
+    ("18. Sở Xây dựng chủ trì, phối hợp với Sở Nông nghiệp và Môi trường, Ủy ban nhân dân xã Tam Nông và "
+     "Ủy ban nhân dân xã Thọ Văn rà soát khối lượng.", "Sở Xây dựng",
+     "Sở Nông nghiệp và Môi trường; Ủy ban nhân dân xã Tam Nông; Ủy ban nhân dân xã Thọ Văn"),
+    ("19. Sở Y tế phối hợp với Ủy ban nhân dân tỉnh Hưng Yên, Sở Tài chính tổ chức.", "Sở Y tế",
+     "Ủy ban nhân dân tỉnh Hưng Yên; Sở Tài chính"),
+    ("20. Phòng Kinh tế chủ trì, phối hợp với Trung tâm Dịch vụ tổng hợp xã theo dõi, đôn đốc.",
+     "Phòng Kinh tế", "Trung tâm Dịch vụ tổng hợp xã"),
+    ("21. Trưởng các thôn, buôn phổ biến Kế hoạch đến từng hộ chăn nuôi.", "Trưởng các thôn, buôn", None),
+    # those asked end at their first verb, not at the last one
+    ("22. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội xã tuyên truyền, "
+     "vận động hội viên và Nhân dân thực hiện nghiêm.",
+     "Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội xã", None),
 ])
 def test_doers_whose_names_hold_verbs_old_spellings_or_joints(line, lead, support):
     assert _lead_and_partners(line) == (lead, support)

@@ -131,3 +131,15 @@ def test_a_frequency_after_the_partners_starts_the_predicate():
         "4. Sở Nội vụ phối hợp với Sở Tài chính kiểm tra định kỳ các đơn vị.",
     )], report=False)
     assert [t.due for t in tasks] == ["định kỳ", None]  # after the verb it only qualifies it
+
+
+def test_a_number_with_a_thousands_point_starting_a_line_is_no_ordinal():
+    """"38.562 trường hợp" at the start of a wrapped line (hard-wrapped text, a scan) goes on
+    with the sentence above; "2. Sở Nội vụ" and "1.2. ..." are still items."""
+    from extract.structure.outline import _marker
+
+    assert _marker("38.562 trường hợp mắc sốt xuất huyết (09 trường hợp tử vong).", None, False) is None
+    assert _marker("2.100 hộ dân được hỗ trợ.", None, False) is None
+    assert _marker("2. Sở Nội vụ rà soát biên chế.", None, False).ordinal == "2"
+    assert _marker("1.2. Sở Y tế kiểm tra.", None, False).ordinal == "1.2"
+    assert _marker("3.Tổ chức hội nghị.", None, False).ordinal == "3"

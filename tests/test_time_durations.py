@@ -131,6 +131,11 @@ def test_an_invalid_duration_section_is_refused(tmp_path, change, key):
     ("Quý lV/2027", date(2027, 10, 1), date(2027, 12, 31)),
     ("Quy Il nam 2027", date(2027, 4, 1), date(2027, 6, 30)),
     ("Quý I và H/2027", date(2027, 1, 1), date(2027, 6, 30)),
+    # a digit for an I: no quarter is numbered 11, and "1I" is not the first quarter
+    ("Quý 11/2027", date(2027, 4, 1), date(2027, 6, 30)),
+    ("trong Quý 1I/2027", date(2027, 4, 1), date(2027, 6, 30)),
+    ("Quý 1V/2027", date(2027, 10, 1), date(2027, 12, 31)),
+    ("Quý 01/2027", date(2027, 1, 1), date(2027, 3, 31)),
 ])
 def test_a_scans_misread_quarter_is_read_as_that_quarter(phrase, start, end):
     spec, warnings = parse_time(phrase, CTX)
@@ -140,6 +145,12 @@ def test_a_scans_misread_quarter_is_read_as_that_quarter(phrase, start, end):
 @pytest.mark.parametrize("phrase,kind", [("H/2027", "year"), ("Báo cáo lV", "unspecified"), ("Il/2027", "year")])
 def test_misreadings_count_only_after_a_quarter_word(phrase, kind):
     assert parse_time(phrase, CTX)[0].kind == kind
+
+
+@pytest.mark.parametrize("phrase", ["quý 13/2027", "Quý 5 năm 2027"])
+def test_a_quarter_with_no_such_number_is_not_read_as_a_month_or_a_year(phrase):
+    spec, warnings = parse_time(phrase, CTX)
+    assert spec.kind == "unspecified" and warnings
 
 
 def test_the_ocr_quarters_are_data(tmp_path):

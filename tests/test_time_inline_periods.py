@@ -120,3 +120,24 @@ def test_work_due_years_before_the_document_gets_no_deadline_and_a_warning(tmp_p
     doc = parse_file(path)
     assert [t.due.end.isoformat() if t.due else None for t in doc.tasks] == [None, "2027-03-31"]
     assert [w.code for w in doc.warnings].count("due_before_issue") == 1
+
+
+@pytest.mark.parametrize("text, phrase, end", [
+    ("Duy trì các công trình thanh niên đã ra mắt từ nay đến hết năm 2016.", "từ nay đến hết năm 2016", "2016-12-31"),
+    ("Phòng Y tế duy trì các mô hình đến ngày 30/6/2016.", "đến ngày 30/6/2016", "2016-06-30"),
+    ("Các xã tiếp tục vận động Nhân dân đến cuối năm 2027.", "đến cuối năm 2027", "2027-12-31"),
+    ("Các chi bộ thực hiện chuyên đề đến hết tháng 9/2026; báo cáo kết quả.", "đến hết tháng 9/2026", "2026-09-30"),
+])
+def test_an_open_ended_until_at_the_end_of_the_work(text, phrase, end):
+    span = find_inline_deadline(text)
+    assert span is not None and text[span[0]:span[1]] == phrase
+    spec, _ = parse_time(phrase)
+    assert spec.end.isoformat() == end
+
+
+@pytest.mark.parametrize("text", [
+    "Phòng Thống kê tổng hợp số liệu tính đến ngày 30/6/2016.",
+    "Báo cáo kết quả giải ngân lũy kế đến hết tháng 10/2026.",
+])
+def test_the_date_figures_stand_at_is_no_deadline(text):
+    assert find_inline_deadline(text) is None

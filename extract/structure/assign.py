@@ -618,7 +618,10 @@ class Assigner:
                         r"có\s+trách\s+nhiệm|tham\s+mưu|khẩn\s+trương|tổ\s+chức|rà\s+soát|xây\s+dựng|phối\s+hợp|giám\s+sát|"
                         r"kiểm\s+tra|theo\s+dõi|hướng\s+dẫn)\b", text, _F | regex.I)
         if m and self.bodies.starts_like_body(m.group("name")):
-            return m.group("name").strip(" ,")
+            # (not past another verb: "Đề nghị Ủy ban MTTQ xã và các tổ chức chính trị - xã hội xã
+            # tuyên truyền, vận động hội viên và Nhân dân thực hiện ...", "Yêu cầu các sở, ban,
+            # ngành; UBND các phường, xã căn cứ nhiệm vụ ... triển khai thực hiện")
+            return self.bodies.before_predicate(m.group("name")).strip(" ,") or None
         return None
 
     def contents(self, node: Node) -> bool:

@@ -62,7 +62,16 @@ _NOTE_AT_END = regex.compile(r"\s*\([^()]{1,150}\)\s*$", _FLAGS)
 _NOTE_AFTER = regex.compile(r"\s*\([^()]{1,100}\)", _FLAGS)
 
 
+# the place's own name after a level the name ends with ("Ủy ban nhân dân xã" + " Gia Sinh"):
+# a name the registry holds for every commune, printed for one of them
+_PLACE_LEVEL_END = regex.compile(r"(?<![\p{L}])(?:xã|phường|thị\s+trấn|đặc\s+khu|huyện|quận|thị\s+xã|tỉnh|thành\s+phố)$",
+                                 _FLAGS)
+_PLACE_NAME = regex.compile(r"\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}(?![\p{L}])", _FLAGS)
+
+
 def _qualified_end(text: str, end: int) -> int:
+    if _PLACE_LEVEL_END.search(text, max(0, end - 12), end) and (place := _PLACE_NAME.match(text, end)):
+        end = place.end()
     province = _PROVINCE_AFTER.match(text, end)
     if province:
         end = province.end()
@@ -339,6 +348,19 @@ class Bodies:
             # "Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ": who they are, not what they do
             return bool(_MAIN_PREDICATE.search(text, found.end()))
         return bool(found)
+
+    def before_predicate(self, text: str) -> str:
+        """``text`` up to its first predicate word after the head word (all of it when it has
+        none): the doers of a clause that goes on with what they do."""
+        p = _patterns()
+        found = p.predicate.search(text, max(self.head_end(text) - 1, 0))
+        # (not a group word, nor a word inside a note: "(sau đây gọi chung là các đơn vị)")
+        while found and (any(g.start() < found.start() + 1 <= g.end() for g in p.group.finditer(text))
+                         or text.count("(", 0, found.start()) > text.count(")", 0, found.start())):
+            found = p.predicate.search(text, found.end())
+        if found and _ASSIGNED.match(text, found.start()):
+            return text  # "... được giao nhiệm vụ": who they are
+        return text[:found.start()] if found else text
 
     def without_final_verb(self, text: str) -> str:
         """``text`` less a verb it ends with ("các bộ, ngành, địa phương tập trung" before its

@@ -295,9 +295,16 @@ def find_inline_deadline(text: str, ctx=None) -> tuple[int, int] | None:
     return _first_inline(text, "inline_triggers", ctx) or _first_inline(text, "inline_period_triggers", ctx)
 
 
+# "số liệu tính đến ngày 30/6/2026", "lũy kế đến hết tháng 10": the date the figures stand at
+_AS_OF = regex.compile(r"(?i:tính|lũy\s+kế|luỹ\s+kế|tổng\s+hợp\s+số\s+liệu|số\s+liệu)\s*(?:từ\s+[^,;.]{0,30}?)?$",
+                       regex.VERSION1)
+
+
 def _first_inline(text: str, field: str, ctx) -> tuple[int, int] | None:
     loose = None
     for start, stop, phrase, rest in _phrases(text, field, _CLAUSE_END):
+        if _AS_OF.search(text, max(0, start - 60), start):
+            continue
         span = _inline_span(text, start, phrase, rest, ctx)
         if span is None:
             continue

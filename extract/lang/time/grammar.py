@@ -86,7 +86,7 @@ class Grammar:
         self.quarter_numbers = {**self.numbers, **v.ocr_quarters}
         words = lambda top: alt(k for k, n in v.number_words.items() if n <= top)  # noqa: E731
         romans = lambda top: alt(k for k, n in v.roman.items() if n <= top)  # noqa: E731
-        qn = f"(?:{_QUARTER}|{roman4}|{words(4)}|{ocr4})"
+        qn = f"(?:{ocr4}|{_QUARTER}|{roman4}|{words(4)})"  # (a misread first: "1I" is not "1")
         mn = f"(?:{_MONTH}|{romans(12)}|{words(12)}|{alt(v.month_names)})"
         dn = f"(?:{_DAY}|{words(31)})"
         count = f"(?:{_COUNT}|{words(31)})"
@@ -217,12 +217,15 @@ class Grammar:
             w.split()[-1] for w in (*v.lead_words, *v.conn_from, *v.conn_to) if w[-1].isalnum())
         self.quarter_word = P(r"(?<![a-z])" + alt(v.units["quarter"]).replace(r"(?!\w)", "") + r"\.?")
         self.numeral = P(rf"(?<!\w)(?:\d+(?!\d)|{alt(self.numbers)})")
-        self.quarter_numeral = P(rf"(?<!\w)(?:\d+(?!\d)|{alt(self.quarter_numbers)})")
+        # (a scan's misreading first: "1i" is "ii", "11" is "ii", not 1 or 11)
+        self.quarter_numeral = P(rf"(?<!\w)(?:{alt(v.ocr_quarters)}|\d+(?!\d)|{alt(self.quarter_numbers)})")
         self.label = P(
             rf"^\s*(?:{alt([*v.specific_labels, *v.generic_labels])})\s*(?:[:：]|\s-\s|\s–\s)\s*")
 
     def number(self, token: str, table: dict[str, int] | None = None) -> int:
         token = " ".join(token.split())
+        if table is not None and token in table:
+            return table[token]
         return int(token) if token.isdigit() else (self.numbers if table is None else table)[token]
 
     def numbers_in(self, text: str, top: int, quarters: bool = False) -> list[int]:

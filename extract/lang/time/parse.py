@@ -7,6 +7,8 @@ import unicodedata
 from datetime import date
 from functools import lru_cache
 
+import regex
+
 from ...model import TimeSpec
 from .context import TimeContext
 from .fold import fold, lower_keep_length
@@ -100,10 +102,18 @@ def _school_year(folded: str, start, end, g: Grammar):
     return date(on(first), first, 1), date(last_year, last, calendar.monthrange(last_year, last)[1])
 
 
+_QUARTER_DIGITS = regex.compile(r"(?<![a-z])(?:quy|qui)\.?\s*(\d+)(?!\d)")
+
+
 def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
     if not text:
         raise NotUnderstood("empty")
     folded, index = fold(text)
+    for q in _QUARTER_DIGITS.finditer(folded):
+        if q.group(1) not in g.v.ocr_quarters and not 1 <= int(q.group(1)) <= 4:
+            # "quý 13/2026", "quý 5 năm 2026": no quarter has that number, and the month or the
+            # year left when it is skipped would be a wrong date
+            raise NotUnderstood(f"no quarter {q.group(1)}")
     m = g.label.match(folded)
     pieces = g.scan(folded, m.end() if m else 0, printed=lower_keep_length(text), index=index)
     # "Trước Tết Nguyên đán Bính Ngọ", "Rằm tháng Giêng năm 2027": a day of the lunar calendar,

@@ -482,6 +482,17 @@ def _lead_and_partners(line: str):
     ("22. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội xã tuyên truyền, "
      "vận động hội viên và Nhân dân thực hiện nghiêm.",
      "Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội xã", None),
+    # the doer named in the item's second sentence
+    ("23. Chỉ đạo sản xuất vụ Đông Xuân đúng lịch thời vụ. Giao Phòng Kinh tế chủ trì, phối hợp với "
+     "Trung tâm Dịch vụ nông nghiệp xã hướng dẫn nông dân.", "Phòng Kinh tế", "Trung tâm Dịch vụ nông nghiệp xã"),
+    ("24. Tập trung thu ngân sách. Phòng Tài chính chủ trì, phối hợp với Thuế cơ sở 5 đôn đốc thu nộp.",
+     "Phòng Tài chính", "Thuế cơ sở 5"),
+    ("25. Tăng cường kiểm tra. Trong năm, toàn xã tổ chức 12 cuộc kiểm tra.", None, None),
+    # project boards named by what they build, and where
+    ("27. Ban Quản lý dự án đầu tư xây dựng khu vực Việt Trì chủ trì đôn đốc nhà thầu.",
+     "Ban Quản lý dự án đầu tư xây dựng khu vực Việt Trì", None),
+    ("28. Sở Tài chính chủ trì, phối hợp với Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh "
+     "tham mưu bố trí vốn.", "Sở Tài chính", "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"),
 ])
 def test_doers_whose_names_hold_verbs_old_spellings_or_joints(line, lead, support):
     assert _lead_and_partners(line) == (lead, support)

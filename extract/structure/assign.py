@@ -55,7 +55,10 @@ _EVENT_ENDS = regex.compile(r"^(?P<clause>(?i:kết\s+thúc)\s+[^,;.:]{3,60}?)\s
 _PASSIVE_AGENT = regex.compile(r"(?<=được[^.;]{0,200}?)(?<![\p{L}])do\s+(?=\p{Lu})", _F)
 _AGENT_DOES = regex.compile(r"\s*,?\s*(?:(?:chủ\s+trì,?\s+)?phối\s+hợp\s+(?:với\s+)?[^.;]{0,120}?\s+)?(?:chủ\s+trì|tổ\s+chức|"
                          r"triệu\s+tập|thực\s+hiện|đảm\s+nhiệm|phụ\s+trách|chịu\s+trách\s+nhiệm)(?![\p{L}])", _F | regex.I)
-_CLAUSE_GIVES = regex.compile(r"[;,]\s*(?-i:giao)\s+(?=\p{Lu})", _F)
+_CLAUSE_GIVES = regex.compile(r"(?:[;,]\s*(?-i:giao)|\.\s+(?-i:Giao))\s+(?=\p{Lu})", _F)
+# a later sentence of the item ("1. Chỉ đạo sản xuất vụ Đông Xuân đúng lịch thời vụ. Phòng Kinh tế
+# chủ trì, phối hợp với ...")
+_NEXT_SENTENCE = regex.compile(r"(?<=[\p{Ll}\d)”\"])\.\s+(?=\p{Lu})", _F)
 _RUN_IN_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu})", _F)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _TIME_LABEL = regex.compile(r"^(?P<label>[^:\n]{4,60}?)\s*:\s+(?=\p{Lu})", _F)
@@ -906,7 +909,8 @@ class Assigner:
             # nhân dân cùng cấp triệu tập và chủ trì": the agent of a passive sentence; else
             # "Đồng ý chủ trương đầu tư dự án ...; giao Sở Xây dựng hoàn thiện hồ sơ ...": the body
             # a later clause assigns it to
-            name = self._named_after(first, _PASSIVE_AGENT, _AGENT_DOES) or self._named_after(first, _CLAUSE_GIVES)
+            name = (self._named_after(first, _PASSIVE_AGENT, _AGENT_DOES) or self._named_after(first, _CLAUSE_GIVES)
+                    or self._named_after(first, _NEXT_SENTENCE, _AGENT_DOES))
             names = [name] if name else []
         if names:
             t.lead = "; ".join(names)

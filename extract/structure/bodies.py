@@ -137,7 +137,8 @@ class _Patterns:
         self.unit = regex.compile(
             rf"(?<![\p{{L}}])(?i:(?:các\s+)?(?:{units}))"
             r"(?:\s*\((?:\p{Lu}[\p{Lu}\d&.\-]{1,11})\))?"
-            r"(?:\s+(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu|Tỉnh\s+ủy|Thành\s+ủy|Đảng\s+ủy(?:\s+(?:xã|phường|tỉnh))?"
+            r"(?:\s+(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu|khu\s+vực(?:\s+(?:\p{Lu}\p{Ll}*|\d{1,2}|[IVX]{1,4})){1,3}"
+            r"|Tỉnh\s+ủy|Thành\s+ủy|Đảng\s+ủy(?:\s+(?:xã|phường|tỉnh))?"
             r"|Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|xã|phường))?))?"
             r"(?![\p{L}])", _FLAGS) if units else None
         # the names' first two words, lower case: a text holding none of them needs no search

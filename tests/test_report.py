@@ -184,3 +184,13 @@ def test_parts_numbered_in_words_with_their_title_on_the_next_line():
         ("result", None, None), ("task", "Công an xã", "NĂM 2027"), ("task", "Sở Nông nghiệp và Môi trường", None)]
     assert [s.ordinal for s in tasks[2].sections] == ["thứ ba"]
     assert tasks[1].text.endswith("dịp Tết.")  # the next part's heading is not glued on
+
+
+def test_a_caption_over_a_table_in_a_reports_results_is_no_result():
+    from tests.assign_helpers import tasks_of
+
+    lines = ["I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2026", "1. Kinh tế", "Tổng thu đạt 20 tỷ đồng.",
+             "2. Cải cách hành chính", "Trung tâm tiếp nhận 8.936 hồ sơ.", "MỘT SỐ CHỈ TIÊU CHỦ YẾU NĂM 2026",
+             "II. TỒN TẠI, HẠN CHẾ", "- Giải ngân chậm."]
+    tasks = tasks_of(*lines, report=True, bold=("MỘT SỐ CHỈ TIÊU CHỦ YẾU NĂM 2026",))
+    assert [(t.text, t.role) for t in tasks] == [("Kinh tế", "result"), ("Cải cách hành chính", "result")]

@@ -127,7 +127,33 @@ def test_keyword_header_gives_way_to_narrative_cells():
     assert "column_role" in _codes(warnings)
 
 
+def test_a_doers_header_over_figures_is_what_was_done_and_over_dates_is_the_time():
+    """"Thực hiện 2026" over figures is the figure done; a header whose words say lead ("thưc
+    hiên", the second line of "Thời gian thực hiện" as OCR read it) over dates only is the time:
+    dates are no body."""
+    roles = decide(["STT", "Nội dung", "Kế hoạch 2026", "Thực hiện 2026"],
+                   [["1", "Tổng diện tích gieo trồng", "5.300", "5.420"], ["2", "Sản lượng lúa", "21.500", "22.140"],
+                    ["3", "Thu ngân sách", "18.600", "20.115"]]).roles
+    assert roles[3] == "progress"
+    tasks, warnings = _tasks(
+        ["STT", "Nhiệm vụ", "thưc hiên", "Cơ quan phối hợp"],
+        ["1", "Tuyên truyền an toàn giao thông", "Tháng 02 - tháng 3/2026", "Công an tỉnh"],
+        ["2", "Kiểm tra phương tiện", "Từ 12/02/2026 đến 22/02/2026", "Sở Xây dựng"],
+        ["3", "Tổng kết", "Trước ngày 15/3/2026", "Các xã"],
+    )
+    assert [t.lead for t in tasks] == [None] * 3 and tasks[2].due == "Trước ngày 15/3/2026"
+    # specks a scan leaves before a header are not its words
+    from extract.structure.columns import header_match
+
+    assert header_match("-_ Thời gian thực hiện")[0] == header_match("Thời gian thực hiện")[0]
+    assert any("taken as due" in w[1] for w in warnings if w[0] == "column_role")
+
+
 @pytest.mark.parametrize("lines, reason", [
+    # a report's indicators: a unit of measure, planned and done figures, no one and no day
+    ([["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch 2026", "Thực hiện 2026", "Tỷ lệ (%)"],
+      ["1", "Tổng diện tích gieo trồng", "ha", "5.300", "5.420", "102,3"],
+      ["2", "Thu ngân sách nhà nước", "triệu đồng", "18.600", "20.115", "108,1"]], "unit of measure"),
     ([["STT", "Họ và tên", "Chức vụ", "Số điện thoại", "Nhiệm vụ"],
       ["1", "Nguyễn Văn A", "Trưởng phòng", "0912 345 678", "Tổ trưởng tổ giúp việc"]], "contact list"),
     ([["STT", "Nội dung", "Đơn vị thực hiện", "Thời hạn"], ["1", "", "", ""], ["2", "", "", ""]], "blank form"),

@@ -1061,6 +1061,8 @@ class Assigner:
                 body.append(part)
             else:
                 body.extend(_flatten_lines(part))
+        if not body and not node.line.ordinal and node.title.isupper():
+            return []  # "MỘT SỐ CHỈ TIÊU CHỦ YẾU NĂM 2026": a caption set over a table or a chart
         if ((body or self.r.section_class(node.title) == "results") and _chart_only(body)
                 and self.is_title(node.title) and not self.is_work(node.title) and len(node.title.split()) <= 12):
             # "1. Kết quả năm 2024" over a chart (its figures left in the text layer) or over a

@@ -49,7 +49,8 @@ def header_key(text: str) -> str:
     text = strip_markup(text).replace("{year}", "2000")
     text = _YEAR.sub("{year}", text.casefold())
     text = _PUNCT_SPACE.sub(r"\1", text)
-    return _SPACE.sub(" ", text).strip(" .:*")
+    # (and specks a scan leaves before it: "-_ Thời gian thực hiện", "• Nhiệm vụ")
+    return _SPACE.sub(" ", text).strip(" .:*").lstrip("-–—_•·~'\"“ ")
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,6 +179,17 @@ def decide(headers: list[str], body: list[list[str]], registry=None) -> Decision
         if role in ("due", "start") and says in ("task", "progress") and profiles[k].deadline < 0.2 and how == "keyword":
             notes.append(f"column {clean[k]!r}: header words say {role}, its cells read as {says}; taken as {says}")
             roles[k] = says if says not in roles else None
+        elif (role in ("lead", "support") and how == "keyword" and profiles[k].number >= MIN_SHARE
+              and profiles[k].agency < 0.2 and "progress" not in roles):
+            # "Thực hiện 2026" over "5.420", "22.140": the figures done, not who does it
+            notes.append(f"column {clean[k]!r}: header words say {role}, its cells are figures; taken as progress")
+            roles[k] = "progress"
+        elif (role in ("lead", "support") and says == "due" and profiles[k].deadline >= 0.8
+              and profiles[k].agency < 0.2 and "due" not in roles):
+            # a header misread by OCR ("Cơ quan chủ sở" for "Thời gian thực hiện") over dates:
+            # dates are no body; a wrong doer is worse than the header's word
+            notes.append(f"column {clean[k]!r}: header words say {role}, its cells are all dates; taken as due")
+            roles[k] = "due"
         elif role == "progress" and profiles[k].done < 0.2 and profiles[k].filled >= 2 and "product" not in roles:
             notes.append(f"column {clean[k]!r}: header words say progress, its cells state no work done; taken as product")
             roles[k] = "product"
@@ -288,7 +299,14 @@ def _not_tasks(headers: list[str], body: list[list[str]], roles: list[str | None
         return "no column holds the work (no task column)"
     if not ({"lead", "due", "target", "progress"} & known):
         return "statistics: no column says who, by when or a target"
+    if not ({"lead", "due"} & known) and any(_UNIT_OF_MEASURE.match(h.strip()) for h in headers):
+        # "Chỉ tiêu | ĐVT | Kế hoạch 2026 | Thực hiện 2026 | Tỷ lệ (%)": figures of indicators,
+        # no one asked to do anything by any day
+        return "statistics: indicators with a unit of measure, no column says who or by when"
     return ""
+
+
+_UNIT_OF_MEASURE = regex.compile(r"^(?:đvt|đơn\s+vị\s+tính)\.?$", regex.I)
 
 
 def with_year(text: str, year: str | None) -> str:

@@ -115,3 +115,16 @@ def test_a_paragraph_after_the_list_with_its_own_doer_and_deadline_is_a_task():
     assert [(t.text[:12], t.lead, t.due) for t in tasks] == [
         ("Tổ chức tuyê", "Hiệu trưởng các trường", None), ("Rà soát học ", "Hiệu trưởng các trường", None),
         ("Các đơn vị b", "Các đơn vị", "trước ngày 20/8/2026")]
+
+
+def test_a_sentence_that_introduces_a_table_is_no_task():
+    """"Các sở, ban, ngành ... triển khai các nhiệm vụ cụ thể sau:" with nothing under it in the
+    text (the rows are a table's) is no task; a sentence of work before it still is."""
+    from tests.assign_helpers import tasks_of
+
+    assert tasks_of("II. NHIỆM VỤ CỤ THỂ",
+                    "Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường triển khai các nhiệm vụ cụ thể sau:",
+                    "III. TỔ CHỨC THỰC HIỆN") == []
+    tasks = tasks_of("II. NHIỆM VỤ CỤ THỂ", "Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.",
+                     "Các sở, ban, ngành triển khai các nhiệm vụ cụ thể sau:")
+    assert [t.text for t in tasks] == ["Sở Tài chính bố trí kinh phí thực hiện Kế hoạch."]

@@ -243,3 +243,24 @@ def test_a_numbered_list_hands_its_lead_in_down_to_its_bullets(tmp_path):
         ("i/2~2", ["Ủy ban nhân dân các xã có điểm du lịch"]),
     ]
     assert doc.tasks[2].due.end.isoformat() == "2026-06-30"
+
+
+def test_a_notice_pasted_as_lines_of_one_paragraph_gives_its_items(tmp_path):
+    """A CMS page whose whole notice is one <p> with <br> between lines (and Word's Shift+Enter
+    likewise): each line that opens an item, or follows a finished sentence, is a paragraph of
+    its own; a line opening in lower case goes on with the one above."""
+    path = _page(tmp_path, """
+        <ul class="meta"><li><span>Số ký hiệu:</span> 58/TB-UBND</li><li><span>Ngày ban hành:</span> 22/04/2026</li></ul>
+        <p>ỦY BAN NHÂN DÂN XÃ TÂN LONG<br/>THÔNG BÁO<br/>Kết luận của Chủ tịch Ủy ban nhân dân xã tại cuộc họp giao ban
+        tháng 4 năm 2026<br/>Ngày 20/4/2026, Chủ tịch Ủy ban nhân dân xã chủ trì cuộc họp giao ban.<br/>
+        1. Phòng Kinh tế:<br/>- Phối hợp với Ban Nhân dân các ấp theo dõi xuống giống, hoàn thành trước ngày 15/5/2026.<br/>
+        - Chủ trì, phối hợp với Ban Quản lý chợ xã kiểm tra an toàn thực phẩm tại chợ,<br/>
+        hoàn thành trước ngày 30/5/2026.<br/>2. Trạm Y tế xã tổ chức tiêm chủng trong tháng 5/2026.</p>""", "tb.html")
+    assert "-" not in texts(read(path))  # a list item whose words went to the metadata leaves nothing
+    doc = parse_file(path)
+    assert [(t.text[:30].strip(), [a.raw for a in t.lead], t.due.end.isoformat() if t.due and t.due.end else None)
+            for t in doc.tasks] == [
+        ("Phối hợp với Ban Nhân dân các", ["Phòng Kinh tế"], "2026-05-15"),
+        ("Chủ trì, phối hợp với Ban Quản", ["Phòng Kinh tế"], "2026-05-30"),
+        ("Trạm Y tế xã tổ chức tiêm chủn", ["Trạm Y tế xã"], "2026-05-31"),
+    ]

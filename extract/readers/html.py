@@ -120,7 +120,7 @@ class _Walker:
 
         def flush() -> None:
             text, all_bold = run.take()
-            if text:
+            if text and not (marker and text == marker):  # an item left empty (its words were moved)
                 out.append(Paragraph(text, heading=heading, bold=all_bold, footnote=self.footnote))
 
         if marker and not _PRINTED_MARKER.match(el.text_content() or ""):

@@ -795,6 +795,12 @@ class Assigner:
             # A heading over paragraphs: each paragraph of work is a task under it.
             inner = sections + [self.section_of(node)]
             works = [b for b in body if self.is_work(b.text) and not self.r.not_work.search(b.text)]
+            if works and works[-1] is body[-1] and body[-1].text.rstrip().endswith(":") and not node.items:
+                # "Các sở, ban, ngành ... triển khai các nhiệm vụ cụ thể sau:" with nothing after
+                # it here: it introduces a table, whose rows are the tasks
+                works = works[:-1]
+                if not works:
+                    return [], True
             if (len(body) == 1 and works and line.kind in ("heading", "letter", "paren") and not title.isupper()
                     and title.rstrip().endswith(":") and self.r.work_start.match(title)):
                 # "1. Quyết liệt trong chỉ đạo:" over the one paragraph saying who: one item (a

@@ -17,6 +17,8 @@ No part of this requires a Roman-numeral part: a letter that starts at "1." is r
 
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -386,6 +388,30 @@ def _section_title(text: str, r: ProseRules) -> bool:
     return 0 < len(title.split()) <= 6 and r.section_class(title) is not None
 
 
+_LEFT_OPEN = regex.compile(r"(?:[,(\-–]|(?<![\p{L}])(?:và|của|với|về|các|cho|tại|theo|trên|trong))\s*$", _F)
+
+
+def _soft_lines(block: Paragraph, r: ProseRules) -> list[Paragraph]:
+    """A paragraph whose lines are set apart by line breaks (HTML "<br>", Word's Shift+Enter: a
+    whole notice pasted into one web paragraph) as the paragraphs its lines are: a line goes on
+    with the one above only when it opens in lower case or the line above is left open (a comma,
+    a dash, "và", "của" at its end)."""
+    if "\n" not in block.text:
+        return [block]
+    lines = [ln for ln in block.text.split("\n") if ln.strip()]
+    pieces: list[list[str]] = []
+    for ln in lines:
+        text = ln.strip()
+        if pieces and (_STARTS_LOWER.match(text) or _LEFT_OPEN.search(pieces[-1][-1])) \
+                and _marker(text, None, False) is None:
+            pieces[-1].append(text)
+        else:
+            pieces.append([text])
+    if len(pieces) == 1:
+        return [block]
+    return [dataclasses.replace(block, text=" ".join(p)) for p in pieces]
+
+
 def body_paragraphs(blocks) -> list[BodyLine]:
     """Body paragraphs in order, footnotes left out, lines that continue a hard-wrapped
     paragraph (they start in lower case) joined to it.
@@ -401,8 +427,9 @@ def body_paragraphs(blocks) -> list[BodyLine]:
     in_form = False  # skipping a blank form: only the next appendix ends it
     addressees = False
     carry = ""
-    kept = [(i, b) for i, b in enumerate(blocks)
-            if (isinstance(b, Paragraph) and not b.footnote) or _signs_off(b, r)]
+    kept = [(i, piece) for i, b in enumerate(blocks)
+            if (isinstance(b, Paragraph) and not b.footnote) or _signs_off(b, r)
+            for piece in (_soft_lines(b, r) if isinstance(b, Paragraph) else (b,))]
     spaced = [_one_spaced(b.text) if isinstance(b, Paragraph) else None for _, b in kept]
     width = _wrap_width([t for t in spaced if t is not None])
     last_addressee = ""

@@ -128,3 +128,15 @@ def test_a_sentence_that_introduces_a_table_is_no_task():
     tasks = tasks_of("II. NHIỆM VỤ CỤ THỂ", "Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.",
                      "Các sở, ban, ngành triển khai các nhiệm vụ cụ thể sau:")
     assert [t.text for t in tasks] == ["Sở Tài chính bố trí kinh phí thực hiện Kế hoạch."]
+
+
+def test_a_page_without_noi_nhan_ends_its_body_at_the_signature():
+    """A portal's copy prints no "Nơi nhận": the signature's authority line ends the body, and
+    the page's attachments, view counts and footer after it are no tasks."""
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of("II. NHIỆM VỤ", "1. Sở Tài chính theo dõi, đôn đốc việc thực hiện Chỉ thị này.",
+                     "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Phạm Hoàng Sơn", "File đính kèm: 05-CT-UBND.pdf",
+                     "Chịu trách nhiệm chính: Chánh Văn phòng Ủy ban nhân dân tỉnh",
+                     "Ghi rõ nguồn khi phát hành lại thông tin từ website này.")
+    assert [t.text for t in tasks] == ["Sở Tài chính theo dõi, đôn đốc việc thực hiện Chỉ thị này."]

@@ -141,3 +141,12 @@ def test_an_open_ended_until_at_the_end_of_the_work(text, phrase, end):
 ])
 def test_the_date_figures_stand_at_is_no_deadline(text):
     assert find_inline_deadline(text) is None
+
+
+def test_a_processing_time_counted_from_an_event_is_relative():
+    text = ("Sở Nông nghiệp và Môi trường đẩy nhanh thủ tục giao đất; thời gian giải quyết không quá 15 ngày "
+            "kể từ ngày nhận đủ hồ sơ hợp lệ.")
+    span = find_inline_condition(text)
+    assert text[span[0]:span[1]] == "không quá 15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ"
+    assert parse_time(text[span[0]:span[1]])[0].kind == "relative"
+    assert find_inline_condition("Diện tích mỗi điểm không quá 200 m2.") is None

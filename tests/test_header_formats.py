@@ -130,7 +130,11 @@ def test_recipients_addressees_first_and_header_warnings_passed_on():
 
 @pytest.mark.parametrize("printed,normal", [
     ("ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN", "Ủy ban nhân dân tỉnh Điện Biên"),
-    ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và công nghệ"),
+    # each field a body's name lists starts with a capital, as the name is written in decrees
+    ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và Công nghệ"),
+    ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Phòng Giáo dục và Đào tạo"),
+    ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("BAN DÂN CHỦ - PHÁP LUẬT", "Ban Dân chủ - Pháp luật"),
     ("ỦY BAN MTTQ VIỆT NAM XÃ BẢN XEO", "Ủy ban MTTQ Việt Nam xã Bản Xeo"),
     ("Ban Chỉ đạo tỉnh", "Ban Chỉ đạo tỉnh"),
     # a body's own name after its head word, and a place that ends the name without "tỉnh"

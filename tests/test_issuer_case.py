@@ -17,3 +17,17 @@ from extract.normalise.header import normal_case
 ])
 def test_capitals_to_sentence_case(printed, normal):
     assert normal_case(printed) == normal
+
+
+def test_an_unresolved_issuer_has_the_registrys_tone_and_a_small_level_word():
+    """A pre-2025 district ("ỦY BAN NHÂN DÂN HUYỆN CHƯƠNG MỸ", old spelling "UỶ BAN") that the
+    registry does not hold: its name has the tone where the registry writes it and "huyện"
+    in lower case; the printed form stays in raw."""
+    from extract.lang.agencies import builtin_registry
+    from extract.model.raw import RawHeader
+    from extract.normalise.header import issuer_ref
+
+    warned = []
+    for printed in ("UỶ BAN NHÂN DÂN HUYỆN CHƯƠNG MỸ", "UBND HUYỆN CHƯƠNG MỸ"):
+        ref = issuer_ref(RawHeader(issuer=printed), builtin_registry(), None, lambda *a: warned.append(a))
+        assert (ref.raw, ref.name) == (printed, "Ủy ban nhân dân huyện Chương Mỹ")

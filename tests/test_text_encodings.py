@@ -170,3 +170,30 @@ def test_old_tone_placement_and_decomposed_text_resolve_alike(tmp_path):
     assert new.lead[0].id is not None and old.lead[0].id == new.lead[0].id
     assert old.lead[0].raw == unicodedata.normalize("NFC", "Uỷ ban nhân dân thành phố Hải Phòng")
     assert "hoà nhập" in old.text and unicodedata.is_normalized("NFC", old.text)
+
+
+def test_vni_breve_with_hook_is_converted(tmp_path):
+    """ẳ ("a" + "ú" in VNI) is an everyday letter ("khẳng định", "thẳng"), though the viparse
+    table leaves it out."""
+    text = PLAN.replace("Căn cứ Nghị quyết", "Khẳng định vai trò, thẳng thắn nhìn nhận; căn cứ Nghị quyết")
+    decoded = decode_text(tmp_path / "x.txt", vni(text))
+    assert decoded.encoding == "vni" and unicodedata.normalize("NFC", decoded.text) == text
+
+
+@needs_iconv
+def test_tcvn3_capitals_typed_in_a_capitals_font_come_back_as_capitals(tmp_path):
+    """TCVN3 has no codes for most capitals with marks: a header set in .VnTimeH stores them as
+    the small letters' codes ("PHòNG GIáO DụC"). Such a line (or column of a line) is made
+    capitals again; mixed-case lines ("Số: 618/QĐ-UBND", "Xã Tân Phú ...") are left as they are."""
+    def vntimeh(line: str) -> str:  # capitals whose marked letters the font stores small
+        return "".join(ch.lower() if not ch.isascii() and ch not in "Đ" else ch for ch in line)
+
+    header = (f"{vntimeh('PHÒNG GIÁO DỤC VÀ ĐÀO TẠO')}      Độc lập - Tự do - Hạnh phúc\n"
+              f"Số: 287/PGDĐT-TH      Yên Minh, ngày 21 tháng 8 năm 2015\n\n{vntimeh('CÔNG VĂN')}\n")
+    decoded = decode_text(tmp_path / "x.txt", iconv(header + PLAN, "TCVN5712-1"))
+    assert decoded.encoding == "tcvn3"
+    lines = unicodedata.normalize("NFC", decoded.text).split("\n")
+    assert lines[0] == "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO      Độc lập - Tự do - Hạnh phúc"
+    assert lines[1] == "Số: 287/PGDĐT-TH      Yên Minh, ngày 21 tháng 8 năm 2015"
+    assert lines[3] == "CÔNG VĂN"
+    assert "Kế hoạch" in lines  # a heading in sentence case stays so

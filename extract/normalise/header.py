@@ -19,6 +19,7 @@ from typing import Callable
 import regex
 
 from ..lang.agencies import resolve_cell, resolve_name
+from ..lang.agencies.folding import fix_tones
 from ..lang.fold import fold
 from ..model import AgencyRef, DocumentInfo, Signer
 from ..model.raw import RawHeader
@@ -50,7 +51,7 @@ def normal_case(name: str) -> str:
         return name
     rules = header_rules()
     out: list[str] = []
-    proper = False
+    proper = named = False
     for i, w in enumerate(name.split()):
         if any(ch.isdigit() for ch in w) or "/" in w or _acronym(w.strip(",.;()")):
             out.append(w)
@@ -61,7 +62,11 @@ def normal_case(name: str) -> str:
             proper = True  # "Trường Tiểu học" + "KIM ĐỒNG"
         low = w.lower()
         head = " ".join(out).lower() in _CAPITAL_AFTER  # the first word of the body's own name
-        out.append(low[:1].upper() + low[1:] if i == 0 or proper or head else low)
+        named = named or head
+        # the fields a body's name lists ("Sở Văn hóa, Thể thao và Du lịch", "Phòng Giáo dục và
+        # Đào tạo", "Ban Dân chủ - Pháp luật"): each field's first word is capitalised
+        field = named and bool(out) and (out[-1] in ("và", "-", "–") or out[-1].endswith(","))
+        out.append(low[:1].upper() + low[1:] if i == 0 or proper or head or field else low)
         if rules.locality_end.search(fold(" ".join(out[-2:]))) or fold(" ".join(out[-2:])) == "khu vuc":
             proper = True  # the place's own name follows "tỉnh", "xã", "thành phố", "khu vực"...
     out = _place_at_end(out)
@@ -71,6 +76,7 @@ def normal_case(name: str) -> str:
     return text
 
 
+_LEVEL_INSIDE = regex.compile(r"(?<=\p{Ll}\s)(?:Huyện|Xã|Tỉnh|Phường|Quận|Thị xã|Thị trấn|Thành phố)(?=\s+\p{Lu})")
 _PLACE_TYPES = frozenset({"tinh", "thanh", "pho", "xa", "phuong", "huyen", "quan", "thi", "dac", "khu", "tp."})
 
 
@@ -138,7 +144,9 @@ def issuer_ref(h: RawHeader, registry, jurisdiction, warn: Warn) -> AgencyRef | 
     found = resolve_name(registry, full, jurisdiction)
     if found.id:
         return AgencyRef(raw=printed, name=found.name, id=found.id, kind=found.kind)
-    name = normal_case(found.name if found.name else full)
+    # ("Uỷ ban" printed: the normalised name has the tone where the registry writes it; a level
+    # inside the name is a common noun, "Ủy ban nhân dân huyện Chương Mỹ")
+    name = _LEVEL_INSIDE.sub(lambda m: m.group().lower(), fix_tones(normal_case(found.name if found.name else full)))
     # A scan's diacritic slips in the place the name ends with, repaired here only (raw as printed).
     name = respell_places(name, registry.places, getattr(jurisdiction, "province", None))
     warn("agency_unresolved", f"issuer not in registry: {name!r}")

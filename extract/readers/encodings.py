@@ -156,6 +156,14 @@ def _charmaps():
     from viparse.normalize.tables import build_charmap
 
     maps = dict(AUTO_DETECT_CHARMAPS)
+    # VNI writes ẳ as "a" + 0xFA ("ú"), the breve row's hook (ắ "aé", ằ "aè", ẵ "aü", ặ "aë"):
+    # viparse leaves it out until its corpus shows one, but "khẳng định", "thẳng", "chẳng" are
+    # everyday words, and left unconverted they read "khaúng".
+    vni = maps["vni"]
+    known = {seq for seq, _ in vni.pairs}
+    extra = [(seq, ch) for seq, ch in (("aú", "ẳ"), ("AÚ", "Ẳ")) if seq not in known]
+    if extra:
+        maps["vni"] = build_charmap(vni.name, [*vni.pairs, *extra])
     pairs = []
     for b in range(0x80, 0x100):
         try:
@@ -178,6 +186,38 @@ def _convert(surface: str, name: str) -> str:
     return convert(surface, charmap)
 
 
+_ASCII_LETTERS = regex.compile(r"[A-Za-z]")
+
+
+def capital_lines(text: str) -> str:
+    """Lines typed in capitals in a TCVN3 file, in capitals again. TCVN3 (ABC) has no codes for
+    most capital letters with marks: a capital line set in a .VnTimeH font stores them as the
+    small letters' codes, so "PHÒNG GIÁO DỤC" comes back "PHòNG GIáO DụC". A line whose plain
+    letters are all capitals (four at least) is a capital line; so is each of two columns set
+    side by side on one line ("HUYệN CHƯƠNG Mỹ      Độc lập - Tự do - Hạnh phúc")."""
+    out = []
+    for line in text.split("\n"):
+        out.append("".join(_capital(piece) for piece in _COLUMN_GAP.split(line)))  # (gaps kept)
+    return "\n".join(out)
+
+
+_COLUMN_GAP = regex.compile(r"(\t|\s{2,})")
+
+
+def _capital(piece: str) -> str:
+    plain = _ASCII_LETTERS.findall(piece)
+    if len(plain) < 4 or not all(ch.isupper() for ch in plain):
+        return piece
+    # and the trace of the missing codes: a word of capitals with a small marked letter inside
+    # ("HUYệN"); "Số: 618/QĐ-UBND" is mixed case as typed
+    if any(len(_ASCII_LETTERS.findall(w)) >= 2 and _MARKED_SMALL.search(w) for w in piece.split()):
+        return piece.upper()
+    return piece
+
+
+_MARKED_SMALL = regex.compile(r"[\p{Ll}--[\x00-\x7f]]", regex.V1)  # a small letter with a mark, or đ
+
+
 def common_share(text: str) -> float:
     """The share of words that are common Vietnamese syllables."""
     words = [w.lower() for w in _WORD.findall(text)]
@@ -198,6 +238,8 @@ def guess_legacy(data: bytes) -> Decoded | None:
     if len(_WORD.findall(converted)) < MIN_WORDS or common_share(converted) < MIN_COMMON:
         return None  # too little to tell, or not Vietnamese words: not a guess to take
     text = _convert(data.decode("latin-1"), found.encoding)
+    if found.encoding == "tcvn3":
+        text = capital_lines(text)
     # Bytes the table leaves as control characters (a TCVN3 file with VN1's capitals) show as
     # U+FFFD, so that a reader sees a letter is missing, and are counted in the warning.
     text, leftover = _CONTROLS.subn("\ufffd", text)

@@ -3,6 +3,8 @@ them; and "<body> yêu cầu:" hands out the items under it (the noun "Yêu cầ
 
 from __future__ import annotations
 
+import pytest
+
 from tests.assign_helpers import tasks_of as _tasks
 
 
@@ -93,12 +95,14 @@ def test_under_a_part_heading_the_carry_out_line_is_the_parts_own_work():
     assert len(tasks) == 1 and tasks[0].lead.startswith("Thủ trưởng các sở")
 
 
-def test_a_part_that_points_to_its_appendix_is_no_task():
+@pytest.mark.parametrize("pointer", ["(Chi tiết tại Phụ lục kèm theo Kế hoạch này)", "(Có biểu chi tiết kèm theo)",
+                                     "(Danh mục nhiệm vụ đính kèm)"])
+def test_a_part_that_points_to_its_appendix_is_no_task(pointer):
     tasks = _tasks(
         "I. MỤC ĐÍCH",
         "Nâng cao chất lượng dịch vụ du lịch.",
         "II. NHIỆM VỤ, GIẢI PHÁP",
-        "(Chi tiết tại Phụ lục kèm theo Kế hoạch này)",
+        pointer,
         "III. TỔ CHỨC THỰC HIỆN",
         "1. Sở Tài chính bố trí kinh phí.",
     )

@@ -493,6 +493,12 @@ def _lead_and_partners(line: str):
      "Ban Quản lý dự án đầu tư xây dựng khu vực Việt Trì", None),
     ("28. Sở Tài chính chủ trì, phối hợp với Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh "
      "tham mưu bố trí vốn.", "Sở Tài chính", "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"),
+    # "có" telling which of a plural; a ministry's units listed under one "các"
+    ("29. Các trường PTDTBT và các trường có học sinh bán trú kiện toàn Ban quản lý học sinh bán trú.",
+     "Các trường PTDTBT; các trường có học sinh bán trú", None),
+    ("30. Vụ Pháp chế chủ trì, phối hợp với các Cục, Vụ liên quan rà soát văn bản.", "Vụ Pháp chế",
+     "các Cục, Vụ liên quan"),
+    ("31. Các đơn vị có trách nhiệm báo cáo kết quả.", "Các đơn vị", None),
 ])
 def test_doers_whose_names_hold_verbs_old_spellings_or_joints(line, lead, support):
     assert _lead_and_partners(line) == (lead, support)

@@ -266,3 +266,18 @@ def test_a_numbered_section_title_is_not_joined_to_the_paragraph_under_it(tmp_pa
     assert "1. Kết quả đạt được" in texts and "Toàn tỉnh đã hỗ trợ 6.842 căn nhà." in texts
     assert "2. Tồn tại, hạn chế" in texts
     assert "3. Sở Xây dựng chủ trì Hướng dẫn hồ sơ hỗ trợ." in texts  # not a title: wrapped
+
+
+def test_a_numbered_topic_is_not_joined_to_a_sentence_under_it_that_names_its_doer(tmp_path):
+    """"4. Đẩy mạnh chuyển đổi số y tế" right over "Cục Công nghệ thông tin chủ trì ...": the
+    line under the topic opens with a body and its verb, a sentence of its own."""
+    lines = ["CHƯƠNG TRÌNH", "", "II. NHIỆM VỤ", "", "4. Đẩy mạnh chuyển đổi số y tế",
+             "Cục Công nghệ thông tin chủ trì xây dựng Nền tảng dữ liệu y tế quốc gia.", "",
+             "a) Chủ trì tham mưu Chủ tịch", "UBND tỉnh về hạ tầng số.", "",
+             "b) Sở Tài chính bố trí kinh phí.", "", "c) Sở Nội vụ theo dõi.", "", "Nơi nhận:", "- Như trên;"]
+    layout = read(write(tmp_path, "\n".join(lines) + "\n", name="doc.txt"))
+    from extract.structure.outline import body_paragraphs
+
+    texts = [p.text for p in body_paragraphs(list(layout.blocks()))]
+    assert "4. Đẩy mạnh chuyển đổi số y tế" in texts
+    assert "a) Chủ trì tham mưu Chủ tịch UBND tỉnh về hạ tầng số." in texts  # still one line

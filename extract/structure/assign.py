@@ -1198,7 +1198,10 @@ def _assign_by_reference(found: list[_Found]) -> None:
 
 
 # a parenthesis that points to an appendix: "(Chi tiết tại Phụ lục kèm theo Kế hoạch này)"
-_POINTER = regex.compile(r"\s*\([^()]*(?i:phụ\s+lục)[^()]*\)\s*\.?\s*$", regex.VERSION1)
+# "(Chi tiết tại Phụ lục kèm theo)", "(Có biểu chi tiết kèm theo)", "(Danh mục đính kèm)": where
+# the work is set out
+_POINTER = regex.compile(r"\s*\([^()]*(?i:phụ\s+lục|(?:biểu|bảng|danh\s+mục|phụ\s+biểu)[^()]*(?:kèm\s+theo|đính\s+kèm))[^()]*\)"
+                         r"\s*\.?\s*$", regex.VERSION1)
 
 
 _SCOPE_TITLE = regex.compile(r"^(?:nội\s+dung|đối\s+tượng|phạm\s+vi|thành\s+phần|đánh\s+giá\s+chung)(?![\p{L}])",

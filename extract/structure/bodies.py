@@ -79,6 +79,7 @@ def _qualified_end(text: str, end: int) -> int:
     return q.end() if q else end
 
 
+_ACCOUNT = regex.compile(r"\s+(?:đã|đang|đều|cũng|vẫn|là|được|có|bị|chưa)(?![\p{L}])", _FLAGS)
 # "Ban Thường trực ..., chịu trách nhiệm tổng hợp ...": a comma between the body and its duty.
 _COMMA_DUTY = regex.compile(r",\s+(?:chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|chủ\s+trì)(?![\p{L}])", _FLAGS)
 _LIST_GAP = regex.compile(r"^\s*(?:,|;|và|,\s*và)?\s*$", _FLAGS)
@@ -189,6 +190,13 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     if cut and regex.search(r"(?<![\p{L}])(?:cơ\s+quan|đơn\s+vị|cấp)\s+quản\s+lý\s*$", text[pos:cut.start()],
                             regex.IGNORECASE | _FLAGS) and regex.match(r"\s+trực\s+tiếp", text[cut.start():]):
         cut = p.predicate.search(text, cut.end())
+    if cut and text[cut.start():cut.end()].strip() == "có" and regex.search(
+            r"(?i:(?:các|những)\s+\p{Ll}+(?:\s+\p{Lu}[\p{L}\d]*)*)\s*$", text[pos:cut.start()]):
+        # "các trường có học sinh bán trú kiện toàn ...", "các xã có rừng ...": "có" tells which
+        # of them; the name runs to the next predicate when that is near and nothing is between
+        after = p.predicate.search(text, cut.end())
+        if after and len(text[cut.end():after.start()].split()) <= 6 and not regex.search(r"[,;.:]", text[cut.end():after.start()]):
+            cut = after
     if cut and _LEVEL_THAT.search(text[head.end() - 1:cut.start()]):
         # "Ban Thường trực Ủy ban MTTQ cấp tổ chức hội nghị hiệp thương báo cáo ...": a bare
         # "cấp" and a verb is "the level that ...": the name runs to the next predicate.
@@ -241,7 +249,8 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         return name.strip()  # "Đồng chí Ủy viên Ban Thường vụ, Chủ tịch ...": one person's roles
     names, begin = [], 0
     for comma in regex.finditer(r",", name):
-        if p.group.match(name, comma.start()) or regex.match(r",\s*(?:mỗi|từng)\s", name[comma.start():]):
+        own_name = regex.match(r",\s*\p{Lu}\p{L}*\s+\p{Lu}", name[comma.start():])  # ", Cục Hàng hải ...": a body
+        if (p.group.match(name, comma.start()) and not own_name) or regex.match(r",\s*(?:mỗi|từng)\s", name[comma.start():]):
             continue  # ("Từng cấp, từng ngành": one distributive group)
         rest = name[comma.end():].lstrip()
         if _COMMON_HEAD.match(name) and regex.fullmatch(r"\p{Ll}+(?:\s+\p{Ll}+){0,2}", rest.strip()):
@@ -349,6 +358,18 @@ class Bodies:
             # "Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ": who they are, not what they do
             return bool(_MAIN_PREDICATE.search(text, found.end()))
         return bool(found)
+
+    def opens_with_doer(self, text: str) -> bool:
+        """Does ``text`` open with a body and what it does ("Cục Công nghệ thông tin chủ trì xây
+        dựng ...")? A sentence of its own, not the rest of a line above."""
+        name = self.subject(text, lists=False)
+        if not name:
+            return False
+        end = end_of(text, name)
+        p = _patterns()
+        if not end or _ACCOUNT.match(text, end):
+            return False  # "Sở Y tế đã tham mưu ...": a report's account goes on from its title
+        return bool(p.predicate.match(text, end) or p.work_after.match(text, end))
 
     def before_predicate(self, text: str) -> str:
         """``text`` up to its first predicate word after the head word (all of it when it has
@@ -527,8 +548,10 @@ class Bodies:
             span = next(((a, b) for a, b in spans if a == at), None)
             if span:
                 stop = _qualified_end(text, span[1])
-                # "các sở, ngành, đơn vị có liên quan": common nouns after a known group go on with it
-                while (group := _patterns().group.match(text, stop)) and not self._proper_after(text, stop):
+                # "các sở, ngành, đơn vị có liên quan": common nouns after a known group go on with
+                # it; after a plural, capitalised ones too ("các Cục, Vụ liên quan")
+                plural = bool(regex.match(r"(?i:các|những)\s", text[at:]))
+                while (group := _patterns().group.match(text, stop)) and (plural or not self._proper_after(text, stop)):
                     stop = _qualified_end(text, group.end())
                 out.append(text[at:stop].strip())
                 end = stop
@@ -562,8 +585,10 @@ class Bodies:
         first = _NAME_WORD.match(text, head.end())
         end = _partner_end(text, first.end() if first else head.end(), head.end())
         # "cơ quan, tổ chức liên quan": a group word after a comma goes on with the name
+        plural = bool(regex.match(r"(?i:các|những)\s", text[pos:]))  # ("các Cục, Vụ liên quan")
         while end < len(text) and text[end] == "," and (group := _GROUP_AFTER.match(text, end + 1)
-                                                         or (not self._proper_after(text, end) and p.group.match(text, end))):
+                                                         or ((plural or not self._proper_after(text, end))
+                                                             and p.group.match(text, end))):
             end = _partner_end(text, group.end(), group.end())
         name = text[pos:end].strip()
         return name if 1 < len(name.split()) <= _MAX_NAME_WORDS else None

@@ -375,7 +375,21 @@ def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: boo
         return False  # "II. TỔ CHỨC THỰC HIỆN" over its first sentence
     if text[:1].isupper() and _section_title(previous.text, r):
         return False  # "1. Kết quả đạt được" over "Giai đoạn 2023 - 2025, toàn tỉnh đã ..."
+    if (text[:1].isupper() and _marker(previous.text, None, False) is not None
+            and not _LEFT_OPEN.search(previous.text) and _opens_with_doer(text)):
+        return False  # "4. Đẩy mạnh chuyển đổi số y tế" over "Cục Công nghệ thông tin chủ trì ..."
     return _marker(text, None, False) is None and trailer(text, r)[0] is None and not _deadline_label(text, r)
+
+
+def _opens_with_doer(text: str) -> bool:
+    return _bodies().opens_with_doer(text)
+
+
+@lru_cache(maxsize=1)
+def _bodies():
+    from .bodies import Bodies  # (imported late: bodies' rules are built on first use)
+
+    return Bodies()
 
 
 def _section_title(text: str, r: ProseRules) -> bool:

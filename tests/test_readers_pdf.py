@@ -443,6 +443,38 @@ def test_unruled_table_continued_on_the_next_page_is_one_table(tmp_path, apart):
 
 
 @needs_font
+def test_a_tight_unruled_timetable_is_read_row_by_row(tmp_path):
+    """Set tight (a point of leading inside a cell, three between rows) with a month printed once
+    beside its rows and centred on them: the step in the white tells rows apart."""
+    b = PdfBuilder(unicode_font=True).new_page()
+    pitch, size = 12.6, 11
+    y = 100.0
+    for cells in [("Thời gian", "Nội dung công việc", "Người thực hiện", "Ghi chú")]:
+        for x, t in zip((50, 120, 390, 500), cells):
+            b.text(x, y, t, size=size)
+    y += pitch + 2.0
+    rows = [(["Tháng", "9/2026"], ["Tổ chức Lễ khai giảng năm học", "2026 - 2027"], ["Ban Giám hiệu"], ["Ngày 05/9"]),
+            ([], ["Kiện toàn tổ chuyên môn"], ["Hiệu trưởng"], ["Trước 10/9"]),
+            ([], ["Tổ chức Hội nghị viên chức,", "người lao động"], ["Hiệu trưởng;", "Công đoàn"], []),
+            (["Tháng", "10/2026"], ["Kiểm tra nội bộ đợt 1 (hồ sơ chuyên", "môn, dự giờ giáo viên)"], ["Ban Kiểm tra"], [])]
+    for month, task, who, note in rows:
+        lines = max(len(task), len(who), len(note), len(month))
+        for x, col in zip((50, 120, 390, 500), (month, task, who, note)):
+            for k, t in enumerate(col):
+                b.text(x, y + k * pitch, t, size=size)
+        y += lines * pitch + 2.0
+    b.text(60, y + 30, "III. TỔ CHỨC THỰC HIỆN", size=12)
+    (t,) = tables(read(b.save(tmp_path / "tt.pdf")))
+    assert [r.texts for r in t.rows] == [
+        ["Thời gian", "Nội dung công việc", "Người thực hiện", "Ghi chú"],
+        ["Tháng 9/2026", "Tổ chức Lễ khai giảng năm học 2026 - 2027", "Ban Giám hiệu", "Ngày 05/9"],
+        ["", "Kiện toàn tổ chuyên môn", "Hiệu trưởng", "Trước 10/9"],
+        ["", "Tổ chức Hội nghị viên chức, người lao động", "Hiệu trưởng; Công đoàn", ""],
+        ["Tháng 10/2026", "Kiểm tra nội bộ đợt 1 (hồ sơ chuyên môn, dự giờ giáo viên)", "Ban Kiểm tra", ""],
+    ]
+
+
+@needs_font
 def test_unruled_tables_of_other_columns_on_two_pages_stay_apart(tmp_path):
     b = PdfBuilder(unicode_font=True).new_page()
     _unruled_rows(b, 700, [("STT", "Nội dung", "Chủ trì", "Thời gian"), ("1", "Việc một", "Sở A", "Quý I"),

@@ -58,3 +58,18 @@ def test_a_row_continuing_a_numbered_row_is_still_folded_into_it():
     (task,) = table_tasks([Paragraph("PHỤ LỤC"), Table(rows, page=1, header_rows=1)], [])
     assert (task.ordinal, task.text, task.lead, task.due) == (
         "5", "Xây dựng cơ sở dữ liệu đất đai của tỉnh", "Sở Nông nghiệp và Môi trường", "Quý IV/2027")
+
+
+def test_a_row_of_capitalised_cells_after_a_page_break_is_a_row_of_its_own():
+    """Under a group cell left empty (a timetable's month merged down over the break), a row
+    whose cells open with capitals is a new row; a cell going on in lower case, or a lone cell
+    (the rest of a name), is the rest of the row above."""
+    from extract.model.layout import Cell, Row
+    from extract.readers.pdf_stitch import _continues
+
+    above = Row([Cell("Tháng 01/2027"), Cell("Sơ kết học kỳ I; báo cáo Sở Giáo dục và Đào tạo"),
+                 Cell("Phó Hiệu trưởng"), Cell("Trước 15/01")])
+    assert not _continues(above, Row([Cell(""), Cell("Tổ chức chương trình “Xuân yêu thương”"),
+                                      Cell("TPT Đội; Chi đoàn giáo viên"), Cell("")]))
+    assert _continues(above, Row([Cell(""), Cell("trong học kỳ II"), Cell("TPT Đội"), Cell("")]))
+    assert _continues(above, Row([Cell(""), Cell(""), Cell("Công an tỉnh"), Cell("")]))

@@ -252,3 +252,19 @@ def test_partners_named_in_the_task_support_when_there_is_no_support_column():
                       ["2", "Ban hành hướng dẫn nghiệp vụ", "Bộ Y tế", "30/11/2027"])
     assert tasks[0].support == "Bộ Công an; Bộ Tư pháp"
     assert tasks[1].support is None
+
+
+def test_a_timetable_grouped_by_month_gives_each_row_its_month_or_the_day_in_its_note():
+    """"Tháng 9/2026" printed once over its rows (merged down in the document; in a PDF or a
+    text table only the group's first row holds it): each row with work is in that month; a
+    note with a day inside the month ("Trước 10/9") is the deadline."""
+    tasks, _ = _tasks(
+        ["Thời gian", "Nội dung công việc", "Người/bộ phận thực hiện", "Ghi chú"],
+        ["Tháng 9/2026", "Tổ chức Lễ khai giảng", "Ban Giám hiệu", "Ngày 05/9/2026"],
+        ["", "Kiện toàn tổ chuyên môn", "Hiệu trưởng", "Trước 10/9"],
+        ["", "Tổ chức Hội nghị viên chức", "Hiệu trưởng; Công đoàn trường", ""],
+        ["Tháng 12/2026", "Kiểm tra cuối học kỳ I", "Phó Hiệu trưởng", "Từ 21/12 đến 31/12"],
+        ["", "Thi chọn học sinh giỏi", "Tổ chuyên môn", "Lồng ghép với chuyến công tác, trước 31/12/2026"],
+    )
+    assert [t.due for t in tasks] == ["Ngày 05/9/2026", "Trước 10/9/2026", "Tháng 9/2026", "Từ 21/12 đến 31/12/2026",
+                                      "Tháng 12/2026"]

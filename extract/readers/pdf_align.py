@@ -292,6 +292,19 @@ def _rows_by_gaps(rows: list[list[Char]], placed, ncols: int) -> list[list[list[
     # table of one-line rows most gaps are row gaps: a quantile would take them for leading)
     leading = max(gaps[0], 0.0)
     limit = leading + ROW_GAP * height
+    # A table set tight (a cell's padding of a point or two) still has two kinds of white: the
+    # leading inside cells and, a step wider, the white between rows. A clear step between two
+    # groups of gaps, each of several, below that limit is the boundary. (A sparse column's
+    # gaps span several rows: only gaps under a line height count.)
+    # (Typeset only: each group at one width. A scan's boxes move with its glyphs, and their
+    # gaps scatter.)
+    near = [g for g in gaps if g < height]
+    if len(near) >= 4 and not any(c.ocr for r in rows for c in r):
+        jump, at = max((b - a, k) for k, (a, b) in enumerate(zip(near, near[1:])))
+        tight = near[at] - near[0] <= 0.6  # the leading inside cells is one width
+        if (jump >= max(1.5, 0.1 * height) and tight and at + 1 >= 2 and len(near) - at - 1 >= 2
+                and near[at + 1] <= limit):
+            limit = (near[at] + near[at + 1]) / 2
     if gaps[-1] <= limit:
         return None  # one even pitch: nothing to read rows from
     # blocks of tight lines in each column, as vertical intervals

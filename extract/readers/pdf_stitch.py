@@ -106,6 +106,11 @@ def _continues(above: Row, row: Row) -> bool:
     pairs = [(u.text, c.text) for u, c in zip(above.cells, row.cells) if c.text.strip()]
     if not pairs:
         return False
+    # A cell that goes on in lower case goes on a sentence; a row of capitalised cells is a row
+    # of its own under a group cell left empty (a timetable's month), unless it holds one cell
+    # only (the rest of a name: "Công an tỉnh" under a lead cut by the break)
+    if not any(c.lstrip()[:1].islower() for _, c in pairs) and len(pairs) > 1:
+        return False
     return any(not TERMINAL.search(u) or c.lstrip()[:1].islower() for u, c in pairs if u.strip())
 
 

@@ -186,6 +186,7 @@ class _TableReader:
         self.registry = registry
         self.doer = doer  # who does every row when no column says (an inspection's team)
         self._partners = None  # bodies.Bodies, made when a row first needs it
+        self._group_time = ""  # a timetable's month printed once over its rows (see add_rows)
 
     def add_rows(self, rows: list[Row], page: int | None) -> None:
         roles = self.columns.roles
@@ -216,6 +217,15 @@ class _TableReader:
                     text = ""  # a running page number caught in a cell
                 if role in ("task", "subject") and not title:
                     bold = bold or bool(_BOLD.match(cell.text))
+                if role == "due" and k == 0:
+                    # A timetable grouped by its first column ("Tháng 9/2026" over the month's
+                    # rows, merged down in the document; in a PDF or a text table only its first
+                    # row holds it): a row with work and no time of its own is in that group.
+                    if text:
+                        self._group_time = text
+                    elif self._group_time and any(clean_cell(c.text) for c in cells[1:]):
+                        text = self._group_time
+                        merged.add("due")
                 if role in ("due", "start"):
                     text = with_year(text, self.columns.years.get(k))
                 if role == "lead" and text and _REFERENCE.match(text) and not agency_start(text, self.registry):
@@ -234,6 +244,7 @@ class _TableReader:
                 elif text:
                     extra[header] = text
             self._join_length(values, extra, merged)
+            self._narrower_note(values, extra, merged)
             if values.get("subject"):  # a schedule: the row is about its unit
                 if values.get("task"):
                     extra[self.columns.headers[roles.index("task")]] = values["task"]
@@ -244,6 +255,32 @@ class _TableReader:
             ordinal = values.pop("ordinal", "") or None
             self.items.append(_Item("task", ordinal, values, extra, row.page or page, bold,
                                     merged, ordinal_merged))
+
+    def _narrower_note(self, values: dict[str, str], extra: dict[str, str], merged: set[str]) -> None:
+        """A month for the row ("Tháng 9/2026", often the group's) and a day within it in the
+        note beside ("Ghi chú": "Trước 10/9", "Từ 21/12 đến 31/12"): the day is the deadline, the
+        month its year (the note's words stay under its header)."""
+        due = values.get("due")
+        if not due:
+            return
+        spec, messages = parse_time(one_line(due))
+        if messages or spec.kind not in ("month", "quarter", "half") or spec.start is None or spec.end is None:
+            return
+        for header, text in extra.items():
+            if header in merged or not text or header_match(header)[0] != "note":
+                continue
+            note = one_line(text).rstrip(" .;")
+            if not regex.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", note):  # the month's year, when the note has none
+                note = (f"{note}/{spec.start.year}" if regex.search(r"(?<![/\d])\d{1,2}/\d{1,2}$", note)
+                        else f"{note} năm {spec.start.year}")
+            found, problems = parse_time(note)
+            if (not problems and found.kind in ("date", "range") and found.end is not None and len(note.split()) <= 7
+                    and spec.start <= found.end <= spec.end and (found.start is None or found.start >= spec.start)
+                    and (found.end < spec.end or (found.kind == "range" and found.start is not None
+                                                  and found.start > spec.start))):
+                values["due"] = note
+                merged.discard("due")
+                return
 
     def _join_length(self, values: dict[str, str], extra: dict[str, str], merged: set[str]) -> None:
         """"23/3/2026" under "Thời gian" and "02 ngày" under "Thời hạn": the row's time is

@@ -268,3 +268,21 @@ def test_a_timetable_grouped_by_month_gives_each_row_its_month_or_the_day_in_its
     )
     assert [t.due for t in tasks] == ["Ngày 05/9/2026", "Trước 10/9/2026", "Tháng 9/2026", "Từ 21/12 đến 31/12/2026",
                                       "Tháng 12/2026"]
+
+
+def test_a_table_of_work_under_no_known_header_is_said_not_passed_over():
+    """A scan that ran the header's cells together ("Nhiệm vụ Cơ quan chủ Cơ quan phối ..."): no
+    column can be named, so the rows give no task, and a ``table_unread`` warning says so; a
+    report's figures, a letterhead or a signature block do not warn."""
+    tasks, warnings = _tasks(
+        ["ST T", "Nhiệm vụ Cơ quan chủ Cơ quan phối Thời gian trì hợp thưc hiên"],
+        ["1", "Tuyên truyền an toàn giao thông dịp Tết Nguyên đán", "Sở Y tế", "Quý I"],
+        ["2", "Kiểm tra phương tiện vận tải hành khách trên các tuyến", "Sở Xây dựng", "Tháng 2/2026"],
+        ["3", "Tổng kết công tác bảo đảm trật tự an toàn giao thông", "Các xã", "Tháng 3/2026"])
+    assert tasks == [] and _codes(warnings) == ["table_unread"]
+    _, warnings = _tasks(
+        ["STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu"],
+        ["1", "Số văn bản chỉ đạo cải cách hành chính đã ban hành", "Văn bản", "29"],
+        ["2", "Tỷ lệ hoàn thành Kế hoạch cải cách hành chính năm", "%", "22,45"],
+        ["3", "Kiểm tra công tác cải cách hành chính tại các sở", "Cơ quan", "0"])
+    assert "table_unread" not in _codes(warnings)

@@ -651,5 +651,32 @@ def table_tasks(blocks, warnings, registry=None, issuer: str | None = None) -> l
             reader.add_rows(block.rows[skip:], block.page)
         elif reader is not None and len(_expand(block.rows[0])) == len(reader.columns.roles):
             reader.add_rows(block.rows, block.page)  # a page's chunk without a repeated header
+        elif _reads_like_work(block):
+            # rows of sentences under no header vnplan knows (a scan that ran the header's cells
+            # together, a header in words no data file lists): said, not passed over in silence
+            width = max(len(_expand(r)) for r in block.rows)
+            first = " | ".join(one_line(clean_cell(c.text)) for c in _expand(block.rows[0]))[:100]
+            warnings.append(("table_unread", f"table of {len(block.rows)} rows and {width} columns "
+                                             f"(first row [{first}]) has no header row naming its columns: "
+                                             f"its rows give no task", block.page))
     finish()
     return tasks
+
+
+# a letterhead, a signature block; a report's figures ("Đơn vị tính", "Số liệu")
+_MOTTO = regex.compile(r"(?i)cộng\s+hòa\s+xã\s+hội|độc\s+lập\s*-\s*tự\s+do|nơi\s+nhận|^(?:đvt|đơn\s+vị\s+tính|số\s+liệu)$")
+
+
+def _reads_like_work(table: Table) -> bool:
+    """Three rows or more of three filled cells, two of them with a sentence of work in a cell
+    (opening with a verb of work): a table of work, not a letterhead, a signature block, a list
+    of names or a report's figures."""
+    from .prose_rules import rules
+
+    work = rules().work_start
+    texts = [[one_line(clean_cell(c.text)) for c in _expand(r)] for r in table.rows]
+    if any(_MOTTO.search(t) for row in texts[:3] for t in row):
+        return False
+    full = [row for row in texts if sum(1 for t in row if t) >= 3]
+    long = [row for row in full if any(len(t.split()) >= 6 and work.match(t) for t in row)]
+    return len(full) >= 3 and len(long) >= 2

@@ -286,3 +286,20 @@ def test_a_table_of_work_under_no_known_header_is_said_not_passed_over():
         ["2", "Tỷ lệ hoàn thành Kế hoạch cải cách hành chính năm", "%", "22,45"],
         ["3", "Kiểm tra công tác cải cách hành chính tại các sở", "Cơ quan", "0"])
     assert "table_unread" not in _codes(warnings)
+
+
+def test_a_group_row_whose_roman_numeral_a_scan_misread_is_still_a_group_row():
+    """OCR reads "II", "III" as "Hị", "lãi", "TT": on a row with no cell of its own it is a group
+    row, as the Roman numeral made it, and no task without a lead."""
+    tasks, _ = _tasks(
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"],
+        ["I", "CÔNG TÁC TUYÊN TRUYỀN", "", ""],
+        ["1", "Tuyên truyền phòng chống dịch bệnh", "Phòng Văn hóa - Xã hội", "Tháng 3/2026"],
+        ["Hị", "Công tác tiêm phòng", "", ""],
+        ["2", "Tiêm phòng lở mồm long móng đợt 1", "Phòng Kinh tế", "Tháng 4/2026"],
+        ["lãi", "CÔNG TÁC KIỂM TRA", "", ""],
+        ["3", "Kiểm tra vận chuyển gia súc", "Công an xã", "Quý II/2026"])
+    assert [(t.text, [s.title for s in t.sections][-1]) for t in tasks] == [
+        ("Tuyên truyền phòng chống dịch bệnh", "CÔNG TÁC TUYÊN TRUYỀN"),
+        ("Tiêm phòng lở mồm long móng đợt 1", "Công tác tiêm phòng"),
+        ("Kiểm tra vận chuyển gia súc", "CÔNG TÁC KIỂM TRA")]

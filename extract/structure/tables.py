@@ -468,6 +468,10 @@ class _TableReader:
             o = item.ordinal
             if o is None or _ROMAN.match(o) or _LETTER.match(o):
                 item.kind = "section"
+            elif not _ARABIC.match(o) and len(o) <= 4 and not any(ch.isdigit() for ch in o):
+                # a numbering no list uses ("Hị", "lãi", "TT": a scan's misread "II", "III"), on
+                # a row with no cell of its own: a group row, as its Roman numeral made it
+                item.kind = "section"
             elif _ARABIC.match(o):
                 nxt = next((x for x in ordinals[k + 1 :] if x), None)
                 below = items[k + 1] if k + 1 < len(items) else None

@@ -129,6 +129,11 @@ class PageImage:
         self.px = self.image.width / width
         self.py = self.image.height / height
         if not rules:
+            # a scan may have been fed askew: set level first (a page with vector rules was
+            # printed, not scanned, and is level)
+            from .deskew import straightened
+
+            self.image = straightened(self.image)
             # a scan has no vector rules: its table borders are found in the image itself
             from .scan_tables import image_rules
 

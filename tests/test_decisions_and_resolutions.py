@@ -131,3 +131,18 @@ def test_an_article_approving_a_report_hands_out_the_work_its_clauses_ask_for():
         ("Chỉ đạo hoàn thành h", "Ủy ban nhân dân tỉnh"), ("Ban hành hướng dẫn t", "Ủy ban nhân dân tỉnh"),
         ("Đề nghị Ủy ban Mặt t", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
         ("Giao Ủy ban nhân dân", "Ủy ban nhân dân tỉnh")]
+
+
+def test_reading_an_articles_contents_twice_gives_the_same_answer():
+    """Whether an item's items are its contents is asked more than once of the same item; each
+    time the items under it are walked afresh (a remembered walk would be spent after the first)."""
+    from extract.structure.assign import _descendants, _group_noun
+    from extract.structure.outline import build_outline, classify
+
+    root = build_outline([classify(t) for t in (
+        "Điều 1. Tán thành Báo cáo với những nội dung chủ yếu sau:", "1. Kết quả đạt được",
+        "3. Hội đồng nhân dân tỉnh yêu cầu:", "a) Ủy ban nhân dân tỉnh", "- Chỉ đạo hoàn thành hỗ trợ nhà ở.")])
+    small = build_outline([classify(t) for t in ("Điều 2. Nội dung chủ yếu sau:", "1. Sở Tài chính")])
+    for article in (root.items[0], small.items[0]):
+        assert [n.title for n in _descendants(article)] == [n.title for n in _descendants(article)] != []
+    assert _group_noun(("đơn vị",)) is _group_noun(("đơn vị",))  # compiled once per vocabulary

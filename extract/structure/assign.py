@@ -1095,7 +1095,6 @@ class Assigner:
 _TRAILING_VERBS = regex.compile(r"(?:\s+(?:tham\s+mưu|triển\s+khai|tổ\s+chức|thực\s+hiện|theo\s+dõi))+\s*$", _F | regex.I)
 
 
-@lru_cache(maxsize=4)
 def _descendants(node: Node, depth: int = 4):
     """The items under a node, and theirs, a few levels down."""
     for c in node.items:
@@ -1104,6 +1103,7 @@ def _descendants(node: Node, depth: int = 4):
             yield from _descendants(c, depth - 1)
 
 
+@lru_cache(maxsize=4)
 def _group_noun(words: tuple[str, ...]) -> regex.Pattern:
     """"đơn vị được kiểm tra" after "Đối với": a common noun (a group word) that names who is
     addressed; compiled once per vocabulary, not once per document."""

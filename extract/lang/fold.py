@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -118,22 +119,18 @@ _OPEN_PAIRS = ("oa", "oe", "uy", "OA", "OE", "UY", "Oa", "Oe", "Uy")
 def either_placement(word: str) -> str:
     """A regular expression (escaped) that matches ``word`` with its open pair's tone on either
     vowel: "Ủy" -> "(?:Uỷ|Ủy)"; a word without such a pair is only escaped."""
-    import re
-
     d = unicodedata.normalize("NFD", word)
     for k in range(len(d) - 2):
         if k and d[k - 1] in "qQ":
             continue
-        if d[k] + d[k + 2] in _OPEN_PAIRS and d[k + 1] in TONE_MARKS:
-            other = d[:k] + d[k] + d[k + 2] + d[k + 1] + d[k + 3:]  # "Ủy" -> "Uỷ"
-            end = k + 3
-        elif d[k] + d[k + 1] in _OPEN_PAIRS and d[k + 2] in TONE_MARKS:
-            other = d[:k] + d[k] + d[k + 2] + d[k + 1] + d[k + 3:]  # "Uỷ" -> "Ủy"
-            end = k + 3
-        else:
+        # the pair with its tone after the first vowel ("Ủy": U, hook, y) or after the second
+        # ("Uỷ": U, y, hook): either way the other spelling swaps the two characters after d[k]
+        if not ((d[k] + d[k + 2] in _OPEN_PAIRS and d[k + 1] in TONE_MARKS)
+                or (d[k] + d[k + 1] in _OPEN_PAIRS and d[k + 2] in TONE_MARKS)):
             continue
-        if end < len(d) and (d[end].isalpha() or unicodedata.combining(d[end])):
+        if k + 3 < len(d) and (d[k + 3].isalpha() or unicodedata.combining(d[k + 3])):
             continue  # a closed syllable ("hoàn"): one placement
+        other = d[:k + 1] + d[k + 2] + d[k + 1] + d[k + 3:]
         spellings = sorted({word, unicodedata.normalize("NFC", other)})
         return "(?:" + "|".join(re.escape(x) for x in spellings) + ")"
     return re.escape(word)

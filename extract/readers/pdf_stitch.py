@@ -49,16 +49,17 @@ def stitch(pages: list[Page], columns: Columns) -> None:
 def _loose_header(table: Table, body: list) -> int:
     """How many paragraphs on top of the page are the table's header row printed again (their
     words, in any order, are those of its first one to three rows), or 0."""
+    headers, wanted = [], []
+    for row in table.rows[:3]:
+        wanted.extend(w for cell in row.cells for w in cell.text.split())
+        headers.append(sorted(wanted))
     words: list[str] = []
     for n, block in enumerate(body[:12]):
         if not isinstance(block, Paragraph):
             return 0
         words.extend(block.text.split())
-        wanted = []
-        for k in range(min(3, len(table.rows))):
-            wanted.extend(w for cell in table.rows[k].cells for w in cell.text.split())
-            if len(wanted) == len(words) and sorted(wanted) == sorted(words):
-                return n + 1
+        if sorted(words) in headers:
+            return n + 1
     return 0
 
 

@@ -79,6 +79,7 @@ def _qualified_end(text: str, end: int) -> int:
     return q.end() if q else end
 
 
+_PLURAL_START = regex.compile(r"(?i:các|những)\s", _FLAGS)
 _ACCOUNT = regex.compile(r"\s+(?:đã|đang|đều|cũng|vẫn|là|được|có|bị|chưa)(?![\p{L}])", _FLAGS)
 # "Ban Thường trực ..., chịu trách nhiệm tổng hợp ...": a comma between the body and its duty.
 _COMMA_DUTY = regex.compile(r",\s+(?:chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|chủ\s+trì)(?![\p{L}])", _FLAGS)
@@ -350,14 +351,21 @@ class Bodies:
     def has_predicate(self, text: str) -> bool:
         """Does ``text`` hold a predicate word after its head word ("... đã", "... chủ trì")?"""
         text = text.strip()
-        p = _patterns()
-        found = p.predicate.search(text, max(self.head_end(text) - 1, 0))
-        while found and any(g.start() < found.start() + 1 <= g.end() for g in p.group.finditer(text)):
-            found = p.predicate.search(text, found.end())  # ", tổ chức, cá nhân": a group word, no verb
+        found = self._first_predicate(text)
         if found and _ASSIGNED.match(text, found.start()):
             # "Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ": who they are, not what they do
             return bool(_MAIN_PREDICATE.search(text, found.end()))
         return bool(found)
+
+    def _first_predicate(self, text: str, past_notes: bool = False):
+        """The first predicate word after the head word, not a group word (", tổ chức, cá nhân":
+        no verb); ``past_notes``: nor a word inside brackets ("(sau đây gọi chung là các đơn vị)")."""
+        p = _patterns()
+        found = p.predicate.search(text, max(self.head_end(text) - 1, 0))
+        while found and (any(g.start() < found.start() + 1 <= g.end() for g in p.group.finditer(text))
+                         or (past_notes and text.count("(", 0, found.start()) > text.count(")", 0, found.start()))):
+            found = p.predicate.search(text, found.end())
+        return found
 
     def opens_with_doer(self, text: str) -> bool:
         """Does ``text`` open with a body and what it does ("Cục Công nghệ thông tin chủ trì xây
@@ -374,12 +382,7 @@ class Bodies:
     def before_predicate(self, text: str) -> str:
         """``text`` up to its first predicate word after the head word (all of it when it has
         none): the doers of a clause that goes on with what they do."""
-        p = _patterns()
-        found = p.predicate.search(text, max(self.head_end(text) - 1, 0))
-        # (not a group word, nor a word inside a note: "(sau đây gọi chung là các đơn vị)")
-        while found and (any(g.start() < found.start() + 1 <= g.end() for g in p.group.finditer(text))
-                         or text.count("(", 0, found.start()) > text.count(")", 0, found.start())):
-            found = p.predicate.search(text, found.end())
+        found = self._first_predicate(text, past_notes=True)
         if found and _ASSIGNED.match(text, found.start()):
             return text  # "... được giao nhiệm vụ": who they are
         return text[:found.start()] if found else text
@@ -550,7 +553,7 @@ class Bodies:
                 stop = _qualified_end(text, span[1])
                 # "các sở, ngành, đơn vị có liên quan": common nouns after a known group go on with
                 # it; after a plural, capitalised ones too ("các Cục, Vụ liên quan")
-                plural = bool(regex.match(r"(?i:các|những)\s", text[at:]))
+                plural = bool(_PLURAL_START.match(text, at))
                 while (group := _patterns().group.match(text, stop)) and (plural or not self._proper_after(text, stop)):
                     stop = _qualified_end(text, group.end())
                 out.append(text[at:stop].strip())
@@ -585,7 +588,7 @@ class Bodies:
         first = _NAME_WORD.match(text, head.end())
         end = _partner_end(text, first.end() if first else head.end(), head.end())
         # "cơ quan, tổ chức liên quan": a group word after a comma goes on with the name
-        plural = bool(regex.match(r"(?i:các|những)\s", text[pos:]))  # ("các Cục, Vụ liên quan")
+        plural = bool(_PLURAL_START.match(text, pos))  # ("các Cục, Vụ liên quan")
         while end < len(text) and text[end] == "," and (group := _GROUP_AFTER.match(text, end + 1)
                                                          or ((plural or not self._proper_after(text, end))
                                                              and p.group.match(text, end))):

@@ -21,6 +21,7 @@ from ..lang.time import parse_time
 from .columns import CELL_ROLES, assign_roles, header_key, header_match, header_roles
 from .context import DocContext
 from .schedules import inspecting_team, names_activity
+from .prose_rules import rules
 from .table_roles import decide, header_row_like, with_year
 
 _ROMAN = regex.compile(r"^[IVXLC]+$")
@@ -675,8 +676,6 @@ def _reads_like_work(table: Table) -> bool:
     """Three rows or more of three filled cells, two of them with a sentence of work in a cell
     (opening with a verb of work): a table of work, not a letterhead, a signature block, a list
     of names or a report's figures."""
-    from .prose_rules import rules
-
     work = rules().work_start
     texts = [[one_line(clean_cell(c.text)) for c in _expand(r)] for r in table.rows]
     if any(_MOTTO.search(t) for row in texts[:3] for t in row):

@@ -224,9 +224,9 @@ class Grammar:
 
     def number(self, token: str, table: dict[str, int] | None = None) -> int:
         token = " ".join(token.split())
-        if table is not None and token in table:
+        if table is not None and token in table:  # (before the digits: a scan's "11" is "II")
             return table[token]
-        return int(token) if token.isdigit() else (self.numbers if table is None else table)[token]
+        return int(token) if token.isdigit() else self.numbers[token]
 
     def numbers_in(self, text: str, top: int, quarters: bool = False) -> list[int]:
         """Numerals (1..top) in a list such as "i va ii" or "3, 6, 9" (of quarters: with a

@@ -186,3 +186,21 @@ def test_real_documents_header_right_or_null(spec_path):
         assert d.signer is not None and d.signer.name == want["signer"]["name"]
         assert d.signer.authority == want["signer"]["authority"]
         assert d.signer.title.casefold() == want["signer"]["title"].casefold()
+
+
+@pytest.mark.parametrize("rule", ["-------", "———", "=====", "___"])
+def test_a_text_header_whose_rule_under_the_issuer_sits_on_the_mottos_line_is_no_task(tmp_path, rule):
+    # a clerk's text rendition: two columns padded with spaces, the rule drawn under the
+    # issuer printed at the start of the motto's second line
+    path = tmp_path / "kh.txt"
+    path.write_text(
+        f"UBND XÃ HÒA BÌNH                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"{rule}                         Độc lập - Tự do - Hạnh phúc\n"
+        f"Số: 07/KH-UBND                  Hòa Bình, ngày 02 tháng 4 năm 2026\n\n"
+        f"KẾ HOẠCH\nTổng vệ sinh môi trường\n\n"
+        f"1. Đoàn Thanh niên xã chủ trì ra quân dọn vệ sinh, hoàn thành trước ngày 30/4/2026.\n",
+        encoding="utf-8")
+    doc = parse_file(path)
+    assert [t.text for t in doc.tasks] == [
+        "Đoàn Thanh niên xã chủ trì ra quân dọn vệ sinh, hoàn thành trước ngày 30/4/2026."]
+    assert (doc.document.kind, doc.document.number, str(doc.document.issued_on)) == ("KH", "07/KH-UBND", "2026-04-02")

@@ -69,3 +69,19 @@ def test_a_numbered_sentence_whose_verb_is_unknown_is_still_a_task():
     )
     assert [t.text[:20] for t in tasks] == ["Sở Giáo dục sinh hoạ", "Bảo đảm an ninh trật"]
     assert tasks[1].lead == "Công an tỉnh"
+
+
+def test_a_communes_civil_servants_by_post_lead_their_items():
+    # the posts of Nghị định 33/2023 as an older commune plan names them, the dash as typed
+    assert _leads(
+        "1. Công chức Địa chính - Xây dựng chủ trì tổ chức ra quân vệ sinh môi trường.",
+        "2. Công chức Tư pháp – hộ tịch chủ trì tuyên truyền pháp luật về hôn nhân.",
+        "3. Giao công chức Văn hóa - Xã hội phối hợp với Trưởng Công an xã vận động nhân dân.",
+    ) == [("Công chức Địa chính - Xây dựng", None), ("Công chức Tư pháp – hộ tịch", None),
+          ("công chức Văn hóa - Xã hội", "Trưởng Công an xã")]
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+def test_a_units_name_read_whole_whatever_dash_joins_its_halves(dash):
+    assert _leads(f"1. Phòng Tài chính {dash} Kế toán chủ trì, phối hợp với Phòng Hành chính {dash} Quản trị "
+                  "bố trí kinh phí.") == [(f"Phòng Tài chính {dash} Kế toán", f"Phòng Hành chính {dash} Quản trị")]

@@ -295,6 +295,9 @@ class BodyLine:
 
 
 _CRAWL_RULE = regex.compile(r"[|#\-–—_=*\s]+", _F)
+# A rule drawn with three or more dashes before words: a text rendition's header prints the rule
+# under the issuer on the motto's line ("-------   Độc lập - Tự do - Hạnh phúc"); a bullet is one mark.
+_LEADING_RULE = regex.compile(r"^[\-–—_=*]{3,}\s+(?=\S)", _F)
 _GLUED_ORDINAL = regex.compile(r"\s(?P<ord>\d{1,2}(?:\.\d{1,2}){1,3}\.)$", _F)
 _LONE_ORDINAL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVXLC]{1,6}\.|\(\d{1,2}\))$", _F)
 _ADDRESSEES = regex.compile(r"^(?:Kính\s+gửi|KÍNH\s+GỬI|Đồng\s+kính\s+gửi)\b|^[\p{Lu}\s]+\s(?:điện|ĐIỆN)\s*:$", _F)
@@ -457,6 +460,7 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             continue
         if not text or _CRAWL_RULE.fullmatch(text):
             continue  # "|", "-------", "#": what a page saved as text keeps of its table rules
+        text = _LEADING_RULE.sub("", text)
         if _ADDRESSEES.match(text):
             addressees = True  # "Kính gửi:" and the bodies listed under it: the header's
             continue

@@ -170,7 +170,14 @@ def words_pattern(items) -> str:
     """An alternation of phrases, longest first, any run of spaces between their words, and an
     open "oa", "oe", "uy" matched with its tone on either vowel ("Ủy ban" and "Uỷ ban")."""
     ordered = sorted(set(items), key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(either_placement(w) for w in item.split()) for item in ordered)
+    return "|".join(r"\s+".join(_DASH if w in _DASHES else either_placement(w) for w in item.split())
+                    for item in ordered)
+
+
+# A dash between the two halves of a name ("Phòng Tài chính - Kế toán") is printed as a hyphen,
+# an en dash or an em dash, whichever the typist's keyboard or Word's autocorrect gave.
+_DASHES = frozenset("-–—")
+_DASH = "[-–—]"
 
 
 _words = words_pattern

@@ -334,3 +334,27 @@ def test_long_distribution_list_interleaved_with_the_signature():
     entries = [f"- Phòng chuyên môn số {k};" for k in range(30)]
     got = signer("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", entries[0], "CHỦ TỊCH", *entries[1:], "- Lưu: VT.", "Bế Văn Thành")
     assert got == ("TM.", "CHỦ TỊCH", "Bế Văn Thành")
+
+
+@pytest.mark.parametrize("left, issuer", [
+    ("TỈNH ĐOÀN LÀO CAI", "TỈNH ĐOÀN LÀO CAI"),
+    ("BCH ĐOÀN TỈNH QUẢNG NINH", "BCH ĐOÀN TỈNH QUẢNG NINH"),
+    ("THÀNH ĐOÀN CẦN THƠ", "THÀNH ĐOÀN CẦN THƠ"),
+    ("THUẾ TỈNH NGHỆ AN", "THUẾ TỈNH NGHỆ AN"),
+    ("CÔNG ĐOÀN VIÊN CHỨC TỈNH HÀ TĨNH", "CÔNG ĐOÀN VIÊN CHỨC TỈNH HÀ TĨNH"),
+])
+def test_youth_union_trade_union_and_regional_branches_are_issuers(left, issuer):
+    h = parse_header([
+        table([f"{left}\n***\nSố: 45-KH/TĐTN-PT", "ĐOÀN TNCS HỒ CHÍ MINH\nLào Cai, ngày 20 tháng 5 năm 2026"]),
+        Paragraph("KẾ HOẠCH", bold=True), Paragraph("Tổ chức Tháng Thanh niên năm 2026", bold=True),
+    ])
+    assert h.issuer == issuer and not [w for w in h.warnings if w[0] == "issuer_unread"]
+
+
+def test_capitals_where_the_issuer_goes_that_name_no_known_body_are_warned():
+    h = parse_header([
+        table(["NHÓM TÌNH NGUYỆN XANH\nSố: 3/KH", f"{MOTTO}\n{MOTTO2}\nAn Khê, ngày 2 tháng 3 năm 2026"]),
+        Paragraph("KẾ HOẠCH", bold=True), Paragraph("Hoạt động năm 2026", bold=True),
+    ])
+    assert h.issuer is None
+    assert [w[0] for w in h.warnings] == ["issuer_unread"] and "NHÓM TÌNH NGUYỆN XANH" in h.warnings[0][1]

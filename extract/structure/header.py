@@ -91,6 +91,7 @@ class _Top:
     kind_at: int | None = None
     subject: list[str] = field(default_factory=list)
     anchors: list[int] = field(default_factory=list)  # lines of motto, number, date
+    issuer_block: list[str] = field(default_factory=list)  # the capital lines where the issuer goes
     gaps: list[Gap] = field(default_factory=list)  # number or date printed without a value
     residue: dict[int, str] = field(default_factory=dict)  # line -> what is left of it
 
@@ -148,6 +149,10 @@ def parse_header(blocks, ocr_pages=frozenset()) -> RawHeader:
         if stated and (h.issuer is None or _key(stated).startswith(_key(h.issuer))):
             h.issuer = stated  # the body's own sentence names it in full ("... đặc khu Cát Hải")
     _fill_from_portal(h, portal, top)
+    if h.issuer is None and any(regex.search(r"\p{L}{2}", x) for x in top.issuer_block):
+        # capitals printed where the issuer goes that name no body the rules know: say so
+        h.warnings.append(("issuer_unread", f"the header prints {' / '.join(top.issuer_block)!r} where the "
+                                            "issuer goes, but no body's name was read from it", _page(blocks, 0)))
     h.addressees = addressees(head, top.date_at or top.number_at or 0)
     tail = lines(blocks, _tail_start(blocks, end), end)
     sig = signature(tail, people(_texts(blocks)))
@@ -388,6 +393,7 @@ def _issuer(head: list[Line], top: _Top) -> tuple[str | None, str | None]:
         for piece in top.residue.get(j, "").split("\n"):
             if piece and is_upper_line(piece) and not _kind_of(piece) and not rules.mark.match(fold(piece)):
                 block.append(piece)
+    top.issuer_block = block
     return issuer_and_parent(block)
 
 

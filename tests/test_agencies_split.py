@@ -147,6 +147,13 @@ LEAD_CASES = [
     # a dash line after the cooperation starts a new lead
     ("- Sở Y tế phối hợp với Sở Nội vụ\n- Sở Tư pháp", ["hp.so-y-te", "hp.so-tu-phap"], ["hp.so-noi-vu"]),
     ("Sở Tư pháp", ["hp.so-tu-phap"], []),
+    # the lead's role printed after it, in brackets or not; the roles' labels abbreviated; a
+    # "Phối hợp:" label holds for the bodies after ";" on its line
+    ("Sở Tư pháp (chủ trì); Sở Nội vụ, Sở Y tế (phối hợp)", ["hp.so-tu-phap"], ["hp.so-noi-vu", "hp.so-y-te"]),
+    ("Sở Tư pháp (chủ trì), Sở Nội vụ, Sở Y tế", ["hp.so-tu-phap"], ["hp.so-noi-vu", "hp.so-y-te"]),
+    ("Sở Tư pháp chủ trì; Sở Nội vụ, Sở Y tế phối hợp", ["hp.so-tu-phap"], ["hp.so-noi-vu", "hp.so-y-te"]),
+    ("CT: Sở Tư pháp; PH: Sở Nội vụ", ["hp.so-tu-phap"], ["hp.so-noi-vu"]),
+    ("Chủ trì: Sở Tư pháp\nPhối hợp: Sở Nội vụ; Sở Y tế", ["hp.so-tu-phap"], ["hp.so-noi-vu", "hp.so-y-te"]),
 ]
 
 

@@ -147,3 +147,13 @@ def test_a_general_assessment_and_an_inspections_scope_are_no_tasks():
         "1. Sở Y tế chủ trì tổ chức kiểm tra; hoàn thành trước ngày 10/12/2026.",
     )
     assert [t.text[:10] for t in tasks] == ["Sở Y tế ch"]
+
+
+def test_the_verdict_on_a_report_is_no_task_and_the_assignment_after_it_is():
+    tasks = _tasks(
+        "Ban Thường vụ Tỉnh ủy kết luận như sau:",
+        "1. Ban Thường vụ Tỉnh ủy cơ bản thống nhất với báo cáo của Đảng ủy UBND tỉnh. Tuy nhiên, giải "
+        "ngân vốn đầu tư công còn chậm.",
+        "2. Giao Đảng ủy UBND tỉnh lãnh đạo đẩy nhanh giải ngân vốn đầu tư công.",
+    )
+    assert [(t.text[:22], t.lead) for t in tasks] == [("Giao Đảng ủy UBND tỉnh", "Đảng ủy UBND tỉnh")]

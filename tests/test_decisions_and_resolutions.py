@@ -146,3 +146,13 @@ def test_reading_an_articles_contents_twice_gives_the_same_answer():
     for article in (root.items[0], small.items[0]):
         assert [n.title for n in _descendants(article)] == [n.title for n in _descendants(article)] != []
     assert _group_noun(("đơn vị",)) is _group_noun(("đơn vị",))  # compiled once per vocabulary
+
+
+def test_a_decisions_recital_of_who_proposed_it_is_no_task():
+    assert _tasks(
+        "Căn cứ Luật Tổ chức chính quyền địa phương;",
+        "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 15/TTr-SNV ngày 02/3/2027.",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch rà soát thủ tục hành chính năm 2027.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+    ) == []

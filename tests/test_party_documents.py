@@ -69,3 +69,14 @@ def test_the_documents_a_study_plan_lists_are_no_tasks():
         "3. Nghị quyết số 15 được triển khai đến chi bộ.",
     )
     assert [t.text[:14] for t in tasks] == ["Ban Tuyên giáo", "Báo cáo kết qu", "Nghị quyết số "]
+
+
+def test_the_star_under_the_committee_beside_the_place_and_date_is_no_bullet(tmp_path):
+    # a text rendition with tabs between the columns: "*" shares its line with the date
+    path = tmp_path / "kh.txt"
+    path.write_text("TỈNH ỦY ĐIỆN BIÊN\tĐẢNG CỘNG SẢN VIỆT NAM\n*\tĐiện Biên, ngày 14 tháng 5 năm 2027\n"
+                    "Số 45-KH/TU\t\n\nKẾ HOẠCH\nthực hiện Kết luận của Bộ Chính trị\n\n"
+                    "1. Đảng ủy UBND tỉnh lãnh đạo rà soát quy hoạch tỉnh.\n", encoding="utf-8")
+    raw = build(read(path))
+    assert [t.text for t in raw.tasks] == ["Đảng ủy UBND tỉnh lãnh đạo rà soát quy hoạch tỉnh."]
+    assert str(raw.header.issued_on) == "2027-05-14"

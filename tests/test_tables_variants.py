@@ -328,3 +328,48 @@ def test_a_row_that_names_a_body_over_bulleted_rows_is_their_lead(tmp_path):
     assert [(t.text[:12], t.lead) for t in raw.tasks] == [
         ("Tổ chức Cuộc", "Sở Giáo dục và Đào tạo"), ("Lồng ghép gi", "Sở Giáo dục và Đào tạo"),
         ("Mở chuyên mụ", "Báo và Phát thanh, Truyền hình Tây Ninh")]
+
+
+def _two_row_header_layout(*body):
+    top = Row([Cell("STT"), Cell("Nhiệm vụ, giải pháp"), Cell("Đơn vị chủ trì"), Cell("Thời gian", colspan=2),
+               Cell("Kết quả đầu ra")], page=1)
+    # Word repeats a vertically merged cell's text in the row under it
+    sub = Row([Cell("STT", merged_from_above=True), Cell("Nhiệm vụ, giải pháp", merged_from_above=True),
+               Cell("Đơn vị chủ trì", merged_from_above=True), Cell("Bắt đầu"), Cell("Hoàn thành"),
+               Cell("Kết quả đầu ra", merged_from_above=True)], page=1)
+    return _layout([top, sub, *body])
+
+
+def test_a_time_header_spanning_start_and_end_columns_gives_each_its_role():
+    doc = to_plan_document(build(_two_row_header_layout(
+        _row("1", "Rút ngắn thời gian đăng ký doanh nghiệp", "Sở Tài chính", "01/2027", "06/2027", "Báo cáo"),
+        Row([Cell("2"), Cell("Duy trì đường dây nóng"), Cell("Thanh tra tỉnh"), Cell("Thường xuyên", colspan=2),
+             Cell("Đường dây nóng")], page=1),
+    )), "0" * 64)
+    assert [(t.text[:12], t.due.raw if t.due else None) for t in doc.tasks] == [
+        ("Rút ngắn thờ", "06/2027"), ("Duy trì đườn", "Thường xuyên")]
+
+
+def test_a_typed_table_with_two_header_rows_over_its_rule_line(tmp_path):
+    text = HEAD + "\n".join([
+        "| STT | Nhiệm vụ | Đơn vị chủ trì | Thời gian |  | Sản phẩm |",
+        "|  |  |  | Bắt đầu | Hoàn thành |  |",
+        "|---|---|---|---|---|---|",
+        "| 1 | Rà soát thủ tục hành chính | Sở Tư pháp | 02/2027 | 09/2027 | Báo cáo |",
+        "| 2 | Số hóa hồ sơ | Sở Nội vụ | 03/2027 | 12/2027 | Cơ sở dữ liệu |",
+    ])
+    raw, _ = parse_text(tmp_path, text)
+    assert [(t.text, t.lead, t.due) for t in raw.tasks] == [
+        ("Rà soát thủ tục hành chính", "Sở Tư pháp", "09/2027"), ("Số hóa hồ sơ", "Sở Nội vụ", "12/2027")]
+
+
+def test_a_group_row_naming_a_body_in_capitals_leads_the_rows_under_it(tmp_path):
+    table = rows(
+        ["STT", "Nội dung nhiệm vụ", "Đơn vị phối hợp", "Thời hạn"],
+        ["I", "SỞ XÂY DỰNG", "", ""],
+        ["1", "Rà soát nhu cầu nhà ở xã hội của công nhân", "Liên đoàn Lao động tỉnh", "Quý I/2027"],
+        ["II", "SỞ TÀI CHÍNH", "", ""],
+        ["1", "Cân đối vốn cho các dự án nhà ở xã hội", "Sở Xây dựng", "Quý II/2027"],
+    )
+    raw, _ = parse_text(tmp_path, HEAD + table)
+    assert [t.lead for t in raw.tasks] == ["SỞ XÂY DỰNG", "SỞ TÀI CHÍNH"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.assign_helpers import tasks_of as _tasks
 
 
@@ -75,3 +77,29 @@ def test_a_label_printed_on_an_items_own_line_is_that_items_alone():
         "Thời hạn: Quý IV/2026.",
     )
     assert [t.due for t in tasks] == ["Quý IV/2026", "Quý IV/2026"]
+
+
+def test_a_groups_doer_lines_go_to_the_items_that_name_none():
+    tasks = _tasks(
+        "II. NHIỆM VỤ",
+        "4.1. Phòng Kế hoạch tổng hợp tổ chức kiểm tra, bình bệnh án hằng tháng.",
+        "4.2. Triển khai bệnh án điện tử tại các khoa lâm sàng.",
+        "Đơn vị chủ trì: Phòng Công nghệ thông tin.",
+        "Đơn vị phối hợp: Phòng Kế hoạch tổng hợp, các khoa lâm sàng.",
+        "Thời gian: Quý IV/2026.",
+    )
+    assert [(t.lead, t.support, t.due) for t in tasks] == [
+        ("Phòng Kế hoạch tổng hợp", None, "hằng tháng"),
+        ("Phòng Công nghệ thông tin", "Phòng Kế hoạch tổng hợp, các khoa lâm sàng", "Quý IV/2026")]
+
+
+@pytest.mark.parametrize("line", [
+    "Đơn vị thực hiện: Khoa Khám bệnh chủ trì; Phòng Công nghệ thông tin, Phòng Điều dưỡng phối hợp.",
+    "Đơn vị thực hiện: Khoa Khám bệnh (chủ trì); Phòng Công nghệ thông tin, Phòng Điều dưỡng (phối hợp).",
+    "Đơn vị thực hiện: Khoa Khám bệnh (chủ trì), Phòng Công nghệ thông tin, Phòng Điều dưỡng.",
+])
+def test_a_doer_line_that_marks_the_leads_role_after_it(line):
+    tasks = _tasks("II. NHIỆM VỤ", "1. Sắp xếp lại khu vực tiếp đón người bệnh.", line)
+    assert [(t.lead, t.support) for t in tasks] == [
+        ("Khoa Khám bệnh", "Phòng Công nghệ thông tin, Phòng Điều dưỡng")]
+

@@ -85,3 +85,34 @@ def test_a_communes_civil_servants_by_post_lead_their_items():
 def test_a_units_name_read_whole_whatever_dash_joins_its_halves(dash):
     assert _leads(f"1. Phòng Tài chính {dash} Kế toán chủ trì, phối hợp với Phòng Hành chính {dash} Quản trị "
                   "bố trí kinh phí.") == [(f"Phòng Tài chính {dash} Kế toán", f"Phòng Hành chính {dash} Quản trị")]
+
+
+def test_lower_case_words_between_a_units_name_and_its_role_are_the_name():
+    # words that are also verbs end a name as printed, unless the role word follows them
+    assert _leads(
+        "1. Cục Quản lý hoạt động xây dựng chủ trì rà soát quy chuẩn kỹ thuật.",
+        "2. Viện Kinh tế xây dựng chủ trì, phối hợp với Vụ Pháp chế rà soát định mức.",
+        "3. Phòng Tham mưu tổng hợp chủ trì tham mưu kế hoạch bảo đảm an ninh.",
+        "4. Sở Tài chính xây dựng kế hoạch, chủ trì tổ chức hội nghị.",
+        "5. Phòng Tham mưu tham mưu Ban Giám đốc tổ chức lễ ra quân.",
+    ) == [("Cục Quản lý hoạt động xây dựng", None), ("Viện Kinh tế xây dựng", "Vụ Pháp chế"),
+          ("Phòng Tham mưu tổng hợp", None), ("Sở Tài chính", None), ("Phòng Tham mưu", None)]
+
+
+@pytest.mark.parametrize("text, partners", [
+    # a verb of work ends a partner before any predicate word further on
+    ("Phối hợp với Cục Phát triển đô thị soạn thảo Thông tư hướng dẫn.", ["Cục Phát triển đô thị"]),
+    ("Phối hợp với Vụ Pháp chế thẩm tra dự thảo Nghị định.", ["Vụ Pháp chế"]),
+    # "và" inside one name, and "và" between two bodies
+    ("Phối hợp với Cục Quản lý nhà và thị trường bất động sản rà soát.", ["Cục Quản lý nhà và thị trường bất động sản"]),
+    ("Phối hợp với Cục Quản lý và Phát triển thị trường trong nước tổ chức.",
+     ["Cục Quản lý và Phát triển thị trường trong nước"]),
+    ("Phối hợp với Trung tâm Y tế và Bệnh viện Đa khoa thực hiện.", ["Trung tâm Y tế", "Bệnh viện Đa khoa"]),
+    ("Phối hợp với Công an xã và tổ chức kiểm tra.", ["Công an xã"]),
+    # a state branch's region, and a tax office, since 2025
+    ("Phối hợp với Ngân hàng Nhà nước Khu vực 10, Thuế tỉnh Nghệ An nắm tình hình.",
+     ["Ngân hàng Nhà nước Khu vực 10", "Thuế tỉnh Nghệ An"]),
+    ("Phối hợp với Kho bạc Nhà nước khu vực XIII kiểm soát chi.", ["Kho bạc Nhà nước khu vực XIII"]),
+])
+def test_partners_names_that_hold_verbs_and_joints(text, partners):
+    assert Bodies().partners(text) == partners

@@ -187,6 +187,12 @@ def markdown_rows(lines: list[str]) -> list[str]:
     k = 0
     while k < len(lines):
         if k + 1 < len(lines) and _width(lines[k]) >= 2 and _MD_RULE.match(lines[k + 1]):
+            # a header of two rows typed over the rule ("| ... | Thời gian | |" over "| ... |
+            # Bắt đầu | Hoàn thành |"): rows of the same width right above belong to it
+            above = []
+            while out and out[-1] is lines[k - 1 - len(above)] and _width(out[-1]) == _width(lines[k]):
+                above.insert(0, out.pop())
+            out.extend(_cells(ln) for ln in above)
             out.append(_cells(lines[k]))
             k += 2
             while k < len(lines) and _width(lines[k]) >= 2:

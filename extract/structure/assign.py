@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import regex
 
-from ..lang.agencies.split import PERSON, ROLE_TITLE
+from ..lang.agencies.split import PERSON, ROLE_TITLE, lead_marked
 from ..model.raw import RawSection, RawTask
 from .bodies import FULL_STOP, Bodies, end_of, listed_subjects
 from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify, trailer
@@ -377,6 +377,9 @@ class Assigner:
     def executor(self, value: str) -> tuple[str | None, str | None]:
         """"Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp" -> (Sở Nội vụ, Sở Tư pháp)."""
         value = self.r.respell(value.strip(" .;"))
+        marked = lead_marked(value)
+        if marked:  # "Khoa Khám bệnh chủ trì; Phòng Công nghệ thông tin, Phòng Điều dưỡng phối hợp"
+            return marked
         m = regex.search(r"\s*[,;]?\s*(?:chủ\s+trì)?\s*[,;]?\s*phối\s+hợp(?:\s+(?:với|cùng))?\s*[:]?\s*", value, _F | regex.I)
         head, support = (value[:m.start()], _strip_verbs(value[m.end():])) if m else (value, None)
         if m and not value[m.end():].strip() and (cut := max(head.rfind(";"), head.rfind(","))) > 0:
@@ -1229,6 +1232,15 @@ def _fill_trailers(found: list[_Found], closing: dict[str, str]) -> None:
     its doer ("- Đơn vị chủ trì thực hiện: Sở Khoa học và Công nghệ.") for a text that names none
     takes its roles from the card: bodies the text only says to work with ("Phối hợp Ban Cơ yếu
     Chính phủ triển khai ...") are not its support unless the card lists them."""
+    if "lead" in closing and any("lead" in f.own for f in found) and any("lead" not in f.own for f in found):
+        # "4.1. Phòng Kế hoạch tổng hợp tổ chức ...", "4.2. Triển khai ...", then "Đơn vị chủ
+        # trì: ...", "Đơn vị phối hợp: ...": the lines name the doers of the items that name
+        # none; an item that names its own keeps its roles (and takes the rest: when, what)
+        named = [f for f in found if "lead" in f.own]
+        for role, value in closing.items():
+            if role not in ("lead", "support"):
+                _fill(named, role, value)
+        found = [f for f in found if "lead" not in f.own]
     if "lead" in closing:
         for f in found:
             if "lead" not in f.own:

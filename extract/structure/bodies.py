@@ -44,12 +44,20 @@ def _partner_end(text: str, words_from: int, pos: int) -> int:
     đề cương ...", "với Công an các xã, phường mở đợt truy bắt ...")."""
     p = _patterns()
     predicate, clause_end = p.predicate.search(text, pos), _NAME_END.search(text, pos)
+    while clause_end and clause_end.group().strip() == "và" and regex.match(r"\p{L}", text[clause_end.end():]) \
+            and not regex.match(r"(?:các|những|cùng|với)(?![\p{L}])", text[clause_end.end():]) \
+            and not (text[clause_end.end()].islower() and p.verb_only.match(text, clause_end.end())) \
+            and not p.head_ci.match(text, clause_end.end()):
+        # "Cục Quản lý nhà và thị trường bất động sản": "và" then a lower-case noun joins two
+        # halves of one name (a second body would start with its head word or a plural)
+        clause_end = _NAME_END.search(text, clause_end.end() - 1)
     stops = [m.start() for m in (predicate, clause_end) if m]
     end = min(stops) if stops else len(text)
-    if predicate is None or (clause_end is not None and clause_end.start() < predicate.start()):
-        verb = p.work_after.search(text, words_from, end) if words_from < end else None
-        if verb:
-            end = verb.start()
+    # A verb of work before the predicate word ends it too ("phối hợp với Cục Phát triển đô thị
+    # soạn thảo Thông tư hướng dẫn ..."): a verb the predicate words do not list.
+    verb = p.work_after.search(text, words_from, end) if words_from < end else None
+    if verb:
+        end = verb.start()
     return end
 
 
@@ -69,7 +77,15 @@ _PLACE_LEVEL_END = regex.compile(r"(?<![\p{L}])(?:xã|phường|thị\s+trấn|�
 _PLACE_NAME = regex.compile(r"\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}(?![\p{L}])", _FLAGS)
 
 
+# a state branch's region since 2025 ("Ngân hàng Nhà nước" + " Khu vực 10", "Kho bạc Nhà nước"
+# + " Khu vực XIII", "Chi cục Hải quan" + " khu vực Bắc Ninh")
+_REGION_AFTER = regex.compile(r"\s+[Kk]hu\s+vực\s+(?:\d{1,2}|[IVXLC]{1,6}|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})(?![\p{L}\d])",
+                              _FLAGS)
+
+
 def _qualified_end(text: str, end: int) -> int:
+    if region := _REGION_AFTER.match(text, end):
+        end = region.end()
     if _PLACE_LEVEL_END.search(text, max(0, end - 12), end) and (place := _PLACE_NAME.match(text, end)):
         end = place.end()
     province = _PROVINCE_AFTER.match(text, end)
@@ -98,6 +114,9 @@ _COMMON_HEAD = regex.compile(r"(?i:(?:các\s+|những\s+)?(?:doanh\s+nghiệp|c�
 _RELATED_GROUP = regex.compile(r"(?:các\s+)?(?:tổ\s+chức|đơn\s+vị|cơ\s+quan|địa\s+phương|doanh\s+nghiệp|cá\s+nhân)"
                             r"(?:\s*,\s*(?:tổ\s+chức|đơn\s+vị|cơ\s+quan|địa\s+phương|doanh\s+nghiệp|cá\s+nhân))*"
                             r"\s+(?:có\s+)?liên\s+quan(?![\p{L}])", _FLAGS | regex.IGNORECASE)
+# lower-case words (at most four, no punctuation) then the word of a role: what ends the name
+_ROLE_AFTER = regex.compile(r"(?P<name>(?:\s+\p{Ll}+){1,4}?)\s+(?:chủ\s+trì|làm\s+đầu\s+mối|là\s+cơ\s+quan\s+(?:chủ\s+trì|thường\s+trực))"
+                         r"(?![\p{L}])", _FLAGS)
 _ACRONYM = regex.compile(r"\s\((?:\p{Lu}[\p{Lu}\d&.\-]{1,11})\)$", _FLAGS)
 # "... là", "... được", "... đã có chuyển biến" (a change of state, not "đã có nhiều sáng
 # kiến"), "... vẫn chưa": a state, not an act
@@ -205,6 +224,11 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         if after and len(text[cut.start():after.start()].split()) <= 8 \
                 and not regex.search(r"[,;.:]", text[cut.start():after.start()]):
             cut = after
+    if cut and (role := _ROLE_AFTER.match(text, cut.start())) and regex.match(r"\s+\p{Lu}", text[head.end():]):
+        # "Viện Kinh tế xây dựng chủ trì ...", "Phòng Tham mưu tổng hợp chủ trì ...": lower-case
+        # words that end a proper name look like a predicate, but the role word right after
+        # them is the predicate; the name runs to it
+        cut = p.predicate.search(text, role.end("name"))
     if cut is None and (pos == 0 or starts_sentence):
         # "Phòng Điều dưỡng khảo sát ...", "Khoa Dược cung ứng ...": no word that only a
         # predicate starts with, but a verb of work after the name's first word ends it
@@ -439,9 +463,18 @@ class Bodies:
         own = _cut_name(text, pos, starts_sentence)
         if found and not (own and own.startswith(found)):
             return found  # the registry knows the body; the word rules may cut it elsewhere
-        if found and own and not _NAME_GOES_ON.match(own[len(found):]):
+        if found and own and not _NAME_GOES_ON.match(own[len(found):]) and not self._unit_goes_on(text, pos, found, own):
             return found  # "Sở Tài chính cân đối, bố trí ...": a verb the word rules do not know
         return own
+
+    @staticmethod
+    def _unit_goes_on(text: str, pos: int, found: str, own: str) -> bool:
+        """A unit name of the rules that the printed name continues in lower case up to its
+        role ("Phòng Tham mưu" in "Phòng Tham mưu tổng hợp chủ trì ..."); a registry name is
+        whole as the registry has it."""
+        p = _patterns()
+        role = _ROLE_AFTER.match(text, pos + len(found))
+        return bool(role and role.end("name") == pos + len(own) and p.unit and p.unit.fullmatch(found))
 
     def subject(self, text: str, labelled: bool = False, lists: bool = True) -> str | None:
         """The body named as the subject of the sentence that opens ``text``; ``labelled``: the

@@ -244,6 +244,12 @@ class _TableReader:
                     values[role] = text
                 elif text:
                     extra[header] = text
+            if values.get("start") and not values.get("due") and "due" in roles:
+                ks, kd = roles.index("start"), roles.index("due")
+                if ks < kd < ks + max(cells[ks].colspan, 1):
+                    # one cell across "Bắt đầu | Hoàn thành" ("Thường xuyên", "Năm 2026"): the
+                    # time of both
+                    values["due"] = values["start"]
             self._join_length(values, extra, merged)
             self._narrower_note(values, extra, merged)
             if values.get("subject"):  # a schedule: the row is about its unit
@@ -341,7 +347,7 @@ class _TableReader:
                 title = one_line(item.values.get("task", ""))
                 stack.append((level, RawSection(item.ordinal, title)))
                 if self.registry is not None and title and agency_start(title, self.registry) \
-                        and len(title.split()) <= 12 and not title.isupper():
+                        and len(title.split()) <= 12:
                     doers[id(stack[-1][1])] = (stack[-1][1], title)
                 continue
             words = item.values.get("task", "").strip()
@@ -529,6 +535,14 @@ def _header_rows(table: Table, warnings, registry=None) -> tuple[_Columns | None
         if not header_row_like(texts, body):
             continue
         decision = decide(texts, body, registry)
+        if decision.kind != "skip" and body and (
+                joined := _with_sub_header(texts, [c.text if not c.merged_from_above else ""
+                                                   for c in _expand(table.rows[n])], decision.roles)):
+            # "Thời gian" over "Bắt đầu | Hoàn thành": the second row names the columns the first
+            # spans; read with it, the two are start and due
+            again = decide(joined, body[1:], registry)
+            if again.kind != "skip":
+                texts, decision, n = joined, again, n + 1
         headers = [one_line(clean_cell(t)) for t in texts]
         for note in decision.notes:
             warnings.append(("column_role", note, table.page))
@@ -539,6 +553,33 @@ def _header_rows(table: Table, warnings, registry=None) -> tuple[_Columns | None
         return _Columns(decision.roles, headers, [header_key(t) for t in texts], decision.year,
                         decision.duration, decision.kind), n
     return None, 0
+
+
+def _with_sub_header(top: list[str], sub: list[str], roles: list[str | None]) -> list[str] | None:
+    """The header's cells joined with a second header row under them ("Thời gian" spanning
+    "Bắt đầu | Hoàn thành"), or None when the row under the header is not one: its cells (those
+    not merged down from the header) are short labels without figures, the task column's is
+    empty, and at least one stands under a cell the row above spans (left empty there)."""
+    if len(sub) != len(top) or "task" not in roles:
+        return None
+    labels = [one_line(clean_cell(c)) for c in sub]
+    tops = [one_line(clean_cell(c)) for c in top]
+    if labels[roles.index("task")] or not any(labels):
+        return None
+    if any(len(x.split()) > 5 or any(ch.isdigit() for ch in x) for x in labels):
+        return None
+    if not any(x and not t for x, t in zip(labels, tops)):
+        return None
+    joined, alone, above = [], [], ""
+    for t, x in zip(tops, labels):
+        above = t or above  # a spanned cell: the label of the cell it belongs to
+        joined.append(f"{t or above} {x}".strip() if x else t)
+        alone.append(x or t)
+    # "Thời gian" + "Bắt đầu" reads as a role joined; "Đơn vị thực hiện" + "Phối hợp" as the
+    # label alone: each column takes the reading that names a role
+    roles_joined, _ = header_roles(joined)
+    roles_alone, _ = header_roles(alone)
+    return [j if rj or not ra else a for j, a, rj, ra in zip(joined, alone, roles_joined, roles_alone)]
 
 
 def table_times(table: Table) -> str | None:

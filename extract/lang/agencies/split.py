@@ -171,10 +171,39 @@ _OF_EACH_PLACE = regex.compile(r"(?i:các)\s+(?i:tỉnh|thành\s+phố|xã|phư�
                                regex.VERSION1)
 
 
+# "CT: ...; PH: ...": the roles' labels abbreviated
+_ROLE_ABBREV = regex.compile(r"(?<![\p{L}])(?:(?P<lead>CT)|(?P<coop>PH))\s*:", regex.VERSION1)
+# "Sở Tư pháp (chủ trì); Sở Nội vụ, UBND các xã (phối hợp)", "Sở Tư pháp chủ trì; Sở Nội vụ ...
+# phối hợp", "Sở Tư pháp (chủ trì), Sở Nội vụ, ...": the first body's role printed after it,
+# the others cooperate
+_LEAD_MARKED = regex.compile(
+    r"^\s*(?P<lead>\p{Lu}[^;,\n()]*?)\s*(?:\(\s*chủ\s+trì\s*\)|\s+chủ\s+trì)\s*[;,]\s*"
+    r"(?!(?:phối\s+hợp|cùng|với)(?![\p{L}]))(?P<rest>\S.*?)\s*(?:\(\s*phối\s+hợp\s*\)|\s+phối\s+hợp)?\s*[.;]?\s*$",
+    regex.IGNORECASE | regex.VERSION1 | regex.DOTALL)
+
+
+def lead_marked(text: str) -> tuple[str, str] | None:
+    """(the lead, the others) of "Sở Tư pháp (chủ trì); Sở Nội vụ, ... (phối hợp)" and its
+    like: the first body's role printed after it; None for any other wording."""
+    m = _LEAD_MARKED.match(text)
+    return (m["lead"].strip(), m["rest"].strip()) if m and "\n" not in m["lead"] else None
+
+
+def _roles_labelled(text: str) -> str:
+    """A cell that marks its bodies' roles in a short form, written as "Chủ trì: ...; phối
+    hợp: ..." (the form the splitter reads)."""
+    if "CT" in text or "PH" in text:
+        text = _ROLE_ABBREV.sub(lambda m: "Chủ trì:" if m["lead"] else "phối hợp:", text)
+    marked = lead_marked(text)
+    return f"Chủ trì: {marked[0]}; phối hợp: {marked[1]}" if marked else text
+
+
 def split_cell(registry: Registry, raw: str) -> list[Piece]:
     text = clean_text(raw)
     if not text:
         return []
+    if "chủ trì" in text.lower() or "CT" in text:
+        text = _roles_labelled(text)
     if "phối hợp" in text.lower():
         text = _COOPERATES_AFTER.sub(lambda m: f"{m['lead']}{m['sp']}phối hợp với {m['body']}", text)
     listed = unit_list(text)
@@ -204,6 +233,7 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             text = text[:end] + "\n" * gap.end() + text[end + gap.end():]
     pieces: list[Piece] = []
     cooperating = False
+    labelled = False  # "Phối hợp: A; B": the label holds for the bodies after ";" on its line
     pos = 0
     for m in _separators(registry.cooperation).finditer(text):
         if any(s < m.start() < e or s < m.end() - 1 < e for s, e in spans):
@@ -244,9 +274,10 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
                 continue
         _add(registry, pieces, text[pos : m.start()], cooperating)
         if kind == "hard":
-            cooperating = False
+            cooperating = cooperating and labelled and "\n" not in m.group(0)
         elif kind == "coop":
             cooperating = True
+            labelled = text[m.end():m.end() + 1] == ":"
         pos = m.end()
     _add(registry, pieces, text[pos:], cooperating)
     return pieces

@@ -204,3 +204,17 @@ def test_a_text_header_whose_rule_under_the_issuer_sits_on_the_mottos_line_is_no
     assert [t.text for t in doc.tasks] == [
         "Đoàn Thanh niên xã chủ trì ra quân dọn vệ sinh, hoàn thành trước ngày 30/4/2026."]
     assert (doc.document.kind, doc.document.number, str(doc.document.issued_on)) == ("KH", "07/KH-UBND", "2026-04-02")
+
+
+def test_a_telegrams_addressees_one_head_over_several_ministries_each_do_its_items(tmp_path):
+    path = tmp_path / "cd.txt"
+    path.write_text(
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 45/CĐ-TTg\n" + MOTTO + "\n" + MOTTO2 + "\nHà Nội, ngày 10 tháng 5 năm 2027\n\n"
+        "CÔNG ĐIỆN\nVề việc chủ động ứng phó nắng nóng\n\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n"
+        "- Bộ trưởng các Bộ: Công Thương, Nông nghiệp và Môi trường, Y tế;\n"
+        "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương.\n\n"
+        "1. Tăng cường công tác thông tin, tuyên truyền về nắng nóng, hạn hán.\n", encoding="utf-8")
+    [task] = parse_file(path).tasks
+    assert [a.raw for a in task.lead] == [
+        "Bộ trưởng Bộ Công Thương", "Bộ trưởng Bộ Nông nghiệp và Môi trường", "Bộ trưởng Bộ Y tế",
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]

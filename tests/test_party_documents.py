@@ -80,3 +80,16 @@ def test_the_star_under_the_committee_beside_the_place_and_date_is_no_bullet(tmp
     raw = build(read(path))
     assert [t.text for t in raw.tasks] == ["Đảng ủy UBND tỉnh lãnh đạo rà soát quy hoạch tỉnh."]
     assert str(raw.header.issued_on) == "2027-05-14"
+
+
+def test_a_committee_that_hands_its_items_to_another_and_a_targets_section():
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of(
+        "II. CHỈ TIÊU",
+        "- 100% cơ sở Đoàn tổ chức ra quân hưởng ứng Chiến dịch.",
+        "III. NHIỆM VỤ",
+        "1. Ban Thường vụ Tỉnh ủy giao Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh thực hiện các nhiệm vụ sau:",
+        "a) Đẩy nhanh tiến độ giải ngân vốn đầu tư công.",
+    )
+    assert [(t.text, t.lead) for t in tasks] == [("Đẩy nhanh tiến độ giải ngân vốn đầu tư công.", "Đảng ủy UBND tỉnh")]

@@ -373,3 +373,13 @@ def test_a_group_row_naming_a_body_in_capitals_leads_the_rows_under_it(tmp_path)
     )
     raw, _ = parse_text(tmp_path, HEAD + table)
     assert [t.lead for t in raw.tasks] == ["SỞ XÂY DỰNG", "SỞ TÀI CHÍNH"]
+
+
+def test_a_heading_that_points_to_the_table_under_it_is_no_task(tmp_path):
+    for pointer in ("(có Phụ lục kèm theo)", "(chi tiết tại bảng dưới đây)"):
+        text = ("KẾ HOẠCH\nChiến dịch tình nguyện hè\n\nII. NỘI DUNG\n1. Tổ chức lễ ra quân trong tháng 6/2027.\n"
+                f"2. Các hoạt động cao điểm {pointer}\n"
+                "| STT | Nội dung hoạt động | Đơn vị chủ trì | Thời gian |\n|---|---|---|---|\n"
+                "| 1 | Ra quân vệ sinh môi trường | Đoàn các xã, phường | Tháng 6/2027 |\n")
+        raw, _ = parse_text(tmp_path, text)
+        assert [t.text for t in raw.tasks] == ["Tổ chức lễ ra quân trong tháng 6/2027.", "Ra quân vệ sinh môi trường"]

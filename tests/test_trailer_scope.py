@@ -103,3 +103,19 @@ def test_a_doer_line_that_marks_the_leads_role_after_it(line):
     assert [(t.lead, t.support) for t in tasks] == [
         ("Khoa Khám bệnh", "Phòng Công nghệ thông tin, Phòng Điều dưỡng")]
 
+
+
+def test_a_doer_in_brackets_at_a_headings_end_does_its_items():
+    tasks = _tasks(
+        "II. NHIỆM VỤ",
+        "1. Hỗ trợ phụ nữ phát triển kinh tế (Ban Kinh tế - Xã hội chủ trì)",
+        "a) Hỗ trợ ít nhất 500 dự án khởi nghiệp của phụ nữ.",
+        "2. Xây dựng tổ chức Hội (Ban Tổ chức - Kiểm tra chủ trì, Văn phòng phối hợp)",
+        "a) Kiện toàn các chi hội.",
+        "3. Tuyên truyền (Đơn vị thực hiện: Ban Tuyên giáo)",
+        "a) In tờ rơi.",
+        "4. Chăm lo đời sống hội viên (thực hiện thường xuyên)",
+        "a) Thăm hỏi hội viên khó khăn.",
+    )
+    assert [(t.lead, t.support) for t in tasks] == [
+        ("Ban Kinh tế - Xã hội", None), ("Ban Tổ chức - Kiểm tra", "Văn phòng"), ("Ban Tuyên giáo", None), (None, None)]

@@ -116,3 +116,24 @@ def test_lower_case_words_between_a_units_name_and_its_role_are_the_name():
 ])
 def test_partners_names_that_hold_verbs_and_joints(text, partners):
     assert Bodies().partners(text) == partners
+
+
+def test_party_organs_since_2025_units_after_a_plural_and_the_press():
+    assert _leads(
+        "1. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh rà soát cán bộ.",
+        "2. Trưởng các khoa, phòng xây dựng đề án cải tiến chất lượng của đơn vị.",
+        "3. Báo Xây dựng, Tạp chí Xây dựng chủ trì tuyên truyền về Luật.",
+        "4. Giao Phó Thủ tướng Trần Văn Sơn trực tiếp chỉ đạo các bộ triển khai Công điện này.",
+    ) == [("Ban Tổ chức Tỉnh ủy", "Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh"), ("Trưởng các khoa, phòng", None),
+          ("Báo Xây dựng; Tạp chí Xây dựng", None), ("Phó Thủ tướng Trần Văn Sơn", None)]
+
+
+def test_one_head_over_several_names_and_clauses_that_each_name_their_doer():
+    assert _leads(
+        "1. Bộ trưởng các Bộ: Xây dựng, Y tế theo chức năng, nhiệm vụ được giao chỉ đạo bảo đảm cấp nước sạch.",
+        "2. Bộ trưởng Bộ Xây dựng chỉ đạo cấp nước sạch tại các đô thị; Bộ trưởng Bộ Y tế chỉ đạo phòng, chống dịch.",
+        # a partner's clause, and a chain of steps whose later clauses name no doer of their own
+        "3. Sở Tài chính chủ trì xây dựng dự toán; Sở Y tế phối hợp cung cấp số liệu.",
+        "4. Sở Nội vụ ban hành hướng dẫn; hoàn thành trước ngày 25/11/2026; các xã rà soát, gửi kết quả về Sở Nội vụ.",
+    ) == [("Bộ trưởng Bộ Xây dựng; Bộ trưởng Bộ Y tế", None), ("Bộ trưởng Bộ Xây dựng; Bộ trưởng Bộ Y tế", None),
+          ("Sở Tài chính", None), ("Sở Nội vụ", None)]

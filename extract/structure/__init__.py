@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..lang.context import Lang
 from ..lang.kinds import kinds
+from ..lang.agencies.unit_lists import headed_list
 from ..model.layout import Layout, Paragraph, Table
 from ..model.raw import RawDocument
 from .context import is_attachment_line
@@ -32,7 +33,8 @@ def build(layout: Layout, lang: Lang | None = None) -> RawDocument:
     doc.header = parse_header(blocks, frozenset(w[2] for w in layout.warnings if w[0] == "ocr"))
     report = doc.header.kind == "BC"
     tables = table_tasks(blocks, doc.warnings, lang.registry, issuer=doc.header.issuer)
-    prose = assigned_tasks(blocks, report=report, registry=lang.registry, doc_scope=_doc_scope(doc.header))
+    prose = assigned_tasks(blocks, report=report, registry=lang.registry,
+                           doc_scope=_doc_scope(doc.header, lang.registry))
     doc.tasks = merge_tasks(prose, tables)
     locate_tasks(doc.tasks, blocks)
     if not doc.tasks:
@@ -50,10 +52,12 @@ def build(layout: Layout, lang: Lang | None = None) -> RawDocument:
     return doc
 
 
-def _doc_scope(header) -> Scope:
+def _doc_scope(header, registry=None) -> Scope:
     """What the whole document hands down: a letter's addressees ("Kính gửi: ...") do its
-    items when the items name no one else."""
+    items when the items name no one else; "Bộ trưởng các Bộ: Công Thương, Xây dựng" is one
+    addressee of each ministry."""
     addressees = getattr(header, "addressees", None) or []
     if header.kind in ("CV", "CĐ") and addressees:
-        return Scope(lead="; ".join(addressees))
+        names = [n for a in addressees for n in ((headed_list(registry, a) if registry is not None else None) or [a])]
+        return Scope(lead="; ".join(names))
     return Scope()

@@ -55,6 +55,11 @@ _EVENT_ENDS = regex.compile(r"^(?P<clause>(?i:kết\s+thúc)\s+[^,;.:]{3,60}?)\s
 _PASSIVE_AGENT = regex.compile(r"(?<=được[^.;]{0,200}?)(?<![\p{L}])do\s+(?=\p{Lu})", _F)
 _AGENT_DOES = regex.compile(r"\s*,?\s*(?:(?:chủ\s+trì,?\s+)?phối\s+hợp\s+(?:với\s+)?[^.;]{0,120}?\s+)?(?:chủ\s+trì|tổ\s+chức|"
                          r"triệu\s+tập|thực\s+hiện|đảm\s+nhiệm|phụ\s+trách|chịu\s+trách\s+nhiệm)(?![\p{L}])", _F | regex.I)
+_DOER_NOTE = regex.compile(r"\((?P<inner>[^()]{3,200}?\s(?:chủ\s+trì|thực\s+hiện)(?:\s*[,;][^()]{0,150}?\sphối\s+hợp)?"
+                           r"|(?:đơn\s+vị|cơ\s+quan)(?:\s+chủ\s+trì|\s+thực\s+hiện)?\s*:[^()]{3,200})\)\s*[:.]?\s*$",
+                           _F | regex.I)
+_NOTE_LABEL = regex.compile(r"^(?:đơn\s+vị|cơ\s+quan)(?:\s+chủ\s+trì|\s+thực\s+hiện)?\s*:\s*", _F | regex.I)
+_GIVES_TO = regex.compile(r"\s+(?:giao(?:\s+cho)?|ủy\s+quyền\s+cho|phân\s+công)\s+(?=\p{Lu})", _F)
 _CLAUSE_GIVES = regex.compile(r"(?:[;,]\s*(?-i:giao)|\.\s+(?-i:Giao))\s+(?=\p{Lu})", _F)
 # a later sentence of the item ("1. Chỉ đạo sản xuất vụ Đông Xuân đúng lịch thời vụ. Phòng Kinh tế
 # chủ trì, phối hợp với ...")
@@ -423,6 +428,12 @@ class Assigner:
             # "3. Cán bộ phụ trách lĩnh vực giám sát" over "- Tham mưu ...", "- Chủ trì ...": the
             # heading names who does the work its items state without a subject.
             s.lead = title.rstrip(" :")
+        if s.lead is None and (note := _DOER_NOTE.search(title)):
+            # "2. Hỗ trợ phụ nữ phát triển kinh tế (Ban Kinh tế - Xã hội chủ trì)": the doer in
+            # brackets after the heading's words
+            lead, support = self.executor(_NOTE_LABEL.sub("", note["inner"]))
+            if lead and self.bodies.starts_like_body(lead):
+                s.lead, s.support = lead, s.support or support
         if region == "forward" and line.kind in ("part", "chapter", "upper", "heading", "boldhead"):
             s.due = _period_in_title(title)  # "PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026"
         s.due = s.due or _time_in_parentheses(title)
@@ -461,7 +472,7 @@ class Assigner:
             names = headed_list(self.bodies.registry, core.rstrip(" :"))
             if names:
                 return "; ".join(names), ""
-        if self.bodies.places_listed(text):
+        if self.bodies.places_listed(text) or self.bodies.heads_listed(core):
             return None  # "UBND các thành phố: Hà Nội, Cần Thơ thực hiện ...": a sentence, not a label
         for pattern in (_LABEL, _DASH_LABEL):
             m = pattern.match(text)
@@ -564,6 +575,12 @@ class Assigner:
                     or self.bodies.subject(rest.lstrip()))
             return self._with_partners(body, name) if name else None
         name = self.bodies.subject(body)
+        if name and (gives := _GIVES_TO.match(body, end_of(body, name))):
+            # "Ban Thường vụ Tỉnh ủy giao Đảng ủy UBND tỉnh lãnh đạo ... các nhiệm vụ sau:": the
+            # subject hands the items to the body it names
+            given = self.bodies.name_at(body, gives.end(), starts_sentence=True) or self._name_before_verb(body[gives.end():])
+            if given:
+                return self._with_partners(body, given)
         if name and _STRONG_LEAD.search(body):
             return self._with_partners(body, name)
         return None
@@ -837,8 +854,9 @@ class Assigner:
             return [], True
         if self.r.not_work.search(title) or (not body and blank_time_label(title, self.r)):
             return [], True  # "- Thời gian dự kiến:" left blank: nothing to do
-        if (not body and line.kind in _HEADING_KINDS and not _SENTENCE_END.search(title)
-                and not self.is_work(title) and len(title.split()) <= 8):
+        bare = _POINTER.sub("", title).strip()  # ("... (có Phụ lục kèm theo)": where the rows are)
+        if (not body and line.kind in _HEADING_KINDS and not _SENTENCE_END.search(bare)
+                and not self.is_work(bare) and len(bare.split()) <= 8):
             return [], True  # "6. Tiến độ thực hiện": a heading over a table or nothing, not work
         if (not body and line.kind in _HEADING_KINDS and not _SENTENCE_END.search(title)
                 and self.r.section_class(title) == "duties" and len(title.split()) <= 5
@@ -913,6 +931,8 @@ class Assigner:
             else:
                 found = self.bodies.subject(first, labelled=True)
                 names = [found] if found else []
+                if found:
+                    names += self._clause_doers(first)
         if not names:
             # "Việc lấy ý kiến ... được tổ chức tại thôn, do Ban Thường trực ... phối hợp với Ủy ban
             # nhân dân cùng cấp triệu tập và chủ trì": the agent of a passive sentence; else
@@ -951,6 +971,22 @@ class Assigner:
         if t.due is None:
             t.due = self.inline_condition(text)  # not "own": a trailer closing the group still wins
         return f
+
+    def _clause_doers(self, sentence: str) -> list[str]:
+        """The subjects of the clauses after the first that each hand a body its own work ("Bộ
+        trưởng Bộ Xây dựng chỉ đạo ...; Bộ trưởng Bộ Y tế chỉ đạo ..."): doers of the item
+        too. A clause whose body only works with the others ("...; Sở Y tế phối hợp") names
+        a partner, not a doer."""
+        out = []
+        # (only clauses that each open with their own doer: in a chain of steps, "...; hoàn
+        # thành ...; Các bộ ... rà soát ...; gửi kết quả về ...", the item's doer is the first)
+        for clause in regex.split(r";\s+", sentence.rstrip(" .;"))[1:]:
+            name = self.bodies.subject(clause, lists=False)
+            if not name or not clause.startswith(name):
+                return []
+            if not _PARTNER_ONLY.match(clause, len(name)):
+                out.append(name)
+        return out
 
     def _named_after(self, text: str, marker: regex.Pattern, then: regex.Pattern | None = None) -> str | None:
         """The first body named right after a ``marker`` in ``text`` (and followed by ``then``)."""
@@ -1203,7 +1239,8 @@ def _assign_by_reference(found: list[_Found]) -> None:
 # a parenthesis that points to an appendix: "(Chi tiết tại Phụ lục kèm theo Kế hoạch này)"
 # "(Chi tiết tại Phụ lục kèm theo)", "(Có biểu chi tiết kèm theo)", "(Danh mục đính kèm)": where
 # the work is set out
-_POINTER = regex.compile(r"\s*\([^()]*(?i:phụ\s+lục|(?:biểu|bảng|danh\s+mục|phụ\s+biểu)[^()]*(?:kèm\s+theo|đính\s+kèm))[^()]*\)"
+_POINTER = regex.compile(r"\s*\([^()]*(?i:phụ\s+lục|(?:biểu|bảng|danh\s+mục|phụ\s+biểu)[^()]*(?:kèm\s+theo|đính\s+kèm|dưới\s+đây|sau)"
+                         r"|(?:chi\s+tiết|cụ\s+thể)\s+(?:tại|theo|như|ở)\s+(?:bảng|biểu))[^()]*\)"
                          r"\s*\.?\s*$", regex.VERSION1)
 
 
@@ -1225,6 +1262,10 @@ def _own_doers(group: list[_Found], last_item: list[_Found]) -> bool:
     last = {f.task.lead for f in last_item}
     before = [f for f in group if not any(f is g for g in last_item)]
     return bool(before) and all("lead" in f.own and f.task.lead and f.task.lead not in last for f in before)
+
+
+# after a clause's subject: it only works with others ("Sở Y tế phối hợp", "... cùng tham gia")
+_PARTNER_ONLY = regex.compile(r"\s*(?:phối\s+hợp|cùng|tham\s+gia|hỗ\s+trợ)(?![\p{L}])", _F | regex.I)
 
 
 def _fill_trailers(found: list[_Found], closing: dict[str, str]) -> None:

@@ -96,6 +96,10 @@ def _qualified_end(text: str, end: int) -> int:
 
 
 _PLURAL_START = regex.compile(r"(?i:các|những)\s", _FLAGS)
+# "Bộ trưởng các Bộ:", "Các Sở:", "Giám đốc các Sở:": a head word over a list of names
+_HEADS_OPEN = regex.compile(r"(?:\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,2}\s+)?[Cc]ác\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}?\p{Ll}+)?\s*:\s*(?=\p{Lu})",
+                            _FLAGS)
+_PLURAL_IN = regex.compile(r"(?<![\p{L}])(?i:các|những)\s", _FLAGS)
 _ACCOUNT = regex.compile(r"\s+(?:đã|đang|đều|cũng|vẫn|là|được|có|bị|chưa)(?![\p{L}])", _FLAGS)
 # "Ban Thường trực ..., chịu trách nhiệm tổng hợp ...": a comma between the body and its duty.
 _COMMA_DUTY = regex.compile(r",\s+(?:chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|chủ\s+trì)(?![\p{L}])", _FLAGS)
@@ -170,6 +174,10 @@ class _Patterns:
         self.predicate = regex.compile(
             rf"\s+(?!(?:{nouns})(?![\p{{L}}]))(?:{_words(r.predicate_starts)})(?![\p{{L}}])", _FLAGS)
         self.group = regex.compile(rf",\s*(?:{_words(r.group_words)})(?![\p{{L}}])", regex.IGNORECASE | _FLAGS)
+        plural_only = _words(r.plural_group_words) or r"(?!x)x"
+        # after a plural the units' nouns go on the group too ("Trưởng các khoa, phòng")
+        self.plural_group = regex.compile(rf",\s*(?:{_words(r.group_words)}|{plural_only})(?![\p{{L}}])",
+                                          regex.IGNORECASE | _FLAGS)
         self.opener = regex.compile(rf"^(?:{r.sentence_openers.pattern})\s*,\s*", regex.IGNORECASE | _FLAGS)
         self.listed = regex.compile(
             r"(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành)(?:\s*,\s*(?:đơn\s+vị|địa\s+phương|ngành))*\s*:\s*",
@@ -275,7 +283,8 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     names, begin = [], 0
     for comma in regex.finditer(r",", name):
         own_name = regex.match(r",\s*\p{Lu}\p{L}*\s+\p{Lu}", name[comma.start():])  # ", Cục Hàng hải ...": a body
-        if (p.group.match(name, comma.start()) and not own_name) or regex.match(r",\s*(?:mỗi|từng)\s", name[comma.start():]):
+        group = p.plural_group if _PLURAL_IN.search(name, 0, comma.start()) else p.group
+        if (group.match(name, comma.start()) and not own_name) or regex.match(r",\s*(?:mỗi|từng)\s", name[comma.start():]):
             continue  # ("Từng cấp, từng ngành": one distributive group)
         rest = name[comma.end():].lstrip()
         if _COMMON_HEAD.match(name) and regex.fullmatch(r"\p{Ll}+(?:\s+\p{Ll}+){0,2}", rest.strip()):
@@ -494,7 +503,7 @@ class Bodies:
         p = _patterns()
         opener = p.opener.match(text)
         start = opener.end() if opener else 0
-        listed = self.places_listed(text, start)
+        listed = self.places_listed(text, start) or self.heads_listed(text, start)
         if listed:
             return listed
         name = self.name_at(text, start)
@@ -518,6 +527,21 @@ class Bodies:
                 if name or p.verb_only.match(text, comma.end()):
                     break  # the subject, or a main clause without one ("Ngay sau hội nghị, gửi ...")
         return name
+
+    def heads_listed(self, text: str, pos: int = 0) -> str | None:
+        """"Bộ trưởng các Bộ: Xây dựng, Y tế theo chức năng ... chỉ đạo ...": one head word over
+        the names of several bodies, then the predicate; each body is a doer."""
+        m = _HEADS_OPEN.match(text, pos)
+        if m is None:
+            return None
+        cut = _patterns().predicate.search(text, m.end())
+        stop = regex.compile(r"[.;:]", _FLAGS).search(text, m.end())
+        if cut is None or (stop and stop.start() < cut.start()):
+            return None
+        from ..lang.agencies.unit_lists import headed_list
+
+        names = headed_list(self.registry, text[pos:cut.start()].rstrip(" ,"))
+        return "; ".join(names) if names else None
 
     def places_listed(self, text: str, pos: int = 0, whole: bool = False) -> str | None:
         """"Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ thực hiện ...": the body of each

@@ -60,6 +60,7 @@ class ProseFile(BaseModel):
     body_heads: _Words = Field(min_length=1)
     predicate_starts: _Words = Field(min_length=1)
     group_words: _Words = Field(min_length=1)
+    plural_group_words: _Words = Field(default_factory=list)
     sentence_openers: _Words = Field(min_length=1)
     clause_openers: _Words = Field(min_length=1)
     noun_phrases: _Words = Field(default_factory=list)
@@ -77,7 +78,7 @@ class ProseFile(BaseModel):
 
     @field_validator("lead_in_verbs", "content_intros", "not_work", "work_verbs", "body_end", "closing", "deadline_labels",
                      "generic_deadline_labels",
-                     "goal_lead_ins", "report_analysis", "form_start", "body_heads", "predicate_starts", "group_words", "sentence_openers",
+                     "goal_lead_ins", "report_analysis", "form_start", "body_heads", "predicate_starts", "group_words", "plural_group_words", "sentence_openers",
                      "clause_openers", "unit_names")
     @classmethod
     def _strings(cls, v: _Words) -> _Words:
@@ -126,6 +127,7 @@ class ProseRules:
     noun_phrases: tuple[str, ...]
     unit_names: tuple[str, ...]
     group_words: tuple[str, ...]
+    plural_group_words: tuple[str, ...]
     status: dict[str, regex.Pattern]
     misspelt: regex.Pattern | None = None
     spelling: dict | None = None
@@ -218,6 +220,7 @@ def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
         noun_phrases=tuple(f.noun_phrases),
         unit_names=tuple(f.unit_names),
         group_words=f.group_words,
+        plural_group_words=tuple(f.plural_group_words),
         status={k: _compile(path, f"status.{k}", v) for k, v in f.status.model_dump().items()},
         misspelt=(regex.compile(rf"(?<![\p{{L}}])(?:{_words(tuple(f.misspellings))})(?![\p{{L}}])", _FLAGS)
                   if f.misspellings else None),

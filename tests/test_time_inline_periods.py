@@ -150,3 +150,20 @@ def test_a_processing_time_counted_from_an_event_is_relative():
     assert text[span[0]:span[1]] == "không quá 15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ"
     assert parse_time(text[span[0]:span[1]])[0].kind == "relative"
     assert find_inline_condition("Diện tích mỗi điểm không quá 200 m2.") is None
+
+
+@pytest.mark.parametrize("item, due", [
+    # a time planned ("dự kiến") and the time a draft goes up, after its label's colon
+    ("1. Tổ chức tập huấn cho giáo viên (dự kiến ngày 15/9/2026).", "dự kiến ngày 15/9/2026"),
+    ("2. Tổ chức tập huấn nghiệp vụ, dự kiến Quý III/2026.", "dự kiến Quý III/2026"),
+    ("3. Tham mưu ban hành Đề án nâng cao năng lực trạm y tế giai đoạn 2026 - 2030; thời gian trình: tháng 11/2026.",
+     "thời gian trình: tháng 11/2026"),
+    # the time in brackets closing the sentence
+    ("4. Tổ chức thi thử tốt nghiệp 02 đợt (tháng 3/2027 và tháng 5/2027).", "tháng 3/2027 và tháng 5/2027"),
+    # a figure planned is no time; a form in brackets is none
+    ("5. Dự kiến kinh phí thực hiện năm 2026 khoảng 500 triệu đồng.", None),
+    ("6. Rà soát hồ sơ đề nghị (theo Mẫu số 01).", None),
+])
+def test_planned_times_labels_and_brackets_inside_an_item(item, due):
+    [task] = tasks_of("II. NHIỆM VỤ", item)
+    assert task.due == due

@@ -1022,6 +1022,11 @@ class Assigner:
         if span:
             return text[span[0]:span[1]].strip(" .;")
         first = text.split("\n", 1)[0]
+        # "... tổ chức thi thử 02 đợt (tháng 3/2027 và tháng 5/2027).": the time in brackets
+        # closing the sentence
+        paren = _time_in_parentheses(first.rstrip(" .;"))
+        if paren:
+            return paren
         span = find_inline_undated(first)
         if span:
             return text[span[0]:span[1]].strip(" .;")

@@ -193,6 +193,8 @@ def _phrases(text: str, field: str, end_re: regex.Pattern, limit: int | None = N
     for m in pattern.finditer(folded):
         start = index[m.start()]
         end_m = end_re.search(text, index[m.end()])
+        if end_m and end_m.group() == ":" and not text[index[m.end()]:end_m.start()].strip():
+            end_m = end_re.search(text, end_m.end())  # a label's colon ("thời gian trình: tháng 11/2026")
         end = end_m.start() if end_m else len(text)
         if limit is not None:
             end = min(end, start + limit)

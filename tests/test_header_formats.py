@@ -218,3 +218,28 @@ def test_a_telegrams_addressees_one_head_over_several_ministries_each_do_its_ite
     assert [a.raw for a in task.lead] == [
         "Bộ trưởng Bộ Công Thương", "Bộ trưởng Bộ Nông nghiệp và Môi trường", "Bộ trưởng Bộ Y tế",
         "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+
+
+@needs_font
+@pytest.mark.parametrize("name, printed", [
+    ("Hoàng Minh Đức", "BSCKII. Hoàng Minh Đức"),   # a degree before the name, its line under the recipients
+    ("Phạm Minh Quang", "Đại tá Phạm Minh Quang"),
+    ("H' Ngọc Niê", "H' Ngọc Niê"),                 # a Central Highlands name
+])
+def test_pdf_signer_with_a_rank_or_a_highland_name_below_the_recipients(tmp_path, name, printed):
+    b = PdfBuilder(unicode_font=True).new_page()
+    left, right = 60, 300
+    for k, (l, r) in enumerate([("BỆNH VIỆN ĐA KHOA TỈNH", MOTTO), ("QUẢNG TRỊ", MOTTO2),
+                                ("Số: 12/KH-BVĐK", "Quảng Trị, ngày 08 tháng 01 năm 2027")]):
+        b.text(left, 60 + 18 * k, l, size=11)
+        b.text(right, 60 + 18 * k, r, size=11)
+    b.text(250, 140, "KẾ HOẠCH", size=13)
+    b.text(200, 160, "Cải tiến chất lượng năm 2027", size=12)
+    b.text(60, 200, "1. Phòng Điều dưỡng khảo sát sự hài lòng của người bệnh trước ngày 30/6/2027.", size=11)
+    # the name's line lower than the last recipient: read line by line, it comes after them
+    for k, text in enumerate(["Nơi nhận:", "- Sở Y tế;", "- Các khoa, phòng;", "- Lưu: VT."]):
+        b.text(left, 260 + 16 * k, text, size=10)
+    b.text(right + 40, 260, "GIÁM ĐỐC", size=11)
+    b.text(right + 20, 260 + 16 * 6, printed, size=11)
+    doc = parse_file(b.save(tmp_path / "kh.pdf"))
+    assert doc.document.signer.name == name

@@ -31,16 +31,19 @@ from .header_lines import Line
 from .header_rules import finditer, header_rules, search
 from .issuer import is_upper_line
 
-_NAME = regex.compile(r"^\p{Lu}\p{Ll}{0,6}(?:\s+\p{Lu}\p{Ll}{0,6}){1,4}$")
+# A syllable of a name: "Nguyễn", "Y", and the Central Highlands' "H'" ("H' Ngọc Niê") or
+# "H'Bơ" ("Ksor H'Bơ Khăp"), the apostrophe straight or curly
+_SYL = r"\p{Lu}(?:['’](?:\p{Lu}\p{Ll}{0,6})?|\p{Ll}{0,6})"
+_NAME = regex.compile(rf"^{_SYL}(?:\s+{_SYL}){{1,4}}$")
 # A name after the capitals of a title on the same line: "PHÓ CHỦ TỊCH Nguyễn Hữu Tháp ...".
 _INLINE_NAME = regex.compile(
-    r"(?<=\p{Lu}{2,}[.,]?\s+)(?P<name>\p{Lu}\p{Ll}{1,6}(?:\s+\p{Lu}\p{Ll}{0,6}){1,4})(?=\s+\p{Lu}{2,}|\s*[.;,]?\s*$)"
+    rf"(?<=\p{{Lu}}{{2,}}[.,]?\s+)(?P<name>\p{{Lu}}\p{{Ll}}{{1,6}}(?:\s+{_SYL}){{1,4}})(?=\s+\p{{Lu}}{{2,}}|\s*[.;,]?\s*$)"
 )
 _ITEM = regex.compile(r"^\s*[-+•–]\s*")
 # Runs of capitalised syllables in the body (a person's name is one, led by a family name).
-_RUN = regex.compile(r"(?<![\p{L}\d])\p{Lu}\p{Ll}{0,6}(?:[ \t]+\p{Lu}\p{Ll}{0,6}){1,5}(?![\p{L}\d])")
+_RUN = regex.compile(rf"(?<![\p{{L}}\d]){_SYL}(?:[ \t]+{_SYL}){{1,5}}(?![\p{{L}}\d])")
 # The legible end of a damaged name line: two or more capitalised syllables.
-_TAIL = regex.compile(r"(?:^|\s)(?P<tail>\p{Lu}\p{Ll}{1,6}(?:\s+\p{Lu}\p{Ll}{0,6}){1,3})\s*$")
+_TAIL = regex.compile(rf"(?:^|\s)(?P<tail>\p{{Lu}}\p{{Ll}}{{1,6}}(?:\s+{_SYL}){{1,3}})\s*$")
 _ROLE = regex.compile(r"^\s*[-–—,:(]\s*")
 _NOT_NAMES = {"noi nhan", "kinh gui", "nhu tren", "da ky"}
 _WINDOW_BEFORE, _WINDOW_AFTER = 8, 80
@@ -234,7 +237,13 @@ def _sig_like(text: str) -> bool:
     bare = rules.note.sub("", fold(text)).strip()
     if not bare:
         return True  # "(Đã ký)"
-    return (is_upper_line(text) and len(text) <= 80) or is_name(text)
+    return (is_upper_line(text) and len(text) <= 80) or is_name(_without_rank(text))
+
+
+def _without_rank(text: str) -> str:
+    """The name without a rank or degree printed before it ("BSCKII. Hoàng Minh Đức")."""
+    prefix = search(header_rules().name_prefix, text)
+    return text[prefix[1]:].strip() if prefix and prefix[0] == 0 else text
 
 
 def _last_block(body: list[Line], persons: People) -> list[str]:

@@ -153,6 +153,7 @@ LEAD_CASES = [
     ("Sở Tư pháp (chủ trì), Sở Nội vụ, Sở Y tế", ["hp.so-tu-phap"], ["hp.so-noi-vu", "hp.so-y-te"]),
     ("Sở Tư pháp chủ trì; Sở Nội vụ, Sở Y tế phối hợp", ["hp.so-tu-phap"], ["hp.so-noi-vu", "hp.so-y-te"]),
     ("CT: Sở Tư pháp; PH: Sở Nội vụ", ["hp.so-tu-phap"], ["hp.so-noi-vu"]),
+    ("Phòng Kế hoạch tổng hợp", ["dept.phong-khth"], []),
     ("Chủ trì: Sở Tư pháp\nPhối hợp: Sở Nội vụ; Sở Y tế", ["hp.so-tu-phap"], ["hp.so-noi-vu", "hp.so-y-te"]),
 ]
 
@@ -360,3 +361,16 @@ def test_a_council_whose_name_holds_phoi_hop_is_one_body():
     pieces = split_cell(builtin_registry(), "Văn phòng Sở;\nHội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh")
     assert [(p.text, p.cooperating) for p in pieces] == [
         ("Văn phòng Sở", False), ("Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh", False)]
+
+
+@pytest.mark.parametrize("cell, pieces", [
+    # a word that is also a verb ends no name when printed capitalised, nor leaves a head word alone
+    ("Phòng Tham mưu", ["Phòng Tham mưu"]),
+    ("Phòng Tham mưu, UBND xã Ba Tơ", ["Phòng Tham mưu", "UBND xã Ba Tơ"]),
+    ("Sở Tài chính tổng hợp", ["Sở Tài chính"]),
+    ("Sở Y tế chủ trì", ["Sở Y tế"]),
+])
+def test_trailing_verbs_dropped_only_from_a_whole_name(cell, pieces):
+    from extract.lang.agencies.split import split_cell
+
+    assert [p.text for p in split_cell(builtin_registry(), cell)] == pieces

@@ -281,3 +281,18 @@ def test_a_numbered_topic_is_not_joined_to_a_sentence_under_it_that_names_its_do
     texts = [p.text for p in body_paragraphs(list(layout.blocks()))]
     assert "4. Đẩy mạnh chuyển đổi số y tế" in texts
     assert "a) Chủ trì tham mưu Chủ tịch UBND tỉnh về hạ tầng số." in texts  # still one line
+
+
+def test_a_numbered_line_naming_only_a_body_is_not_joined_to_its_first_duty(tmp_path):
+    lines = ["KẾ HOẠCH", "", "II. NHIỆM VỤ", "",
+             "5. Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+             "Kiểm tra an toàn phòng cháy, chữa cháy tại các chợ, trung tâm thương mại trong dịp Tết.", "",
+             "6. Ngân hàng Nhà nước Việt", "Nam - Chi nhánh Khu vực II: Chủ trì triển khai thanh toán không dùng tiền mặt.",
+             "", "Nơi nhận:", "- Như trên;"]
+    layout = read(write(tmp_path, "\n".join(lines) + "\n", name="doc.txt"))
+    from extract.structure.outline import body_paragraphs
+
+    texts = [p.text for p in body_paragraphs(list(layout.blocks()))]
+    assert "5. Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ" in texts
+    assert ("6. Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II: Chủ trì triển khai thanh toán không dùng tiền mặt."
+            in texts)  # a name wrapped at its end goes on

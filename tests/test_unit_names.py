@@ -137,3 +137,14 @@ def test_one_head_over_several_names_and_clauses_that_each_name_their_doer():
         "4. Sở Nội vụ ban hành hướng dẫn; hoàn thành trước ngày 25/11/2026; các xã rà soát, gửi kết quả về Sở Nội vụ.",
     ) == [("Bộ trưởng Bộ Xây dựng; Bộ trưởng Bộ Y tế", None), ("Bộ trưởng Bộ Xây dựng; Bộ trưởng Bộ Y tế", None),
           ("Sở Tài chính", None), ("Sở Nội vụ", None)]
+
+
+def test_bodies_listed_before_sending_people_and_a_qualified_time_label():
+    tasks = _tasks(
+        "1. Đề nghị Công an tỉnh, Sở Y tế và Ủy ban nhân dân xã Ba Tơ cử cán bộ tham gia Ban Chỉ huy diễn tập.",
+        "2. Kiểm tra an toàn phòng cháy, chữa cháy tại các chợ.",
+        "Thời gian hoàn thành kiểm tra: trước ngày 31/01/2027.",
+    )
+    # (the time line closes the group of both items)
+    assert [(t.lead, t.due) for t in tasks] == [
+        ("Công an tỉnh; Sở Y tế; Ủy ban nhân dân xã Ba Tơ", "trước ngày 31/01/2027"), (None, "trước ngày 31/01/2027")]

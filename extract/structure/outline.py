@@ -174,11 +174,11 @@ def _is_kind_title(text: str) -> bool:
 def _label_pattern(labels: tuple[str, ...], qualified: bool = False) -> "regex.Pattern | None":
     """The pattern of a list of deadline labels, built once (it was built for every line).
     ``qualified``: a generic label may carry a word or two of its own ("Thời gian dự kiến",
-    "Thời gian tổ chức")."""
+    "Thời gian tổ chức", "Thời gian hoàn thành kiểm tra")."""
     alternation = "|".join(regex.escape(l).replace(r"\ ", r"\s+") for l in labels)
     if not alternation:
         return None
-    more = r"(?:\s+\p{Ll}+){0,2}" if qualified else ""
+    more = r"(?:\s+\p{Ll}+){0,4}" if qualified else ""
     return regex.compile(rf"^(?i:{alternation}){more}\s*(?:\([^)]*\))?\s*:\s*(?P<phrase>.*?)[\s.]*$", _F)
 
 
@@ -363,7 +363,21 @@ def _continues_wrapped(previous: "BodyLine", text: str, bold: bool, width: int |
         # a short first line left on a name's head or a connective ("a) Bộ Tài chính: (1) Chủ
         # trì, phối hợp với Bộ" / "Khoa học và Công nghệ ...")
         return True
+    if width is not None and len(prev) >= 0.7 * width and r.work_start.match(text) and _names_a_body_only(prev):
+        # "5. Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ" over "Kiểm tra ...", its first
+        # duty (not "8. Ngân hàng nhà nước Việt" / "Nam - Chi nhánh ...": a name wrapped)
+        return False
     return width is not None and len(prev) >= 0.7 * width
+
+
+def _names_a_body_only(text: str) -> bool:
+    """A numbered line that is a body's name and nothing more: the heading of its duties."""
+    line = _marker(text, None, False)
+    if line is None or line.kind not in ("heading", "letter", "sub", "paren"):
+        return False
+    title = line.title.strip()
+    bodies = _bodies()
+    return bodies.starts_like_body(title) and bodies.subject(title + " thực hiện") == title
 
 
 def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: bool, r: ProseRules) -> bool:
@@ -383,6 +397,8 @@ def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: boo
     if (text[:1].isupper() and _marker(previous.text, None, False) is not None
             and not _LEFT_OPEN.search(previous.text) and _opens_with_doer(text)):
         return False  # "4. Đẩy mạnh chuyển đổi số y tế" over "Cục Công nghệ thông tin chủ trì ..."
+    if r.work_start.match(text) and _names_a_body_only(previous.text):
+        return False  # "5. Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ" over its first duty
     return _marker(text, None, False) is None and trailer(text, r)[0] is None and not _deadline_label(text, r)
 
 

@@ -154,9 +154,11 @@ def _drop_predicates(registry: Registry, text: str, spans: list[tuple[int, int]]
     pred, stop = pats
     for _, end in sorted(spans, reverse=True):
         m = pred.match(text, end)
-        if not m:
-            continue
+        if not m or m.group().strip()[:1].isupper():
+            continue  # ("Phòng Tham mưu": a capitalised word goes on with the name)
         s = stop.search(text, m.end())
+        if not text[m.end():s.start() if s else len(text)].strip(" .,"):
+            continue  # "Phòng Kế hoạch tổng hợp": a predicate word with nothing after it ends the name
         text = text[:end] + (text[s.start():] if s else "")
     return text
 
@@ -325,9 +327,13 @@ def trim_noise(registry: Registry, text: str) -> str:
                 while acc != noise and n > 0:
                     n -= 1
                     acc = words[n].toned + acc
-                if acc == noise and not _IN_CHARGE_OF.search(text[: words[n].start]):
-                    # (not "Chuyên viên phụ trách tổng hợp": the field the holder is in charge of)
-                    text = text[: words[n].start].strip(_STRIP)
+                rest = text[: words[n].start].strip(_STRIP)
+                if acc == noise and not _IN_CHARGE_OF.search(text[: words[n].start]) \
+                        and not text[words[n].start:][:1].isupper() and " " in rest:
+                    # (not "Chuyên viên phụ trách tổng hợp": the field the holder is in charge of;
+                    # not "Phòng Tham mưu": a capitalised word is the name's own, and a head word
+                    # alone is no name)
+                    text = rest
                 break
         if text == before:
             return text

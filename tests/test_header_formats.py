@@ -243,3 +243,25 @@ def test_pdf_signer_with_a_rank_or_a_highland_name_below_the_recipients(tmp_path
     b.text(right + 20, 260 + 16 * 6, printed, size=11)
     doc = parse_file(b.save(tmp_path / "kh.pdf"))
     assert doc.document.signer.name == name
+
+
+def test_an_invitations_listed_lines_are_no_tasks_and_it_says_so(tmp_path):
+    path = tmp_path / "gm.txt"
+    path.write_text("CỤC ĐƯỜNG BỘ VIỆT NAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/GM-CĐBVN\tĐộc lập - Tự do - Hạnh phúc\n"
+                    "\tHà Nội, ngày 10 tháng 6 năm 2027\n\nGIẤY MỜI\nHọp góp ý dự thảo Thông tư\n\n"
+                    "Cục Đường bộ Việt Nam trân trọng kính mời:\n- Đại diện lãnh đạo các Khu Quản lý đường bộ I, II;\n"
+                    "- Đại diện Vụ Pháp chế.\nChủ trì: Đồng chí Nguyễn Mạnh Thắng, Phó Cục trưởng.\n"
+                    "Thời gian: 08 giờ 30, thứ Tư, ngày 17/6/2027.\n", encoding="utf-8")
+    doc = parse_file(path)
+    assert doc.document.kind == "GM" and doc.tasks == []
+    assert [w.code for w in doc.warnings if w.code == "tasks_dropped"] == ["tasks_dropped"]
+
+
+@pytest.mark.parametrize("rule", ["―――――", "─────"])
+def test_a_rule_under_the_issuer_drawn_with_other_dashes(tmp_path, rule):
+    path = tmp_path / "tb.txt"
+    path.write_text(f"ỦY BAN NHÂN DÂN\nPHƯỜNG HẢI CHÂU\n{rule}\nSố: 45/TB-UBND\n{MOTTO}\n{MOTTO2}\n"
+                    "Đà Nẵng, ngày 10 tháng 3 năm 2027\n\nTHÔNG BÁO\nKết luận của Chủ tịch UBND phường\n\n"
+                    "1. Giao Phòng Văn hóa - Xã hội tổ chức hội thi trước ngày 25/3/2027.\n", encoding="utf-8")
+    doc = parse_file(path)
+    assert doc.document.issuer.raw == "ỦY BAN NHÂN DÂN PHƯỜNG HẢI CHÂU" and len(doc.tasks) == 1

@@ -194,3 +194,41 @@ def test_a_caption_over_a_table_in_a_reports_results_is_no_result():
              "II. TỒN TẠI, HẠN CHẾ", "- Giải ngân chậm."]
     tasks = tasks_of(*lines, report=True, bold=("MỘT SỐ CHỈ TIÊU CHỦ YẾU NĂM 2026",))
     assert [(t.text, t.role) for t in tasks] == [("Kinh tế", "result"), ("Cải cách hành chính", "result")]
+
+
+@pytest.mark.parametrize("part", [
+    "I. TÌNH HÌNH, KẾT QUẢ THỰC HIỆN QUÝ III NĂM 2026", "I. KẾT QUẢ ĐẠT ĐƯỢC",
+    "I. TÌNH HÌNH KINH TẾ - XÃ HỘI QUÝ III NĂM 2026",
+    "I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2026"])
+@pytest.mark.parametrize("outlook", ["II. MỘT SỐ NHIỆM VỤ TRỌNG TÂM QUÝ IV", "II. CÁC NHIỆM VỤ TRỌNG TÂM QUÝ IV"])
+def test_the_parts_a_report_names_in_many_ways(part, outlook):
+    tasks, warnings = run(
+        "BÁO CÁO", part, "1. Về kinh tế",
+        "Thu ngân sách nhà nước trên địa bàn 9 tháng ước đạt 312,4 tỷ đồng, đạt 78,1% dự toán.",
+        "2. Về xã hội", "Phòng Văn hóa - Xã hội đã tổ chức 12 lớp tập huấn.",
+        outlook,
+        "1. Tổ chức Tuần hàng Việt Nam trong Quý IV/2026 (Trung tâm Xúc tiến Thương mại chủ trì, phối hợp với "
+        "Hiệp hội Siêu thị Hà Nội).",
+        "Sở Công Thương trân trọng báo cáo./.",
+    )
+    assert [(t.role, t.text[:10]) for t in tasks] == [("result", "Về kinh tế"), ("result", "Về xã hội"),
+                                                      ("task", "Tổ chức Tu")]
+    last = tasks[-1]
+    assert (last.lead, last.support, last.due) == ("Trung tâm Xúc tiến Thương mại", "Hiệp hội Siêu thị Hà Nội",
+                                                   "trong Quý IV/2026")
+    assert last.text.endswith("Hà Nội).")  # the closing line is not the item's
+
+
+def test_a_reports_table_of_what_was_done_gives_results_with_their_status(tmp_path):
+    from extract.pipeline import parse_file
+
+    path = tmp_path / "bc.txt"
+    path.write_text("BÁO CÁO\nKết quả chuyển đổi số năm 2026\n\nI. KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2026\n\n"
+                    "| STT | Nhiệm vụ | Kết quả thực hiện | Tiến độ |\n|---|---|---|---|\n"
+                    "| 1 | Tổ chức tập huấn giáo viên | Đã tổ chức 12 lớp | Hoàn thành |\n"
+                    "| 2 | Số hóa hồ sơ học sinh | Đạt 70% | Đang thực hiện |\n"
+                    "| 3 | Xây dựng kho học liệu số | Chưa triển khai | Chưa thực hiện |\n", encoding="utf-8")
+    doc = parse_file(path)
+    assert [(t.role, t.due, t.status) for t in doc.tasks] == [
+        ("result", None, None), ("result", None, "in_progress"), ("result", None, "not_done")]
+    assert not any(w.code == "time_unparsed" for w in doc.warnings)

@@ -167,3 +167,24 @@ def test_a_processing_time_counted_from_an_event_is_relative():
 def test_planned_times_labels_and_brackets_inside_an_item(item, due):
     [task] = tasks_of("II. NHIỆM VỤ", item)
     assert task.due == due
+
+
+def test_an_anniversarys_span_in_brackets_is_no_deadline():
+    tasks = tasks_of(
+        "II. NỘI DUNG",
+        "- Giao Phòng Văn hóa - Xã hội tổ chức kỷ niệm 51 năm Ngày giải phóng thành phố (29/3/1975 - 29/3/2026); "
+        "thời gian: trước ngày 25/3/2026.",
+        "- Giao Phòng Văn hóa - Xã hội tổ chức kỷ niệm 96 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2026).",
+    )
+    assert [t.due for t in tasks] == ["trước ngày 25/3/2026", None]
+
+
+@pytest.mark.parametrize("phrase, kind, start, end", [
+    ("cuối năm học 2026 - 2027", "month", "2027-05-01", "2027-05-31"),
+    ("đầu năm học 2026-2027", "month", "2026-09-01", "2026-09-30"),
+    # without its years, the calendar's year end would be a wrong date: no reading
+    ("Cuối năm học", "unspecified", None, None),
+])
+def test_the_end_or_start_of_a_school_year(phrase, kind, start, end):
+    spec, _ = parse_time(phrase)
+    assert (spec.kind, spec.start and spec.start.isoformat(), spec.end and spec.end.isoformat()) == (kind, start, end)

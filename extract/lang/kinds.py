@@ -38,6 +38,7 @@ class KindEntry(BaseModel):
     variants: tuple[str, ...] = ()
     number_codes: tuple[str, ...] = ()
     assigns: bool = False
+    no_work: bool = False
 
     @field_validator("code", "name")
     @classmethod
@@ -141,6 +142,11 @@ class Kinds:
     def assigns(self, code: str | None) -> bool:
         e = self.get(code)
         return bool(e and e.assigns)
+
+    def no_work(self, code: str | None) -> bool:
+        """A form of this kind never hands out work (data/kinds.yaml ``no_work``)."""
+        e = self.get(code)
+        return bool(e and e.no_work)
 
 
 def load_kinds(path: Path = DATA_FILE) -> Kinds:

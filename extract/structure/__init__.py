@@ -33,9 +33,16 @@ def build(layout: Layout, lang: Lang | None = None) -> RawDocument:
     doc.header = parse_header(blocks, frozenset(w[2] for w in layout.warnings if w[0] == "ocr"))
     report = doc.header.kind == "BC"
     tables = table_tasks(blocks, doc.warnings, lang.registry, issuer=doc.header.issuer)
+    if report:
+        _results_of_tables(tables)
     prose = assigned_tasks(blocks, report=report, registry=lang.registry,
                            doc_scope=_doc_scope(doc.header, lang.registry))
     doc.tasks = merge_tasks(prose, tables)
+    if doc.tasks and kinds().no_work(doc.header.kind):
+        # an invitation's invitees and agenda read like items of work; the kind says they are not
+        doc.warnings.append(("tasks_dropped", f"{len(doc.tasks)} listed lines of a {kinds().name_of(doc.header.kind)} "
+                                              "are not read as tasks: this kind hands out no work", None))
+        doc.tasks = []
     locate_tasks(doc.tasks, blocks)
     if not doc.tasks:
         kind = doc.header.kind
@@ -50,6 +57,22 @@ def build(layout: Layout, lang: Lang | None = None) -> RawDocument:
         elif isinstance(block, Table):
             doc.cell_text.extend(c.text for row in block.rows for c in row.cells if c.text.strip())
     return doc
+
+
+def _results_of_tables(tasks) -> None:
+    """A report's table rows that say what was done ("Kết quả thực hiện": "Đã tổ chức 12 lớp",
+    "Tiến độ": "Hoàn thành") are its results, with the status their cells state."""
+    from .prose_rules import rules
+    from .report import figures, status
+
+    r = rules()
+    for t in tasks:
+        if not t.progress:
+            continue
+        t.role = "result"
+        said = " ".join([t.progress, *t.extra.values()])
+        t.status = status(said, r)
+        t.figures = figures(t.progress)
 
 
 def _doc_scope(header, registry=None) -> Scope:

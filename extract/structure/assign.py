@@ -50,12 +50,16 @@ _CONTENT_PREFIX = regex.compile(r"^(?:[a-zđ]\)\s*|\d{1,2}[.)]\s*)?(?:nội\s+du
 _LABEL_PREFIX = regex.compile(r"^[^:;.()]{3,40}:\s+(?=\p{Lu})", _F)
 _ROLE_NOTE = regex.compile(r"\s*\((?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối|phối\s+hợp)[^()]*\)\s*$",
                         _F | regex.I)
+_REPORTED_PERIOD = regex.compile(
+    r"(?i:(?:tình\s+hình,?\s+)?kết\s+quả\s+(?:đạt\s+được|thực\s+hiện)|đánh\s+giá\s+(?:kết\s+quả|tình\s+hình)|"
+    r"tình\s+hình(?:,|\s+và)?\s+kết\s+quả|tình\s+hình\s+kinh\s+tế\s*[-–,]\s*xã\s+hội"
+    r"|tình\s+hình(?=[^.:;]{0,80}?(?:tháng|quý|năm|6\s+tháng)\s+(?:\d|đầu|cuối|[IV]{1,3}\b)))", _F)
 _PAST_REVIEW = regex.compile(r"(?:kết\s+quả|tình\s+hình|đánh\s+giá)", _F | regex.I)
 _EVENT_ENDS = regex.compile(r"^(?P<clause>(?i:kết\s+thúc)\s+[^,;.:]{3,60}?)\s*,\s*(?=\S)", _F)
 _PASSIVE_AGENT = regex.compile(r"(?<=được[^.;]{0,200}?)(?<![\p{L}])do\s+(?=\p{Lu})", _F)
 _AGENT_DOES = regex.compile(r"\s*,?\s*(?:(?:chủ\s+trì,?\s+)?phối\s+hợp\s+(?:với\s+)?[^.;]{0,120}?\s+)?(?:chủ\s+trì|tổ\s+chức|"
                          r"triệu\s+tập|thực\s+hiện|đảm\s+nhiệm|phụ\s+trách|chịu\s+trách\s+nhiệm)(?![\p{L}])", _F | regex.I)
-_DOER_NOTE = regex.compile(r"\((?P<inner>[^()]{3,200}?\s(?:chủ\s+trì|thực\s+hiện)(?:\s*[,;][^()]{0,150}?\sphối\s+hợp)?"
+_DOER_NOTE = regex.compile(r"\((?P<inner>[^()]{3,200}?\s(?:chủ\s+trì|thực\s+hiện)(?:\s*[,;]\s*(?:[^()]{0,150}?\sphối\s+hợp|phối\s+hợp[^()]{0,150}))?"
                            r"|(?:đơn\s+vị|cơ\s+quan)(?:\s+chủ\s+trì|\s+thực\s+hiện)?\s*:[^()]{3,200})\)\s*[:.]?\s*$",
                            _F | regex.I)
 _NOTE_LABEL = regex.compile(r"^(?:đơn\s+vị|cơ\s+quan)(?:\s+chủ\s+trì|\s+thực\s+hiện)?\s*:\s*", _F | regex.I)
@@ -132,6 +136,12 @@ class Assigner:
         if not node.items and node.line.kind not in ("part", "chapter", "upper", "article"):
             return None  # an item of work, not a section, even if it starts "Đánh giá ..."
         cls = self.r.section_class(node.title)
+        if (cls == "none" and self.report and node.line.kind in ("part", "chapter", "upper")
+                and _REPORTED_PERIOD.match(node.title.replace("*", "").strip())):
+            # a report's own part on the period it covers ("I. TÌNH HÌNH, KẾT QUẢ THỰC HIỆN QUÝ III
+            # NĂM 2026", "I. KẾT QUẢ ĐẠT ĐƯỢC", "I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU
+            # NĂM"): its results, not background
+            return "results"
         if cls == "results" and not self.report:
             # A plan's review of past work ("I. KẾT QUẢ THỰC HIỆN NĂM 2025") holds no task; its
             # "Công tác chỉ đạo, điều hành" is work to do like any other part.
@@ -933,6 +943,15 @@ class Assigner:
                 names = [found] if found else []
                 if found:
                     names += self._clause_doers(first)
+        if not names and (note := _DOER_NOTE.search(first.rstrip(" .;"))):
+            # "1. Tiếp tục theo dõi ... tăng 8% trở lên (Phòng Quản lý công nghiệp chủ trì).": the
+            # doer in brackets closing the item
+            lead, support = self.executor(_NOTE_LABEL.sub("", note["inner"]))
+            if lead and self.bodies.starts_like_body(lead):
+                names = [lead]
+                if support:
+                    t.support = support
+                    f.own.add("support")
         if not names:
             # "Việc lấy ý kiến ... được tổ chức tại thôn, do Ban Thường trực ... phối hợp với Ủy ban
             # nhân dân cùng cấp triệu tập và chủ trì": the agent of a passive sentence; else
@@ -1024,7 +1043,7 @@ class Assigner:
         first = text.split("\n", 1)[0]
         # "... tổ chức thi thử 02 đợt (tháng 3/2027 và tháng 5/2027).": the time in brackets
         # closing the sentence
-        paren = _time_in_parentheses(first.rstrip(" .;"))
+        paren = _time_in_parentheses(first.rstrip(" .;"), item=True)
         if paren:
             return paren
         span = find_inline_undated(first)
@@ -1167,9 +1186,10 @@ _PERIOD = regex.compile(r"(?i)(?<![\p{L}])(?:\d{1,2}\s+tháng\s+(?:đầu|cuối
 
 _PAREN_AT_END = regex.compile(r"\((?P<inner>[^()]{4,120})\)\s*[.:]?\s*$", _F)
 _DATED_KINDS = {"date", "month", "quarter", "half", "year", "range"}
+_ANNIVERSARY = regex.compile(r"(?i:kỷ\s+niệm|năm\s+ngày|thành\s+lập|ngày\s+sinh|truyền\s+thống)", _F)
 
 
-def _time_in_parentheses(title: str) -> str | None:
+def _time_in_parentheses(title: str, item: bool = False) -> str | None:
     """A heading that closes with its time in parentheses ("BƯỚC HAI ... (Từ ngày 17/12/2025 đến
     ngày 25/01/2026)", "2. Tổ chức hội nghị (hoàn thành trước ngày 15/12/2025)") hands it to its
     items. Only a dated reading counts: "(theo mẫu số 01)" or "(nếu có)" is not a time."""
@@ -1186,6 +1206,8 @@ def _time_in_parentheses(title: str) -> str | None:
     spec, messages = parse_time(phrase)
     if messages or spec is None or spec.kind not in _DATED_KINDS or spec.end is None:
         return None
+    if item and (_ANNIVERSARY.search(title, 0, m.start()) or (spec.start and spec.end.year - spec.start.year > 10)):
+        return None  # "kỷ niệm 51 năm Ngày giải phóng ... (29/3/1975 - 29/3/2026)": what is celebrated
     return phrase
 
 

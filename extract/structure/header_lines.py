@@ -17,7 +17,8 @@ import regex
 
 from ..model.layout import Paragraph, Table
 
-_SEPARATOR = regex.compile(r"^[\s|#>*_`~=\-–—.]*$")  # "|", "-------", "* *", "#": no text
+# "|", "-------", "* *", "#", and rules drawn with other dashes ("―――", "───"): no text
+_SEPARATOR = regex.compile(r"^[\s|#>*_`~=\-‐‒–—―─━.]*$")
 _MD_NOISE = regex.compile(r"^(?:[>#]+\s*)+|\*\*|__|(?<!\S)\*|\*(?!\S)")
 _GFM_ALIGN = regex.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _SPACES = regex.compile(r"[ \t\u00a0]+")

@@ -294,12 +294,12 @@ class BodyLine:
         return iter((self.text, self.page))
 
 
-_CRAWL_RULE = regex.compile(r"[|#\-–—_=*\s]+", _F)
+_CRAWL_RULE = regex.compile(r"[|#\-‐‒–—―─━_=*\s]+", _F)
 # A rule drawn with three or more dashes before words: a text rendition's header prints the rule
 # under the issuer on the motto's line ("-------   Độc lập - Tự do - Hạnh phúc"); a bullet is one mark.
 # ... and the Party's "*" under its committee beside the place and date ("*   Gia Lai, ngày 14
 # tháng 5 năm 2026"): no bullet before a date line
-_LEADING_RULE = regex.compile(r"^(?:[\-–—_=*]{3,}\s+(?=\S)|[*\-–]\s+(?=\p{Lu}[\p{L} .'-]{1,40},\s*ngày\s+\d{1,2}\s+tháng))", _F)
+_LEADING_RULE = regex.compile(r"^(?:[\-‐‒–—―─━_=*]{3,}\s+(?=\S)|[*\-–]\s+(?=\p{Lu}[\p{L} .'-]{1,40},\s*ngày\s+\d{1,2}\s+tháng))", _F)
 _GLUED_ORDINAL = regex.compile(r"\s(?P<ord>\d{1,2}(?:\.\d{1,2}){1,3}\.)$", _F)
 _LONE_ORDINAL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVXLC]{1,6}\.|\(\d{1,2}\))$", _F)
 _ADDRESSEES = regex.compile(r"^(?:Kính\s+gửi|KÍNH\s+GỬI|Đồng\s+kính\s+gửi)\b|^[\p{Lu}\s]+\s(?:điện|ĐIỆN)\s*:$", _F)

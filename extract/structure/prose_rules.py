@@ -142,6 +142,8 @@ class ProseRules:
     def section_class(self, title: str) -> str | None:
         """The class of a section from its title ("none", "tasks", ...), or None."""
         text = " ".join(title.replace("*", "").split())
+        # "MỘT SỐ NHIỆM VỤ TRỌNG TÂM", "CÁC KIẾN NGHỊ": a quantifier before the section's word
+        text = _QUANTIFIER.sub("", text, count=1)
         for cls, pattern in self.sections:
             if pattern.match(text):
                 if cls == "none" and self._joins_work(text):
@@ -157,6 +159,9 @@ class ProseRules:
             if any(cls == "tasks" and pattern.match(rest) for cls, pattern in self.sections):
                 return True
         return False
+
+
+_QUANTIFIER = regex.compile(r"^(?i:một\s+số|các|những)\s+(?=\S)", _FLAGS)
 
 
 def _compile(path, key: str, patterns, anchor: str = "") -> regex.Pattern:

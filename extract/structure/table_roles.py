@@ -77,6 +77,18 @@ class Profile:
         return None
 
 
+# a cell that only says where the work stands
+_STATUS_CELL = regex.compile(
+    r"^(?:đã\s+)?(?:hoàn\s+thành|xong|đang\s+(?:thực\s+hiện|triển\s+khai|làm)|chưa\s+(?:thực\s+hiện|triển\s+khai|hoàn\s+thành)"
+    r"|thực\s+hiện\s+xong|đã\s+thực\s+hiện|đạt|không\s+đạt|chậm(?:\s+tiến\s+độ)?|đúng\s+tiến\s+độ)\s*[.;]?$",
+    regex.IGNORECASE | regex.VERSION1)
+
+
+def _status_share(cells: list[str]) -> float:
+    filled = [one_line(clean_cell(c)) for c in cells if clean_cell(c).strip()]
+    return sum(1 for c in filled if _STATUS_CELL.match(c)) / len(filled) if filled else 0.0
+
+
 @lru_cache(maxsize=8192)
 def _is_duration(text: str) -> bool:
     return read_duration(text) is not None
@@ -176,7 +188,13 @@ def decide(headers: list[str], body: list[list[str]], registry=None) -> Decision
         says = profiles[k].says()
         if role is None or says is None or says == role:
             continue
-        if role in ("due", "start") and says in ("task", "progress") and profiles[k].deadline < 0.2 and how == "keyword":
+        if role in ("due", "start") and profiles[k].filled >= 2 and _status_share(columns[k]) >= MIN_SHARE:
+            # "Tiến độ" over "Hoàn thành", "Đang thực hiện", "Chưa thực hiện": where the work
+            # stands, no time (read as a deadline, a wrong date or a warning)
+            notes.append(f"column {clean[k]!r}: header words say {role}, its cells say where the work stands; "
+                         "taken as progress" if "progress" not in roles else "kept under its header")
+            roles[k] = "progress" if "progress" not in roles else None
+        elif role in ("due", "start") and says in ("task", "progress") and profiles[k].deadline < 0.2 and how == "keyword":
             notes.append(f"column {clean[k]!r}: header words say {role}, its cells read as {says}; taken as {says}")
             roles[k] = says if says not in roles else None
         elif (role in ("lead", "support") and how == "keyword" and profiles[k].number >= MIN_SHARE

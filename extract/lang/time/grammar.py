@@ -69,11 +69,15 @@ class Grammar:
     def __init__(self, v: Vocabulary):
         self.v = v
         self.school_year = None
+        self.school_year_part = None
         if v.school_year_words:
             terms = alt(w for words, _, _ in v.school_terms for w in words) if v.school_terms else r"(?!x)x"
             self.school_year = regex.compile(
                 rf"(?:(?P<term>{terms})\s+(?:cua\s+)?)?{alt(v.school_year_words)}\s+"
                 rf"(?P<y1>\d{{4}})\s*[-–/]\s*(?P<y2>\d{{4}})(?!\d)")
+            # the end or the start of a school year, its years printed or not (folded text)
+            self.school_year_part = regex.compile(
+                rf"(?P<part>cuoi|dau)\s+{alt(v.school_year_words)}(?:\s+(?P<y1>\d{{4}})\s*[-–/]\s*(?P<y2>\d{{4}})(?!\d))?")
         self.numbers = {**v.number_words, **v.roman, **v.month_names}
         self.month_parts = {w: (first, last) for words, first, last in v.month_parts for w in words}
         # the weeks named without their week word, after another ("tuần 1-2", "thứ nhất và thứ hai")

@@ -138,5 +138,15 @@ def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
         start, end = end, start
     if reading.kind == "range":
         start, end = _school_year(folded, start, end, g)
+    if g.school_year_part is not None and (part := g.school_year_part.search(folded)):
+        # "cuối năm học 2026 - 2027" is May 2027, "đầu năm học ..." September 2026; without the
+        # years ("Cuối năm học") the calendar's year end would be a wrong date: no reading
+        if not part.group("y1"):
+            raise NotUnderstood("the end or start of a school year whose years are not printed")
+        y1, y2 = int(part.group("y1")), int(part.group("y2"))
+        first, last = g.v.school_year_months
+        year, month = (y2, last) if part.group("part") == "cuoi" else (y1, first)
+        day = date(year, month, calendar.monthrange(year, month)[1])
+        return TimeSpec(raw=text, kind="month", start=date(year, month, 1), end=day, rrule=None, anchor=anchor)
     return TimeSpec(raw=text, kind=reading.kind, start=start, end=end, rrule=reading.rrule,
                     anchor=anchor)

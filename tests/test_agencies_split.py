@@ -374,3 +374,17 @@ def test_trailing_verbs_dropped_only_from_a_whole_name(cell, pieces):
     from extract.lang.agencies.split import split_cell
 
     assert [p.text for p in split_cell(builtin_registry(), cell)] == pieces
+
+
+@pytest.mark.parametrize("cell, pieces", [
+    # after a dash: a name's second half, or another body (a head word and its name, a known name)
+    ("Phòng Thanh tra - Pháp chế", ["Phòng Thanh tra - Pháp chế"]),
+    ("Phòng Quản trị - Thiết bị, Phòng Đào tạo", ["Phòng Quản trị - Thiết bị", "Phòng Đào tạo"]),
+    ("Sở Y tế - Sở Nội vụ", ["Sở Y tế", "Sở Nội vụ"]),
+    ("Sở Tư pháp - Công an tỉnh", ["Sở Tư pháp", "Công an tỉnh"]),
+    ("Văn phòng Sở - Pháp chế Sở", ["Văn phòng Sở", "Pháp chế Sở"]),
+])
+def test_a_dash_inside_a_name_or_between_two_bodies(cell, pieces):
+    from extract.lang.agencies.split import split_cell
+
+    assert [p.text for p in split_cell(builtin_registry(), cell)] == pieces

@@ -119,3 +119,15 @@ def test_a_doer_in_brackets_at_a_headings_end_does_its_items():
     )
     assert [(t.lead, t.support) for t in tasks] == [
         ("Ban Kinh tế - Xã hội", None), ("Ban Tổ chức - Kiểm tra", "Văn phòng"), ("Ban Tuyên giáo", None), (None, None)]
+
+
+def test_a_paragraph_that_singles_out_a_body_is_a_task_of_its_own():
+    tasks = _tasks(
+        "Kính gửi: Các cơ quan, đơn vị",
+        "4. Định kỳ trước ngày 05 hằng tháng, báo cáo tiến độ giải ngân của tháng trước.",
+        "Riêng Ban Quản lý dự án đầu tư xây dựng tỉnh chủ trì, phối hợp với Ủy ban nhân dân phường Trấn Biên đẩy "
+        "nhanh giải phóng mặt bằng; báo cáo kết quả trong tháng 4/2027.",
+    )
+    assert [(t.text[:10], t.lead, t.support, t.due) for t in tasks] == [
+        ("Định kỳ tr", None, None, "Định kỳ trước ngày 05 hằng tháng"),
+        ("Riêng Ban ", "Ban Quản lý dự án đầu tư xây dựng tỉnh", "Ủy ban nhân dân phường Trấn Biên", "trong tháng 4/2027")]

@@ -63,6 +63,8 @@ _DOER_NOTE = regex.compile(r"\((?P<inner>[^()]{3,200}?\s(?:chủ\s+trì|thực\s
                            r"|(?:đơn\s+vị|cơ\s+quan)(?:\s+chủ\s+trì|\s+thực\s+hiện)?\s*:[^()]{3,200})\)\s*[:.]?\s*$",
                            _F | regex.I)
 _NOTE_LABEL = regex.compile(r"^(?:đơn\s+vị|cơ\s+quan)(?:\s+chủ\s+trì|\s+thực\s+hiện)?\s*:\s*", _F | regex.I)
+# "Riêng Ban Quản lý dự án ...", "Riêng đối với Sở Y tế, ...": a paragraph that singles out a body
+_APART = regex.compile(r"(?i:riêng)\s+(?:(?i:đối\s+với)\s+)?(?=\p{Lu})", _F)
 _GIVES_TO = regex.compile(r"\s+(?:giao(?:\s+cho)?|ủy\s+quyền\s+cho|phân\s+công)\s+(?=\p{Lu})", _F)
 _CLAUSE_GIVES = regex.compile(r"(?:[;,]\s*(?-i:giao)|\.\s+(?-i:Giao))\s+(?=\p{Lu})", _F)
 # a later sentence of the item ("1. Chỉ đạo sản xuất vụ Đông Xuân đúng lịch thời vụ. Phòng Kinh tế
@@ -857,6 +859,14 @@ class Assigner:
                                  ordinal=line.ordinal)
                 inner = sections + [self.section_of(node)]
                 return [head, *(self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in own)], True
+        apart = [b for b in body if (m := _APART.match(b.text)) and self.bodies.subject(b.text[m.end():])]
+        if apart and line.kind not in ("part", "chapter", "upper"):
+            # "4. Định kỳ ... báo cáo tiến độ." then "Riêng Ban Quản lý dự án ... chủ trì ...": the
+            # paragraph singles out a body and its own work, a task of its own beside the item's
+            rest = [b for b in body if b not in apart]
+            head = self._leaf(node, sections, scope, region, rest)[0] if rest or title else []
+            inner = sections + [self.section_of(node)]
+            return [*head, *(self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in apart)], True
         text = "\n".join([title, *(b.text for b in body)]) if body else title
         if not text.strip() or (not body and line.kind in ("part", "chapter", "upper") and _POINTER.sub("", title).isupper()):
             # an empty part title ("A. NHIỆM VỤ CỤ THỂ") is not work, nor one that points to
@@ -920,6 +930,8 @@ class Assigner:
         f = _Found(t)
         lines = self.r.respell(text).split("\n")  # ("phối họp": as the rules spell it)
         first = lines[0]
+        if apart := _APART.match(first):
+            first = first[apart.end():]  # "Riêng Ban Quản lý dự án ... chủ trì ...": the body singled out
         if (not self.bodies.subject(first) and not listed_subjects(first) and not self.r.lead_in.match(first)
                 and not regex.search(r"\.\s*$", first)):
             # "1. Giám sát việc ..." then "- Ban Thường trực ... giám sát ...": the doer is

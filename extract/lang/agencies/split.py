@@ -249,6 +249,8 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             continue  # "Đồng chí Ủy viên Ban Thường vụ, Chủ tịch Ủy ban MTTQ xã": one person's roles
         if kind == "soft" and m.group(0).strip() in ("-", "–") and _BRANCH.match(rest):
             continue  # "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II": a branch of the body
+        if kind == "soft" and m.group(0).strip() in ("-", "–") and _second_half(registry, rest):
+            continue  # "Phòng Thanh tra - Pháp chế": a name's second half, not a body of its own
         if kind == "soft" and m.end() not in starts and _FIELDS.search(text, pos, m.start()):
             continue  # a list of the fields an office-holder is in charge of
         named_pair = False
@@ -263,7 +265,9 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             # After a complete registry name, a capitalised word starts another body even if
             # it is not a head word ("Sở Tư pháp, Trạm Khuyến nông ...").
             after_known = m.start() in ends and (
-                rest[:1].isupper()
+                # (after a dash only a body's own head word starts another: "Phòng Thanh tra -
+                # Pháp chế" is one name, "Sở Y tế - Sở Nội vụ" two)
+                (rest[:1].isupper() and (m.group(0).strip() not in ("-", "–") or begins_body(registry, rest)))
                 # "Liên đoàn Lao động tỉnh và địa phương": a group after a whole name and "và"
                 or (m.group(0).strip() in ("và", "cùng") and _GROUP_NOUN.match(_PLURAL.sub("", rest, count=1))))
             # a line of its own opening with a capital "Các" ("Các cơ sở giáo dục"): a wrapped
@@ -283,6 +287,19 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
         pos = m.end()
     _add(registry, pieces, text[pos:], cooperating)
     return pieces
+
+
+def _second_half(registry: Registry, rest: str) -> bool:
+    """After a dash: one to three capitalised words that are neither a head word with a name
+    after it nor a name the registry knows whole ("Pháp chế", "Tài chính")."""
+    segment = regex.split(r"[,;\n]|\s(?:và|cùng)\s", rest, maxsplit=1)[0].strip(" .")
+    words = registry.folder.words(segment)
+    if not words or len(words) > 3 or not segment[:1].isupper():
+        return False
+    key = tuple(k for w in words[:6] for k in w.toned)
+    if any(key[:len(h)] == h and len(key) > len(h) for h in registry.heads):
+        return False  # a head word and a name after it: another body
+    return tuple(k for w in words for k in w.keys) not in registry.known
 
 
 def _two_named_groups(text: str, pos: int, comma: int, rest: str) -> bool:

@@ -265,3 +265,21 @@ def test_a_rule_under_the_issuer_drawn_with_other_dashes(tmp_path, rule):
                     "1. Giao Phòng Văn hóa - Xã hội tổ chức hội thi trước ngày 25/3/2027.\n", encoding="utf-8")
     doc = parse_file(path)
     assert doc.document.issuer.raw == "ỦY BAN NHÂN DÂN PHƯỜNG HẢI CHÂU" and len(doc.tasks) == 1
+
+
+@pytest.mark.parametrize("printed, normal", [
+    ("TRƯỜNG ĐẠI HỌC VINH", "Trường Đại học Vinh"),
+    ("TRƯỜNG ĐẠI HỌC SƯ PHẠM HÀ NỘI", "Trường Đại học Sư phạm Hà Nội"),
+    ("TRƯỜNG CAO ĐẲNG Y TẾ THANH HÓA", "Trường Cao đẳng Y tế Thanh Hóa"),
+    ("SỞ Y TẾ THÀNH PHỐ HÀ NỘI", "Sở Y tế thành phố Hà Nội"),
+])
+def test_a_universitys_and_a_colleges_own_name_in_normal_case(printed, normal):
+    assert normal_case(printed) == normal
+
+
+def test_an_office_printed_alone_under_its_parent_is_that_parents_office(tmp_path):
+    path = tmp_path / "cv.txt"
+    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nVĂN PHÒNG\nSố: 120/VP-KT\nV/v triển khai ý kiến chỉ đạo\n\n"
+                    f"{MOTTO}\n{MOTTO2}\nQuảng Trị, ngày 10 tháng 3 năm 2027\n\nKính gửi: Sở Tài chính\n\n"
+                    "1. Sở Tài chính chủ trì bố trí kinh phí, báo cáo trước ngày 20/3/2027.\n", encoding="utf-8")
+    assert parse_file(path).document.issuer.name == "Văn phòng Ủy ban nhân dân tỉnh Quảng Trị"

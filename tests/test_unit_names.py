@@ -148,3 +148,12 @@ def test_bodies_listed_before_sending_people_and_a_qualified_time_label():
     # (the time line closes the group of both items)
     assert [(t.lead, t.due) for t in tasks] == [
         ("Công an tỉnh; Sở Y tế; Ủy ban nhân dân xã Ba Tơ", "trước ngày 31/01/2027"), (None, "trước ngày 31/01/2027")]
+
+
+def test_kinds_listed_after_a_plural_are_one_group():
+    assert _leads(
+        "- Các trường Mầm non, Tiểu học, THCS trên địa bàn phường rà soát cơ sở vật chất trước ngày 30/5/2026.",
+        "- Chủ trì, phối hợp với các trường Mầm non, Tiểu học, THCS trên địa bàn xã chuẩn bị Lễ khai giảng.",
+        "- Các sở, Công an tỉnh tổ chức thực hiện.",
+    ) == [("Các trường Mầm non, Tiểu học, THCS trên địa bàn phường", None),
+          (None, "các trường Mầm non, Tiểu học, THCS trên địa bàn xã"), ("Các sở; Công an tỉnh", None)]

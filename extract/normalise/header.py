@@ -35,7 +35,9 @@ _PROPER = ("Việt Nam", "Mặt trận Tổ quốc", "Chính phủ", "Quốc h�
 _CAPITAL_AFTER = ("sở", "bộ", "ban", "cục", "vụ", "văn phòng", "trường", "viện", "học viện", "trung tâm",
                   "tổng cục", "chi cục", "thanh tra", "tiểu ban", "bệnh viện", "công ty", "tổng công ty",
                   "công ty tnhh", "công ty tnhh mtv", "công ty cổ phần", "ngân hàng", "hội", "quỹ", "đài",
-                  "phòng", "trạm", "khoa", "hợp tác xã")
+                  "phòng", "trạm", "khoa", "hợp tác xã",
+                  # a university's or college's own name ("Trường Đại học Vinh", "Học viện Tài chính")
+                  "trường đại học", "đại học", "trường cao đẳng")
 
 
 def _mostly_upper(text: str) -> bool:
@@ -77,7 +79,16 @@ def normal_case(name: str) -> str:
 
 
 _LEVEL_INSIDE = regex.compile(r"(?<=\p{Ll}\s)(?:Huyện|Xã|Tỉnh|Phường|Quận|Thị xã|Thị trấn|Thành phố)(?=\s+\p{Lu})")
-_PLACE_TYPES = frozenset({"tinh", "thanh", "pho", "xa", "phuong", "huyen", "quan", "thi", "dac", "khu", "tp."})
+_PLACE_TYPES = frozenset({"tinh", "xa", "phuong", "huyen", "quan", "tp.", "thanh pho", "thi xa", "thi tran",
+                          "dac khu", "khu vuc"})
+
+
+def _place_type(pair: list[str]) -> bool:
+    """Do these words end or start with a place's level ("tỉnh", "thành phố")? ("Thanh Hóa"
+    is a name: "thanh" alone is no level)"""
+    folded = [fold(w) for w in pair]
+    return bool(folded) and (folded[-1] in _PLACE_TYPES or folded[0] in _PLACE_TYPES
+                             or " ".join(folded) in _PLACE_TYPES)
 
 
 def _place_at_end(words: list[str]) -> list[str]:
@@ -91,7 +102,7 @@ def _place_at_end(words: list[str]) -> list[str]:
             continue
         tail = words[-k:]
         if any(not w.isalpha() for w in tail) or all(w[:1].isupper() for w in tail) \
-                or fold(words[-k - 1]) in _PLACE_TYPES or fold(tail[0]) in _PLACE_TYPES:
+                or _place_type(words[-k - 2:-k]) or _place_type(tail[:2]):
             continue  # not a bare name, or already after "tỉnh", "xã" ("... tỉnh Lâm Đồng")
         found = places.pick(place_words(" ".join(tail)))
         if found is not None:

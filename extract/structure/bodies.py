@@ -99,6 +99,9 @@ _PLURAL_START = regex.compile(r"(?i:các|những)\s", _FLAGS)
 # "Bộ trưởng các Bộ:", "Các Sở:", "Giám đốc các Sở:": a head word over a list of names
 _HEADS_OPEN = regex.compile(r"(?:\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,2}\s+)?[Cc]ác\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}?\p{Ll}+)?\s*:\s*(?=\p{Lu})",
                             _FLAGS)
+# a kind of the plural before the comma: one to three words, the first capitalised ("Tiểu học",
+# "THCS", "Trung học cơ sở"), then a comma, "và" or the rest of the name
+_KIND_AFTER = regex.compile(r"\p{Lu}[\p{L}]*(?:\s+\p{L}+){0,2}?(?=\s*(?:,|và\s|$)|\s+(?:trên|thuộc|của|tại|có)\s)", _FLAGS)
 _PLURAL_IN = regex.compile(r"(?<![\p{L}])(?i:các|những)\s", _FLAGS)
 _ACCOUNT = regex.compile(r"\s+(?:đã|đang|đều|cũng|vẫn|là|được|có|bị|chưa)(?![\p{L}])", _FLAGS)
 # "Ban Thường trực ..., chịu trách nhiệm tổng hợp ...": a comma between the body and its duty.
@@ -289,6 +292,8 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         rest = name[comma.end():].lstrip()
         if _COMMON_HEAD.match(name) and regex.fullmatch(r"\p{Ll}+(?:\s+\p{Ll}+){0,2}", rest.strip()):
             continue  # "Doanh nghiệp viễn thông, bưu chính ...": one more kind of the same noun
+        if _PLURAL_IN.search(name, 0, comma.start()) and _KIND_AFTER.match(rest) and not p.head_ci.match(rest):
+            continue  # "Các trường Mầm non, Tiểu học, THCS trên địa bàn phường": kinds of one plural
         plural = regex.match(r"(?:các|những)\s+", rest)
         if not (p.head_ci.match(rest) or (plural and p.head.match(rest, plural.end()))):
             return None  # (a plural goes on only before a capitalised head: "..., các Ban của HĐND")
@@ -352,6 +357,14 @@ def _with_units(spans: tuple[tuple[int, int], ...], text: str) -> tuple[tuple[in
             continue  # overlaps a registry name it does not hold: the registry's reading stands
         out = [s for s in out if s not in inside] + [(a, b)]
     return tuple(sorted(out))
+
+
+def _kind_of_plural(text: str, pos: int):
+    """"..., Tiểu học, THCS trên địa bàn xã" after "các trường Mầm non": another kind of the
+    same plural (not a body of its own: no head word)."""
+    at = regex.compile(r"\s*", _FLAGS).match(text, pos).end()
+    kind = _KIND_AFTER.match(text, at)
+    return kind if kind and not _patterns().head_ci.match(text, at) else None
 
 
 class Bodies:
@@ -648,7 +661,8 @@ class Bodies:
         plural = bool(_PLURAL_START.match(text, pos))  # ("các Cục, Vụ liên quan")
         while end < len(text) and text[end] == "," and (group := _GROUP_AFTER.match(text, end + 1)
                                                          or ((plural or not self._proper_after(text, end))
-                                                             and p.group.match(text, end))):
+                                                             and p.group.match(text, end))
+                                                         or (plural and _kind_of_plural(text, end + 1))):
             end = _partner_end(text, group.end(), group.end())
         name = text[pos:end].strip()
         return name if 1 < len(name.split()) <= _MAX_NAME_WORDS else None

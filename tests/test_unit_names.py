@@ -157,3 +157,8 @@ def test_kinds_listed_after_a_plural_are_one_group():
         "- Các sở, Công an tỉnh tổ chức thực hiện.",
     ) == [("Các trường Mầm non, Tiểu học, THCS trên địa bàn phường", None),
           (None, "các trường Mầm non, Tiểu học, THCS trên địa bàn xã"), ("Các sở; Công an tỉnh", None)]
+
+
+def test_places_listed_after_a_plural_of_places_stay_apart():
+    assert Bodies().subject("Các quận Dương Kinh, huyện Cát Hải, Kiến Thụy tích cực giải phóng mặt bằng.") != \
+        "Các quận Dương Kinh, huyện Cát Hải, Kiến Thụy"

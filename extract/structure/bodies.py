@@ -102,6 +102,10 @@ _HEADS_OPEN = regex.compile(r"(?:\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,2}\s+)?[Cc]ác\s+
 # a kind of the plural before the comma: one to three words, the first capitalised ("Tiểu học",
 # "THCS", "Trung học cơ sở"), then a comma, "và" or the rest of the name
 _KIND_AFTER = regex.compile(r"\p{Lu}[\p{L}]*(?:\s+\p{L}+){0,2}?(?=\s*(?:,|và\s|$)|\s+(?:trên|thuộc|của|tại|có)\s)", _FLAGS)
+# a plural of institutions whose kinds may follow ("các trường Mầm non, Tiểu học"); not of places
+# ("các quận Dương Kinh, huyện Cát Hải, Kiến Thụy": places, each its own body)
+_PLURAL_KINDS = regex.compile(r"(?<![\p{L}])(?i:các|những)\s+(?!(?i:quận|huyện|xã|phường|tỉnh|thành\s+phố|thị\s+xã|"
+                              r"thị\s+trấn|đặc\s+khu|thôn|ấp|bản|tổ\s+dân\s+phố)(?![\p{L}]))\p{Ll}", _FLAGS)
 _PLURAL_IN = regex.compile(r"(?<![\p{L}])(?i:các|những)\s", _FLAGS)
 _ACCOUNT = regex.compile(r"\s+(?:đã|đang|đều|cũng|vẫn|là|được|có|bị|chưa)(?![\p{L}])", _FLAGS)
 # "Ban Thường trực ..., chịu trách nhiệm tổng hợp ...": a comma between the body and its duty.
@@ -292,7 +296,7 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         rest = name[comma.end():].lstrip()
         if _COMMON_HEAD.match(name) and regex.fullmatch(r"\p{Ll}+(?:\s+\p{Ll}+){0,2}", rest.strip()):
             continue  # "Doanh nghiệp viễn thông, bưu chính ...": one more kind of the same noun
-        if _PLURAL_IN.search(name, 0, comma.start()) and _KIND_AFTER.match(rest) and not p.head_ci.match(rest):
+        if _PLURAL_KINDS.search(name, 0, comma.start()) and _KIND_AFTER.match(rest) and not p.head_ci.match(rest):
             continue  # "Các trường Mầm non, Tiểu học, THCS trên địa bàn phường": kinds of one plural
         plural = regex.match(r"(?:các|những)\s+", rest)
         if not (p.head_ci.match(rest) or (plural and p.head.match(rest, plural.end()))):
@@ -659,10 +663,11 @@ class Bodies:
         end = _partner_end(text, first.end() if first else head.end(), head.end())
         # "cơ quan, tổ chức liên quan": a group word after a comma goes on with the name
         plural = bool(_PLURAL_START.match(text, pos))  # ("các Cục, Vụ liên quan")
+        kinds = bool(_PLURAL_KINDS.match(text, pos))
         while end < len(text) and text[end] == "," and (group := _GROUP_AFTER.match(text, end + 1)
                                                          or ((plural or not self._proper_after(text, end))
                                                              and p.group.match(text, end))
-                                                         or (plural and _kind_of_plural(text, end + 1))):
+                                                         or (kinds and _kind_of_plural(text, end + 1))):
             end = _partner_end(text, group.end(), group.end())
         name = text[pos:end].strip()
         return name if 1 < len(name.split()) <= _MAX_NAME_WORDS else None

@@ -156,3 +156,15 @@ def test_a_decisions_recital_of_who_proposed_it_is_no_task():
         "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch rà soát thủ tục hành chính năm 2027.",
         "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
     ) == []
+
+
+def test_a_teams_members_by_rank_are_no_tasks_and_a_standing_role_is_not_the_name():
+    tasks = _tasks(
+        "Điều 1. Thành lập Tổ công tác hỗ trợ nhà đầu tư, gồm các ông, bà có tên sau:",
+        "1. Ông Phạm Ngọc Sơn, Phó Chủ tịch UBND tỉnh - Tổ trưởng;",
+        "2. Thượng tá Huỳnh Văn Cường, Phó Trưởng phòng An ninh kinh tế, Công an tỉnh - Thành viên.",
+        "Điều 2. Tổ chức thực hiện",
+        "1. Sở Nội vụ là cơ quan thường trực, có trách nhiệm:",
+        "a) Theo dõi, tổng hợp kết quả thực hiện; báo cáo Ủy ban nhân dân tỉnh trước ngày 20/12/2026.",
+    )
+    assert [(t.text[:20], t.lead) for t in tasks] == [("Theo dõi, tổng hợp k", "Sở Nội vụ")]

@@ -40,4 +40,4 @@ def test_issuer_name_repaired_raw_kept():
     h = RawHeader(issuer="TRƯỜNG CAO ĐẲNG Y TẾ TỈNH BÁC NINH")
     info = document_info(h, None, builtin_registry(), None, lambda *a: warnings.append(a))
     assert info.issuer.raw == "TRƯỜNG CAO ĐẲNG Y TẾ TỈNH BÁC NINH"
-    assert info.issuer.name == "Trường Cao đẳng y tế tỉnh Bắc Ninh"
+    assert info.issuer.name == "Trường Cao đẳng Y tế tỉnh Bắc Ninh"

@@ -232,3 +232,12 @@ def test_a_reports_table_of_what_was_done_gives_results_with_their_status(tmp_pa
     assert [(t.role, t.due, t.status) for t in doc.tasks] == [
         ("result", None, None), ("result", None, "in_progress"), ("result", None, "not_done")]
     assert not any(w.code == "time_unparsed" for w in doc.warnings)
+
+
+def test_a_reports_outlook_for_a_period_of_years_hands_it_to_its_items():
+    tasks, _ = run("BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN", "1. Sở Tài chính đã rà soát 120 dự án.",
+                   "IV. NHIỆM VỤ, GIẢI PHÁP GIAI ĐOẠN 2026 - 2030", "1. Về tổ chức thực hiện quy hoạch",
+                   "a) Tăng cường thanh tra việc thực hiện quy hoạch. Thanh tra Bộ chủ trì, phối hợp với Cục Quản lý "
+                   "đất đai.")
+    assert [(t.role, t.lead, t.due) for t in tasks] == [
+        ("result", "Sở Tài chính", None), ("task", "Thanh tra Bộ", "GIAI ĐOẠN 2026 - 2030")]

@@ -383,3 +383,14 @@ def test_a_heading_that_points_to_the_table_under_it_is_no_task(tmp_path):
                 "| 1 | Ra quân vệ sinh môi trường | Đoàn các xã, phường | Tháng 6/2027 |\n")
         raw, _ = parse_text(tmp_path, text)
         assert [t.text for t in raw.tasks] == ["Tổ chức lễ ra quân trong tháng 6/2027.", "Ra quân vệ sinh môi trường"]
+
+
+def test_indicators_with_the_body_that_follows_them_are_no_tasks(tmp_path):
+    text = HEAD + "\n".join([
+        "| STT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Kế hoạch năm 2026 | Cơ quan chủ trì theo dõi |",
+        "|---|---|---|---|---|---|",
+        "| 1 | Tỷ trọng kinh tế số trong GRDP | % | 9,5 | 12 | Thống kê tỉnh |",
+        "| 2 | Tỷ lệ hồ sơ trực tuyến toàn trình | % | 60 | 80 | Sở Khoa học và Công nghệ |",
+    ])
+    raw, _ = parse_text(tmp_path, text)
+    assert raw.tasks == [] and any(w[0] == "table_skipped" and "indicators" in w[1] for w in raw.warnings)

@@ -188,3 +188,14 @@ def test_an_anniversarys_span_in_brackets_is_no_deadline():
 def test_the_end_or_start_of_a_school_year(phrase, kind, start, end):
     spec, _ = parse_time(phrase)
     assert (spec.kind, spec.start and spec.start.isoformat(), spec.end and spec.end.isoformat()) == (kind, start, end)
+
+
+@pytest.mark.parametrize("item, due, end", [
+    ("- Hỗ trợ giống cây trồng cho người dân bị thiệt hại trong tháng 9, 10/2026.", "trong tháng 9, 10/2026",
+     "2026-10-31"),
+    ("- Tổng hợp nhu cầu hỗ trợ, hoàn thành trong Quý III, IV/2026.", "hoàn thành trong Quý III, IV/2026", "2026-12-31"),
+    ("- Báo cáo kết quả trong các tháng 9, 10 năm 2026.", "trong các tháng 9, 10 năm 2026", "2026-10-31"),
+])
+def test_a_list_of_months_or_quarters_inside_a_sentence_ends_with_its_last(item, due, end):
+    [task] = tasks_of("II. NHIỆM VỤ", item)
+    assert task.due == due and parse_time(due)[0].end.isoformat() == end

@@ -162,3 +162,11 @@ def test_kinds_listed_after_a_plural_are_one_group():
 def test_places_listed_after_a_plural_of_places_stay_apart():
     assert Bodies().subject("Các quận Dương Kinh, huyện Cát Hải, Kiến Thụy tích cực giải phóng mặt bằng.") != \
         "Các quận Dương Kinh, huyện Cát Hải, Kiến Thụy"
+
+
+def test_a_roads_two_ends_joined_by_a_dash_are_no_label():
+    assert _leads(
+        "1. Công an phường tuần tra tuyến đường Bạch Đằng - Trần Phú trong tháng 4/2026.",
+        "2. Giao Phòng Kinh tế, Hạ tầng và Đô thị lập hồ sơ tuyến kè sông Hàn - Cẩm Lệ trước ngày 30/6/2026.",
+        "3. Sở Y tế - Chủ trì, phối hợp với Sở Nội vụ rà soát.",
+    ) == [("Công an phường", None), ("Phòng Kinh tế, Hạ tầng và Đô thị", None), ("Sở Y tế", "Sở Nội vụ")]

@@ -36,7 +36,8 @@ _CAPITAL_AFTER = ("sở", "bộ", "ban", "cục", "vụ", "văn phòng", "trư�
                   "tổng cục", "chi cục", "thanh tra", "tiểu ban", "bệnh viện", "công ty", "tổng công ty",
                   "công ty tnhh", "công ty tnhh mtv", "công ty cổ phần", "ngân hàng", "hội", "quỹ", "đài",
                   "phòng", "trạm", "khoa", "hợp tác xã",
-                  # a university's or college's own name ("Trường Đại học Vinh", "Học viện Tài chính")
+                  # a university's or college's own name and field (Nghị định 30/2020, Phụ lục II:
+                  # "Trường Đại học Vinh", "Trường Cao đẳng Y tế Bắc Ninh")
                   "trường đại học", "đại học", "trường cao đẳng")
 
 
@@ -114,7 +115,7 @@ _ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "UBMTTQ", "TP", "CNTT", "VN", "B
 _VOWEL = regex.compile(r"[aeiouy]")
 # A school's level: what follows is the school's own name ("Trường Tiểu học Kim Đồng").
 _SCHOOLS = ("trường mầm non", "trường tiểu học", "trường trung học cơ sở", "trường trung học phổ thông",
-            "trường phổ thông dân tộc nội trú", "trường phổ thông dân tộc bán trú")  # not "Cao đẳng Y tế": a description
+            "trường phổ thông dân tộc nội trú", "trường phổ thông dân tộc bán trú")
 
 
 def _acronym(word: str) -> bool:

@@ -28,7 +28,7 @@ import regex
 
 from ..lang.agencies.split import PERSON, ROLE_TITLE, lead_marked
 from ..model.raw import RawSection, RawTask
-from .bodies import FULL_STOP, Bodies, end_of, listed_subjects
+from .bodies import FULL_STOP, Bodies, _patterns, end_of, listed_subjects
 from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify, trailer
 from .prose_rules import ProseRules, rules
 
@@ -65,6 +65,10 @@ _DOER_NOTE = regex.compile(r"\((?P<inner>[^()]{3,200}?\s(?:chủ\s+trì|thực\s
 _NOTE_LABEL = regex.compile(r"^(?:đơn\s+vị|cơ\s+quan)(?:\s+chủ\s+trì|\s+thực\s+hiện)?\s*:\s*", _F | regex.I)
 # "Riêng Ban Quản lý dự án ...", "Riêng đối với Sở Y tế, ...": a paragraph that singles out a body
 _APART = regex.compile(r"(?i:riêng)\s+(?:(?i:đối\s+với)\s+)?(?=\p{Lu})", _F)
+# the role a body holds, said between its name and its duties ("Sở Nội vụ là cơ quan thường trực, có
+# trách nhiệm:", "... là cơ quan đầu mối, chịu trách nhiệm:")
+_STANDING_ROLE = regex.compile(r"\s*,?\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì|tham\s+mưu)"
+                               r"[^,:;]{0,80}(?:,\s*(?:có|chịu)\s+trách\s+nhiệm)?\s*$", _F | regex.I)
 _GIVES_TO = regex.compile(r"\s+(?:giao(?:\s+cho)?|ủy\s+quyền\s+cho|phân\s+công)\s+(?=\p{Lu})", _F)
 _CLAUSE_GIVES = regex.compile(r"(?:[;,]\s*(?-i:giao)|\.\s+(?-i:Giao))\s+(?=\p{Lu})", _F)
 # a later sentence of the item ("1. Chỉ đạo sản xuất vụ Đông Xuân đúng lịch thời vụ. Phòng Kinh tế
@@ -492,7 +496,7 @@ class Assigner:
                 continue
             if pattern is _DASH_LABEL and any(a < m.end("name") < b for a, b in self.bodies.mention_spans(text)):
                 continue  # "Phòng Văn hóa - Xã hội": the dash is inside a name
-            name = m.group("name").strip()
+            name = _STANDING_ROLE.sub("", m.group("name").strip())  # ("Sở Nội vụ là cơ quan thường trực, có trách nhiệm:")
             verb = self.r.lead_in.match(name) or _FOR.match(name)  # "Đề nghị X: ...", "Đối với X: ..."
             if verb:
                 name = name[verb.end():].strip()
@@ -506,6 +510,8 @@ class Assigner:
             name = _ASIDE.sub("", name).strip(" ,")  # "..., trong đó trọng tâm là các tỉnh"
             if pattern is _LABEL and not m.group("rest"):
                 name = self.bodies.without_final_verb(name)  # "các bộ, ngành tập trung:" over its items
+            if pattern is _DASH_LABEL and _patterns().work_after.search(name):
+                continue  # "Công an phường tuần tra tuyến đường Bạch Đằng - Trần Phú ...": a road's two ends
             if self.is_body_name(name, label=True):
                 return name, m.group("rest").strip()
             if (verb and _FOR.match(verb.group()) and len(name.split()) <= 10

@@ -321,10 +321,16 @@ def _not_tasks(headers: list[str], body: list[list[str]], roles: list[str | None
         # "Chỉ tiêu | ĐVT | Kế hoạch 2026 | Thực hiện 2026 | Tỷ lệ (%)": figures of indicators,
         # no one asked to do anything by any day
         return "statistics: indicators with a unit of measure, no column says who or by when"
+    if ("due" not in known and any(_UNIT_OF_MEASURE.match(h.strip()) for h in headers)
+            and any(r == "task" and _INDICATOR.match(h.strip()) for h, r in zip(headers, roles))):
+        # "Chỉ tiêu | ĐVT | Thực hiện 2025 | Kế hoạch 2026 | Cơ quan chủ trì theo dõi": indicators and
+        # who follows them, no work to do by any day
+        return "statistics: indicators with a unit of measure and the body that follows them"
     return ""
 
 
 _UNIT_OF_MEASURE = regex.compile(r"^(?:đvt|đơn\s+vị\s+tính)\.?$", regex.I)
+_INDICATOR = regex.compile(r"^(?:tên\s+|các\s+)?(?:chỉ\s+tiêu|chỉ\s+số)(?![\p{L}])", regex.I)
 
 
 def with_year(text: str, year: str | None) -> str:

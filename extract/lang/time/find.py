@@ -165,6 +165,8 @@ def find_deadline(text: str) -> tuple[int, int] | None:
 
 
 _DATED = {"date", "month", "quarter", "half", "year", "range"}
+# a comma inside a list of months or quarters ("9, 10/2026", "III, IV/2026", "9, 10 năm 2026")
+_LISTED_TIME = regex.compile(r",\s*(?:\d{1,2}|[IVX]{1,4})(?=\s*(?:/|,|và\s|năm\s))", _F)
 _CLAUSE_END = regex.compile(r"[;:!?()\[\]\n]|[.,](?=\s|$)", _F)
 
 
@@ -195,6 +197,8 @@ def _phrases(text: str, field: str, end_re: regex.Pattern, limit: int | None = N
         end_m = end_re.search(text, index[m.end()])
         if end_m and end_m.group() == ":" and not text[index[m.end()]:end_m.start()].strip():
             end_m = end_re.search(text, end_m.end())  # a label's colon ("thời gian trình: tháng 11/2026")
+        while end_m and end_m.group() == "," and _LISTED_TIME.match(text, end_m.start()):
+            end_m = end_re.search(text, end_m.end())  # "trong tháng 9, 10/2026", "Quý III, IV/2026": one list
         end = end_m.start() if end_m else len(text)
         if limit is not None:
             end = min(end, start + limit)

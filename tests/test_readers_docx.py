@@ -344,3 +344,11 @@ def test_strict_ooxml_namespace(tmp_path):
             out.writestr(name, data)
     out = blocks(read_docx(strict))
     assert out[0].text == "Kế hoạch" and out[1].header_rows == 1
+
+
+def test_characters_that_print_nothing_are_not_in_the_text(tmp_path):
+    from tests.docx_builder import para, write_docx
+
+    path = write_docx(tmp_path / "zw.docx", para("Giao Phòng Quản lý\u200b ngân sách rà soát các trường trung học\u200b\ufeff cơ sở."))
+    texts = [b.text for b in read(path).blocks()]
+    assert texts == ["Giao Phòng Quản lý ngân sách rà soát các trường trung học cơ sở."]

@@ -199,3 +199,15 @@ def test_the_end_or_start_of_a_school_year(phrase, kind, start, end):
 def test_a_list_of_months_or_quarters_inside_a_sentence_ends_with_its_last(item, due, end):
     [task] = tasks_of("II. NHIỆM VỤ", item)
     assert task.due == due and parse_time(due)[0].end.isoformat() == end
+
+
+@pytest.mark.parametrize("item, due", [
+    ("2. Văn phòng tổng hợp kết quả, báo cáo Chủ tịch UBND phường tại phiên họp thường kỳ tháng 9/2026.",
+     "tại phiên họp thường kỳ tháng 9/2026"),
+    ("3. Giao Văn phòng theo dõi, đôn đốc; báo cáo Chủ tịch UBND phường tại cuộc họp giao ban tháng 4/2026.",
+     "tại cuộc họp giao ban tháng 4/2026"),
+    ("4. Sở Y tế báo cáo tại cuộc họp của Ban Chỉ đạo.", None),
+])
+def test_a_report_due_at_a_meeting_of_a_month(item, due):
+    [task] = tasks_of("II. NHIỆM VỤ", item)
+    assert task.due == due

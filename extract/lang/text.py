@@ -21,8 +21,14 @@ _BULLETED_CELL = regex.compile(r"\s+([-+•])\s+(?=[\p{Lu}\d\"“(])")
 _PAGE_NUMBER = regex.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")
 
 
+# Characters that print nothing: zero-width space, joiners, word joiner, byte-order mark. Word
+# and web editors leave them inside words ("trung học\u200b cơ sở"); the printed wording has none.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """The text in NFC, without characters that print nothing."""
+    return unicodedata.normalize("NFC", text.translate(_INVISIBLE))
 
 
 def is_page_number(text: str) -> bool:

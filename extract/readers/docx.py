@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
@@ -19,6 +18,7 @@ from lxml import etree
 
 from ..errors import ReadError
 from ..model.layout import Cell, Layout, Page, Paragraph, Row, Table
+from ..lang.text import nfc
 from .limits import out_of_memory, read_member
 from .numbering import Numbering
 
@@ -279,7 +279,7 @@ class _Reader:
             label = self.numbering.label(num[0], num[1])
             if label:  # Word shows the number even on an empty paragraph (STT cells)
                 text = f"{label} {text.lstrip()}".rstrip()
-        text = unicodedata.normalize("NFC", text.replace("\xa0", " "))
+        text = nfc(text.replace("\xa0", " "))
         return text, heading, bool(bold) and all(bold)
 
     # --- blocks --------------------------------------------------------------------------

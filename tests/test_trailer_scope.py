@@ -131,3 +131,15 @@ def test_a_paragraph_that_singles_out_a_body_is_a_task_of_its_own():
     assert [(t.text[:10], t.lead, t.support, t.due) for t in tasks] == [
         ("Định kỳ tr", None, None, "Định kỳ trước ngày 05 hằng tháng"),
         ("Riêng Ban ", "Ban Quản lý dự án đầu tư xây dựng tỉnh", "Ủy ban nhân dân phường Trấn Biên", "trong tháng 4/2027")]
+
+
+def test_doers_and_a_time_in_the_brackets_closing_an_item():
+    tasks = _tasks(
+        "II. NHIỆM VỤ",
+        "b) Rà soát thủ tục đất đai (Sở Tư pháp chủ trì, phối hợp với Sở Tài chính, Sở Xây dựng; thời gian: Quý III/2026).",
+        "c) Công khai thông tin quy hoạch trên Cổng thông tin điện tử tỉnh (Sở Xây dựng, Sở Tài chính thực hiện theo "
+        "lĩnh vực được giao; thời gian: thường xuyên).",
+    )
+    assert [(t.lead, t.support, t.due) for t in tasks] == [
+        ("Sở Tư pháp", "Sở Tài chính, Sở Xây dựng", "thời gian: Quý III/2026"),
+        ("Sở Xây dựng; Sở Tài chính", None, "thời gian: thường xuyên")]

@@ -59,9 +59,13 @@ _EVENT_ENDS = regex.compile(r"^(?P<clause>(?i:kết\s+thúc)\s+[^,;.:]{3,60}?)\s
 _PASSIVE_AGENT = regex.compile(r"(?<=được[^.;]{0,200}?)(?<![\p{L}])do\s+(?=\p{Lu})", _F)
 _AGENT_DOES = regex.compile(r"\s*,?\s*(?:(?:chủ\s+trì,?\s+)?phối\s+hợp\s+(?:với\s+)?[^.;]{0,120}?\s+)?(?:chủ\s+trì|tổ\s+chức|"
                          r"triệu\s+tập|thực\s+hiện|đảm\s+nhiệm|phụ\s+trách|chịu\s+trách\s+nhiệm)(?![\p{L}])", _F | regex.I)
-_DOER_NOTE = regex.compile(r"\((?P<inner>[^()]{3,200}?\s(?:chủ\s+trì|thực\s+hiện)(?:\s*[,;]\s*(?:[^()]{0,150}?\sphối\s+hợp|phối\s+hợp[^()]{0,150}))?"
-                           r"|(?:đơn\s+vị|cơ\s+quan)(?:\s+chủ\s+trì|\s+thực\s+hiện)?\s*:[^()]{3,200})\)\s*[:.]?\s*$",
-                           _F | regex.I)
+_DOER_NOTE = regex.compile(
+    r"\((?P<inner>[^()]{3,200}?\s(?:chủ\s+trì|thực\s+hiện)(?:\s*[,;]\s*(?:[^();]{0,150}?\sphối\s+hợp|phối\s+hợp[^();]{0,150}))?"
+    r"(?:\s+theo\s+(?:lĩnh\s+vực|chức\s+năng)[^();]{0,60})?"
+    r"|(?:đơn\s+vị|cơ\s+quan)(?:\s+chủ\s+trì|\s+thực\s+hiện)?\s*:[^();]{3,200})"
+    # (a time after the doers, in the same brackets: "...; thời gian: Quý III/2026")
+    r"(?:\s*;\s*(?:thời\s+gian|thời\s+hạn|hoàn\s+thành|trước|trong)[^()]*)?\)\s*[:.]?\s*$",
+    _F | regex.I)
 _NOTE_LABEL = regex.compile(r"^(?:đơn\s+vị|cơ\s+quan)(?:\s+chủ\s+trì|\s+thực\s+hiện)?\s*:\s*", _F | regex.I)
 # "Riêng Ban Quản lý dự án ...", "Riêng đối với Sở Y tế, ...": a paragraph that singles out a body
 _APART = regex.compile(r"(?i:riêng)\s+(?:(?i:đối\s+với)\s+)?(?=\p{Lu})", _F)
@@ -1054,7 +1058,9 @@ class Assigner:
                 return m.group("label").strip()
         span = find_deadline(text)
         if span:
-            return text[span[0]:span[1]].strip(" .;")
+            found = text[span[0]:span[1]].strip(" .;")
+            # ("(Sở Tư pháp chủ trì; thời gian: Quý III/2026)": the label inside brackets)
+            return found[:-1].rstrip(" .;") if found.endswith(")") and "(" not in found else found
         span = find_inline_deadline(text)
         if span:
             return text[span[0]:span[1]].strip(" .;")

@@ -143,3 +143,14 @@ def test_doers_and_a_time_in_the_brackets_closing_an_item():
     assert [(t.lead, t.support, t.due) for t in tasks] == [
         ("Sở Tư pháp", "Sở Tài chính, Sở Xây dựng", "thời gian: Quý III/2026"),
         ("Sở Xây dựng; Sở Tài chính", None, "thời gian: thường xuyên")]
+
+
+def test_a_numbered_for_heading_without_its_colon_names_the_doer_of_its_items():
+    tasks = _tasks(
+        "Sở Giáo dục và Đào tạo đề nghị các đơn vị thực hiện một số nội dung sau:",
+        "1. Đối với các trường THPT",
+        "- Thông báo công khai chỉ tiêu tuyển sinh trước ngày 15/4/2026.",
+        "2. Đối với các trung tâm GDNN-GDTX",
+        "- Tổ chức tuyển sinh theo kế hoạch.",
+    )
+    assert [t.lead for t in tasks] == ["các trường THPT", "các trung tâm GDNN-GDTX"]

@@ -527,6 +527,9 @@ class Assigner:
         bare = text.rstrip(" :.")
         if bare and self.is_body_name(bare) and not self._sentence_of_unknown_words(text, bare):
             return bare, ""
+        addressed = _FOR.match(bare)
+        if addressed and self.is_body_name(bare[addressed.end():].strip()):
+            return bare[addressed.end():].strip(), ""  # "1. Đối với các trường THPT" over its items
         role = _ROLE_NOTE.search(bare)
         if role and self.is_body_name(bare[:role.start()].strip()):
             return bare[:role.start()].strip(), ""  # "1. Sở Tài chính (cơ quan chủ trì)"

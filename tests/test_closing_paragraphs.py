@@ -144,3 +144,19 @@ def test_a_page_without_noi_nhan_ends_its_body_at_the_signature():
                      "Chịu trách nhiệm chính: Chánh Văn phòng Ủy ban nhân dân tỉnh",
                      "Ghi rõ nguồn khi phát hành lại thông tin từ website này.")
     assert [t.text for t in tasks] == ["Sở Tài chính theo dõi, đôn đốc việc thực hiện Chỉ thị này."]
+
+
+def test_a_topic_headings_own_paragraph_is_its_content_even_when_it_asks():
+    from tests.assign_helpers import tasks_of
+
+    tasks = tasks_of(
+        "III. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Hoàn thiện thể chế",
+        "Sở Tư pháp chủ trì rà soát văn bản; hoàn thành trong Quý II/2026.",
+        "2. Ứng dụng khoa học, công nghệ trong sản xuất",
+        "Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Khoa học và Công nghệ xây dựng mô hình.",
+        "IV. KINH PHÍ THỰC HIỆN",
+        "Kinh phí thực hiện được bố trí từ ngân sách tỉnh.",
+    )
+    assert [(t.text[:12], t.lead) for t in tasks] == [("Sở Tư pháp c", "Sở Tư pháp"),
+                                                     ("Giao Sở Nông", "Sở Nông nghiệp và Môi trường")]

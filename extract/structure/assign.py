@@ -798,7 +798,11 @@ class Assigner:
         if not body or node.parent is None or not node.parent.items or node.parent.items[-1] is not node:
             return []
         out = []
-        for b in body:
+        # a topic heading ("5. Ứng dụng khoa học, công nghệ trong sản xuất") states no work of its
+        # own: its first paragraph is its content, even when it asks ("Giao Sở ... chủ trì ...")
+        topic = node.line.kind in _HEADING_KINDS and self.is_title(node.line.title) \
+            and not node.line.title.rstrip().endswith(":")
+        for b in body[1:] if topic else body:
             if self.r.not_work.search(b.text):
                 continue  # "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị ... phản ánh về ..."
             said = self.inner_lead_in(b.text) if _REQUEST.search(b.text) and b.text[:1].isupper() else None

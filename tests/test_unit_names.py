@@ -170,3 +170,11 @@ def test_a_roads_two_ends_joined_by_a_dash_are_no_label():
         "2. Giao Phòng Kinh tế, Hạ tầng và Đô thị lập hồ sơ tuyến kè sông Hàn - Cẩm Lệ trước ngày 30/6/2026.",
         "3. Sở Y tế - Chủ trì, phối hợp với Sở Nội vụ rà soát.",
     ) == [("Công an phường", None), ("Phòng Kinh tế, Hạ tầng và Đô thị", None), ("Sở Y tế", "Sở Nội vụ")]
+
+
+def test_nơi_có_says_which_of_a_plural_does_the_work():
+    assert _leads(
+        "2. Các sở, ban, ngành và Ủy ban nhân dân các xã, phường, đặc khu nơi có dự án có trách nhiệm cung cấp hồ sơ.",
+        "3. Ủy ban nhân dân các xã nơi có dự án đi qua phối hợp giải phóng mặt bằng.",
+    ) == [("Các sở, ban, ngành; Ủy ban nhân dân các xã, phường, đặc khu nơi có dự án", None),
+          ("Ủy ban nhân dân các xã nơi có dự án đi qua", None)]

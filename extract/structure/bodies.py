@@ -139,7 +139,7 @@ _STATIVE = regex.compile(r"\s*(?:là|được|có|bị|(?:vẫn\s+|còn\s+)?chư
 # ("Sở Tài chính tỉnh Lâm Đồng", "Công an cấp xã"), a capitalised word, brackets, a list.
 _NAME_GOES_ON = regex.compile(
     r"^(?:$|\s*[,;(]|\s+(?:và|hoặc)\s|\s+\p{Lu}|\s+\d|\s+(?:tỉnh|thành\s+phố|xã|phường|huyện|quận|thị\s+xã|"
-    r"thị\s+trấn|đặc\s+khu|cấp|trung\s+ương|khu\s+vực|các|cùng\s+cấp|trực\s+thuộc|thuộc|của|liên\s+quan|có\s+liên\s+quan|được|đóng|trên\s+địa\s+bàn)(?![\p{L}]))",
+    r"thị\s+trấn|đặc\s+khu|cấp|trung\s+ương|khu\s+vực|các|cùng\s+cấp|trực\s+thuộc|thuộc|của|liên\s+quan|có\s+liên\s+quan|được|đóng|trên\s+địa\s+bàn|nơi\s+có)(?![\p{L}]))",
     _FLAGS)
 
 
@@ -225,8 +225,11 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     if cut and regex.search(r"(?<![\p{L}])(?:cơ\s+quan|đơn\s+vị|cấp)\s+quản\s+lý\s*$", text[pos:cut.start()],
                             regex.IGNORECASE | _FLAGS) and regex.match(r"\s+trực\s+tiếp", text[cut.start():]):
         cut = p.predicate.search(text, cut.end())
-    if cut and text[cut.start():cut.end()].strip() == "có" and regex.search(
-            r"(?i:(?:các|những)\s+\p{Ll}+(?:\s+\p{Lu}[\p{L}\d]*)*)\s*$", text[pos:cut.start()]):
+    if cut and text[cut.start():cut.end()].strip() == "có" and (regex.search(
+            r"(?i:(?:các|những)\s+\p{Ll}+(?:\s+\p{Lu}[\p{L}\d]*)*)\s*$", text[pos:cut.start()])
+            or regex.search(r"(?<![\p{L}])nơi\s*$", text[pos:cut.start()])):
+        # ("Ủy ban nhân dân các xã, phường, đặc khu nơi có dự án có trách nhiệm ...": "nơi có"
+        # says which of them)
         # "các trường có học sinh bán trú kiện toàn ...", "các xã có rừng ...": "có" tells which
         # of them; the name runs to the next predicate when that is near and nothing is between
         after = p.predicate.search(text, cut.end())

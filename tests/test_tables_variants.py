@@ -394,3 +394,13 @@ def test_indicators_with_the_body_that_follows_them_are_no_tasks(tmp_path):
     ])
     raw, _ = parse_text(tmp_path, text)
     assert raw.tasks == [] and any(w[0] == "table_skipped" and "indicators" in w[1] for w in raw.warnings)
+
+
+def test_a_heading_ending_with_its_colon_over_a_table_is_no_task(tmp_path):
+    text = ("KẾ HOẠCH\nDự toán 2027\n\nII. NỘI DUNG\n1. Sở Tài chính hướng dẫn xây dựng dự toán trước ngày 15/7/2026.\n"
+            "3. Tiến độ thực hiện các công việc của Sở Tài chính:\n"
+            "| STT | Nội dung công việc | Đơn vị thực hiện | Thời gian hoàn thành |\n|---|---|---|---|\n"
+            "| 1 | Tổng hợp dự toán | Phòng Ngân sách | 15/8/2026 |\n")
+    raw, _ = parse_text(tmp_path, text)
+    assert [t.text for t in raw.tasks] == ["Sở Tài chính hướng dẫn xây dựng dự toán trước ngày 15/7/2026.",
+                                           "Tổng hợp dự toán"]

@@ -889,6 +889,9 @@ class Assigner:
             # an empty part title ("A. NHIỆM VỤ CỤ THỂ") is not work, nor one that points to
             # where the work is ("II. NHIỆM VỤ, GIẢI PHÁP (Chi tiết tại Phụ lục kèm theo)")
             return [], True
+        if (not body and not node.items and line.kind in _HEADING_KINDS and title.rstrip().endswith(":")
+                and not self.is_work(title)):
+            return [], True  # "3. Tiến độ thực hiện các công việc của Sở Tài chính:" over a table
         if self.r.not_work.search(title) or (not body and blank_time_label(title, self.r)):
             return [], True  # "- Thời gian dự kiến:" left blank: nothing to do
         bare = _POINTER.sub("", title).strip()  # ("... (có Phụ lục kèm theo)": where the rows are)

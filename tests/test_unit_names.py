@@ -178,3 +178,11 @@ def test_nơi_có_says_which_of_a_plural_does_the_work():
         "3. Ủy ban nhân dân các xã nơi có dự án đi qua phối hợp giải phóng mặt bằng.",
     ) == [("Các sở, ban, ngành; Ủy ban nhân dân các xã, phường, đặc khu nơi có dự án", None),
           ("Ủy ban nhân dân các xã nơi có dự án đi qua", None)]
+
+
+def test_lower_case_words_after_a_plural_known_group_say_which_of_it():
+    assert _leads(
+        "b) Các cơ quan, đơn vị sử dụng ngân sách rà soát, cắt giảm các khoản chi chưa cần thiết.",
+        "c) Các sở, ngành tăng cường kiểm tra.",
+        "d) Các đơn vị chủ động rà soát.",
+    ) == [("Các cơ quan, đơn vị sử dụng ngân sách", None), ("Các sở, ngành", None), ("Các đơn vị", None)]

@@ -492,6 +492,9 @@ class Bodies:
         own = _cut_name(text, pos, starts_sentence)
         if found and not (own and own.startswith(found)):
             return found  # the registry knows the body; the word rules may cut it elsewhere
+        if found and own and own.startswith(found) and _PLURAL_START.match(found) \
+                and regex.fullmatch(r"(?:\s+\p{Ll}+){1,5}", own[len(found):], _FLAGS):
+            return own  # "Các cơ quan, đơn vị sử dụng ngân sách rà soát ...": which of the plural
         if found and own and not _NAME_GOES_ON.match(own[len(found):]) and not self._unit_goes_on(text, pos, found, own):
             return found  # "Sở Tài chính cân đối, bố trí ...": a verb the word rules do not know
         return own

@@ -186,3 +186,15 @@ def test_lower_case_words_after_a_plural_known_group_say_which_of_it():
         "c) Các sở, ngành tăng cường kiểm tra.",
         "d) Các đơn vị chủ động rà soát.",
     ) == [("Các cơ quan, đơn vị sử dụng ngân sách", None), ("Các sở, ngành", None), ("Các đơn vị", None)]
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("Chủ trì, phối hợp với UBND các xã, phường có tuyến đèo đi qua tổ chức kiểm tra.",
+     ["UBND các xã, phường có tuyến đèo đi qua"]),
+    ("Phối hợp với Ủy ban nhân dân các xã có rừng rà soát diện tích.", ["Ủy ban nhân dân các xã có rừng"]),
+    # not after a single body ("có trách nhiệm": its predicate), nor "có liên quan" (a qualifier of its own)
+    ("Phối hợp với Sở Y tế có trách nhiệm kiểm tra.", ["Sở Y tế"]),
+    ("Phối hợp với các sở, ngành có liên quan thực hiện.", ["các sở, ngành có liên quan"]),
+])
+def test_có_after_a_plural_partner_says_which_of_it(text, partners):
+    assert Bodies().partners(text) == partners

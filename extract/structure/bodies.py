@@ -106,6 +106,7 @@ _KIND_AFTER = regex.compile(r"\p{Lu}[\p{L}]*(?:\s+\p{L}+){0,2}?(?=\s*(?:,|và\s|
 # ("các quận Dương Kinh, huyện Cát Hải, Kiến Thụy": places, each its own body)
 _PLURAL_KINDS = regex.compile(r"(?<![\p{L}])(?i:các|những)\s+(?!(?i:quận|huyện|xã|phường|tỉnh|thành\s+phố|thị\s+xã|"
                               r"thị\s+trấn|đặc\s+khu|thôn|ấp|bản|tổ\s+dân\s+phố)(?![\p{L}]))\p{Ll}", _FLAGS)
+_WHICH = regex.compile(r"\s+(?:nơi\s+)?có\s+(?!liên\s+quan)(?=\p{Ll})", _FLAGS)
 _PLURAL_IN = regex.compile(r"(?<![\p{L}])(?i:các|những)\s", _FLAGS)
 _ACCOUNT = regex.compile(r"\s+(?:đã|đang|đều|cũng|vẫn|là|được|có|bị|chưa)(?![\p{L}])", _FLAGS)
 # "Ban Thường trực ..., chịu trách nhiệm tổng hợp ...": a comma between the body and its duty.
@@ -631,6 +632,15 @@ class Bodies:
             span = next(((a, b) for a, b in spans if a == at), None)
             if span:
                 stop = _qualified_end(text, span[1])
+                if _PLURAL_IN.search(text, at, stop) and (which := _WHICH.match(text, stop)):
+                    # "UBND các xã, phường có tuyến đèo đi qua tổ chức ...": "có" tells which of
+                    # the plural, up to the next verb of work or the clause's end
+                    p = _patterns()
+                    ends = [m.start() for m in (p.work_after.search(text, which.end()), p.predicate.search(text, which.end()),
+                                                regex.compile(r"[,;.:()]", _FLAGS).search(text, which.end())) if m]
+                    end = min(ends) if ends else len(text)
+                    if len(text[stop:end].split()) <= 8:
+                        stop = end
                 # "các sở, ngành, đơn vị có liên quan": common nouns after a known group go on with
                 # it; after a plural, capitalised ones too ("các Cục, Vụ liên quan")
                 plural = bool(_PLURAL_START.match(text, at))

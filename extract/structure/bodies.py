@@ -106,6 +106,9 @@ _KIND_AFTER = regex.compile(r"\p{Lu}[\p{L}]*(?:\s+\p{L}+){0,2}?(?=\s*(?:,|và\s|
 # ("các quận Dương Kinh, huyện Cát Hải, Kiến Thụy": places, each its own body)
 _PLURAL_KINDS = regex.compile(r"(?<![\p{L}])(?i:các|những)\s+(?!(?i:quận|huyện|xã|phường|tỉnh|thành\s+phố|thị\s+xã|"
                               r"thị\s+trấn|đặc\s+khu|thôn|ấp|bản|tổ\s+dân\s+phố)(?![\p{L}]))\p{Ll}", _FLAGS)
+_SPACES_AT = regex.compile(r"\s*", _FLAGS)
+_CLAUSE_STOP = regex.compile(r"[.;:]", _FLAGS)
+_PUNCT = regex.compile(r"[,;.:()]", _FLAGS)
 _WHICH = regex.compile(r"\s+(?:nơi\s+)?có\s+(?!liên\s+quan)(?=\p{Ll})", _FLAGS)
 _PLURAL_IN = regex.compile(r"(?<![\p{L}])(?i:các|những)\s", _FLAGS)
 _ACCOUNT = regex.compile(r"\s+(?:đã|đang|đều|cũng|vẫn|là|được|có|bị|chưa)(?![\p{L}])", _FLAGS)
@@ -370,7 +373,7 @@ def _with_units(spans: tuple[tuple[int, int], ...], text: str) -> tuple[tuple[in
 def _kind_of_plural(text: str, pos: int):
     """"..., Tiểu học, THCS trên địa bàn xã" after "các trường Mầm non": another kind of the
     same plural (not a body of its own: no head word)."""
-    at = regex.compile(r"\s*", _FLAGS).match(text, pos).end()
+    at = _SPACES_AT.match(text, pos).end()
     kind = _KIND_AFTER.match(text, at)
     return kind if kind and not _patterns().head_ci.match(text, at) else None
 
@@ -559,7 +562,7 @@ class Bodies:
         if m is None:
             return None
         cut = _patterns().predicate.search(text, m.end())
-        stop = regex.compile(r"[.;:]", _FLAGS).search(text, m.end())
+        stop = _CLAUSE_STOP.search(text, m.end())
         if cut is None or (stop and stop.start() < cut.start()):
             return None
         from ..lang.agencies.unit_lists import headed_list
@@ -637,7 +640,7 @@ class Bodies:
                     # the plural, up to the next verb of work or the clause's end
                     p = _patterns()
                     ends = [m.start() for m in (p.work_after.search(text, which.end()), p.predicate.search(text, which.end()),
-                                                regex.compile(r"[,;.:()]", _FLAGS).search(text, which.end())) if m]
+                                                _PUNCT.search(text, which.end())) if m]
                     end = min(ends) if ends else len(text)
                     if len(text[stop:end].split()) <= 8:
                         stop = end

@@ -276,9 +276,9 @@ def _strip_notes(text: str) -> str:
     for s, e in reversed(folded_spans):
         text = text[:s] + " " + text[e:]
     text = " ".join(text.split())
-    prefix = search(rules.name_prefix, text)
-    if prefix and prefix[0] == 0 and is_name(text[prefix[1]:].strip()):
-        text = text[prefix[1]:].strip()  # "Thiếu tướng Hoàng Văn Tuấn": the rank is not the name
+    bare = _without_rank(text)
+    if bare is not text and is_name(bare):
+        text = bare  # "Thiếu tướng Hoàng Văn Tuấn": the rank is not the name
     return text
 
 

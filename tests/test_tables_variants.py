@@ -4,6 +4,7 @@ from extract.model.layout import Cell, Layout, Page, Paragraph, Row, Table
 from extract.normalise import to_plan_document
 from extract.readers import read
 from extract.structure import build
+from extract.pipeline import parse_file
 
 
 def parse_text(tmp_path, text, name="plan.txt"):
@@ -347,7 +348,29 @@ def test_a_time_header_spanning_start_and_end_columns_gives_each_its_role():
              Cell("Đường dây nóng")], page=1),
     )), "0" * 64)
     assert [(t.text[:12], t.due.raw if t.due else None) for t in doc.tasks] == [
-        ("Rút ngắn thờ", "06/2027"), ("Duy trì đườn", "Thường xuyên")]
+        ("Rút ngắn thờ", "01/2027 - 06/2027"), ("Duy trì đườn", "Thường xuyên")]
+    # the start and end cells make one span, as "01/2027 - 06/2027" in one cell would; the start
+    # cell stays in `start`
+    first = doc.tasks[0]
+    assert (first.due.kind, str(first.due.start), str(first.due.end)) == ("range", "2027-01-01", "2027-06-30")
+    assert first.start.raw == "01/2027"
+
+
+def test_start_and_end_columns_of_other_shapes_make_one_span_only_when_they_agree(tmp_path):
+    table = rows(
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian bắt đầu", "Thời gian hoàn thành"],
+        ["1", "Kiểm tra công vụ đột xuất", "Sở Nội vụ", "Quý II/2027", "Quý III/2027"],
+        ["2", "Công khai quy hoạch sử dụng đất", "Sở Nông nghiệp và Môi trường", "15/01/2027", "31/3/2027"],
+        ["3", "Tổng kết chương trình", "Sở Tài chính", "Quý IV/2027", "Quý IV/2027"],
+        # a start after the end is a slip of the writer: the end alone is the due, not a guess
+        ["4", "Báo cáo sơ kết", "Văn phòng UBND tỉnh", "12/2027", "06/2027"],
+    )
+    path = tmp_path / "kh.txt"
+    path.write_text(HEAD + table, encoding="utf-8")
+    doc = parse_file(path)
+    assert [(t.due.kind, str(t.due.start), str(t.due.end)) for t in doc.tasks] == [
+        ("range", "2027-04-01", "2027-09-30"), ("range", "2027-01-15", "2027-03-31"),
+        ("quarter", "2027-10-01", "2027-12-31"), ("month", "2027-06-01", "2027-06-30")]
 
 
 def test_a_typed_table_with_two_header_rows_over_its_rule_line(tmp_path):

@@ -9,6 +9,7 @@ import regex
 
 from ..model import (
     AgencyRef, DocumentInfo, DocWarning, PlanDocument, Section, Signer, Source, SourceBox, Task, TaskSource,
+    TimeSpec,
 )
 from ..model.raw import RawDocument, RawTask
 from ..lang.agencies import jurisdiction_of, resolve_cell, resolve_lead_cell
@@ -124,6 +125,20 @@ def _due(raw: RawTask, task_id: str, ctx: TimeContext, sink: _Sink):
     return spec
 
 
+_SPANS = ("date", "month", "quarter", "half", "year", "range")
+
+
+def _from_start(start: TimeSpec | None, due: TimeSpec | None) -> TimeSpec | None:
+    """A table's "Bắt đầu | Hoàn thành" cells ("01/2026", "06/2026") say what one cell "01/2026 -
+    06/2026" says: the due is the span from the start to the end. ``start`` keeps the start
+    cell; a start that is no earlier than the due's own start changes nothing."""
+    if (start is None or due is None or start.start is None or due.end is None
+            or start.kind not in _SPANS or due.kind not in _SPANS or start.start > due.end
+            or (due.start is not None and start.start >= due.start)):
+        return due
+    return TimeSpec(raw=f"{start.raw} - {due.raw}", kind="range", start=start.start, end=due.end)
+
+
 def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink, registry) -> Task:
     section = raw.sections[-1] if raw.sections else None
     lead, support = _lead_support(raw, sink, registry)
@@ -136,8 +151,8 @@ def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink, registry) -> T
         lead=lead,
         support=support,
         product=one_line(raw.product) if raw.product and one_line(raw.product) else None,
-        start=_time(raw.start, ctx, sink, raw.page),
-        due=_due(raw, task_id, ctx, sink),
+        start=(start := _time(raw.start, ctx, sink, raw.page)),
+        due=_from_start(start, _due(raw, task_id, ctx, sink)),
         progress=raw.progress,
         page=raw.page,
         extra=raw.extra,

@@ -146,6 +146,8 @@ class Assigner:
         if not node.items and node.line.kind not in ("part", "chapter", "upper", "article"):
             return None  # an item of work, not a section, even if it starts "Đánh giá ..."
         cls = self.r.section_class(node.title)
+        if cls == "none" and self._gives_work(node):
+            return None
         if (cls == "none" and self.report and node.line.kind in ("part", "chapter", "upper")
                 and _REPORTED_PERIOD.match(node.title.replace("*", "").strip())):
             # a report's own part on the period it covers ("I. TÌNH HÌNH, KẾT QUẢ THỰC HIỆN QUÝ III
@@ -159,6 +161,17 @@ class Assigner:
         if cls == "forward" and not self.report:
             return "tasks"
         return cls
+
+    def _gives_work(self, node: Node) -> bool:
+        """A heading that its section word opens but that hands out work: a lead-in naming its
+        doers ("Điều 2. Căn cứ dự toán được giao, Thủ trưởng các sở ... có trách nhiệm:"), or,
+        below a part, a task of its own whose items give it to bodies ("1. Đánh giá tình hình
+        thực hiện dự toán năm 2026" over "1.1. Các Bộ, cơ quan trung ương:" and its duties)."""
+        title = node.title.replace("*", "").strip()
+        if title.endswith(":") and self.lead_in(title):
+            return True
+        return (not self.report and node.line.kind not in ("part", "chapter", "upper")
+                and bool(self.r.work_start.match(title)) and any(self._hands_work(c) for c in node.items))
 
     def _may_hold(self, node: Node, region: str | None) -> bool:
         """An unnamed part in a document that names its task parts may still hold a section
@@ -593,7 +606,10 @@ class Assigner:
             # ("Đề nghị Ủy ban nhân dân các tỉnh Lào Cai, Phú Thọ và Tuyên Quang chỉ đạo ...": the
             # body of each place listed)
             name = (self.bodies.places_listed(rest.lstrip()) or self.bodies.places_listed(whole, whole=True)
-                    or (whole if self.is_body_name(whole) and not self.bodies.has_predicate(whole) else None)
+                    # (not a whole sentence whose body a verb of work follows: "Đề nghị Kho bạc Nhà
+                    # nước khu vực IX kiểm soát chi ...", its full stop taken off by the caller)
+                    or (whole if self.is_body_name(whole) and not self.bodies.has_predicate(whole)
+                        and not self.bodies.opens_with_doer(whole) else None)
                     or self.bodies.name_at(rest, 0) or self._name_before_verb(rest)
                     # ("Giao Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh ... và Hội Cựu chiến
                     # binh tỉnh tuyên truyền ...": a list of bodies, then the predicate)

@@ -155,6 +155,7 @@ def end_of(sentence: str, name: str) -> int:
 
 
 _words = words_pattern
+_ACRONYM_HEAD = regex.compile(r"\p{Lu}{2,}(?:&\p{Lu}+)?", _FLAGS)  # "UBND", "HĐND", "MTTQ"
 
 
 class _Patterns:
@@ -213,6 +214,10 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     if not head:
         return None
     cut = p.predicate.search(text, head.end())
+    if cut and p.unit and (unit := p.unit.match(text, pos)) and cut.start() < unit.end():
+        # "Ban Quản lý dự án đầu tư xây dựng tỉnh lập ...": a unit name of the rules is read
+        # whole, whatever verbs its words are ("xây dựng")
+        cut = p.predicate.search(text, unit.end())
     # A group word after a comma may hold a predicate word ("Các cấp ủy, tổ chức đảng ..."):
     # the name goes on past it.
     while cut:
@@ -272,9 +277,12 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     if not cut:
         return None
     if (" " not in head.group().strip() and not regex.match(r"\s+[\p{Lu}\d]", text[head.end():])
-            and not (pos == 0 and cut.start() == head.end() and head.group()[:1].isupper())):
+            and not (pos == 0 and cut.start() == head.end() and head.group()[:1].isupper())
+            and not _ACRONYM_HEAD.fullmatch(head.group().strip())):
         # "Ban hành", "Báo cáo", "Bộ quy chế": a one-word head needs a proper name; only where a
-        # sentence starts may it stand alone before its predicate ("Khoa phổ biến và hướng dẫn ...")
+        # sentence starts may it stand alone before its predicate ("Khoa phổ biến và hướng dẫn ...").
+        # An acronym is a whole body's head: "UBND xã Nga Sơn chủ trì ..." names its place in
+        # lower case first, as "Ủy ban nhân dân xã Nga Sơn" does.
         return None
     name = text[pos:cut.start()].rstrip()
     if name.endswith(",") and not _COMMA_DUTY.match(text, cut.start() - 1):
@@ -418,7 +426,8 @@ class Bodies:
         """The first predicate word after the head word, not a group word (", tổ chức, cá nhân":
         no verb); ``past_notes``: nor a word inside brackets ("(sau đây gọi chung là các đơn vị)")."""
         p = _patterns()
-        found = p.predicate.search(text, max(self.head_end(text) - 1, 0))
+        unit = p.unit.match(text) if p.unit else None  # a unit name of the rules is read whole
+        found = p.predicate.search(text, max(self.head_end(text) - 1, unit.end() if unit else 0, 0))
         while found and (any(g.start() < found.start() + 1 <= g.end() for g in p.group.finditer(text))
                          or (past_notes and text.count("(", 0, found.start()) > text.count(")", 0, found.start()))):
             found = p.predicate.search(text, found.end())
@@ -550,7 +559,10 @@ class Bodies:
             # "Chậm nhất là ngày 01/02/2026, người ứng cử phải ...": after the opening clause.
             stop = regex.search(r"[.;:](?:\s|$)", text)
             for comma in regex.finditer(r",\s+", text[:stop.start() if stop else len(text)]):
-                name = self.name_at(text, comma.end(), starts_sentence=True)
+                # (or a list of bodies: "Căn cứ dự toán được giao, Thủ trưởng các sở, ban, ngành
+                # và Chủ tịch Ủy ban nhân dân các xã, phường có trách nhiệm:")
+                name = self.name_at(text, comma.end(), starts_sentence=True) or (
+                    self._subject(text[comma.end():], False, lists) if lists else None)
                 if name or p.verb_only.match(text, comma.end()):
                     break  # the subject, or a main clause without one ("Ngay sau hội nghị, gửi ...")
         return name

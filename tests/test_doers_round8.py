@@ -105,3 +105,14 @@ def test_a_background_section_whose_items_report_stays_background():
         "II. NHIỆM VỤ NĂM 2027",
         "1. Sở Y tế tiếp tục tổ chức tiêm chủng mở rộng.")
     assert [g[0] for g in got] == ["Sở Y tế tiếp tục tổ chức tiêm "]
+
+
+@pytest.mark.parametrize("line, lead", [
+    ("b) Kho bạc Nhà nước khu vực XV kiểm soát vốn trong thời hạn 01 ngày làm việc kể từ khi nhận đủ hồ sơ.",
+     "Kho bạc Nhà nước khu vực XV"),
+    ("c) Ngân hàng Nhà nước khu vực 10 chỉ đạo các tổ chức tín dụng trong thời hạn 05 ngày làm việc.",
+     "Ngân hàng Nhà nước khu vực 10"),
+    ("d) Chi cục Hải quan khu vực Bắc Ninh phối hợp kiểm tra hàng hóa.", "Chi cục Hải quan khu vực Bắc Ninh"),
+])
+def test_a_name_that_ends_with_its_region_s_number_ends_there(line, lead):
+    assert leads(line)[0][1] == lead

@@ -25,6 +25,11 @@ def _mended(texts: list[str], scanned: set[int] = frozenset({1})) -> list[str]:
     (["l. MỤC TIÊU", "Il. NHIỆM VỤ", "IIl. GIẢI PHÁP", "1V. KINH PHÍ"],
      ["I. MỤC TIÊU", "II. NHIỆM VỤ", "III. GIẢI PHÁP", "IV. KINH PHÍ"]),
     (["I, CĂN CỨ", "|I. NỘI DUNG", "II. PHÂN CÔNG"], ["I. CĂN CỨ", "II. NỘI DUNG", "III. PHÂN CÔNG"]),
+    # two I's run together into an "H"
+    (["I. MỤC ĐÍCH, YÊU CẦU", "H. MỤC TIÊU", "HI. NHIỆM VỤ, GIẢI PHÁP", "IV. TỔ CHỨC THỰC HIỆN"],
+     ["I. MỤC ĐÍCH, YÊU CẦU", "II. MỤC TIÊU", "III. NHIỆM VỤ, GIẢI PHÁP", "IV. TỔ CHỨC THỰC HIỆN"]),
+    (["I. MỤC ĐÍCH", "II. TÌNH HÌNH GIẢI NGÂN", "IH. NHIỆM VỤ", "1V. TỔ CHỨC"],
+     ["I. MỤC ĐÍCH", "II. TÌNH HÌNH GIẢI NGÂN", "III. NHIỆM VỤ", "IV. TỔ CHỨC"]),
 ])
 def test_a_scan_s_part_numerals_are_read_as_printed(read, printed):
     assert _mended(read) == printed
@@ -35,6 +40,7 @@ def test_a_scan_s_part_numerals_are_read_as_printed(read, printed):
     ["I. MỤC ĐÍCH", "II. NHIỆM VỤ", "II. Tổ chức thực hiện"],               # a title not in capitals
     ["I. MỤC ĐÍCH", "II. NHIỆM VỤ", "III. TỔ CHỨC", "II. KINH PHÍ"],        # no next numeral it could be
     ["IL NHIỆM VỤ"] * 1,                                                    # no count to go by: II is not due
+    ["I. MỤC ĐÍCH", "II. NHIỆM VỤ", "III. GIẢI PHÁP", "H. HỘI ĐỒNG"],         # an "H" that the count does not call for
 ])
 def test_what_the_count_does_not_say_is_left_as_read(texts):
     assert _mended(texts) == texts

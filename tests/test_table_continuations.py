@@ -73,3 +73,30 @@ def test_a_row_of_capitalised_cells_after_a_page_break_is_a_row_of_its_own():
                                       Cell("TPT Đội; Chi đoàn giáo viên"), Cell("")]))
     assert _continues(above, Row([Cell(""), Cell("trong học kỳ II"), Cell("TPT Đội"), Cell("")]))
     assert _continues(above, Row([Cell(""), Cell(""), Cell("Công an tỉnh"), Cell("")]))
+
+
+def test_a_scanned_chunk_whose_grid_split_a_column_in_two_still_continues_the_table():
+    # OCR's grid found a line inside "Nhiệm vụ" on the next page: an extra column, empty in every
+    # row but a group row whose title runs over the split
+    head = ["STT", "Nhiệm vụ", "Thời hạn", "Đơn vị chủ trì", "Đơn vị phối hợp"]
+    first = Table([_row(head), _row(["1", "Hoàn thành giải phóng mặt bằng", "Trước 31/8/2027", "UBND xã Tây Sơn", ""])],
+                  page=3, header_rows=1)
+    second = Table([_row(["2", "Hoàn thành nền đường", "", "Quý IV/2027", "Sở Xây dựng", "UBND phường Pleiku"], page=4),
+                    _row(["B", "CÁC CHƯƠNG TR", "NH MỤC TIÊU QUỐC GIA", "", "", ""], page=4),
+                    _row(["3", "Giải ngân vốn chương trình", "", "Trước 31/12/2027", "UBND các xã", "Sở Tài chính"], page=4)],
+                   page=4)
+    tasks = table_tasks([Paragraph("PHỤ LỤC"), first, second], [])
+    assert [(t.ordinal, t.due, t.lead, t.support) for t in tasks] == [
+        ("1", "Trước 31/8/2027", "UBND xã Tây Sơn", None),
+        ("2", "Quý IV/2027", "Sở Xây dựng", "UBND phường Pleiku"),
+        ("3", "Trước 31/12/2027", "UBND các xã", "Sở Tài chính")]
+
+
+def test_a_wider_chunk_whose_extra_columns_hold_text_is_no_continuation():
+    head = ["STT", "Nhiệm vụ", "Thời hạn", "Đơn vị chủ trì"]
+    first = Table([_row(head), _row(["1", "Rà soát quy hoạch", "Quý II/2027", "Sở Xây dựng"])], page=1, header_rows=1)
+    other = Table([_row(["Xã", "Số hộ", "Diện tích", "Kinh phí", "Ghi chú"], page=2),
+                   _row(["Tây Sơn", "120", "35 ha", "2,5 tỷ", "Đợt 1"], page=2),
+                   _row(["Đak Pơ", "80", "20 ha", "1,2 tỷ", "Đợt 2"], page=2)], page=2)
+    tasks = table_tasks([Paragraph("PHỤ LỤC"), first, other], [])
+    assert [t.ordinal for t in tasks] == ["1"]

@@ -1,6 +1,7 @@
 """The Roman numerals of a scan's part headings, as printed.
 
-Tesseract reads the "I" of a heading's numeral as "l", "1" or "|", and the numeral's full stop
+Tesseract reads the "I" of a heading's numeral as "l", "1" or "|", two of them as one "H"
+("III. NHIỆM VỤ" -> "HI. NHIỆM VỤ"), and the numeral's full stop
 run into it as an "L" ("II. NHIỆM VỤ" -> "IL NHIỆM VỤ", "III. TỔ CHỨC" -> "II. TỔ CHỨC"). The
 first is no numeral at all, so the outline loses the part; the second repeats the part before,
 so its tasks are filed under the wrong one. Only paragraphs read from page images are mended,
@@ -17,7 +18,7 @@ from .numbering import format_number
 # A heading's numeral at the start of a line: letters Tesseract makes of "I" and "V", an
 # optional full stop or comma, then a title whose first word is in capitals (a part's title is;
 # "1. Mục tiêu" is an arabic heading, not "I.").
-_HEAD = regex.compile(r"^(?P<ord>[IVXlL1|]{1,5})(?P<stop>[.,:]?)\s+(?=\p{Lu}{2,}(?![\p{Ll}]))")
+_HEAD = regex.compile(r"^(?P<ord>[IVXlL1|H]{1,5})(?P<stop>[.,:]?)\s+(?=\p{Lu}{2,}(?![\p{Ll}]))")
 # The parts a plan may number, I to XV, as the DOCX reader writes Word's upper Roman numbers.
 _VALUES = {format_number(n, "upperRoman"): n for n in range(1, 16)}
 
@@ -31,7 +32,8 @@ def _reading(token: str, stop: str) -> str | None:
     follows an I is the full stop run into it ("IL" -> "II", "VIL" -> "VII")."""
     if not regex.search(r"[IVX]", token) and regex.search(r"\d", token):
         return None  # "1.", "11.": digits, an arabic heading
-    mended = token.replace("l", "I").replace("1", "I").replace("|", "I")
+    # ("H": two I's run together, "II." -> "H.", "III." -> "HI.")
+    mended = token.replace("l", "I").replace("1", "I").replace("|", "I").replace("H", "II")
     if not stop and mended.endswith("L") and len(mended) > 1 and mended[-2] == "I":
         mended = mended[:-1] + "I"
     return mended if _value(mended) else None

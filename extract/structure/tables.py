@@ -646,6 +646,37 @@ def _page_mark(para: Paragraph, reader: "_TableReader") -> bool:
             and bool(_PAGE_MARK.match(para.text)))
 
 
+def _chunk_rows(rows: list[Row], width: int) -> list[Row] | None:
+    """The rows of a table's chunk on the next page, as wide as the table (``width`` columns),
+    or None. A scan's grid may split one column of the chunk in two, one half empty in nearly
+    every row ("4 | Hoàn thành nền đường | | Quý IV/2026 | ..."): such a column is folded into
+    the one on its left. Anything else that does not fit is no continuation."""
+    grid = [_expand(r) for r in rows]
+    n = len(grid[0])
+    if n == width:
+        return rows
+    if not 0 < n - width <= 2 or any(len(g) != n for g in grid):
+        return None
+    # (a group row's title may run over the split: "CÁC CHƯƠNG TR | NH MỤC TIÊU QUỐC GIA")
+    spare = max(1, len(grid) // 5)
+    empty = [j for j in range(1, n) if sum(1 for g in grid if g[j].text.strip()) <= spare]
+    if len(empty) < n - width:
+        return None
+    drop = set(empty[: n - width])
+    folded = []
+    for row, cells in zip(rows, grid):
+        out: list[Cell] = []
+        for j, cell in enumerate(cells):
+            if j in drop:
+                if cell.text.strip():
+                    out[-1] = Cell(f"{out[-1].text}{cell.text}" if out[-1].text.endswith(" ") or not out[-1].text
+                                   else f"{out[-1].text} {cell.text}", out[-1].merged_from_above)
+                continue
+            out.append(cell)
+        folded.append(Row(out, page=row.page, boxes=row.boxes))
+    return folded
+
+
 _TOTAL_ROW = regex.compile(r"^(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*:?\s*$", regex.IGNORECASE | regex.VERSION1)
 
 
@@ -695,8 +726,8 @@ def table_tasks(blocks, warnings, registry=None, issuer: str | None = None) -> l
             reader = _TableReader(columns, warnings, registry, doers.of(columns, block.page, warnings))
             reader_at = at
             reader.add_rows(block.rows[skip:], block.page)
-        elif reader is not None and len(_expand(block.rows[0])) == len(reader.columns.roles):
-            reader.add_rows(block.rows, block.page)  # a page's chunk without a repeated header
+        elif reader is not None and (chunk := _chunk_rows(block.rows, len(reader.columns.roles))):
+            reader.add_rows(chunk, block.page)  # a page's chunk without a repeated header
         elif _reads_like_work(block):
             # rows of sentences under no header vnplan knows (a scan that ran the header's cells
             # together, a header in words no data file lists): said, not passed over in silence

@@ -264,3 +264,39 @@ def test_a_notice_pasted_as_lines_of_one_paragraph_gives_its_items(tmp_path):
         ("Chủ trì, phối hợp với Ban Quản", ["Phòng Kinh tế"], "2026-05-30"),
         ("Trạm Y tế xã tổ chức tiêm chủn", ["Trạm Y tế xã"], "2026-05-31"),
     ]
+
+
+def test_a_page_laid_out_in_columns_reads_its_content_column_as_the_document(tmp_path):
+    """An old portal's page: a table of two columns, the site's menu beside the document (its
+    own task table nested in the content cell)."""
+    items = [f"<p>{i}. Ủy ban nhân dân phường {w} kiểm tra, xử lý các công trình xây dựng trái phép trong khu vực "
+             f"bảo vệ di tích, báo cáo kết quả trước ngày {i + 10}/10/2026.</p>"
+             for i, w in enumerate(["Thuận Hóa", "Phú Xuân", "Kim Long", "Hương An", "Thủy Xuân", "An Cựu",
+                                    "Vỹ Dạ", "Thuận An", "Dương Nổ", "Mỹ Thượng"], 1)]
+    doc = ("<table><tr><td>ỦY BAN NHÂN DÂN<br>THÀNH PHỐ HUẾ<br>Số: 6127/UBND-XD</td>"
+           f"<td>{MOTTO}<br>Độc lập - Tự do - Hạnh phúc<br>Huế, ngày 08 tháng 9 năm 2026</td></tr></table>"
+           "<p>Kính gửi: Ủy ban nhân dân các phường.</p>" + "".join(items)
+           + "<table border=1><tr><th>STT</th><th>Nội dung</th><th>Đơn vị chủ trì</th><th>Thời hạn</th></tr>"
+           "<tr><td>1</td><td>Rà soát hồ sơ cấp phép xây dựng</td><td>Sở Xây dựng</td><td>Tháng 10/2026</td></tr>"
+           "</table><p>Nơi nhận:</p><p>- Như trên;</p><p>KT. CHỦ TỊCH</p><p>PHÓ CHỦ TỊCH</p><p>Hoàng Hải Minh</p>")
+    menu = "".join(f"<tr><td>» <a href='#'>{m}</a></td></tr>" for m in ["Quyết định", "Chỉ thị", "Kế hoạch", "Công văn"])
+    page = (f"<html><body><table width=980><tr><td colspan=2><img src='b.jpg'></td></tr>"
+            f"<tr><td width=190><table>{menu}</table></td><td width=790>{doc}</td></tr></table></body></html>")
+    path = tmp_path / "cv.html"
+    path.write_text(page, encoding="utf-8")
+    d = parse_file(path)
+    assert (d.document.number, d.document.issuer.name) == ("6127/UBND-XD", "Ủy ban nhân dân thành phố Huế")
+    assert len(d.tasks) == 11
+    assert d.tasks[0].lead[0].raw == "Ủy ban nhân dân phường Thuận Hóa"
+    assert (d.tasks[-1].text, d.tasks[-1].due.raw) == ("Rà soát hồ sơ cấp phép xây dựng", "Tháng 10/2026")
+
+
+def test_a_task_table_whose_cells_hold_paragraphs_stays_a_table(tmp_path):
+    cell = "".join(f"<p>- Kiểm tra nội dung {i} tại các cơ sở trên địa bàn.</p>" for i in range(5))
+    page = ("<html><body><p>KẾ HOẠCH</p><table border=1><tr><th>STT</th><th>Nội dung</th><th>Cơ quan chủ trì</th>"
+            f"<th>Thời gian</th></tr><tr><td>1</td><td>{cell}</td><td>Sở Y tế</td><td>Quý I/2027</td></tr></table>"
+            "</body></html>")
+    path = tmp_path / "kh.html"
+    path.write_text(page, encoding="utf-8")
+    tables = [b for b in blocks(read(path)) if isinstance(b, Table)]
+    assert len(tables) == 1 and tables[0].rows[1].cells[2].text == "Sở Y tế"

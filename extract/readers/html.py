@@ -213,11 +213,13 @@ class _Walker:
         grid = [cells for cells in grid if cells]
         if not grid:
             return []
-        if all(len(cells) == 1 for cells in grid) and _holds_blocks(grid):
-            # A layout table (one column of containers): its content is the document's.
+        if (all(len(cells) == 1 for cells in grid) and _holds_blocks(grid)) or _lays_out_page(grid):
+            # A layout table (one column of containers, or a page's columns: a menu beside the
+            # document): its content is the document's, cell after cell.
             out: list = []
             for cells in grid:
-                out.extend(self.blocks(cells[0]))
+                for td in cells:
+                    out.extend(self.blocks(td))
             return out
         rows: list[Row] = []
         header_rows = 0
@@ -259,6 +261,18 @@ class _Walker:
 def _holds_blocks(grid) -> bool:
     """Cells that hold several paragraphs or tables of their own are page layout, not data."""
     return any(td.find(".//table") is not None or len(td.findall(".//p")) > 3 for cells in grid for td in cells)
+
+
+def _lays_out_page(grid) -> bool:
+    """A table that lays out a page: a cell holds a document's worth of text with tables or
+    paragraphs of its own (an old portal's content column beside its menu). A task table's cell
+    holds a few paragraphs, never a whole document."""
+    return any(len(td.text_content()) > _PAGE_CELL and (td.find(".//table") is not None
+                                                        or len(td.findall(".//p")) + len(td.findall(".//br")) > 10)
+               for cells in grid for td in cells)
+
+
+_PAGE_CELL = 2000  # characters
 
 
 def _tag(el) -> str | None:

@@ -116,3 +116,56 @@ def test_a_background_section_whose_items_report_stays_background():
 ])
 def test_a_name_that_ends_with_its_region_s_number_ends_there(line, lead):
     assert leads(line)[0][1] == lead
+
+
+# -- the Party's bodies of a province after the 2025 restructuring ---------------------------
+
+from extract.lang import agencies as _agencies  # noqa: E402
+
+
+@pytest.mark.parametrize("province, cell, ids", [
+    ("lao-cai", "Ban Tuyên giáo và Dân vận Tỉnh ủy", ["lao-cai/ban-tgdv-tinh-uy"]),
+    ("can-tho", "Ban Tuyên giáo và Dân vận Thành ủy; Văn phòng Thành ủy",
+     ["can-tho/ban-tgdv-tinh-uy", "can-tho/vp-tinh-uy"]),
+    ("ha-tinh", "Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh, Ủy ban Kiểm tra Tỉnh ủy",
+     ["ha-tinh/dang-uy-mttq-dt", "ha-tinh/ubkt-tinh-uy"]),
+    ("gia-lai", "Đảng ủy Ủy ban nhân dân tỉnh; Ban Tổ chức Tỉnh ủy",
+     ["gia-lai/dang-uy-ubnd", "gia-lai/ban-to-chuc-tinh-uy"]),
+])
+def test_a_provincial_party_committee_s_bodies_are_whole_bodies(province, cell, ids):
+    refs, _ = _agencies.resolve_cell(cell, None, _agencies.Jurisdiction("province", province))
+    assert [r.id for r in refs] == ids
+
+
+def test_a_body_that_leads_another_over_its_items_is_their_lead():
+    got = leads("2. Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh:",
+                "a) Ban hành kế hoạch thực hiện Nghị quyết trong Quý I/2026.",
+                "3. Thời gian tới, đề nghị Đảng ủy Ủy ban nhân dân thành phố lãnh đạo, chỉ đạo:",
+                "- Rà soát quy hoạch mạng lưới trường học.",
+                "4. Các sở, ngành tập trung:",
+                "- Rà soát kế hoạch đầu tư.")
+    assert [g[1] for g in got] == ["Đảng ủy Ủy ban nhân dân tỉnh", "Đảng ủy Ủy ban nhân dân thành phố", "Các sở, ngành"]
+
+
+# -- lists of bodies in one cell -------------------------------------------------------------
+
+@pytest.mark.parametrize("cell, names", [
+    ("Khoa Khoa học Tự nhiên, Khoa Kinh tế - Quản trị kinh doanh, Khoa Kỹ thuật - Công nghệ",
+     ["Khoa Khoa học Tự nhiên", "Khoa Kinh tế - Quản trị kinh doanh", "Khoa Kỹ thuật - Công nghệ"]),
+    ("Phòng Kế hoạch, Phòng Tài chính", ["Phòng Kế hoạch", "Phòng Tài chính"]),
+    ("Các Cục, Vụ thuộc Bộ", ["Các Cục, Vụ thuộc Bộ"]),
+    ("Các Sở, Ban, ngành", ["Các Sở, Ban, ngành"]),
+    ("Các sở, ngành, Công an tỉnh", ["Các sở, ngành", "Công an tỉnh"]),
+])
+def test_a_comma_splits_bodies_of_one_head_and_not_the_bare_heads_of_a_plural(cell, names):
+    refs, _ = _agencies.resolve_cell(cell, None, _agencies.Jurisdiction("province", "thanh-hoa"))
+    assert [r.raw for r in refs] == names
+
+
+# -- education's names -----------------------------------------------------------------------
+
+def test_continuing_education_is_a_field_s_name_not_a_frequency():
+    got = tasks("1. Phòng Giáo dục thường xuyên - Giáo dục chuyên nghiệp hướng dẫn các trung tâm tuyển sinh.",
+                "2. Các trung tâm thường xuyên kiểm tra cơ sở vật chất.")
+    assert [(t.lead, t.due) for t in got] == [("Phòng Giáo dục thường xuyên - Giáo dục chuyên nghiệp", None),
+                                              ("Các trung tâm", "thường xuyên")]

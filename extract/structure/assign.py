@@ -73,6 +73,7 @@ _APART = regex.compile(r"(?i:riêng)\s+(?:(?i:đối\s+với)\s+)?(?=\p{Lu})", _
 # trách nhiệm:", "... là cơ quan đầu mối, chịu trách nhiệm:")
 _STANDING_ROLE = regex.compile(r"\s*,?\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì|tham\s+mưu)"
                                r"[^,:;]{0,80}(?:,\s*(?:có|chịu)\s+trách\s+nhiệm)?\s*$", _F | regex.I)
+_LEADS_OVER = regex.compile(r"\s+(?:lãnh\s+đạo\s*,?\s*)?(?:lãnh\s+đạo|chỉ\s+đạo)(?![\p{L}])", _F)
 _GIVES_TO = regex.compile(r"\s+(?:giao(?:\s+cho)?|ủy\s+quyền\s+cho|phân\s+công)\s+(?=\p{Lu})", _F)
 _CLAUSE_GIVES = regex.compile(r"(?:[;,]\s*(?-i:giao)|\.\s+(?-i:Giao))\s+(?=\p{Lu})", _F)
 # a later sentence of the item ("1. Chỉ đạo sản xuất vụ Đông Xuân đúng lịch thời vụ. Phòng Kinh tế
@@ -527,6 +528,10 @@ class Assigner:
             name = _ASIDE.sub("", name).strip(" ,")  # "..., trong đó trọng tâm là các tỉnh"
             if pattern is _LABEL and not m.group("rest"):
                 name = self.bodies.without_final_verb(name)  # "các bộ, ngành tập trung:" over its items
+                if (over := self.bodies.subject(name)) and _LEADS_OVER.match(name, end_of(name, over)):
+                    # "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh:": the body
+                    # that leads the other one through the items
+                    name = over
             if pattern is _DASH_LABEL and _patterns().work_after.search(name):
                 continue  # "Công an phường tuần tra tuyến đường Bạch Đằng - Trần Phú ...": a road's two ends
             if self.is_body_name(name, label=True):
@@ -600,6 +605,8 @@ class Assigner:
         """(lead, support) of a line that introduces items and says who does them."""
         body = text.rstrip(" :")
         m = self.r.lead_in.match(body)
+        if m is None and (opener := _patterns().opener.match(body)) and self.r.lead_in.match(body[opener.end():]):
+            return self.lead_in(body[opener.end():])  # "Thời gian tới, đề nghị Đảng ủy ... lãnh đạo, chỉ đạo:"
         if m:
             rest = body[m.end():]
             whole = rest.strip()  # "Giao Phòng Văn hóa - Xã hội": nothing but the name

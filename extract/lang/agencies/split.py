@@ -253,6 +253,9 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             continue  # "Phòng Thanh tra - Pháp chế": a name's second half, not a body of its own
         if kind == "soft" and m.end() not in starts and _FIELDS.search(text, pos, m.start()):
             continue  # a list of the fields an office-holder is in charge of
+        if (kind == "soft" and m.group(0).strip() == "," and m.end() not in starts
+                and _PLURAL.match(text, pos) and _BARE_HEAD.match(rest)):
+            continue  # "Các Cục, Vụ thuộc Bộ": "các" governs bare head nouns, capitalised or not
         named_pair = False
         if kind == "soft" and m.group(0).strip() == "," and _PLURAL.match(text, pos) and _GROUP_NOUN.match(rest):
             named_pair = _two_named_groups(text, pos, m.start(), rest)
@@ -273,7 +276,10 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             # a line of its own opening with a capital "Các" ("Các cơ sở giáo dục"): a wrapped
             # name goes on in lower case ("UBND" / "các xã, phường")
             own_line = "\n" in m.group(0) and _PLURAL_LINE.match(rest)
-            if not (after_known or own_line or m.end() in starts or begins_body(registry, rest)):
+            # "Khoa Khoa học Tự nhiên, Khoa Kinh tế - Quản trị kinh doanh": the same head word
+            # after the comma starts the next body of that kind
+            again = m.group(0).strip() == "," and _same_head(text[pos:m.start()], rest)
+            if not (after_known or own_line or again or m.end() in starts or begins_body(registry, rest)):
                 continue
             # A bare line break inside a name printed over two lines ("Lãnh đạo" / "Sở ...").
             if not m.group(0).strip() and not (m.start() in ends or begins_body(registry, text[pos : m.start()])):
@@ -287,6 +293,15 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
         pos = m.end()
     _add(registry, pieces, text[pos:], cooperating)
     return pieces
+
+
+# a capitalised head noun with no name of its own after it ("Vụ thuộc Bộ", "Ban, ngành")
+_BARE_HEAD = regex.compile(r"\p{Lu}\p{Ll}*(?=\s+\p{Ll}|\s*[,;]|\s*$)", regex.VERSION1)
+
+
+def _same_head(before: str, rest: str) -> bool:
+    first = regex.match(r"\s*(\p{Lu}\p{Ll}+)\s+\p{Lu}", before)
+    return bool(first) and regex.match(rf"\s*{first.group(1)}\s+\p{{Lu}}", rest) is not None
 
 
 def _second_half(registry: Registry, rest: str) -> bool:

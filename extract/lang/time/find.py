@@ -167,6 +167,8 @@ def find_deadline(text: str) -> tuple[int, int] | None:
 _DATED = {"date", "month", "quarter", "half", "year", "range"}
 # a comma inside a list of months or quarters ("9, 10/2026", "III, IV/2026", "9, 10 năm 2026")
 _LISTED_TIME = regex.compile(r",\s*(?:\d{1,2}|[IVX]{1,4})(?=\s*(?:/|,|và\s|năm\s))", _F)
+# (folded) "giáo dục thường xuyên", continuing education: a field named, not a frequency
+_NAMED_FIELD = regex.compile(r"giao\s+duc\s+$", _F)
 _CLAUSE_END = regex.compile(r"[;:!?()\[\]\n]|[.,](?=\s|$)", _F)
 
 
@@ -193,6 +195,8 @@ def _phrases(text: str, field: str, end_re: regex.Pattern, limit: int | None = N
         return
     folded, index = fold(text)
     for m in pattern.finditer(folded):
+        if _NAMED_FIELD.search(folded, max(0, m.start() - 12), m.start()):
+            continue  # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": a field's name
         start = index[m.start()]
         end_m = end_re.search(text, index[m.end()])
         if end_m and end_m.group() == ":" and not text[index[m.end()]:end_m.start()].strip():

@@ -169,3 +169,23 @@ def test_continuing_education_is_a_field_s_name_not_a_frequency():
                 "2. Các trung tâm thường xuyên kiểm tra cơ sở vật chất.")
     assert [(t.lead, t.due) for t in got] == [("Phòng Giáo dục thường xuyên - Giáo dục chuyên nghiệp", None),
                                               ("Các trung tâm", "thường xuyên")]
+
+
+# -- who a heading's unnumbered lines name -----------------------------------------------------
+
+def test_an_unnumbered_label_line_between_a_heading_and_its_items_leads_them():
+    got = leads("4. Công tác tổ chức cán bộ", "Phòng Tổ chức cán bộ:",
+                "- Tham mưu kiện toàn đội ngũ cán bộ quản lý các trường.", "- Rà soát biên chế các trường.",
+                "5. Công tác văn phòng", "Văn phòng Sở:", "- Rà soát thủ tục hành chính.")
+    assert [g[1] for g in got] == ["Phòng Tổ chức cán bộ"] * 2 + ["Văn phòng Sở"]
+
+
+@pytest.mark.parametrize("heading, make_up, lead", [
+    ("5. Tổ giúp việc Ban Chỉ đạo:", "Tổ giúp việc gồm công chức các phòng do Phó Cục trưởng làm Tổ trưởng, có nhiệm vụ:",
+     "Tổ giúp việc Ban Chỉ đạo"),
+    ("3. Tổ thư ký", "Tổ thư ký gồm 05 chuyên viên của Văn phòng, có nhiệm vụ:", "Tổ thư ký"),
+])
+def test_a_team_s_make_up_line_does_not_replace_the_team_its_heading_names(heading, make_up, lead):
+    got = leads("III. NHIỆM VỤ CỦA THÀNH VIÊN BAN CHỈ ĐẠO VÀ TỔ GIÚP VIỆC", heading, make_up,
+                "a) Tham mưu Ban Chỉ đạo xây dựng kế hoạch điều tra.", "b) Tổng hợp báo cáo kết quả.")
+    assert [g[1] for g in got] == [lead] * 2

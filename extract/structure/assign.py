@@ -321,8 +321,11 @@ class Assigner:
                     # Chủ tịch UBND xã kết luận như sau:" names who chaired, not who does the items)
                     sentence = FULL_STOP.split(self.r.respell(part.text))[-1]
                     said = (self.inner_lead_in(sentence) or self._subject_does(sentence)
-                            or self._subject_of_duties(sentence))
-                    if said and said[0]:
+                            or self._subject_of_duties(sentence) or self._label_line(sentence))
+                    if said and said[0] and not (said[1] is None and (named := self._heading_names(node))
+                                                 and named.casefold().startswith(said[0].casefold())):
+                        # (not when it names again, shorter, the body the heading names: "5. Tổ
+                        # giúp việc Ban Chỉ đạo:" over "Tổ giúp việc gồm ..., có nhiệm vụ:")
                         scope = Scope(lead=said[0], support=said[1]).over(scope)
                 continue
             tasks, closing, grouped = self.visit(part, inner, scope, region)
@@ -675,6 +678,19 @@ class Assigner:
         if not name or _ISSUES.match(body, end_of(body, name)):
             return None  # "Ủy ban nhân dân tỉnh ban hành Kế hoạch với các nội dung sau:": the issuer's own
         return self._with_partners(body, name)
+
+    def _heading_names(self, node: Node) -> str | None:
+        """The body a heading names as its label ("5. Tổ giúp việc Ban Chỉ đạo:"), if any."""
+        label = self.agency_label(node.line.title) if node.line is not None else None
+        return label[0] if label is not None and not label[1] else None
+
+    def _label_line(self, text: str) -> tuple[str, None] | None:
+        """A line of a body's name and its colon alone ("Phòng Tổ chức cán bộ:"), printed
+        without a number between a heading and the items it gives that body."""
+        name = text.strip().rstrip(" :")
+        if text.strip().endswith(":") and self.is_body_name(name) and not self.bodies.has_predicate(name):
+            return name, None
+        return None
 
     def _with_partners(self, body: str, name: str) -> tuple[str, str | None]:
         """(doer, its partners in ``body``): the bodies after "phối hợp với" other than the doer."""

@@ -100,3 +100,22 @@ def test_a_wider_chunk_whose_extra_columns_hold_text_is_no_continuation():
                    _row(["Đak Pơ", "80", "20 ha", "1,2 tỷ", "Đợt 2"], page=2)], page=2)
     tasks = table_tasks([Paragraph("PHỤ LỤC"), first, other], [])
     assert [t.ordinal for t in tasks] == ["1"]
+
+
+@pytest.mark.parametrize("title", [["", "II. NỘI DUNG CÔNG TÁC CỤ THỂ", "", "", ""],
+                                   ["I", "H. NỘI DUNG CÔNG TÁC CỤ THỂ", "", "", ""]])
+def test_a_heading_taken_into_a_table_without_rules_is_not_its_header(title):
+    # a borderless table: the PDF reader (or a scan's grid, with the numeral in a cell of its
+    # own) read the heading above it as its first row
+    table = Table([_row(title), _row(["TT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]),
+                   _row(["1", "Hội nghị Ban Chấp hành Đảng bộ phường", "Văn phòng Đảng ủy", "Ban Xây dựng Đảng", "Tháng 01"]),
+                   _row(["2", "Ban hành Chương trình kiểm tra, giám sát", "Ủy ban Kiểm tra Đảng ủy", "", "Tháng 02"])],
+                  page=1)
+    tasks = table_tasks([Paragraph("CHƯƠNG TRÌNH CÔNG TÁC"), table], [])
+    assert [(t.ordinal, t.lead, t.due) for t in tasks] == [("1", "Văn phòng Đảng ủy", "Tháng 01"),
+                                                           ("2", "Ủy ban Kiểm tra Đảng ủy", "Tháng 02")]
+
+
+def test_a_list_of_single_cells_is_still_no_task_table():
+    table = Table([_row(["DANH SÁCH", ""]), _row(["Xã Tây Sơn", ""]), _row(["Xã Đak Pơ", ""])], page=1)
+    assert table_tasks([Paragraph("PHỤ LỤC"), table], []) == []

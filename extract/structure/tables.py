@@ -552,7 +552,20 @@ def _header_rows(table: Table, warnings, registry=None) -> tuple[_Columns | None
             return None, 0
         return _Columns(decision.roles, headers, [header_key(t) for t in texts], decision.year,
                         decision.duration, decision.kind), n
+    first = [c.text for c in _expand(table.rows[0])] if table.rows else []
+    if len(table.rows) > 2 and sum(1 for t in first if t.strip()) in (1, 2) and not _title_row_seen(table):
+        # "II. NỘI DUNG CÔNG TÁC CỤ THỂ" over a table without rules: the PDF reader took the
+        # heading above it for its first row (a scan's grid may cut its numeral off into a cell
+        # of its own); the header is the row under it
+        columns, n = _header_rows(Table(table.rows[1:], page=table.page, header_rows=max(table.header_rows - 1, 0)),
+                                  warnings, registry)
+        return (columns, n + 1) if columns is not None else (None, 0)
     return None, 0
+
+
+def _title_row_seen(table: Table) -> bool:
+    """Only one title row is taken off (a table of one filled cell per row is no task table)."""
+    return len(table.rows) > 1 and sum(1 for c in _expand(table.rows[1]) if c.text.strip()) <= 1
 
 
 def _with_sub_header(top: list[str], sub: list[str], roles: list[str | None]) -> list[str] | None:

@@ -160,3 +160,28 @@ def test_a_topic_headings_own_paragraph_is_its_content_even_when_it_asks():
     )
     assert [(t.text[:12], t.lead) for t in tasks] == [("Sở Tư pháp c", "Sở Tư pháp"),
                                                      ("Giao Sở Nông", "Sở Nông nghiệp và Môi trường")]
+
+
+@pytest.mark.parametrize("formula", [
+    "Yêu cầu các đơn vị nghiêm túc triển khai thực hiện./.",
+    "Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố quan tâm, chỉ đạo thực hiện./.",
+    "Ủy ban nhân dân tỉnh Gia Lai yêu cầu các Sở, ban, ngành và Ủy ban nhân dân các xã, phường nghiêm túc "
+    "triển khai thực hiện Kế hoạch này. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời phản "
+    "ánh về Sở Tài chính để tổng hợp./.",
+    "Đề nghị Thủ trưởng các đơn vị căn cứ chức năng, nhiệm vụ được giao, khẩn trương tổ chức thực hiện./.",
+])
+def test_the_closing_formula_after_the_list_is_no_task_and_not_the_last_item_s_words(formula):
+    tasks = _tasks("II. NHIỆM VỤ", "1. Sở Y tế rà soát kế hoạch tiêm chủng.", "2. Sở Tài chính bố trí kinh phí.", formula)
+    assert [(t.ordinal, t.text) for t in tasks] == [("1", "Sở Y tế rà soát kế hoạch tiêm chủng."),
+                                                   ("2", "Sở Tài chính bố trí kinh phí.")]
+
+
+@pytest.mark.parametrize("request_, lead", [
+    ("Đề nghị các đơn vị triển khai thực hiện; định kỳ báo cáo kết quả về Sở Y tế trước ngày 20 hằng tháng./.",
+     "các đơn vị"),
+    ("Yêu cầu các đơn vị nghiêm túc triển khai thực hiện, báo cáo kết quả về Sở Tài chính trước ngày 15/12/2026./.",
+     "các đơn vị"),
+])
+def test_a_closing_request_that_asks_for_more_than_carrying_out_is_still_a_task(request_, lead):
+    tasks = _tasks("II. NHIỆM VỤ", "1. Sở Y tế rà soát kế hoạch tiêm chủng.", request_)
+    assert [t.lead for t in tasks] == ["Sở Y tế", lead]

@@ -73,6 +73,18 @@ _APART = regex.compile(r"(?i:riêng)\s+(?:(?i:đối\s+với)\s+)?(?=\p{Lu})", _
 # trách nhiệm:", "... là cơ quan đầu mối, chịu trách nhiệm:")
 _STANDING_ROLE = regex.compile(r"\s*,?\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì|tham\s+mưu)"
                                r"[^,:;]{0,80}(?:,\s*(?:có|chịu)\s+trách\s+nhiệm)?\s*$", _F | regex.I)
+# What a closing formula asks after naming the bodies: to carry out the document, nothing of
+# its own ("quan tâm, chỉ đạo thực hiện", "nghiêm túc triển khai thực hiện Kế hoạch này"), and
+# at most the usual line on difficulties after it.
+_ONLY_CARRY_OUT = regex.compile(
+    r"\s*,?\s*(?:căn\s+cứ\s+chức\s+năng,?\s+nhiệm\s+vụ(?:\s+được\s+giao)?\s*,?\s*)?"
+    r"(?:(?:nghiêm\s+túc|khẩn\s+trương|kịp\s+thời|quan\s+tâm|chỉ\s+đạo|tổ\s+chức|triển\s+khai|thực\s+hiện|"
+    r"phối\s+hợp|chủ\s+động|tích\s+cực|có\s+hiệu\s+quả|và)(?:\s*,\s*|\s+))*"
+    r"(?:triển\s+khai|thực\s+hiện)"
+    r"(?:\s+(?:nghiêm\s+túc\s+)?(?:các\s+nội\s+dung|nội\s+dung|(?:Kế\s+hoạch|Công\s+văn|Chỉ\s+thị|Thông\s+báo|"
+    r"Chương\s+trình|Quyết\s+định|Hướng\s+dẫn|Công\s+điện)\s+này)(?:\s+(?:này|trên))?)?"
+    r"(?:\s+(?:nghiêm\s+túc|có\s+hiệu\s+quả))?"
+    r"\s*(?:\./\.|[.;])?\s*(?:(?:trong\s+quá\s+trình|nếu\s+có|quá\s+trình)[^\n]*)?$", _F | regex.I)
 _LEADS_OVER = regex.compile(r"\s+(?:lãnh\s+đạo\s*,?\s*)?(?:lãnh\s+đạo|chỉ\s+đạo)(?![\p{L}])", _F)
 _GIVES_TO = regex.compile(r"\s+(?:giao(?:\s+cho)?|ủy\s+quyền\s+cho|phân\s+công)\s+(?=\p{Lu})", _F)
 _CLAUSE_GIVES = regex.compile(r"(?:[;,]\s*(?-i:giao)|\.\s+(?-i:Giao))\s+(?=\p{Lu})", _F)
@@ -824,10 +836,11 @@ class Assigner:
         closing = self._closing_requests(node, body)
         tasks, own = self._leaf(node, sections, scope, region, body[:body.index(closing[0][0])] if closing else body)
         for b, said in closing:
-            tasks.append(self._request_task(b, b.text, sections, Scope(lead=said[0], support=said[1])))
+            if said is not None:
+                tasks.append(self._request_task(b, b.text, sections, Scope(lead=said[0], support=said[1])))
         return tasks, own
 
-    def _closing_requests(self, node: Node, body: list[Line]) -> list[tuple[Line, tuple[str, str | None]]]:
+    def _closing_requests(self, node: Node, body: list[Line]) -> list[tuple[Line, tuple[str, str | None] | None]]:
         """Paragraphs printed after the last item of a list that ask bodies of their own ("Ủy
         ban nhân dân Thành phố yêu cầu các Sở, ban, ngành ... nghiêm túc triển khai thực hiện;
         định kỳ ... báo cáo ..."), with whom they ask: the outline put them under that item, but
@@ -850,6 +863,11 @@ class Assigner:
                 # "Các đơn vị báo cáo kết quả thực hiện về Sở trước ngày 20/8/2026": a body with
                 # work and a deadline of its own, printed after the list
                 said = (who, None)
+            if said and _ONLY_CARRY_OUT.match(b.text, end_of(b.text, said[0]) or len(b.text)):
+                # "Yêu cầu các đơn vị nghiêm túc triển khai thực hiện./.": the closing formula, no
+                # work of its own; it still closes the item above
+                out.append((b, None))
+                continue
             if said:
                 out.append((b, said))
         return out

@@ -201,3 +201,18 @@ def test_weekly_and_daily_reports_inside_a_sentence_are_recurring():
     s, e = find_inline_undated(text)
     assert parse_time(text[s:e])[0].rrule == "FREQ=DAILY"
 
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Thành lập các đoàn kiểm tra liên ngành; thời gian kiểm tra: Quý I/2027.", "thời gian kiểm tra: Quý I/2027"),
+    ("Tổ chức tuyên truyền trong suốt năm 2026.", "trong suốt năm 2026"),
+    ("Giám sát việc bầu cử; thời gian giám sát: tháng 3/2026.", "thời gian giám sát: tháng 3/2026"),
+    # "ứng trước" is an advance: the deadline is the time after it, not "trước ..."
+    ("Thu hồi số vốn ứng trước phải thu hồi trong năm 2027.", "trong năm 2027"),
+    ("Thu hồi số vốn tạm ứng trước ngày 30/6/2027.", "trước ngày 30/6/2027"),
+])
+def test_more_inline_deadlines(text, found):
+    from extract.lang.time import find_inline_deadline
+
+    span = find_inline_deadline(text)
+    assert span and text[span[0]:span[1]].strip(" .;") == found

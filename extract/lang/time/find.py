@@ -305,6 +305,9 @@ def find_inline_deadline(text: str, ctx=None) -> tuple[int, int] | None:
     return _first_inline(text, "inline_triggers", ctx) or _first_inline(text, "inline_period_triggers", ctx)
 
 
+# "trước" that is no preposition: "vốn ứng trước" (an advance), "tạm ứng trước", "đi trước"
+_NOT_BEFORE = regex.compile(r"(?i:ứng|đi)\s+$", regex.VERSION1)
+_TIME_NEXT = regex.compile(r"\s+(?i:ngày|tháng|quý|năm|tết|kỳ|\d)", regex.VERSION1)  # "tạm ứng trước ngày 30/6"
 # "số liệu tính đến ngày 30/6/2026", "lũy kế đến hết tháng 10": the date the figures stand at
 _AS_OF = regex.compile(r"(?i:tính|lũy\s+kế|luỹ\s+kế|tổng\s+hợp\s+số\s+liệu|số\s+liệu)\s*(?:từ\s+[^,;.]{0,30}?)?$",
                        regex.VERSION1)
@@ -315,6 +318,9 @@ def _first_inline(text: str, field: str, ctx) -> tuple[int, int] | None:
     for start, stop, phrase, rest in _phrases(text, field, _CLAUSE_END):
         if _AS_OF.search(text, max(0, start - 60), start):
             continue
+        if (_NOT_BEFORE.search(text, max(0, start - 12), start) and phrase[:5].casefold() == "trước"
+                and not _TIME_NEXT.match(phrase, 5)):
+            continue  # "số vốn ứng trước phải thu hồi ...": an advance, not "before"
         span = _inline_span(text, start, phrase, rest, ctx)
         if span is None:
             continue

@@ -216,3 +216,17 @@ def test_more_inline_deadlines(text, found):
 
     span = find_inline_deadline(text)
     assert span and text[span[0]:span[1]].strip(" .;") == found
+
+
+@pytest.mark.parametrize("item, due", [
+    ("1. Rà soát bộ tài liệu hướng dẫn (bộ tài liệu mới sau hợp nhất tỉnh); Quý IV/2026.", "Quý IV/2026"),
+    ("2. Khoa Dược thành lập các nhóm chuyên trách; tháng 9/2026.", "tháng 9/2026"),
+    ("3. Phòng Đào tạo tổ chức khảo sát cựu người học; 15/3/2027", "15/3/2027"),
+    # a last clause that goes on with words of its own is no time alone
+    ("4. Phòng Đào tạo rà soát chương trình; năm học 2026 - 2027 tổ chức thi thử.", None),
+    ("5. Khoa Dược rà soát; Phòng Tài chính phối hợp.", None),
+])
+def test_a_time_alone_in_an_item_s_last_clause_is_its_deadline(item, due):
+    from tests.assign_helpers import tasks_of
+
+    assert tasks_of("II. NHIỆM VỤ", item)[0].due == due

@@ -85,6 +85,9 @@ _ONLY_CARRY_OUT = regex.compile(
     r"Chương\s+trình|Quyết\s+định|Hướng\s+dẫn|Công\s+điện)\s+này)(?:\s+(?:này|trên))?)?"
     r"(?:\s+(?:nghiêm\s+túc|có\s+hiệu\s+quả))?"
     r"\s*(?:\./\.|[.;])?\s*(?:(?:trong\s+quá\s+trình|nếu\s+có|quá\s+trình)[^\n]*)?$", _F | regex.I)
+# the last clause of an item after its semicolon, short and opening as a time does
+_LAST_CLAUSE = regex.compile(r";\s*(?P<time>(?i:(?:trong\s+)?(?:ngày|tháng|quý|năm|học\s+kỳ|\d))[^;:,()]{0,30})$", _F)
+_TIME_WORDS = {"ngày", "tháng", "quý", "năm", "học", "kỳ", "trong", "trước", "từ", "đến", "cuối", "đầu", "giữa", "hết"}
 _LEADS_OVER = regex.compile(r"\s+(?:lãnh\s+đạo\s*,?\s*)?(?:lãnh\s+đạo|chỉ\s+đạo)(?![\p{L}])", _F)
 _GIVES_TO = regex.compile(r"\s+(?:giao(?:\s+cho)?|ủy\s+quyền\s+cho|phân\s+công)\s+(?=\p{Lu})", _F)
 _CLAUSE_GIVES = regex.compile(r"(?:[;,]\s*(?-i:giao)|\.\s+(?-i:Giao))\s+(?=\p{Lu})", _F)
@@ -1137,6 +1140,12 @@ class Assigner:
         paren = _time_in_parentheses(first.rstrip(" .;"), item=True)
         if paren:
             return paren
+        if (last := _LAST_CLAUSE.search(first.rstrip(" ./;"))) is not None and all(
+                w.casefold() in _TIME_WORDS or regex.fullmatch(r"[\dIVX/.\-–]+", w) for w in last.group("time").split()):
+            # "... các nhóm chuyên trách; tháng 9/2026.": a time alone in the item's last clause
+            spec, messages = parse_time(last.group("time"))
+            if spec is not None and not messages and spec.kind in ("date", "month", "quarter", "half", "year", "range"):
+                return last.group("time")
         span = find_inline_undated(first)
         if span:
             return text[span[0]:span[1]].strip(" .;")

@@ -5,6 +5,7 @@
 """
 
 from .contract import (
+    DATED_KINDS,
     AgencyRef,
     Citation,
     DocumentInfo,
@@ -22,6 +23,6 @@ from .contract import (
 from .links import DocLink, LinkedDocument, Links, TaskLink
 
 __all__ = [
-    "AgencyRef", "Citation", "DocumentInfo", "PlanDocument", "Relation", "Section", "Signer", "Source", "SourceBox",
+    "DATED_KINDS", "AgencyRef", "Citation", "DocumentInfo", "PlanDocument", "Relation", "Section", "Signer", "Source", "SourceBox",
     "Task", "TaskSource", "TimeSpec", "DocWarning", "DocLink", "LinkedDocument", "Links", "TaskLink",
 ]

@@ -23,6 +23,9 @@ TimeKind = Literal[
     "ongoing", "date", "month", "quarter", "half", "year", "range",
     "recurring", "relative", "conditional", "unspecified",
 ]
+# the kinds whose start and end are the dates of the deadline itself (not a frequency, an event
+# or nothing): what the stages mean by "a dated deadline"
+DATED_KINDS = frozenset({"date", "month", "quarter", "half", "year", "range"})
 
 
 class AgencyRef(_Model):

@@ -8,8 +8,8 @@ from typing import NamedTuple
 import regex
 
 from ..model import (
-    AgencyRef, DocumentInfo, DocWarning, PlanDocument, Section, Signer, Source, SourceBox, Task, TaskSource,
-    TimeSpec,
+    DATED_KINDS, AgencyRef, DocumentInfo, DocWarning, PlanDocument, Section, Signer, Source, SourceBox, Task,
+    TaskSource, TimeSpec,
 )
 from ..model.raw import RawDocument, RawTask
 from ..lang.agencies import jurisdiction_of, resolve_cell, resolve_lead_cell
@@ -125,15 +125,12 @@ def _due(raw: RawTask, task_id: str, ctx: TimeContext, sink: _Sink):
     return spec
 
 
-_SPANS = ("date", "month", "quarter", "half", "year", "range")
-
-
 def _from_start(start: TimeSpec | None, due: TimeSpec | None) -> TimeSpec | None:
     """A table's "Bắt đầu | Hoàn thành" cells ("01/2026", "06/2026") say what one cell "01/2026 -
     06/2026" says: the due is the span from the start to the end. ``start`` keeps the start
     cell; a start that is no earlier than the due's own start changes nothing."""
     if (start is None or due is None or start.start is None or due.end is None
-            or start.kind not in _SPANS or due.kind not in _SPANS or start.start > due.end
+            or start.kind not in DATED_KINDS or due.kind not in DATED_KINDS or start.start > due.end
             or (due.start is not None and start.start >= due.start)):
         return due
     return TimeSpec(raw=f"{start.raw} - {due.raw}", kind="range", start=start.start, end=due.end)

@@ -27,6 +27,7 @@ from functools import lru_cache
 import regex
 
 from ..lang.agencies.split import PERSON, ROLE_TITLE, lead_marked
+from ..model import DATED_KINDS
 from ..model.raw import RawSection, RawTask
 from .bodies import FULL_STOP, Bodies, _patterns, end_of, listed_subjects
 from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify, trailer
@@ -337,7 +338,8 @@ class Assigner:
                     sentence = FULL_STOP.split(self.r.respell(part.text))[-1]
                     said = (self.inner_lead_in(sentence) or self._subject_does(sentence)
                             or self._subject_of_duties(sentence) or self._label_line(sentence))
-                    if said and said[0] and not (said[1] is None and (named := self._heading_names(node))
+                    if said and said[0] and not (said[1] is None and line is not None
+                                                 and (named := self.labelled_name(line.title))
                                                  and named.casefold().startswith(said[0].casefold())):
                         # (not when it names again, shorter, the body the heading names: "5. Tổ
                         # giúp việc Ban Chỉ đạo:" over "Tổ giúp việc gồm ..., có nhiệm vụ:")
@@ -501,8 +503,12 @@ class Assigner:
         return s
 
     def agency_only(self, text: str) -> bool:
+        return self.labelled_name(text) is not None
+
+    def labelled_name(self, text: str) -> str | None:
+        """The body ``text`` names as a label with nothing after it ("5. Tổ giúp việc Ban Chỉ đạo:")."""
         label = self.agency_label(text)
-        return label is not None and not label[1]
+        return label[0] if label is not None and not label[1] else None
 
     def agency_label(self, text: str) -> tuple[str, str] | None:
         """(name, rest) when ``text`` opens with a body's name as a label: "Sở Y tế:", "Sở Y
@@ -694,16 +700,12 @@ class Assigner:
             return None  # "Ủy ban nhân dân tỉnh ban hành Kế hoạch với các nội dung sau:": the issuer's own
         return self._with_partners(body, name)
 
-    def _heading_names(self, node: Node) -> str | None:
-        """The body a heading names as its label ("5. Tổ giúp việc Ban Chỉ đạo:"), if any."""
-        label = self.agency_label(node.line.title) if node.line is not None else None
-        return label[0] if label is not None and not label[1] else None
-
     def _label_line(self, text: str) -> tuple[str, None] | None:
         """A line of a body's name and its colon alone ("Phòng Tổ chức cán bộ:"), printed
         without a number between a heading and the items it gives that body."""
-        name = text.strip().rstrip(" :")
-        if text.strip().endswith(":") and self.is_body_name(name) and not self.bodies.has_predicate(name):
+        line = text.strip()
+        name = line.rstrip(" :")
+        if line.endswith(":") and self.is_body_name(name) and not self.bodies.has_predicate(name):
             return name, None
         return None
 
@@ -1116,7 +1118,7 @@ class Assigner:
             # label, then its time.
             phrase = regex.split(r"\s+(?:gồm|bao gồm|với|để)\b|[:;\n]", m.group("rest"), maxsplit=1)[0].strip(" .,")
             spec, messages = parse_time(phrase)
-            if spec is not None and not messages and spec.kind in ("date", "month", "quarter", "half", "year", "range"):
+            if spec is not None and not messages and spec.kind in DATED_KINDS:
                 return phrase
 
         m = _TIME_LABEL.match(text)
@@ -1124,7 +1126,7 @@ class Assigner:
             # "Từ ngày 05/02/2026 - 08/02/2026: Ban Thường trực ... tổ chức ...": a schedule's
             # line, its time as the label.
             spec, messages = parse_time(m.group("label"))
-            if not messages and spec.kind in ("date", "month", "quarter", "half", "year", "range", "week"):
+            if not messages and (spec.kind in DATED_KINDS or spec.kind == "week"):
                 return m.group("label").strip()
         span = find_deadline(text)
         if span:
@@ -1144,7 +1146,7 @@ class Assigner:
                 w.casefold() in _TIME_WORDS or regex.fullmatch(r"[\dIVX/.\-–]+", w) for w in last.group("time").split()):
             # "... các nhóm chuyên trách; tháng 9/2026.": a time alone in the item's last clause
             spec, messages = parse_time(last.group("time"))
-            if spec is not None and not messages and spec.kind in ("date", "month", "quarter", "half", "year", "range"):
+            if spec is not None and not messages and spec.kind in DATED_KINDS:
                 return last.group("time")
         span = find_inline_undated(first)
         if span:
@@ -1285,7 +1287,6 @@ _PERIOD = regex.compile(r"(?i)(?<![\p{L}])(?:\d{1,2}\s+tháng\s+(?:đầu|cuối
 
 
 _PAREN_AT_END = regex.compile(r"\((?P<inner>[^()]{4,120})\)\s*[.:]?\s*$", _F)
-_DATED_KINDS = {"date", "month", "quarter", "half", "year", "range"}
 _ANNIVERSARY = regex.compile(r"(?i:kỷ\s+niệm|năm\s+ngày|thành\s+lập|ngày\s+sinh|truyền\s+thống)", _F)
 
 
@@ -1304,7 +1305,7 @@ def _time_in_parentheses(title: str, item: bool = False) -> str | None:
     if citation_spans(phrase):
         return None  # "(theo Nghị quyết số 101/2025/UBTVQH15 ngày 26 tháng 9 năm 2025 ...)": a source
     spec, messages = parse_time(phrase)
-    if messages or spec is None or spec.kind not in _DATED_KINDS or spec.end is None:
+    if messages or spec is None or spec.kind not in DATED_KINDS or spec.end is None:
         return None
     if item and (_ANNIVERSARY.search(title, 0, m.start()) or (spec.start and spec.end.year - spec.start.year > 10)):
         return None  # "kỷ niệm 51 năm Ngày giải phóng ... (29/3/1975 - 29/3/2026)": what is celebrated

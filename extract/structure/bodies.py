@@ -79,10 +79,11 @@ _PLACE_NAME = regex.compile(r"\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}(?![\p{L}
 
 # a state branch's region since 2025 ("Ngân hàng Nhà nước" + " Khu vực 10", "Kho bạc Nhà nước"
 # + " Khu vực XIII", "Chi cục Hải quan" + " khu vực Bắc Ninh")
-_REGION_AFTER = regex.compile(r"\s+[Kk]hu\s+vực\s+(?:\d{1,2}|[IVXLC]{1,6}|\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})(?![\p{L}\d])",
+_REGION_NUMBER = r"\d{1,2}|[IVXLC]{1,6}"
+_REGION_AFTER = regex.compile(rf"\s+[Kk]hu\s+vực\s+(?:{_REGION_NUMBER}|\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,2}})(?![\p{{L}}\d])",
                               _FLAGS)
-
-_NUMBERED_REGION = regex.compile(r"\s[Kk]hu\s+vực\s+(?:\d{1,2}|[IVXLC]{1,6})(?![\p{L}\d])", _FLAGS)
+# ... and only its number: a name that ends there is whole ("Kho bạc Nhà nước khu vực XV")
+_NUMBERED_REGION = regex.compile(rf"\s[Kk]hu\s+vực\s+(?:{_REGION_NUMBER})(?![\p{{L}}\d])", _FLAGS)
 
 
 def _qualified_end(text: str, end: int) -> int:
@@ -217,10 +218,10 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         return None
     cut = p.predicate.search(text, head.end())
     if cut and (region := _NUMBERED_REGION.search(text, head.end(), cut.start())) \
-            and p.work_after.match(text, region.end()):
+            and (verb := p.work_after.match(text, region.end())):
         # "Kho bạc Nhà nước khu vực XV kiểm soát vốn trong thời hạn 01 ngày làm việc ...": a name
         # that ends with its region's number is whole there; its verb follows
-        cut = p.work_after.match(text, region.end())
+        cut = verb
     if cut and p.unit and (unit := p.unit.match(text, pos)) and cut.start() < unit.end():
         # "Ban Quản lý dự án đầu tư xây dựng tỉnh lập ...": a unit name of the rules is read
         # whole, whatever verbs its words are ("xây dựng")

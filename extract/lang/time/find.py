@@ -13,6 +13,7 @@ from typing import Iterator
 
 import regex
 
+from ...model import DATED_KINDS
 from .context import TimeContext
 from .fold import fold
 from .grammar import _YEAR, alt, grammar
@@ -164,7 +165,6 @@ def find_deadline(text: str) -> tuple[int, int] | None:
     return next(iter_deadlines(text), None)
 
 
-_DATED = {"date", "month", "quarter", "half", "year", "range"}
 # a comma inside a list of months or quarters ("9, 10/2026", "III, IV/2026", "9, 10 năm 2026")
 _LISTED_TIME = regex.compile(r",\s*(?:\d{1,2}|[IVX]{1,4})(?=\s*(?:/|,|và\s|năm\s))", _F)
 # (folded) "giáo dục thường xuyên", continuing education: a field named, not a frequency
@@ -384,7 +384,7 @@ def _inline_span(text: str, start: int, phrase: str, rest: str, ctx) -> tuple[in
     if messages or spec is None:
         return None
     recurring_day = spec.kind == "recurring" and regex.search(r"ngay\s+\d", rest)
-    if not recurring_day and (spec.kind not in _DATED or spec.end is None):
+    if not recurring_day and (spec.kind not in DATED_KINDS or spec.end is None):
         return None  # "trước ngày 30 tháng 11 hằng năm" counts: a day, every year
     # Trim words after the date that the grammar ignores ("... 20/12/2025 để tổng hợp"); not
     # the words of a lunar day ("trước Tết Nguyên đán Bính Ngọ" is as printed).

@@ -29,6 +29,7 @@ import regex
 from ..lang.agencies.split import PERSON, ROLE_TITLE, lead_marked
 from ..model import DATED_KINDS
 from ..model.raw import RawSection, RawTask
+from .bracket_note import read_note
 from .bodies import FULL_STOP, Bodies, _patterns, end_of, listed_subjects
 from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify, trailer
 from .prose_rules import ProseRules, rules
@@ -90,11 +91,24 @@ _ONLY_CARRY_OUT = regex.compile(
 _LAST_CLAUSE = regex.compile(r";\s*(?P<time>(?i:(?:trong\s+)?(?:ngày|tháng|quý|năm|học\s+kỳ|\d))[^;:,()]{0,30})$", _F)
 _TIME_WORDS = {"ngày", "tháng", "quý", "năm", "học", "kỳ", "trong", "trước", "từ", "đến", "cuối", "đầu", "giữa", "hết"}
 _LEADS_OVER = regex.compile(r"\s+(?:lãnh\s+đạo\s*,?\s*)?(?:lãnh\s+đạo|chỉ\s+đạo)(?![\p{L}])", _F)
+# "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này": who carries out the whole document
+_EXECUTES_ALL = regex.compile(r"(?:^|[.;:]\s+)(?:\d{1,2}\.\s*)?Giao\s+(?=\p{Lu})", _F)
+_CARRIES_OUT = regex.compile(r"\s*(?:chủ\s+trì\s*,?\s*)?(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|thi\s+hành)\s+"
+                             r"(?:Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Kết\s+luận)\s+này", _F | regex.I)
+# a Party committee "lãnh đạo" the body it names through the work
+_PARTY_LEADS = regex.compile(r"\s+lãnh\s+đạo(?:\s*,\s*chỉ\s+đạo)?(?![\p{L}])", _F)
 _GIVES_TO = regex.compile(r"\s+(?:giao(?:\s+cho)?|ủy\s+quyền\s+cho|phân\s+công)\s+(?=\p{Lu})", _F)
 _CLAUSE_GIVES = regex.compile(r"(?:[;,]\s*(?-i:giao)|\.\s+(?-i:Giao))\s+(?=\p{Lu})", _F)
+# "Chủ tịch UBND tỉnh thống nhất với đề xuất ...; giao Sở Xây dựng ...": the subject only assents,
+# the clause after it hands the work on
+_ASSENTS = regex.compile(r"\s*,?\s*(?:cơ\s+bản\s+)?(?:thống\s+nhất|đồng\s+ý|nhất\s+trí|ghi\s+nhận|chấp\s+thuận|"
+                         r"hoan\s+nghênh|biểu\s+dương)(?![\p{L}])", _F | regex.I)
 # a later sentence of the item ("1. Chỉ đạo sản xuất vụ Đông Xuân đúng lịch thời vụ. Phòng Kinh tế
 # chủ trì, phối hợp với ...")
 _NEXT_SENTENCE = regex.compile(r"(?<=[\p{Ll}\d)”\"])\.\s+(?=\p{Lu})", _F)
+# a later clause, after a semicolon or a dash ("... năm 2025; Cục Chuyển đổi số chủ trì, phối hợp
+# với ...", "... 50 phòng học STEM - Sở Giáo dục và Đào tạo chủ trì - năm 2027")
+_NEXT_CLAUSE = regex.compile(r"(?:;|\s[-–])\s+(?=\p{Lu})", _F)
 _RUN_IN_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu})", _F)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _TIME_LABEL = regex.compile(r"^(?P<label>[^:\n]{4,60}?)\s*:\s+(?=\p{Lu})", _F)
@@ -209,7 +223,27 @@ class Assigner:
             found = self.requests(root)
         _assign_by_reference(found)
         self._declared_inspector(root, found)
+        self._executor_of_all(root, found)
         return [f.task for f in found]
+
+    def _executor_of_all(self, root: Node, found: list[_Found]) -> None:
+        """A resolution or a decision names once who carries the whole of it out ("Giao Ủy ban
+        nhân dân tỉnh tổ chức thực hiện Nghị quyết này"): its items that name no one are that
+        body's work. Two such bodies named, nothing is assumed."""
+        named: dict[str, str] = {}
+        for node in root.walk():
+            texts = ([node.line.title] if node.line is not None else []) + [b.text for b in node.body]
+            for text in texts:
+                for m in _EXECUTES_ALL.finditer(text):
+                    name = self.bodies.name_at(text, m.end(), starts_sentence=True)
+                    if name and _CARRIES_OUT.match(text, end_of(text, name)):
+                        named.setdefault(self._body_key(name), name)
+        if len(named) != 1:
+            return
+        (name,) = named.values()
+        for f in found:
+            if f.task.lead is None and f.task.role == "task":
+                f.task.lead = name
 
     def _declared_inspector(self, root: Node, found: list[_Found]) -> None:
         """An inspection plan says once who inspects ("Ban Thường trực Ủy ban MTTQ Việt Nam
@@ -337,7 +371,8 @@ class Assigner:
                     # Chủ tịch UBND xã kết luận như sau:" names who chaired, not who does the items)
                     sentence = FULL_STOP.split(self.r.respell(part.text))[-1]
                     said = (self.inner_lead_in(sentence) or self._subject_does(sentence)
-                            or self._subject_of_duties(sentence) or self._label_line(sentence))
+                            or self._subject_of_duties(sentence) or self._label_line(sentence)
+                            or self._leads_through(sentence))
                     if said and said[0] and not (said[1] is None and line is not None
                                                  and (named := self.labelled_name(line.title))
                                                  and named.casefold().startswith(said[0].casefold())):
@@ -488,9 +523,15 @@ class Assigner:
             lead, support = self.executor(_NOTE_LABEL.sub("", note["inner"]))
             if lead and self.bodies.starts_like_body(lead):
                 s.lead, s.support = lead, s.support or support
+        if s.lead is None and (bracket := read_note(title, self.bodies)):
+            # "2.3. Giám sát dịch tễ (Khoa Kiểm soát bệnh tật; thường xuyên):"
+            s.lead, s.support = bracket.lead, s.support or bracket.support
+            s.due = bracket.due
         if region == "forward" and line.kind in ("part", "chapter", "upper", "heading", "boldhead"):
-            s.due = _period_in_title(title)  # "PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026"
+            s.due = s.due or _period_in_title(title)  # "PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026"
         s.due = s.due or _time_in_parentheses(title)
+        if s.due is None and line.role == "time":
+            s.due = title  # "Tháng 10" over the bullets done then
         if s.due is None and line.kind in ("part", "chapter", "upper"):
             # "BƯỚC HAI" / "Các đơn vị giới thiệu ... (Từ ngày ... đến ngày ...)": a part's title
             # may run on in the lines printed under its marker, before its first item.
@@ -686,6 +727,19 @@ class Assigner:
         if not name or not _DOES.match(body, end_of(body, name)):
             return None
         return self._with_partners(body, name)
+
+    def _leads_through(self, text: str) -> tuple[str, str | None] | None:
+        """A lead-in whose subject, a Party committee, leads another body through the items below
+        it ("Đảng ủy lãnh đạo Ủy ban nhân dân phường:"): the committee answers for them, as it
+        does in "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh:" (``agency_label``)."""
+        body = text.rstrip(" :")
+        subject = self.bodies.subject(body)
+        if not subject or not (m := _PARTY_LEADS.match(body, end_of(body, subject))):
+            return None
+        rest = body[m.end():].lstrip(" ,")
+        if not (self.bodies.name_at(rest, 0, starts_sentence=True) or self.is_body_name(rest)):
+            return None
+        return self._with_partners(body, subject)
 
     def _subject_of_duties(self, text: str) -> tuple[str, str | None] | None:
         """A sentence whose subject takes on the items after it ("Đảng ủy xã Mỹ Hiệp tập trung
@@ -1034,6 +1088,8 @@ class Assigner:
                     f.own.add("support")
             else:
                 found = self.bodies.subject(first, labelled=True)
+                if found and _ASSENTS.match(first, end_of(first, found)):
+                    found = self._named_after(first, _CLAUSE_GIVES) or found
                 names = [found] if found else []
                 if found:
                     names += self._clause_doers(first)
@@ -1046,14 +1102,29 @@ class Assigner:
                 if support:
                     t.support = support
                     f.own.add("support")
+        bracket = None
+        if not names and (bracket := read_note(first.rstrip(" ;"), self.bodies)):
+            # "... chuyên đề học tập lớp 10, 11, 12 (Phòng Giáo dục phổ thông).", "... (Trạm Y tế
+            # các xã thực hiện; Khoa Kiểm soát bệnh tật hướng dẫn, giám sát)": the bodies alone
+            names = bracket.lead.split("; ")
+            if bracket.support:
+                t.support = bracket.support
+                f.own.add("support")
         if not names:
             # "Việc lấy ý kiến ... được tổ chức tại thôn, do Ban Thường trực ... phối hợp với Ủy ban
             # nhân dân cùng cấp triệu tập và chủ trì": the agent of a passive sentence; else
             # "Đồng ý chủ trương đầu tư dự án ...; giao Sở Xây dựng hoàn thiện hồ sơ ...": the body
             # a later clause assigns it to
             name = (self._named_after(first, _PASSIVE_AGENT, _AGENT_DOES) or self._named_after(first, _CLAUSE_GIVES)
-                    or self._named_after(first, _NEXT_SENTENCE, _AGENT_DOES))
+                    or self._named_after(first, _NEXT_SENTENCE, _AGENT_DOES)
+                    or self._named_after(first, _NEXT_CLAUSE, _AGENT_DOES))
             names = [name] if name else []
+            clause = regex.split(r"\s*;\s*", first[first.find(name):], maxsplit=1)[0] if name and name in first else ""
+            if clause.rstrip(" .").endswith("phối hợp") and (said := self.executor(clause))[0] == name and said[1]:
+                # "...; Vụ Kế hoạch - Tài chính chủ trì, Văn phòng Bộ và Cục Chuyển đổi số phối hợp;
+                # ...": the partners the doer's own clause names after it
+                t.support = said[1]
+                f.own.add("support")
         if names:
             t.lead = "; ".join(names)
             t.lead_from_text = True
@@ -1072,7 +1143,8 @@ class Assigner:
                     f.own.add("support")
                 # (with no doer known yet, "Phối hợp với UBND xã ..." names partners that a
                 # trailer of the group, "Đơn vị phối hợp: ...", may still replace)
-        due = self.inline_due(text) or self._predicate_adverb(first, names) or self._leading_event(first)
+        due = ((bracket.due if bracket else None) or self.inline_due(text) or self._predicate_adverb(first, names)
+               or self._leading_event(first))
         if due is None and first is lines[0] and len(lines) > 1 and not _SENTENCE_END.search(first):
             due = self._leading_event(lines[1])  # a heading, then "Sau mỗi đợt đồng bộ, cơ sở ... thực hiện ..."
         if due:
@@ -1139,7 +1211,7 @@ class Assigner:
         first = text.split("\n", 1)[0]
         # "... tổ chức thi thử 02 đợt (tháng 3/2027 và tháng 5/2027).": the time in brackets
         # closing the sentence
-        paren = _time_in_parentheses(first.rstrip(" .;"), item=True)
+        paren = _time_in_parentheses(first.rstrip(" .;"), item=True) or _time_in_inner_parentheses(first)
         if paren:
             return paren
         if (last := _LAST_CLAUSE.search(first.rstrip(" ./;"))) is not None and all(
@@ -1310,6 +1382,18 @@ def _time_in_parentheses(title: str, item: bool = False) -> str | None:
     if item and (_ANNIVERSARY.search(title, 0, m.start()) or (spec.start and spec.end.year - spec.start.year > 10)):
         return None  # "kỷ niệm 51 năm Ngày giải phóng ... (29/3/1975 - 29/3/2026)": what is celebrated
     return phrase
+
+
+_INNER_PAREN = regex.compile(r"\((?P<inner>[^()]{4,40})\)", _F)
+
+
+def _time_in_inner_parentheses(text: str) -> str | None:
+    """"Tổ chức Giỗ Tổ Hùng Vương (tháng 4/2027) bảo đảm ...": the one time in brackets inside
+    the sentence, when it is all the brackets hold. Two of them ("sơ kết (tháng 7/2027) và tổng
+    kết (tháng 12/2027)") are two rounds: no one deadline."""
+    found = [p for m in _INNER_PAREN.finditer(text) if not _ANNIVERSARY.search(text, 0, m.start())
+             and (p := _time_in_parentheses(f"({m['inner']})", item=True))]
+    return found[0] if len(found) == 1 else None
 
 
 def _period_in_title(title: str) -> str | None:

@@ -34,6 +34,7 @@ _PART_WORD = regex.compile(r"^(?P<word>PHẦN|Phần|CHƯƠNG|Chương|MỤC|M�
 # a "Bước 1:" in running text is a step inside an item, not a part of the document).
 _STEP = regex.compile(r"^BƯỚC\s+(?P<ord>\d{1,2}|[IVX]{1,4}|MỘT|HAI|BA|BỐN|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI)"
                       r"(?![\p{L}\d])\s*[.:\-–]?\s*(?P<title>.*)$", _F)
+_STEP_ITEM = regex.compile(r"^Bước\s+(?P<ord>\d{1,2})\s*[.:\-–]\s*(?P<title>\p{Lu}.*)$", _F)
 _ARTICLE = regex.compile(r"^(?:Điều|ĐIỀU)\s+(?P<ord>\d{1,3})\s*[.:]?\s*(?P<title>.*)$", _F)
 _UPPER = regex.compile(r"^(?P<ord>[A-HK])\s*[.)]\s+(?P<title>\p{Lu}.*)$", _F)
 # (not a number with a thousands point, "38.562 trường hợp", starting a wrapped line)
@@ -103,6 +104,11 @@ def _marker(text: str, page, bold: bool) -> Line | None:
     m = _STEP.match(text)
     if m:
         return Line("chapter", text, m.group("ord"), m.group("title").strip(), 0, page, bold=bold)
+    m = _STEP_ITEM.match(text)
+    if m:
+        # "Bước 1. Tập huấn nghiệp vụ ...": a step in sentence case is an item of the list of
+        # steps, finer than the numbered headings it may sit under, coarser than their letters
+        return Line("heading", text, m.group("ord"), m.group("title").strip(), 4, page, bold=bold)
     m = _ARTICLE.match(text)
     if m:
         return Line("article", text, m.group("ord"), m.group("title").strip(), 0, page, bold=bold)
@@ -155,6 +161,10 @@ def classify(text: str, page: int | None = None, r: ProseRules | None = None, bo
                     page, role=role, mark=line.kind if line else None, bold=bold)
     if line is not None:
         return line
+    if time_heading(text):
+        # "Tháng 10", "Tháng 8 và tháng 9/2026", "Quý I/2027:": a line that is only a time, over
+        # the bullets done then (a school year's or a programme's month-by-month schedule)
+        return Line("boldhead", text, None, text.rstrip(":").strip(), 0, page, bold=bold, role="time")
     if r.closing is not None and r.closing.search(text):
         return Line("plain", text, title=text, page=page, bold=bold, role="closing")
     if bold and len(text) <= _BOLD_HEAD_MAX and not text.endswith((".", ";", ",")):
@@ -162,6 +172,22 @@ def classify(text: str, page: int | None = None, r: ProseRules | None = None, bo
             return Line("plain", text, title=text, page=page, bold=True)  # "KẾ HOẠCH": the title
         return Line("boldhead", text, None, text.rstrip(":").strip(), 0, page, bold=True)
     return Line("plain", text, title=text, page=page, bold=bold)
+
+
+_TIME_HEAD = regex.compile(r"^(?i:tháng|quý|từ\s+ngày|ngày|năm|giai\s+đoạn|\d{1,2}\s+tháng\s+(?:đầu|cuối))(?![\p{L}])"
+                          r"[^.;,!?]{0,60}:?$", _F)
+
+
+def time_heading(text: str) -> bool:
+    """Is the line only a time phrase ("Tháng 02", "Quý III/2026", "Từ ngày 01/9 đến ngày 15/9")?"""
+    from ..model import DATED_KINDS
+
+    if len(text) > 70 or not _TIME_HEAD.match(text):
+        return False
+    from ..lang.time import parse_time
+
+    spec, messages = parse_time(text.rstrip(":").strip())
+    return spec is not None and not messages and spec.kind in DATED_KINDS
 
 
 def _is_kind_title(text: str) -> bool:
@@ -395,8 +421,10 @@ def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: boo
     if text[:1].isupper() and _section_title(previous.text, r):
         return False  # "1. Kết quả đạt được" over "Giai đoạn 2023 - 2025, toàn tỉnh đã ..."
     if (text[:1].isupper() and _marker(previous.text, None, False) is not None
-            and not _LEFT_OPEN.search(previous.text) and _opens_with_doer(text)):
-        return False  # "4. Đẩy mạnh chuyển đổi số y tế" over "Cục Công nghệ thông tin chủ trì ..."
+            and not _LEFT_OPEN.search(previous.text) and (_opens_with_doer(text) or r.lead_in.match(text))):
+        # "4. Đẩy mạnh chuyển đổi số y tế" over "Cục Công nghệ thông tin chủ trì ...", "2.5. Về
+        # chuẩn bị các hội nghị" over "Giao Văn phòng Đảng ủy chủ trì, phối hợp với ...:"
+        return False
     if r.work_start.match(text) and _names_a_body_only(previous.text):
         return False  # "5. Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ" over its first duty
     return _marker(text, None, False) is None and trailer(text, r)[0] is None and not _deadline_label(text, r)

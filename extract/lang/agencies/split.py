@@ -200,8 +200,13 @@ def _roles_labelled(text: str) -> str:
     return f"Chủ trì: {marked[0]}; phối hợp: {marked[1]}" if marked else text
 
 
+# a request written into a doer's cell ("Đề nghị Thuế tỉnh Quảng Ngãi", "Đề nghị: Ủy ban MTTQ
+# Việt Nam tỉnh"): the body asked is the doer
+_ASKED = regex.compile(r"^(?i:đề\s+nghị|yêu\s+cầu|giao)\s*:?\s+(?=\p{Lu})", regex.VERSION1)
+
+
 def split_cell(registry: Registry, raw: str) -> list[Piece]:
-    text = clean_text(raw)
+    text = _ASKED.sub("", clean_text(raw), count=1)
     if not text:
         return []
     if "chủ trì" in text.lower() or "CT" in text:

@@ -314,7 +314,8 @@ _AS_OF = regex.compile(r"(?i:tính|lũy\s+kế|luỹ\s+kế|tổng\s+hợp\s+s�
 
 
 def _first_inline(text: str, field: str, ctx) -> tuple[int, int] | None:
-    loose = None
+    loose = None  # a time inside the object of "hoàn thành" that says what was given
+    verb = None  # "hoàn thành" and its object, read to the clause's end
     for start, stop, phrase, rest in _phrases(text, field, _CLAUSE_END):
         if _AS_OF.search(text, max(0, start - 60), start):
             continue
@@ -326,13 +327,18 @@ def _first_inline(text: str, field: str, ctx) -> tuple[int, int] | None:
             continue
         if loose and start < loose[1]:
             continue  # a trigger inside that object ("... được giao trong năm 2025")
-        if not (_OBJECT_FIRST.match(text, stop) and _GIVEN.search(text, stop, span[1])):
+        if not _OBJECT_FIRST.match(text, stop):
             return span
-        # "hoàn thành toàn bộ các nhiệm vụ được giao trong năm 2025, ...; hoàn thành trước ngày
-        # 25/11/2025": a time inside the object of "hoàn thành" gives way to a later deadline
-        # that the verb states itself.
-        loose = loose or span
-    return loose
+        if _GIVEN.search(text, stop, span[1]):
+            # "hoàn thành toàn bộ các nhiệm vụ được giao trong năm 2025, ...; hoàn thành trước ngày
+            # 25/11/2025": a time inside the object of "hoàn thành" gives way to a later deadline
+            # that the verb states itself.
+            loose = loose or span
+        else:
+            # "Hoàn thành điều chỉnh Quy hoạch tỉnh thời kỳ 2021 - 2030 trong Quý II/2027": the
+            # object may name a period of its own; the trigger inside the clause dates the work
+            verb = verb or span
+    return loose or verb
 
 
 # After "hoàn thành"/"xong": an object before the time ("hoàn thành toàn bộ các nhiệm vụ ... trong
@@ -344,6 +350,8 @@ _OBJECT_FIRST = regex.compile(
     r"sau|xong|\d))\p{L}", regex.VERSION1)
 
 
+_PURPOSE = regex.compile(r"\s+(?:để|nhằm|làm\s+cơ\s+sở|phục\s+vụ|theo\s+(?:Kế\s+hoạch|Quyết\s+định|Nghị\s+quyết))"
+                         r"(?![\p{L}])", regex.VERSION1)
 _ROMAN_QUARTER = regex.compile(r"(?i:qu[yý])\s+[IV]{1,3}(?![\p{L}])", regex.VERSION1)
 _YEAR_DIGITS = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _FREQUENCY_BEFORE = regex.compile(r"(?i:(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần)|định\s+kỳ)[^.;:]*$", regex.VERSION1)
@@ -368,6 +376,10 @@ def _lunar(phrase: str) -> bool:
 def _inline_span(text: str, start: int, phrase: str, rest: str, ctx) -> tuple[int, int] | None:
     """The span of one trigger's phrase when it reads as a dated deadline, trimmed of words the
     grammar ignores after the date; else None."""
+    if (purpose := _PURPOSE.search(phrase)) and any(ch.isdigit() for ch in phrase[:purpose.start()]):
+        # "gửi Bộ Tư pháp trước ngày 25/12/2026 để tổng hợp vào Chương trình ... năm 2027": what
+        # the work is for, and its own year, come after the deadline
+        phrase = phrase[:purpose.start()]
     end = start + len(phrase)
     phrase = phrase.strip()
     if not phrase or not (any(ch.isdigit() for ch in phrase) or _ROMAN_QUARTER.search(phrase) or _lunar(phrase)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import regex
@@ -102,6 +102,10 @@ def _school_year(folded: str, start, end, g: Grammar):
     return date(on(first), first, 1), date(last_year, last, calendar.monthrange(last_year, last)[1])
 
 
+_WHOLE_PERIODS = ("month", "quarter", "half", "year")
+# (folded text) "trước" right before the period's own word, after at most the verb of finishing
+_BEFORE_PERIOD = regex.compile(r"\s*(?:(?:hoan\s+thanh|xong|thuc\s+hien)\s+)?truoc\s+(?:thang|quy|nam\s+(?:hoc\s+)?\d|\d{1,2}\s+thang)")
+_BEFORE_SCHOOL_YEAR = regex.compile(r"\s*(?:(?:hoan\s+thanh|xong|thuc\s+hien)\s+)?truoc\s+nam\s+hoc\s+\d")
 _QUARTER_DIGITS = regex.compile(r"(?<![a-z])(?:quy|qui)\.?\s*(\d+)(?!\d)")
 
 
@@ -148,5 +152,11 @@ def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
         year, month = (y2, last) if part.group("part") == "cuoi" else (y1, first)
         day = date(year, month, calendar.monthrange(year, month)[1])
         return TimeSpec(raw=text, kind="month", start=date(year, month, 1), end=day, rrule=None, anchor=anchor)
+    if start is not None and (reading.kind in _WHOLE_PERIODS or (reading.kind == "range" and _BEFORE_SCHOOL_YEAR.match(
+            folded, m.end() if m else 0))) and _BEFORE_PERIOD.match(folded, m.end() if m else 0):
+        # "trước tháng 6/2027", "hoàn thành trước năm 2028", "trước Quý III/2026": done before the
+        # period starts, by the day before it (not within it)
+        day = start - timedelta(days=1)
+        return TimeSpec(raw=text, kind="date", start=day, end=day, anchor=anchor)
     return TimeSpec(raw=text, kind=reading.kind, start=start, end=end, rrule=reading.rrule,
                     anchor=anchor)

@@ -1,0 +1,120 @@
+"""The note in brackets that closes an item or a heading and says who does it and when.
+
+Plans of departments, hospitals and schools print it in many shapes; each part between
+semicolons is the doers, the partners or a time:
+
+- "(Phòng Giáo dục phổ thông)", "(Văn phòng Sở, Chi cục Thủy lợi)": the bodies alone lead;
+- "(Trạm Y tế các xã thực hiện; Khoa Kiểm soát bệnh tật hướng dẫn, giám sát)": a role after each;
+- "(UBND các xã, phường theo phân cấp; Phòng Giáo dục phổ thông hướng dẫn)";
+- "(Khoa Khám bệnh; thường xuyên)", "(Văn phòng Sở; trước 30/6/2026)": the doers, then the time.
+
+A note any part of which is neither (a source, "(theo mẫu số 01)", a list of things) is no note:
+nothing is taken from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_F = regex.VERSION1
+# (the brackets may be followed by the clause that gives the time: "... (Văn phòng Sở); trước
+# ngày 20/01.", "... (Phòng Khảo thí); dự kiến ngày 21, 22/10.")
+_AT_END = regex.compile(r"\((?P<inner>[^()]{3,240})\)(?:\s*;\s*(?P<tail>[^();]{0,80}?\d[^();]{0,40}?))?\s*[.:;]?\s*$", _F)
+# "X phối hợp (với) Y" in one part: X leads, Y helps
+_WITH = regex.compile(r"\s*,?\s+(?:chủ\s+trì\s*,?\s*)?phối\s+hợp(?:\s+(?:với|cùng))?\s+", _F | regex.I)
+# the role printed after the bodies of one part
+_LEADS = regex.compile(r"\s*,?\s+(?:chủ\s+trì|thực\s+hiện|theo\s+phân\s+cấp|theo\s+thẩm\s+quyền|"
+                       r"theo\s+chức\s+năng(?:\s*,\s*nhiệm\s+vụ)?(?:\s+được\s+giao)?)\s*$", _F | regex.I)
+_HELPS = regex.compile(r"\s*,?\s+(?:phối\s+hợp(?:\s+thực\s+hiện)?|hướng\s+dẫn(?:\s*,\s*(?:giám\s+sát|kiểm\s+tra))*|"
+                       r"giám\s+sát|hỗ\s+trợ|tham\s+gia|tham\s+mưu)\s*$", _F | regex.I)
+# the same roles printed as labels ("Chủ trì: ...", "Phối hợp: ...", "Thời gian: ...")
+_LEAD_LABEL = regex.compile(r"^(?:(?:đơn\s+vị|cơ\s+quan)\s+)?(?:chủ\s+trì|thực\s+hiện)\s*:\s*", _F | regex.I)
+_HELP_LABEL = regex.compile(r"^(?:(?:đơn\s+vị|cơ\s+quan)\s+)?phối\s+hợp\s*:\s*", _F | regex.I)
+_TIME_LABEL = regex.compile(r"^(?:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|thời\s+hạn)\s*:\s*", _F | regex.I)
+
+
+# words after which the brackets say which ones, not who does it ("... nhiều người được giới
+# thiệu ứng cử (Quốc hội, HĐND tỉnh, xã)", "các cơ quan thuộc (Sở Y tế)", "... như (...)")
+_QUALIFIES = regex.compile(r"(?<![\p{L}])(?:ứng\s+cử|bầu\s+cử|đại\s+biểu|cấp|gồm|như|của|thuộc|cho|với|tại)\s*$",
+                           _F | regex.I)
+
+
+@dataclass
+class Note:
+    lead: str | None = None
+    support: str | None = None
+    due: str | None = None
+    start: int = 0  # where the brackets open in the text
+
+
+def _folded(text: str) -> str:
+    return regex.sub(r"[\s,;]+|(?<![\p{L}])và(?![\p{L}])", "", text).casefold()
+
+
+def _bodies_only(part: str, bodies) -> str | None:
+    """The bodies ``part`` names, "; "-joined, when it names nothing else."""
+    if not part or not bodies.starts_like_body(part):
+        return None
+    found = bodies.subject(part + " thực hiện")
+    return found if found and _folded(found) == _folded(part) else None
+
+
+def _time_of(part: str) -> str | None:
+    from ..lang.time import parse_time
+
+    phrase = _TIME_LABEL.sub("", part).strip(" .")
+    spec, messages = parse_time(phrase)
+    return phrase if spec is not None and not messages and spec.kind != "unspecified" else None
+
+
+def _glosses(before: str, inner: str) -> bool:
+    """"Trung tâm Phục vụ hành chính công (Trung tâm PVHCC)": the short name of the body just
+    named, not who does the work (a short form, whose first word is among the last words)."""
+    if not regex.search(r"\p{Lu}{2,}", inner, _F):
+        return False
+    first = inner.split()[0].casefold()
+    return first in (w.casefold() for w in before.split()[-8:])
+
+
+def read_note(text: str, bodies) -> Note | None:
+    """The doers (and time) of the note in brackets closing ``text``, or None."""
+    m = _AT_END.search(text.rstrip())
+    if not m:
+        return None
+    if _glosses(text[:m.start()], m["inner"]) or _QUALIFIES.search(text, 0, m.start()):
+        return None
+    note = Note(start=m.start())
+    leads: list[str] = []
+    helps: list[str] = []
+    for part in (p.strip(" .") for p in m["inner"].split(";")):
+        if not part:
+            continue
+        label_lead, label_help = _LEAD_LABEL.match(part), _HELP_LABEL.match(part)
+        role_lead, role_help = _LEADS.search(part), _HELPS.search(part)
+        if label_lead or label_help:
+            names = _bodies_only(part[(label_lead or label_help).end():], bodies)
+            into = leads if label_lead else helps
+        elif role_help:
+            names, into = _bodies_only(part[:role_help.start()], bodies), helps
+        else:
+            names = _bodies_only(part[:role_lead.start()] if role_lead else part, bodies)
+            into = leads if not leads else helps  # a second bare part: its bodies help
+        if names:
+            into.extend(names.split("; "))
+            continue
+        if (mid := _WITH.search(part)) and (first := _bodies_only(part[:mid.start()], bodies)) \
+                and (then := _bodies_only(part[mid.end():], bodies)):
+            (leads if not leads else helps).extend(first.split("; "))
+            helps.extend(then.split("; "))
+            continue
+        if note.due is None and leads and (due := _time_of(part)):
+            note.due = due  # the time comes after the doers
+            continue
+        return None
+    if not leads:
+        return None
+    note.lead = "; ".join(leads)
+    note.support = "; ".join(helps) or None
+    return note

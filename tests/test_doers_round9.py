@@ -218,3 +218,62 @@ def test_a_request_written_into_a_doers_cell_names_the_body_asked(cell, body):
     from extract.lang.agencies.split import split_cell
 
     assert [p.text for p in split_cell(builtin_registry(), cell)] == [body]
+
+
+# -- minutes, situations and assessments hand out no work -------------------------------------
+
+def test_a_meetings_record_before_its_conclusion_is_no_work():
+    got = tasks("II. NỘI DUNG CUỘC HỌP",
+                "1. Bà Võ Thị Lan - Trưởng phòng Kinh tế báo cáo tóm tắt kết quả khắc phục hậu quả thiên tai.",
+                "2. Ý kiến của các thành viên dự họp:",
+                "- Ông Lê Văn Hùng - Trưởng Công an xã: Công an xã đã xây dựng phương án bảo đảm an ninh.",
+                "III. KẾT LUẬN CỦA CHỦ TRÌ",
+                "1. Phòng Kinh tế hoàn chỉnh Phương án ứng phó thiên tai trước ngày 12/8/2026.")
+    assert [(t.text[:20], t.lead) for t in got] == [("Phòng Kinh tế hoàn c", "Phòng Kinh tế")]
+
+
+def test_a_schools_situation_is_no_work():
+    got = tasks("I. ĐẶC ĐIỂM TÌNH HÌNH",
+                "1. Quy mô trường lớp: năm học 2026 - 2027 có 36 lớp với 1.512 học sinh.",
+                "II. NHIỆM VỤ TRỌNG TÂM",
+                "1. Tổ chức khai giảng năm học mới vào ngày 05/9/2026.")
+    assert [t.text[:20] for t in got] == ["Tổ chức khai giảng n"]
+
+
+@pytest.mark.parametrize("line", [
+    "1. Chính phủ thống nhất đánh giá: Tình hình kinh tế - xã hội tháng 11 tiếp tục xu hướng tích cực.",
+    "1. Ban Thường vụ Đảng ủy đánh giá: sáu tháng đầu năm, Đảng bộ đã lãnh đạo hoàn thành các chỉ tiêu.",
+])
+def test_an_assessment_is_no_work(line):
+    assert tasks(line, "2. Sở Tài chính tổ chức thực hiện dự toán.")[0].text.startswith("Sở Tài chính")
+
+
+# -- office-holders and field units as doers --------------------------------------------------
+
+@pytest.mark.parametrize("sentence, doer", [
+    ("Hiệu trưởng phân công chuyên môn cho giáo viên trước ngày 25/8/2026.", "Hiệu trưởng"),
+    ("Phó Hiệu trưởng phụ trách chuyên môn chỉ đạo các tổ xây dựng kế hoạch.", "Phó Hiệu trưởng phụ trách chuyên môn"),
+    ("Đội Kiểm lâm cơ động và PCCCR tuần tra các khu rừng trọng điểm.", "Đội Kiểm lâm cơ động và PCCCR"),
+    ("Các Hạt Kiểm lâm khu vực xây dựng phương án chữa cháy rừng.", "Các Hạt Kiểm lâm khu vực"),
+    ("Tổng phụ trách Đội tổ chức các hoạt động ngoại khóa.", "Tổng phụ trách Đội"),
+])
+def test_office_holders_and_field_units_are_subjects(sentence, doer):
+    assert Bodies().subject(sentence) == doer
+
+
+# -- items each due at their own time are separate tasks --------------------------------------
+
+def test_items_each_due_at_their_own_time_under_a_cu_the_lead_in_are_tasks_of_its_subject():
+    got = tasks("2. Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Trị, Huế chỉ đạo khắc phục hậu quả, cụ thể:",
+                "a) Hoàn thành việc sửa chữa trường học trước ngày 15/11/2026.",
+                "b) Khôi phục giao thông, hoàn thành trước ngày 30/11/2026.",
+                "c) Hỗ trợ người dân ổn định đời sống.")
+    assert len(got) == 3
+    assert got[0].lead == "Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị; Chủ tịch Ủy ban nhân dân tỉnh Huế"
+    assert [t.due for t in got[:2]] == ["trước ngày 15/11/2026", "hoàn thành trước ngày 30/11/2026"]
+
+
+def test_the_contents_of_one_piece_of_work_stay_one_task():
+    got = tasks("3. Sở Nội vụ báo cáo kết quả trước ngày 10/12/2026, gồm các nội dung sau:",
+                "a) Kết quả thực hiện.", "b) Khó khăn, vướng mắc.")
+    assert len(got) == 1

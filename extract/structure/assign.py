@@ -510,6 +510,10 @@ class Assigner:
         if lead_in:
             s.lead = s.lead or lead_in[0]
             s.support = lead_in[1]
+        elif s.lead is None and title.endswith(":") and self.r.content_intros.search(title) and node.items:
+            # "2. Chủ tịch UBND các tỉnh: Quảng Trị, Huế chỉ đạo khắc phục hậu quả, cụ thể:" over
+            # items each due at its own time: the subject of the sentence does them
+            s.lead = self.bodies.subject(title.rstrip(" :"))
         if (s.lead is None and label is None and not _SENTENCE_END.search(title) and not title.isupper()
                 and self.bodies.starts_like_body(title) and len(node.items) >= 1
                 and not any(self.bodies.subject(c.title) for c in node.items)
@@ -789,7 +793,7 @@ class Assigner:
             return False
         title = line.title.strip()
         if (title.endswith(":") or line.kind not in ("part", "chapter", "upper")) and self.r.content_intros.search(title) \
-                and not any(self._hands_work(c) for c in _descendants(node)):
+                and not any(self._hands_work(c) for c in _descendants(node)) and not self._dated_apart(node):
             # (work handed out deeper down, "3. Để khắc phục ..., HĐND tỉnh yêu cầu:" over "a) Ủy
             # ban nhân dân tỉnh" and its duties, makes the items more than contents)
             return True
@@ -836,6 +840,12 @@ class Assigner:
             # A sentence of work with bullets under it that spell it out.
             return True
         return False
+
+    def _dated_apart(self, node: Node) -> bool:
+        """Items each due at a time of their own ("..., cụ thể:" over "a) ... trước ngày 15/11",
+        "b) ... hoàn thành ngày 30/11"): separate pieces of work, not the parts of one."""
+        dues = {d for c in node.items if not c.items and (d := self.inline_due(c.title))}
+        return len(node.items) >= 2 and len(dues) >= 2
 
     def _hands_work(self, item: Node) -> bool:
         """An item that gives work to the body it names ("- Sở Y tế: Kiểm tra ...", "b) Công an

@@ -232,7 +232,7 @@ class Assigner:
         body's work. Two such bodies named, nothing is assumed."""
         named: dict[str, str] = {}
         for node in root.walk():
-            texts = ([node.line.title] if node.line is not None else []) + [b.text for b in node.body]
+            texts = _own_texts(node)
             for text in texts:
                 for m in _EXECUTES_ALL.finditer(text):
                     name = self.bodies.name_at(text, m.end(), starts_sentence=True)
@@ -253,7 +253,7 @@ class Assigner:
         Only one body may be declared for a verb; otherwise nothing is assumed."""
         declared: dict[str, dict[str, str]] = {}  # verb -> {body key: name as printed}
         for node in root.walk():
-            texts = ([node.line.title] if node.line is not None else []) + [b.text for b in node.body]
+            texts = _own_texts(node)
             clauses = [c for t in texts for c in regex.split(r"[;.]\s+(?=\p{Lu})", t)]
             for text in clauses:
                 if not _INSPECT_VERB.search(text):
@@ -1342,6 +1342,11 @@ class Assigner:
 _TRAILING_VERBS = regex.compile(r"(?:\s+(?:tham\s+mưu|triển\s+khai|tổ\s+chức|thực\s+hiện|theo\s+dõi))+\s*$", _F | regex.I)
 
 
+def _own_texts(node: Node) -> list[str]:
+    """The words an outline node prints itself: its title and its paragraphs, not its items'."""
+    return ([node.line.title] if node.line is not None else []) + [b.text for b in node.body]
+
+
 def _descendants(node: Node, depth: int = 4):
     """The items under a node, and theirs, a few levels down."""
     for c in node.items:
@@ -1376,21 +1381,25 @@ def _time_in_parentheses(title: str, item: bool = False) -> str | None:
     """A heading that closes with its time in parentheses ("BƯỚC HAI ... (Từ ngày 17/12/2025 đến
     ngày 25/01/2026)", "2. Tổ chức hội nghị (hoàn thành trước ngày 15/12/2025)") hands it to its
     items. Only a dated reading counts: "(theo mẫu số 01)" or "(nếu có)" is not a time."""
-    from ..lang.time import parse_time
-
     m = _PAREN_AT_END.search(title)
-    if not m:
-        return None
-    phrase = m.group("inner").strip(" .")
+    if not m or (item and _ANNIVERSARY.search(title, 0, m.start())):
+        return None  # ("kỷ niệm 51 năm Ngày giải phóng ... (29/3/1975 - 29/3/2026)": what is celebrated)
+    return _dated_in_brackets(m.group("inner").strip(" ."), item)
+
+
+def _dated_in_brackets(phrase: str, item: bool) -> str | None:
+    """``phrase``, held in brackets, when it is a dated time and not a cited document's date; for
+    an item, not a span of more than ten years (a date celebrated, not a deadline)."""
     from ..lang.citations.finder import citation_spans
+    from ..lang.time import parse_time
 
     if citation_spans(phrase):
         return None  # "(theo Nghị quyết số 101/2025/UBTVQH15 ngày 26 tháng 9 năm 2025 ...)": a source
     spec, messages = parse_time(phrase)
     if messages or spec is None or spec.kind not in DATED_KINDS or spec.end is None:
         return None
-    if item and (_ANNIVERSARY.search(title, 0, m.start()) or (spec.start and spec.end.year - spec.start.year > 10)):
-        return None  # "kỷ niệm 51 năm Ngày giải phóng ... (29/3/1975 - 29/3/2026)": what is celebrated
+    if item and spec.start and spec.end.year - spec.start.year > 10:
+        return None
     return phrase
 
 
@@ -1402,7 +1411,7 @@ def _time_in_inner_parentheses(text: str) -> str | None:
     the sentence, when it is all the brackets hold. Two of them ("sơ kết (tháng 7/2027) và tổng
     kết (tháng 12/2027)") are two rounds: no one deadline."""
     found = [p for m in _INNER_PAREN.finditer(text) if not _ANNIVERSARY.search(text, 0, m.start())
-             and (p := _time_in_parentheses(f"({m['inner']})", item=True))]
+             and (p := _dated_in_brackets(m["inner"].strip(" ."), item=True))]
     return found[0] if len(found) == 1 else None
 
 

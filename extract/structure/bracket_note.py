@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .outline import reads_as_time
+
 _F = regex.VERSION1
 # (the brackets may be followed by the clause that gives the time: "... (Văn phòng Sở); trước
 # ngày 20/01.", "... (Phòng Khảo thí); dự kiến ngày 21, 22/10.")
@@ -62,11 +64,8 @@ def _bodies_only(part: str, bodies) -> str | None:
 
 
 def _time_of(part: str) -> str | None:
-    from ..lang.time import parse_time
-
     phrase = _TIME_LABEL.sub("", part).strip(" .")
-    spec, messages = parse_time(phrase)
-    return phrase if spec is not None and not messages and spec.kind != "unspecified" else None
+    return phrase if reads_as_time(phrase) else None
 
 
 def _glosses(before: str, inner: str) -> bool:

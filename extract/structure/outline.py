@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import regex
 
+from ..model import DATED_KINDS
 from ..model.layout import Paragraph
 from .prose_rules import ProseRules, rules
 
@@ -180,8 +181,6 @@ _TIME_HEAD = regex.compile(r"^(?i:tháng|quý|từ\s+ngày|ngày|năm|giai\s+đo
 
 def time_heading(text: str) -> bool:
     """Is the line only a time phrase ("Tháng 02", "Quý III/2026", "Từ ngày 01/9 đến ngày 15/9")?"""
-    from ..model import DATED_KINDS
-
     if len(text) > 70 or not _TIME_HEAD.match(text):
         return False
     from ..lang.time import parse_time
@@ -224,7 +223,7 @@ def _deadline_label(text: str, r: ProseRules) -> str | None:
     for phrase, generic in _labelled(text, r):
         if not phrase:
             continue
-        return None if generic and not _reads_as_time(phrase) else phrase
+        return None if generic and not reads_as_time(phrase) else phrase
     return None
 
 
@@ -239,7 +238,8 @@ def blank_time_label(text: str, r: ProseRules | None = None) -> bool:
     return _time_fact(text, r or rules(), blank=True)
 
 
-def _reads_as_time(phrase: str) -> bool:
+def reads_as_time(phrase: str) -> bool:
+    """Does ``phrase`` read as a time of the grammar (any kind but "unspecified")?"""
     from ..lang.time import parse_time
 
     spec, messages = parse_time(phrase)

@@ -16,6 +16,7 @@ import regex
 
 from ..errors import ReadError
 from .encodings import decode_text
+from .spaced_tables import spaced_tables
 from ..model.layout import Cell, Layout, Page, Paragraph, Row, Table
 from ..lang.text import is_page_number, nfc, strip_markup
 
@@ -48,7 +49,7 @@ def read_text(path: Path) -> Layout:
         # rebuilds paragraphs and table cells from them (it knows what a cell may hold).
         return Layout(path=str(path), format="text", pages=[Page(None, [])], page_count=None,
                       wrapped_lines=lines, warnings=list(decoded.warnings))
-    return Layout(path=str(path), format="text", pages=[Page(None, read_typed(spaced_columns(lines)))],
+    return Layout(path=str(path), format="text", pages=[Page(None, read_typed(spaced_columns(spaced_tables(lines))))],
                   page_count=None, warnings=list(decoded.warnings))
 
 
@@ -115,8 +116,14 @@ def paragraph(line: str, bold_open: bool) -> tuple[Paragraph | None, bool]:
     return Paragraph(text=clean, heading=heading, bold=bool(bold), footnote=footnote), still_open
 
 
+# a line of three marks or more ("***", "* * *", "-----"): a rule (Markdown's too), never "**"
+_RULE_LINE = regex.compile(r"(?:\*\s*){3,}|[-_=~.•\s]{3,}")
+
+
 def _bold_state(line: str, bold_open: bool) -> tuple[bool, bool]:
     """Whether the whole line is bold, and whether a '**' run is still open at its end."""
+    if _RULE_LINE.fullmatch(line.strip()):
+        return False, bold_open  # "***" under a Youth Union's or a Party's header: a rule, not bold
     state, whole, seen_text = bold_open, True, False
     for i, segment in enumerate(line.split(_BOLD_MARK)):
         if i:

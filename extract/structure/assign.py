@@ -31,7 +31,7 @@ from ..model import DATED_KINDS
 from ..model.raw import RawSection, RawTask
 from .bracket_note import read_note
 from .bodies import FULL_STOP, Bodies, _patterns, end_of, listed_subjects
-from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify, trailer
+from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify, time_heading, trailer
 from .prose_rules import ProseRules, rules
 
 _F = regex.VERSION1
@@ -109,7 +109,14 @@ _NEXT_SENTENCE = regex.compile(r"(?<=[\p{Ll}\d)”\"])\.\s+(?=\p{Lu})", _F)
 # a later clause, after a semicolon or a dash ("... năm 2025; Cục Chuyển đổi số chủ trì, phối hợp
 # với ...", "... 50 phòng học STEM - Sở Giáo dục và Đào tạo chủ trì - năm 2027")
 _NEXT_CLAUSE = regex.compile(r"(?:;|\s[-–])\s+(?=\p{Lu})", _F)
-_RUN_IN_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu})", _F)
+# "Về công tác thu ngân sách: Giao ...", "Đối với đề nghị của UBND xã X: giao Sở Y ...": a topic
+# label, then the assignment (in either case after the colon)
+_ASKED_NOTE = regex.compile(r"\s*\((?i:đề\s+nghị|phối\s+hợp|nếu\s+có)\)\s*(?=:?\s*$)", _F)
+_COORDINATED = regex.compile(r"(?i:phối\s+hợp)", _F)
+_LEADS_AFTER = regex.compile(r"\s*,?\s*chủ\s+trì(?![\p{L}])", _F)
+# "Đoàn xã Tân Hồng phối hợp", "Sở Y tế, Công an tỉnh cùng phối hợp": a clause of partners
+_PARTNERS_CLAUSE = regex.compile(r"^(?P<who>[^;:()]{3,150}?)\s+(?:cùng\s+)?phối\s+hợp(?:\s+thực\s+hiện)?$", _F)
+_RUN_IN_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu}|(?:giao|đề\s+nghị|yêu\s+cầu)\s+\p{Lu})", _F)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _TIME_LABEL = regex.compile(r"^(?P<label>[^:\n]{4,60}?)\s*:\s+(?=\p{Lu})", _F)
 _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường hợp|trường hợp|tiêu chuẩn|tiêu chí|cơ cấu|thành phần|"
@@ -123,7 +130,9 @@ _PLACE_TAIL = regex.compile(r"(?:(?:tỉnh|thành\s+phố|xã|phường|đặc\s
 # What may follow a known body's name and still be its name: its region ("Ngân hàng Nhà nước
 # khu vực XII") or where it sits ("các cơ quan báo chí đóng trên địa bàn tỉnh").
 _QUALIFIER_TAIL = regex.compile(r"(?:khu\s+vực\s+(?:[IVXLC]+|\d+)(?:\s+.{0,40})?|(?:đóng\s+)?(?:trên|tại)\s+địa\s+bàn(?:\s+.{0,40})?"
-                                r"|các\s+cấp|cùng\s+cấp|cấp\s+(?:tỉnh|xã|huyện|thành\s+phố))", _F | regex.I)
+                                r"|các\s+cấp|cùng\s+cấp|cấp\s+(?:tỉnh|xã|huyện|thành\s+phố)"
+                                # "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+                                r"|trực\s+thuộc\s+(?:Trung\s+ương|trung\s+ương|Bộ|Tỉnh\s+ủy|tỉnh|Sở)(?:\s+.{0,30})?)", _F | regex.I)
 _AND_MORE = regex.compile(r"^(?:,|;|và(?![\p{L}]))\s*", _F)
 # A member of a team and the part given to them: "Ông. Hoàng Văn A - Trưởng đoàn: Phụ trách
 # chung ...", "Bà Lê Thị B, Thành viên: ...", "Đồng chí Nguyễn Văn C (Phó Chủ tịch): ...".
@@ -179,6 +188,8 @@ class Assigner:
         cls = self.r.section_class(node.title)
         if cls == "none" and self._gives_work(node):
             return None
+        if cls == "none" and _COORDINATED.search(node.title) and any(self.bodies.subject(c.title) for c in node.items):
+            return None  # "Điều 4. Nội dung phối hợp" over "1. Sở Tài chính cung cấp ...": duties
         if (cls == "none" and self.report and node.line.kind in ("part", "chapter", "upper")
                 and _REPORTED_PERIOD.match(node.title.replace("*", "").strip())):
             # a report's own part on the period it covers ("I. TÌNH HÌNH, KẾT QUẢ THỰC HIỆN QUÝ III
@@ -360,6 +371,15 @@ class Assigner:
         above: list[_Found] = []  # the tasks of a section just above ("a) Nhiệm vụ:" and its bullets)
         closings: list[tuple[list[_Found], list[_Found], dict[str, str]]] = []  # (group, its last item, values)
         for part in node.parts:
+            if isinstance(part, Line) and part.role == "closing_note" and group and not closed \
+                    and (note := read_note(part.text, self.bodies)) is not None and note.start == 0:
+                # "(Các cơ sở Đoàn xã, phường thực hiện; Ban Phong trào Tỉnh đoàn hướng dẫn)"
+                # after items: their doers, as trailer lines would say
+                values = {"lead": note.lead, **({"support": note.support} if note.support else {}),
+                          **({"due": note.due} if note.due else {})}
+                closings.append((group, last, values))
+                closed = True
+                continue
             if isinstance(part, Line):
                 # "Bộ Giáo dục và Đào tạo đề nghị các cơ sở đào tạo thực hiện các nội dung sau:":
                 # a paragraph that introduces the items after it and names who does them.
@@ -534,8 +554,10 @@ class Assigner:
         if region == "forward" and line.kind in ("part", "chapter", "upper", "heading", "boldhead"):
             s.due = s.due or _period_in_title(title)  # "PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026"
         s.due = s.due or _time_in_parentheses(title)
-        if s.due is None and line.role == "time":
-            s.due = title  # "Tháng 10" over the bullets done then
+        if s.due is None and (line.role == "time" or (node.items and time_heading(title))):
+            # "Tháng 10" over the bullets done then; "1. Giai đoạn 2026 - 2027" over a roadmap's
+            # steps
+            s.due = title.rstrip(" :")
         if s.due is None and line.kind in ("part", "chapter", "upper"):
             # "BƯỚC HAI" / "Các đơn vị giới thiệu ... (Từ ngày ... đến ngày ...)": a part's title
             # may run on in the lines printed under its marker, before its first item.
@@ -558,7 +580,7 @@ class Assigner:
     def agency_label(self, text: str) -> tuple[str, str] | None:
         """(name, rest) when ``text`` opens with a body's name as a label: "Sở Y tế:", "Sở Y
         tế - Chủ trì ...", or is only a body's name ("b) Công an tỉnh")."""
-        text = text.strip()
+        text = _ASKED_NOTE.sub("", text.strip())  # "3. Đồn Biên phòng Nhật Lệ (đề nghị)": a body asked, not ordered
         person = _PERSON_LABEL.match(text)
         if person:
             return person.group("name").strip(), person.group("rest").strip()  # "Ông X - Trưởng đoàn: ..."
@@ -963,6 +985,10 @@ class Assigner:
                 return [self.task(line, b.text, inner, scope, b.page, ordinal=None)
                         for b in body if not b.text.endswith(":")], False
             title = rest
+        elif body and (duty := _DUTIES_OF.match(title.rstrip(" :."))) and (
+                self.bodies.starts_like_body(duty.group("name")) or duty.group("name")[:1].isupper()):
+            # "Điều 10. Trách nhiệm của Sở Tài chính" over its one paragraph: the body named does it
+            scope = Scope(lead=duty.group("name")).over(scope)
         role, value = self.content_label(title)
         if role == "content":
             title = value
@@ -1088,8 +1114,10 @@ class Assigner:
         if not names:
             asked = first
             label = _RUN_IN_LABEL.match(first)
-            if label and self.r.lead_in.match(first[label.end():]):
-                asked = first[label.end():]  # "Về công tác thu ngân sách: Giao Phòng Kinh tế chủ trì ..."
+            rest = first[label.end():] if label else ""
+            rest = rest[:1].upper() + rest[1:]
+            if label and self.r.lead_in.match(rest):
+                asked = rest  # "Về công tác thu ngân sách: Giao Phòng Kinh tế chủ trì ..."
             lead_in = self.lead_in(asked.rstrip(".") + ":") if self.r.lead_in.match(asked) else None
             if lead_in and lead_in[0]:
                 names = [lead_in[0]]
@@ -1100,6 +1128,13 @@ class Assigner:
                 found = self.bodies.subject(first, labelled=True)
                 if found and _ASSENTS.match(first, end_of(first, found)):
                     found = self._named_after(first, _CLAUSE_GIVES) or found
+                elif (found and (gives := _GIVES_TO.match(first, end_of(first, found)))
+                      and (given := self.bodies.name_at(first, gives.end(), starts_sentence=True))
+                      and _LEADS_AFTER.match(first, end_of(first, given))):
+                    # "Đảng ủy giao Ban Xây dựng Đảng chủ trì, phối hợp ...": the subject hands the
+                    # work to the body it names as the one in charge ("X giao Y xây dựng ..." without
+                    # "chủ trì" stays the subject's: it answers for what it gives)
+                    found = given
                 names = [found] if found else []
                 if found:
                     names += self._clause_doers(first)
@@ -1129,11 +1164,19 @@ class Assigner:
                     or self._named_after(first, _NEXT_SENTENCE, _AGENT_DOES)
                     or self._named_after(first, _NEXT_CLAUSE, _AGENT_DOES))
             names = [name] if name else []
-            clause = regex.split(r"\s*;\s*", first[first.find(name):], maxsplit=1)[0] if name and name in first else ""
+            clauses = regex.split(r"\s*;\s*", first[first.find(name):], maxsplit=2) if name and name in first else [""]
+            clause = clauses[0]
             if clause.rstrip(" .").endswith("phối hợp") and (said := self.executor(clause))[0] == name and said[1]:
                 # "...; Vụ Kế hoạch - Tài chính chủ trì, Văn phòng Bộ và Cục Chuyển đổi số phối hợp;
                 # ...": the partners the doer's own clause names after it
                 t.support = said[1]
+                f.own.add("support")
+            elif (len(clauses) > 1 and regex.search(r"chủ\s+trì\s*$", clause)
+                  and (partners := _PARTNERS_CLAUSE.match(clauses[1].rstrip(" ."))) is not None
+                  and self.bodies.starts_like_body(partners["who"])):
+                # "... Ban Phong trào Tỉnh đoàn chủ trì; Đoàn xã Tân Hồng phối hợp.": the
+                # partners in the clause after the doer's
+                t.support = partners["who"]
                 f.own.add("support")
         if names:
             t.lead = "; ".join(names)
@@ -1305,6 +1348,11 @@ class Assigner:
                 out.extend(self.result_items(c, inner))
             return out
         if node.line.kind in ("part", "chapter", "upper"):
+            if node.items and not self.r.report_analysis.match(node.title.replace("*", "").strip()):
+                # "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" over "- Đã tham mưu ...", "- Ban hành ...": a
+                # part with no numbered items accounts for its work in its bullets
+                return [f for c in node.items if c.line.kind in ("bullet", "sub", "star")
+                        for f in self.result_items(c, inner)]
             return []
         if self.r.report_analysis.match(node.title.replace("*", "").strip()):
             return []  # "3. Các yếu tố ảnh hưởng đến kết quả": analysis, even with nothing under it

@@ -150,7 +150,11 @@ _NAME_GOES_ON = regex.compile(
     _FLAGS)
 # ... or lower-case words, then "và" and a capitalised word: one proper name of two halves that
 # the registry knows only the first of ("Phòng Chính trị tư tưởng và Công tác học sinh")
-_TWO_HALVES = regex.compile(r"^(?:\s+\p{Ll}+){1,4}\s+và\s+\p{Lu}", _FLAGS)
+_TWO_HALVES = regex.compile(r"^(?:\s+\p{Ll}+){1,4}\s+(?:và|[-–])\s+\p{Lu}", _FLAGS)
+# the place a registry name (of a body of every place) is printed with: "Văn phòng HĐND và UBND
+# huyện", "... và UBND tỉnh Gia Lai"
+_PLACE_OF_FOUND = regex.compile(r"\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|đặc\s+khu)"
+                                r"(?:\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})?(?![\p{L}])", _FLAGS)
 
 
 def end_of(sentence: str, name: str) -> int:
@@ -182,6 +186,9 @@ class _Patterns:
             r"(?:\s*\((?:\p{Lu}[\p{Lu}\d&.\-]{1,11})\))?"
             r"(?:\s+(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu|khu\s+vực(?:\s+(?:\p{Lu}\p{Ll}*|\d{1,2}|[IVX]{1,4})){1,3}"
             r"|Tỉnh\s+ủy|Thành\s+ủy|Đảng\s+ủy(?:\s+(?:xã|phường|tỉnh))?"
+            # the Youth Union's and the police's own units ("Ban Phong trào Tỉnh đoàn", "Phòng
+            # Cảnh sát giao thông Công an tỉnh")
+            r"|Tỉnh\s+đoàn|Thành\s+đoàn|Công\s+an\s+(?:tỉnh|thành\s+phố)"
             r"|Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|xã|phường))?))?"
             r"(?![\p{L}])", _FLAGS) if units else None
         # the names' first two words, lower case: a text holding none of them needs no search
@@ -210,6 +217,12 @@ def _patterns() -> _Patterns:
 
 
 
+# heads that are also verbs, and the lower-case words a body of that head goes on with
+_VERB_HEAD = regex.compile(r"(?i:thanh\s+tra|thống\s+kê)", _FLAGS)
+_HEAD_PLACE_WORDS = {"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị", "đặc", "sở", "bộ", "cấp", "khu", "các",
+                     "viên", "chính", "nhà", "trung", "cơ", "quốc"}
+
+
 def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     p = _patterns()
     head = p.head.match(text, pos)
@@ -218,6 +231,11 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     if head is None and (pos == 0 or starts_sentence):
         head = p.plural.match(text, pos)
     if not head:
+        return None
+    if _VERB_HEAD.fullmatch(head.group().strip()) and (nxt := regex.match(r"\s+(\p{Ll}+)", text[head.end():])) \
+            and nxt.group(1) not in _HEAD_PLACE_WORDS:
+        # "Thanh tra trách nhiệm của Chủ tịch ...": the verb (to inspect), not the inspectorate;
+        # the body goes on with its place ("Thanh tra tỉnh") or a name ("Thanh tra Chính phủ")
         return None
     cut = p.predicate.search(text, head.end())
     if cut and (region := _NUMBERED_REGION.search(text, head.end(), cut.start())) \
@@ -285,6 +303,12 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
                 and len(text[cut.start():main.start()].split()) <= _MAX_NAME_WORDS \
                 and not regex.search(r"(?<![\p{L}])(?:và|hoặc|cùng|với)\s*,?\s*$", text[cut.start():main.start()]):
             qualifier = text[cut.start():main.start()].rstrip(" ,")
+    if cut and regex.search(r"(?<![\p{L}])và\s*$", text[pos:cut.start()]):
+        # "Phòng Quản lý quy hoạch và xây dựng thẩm định ...": a name does not end on "và"; the
+        # verb after it is the name's second half, and the predicate comes next
+        after = p.predicate.search(text, cut.end())
+        if after and len(text[cut.end():after.start()].split()) <= 3 and not _PUNCT.search(text, cut.end(), after.start()):
+            cut = after
     if not cut:
         return None
     if (" " not in head.group().strip() and not regex.match(r"\s+[\p{Lu}\d]", text[head.end():])
@@ -517,6 +541,9 @@ class Bodies:
         found = self._mention_at(text, pos)
         own = _cut_name(text, pos, starts_sentence)
         if found and not (own and own.startswith(found)):
+            if " và " in found and (place := _PLACE_OF_FOUND.match(text, pos + len(found))):
+                # ("Văn phòng HĐND và UBND huyện chủ trì": the word rules cut at "và")
+                return found + place.group()
             return found  # the registry knows the body; the word rules may cut it elsewhere
         if found and own and own.startswith(found) and _PLURAL_START.match(found) \
                 and regex.fullmatch(r"(?:\s+\p{Ll}+){1,5}", own[len(found):], _FLAGS):

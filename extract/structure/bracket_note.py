@@ -29,14 +29,19 @@ _WITH = regex.compile(r"\s*,?\s+(?:chủ\s+trì\s*,?\s*)?phối\s+hợp(?:\s+(?:
 # the role printed after the bodies of one part
 _LEADS = regex.compile(r"\s*,?\s+(?:chủ\s+trì|thực\s+hiện|theo\s+phân\s+cấp|theo\s+thẩm\s+quyền|"
                        r"theo\s+chức\s+năng(?:\s*,\s*nhiệm\s+vụ)?(?:\s+được\s+giao)?)\s*$", _F | regex.I)
-_HELPS = regex.compile(r"\s*,?\s+(?:phối\s+hợp(?:\s+thực\s+hiện)?|hướng\s+dẫn(?:\s*,\s*(?:giám\s+sát|kiểm\s+tra))*|"
+_HELPS = regex.compile(r"\s*,?\s+(?:phối\s+hợp(?:\s+thực\s+hiện)?|hướng\s+dẫn(?:\s*,\s*(?:giám\s+sát|kiểm\s+tra|theo\s+dõi))*|"
                        r"giám\s+sát|hỗ\s+trợ|tham\s+gia|tham\s+mưu)\s*$", _F | regex.I)
+# "X chủ trì, Y phối hợp" in one part: both roles, each after its bodies
+_BOTH = regex.compile(r"^(?P<lead>.+?)\s+chủ\s+trì\s*,\s*(?P<help>.+?)\s+(?:cùng\s+)?phối\s+hợp(?:\s+thực\s+hiện)?$",
+                      _F | regex.I)
 # the same roles printed as labels ("Chủ trì: ...", "Phối hợp: ...", "Thời gian: ...")
 _LEAD_LABEL = regex.compile(r"^(?:(?:đơn\s+vị|cơ\s+quan)\s+)?(?:chủ\s+trì|thực\s+hiện)\s*:\s*", _F | regex.I)
 _HELP_LABEL = regex.compile(r"^(?:(?:đơn\s+vị|cơ\s+quan)\s+)?phối\s+hợp\s*:\s*", _F | regex.I)
 _TIME_LABEL = regex.compile(r"^(?:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|thời\s+hạn)\s*:\s*", _F | regex.I)
 
 
+# a labelled value taken as printed: a few words, no time, no sentence
+_LABELLED_VALUE = regex.compile(r"^(?=\S)(?!.*\d{4})[^.;:()]{2,120}$", _F)
 # words after which the brackets say which ones, not who does it ("... nhiều người được giới
 # thiệu ứng cử (Quốc hội, HĐND tỉnh, xã)", "các cơ quan thuộc (Sở Y tế)", "... như (...)")
 _QUALIFIES = regex.compile(r"(?<![\p{L}])(?:ứng\s+cử|bầu\s+cử|đại\s+biểu|cấp|gồm|như|của|thuộc|cho|với|tại)\s*$",
@@ -93,7 +98,10 @@ def read_note(text: str, bodies) -> Note | None:
         label_lead, label_help = _LEAD_LABEL.match(part), _HELP_LABEL.match(part)
         role_lead, role_help = _LEADS.search(part), _HELPS.search(part)
         if label_lead or label_help:
-            names = _bodies_only(part[(label_lead or label_help).end():], bodies)
+            value = part[(label_lead or label_help).end():].strip()
+            # the label says the role: what follows it is taken as printed when the words
+            # rules do not read it whole ("phối hợp: chi bộ các thôn Phú Nghĩa, Hải Lộc")
+            names = _bodies_only(value, bodies) or (value if _LABELLED_VALUE.match(value) else None)
             into = leads if label_lead else helps
         elif role_help:
             names, into = _bodies_only(part[:role_help.start()], bodies), helps
@@ -102,6 +110,12 @@ def read_note(text: str, bodies) -> Note | None:
             into = leads if not leads else helps  # a second bare part: its bodies help
         if names:
             into.extend(names.split("; "))
+            continue
+        if (both := _BOTH.match(part)) and (first := _bodies_only(both["lead"], bodies)) \
+                and (then := _bodies_only(both["help"], bodies)):
+            # "(Sở Tư pháp chủ trì, Thanh tra tỉnh phối hợp; thường xuyên)"
+            (leads if not leads else helps).extend(first.split("; "))
+            helps.extend(then.split("; "))
             continue
         if (mid := _WITH.search(part)) and (first := _bodies_only(part[:mid.start()], bodies)) \
                 and (then := _bodies_only(part[mid.end():], bodies)):

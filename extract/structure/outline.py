@@ -93,7 +93,8 @@ class Line:
 
 
 def _is_roman(ordinal: str) -> bool:
-    return bool(regex.fullmatch(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", ordinal))
+    # up to XLIX: no document has a hundredth part, and "C." after "A.", "B." is a letter
+    return bool(regex.fullmatch(r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})", ordinal)) and bool(ordinal)
 
 
 def _marker(text: str, page, bold: bool) -> Line | None:
@@ -172,9 +173,18 @@ def classify(text: str, page: int | None = None, r: ProseRules | None = None, bo
         if _is_kind_title(text):
             return Line("plain", text, title=text, page=page, bold=True)  # "KẾ HOẠCH": the title
         return Line("boldhead", text, None, text.rstrip(":").strip(), 0, page, bold=True)
+    if _CLOSING_NOTE.fullmatch(text):
+        # "(Các cơ sở Đoàn xã, phường thực hiện; Ban Phong trào Tỉnh đoàn hướng dẫn)" on its own
+        # line after items: who does the items above it
+        return Line("plain", text, title=text, page=page, bold=bold, role="closing_note")
+    if text.endswith(":") and text[:1].isupper() and _ASSIGNS.search(text):
+        # "Bộ Nông nghiệp và Môi trường giao:" over bullets: the sender hands out work of its own
+        return Line("plain", text, title=text, page=page, bold=bold, role="lead_in")
     return Line("plain", text, title=text, page=page, bold=bold)
 
 
+_CLOSING_NOTE = regex.compile(r"\((?=[^()]*(?<![\p{L}])(?:thực\s+hiện|chủ\s+trì|phối\s+hợp)(?![\p{L}]))[^()]{3,240}\)[.;]?", _F)
+_ASSIGNS = regex.compile(r"(?<![\p{L}])(?:giao|đề\s+nghị|yêu\s+cầu|phân\s+công)(?![\p{L}])", _F)
 _TIME_HEAD = regex.compile(r"^(?i:tháng|quý|từ\s+ngày|ngày|năm|giai\s+đoạn|\d{1,2}\s+tháng\s+(?:đầu|cuối))(?![\p{L}])"
                           r"[^.;,!?]{0,60}:?$", _F)
 
@@ -348,6 +358,16 @@ def _split_glued_labels(text: str, r: ProseRules) -> list[str]:
     """A labelled line glued onto the one above it ("... và địa phương -Thời gian thực hiện:
     Thường xuyên", "Đơn vị chủ trì: A; Đơn vị phối hợp: B") is a line of its own."""
     pieces = regex.split(rf"(?:\s[-–]\s?|(?<=[;.])\s+)(?=(?i:{r.labels})\s*:)", text)
+    if len(pieces) > 1 and "(" in text:
+        # not inside brackets: "... (Chủ trì: Ban Xây dựng Đảng; phối hợp: các chi bộ; thời
+        # gian: Quý I/2026)" is the item's note, read whole
+        joined: list[str] = []
+        for p in pieces:
+            if joined and joined[-1].count("(") > joined[-1].count(")"):
+                joined[-1] = f"{joined[-1]} {p}"
+            else:
+                joined.append(p)
+        pieces = joined
     return [p.strip() for p in pieces if p.strip()] or [text]
 
 
@@ -414,12 +434,21 @@ def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: boo
         return False
     if regex.search(r"[.:;!?…]\s*$", previous.text) and not _STARTS_LOWER.match(text):
         return False  # after a closed line only a lower-case start goes on ("...; các doanh nghiệp ...")
+    if regex.search(r"[.;]\s*$", previous.text) and _CLOSING_NOTE.fullmatch(text):
+        return False  # "(Các cơ sở Đoàn thực hiện; ...)" after a closed item: a note on the items
     if previous.bold != bold and not _DANGLING.search(previous.text):
         return False  # "**1.1. Nông nghiệp**" over its first paragraph; not "**1. Sở" / "Tài chính **(...)"
     if _mostly_upper(previous.text) and not _mostly_upper(text):
         return False  # "II. TỔ CHỨC THỰC HIỆN" over its first sentence
     if text[:1].isupper() and _section_title(previous.text, r):
         return False  # "1. Kết quả đạt được" over "Giai đoạn 2023 - 2025, toàn tỉnh đã ..."
+    if (text[:1].isupper() and not _LEFT_OPEN.search(previous.text)
+            and (head := _marker(previous.text, None, False)) is not None and head.kind == "article"
+            and len(strip_emphasis(head.title).split()) >= 2):
+        # "Điều 10. Trách nhiệm của Sở Tài chính" over "Cân đối, bố trí kinh phí ...": an
+        # article's title is its own line (not "**Điều 3.** Chánh" / "Văn phòng ...": a
+        # sentence wrapped after its first word)
+        return False
     if (text[:1].isupper() and _marker(previous.text, None, False) is not None
             and not _LEFT_OPEN.search(previous.text) and (_opens_with_doer(text) or r.lead_in.match(text))):
         # "4. Đẩy mạnh chuyển đổi số y tế" over "Cục Công nghệ thông tin chủ trì ...", "2.5. Về
@@ -678,6 +707,16 @@ def build_outline(lines: list[Line]) -> Node:
         if line.role == "closing" and len(stack) > 1 and stack[-1].line.kind not in _PART_KINDS:
             root.parts.append(line)  # closes the body: not the wording of the item above it
             continue
+        if (line.role == "lead_in" and len(stack) > 1 and not stack[-1].parts
+                and stack[-1].line.kind in ("heading", "letter", "paren", "bullet", "sub")
+                and stack[-1].line.title.rstrip().endswith((".", ";"))):
+            # "8. Báo cáo tình hình dịch bệnh ... trước ngày 15/12/2026." then "Bộ Nông nghiệp và
+            # Môi trường giao:" and its bullets: the item is a whole sentence, and the lead-in
+            # after it opens work of its own, not the item's parts
+            stack.pop()
+        if (line.role == "closing_note" and len(stack) > 2
+                and stack[-1].line.kind in ("heading", "letter", "paren", "bullet", "sub")):
+            stack.pop()  # it closes the run of items it follows, in their parent
         if line.kind == "plain" or (line.kind in ("trailer", "deadline") and line.mark in (None, "bullet", "sub", "star")):
             stack[-1].parts.append(line if line.kind == "plain" else Node(line, stack[-1]))
             continue

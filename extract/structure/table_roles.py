@@ -29,7 +29,8 @@ from ..lang.time import parse_time, read_duration
 from .columns import header_match, header_roles, lone_start_is_due
 
 _ORDINAL = regex.compile(r"^\(?(?:[IVXLC]{1,6}|[A-ZĐ]|[a-zđ]|\d{1,3}(?:\.\d{1,3}){0,3})[.)]?$")
-_NUMBER = regex.compile(r"^[<>≥≤~+\-]?\s*\d[\d.,]*\s*(?:%|‰)?$|^\d[\d.,]*\s*/\s*\d[\d.,]*$")
+# (a fraction "5/10", not a month "01/2026": a column of months is a time, not figures)
+_NUMBER = regex.compile(r"^[<>≥≤~+\-]?\s*\d[\d.,]*\s*(?:%|‰)?$|^(?!\d{1,2}\s*/\s*(?:19|20)\d\d$)\d[\d.,]*\s*/\s*\d[\d.,]*$")
 _PERCENT_TEXT = regex.compile(r"\d\s*%")
 _CITATION = regex.compile(r"\bs[ốo]\s*\d+\s*/|\d+/(?:\d{4}/)?[\p{Lu}Đ]{2,}", regex.I)
 _DONE_WORDS = regex.compile(r"(?<!\w)(?:đã|đang|chưa|hoàn thành|đạt|triển khai xong)(?!\w)", regex.I)

@@ -351,7 +351,8 @@ class _TableReader:
                     doers[id(stack[-1][1])] = (stack[-1][1], title)
                 continue
             words = item.values.get("task", "").strip()
-            if not words or _TOTAL_ROW.match(words):
+            if not words.strip(" .…_-–") or _TOTAL_ROW.match(words):
+                # ("....." , "……", "______": a form's line left to fill in)
                 # a row left blank for the reader to fill in (a form attached to a letter) or
                 # its total: no work to do
                 blank += 1

@@ -113,7 +113,27 @@ def _longest_at(registry: Registry, text: str, pos: int) -> tuple[int, tuple[str
             break
         prev_end = word.end
     m = registry.match_at(words, 0, lambda k: True)
+    if m and (cut := _lower_place_at(words[:m[0]], text)):
+        # (when the shorter words name nothing, the lower-case word was the name's own: "Bảo
+        # hiểm xã hội")
+        m = registry.match_at(words[:cut], 0, lambda k: True) or m
     return (words[m[0] - 1].end, m[1]) if m else None
+
+
+_LEVELS = {("xa",), ("phuong",), ("tinh",), ("huyen",), ("quan",), ("thi", "xa"), ("thi", "tran"), ("dac", "khu"),
+           ("thanh", "pho")}
+
+
+def _lower_place_at(words: list, text: str) -> int | None:
+    """Where a name matched ends on a place printed in lower case right after its level
+    ("Phòng Kinh tế phường chủ" of "... phường chủ trì", read as the ward of Chũ): the words
+    up to the level, to match again. A place's own name is a proper name."""
+    last = len(words) - 1
+    if last < 1 or not words[last].text[:1].islower() or text[words[last - 1].end:words[last].start].strip():
+        return None
+    if words[last - 1].keys in _LEVELS or (last >= 2 and words[last - 2].keys + words[last - 1].keys in _LEVELS):
+        return last
+    return None
 
 
 @lru_cache(maxsize=1024)

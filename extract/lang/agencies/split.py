@@ -305,8 +305,10 @@ _BARE_HEAD = regex.compile(r"\p{Lu}\p{Ll}*(?=\s+\p{Ll}|\s*[,;]|\s*$)", regex.VER
 
 
 def _same_head(before: str, rest: str) -> bool:
-    first = regex.match(r"\s*(\p{Lu}\p{Ll}+)\s+\p{Lu}", before)
-    return bool(first) and regex.match(rf"\s*{first.group(1)}\s+\p{{Lu}}", rest) is not None
+    # (a head of one word or two: "Khoa", "Công ty", "Trung tâm": "Công ty Cổ phần Cấp nước Cà
+    # Mau, Công ty Cổ phần Cấp thoát nước Bạc Liêu" are two companies)
+    first = regex.match(r"\s*(\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)?)\s+\p{Lu}", before)
+    return bool(first) and regex.match(rf"\s*{regex.escape(first.group(1))}\s+\p{{Lu}}", rest) is not None
 
 
 def _second_half(registry: Registry, rest: str) -> bool:

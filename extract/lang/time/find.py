@@ -215,6 +215,8 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
     hằng năm"). Only an ongoing or recurring reading of the grammar counts."""
     found = list(_phrases(text, "inline_undated_triggers", _CLAUSE_END, 60))
     for k, (start, stop, phrase, _) in enumerate(found):
+        if _QUALITY_BEFORE.search(text, max(0, start - 30), start):
+            continue  # "cung cấp điện ổn định, liên tục": how the supply is, not when the work is
         spec, messages = parse_time(phrase.strip(), ctx)
         if spec is None or messages or spec.kind not in ("ongoing", "recurring"):
             continue
@@ -223,7 +225,11 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
         elif spec.rrule and spec.rrule != parse_time(text[start:stop], ctx)[0].rrule:
             # "báo cáo hằng tháng trước ngày 20 để ...": the day after the frequency is its day
             # of the month; the phrase runs to the last word that still says it
-            stop = start + _saying(phrase, spec.rrule, ctx)
+            stop = start + _saying(phrase, ctx, spec.rrule)
+        elif spec.kind == "recurring" and parse_time(text[start:stop], ctx)[0].kind != "recurring":
+            # "tối thiểu 02 lần/tuần": the trigger alone says nothing; the phrase runs to the
+            # first word that makes it recur
+            stop = start + _saying(phrase, ctx)
         # "định kỳ hằng tháng", "thường xuyên, liên tục": the triggers that follow right after
         # are the same phrase (its frequency).
         for nxt_start, nxt_stop, _, _ in found[k + 1:]:
@@ -248,12 +254,13 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
     return None
 
 
-def _saying(phrase: str, rrule: str, ctx) -> int:
-    """Length of the shortest start of ``phrase``, cut at a word's end, read as ``rrule``."""
+def _saying(phrase: str, ctx, rrule: str | None = None) -> int:
+    """Length of the shortest start of ``phrase``, cut at a word's end, read as ``rrule`` (or,
+    without one, as recurring at all)."""
     for m in regex.finditer(r"\S+", phrase):
         head = phrase[:m.end()].rstrip(" ,.;")
         spec, messages = parse_time(head, ctx)
-        if not messages and spec.rrule == rrule:
+        if not messages and (spec.rrule == rrule if rrule else spec.kind == "recurring"):
             return len(head)
     return len(phrase.rstrip(" ,.;"))
 
@@ -286,7 +293,8 @@ def find_inline_condition(text: str, ctx=None) -> tuple[int, int] | None:
     for start, _, phrase, _ in _phrases(text, "inline_condition_triggers", _CONDITION_END, 90):
         phrase = phrase.strip(" ,")
         spec, messages = parse_time(phrase, ctx)
-        if spec is not None and not messages and spec.kind in ("conditional", "relative"):
+        if spec is not None and not messages and (spec.kind in ("conditional", "relative") or (
+                spec.kind == "ongoing" and spec.anchor)):  # "suốt mùa khô": for the season
             return start, start + len(phrase)
     return None
 
@@ -355,6 +363,9 @@ _PURPOSE = regex.compile(r"\s+(?:để|nhằm|làm\s+cơ\s+sở|phục\s+vụ|th
 _ROMAN_QUARTER = regex.compile(r"(?i:qu[yý])\s+[IV]{1,3}(?![\p{L}])", regex.VERSION1)
 _YEAR_DIGITS = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _FREQUENCY_BEFORE = regex.compile(r"(?i:(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần)|định\s+kỳ)[^.;:]*$", regex.VERSION1)
+# qualities listed with "liên tục"/"thường xuyên" that make it an adjective of the object
+_QUALITY_BEFORE = regex.compile(r"(?i:ổn\s+định|thông\s+suốt|an\s+toàn|hiệu\s+quả|đầy\s+đủ|chính\s+xác|"
+                                r"kịp\s+thời|đồng\s+bộ)\s*,\s*$", regex.VERSION1)
 _SOME_YEAR = TimeContext(issued_on=date(2001, 1, 1))
 
 # "vào tháng"/"trong tháng" and a capitalised word that is no Roman numeral: a named event
@@ -386,7 +397,7 @@ def _inline_span(text: str, start: int, phrase: str, rest: str, ctx) -> tuple[in
         return None  # ("hoàn thành trước Tết Nguyên đán": a lunar day has no digits; "trong Quý III")
     if _NAMED_EVENT.match(phrase):
         return None  # "vào Tháng hành động vì an toàn thực phẩm năm 2026": an event's name
-    if not _YEAR_DIGITS.search(phrase) and _FREQUENCY_BEFORE.search(text[max(0, start - 40):start]):
+    if not _YEAR_DIGITS.search(phrase) and _FREQUENCY_BEFORE.search(text[max(0, start - 90):start]):
         return None  # "định kỳ hàng năm (trước ngày 10/12)": the day of a recurrence, not one date
     # Without the document's date (the structure stage finds phrases before it is known), a
     # phrase with no year ("trước ngày 20/12", "trong Quý III") is judged in a stand-in year:

@@ -78,6 +78,11 @@ class Grammar:
             # the end or the start of a school year, its years printed or not (folded text)
             self.school_year_part = regex.compile(
                 rf"(?P<part>cuoi|dau)\s+{alt(v.school_year_words)}(?:\s+(?P<y1>\d{{4}})\s*[-–/]\s*(?P<y2>\d{{4}})(?!\d))?")
+        # "trước mùa mưa bão năm 2026": the season and the years printed with it (folded text)
+        self.season = regex.compile(
+            rf"(?:(?P<before>truoc)\s+|(?P<through>{alt(v.season_throughout) if v.season_throughout else '(?!x)x'})\s+)?"
+            rf"(?P<season>{alt(v.seasons)})(?!\w)(?:\s+(?:nam\s+)?\d{{4}}(?:\s*[-–/]\s*\d{{4}})?(?!\d))?"
+        ) if v.seasons else None
         self.numbers = {**v.number_words, **v.roman, **v.month_names}
         self.month_parts = {w: (first, last) for words, first, last in v.month_parts for w in words}
         # the weeks named without their week word, after another ("tuần 1-2", "thứ nhất và thứ hai")
@@ -164,6 +169,7 @@ class Grammar:
             ("ongoing", P(alt(v.ongoing)), S("ongoing")),
             # A bare "Định kỳ tổng hợp, báo cáo ...": it recurs, how often is not said.
             ("periodic", P(rf"{alt(v.periodic)}(?!\w)"), S("recurrence.periodic")),
+            *([("periodic", P(rf"{alt(v.every_period)}(?!\w)"), S("recurrence.every_period"))] if v.every_period else []),
             ("qmonth", P(rf"(?P<q>{alt(v.quarter_months)})"), S("recurrence.quarter_months")),
             # "Tuần 1-2 tháng 3", "từ tuần 2 đến tuần 4 tháng 5", "tuần thứ nhất và thứ hai tháng
             # 3": from the first part's first day to the second's last
@@ -356,12 +362,12 @@ class Grammar:
         elif kind == "times":
             k = self.number(gd["k"])
             freq, interval = self.v.freq[self._unit_kind(m)]
-            if freq == "YEARLY" and k > 1:
-                if 12 % k:
-                    return None
+            if freq == "YEARLY" and k > 1 and not 12 % k:
                 freq, interval = "MONTHLY", 12 // k
             elif k != 1:
-                return None
+                # "02 lần/tuần", "5 lần/năm": it recurs, more often than one period's rule says
+                p.kind, p.data = "periodic", {}
+                return p
             p.kind, p.data = "every", {"freq": freq, "interval": interval}
         elif kind == "part":
             p.data = {"days": self.month_parts[" ".join(gd["part"].split())]}

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import regex
 
-from ...model import TimeSpec
+from ...model import DATED_KINDS, TimeSpec
 from .context import TimeContext
 from .fold import fold, lower_keep_length
 from .grammar import Grammar, grammar
@@ -21,9 +21,19 @@ _ANCHOR_TRIM = " \t.,;:-–"
 _INSIDE_EVENT = {"word", "citation", "and", "conditional", "after_each", "event_span"}
 
 
+# A narrow table cell wraps a date's year ("15/4/20" over "27"); the lines are joined with a
+# space, so the year is rejoined when its two pieces make a four-digit 19xx/20xx year.
+_SPLIT_YEAR = regex.compile(r"(?<=[\dIVX][/.\-])(?P<a>1|2|19|20|19\d|20\d)\s+(?P<b>\d{1,3})(?![\d/.,:])")
+
+
+def _rejoin_year(m) -> str:
+    joined = m["a"] + m["b"]
+    return joined if len(joined) == 4 and joined[:2] in ("19", "20") else m[0]
+
+
 def _collapse(raw) -> str:
     text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    return _SPLIT_YEAR.sub(_rejoin_year, " ".join(unicodedata.normalize("NFC", text).split()))
 
 
 def parse_time(raw: str, ctx: TimeContext | None = None) -> tuple[TimeSpec, list[str]]:
@@ -54,6 +64,28 @@ def _read(raw, ctx: TimeContext | None, g: Grammar) -> tuple[TimeSpec, list[str]
         fields, warnings = _uncached(text, ctx, g)
     # A fresh model each call: callers may modify what they get.
     return TimeSpec(raw=text, **fields), list(warnings)
+
+
+def _spelt_as_season(printed: str, g: Grammar) -> bool:
+    """Is the season printed with a season word's own accents (or with none at all)?"""
+    phrase = " ".join(unicodedata.normalize("NFC", printed).lower().split())
+    return phrase in g.v.season_printed or phrase.isascii()
+
+
+def _whole_years(reading) -> bool:
+    """A reading that is only the years printed (a year, or years from 1 Jan to 31 Dec)."""
+    if reading.kind == "year":
+        return True
+    return (reading.kind == "range" and reading.start is not None and reading.end is not None
+            and (reading.start.month, reading.start.day, reading.end.month, reading.end.day) == (1, 1, 12, 31))
+
+
+def _season(text: str, m, index) -> TimeSpec:
+    """"trước mùa mưa bão năm 2026": the season is the event the work waits on; "suốt mùa khô"
+    goes on for it. No dates: a season's months are the region's, not the calendar's."""
+    a = m.start("season")
+    anchor = text[index[a]:index[m.end()]].strip(_ANCHOR_TRIM) or None
+    return TimeSpec(raw=text, kind="ongoing" if m.group("through") else "conditional", anchor=anchor)
 
 
 def _uncached(text: str, ctx: TimeContext | None, g: Grammar) -> tuple[dict, tuple[str, ...]]:
@@ -109,9 +141,27 @@ _BEFORE_SCHOOL_YEAR = regex.compile(r"\s*(?:(?:hoan\s+thanh|xong|thuc\s+hien)\s+
 _QUARTER_DIGITS = regex.compile(r"(?<![a-z])(?:quy|qui)\.?\s*(\d+)(?!\d)")
 
 
+# "Trước ngày giao quân 15 ngày": the event first, its offset after; read as "15 ngày trước ngày
+# giao quân" (an event named without a number: a date keeps its own reading)
+_OFFSET_AFTER = regex.compile(r"^(?P<dir>(?i:trước|sau))\s+(?P<event>(?i:ngày|khi)\s+[^\d,;]{3,60}?)\s+"
+                              r"(?P<count>\d{1,3}\s+(?i:ngày|tuần|tháng)(?:\s+(?i:làm\s+việc))?)\s*[.;]?$", regex.VERSION1)
+
+
+_LUNAR_MONTH = regex.compile(r"(?i:tháng\s+(?:chạp|giêng)|âm\s+lịch)", regex.VERSION1)
+_SOLAR_BESIDE_LUNAR = regex.compile(r"\((?P<inner>[^()]*\d{1,2}/\d{1,2}[^()]*)\)", regex.VERSION1)
+
+
 def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
     if not text:
         raise NotUnderstood("empty")
+    if (offset := _OFFSET_AFTER.match(text)) is not None:
+        text = f"{offset['count']} {offset['dir'].lower()} {offset['event']}"
+    if (solar := _SOLAR_BESIDE_LUNAR.search(text)) is not None and _LUNAR_MONTH.search(text[:solar.start()]):
+        # "từ ngày 27 tháng Chạp đến hết ngày mùng 5 tháng Giêng (từ 14/02/2026 đến 21/02/2026)":
+        # lunar months with their solar days in brackets; the brackets are the dates
+        inner = _parse(solar["inner"], ctx, g)
+        if inner.kind in DATED_KINDS:
+            return TimeSpec(raw=text, kind=inner.kind, start=inner.start, end=inner.end)
     folded, index = fold(text)
     for q in _QUARTER_DIGITS.finditer(folded):
         if q.group(1) not in g.v.ocr_quarters and not 1 <= int(q.group(1)) <= 4:
@@ -123,12 +173,21 @@ def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
     # "Trước Tết Nguyên đán Bính Ngọ", "Rằm tháng Giêng năm 2027": a day of the lunar calendar,
     # which the solar grammar would read as no time, a month or a whole year
     day = lunar_day(folded, g.v.lunar_days, ctx) if g.v.lunar_days else None
+    season = g.season.search(folded) if g.season is not None and day is None else None
+    if season is not None and not _spelt_as_season(text[index[season.start("season")]:index[season.end("season")]], g):
+        season = None  # "trước mưa lũ" (rain and floods), not "trước mùa lũ": folded alike
     try:
         reading, anchors = interpret(pieces, g, folded, ctx)
     except NotUnderstood:
+        if season is not None:
+            return _season(text, season, index)
         if day is None:
             raise
         return TimeSpec(raw=text, kind="date", start=day, end=day)
+    if season is not None and season.group("before") and _whole_years(reading):
+        # "trước mùa mưa bão năm 2026" is before the season, not within the year; "trong vụ Đông
+        # Xuân 2026-2027" lies within the years printed, which stay its time
+        return _season(text, season, index)
     if day is not None and reading.kind in ("year", "month"):
         return TimeSpec(raw=text, kind="date", start=day, end=day)
     if day is not None and reading.kind == "range" and reading.start and reading.end is None and day >= reading.start:

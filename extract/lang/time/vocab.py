@@ -43,6 +43,7 @@ class Vocabulary:
     issue_events: tuple[str, ...]
     every: tuple[str, ...]
     periodic: tuple[str, ...]
+    every_period: tuple[str, ...]  # "hằng học kỳ": recurs by a period of no calendar length
     per_time: tuple[str, ...]
     report: tuple[str, ...]
     after_each: tuple[str, ...]  # "sau mỗi đợt ...": recurs after each event
@@ -72,6 +73,9 @@ class Vocabulary:
     school_year_months: tuple[int, int]
     school_terms: tuple[tuple[tuple[str, ...], int, int], ...]
     lunar_days: tuple[tuple[tuple[str, ...], int, int], ...]  # (words, lunar month, lunar day)
+    seasons: tuple[str, ...]  # "mùa mưa bão": an event, not a time of the calendar
+    season_printed: frozenset[str]  # the same as printed ("mùa mưa bão" is not "mưa mưa bão")
+    season_throughout: tuple[str, ...]  # "suốt mùa khô": ongoing for the season
     # parts of a month: (words, first day, last day); a negative day counts from the month's end
     month_parts: tuple[tuple[tuple[str, ...], int, int], ...]
     # The spellings as printed (lower case, NFC), per key: a word printed with diacritics must
@@ -183,6 +187,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         issue_events=r.words("issue_events", required=False),
         every=r.words("recurrence.every"),
         periodic=r.words("recurrence.periodic"),
+        every_period=(r.words("recurrence.every_period", required=False)
+                      if "every_period" in r.get("recurrence") else ()),
         per_time=r.words("recurrence.per_time"),
         report=r.words("recurrence.report"),
         after_each=r.words("recurrence.after_each", required=False) if "after_each" in r.get("recurrence") else (),
@@ -213,6 +219,10 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         school_year_months=school_months,
         school_terms=school_terms,
         lunar_days=lunar_days,
+        seasons=r.words("seasons.words") if "seasons" in r.data else (),
+        season_printed=frozenset(" ".join(unicodedata.normalize("NFC", w).lower().split())
+                                 for w in (r.get("seasons.words") if "seasons" in r.data else ())),
+        season_throughout=r.words("seasons.throughout", required=False) if "seasons" in r.data else (),
         month_parts=month_parts,
         spellings=r.spellings,
     )

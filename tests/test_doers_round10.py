@@ -6,14 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model.layout import Paragraph
-from extract.structure.assign import assigned_tasks
 from extract.structure.bodies import Bodies
 from extract.structure.bracket_note import read_note
-
-
-def tasks(*lines: str):
-    return assigned_tasks([Paragraph(l) for l in lines], report=False)
+from tests.assign_helpers import tasks_of as tasks
 
 
 def leads(*lines: str):

@@ -72,9 +72,9 @@ def test_once_a_period_and_evenly_split_years_keep_their_rule(phrase, rrule):
 
 
 def _due(sentence: str):
-    from extract.model.layout import Paragraph
-    from extract.structure.assign import assigned_tasks
-    return assigned_tasks([Paragraph(sentence)], report=False)[0].due
+    from tests.assign_helpers import tasks_of
+
+    return tasks_of(sentence)[0].due
 
 
 @pytest.mark.parametrize("sentence, kind, raw", [

@@ -109,13 +109,14 @@ _NEXT_SENTENCE = regex.compile(r"(?<=[\p{Ll}\d)”\"])\.\s+(?=\p{Lu})", _F)
 # a later clause, after a semicolon or a dash ("... năm 2025; Cục Chuyển đổi số chủ trì, phối hợp
 # với ...", "... 50 phòng học STEM - Sở Giáo dục và Đào tạo chủ trì - năm 2027")
 _NEXT_CLAUSE = regex.compile(r"(?:;|\s[-–])\s+(?=\p{Lu})", _F)
-# "Về công tác thu ngân sách: Giao ...", "Đối với đề nghị của UBND xã X: giao Sở Y ...": a topic
-# label, then the assignment (in either case after the colon)
+# "3. Đồn Biên phòng Nhật Lệ (đề nghị)": a body asked, not ordered, in a heading
 _ASKED_NOTE = regex.compile(r"\s*\((?i:đề\s+nghị|phối\s+hợp|nếu\s+có)\)\s*(?=:?\s*$)", _F)
 _COORDINATED = regex.compile(r"(?i:phối\s+hợp)", _F)
 _LEADS_AFTER = regex.compile(r"\s*,?\s*chủ\s+trì(?![\p{L}])", _F)
 # "Đoàn xã Tân Hồng phối hợp", "Sở Y tế, Công an tỉnh cùng phối hợp": a clause of partners
 _PARTNERS_CLAUSE = regex.compile(r"^(?P<who>[^;:()]{3,150}?)\s+(?:cùng\s+)?phối\s+hợp(?:\s+thực\s+hiện)?$", _F)
+# "Về công tác thu ngân sách: Giao ...", "Đối với đề nghị của UBND xã X: giao Sở Y ...": a topic
+# label, then the assignment (in either case after the colon)
 _RUN_IN_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu}|(?:giao|đề\s+nghị|yêu\s+cầu)\s+\p{Lu})", _F)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _TIME_LABEL = regex.compile(r"^(?P<label>[^:\n]{4,60}?)\s*:\s+(?=\p{Lu})", _F)
@@ -521,10 +522,8 @@ class Assigner:
             title = rest or ""
         # A lead-in ends with a colon; a heading over items may leave it out ("2. Đề nghị Ủy
         # ban nhân dân xã phối hợp" over "- Phối hợp chặt chẽ ...", "- Chỉ đạo ...").
-        duty = _DUTIES_OF.match(title.rstrip(" :."))
-        if s.lead is None and duty and (self.bodies.starts_like_body(duty.group("name"))
-                                        or duty.group("name")[:1].isupper()):
-            s.lead = duty.group("name")  # "Điều 2. Nhiệm vụ của Tổ công tác", "3. Trách nhiệm của các sở, ngành"
+        if s.lead is None and (holder := self._duty_holder(title)):
+            s.lead = holder  # "Điều 2. Nhiệm vụ của Tổ công tác", "3. Trách nhiệm của các sở, ngành"
         lead_in = (self.lead_in(title) if title.endswith(":")
                    or (node.items and not _SENTENCE_END.search(title) and self.r.lead_in.match(title)) else None)
         if lead_in:
@@ -568,6 +567,14 @@ class Assigner:
                 if s.due:
                     break
         return s
+
+    def _duty_holder(self, title: str) -> str | None:
+        """The body a heading gives duties to ("Trách nhiệm của Sở Tài chính", "Nhiệm vụ của Tổ
+        công tác"), or None."""
+        duty = _DUTIES_OF.match(title.rstrip(" :."))
+        if duty and (self.bodies.starts_like_body(duty.group("name")) or duty.group("name")[:1].isupper()):
+            return duty.group("name")
+        return None
 
     def agency_only(self, text: str) -> bool:
         return self.labelled_name(text) is not None
@@ -985,10 +992,9 @@ class Assigner:
                 return [self.task(line, b.text, inner, scope, b.page, ordinal=None)
                         for b in body if not b.text.endswith(":")], False
             title = rest
-        elif body and (duty := _DUTIES_OF.match(title.rstrip(" :."))) and (
-                self.bodies.starts_like_body(duty.group("name")) or duty.group("name")[:1].isupper()):
+        elif body and (holder := self._duty_holder(title)):
             # "Điều 10. Trách nhiệm của Sở Tài chính" over its one paragraph: the body named does it
-            scope = Scope(lead=duty.group("name")).over(scope)
+            scope = Scope(lead=holder).over(scope)
         role, value = self.content_label(title)
         if role == "content":
             title = value

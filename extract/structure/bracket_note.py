@@ -82,6 +82,16 @@ def _glosses(before: str, inner: str) -> bool:
     return first in (w.casefold() for w in before.split()[-8:])
 
 
+def _lead_and_partners(part: str) -> tuple[str, str] | None:
+    """The two sides of one part that names both roles: "(Sở Tư pháp chủ trì, Thanh tra tỉnh
+    phối hợp; ...)" or "(X phối hợp với Y)"."""
+    if both := _BOTH.match(part):
+        return both["lead"], both["help"]
+    if mid := _WITH.search(part):
+        return part[:mid.start()], part[mid.end():]
+    return None
+
+
 def read_note(text: str, bodies) -> Note | None:
     """The doers (and time) of the note in brackets closing ``text``, or None."""
     m = _AT_END.search(text.rstrip())
@@ -111,14 +121,8 @@ def read_note(text: str, bodies) -> Note | None:
         if names:
             into.extend(names.split("; "))
             continue
-        if (both := _BOTH.match(part)) and (first := _bodies_only(both["lead"], bodies)) \
-                and (then := _bodies_only(both["help"], bodies)):
-            # "(Sở Tư pháp chủ trì, Thanh tra tỉnh phối hợp; thường xuyên)"
-            (leads if not leads else helps).extend(first.split("; "))
-            helps.extend(then.split("; "))
-            continue
-        if (mid := _WITH.search(part)) and (first := _bodies_only(part[:mid.start()], bodies)) \
-                and (then := _bodies_only(part[mid.end():], bodies)):
+        if (pair := _lead_and_partners(part)) and (first := _bodies_only(pair[0], bodies)) \
+                and (then := _bodies_only(pair[1], bodies)):
             (leads if not leads else helps).extend(first.split("; "))
             helps.extend(then.split("; "))
             continue

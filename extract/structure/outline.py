@@ -694,6 +694,10 @@ class Node:
 _PART_KINDS = ("part", "chapter", "upper", "article")
 
 
+# items a lead-in or a closing note after them may end (not parts, articles or headings in bold)
+_ITEM_KINDS = ("heading", "letter", "paren", "bullet", "sub")
+
+
 def build_outline(lines: list[Line]) -> Node:
     """Place each classified line under its parent item."""
     root = Node(None)
@@ -708,14 +712,12 @@ def build_outline(lines: list[Line]) -> Node:
             root.parts.append(line)  # closes the body: not the wording of the item above it
             continue
         if (line.role == "lead_in" and len(stack) > 1 and not stack[-1].parts
-                and stack[-1].line.kind in ("heading", "letter", "paren", "bullet", "sub")
-                and stack[-1].line.title.rstrip().endswith((".", ";"))):
+                and stack[-1].line.kind in _ITEM_KINDS and stack[-1].line.title.rstrip().endswith((".", ";"))):
             # "8. Báo cáo tình hình dịch bệnh ... trước ngày 15/12/2026." then "Bộ Nông nghiệp và
             # Môi trường giao:" and its bullets: the item is a whole sentence, and the lead-in
             # after it opens work of its own, not the item's parts
             stack.pop()
-        if (line.role == "closing_note" and len(stack) > 2
-                and stack[-1].line.kind in ("heading", "letter", "paren", "bullet", "sub")):
+        if line.role == "closing_note" and len(stack) > 2 and stack[-1].line.kind in _ITEM_KINDS:
             stack.pop()  # it closes the run of items it follows, in their parent
         if line.kind == "plain" or (line.kind in ("trailer", "deadline") and line.mark in (None, "bullet", "sub", "star")):
             stack[-1].parts.append(line if line.kind == "plain" else Node(line, stack[-1]))

@@ -83,6 +83,8 @@ class Grammar:
             rf"(?:(?P<before>truoc)\s+|(?P<through>{alt(v.season_throughout) if v.season_throughout else '(?!x)x'})\s+)?"
             rf"(?P<season>{alt(v.seasons)})(?!\w)(?:\s+(?:nam\s+)?\d{{4}}(?:\s*[-–/]\s*\d{{4}})?(?!\d))?"
         ) if v.seasons else None
+        # the traditional months ("tháng Giêng", "tháng Chạp") are the lunar calendar's (folded)
+        self.lunar_month = regex.compile(rf"thang\s+{alt(v.month_names) if v.month_names else '(?!x)x'}|am\s+lich")
         self.numbers = {**v.number_words, **v.roman, **v.month_names}
         self.month_parts = {w: (first, last) for words, first, last in v.month_parts for w in words}
         # the weeks named without their week word, after another ("tuần 1-2", "thứ nhất và thứ hai")

@@ -147,7 +147,6 @@ _OFFSET_AFTER = regex.compile(r"^(?P<dir>(?i:trước|sau))\s+(?P<event>(?i:ngà
                               r"(?P<count>\d{1,3}\s+(?i:ngày|tuần|tháng)(?:\s+(?i:làm\s+việc))?)\s*[.;]?$", regex.VERSION1)
 
 
-_LUNAR_MONTH = regex.compile(r"(?i:tháng\s+(?:chạp|giêng)|âm\s+lịch)", regex.VERSION1)
 _SOLAR_BESIDE_LUNAR = regex.compile(r"\((?P<inner>[^()]*\d{1,2}/\d{1,2}[^()]*)\)", regex.VERSION1)
 
 
@@ -156,7 +155,7 @@ def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
         raise NotUnderstood("empty")
     if (offset := _OFFSET_AFTER.match(text)) is not None:
         text = f"{offset['count']} {offset['dir'].lower()} {offset['event']}"
-    if (solar := _SOLAR_BESIDE_LUNAR.search(text)) is not None and _LUNAR_MONTH.search(text[:solar.start()]):
+    if (solar := _SOLAR_BESIDE_LUNAR.search(text)) is not None and g.lunar_month.search(fold(text[:solar.start()])[0]):
         # "từ ngày 27 tháng Chạp đến hết ngày mùng 5 tháng Giêng (từ 14/02/2026 đến 21/02/2026)":
         # lunar months with their solar days in brackets; the brackets are the dates
         inner = _parse(solar["inner"], ctx, g)

@@ -148,7 +148,7 @@ def read_typed(lines: list[str]) -> list:
     from .pipe_tables import pipe_blocks
 
     lines = markdown_rows(lines)
-    source = pipe_blocks(lines) or lines
+    source = _join_wrapped_cells(pipe_blocks(lines) or lines)
     blank_separated = _blank_separated(lines)
     after_blank = True
     for line in source:
@@ -176,6 +176,41 @@ def read_typed(lines: list[str]) -> list:
         after_blank = False
     flush()
     return blocks
+
+
+def _join_wrapped_cells(source: list) -> list:
+    """Tab-separated rows whose cell holds several paragraphs, as Word saves a table as text:
+    "10<tab>Tổ chức bồi dưỡng chuyên môn hè:" then "- Chuyên đề ..." then "- Chuyên đề
+    ...<tab>Cô Võ Thị Mỹ Linh<tab>Tổ Ngữ văn<tab>Từ 10/8 đến 14/8/2026": one row, its cell's
+    paragraphs on lines of their own. Joined only where the cells then number what the table's
+    first row has (a group row "A<tab>CÔNG TÁC TỔ CHỨC" over a whole row stays a row)."""
+    out: list = []
+    width = 0
+    k = 0
+    while k < len(source):
+        line = source[k]
+        if not isinstance(line, str) or "\t" not in line:
+            width = 0 if not isinstance(line, str) or not line.strip() else width
+            out.append(line)
+            k += 1
+            continue
+        cells = line.split("\t")
+        width = width or len(cells)
+        if len(cells) < width and width >= 3:
+            j = k + 1
+            while j < len(source) and j - k <= 6 and isinstance(source[j], str) and source[j].strip() \
+                    and "\t" not in source[j]:
+                j += 1
+            if j < len(source) and isinstance(source[j], str) and "\t" in source[j] \
+                    and len(cells) + len(rest := source[j].split("\t")) - 1 == width:
+                middle = [ln.strip() for ln in source[k + 1:j]]
+                joined = "\n".join([cells[-1].rstrip(), *middle, rest[0].strip()])
+                out.append("\t".join([*cells[:-1], joined, *rest[1:]]))
+                k = j + 1
+                continue
+        out.append(line)
+        k += 1
+    return out
 
 
 _MD_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")

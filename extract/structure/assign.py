@@ -26,11 +26,11 @@ from functools import lru_cache
 
 import regex
 
-from ..lang.agencies.split import PERSON, ROLE_TITLE, lead_marked
+from ..lang.agencies.split import PERSON, ROLE_TITLE, lead_marked, second_half
 from ..model import DATED_KINDS
 from ..model.raw import RawSection, RawTask
 from .bracket_note import read_note
-from .bodies import FULL_STOP, Bodies, _patterns, end_of, listed_subjects
+from .bodies import FULL_STOP, PERSON_NOTE, Bodies, _patterns, end_of, listed_subjects
 from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify, time_heading, trailer
 from .prose_rules import ProseRules, rules
 
@@ -97,7 +97,7 @@ _CARRIES_OUT = regex.compile(r"\s*(?:chủ\s+trì\s*,?\s*)?(?:tổ\s+chức\s+)?
                              r"(?:Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Kết\s+luận)\s+này", _F | regex.I)
 # a Party committee "lãnh đạo" the body it names through the work
 _PARTY_LEADS = regex.compile(r"\s+lãnh\s+đạo(?:\s*,\s*chỉ\s+đạo)?(?![\p{L}])", _F)
-_GIVES_TO = regex.compile(r"\s+(?:giao(?:\s+cho)?|ủy\s+quyền\s+cho|phân\s+công)\s+(?=\p{Lu})", _F)
+_GIVES_TO = regex.compile(r"\s+(?:giao(?:\s+cho)?|ủy\s+quyền\s+cho|phân\s+công|yêu\s+cầu|đề\s+nghị)\s+(?=\p{Lu})", _F)
 _CLAUSE_GIVES = regex.compile(r"(?:[;,]\s*(?-i:giao)|\.\s+(?-i:Giao))\s+(?=\p{Lu})", _F)
 # "Chủ tịch UBND tỉnh thống nhất với đề xuất ...; giao Sở Xây dựng ...": the subject only assents,
 # the clause after it hands the work on
@@ -390,7 +390,8 @@ class Assigner:
                     # bổ ... thực hiện việc giới thiệu theo trình tự sau đây:"), in the sentence
                     # that ends with the colon ("Ngày 10/3, Chủ tịch UBND xã chủ trì cuộc họp. ...
                     # Chủ tịch UBND xã kết luận như sau:" names who chaired, not who does the items)
-                    sentence = FULL_STOP.split(self.r.respell(part.text))[-1]
+                    # ("Giao Phòng X (ThS. ... - Trưởng phòng) chủ trì ...:": the person's note goes first)
+                    sentence = FULL_STOP.split(PERSON_NOTE.sub("", self.r.respell(part.text)))[-1]
                     said = (self.inner_lead_in(sentence) or self._subject_does(sentence)
                             or self._subject_of_duties(sentence) or self._label_line(sentence)
                             or self._leads_through(sentence))
@@ -588,6 +589,9 @@ class Assigner:
         """(name, rest) when ``text`` opens with a body's name as a label: "Sở Y tế:", "Sở Y
         tế - Chủ trì ...", or is only a body's name ("b) Công an tỉnh")."""
         text = _ASKED_NOTE.sub("", text.strip())  # "3. Đồn Biên phòng Nhật Lệ (đề nghị)": a body asked, not ordered
+        headed = PERSON_NOTE.search(text)
+        if headed:
+            text = (text[:headed.start()] + text[headed.end():]).strip()
         person = _PERSON_LABEL.match(text)
         if person:
             return person.group("name").strip(), person.group("rest").strip()  # "Ông X - Trưởng đoàn: ..."
@@ -606,6 +610,8 @@ class Assigner:
                 return "; ".join(names), ""
         if self.bodies.places_listed(text) or self.bodies.heads_listed(core):
             return None  # "UBND các thành phố: Hà Nội, Cần Thơ thực hiện ...": a sentence, not a label
+        if (subject := self.bodies.subject(core)) and _GIVES_TO.match(core, end_of(core, subject)):
+            return None  # "Hội đồng nhân dân thành phố yêu cầu Ủy ban nhân dân thành phố:": a lead-in
         for pattern in (_LABEL, _DASH_LABEL):
             m = pattern.match(text)
             if not m:
@@ -620,6 +626,13 @@ class Assigner:
                 continue  # "Giao đồng chí Nguyễn Văn A – Phó Chủ tịch ... thực hiện": the person's title
             if pattern is _DASH_LABEL and len(m.group("rest").split()) <= 3 and not self.is_work(m.group("rest")):
                 continue  # "Vụ Tổ chức - Biên chế", "Phòng Văn hóa - Xã hội": the dash is inside the name
+            if (pattern is _DASH_LABEL and len(m.group("rest").rstrip(" :").split()) <= 6
+                    and not regex.search(r"[,;.]", m.group("rest").rstrip(" :"))
+                    and (headed or (not self.is_work(m.group("rest"))
+                                    and second_half(self.bodies.registry, m.group("rest"))))):
+                # "Trung tâm Văn hóa - Thông tin và Thể thao phường", "Tiểu ban Nội dung -
+                # Tuyên truyền (đồng chí ... Trưởng tiểu ban)": the name's second half, not work
+                continue
             if (pattern is _DASH_LABEL and not self.r.work_start.match(m.group("rest"))
                     and len(self.bodies.subject(text) or "") > m.end("name") + 3):
                 continue  # "Phòng Quản trị - Thiết bị chuẩn bị hội trường": the subject runs past the dash
@@ -724,7 +737,9 @@ class Assigner:
         if name and (gives := _GIVES_TO.match(body, end_of(body, name))):
             # "Ban Thường vụ Tỉnh ủy giao Đảng ủy UBND tỉnh lãnh đạo ... các nhiệm vụ sau:": the
             # subject hands the items to the body it names
-            given = self.bodies.name_at(body, gives.end(), starts_sentence=True) or self._name_before_verb(body[gives.end():])
+            rest = body[gives.end():].strip()
+            given = (self.bodies.name_at(body, gives.end(), starts_sentence=True) or self._name_before_verb(rest)
+                     or (rest if self.is_body_name(rest) else None))  # ("... yêu cầu Ủy ban nhân dân thành phố:")
             if given:
                 return self._with_partners(body, given)
         if name and _STRONG_LEAD.search(body):
@@ -1172,6 +1187,8 @@ class Assigner:
             names = [name] if name else []
             clauses = regex.split(r"\s*;\s*", first[first.find(name):], maxsplit=2) if name and name in first else [""]
             clause = clauses[0]
+            if (coop := regex.match(r"^(.*?phối\s+hợp)\s*(?:,\s*\S.*)?$", clause.rstrip(" ."), regex.S)) is not None:
+                clause = coop.group(1)  # ("..., Y phối hợp, thực hiện thường xuyên": the time after it)
             if clause.rstrip(" .").endswith("phối hợp") and (said := self.executor(clause))[0] == name and said[1]:
                 # "...; Vụ Kế hoạch - Tài chính chủ trì, Văn phòng Bộ và Cục Chuyển đổi số phối hợp;
                 # ...": the partners the doer's own clause names after it

@@ -34,6 +34,12 @@ _QUALIFIER = regex.compile(
     _FLAGS)
 
 
+# A bracket after a body's name saying who heads it ("Tiểu ban Nội dung - Tuyên truyền (đồng chí Ma
+# Thị Hoa làm Trưởng tiểu ban)", "(Trưởng tiểu ban: đồng chí ...)", "Phòng Quản lý chất lượng
+# (ThS. Lê Thị Thu Hà - Trưởng phòng)"): the body is the doer, the person a gloss.
+PERSON_NOTE = regex.compile(
+    r"\s*\((?=[^()]*?(?:(?i:đồng\s+chí|đ/c)\s+\p{Lu}|(?<![\p{L}])(?:ThS|TS|PGS\.?\s*TS|GS|BS|BSCK(?:I|II)|CN|KS|DS|Thầy|Cô|Ông|Bà)\.?\s+\p{Lu}"
+    r"|(?i:(?:làm|là)\s+)?(?i:trưởng\s+(?:tiểu\s+)?ban|tổ\s+trưởng|trưởng\s+tiểu\s+ban)\s*[:\-–)]))[^()]{2,160}\)", _FLAGS)
 _NAME_WORD = regex.compile(r"\s+[\p{Lu}\d][\p{L}\d-]*", _FLAGS)  # a proper name's first word
 
 
@@ -80,7 +86,7 @@ _PLACE_NAME = regex.compile(r"\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}(?![\p{L}
 # a state branch's region since 2025 ("Ngân hàng Nhà nước" + " Khu vực 10", "Kho bạc Nhà nước"
 # + " Khu vực XIII", "Chi cục Hải quan" + " khu vực Bắc Ninh")
 _REGION_NUMBER = r"\d{1,2}|[IVXLC]{1,6}"
-_REGION_AFTER = regex.compile(rf"\s+[Kk]hu\s+vực\s+(?:{_REGION_NUMBER}|\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,2}})(?![\p{{L}}\d])",
+_REGION_AFTER = regex.compile(rf"\s+(?:[Cc]hi\s+nhánh\s+)?[Kk]hu\s+vực\s+(?:{_REGION_NUMBER}|\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,2}})(?![\p{{L}}\d])",
                               _FLAGS)
 # ... and only its number: a name that ends there is whole ("Kho bạc Nhà nước khu vực XV")
 _NUMBERED_REGION = regex.compile(rf"\s[Kk]hu\s+vực\s+(?:{_REGION_NUMBER})(?![\p{{L}}\d])", _FLAGS)
@@ -189,13 +195,16 @@ class _Patterns:
             # the Youth Union's and the police's own units ("Ban Phong trào Tỉnh đoàn", "Phòng
             # Cảnh sát giao thông Công an tỉnh")
             r"|Tỉnh\s+đoàn|Thành\s+đoàn|Công\s+an\s+(?:tỉnh|thành\s+phố)"
+            # one of several alike ("Phòng Thanh tra, kiểm tra số 1")
+            r"|số\s+\d{1,2}"
             r"|Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|xã|phường))?))?"
             r"(?![\p{L}])", _FLAGS) if units else None
         # the names' first two words, lower case: a text holding none of them needs no search
         openings = sorted({" ".join(n.lower().split()[:2]) for n in r.unit_names}, key=lambda o: (-len(o), o))
         self.unit_openings = re.compile("|".join(re.escape(o) for o in openings)) if openings else None
-        self.work_after = regex.compile(rf"\s+(?:{_words(r.work_verbs)})(?![\p{{L}}])", _FLAGS)
         nouns = _words(r.noun_phrases) or r"(?!x)x"
+        # (a noun that opens with a verb is no verb: "Vụ Kết cấu hạ tầng giao thông rà soát ...")
+        self.work_after = regex.compile(rf"\s+(?!(?:{nouns})(?![\p{{L}}]))(?:{_words(r.work_verbs)})(?![\p{{L}}])", _FLAGS)
         self.predicate = regex.compile(
             rf"\s+(?!(?:{nouns})(?![\p{{L}}]))(?:{_words(r.predicate_starts)})(?![\p{{L}}])", _FLAGS)
         self.group = regex.compile(rf",\s*(?:{_words(r.group_words)})(?![\p{{L}}])", regex.IGNORECASE | _FLAGS)
@@ -217,12 +226,6 @@ def _patterns() -> _Patterns:
 
 
 
-# heads that are also verbs, and the lower-case words a body of that head goes on with
-_VERB_HEAD = regex.compile(r"(?i:thanh\s+tra|thống\s+kê)", _FLAGS)
-_HEAD_PLACE_WORDS = {"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị", "đặc", "sở", "bộ", "cấp", "khu", "các",
-                     "viên", "chính", "nhà", "trung", "cơ", "quốc"}
-
-
 def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     p = _patterns()
     head = p.head.match(text, pos)
@@ -232,10 +235,10 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         head = p.plural.match(text, pos)
     if not head:
         return None
-    if _VERB_HEAD.fullmatch(head.group().strip()) and (nxt := regex.match(r"\s+(\p{Ll}+)", text[head.end():])) \
-            and nxt.group(1) not in _HEAD_PLACE_WORDS:
-        # "Thanh tra trách nhiệm của Chủ tịch ...": the verb (to inspect), not the inspectorate;
-        # the body goes on with its place ("Thanh tra tỉnh") or a name ("Thanh tra Chính phủ")
+    from ..lang.agencies.split import head_used_as_word  # (the registry's package: imported when first needed)
+
+    if head_used_as_word(text[head.start():]):
+        # "Thanh tra trách nhiệm của Chủ tịch ...": the verb (to inspect), not the inspectorate
         return None
     cut = p.predicate.search(text, head.end())
     if cut and (region := _NUMBERED_REGION.search(text, head.end(), cut.start())) \
@@ -497,6 +500,8 @@ class Bodies:
         p = _patterns()
         final = next((m for m in p.predicate.finditer(text, max(self.head_end(text) - 1, 0))
                       if not text[m.end():].strip()), None)
+        if final and p.unit and (unit := p.unit.match(text)) and unit.end() >= final.end():
+            return text  # "Tiểu ban Hậu cần": a unit's name ends with the word, not a verb
         return text[:final.start()].rstrip(" ,") if final else text
 
     def mention_spans(self, text: str) -> tuple[tuple[int, int], ...]:
@@ -529,6 +534,8 @@ class Bodies:
             # with it)
             while (group := _patterns().group.match(text, end)) and not self._proper_after(text, end):
                 end = group.end()
+            if region := _REGION_AFTER.match(text, end):
+                end = region.end()  # "Ngân hàng Nhà nước chi nhánh Khu vực 14": its branch
             after = _NOTE_AFTER.match(text, end)
             at = after.end() if after else end
             if regex.match(r"\s+(?!(?:và|cùng|với|hoặc)(?![\p{L}]))\p{Ll}", text[at:]) or _COMMA_DUTY.match(text, at):
@@ -738,7 +745,7 @@ class Bodies:
         kinds = bool(_PLURAL_KINDS.match(text, pos))
         while end < len(text) and text[end] == "," and (group := _GROUP_AFTER.match(text, end + 1)
                                                          or ((plural or not self._proper_after(text, end))
-                                                             and p.group.match(text, end))
+                                                             and (p.plural_group if plural else p.group).match(text, end))
                                                          or (kinds and _kind_of_plural(text, end + 1))):
             end = _partner_end(text, group.end(), group.end())
         name = text[pos:end].strip()

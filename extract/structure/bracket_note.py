@@ -28,7 +28,10 @@ _AT_END = regex.compile(r"\((?P<inner>[^()]{3,240})\)(?:\s*;\s*(?P<tail>[^();]{0
 _WITH = regex.compile(r"\s*,?\s+(?:chủ\s+trì\s*,?\s*)?phối\s+hợp(?:\s+(?:với|cùng))?\s+", _F | regex.I)
 # the role printed after the bodies of one part
 _LEADS = regex.compile(r"\s*,?\s+(?:chủ\s+trì|thực\s+hiện|theo\s+phân\s+cấp|theo\s+thẩm\s+quyền|"
-                       r"theo\s+chức\s+năng(?:\s*,\s*nhiệm\s+vụ)?(?:\s+được\s+giao)?)\s*$", _F | regex.I)
+                       r"theo\s+chức\s+năng(?:\s*,\s*nhiệm\s+vụ)?(?:\s+được\s+giao)?)"
+                       # ("Chi cục ... chủ trì các nhiệm vụ tại mục 4": the items it closes)
+                       r"(?:\s+(?:các|những)\s+(?:nhiệm\s+vụ|nội\s+dung|công\s+việc)(?:\s+(?:tại|thuộc|ở|của))?"
+                       r"(?:\s+(?:mục|phần|điểm|khoản|nhóm)\s+[\w.]+)?(?:\s+(?:nêu\s+)?trên)?)?\s*$", _F | regex.I)
 _HELPS = regex.compile(r"\s*,?\s+(?:phối\s+hợp(?:\s+thực\s+hiện)?|hướng\s+dẫn(?:\s*,\s*(?:giám\s+sát|kiểm\s+tra|theo\s+dõi))*|"
                        r"giám\s+sát|hỗ\s+trợ|tham\s+gia|tham\s+mưu)\s*$", _F | regex.I)
 # "X chủ trì, Y phối hợp" in one part: both roles, each after its bodies
@@ -97,8 +100,8 @@ def read_note(text: str, bodies) -> Note | None:
     m = _AT_END.search(text.rstrip())
     if not m:
         return None
-    if _glosses(text[:m.start()], m["inner"]) or _QUALIFIES.search(text, 0, m.start()):
-        return None
+    if _glosses(text[:m.start()], m["inner"]) or (_QUALIFIES.search(text, 0, m.start()) and ";" not in m["inner"]):
+        return None  # (a note of parts, "... hai cấp (Sở Xây dựng; Quý IV/2026)", is the doers' whatever precedes it)
     note = Note(start=m.start())
     leads: list[str] = []
     helps: list[str] = []

@@ -426,6 +426,15 @@ def _names_a_body_only(text: str) -> bool:
     return bodies.starts_like_body(title) and bodies.subject(title + " thực hiện") == title
 
 
+def _label_of_a_body(text: str) -> bool:
+    """A line that is a body's name and its colon, maybe with who heads it in brackets."""
+    from .bodies import PERSON_NOTE
+
+    name = PERSON_NOTE.sub("", text).strip().rstrip(" :")
+    bodies = _bodies()
+    return bool(name) and bodies.starts_like_body(name) and bodies.subject(name + " thực hiện") == name
+
+
 def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: bool, r: ProseRules) -> bool:
     """In text that separates paragraphs with blank lines, a line printed right under one left
     open ("a) Chủ trì tham mưu Chủ tịch" / "UBND tỉnh về phát triển ...") goes on with it,
@@ -453,6 +462,11 @@ def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: boo
             and not _LEFT_OPEN.search(previous.text) and (_opens_with_doer(text) or r.lead_in.match(text))):
         # "4. Đẩy mạnh chuyển đổi số y tế" over "Cục Công nghệ thông tin chủ trì ...", "2.5. Về
         # chuẩn bị các hội nghị" over "Giao Văn phòng Đảng ủy chủ trì, phối hợp với ...:"
+        return False
+    if (text[:1].isupper() and _marker(previous.text, None, False) is not None and text.rstrip().endswith(":")
+            and not _LEFT_OPEN.search(previous.text) and _label_of_a_body(text)):
+        # "6. Công tác đào tạo ... và chỉ đạo tuyến" over "Trung tâm Đào tạo - Chỉ đạo tuyến
+        # (PGS.TS ... - Phó Giám đốc phụ trách):": the body that does the items below it
         return False
     if r.work_start.match(text) and _names_a_body_only(previous.text):
         return False  # "5. Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ" over its first duty

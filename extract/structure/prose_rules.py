@@ -47,6 +47,7 @@ class ProseFile(BaseModel):
     trailer_labels: dict[str, _Words]
     lead_in_verbs: _Words = Field(min_length=1)
     content_intros: _Words = Field(min_length=1)
+    content_asks: _Words = ()
     not_work: _Words = Field(min_length=1)
     work_verbs: _Words = Field(min_length=1)
     body_end: _Words = Field(min_length=1)
@@ -76,7 +77,7 @@ class ProseFile(BaseModel):
                 raise ValueError(f"{wrong!r} -> {right!r}: a misspelling and its word must be as long")
         return {_nfc(k): _nfc(x) for k, x in v.items()}
 
-    @field_validator("lead_in_verbs", "content_intros", "not_work", "work_verbs", "body_end", "closing", "deadline_labels",
+    @field_validator("lead_in_verbs", "content_intros", "content_asks", "not_work", "work_verbs", "body_end", "closing", "deadline_labels",
                      "generic_deadline_labels",
                      "goal_lead_ins", "report_analysis", "form_start", "body_heads", "predicate_starts", "group_words", "plural_group_words", "sentence_openers",
                      "clause_openers", "unit_names")
@@ -135,7 +136,13 @@ class ProseRules:
     def respell(self, text: str) -> str:
         """``text`` with the misspellings of the words the rules look for ("phối họp") read as
         those words, letter for letter in place: names found in it are the printed ones."""
-        if self.misspelt is None or not text:
+        if not text:
+            return text
+        if "[" in text:
+            # a footnote's mark glued to a word, as Word saves it in text ("Phòng Nghiệp vụ Y -
+            # Dược[5] chủ trì"): blanked, letter for letter, so names end before it
+            text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)
+        if self.misspelt is None:
             return text
         return self.misspelt.sub(lambda m: _case_like(m.group(), self.spelling[m.group().casefold()]), text)
 
@@ -161,7 +168,16 @@ class ProseRules:
         return False
 
 
+_FOOTNOTE_MARK = regex.compile(r"(?<=[\p{L}.,;)])\[\d{1,2}\]", regex.VERSION1)
 _QUANTIFIER = regex.compile(r"^(?i:một\s+số|các|những)\s+(?=\S)", _FLAGS)
+
+
+def _content_intros(path, intros, asks) -> regex.Pattern:
+    """The content intros, none of them where the line asks for its contents to be done."""
+    if not asks:
+        return _compile(path, "content_intros", intros)
+    intro, ask = _compile(path, "content_intros", intros), _compile(path, "content_asks", asks)
+    return regex.compile(rf"^(?!(?s:.*?){ask.pattern})(?s:.*?){intro.pattern}", _FLAGS)
 
 
 def _compile(path, key: str, patterns, anchor: str = "") -> regex.Pattern:
@@ -207,7 +223,7 @@ def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
         trailers=tuple(trailers),
         labels="|".join(f"(?:{p})" for p in labels),
         lead_in=regex.compile(rf"^(?:{_words(f.lead_in_verbs)})(?![\p{{L}}])\s+", _FLAGS),
-        content_intros=_compile(path, "content_intros", f.content_intros),
+        content_intros=_content_intros(path, f.content_intros, f.content_asks),
         not_work=_compile(path, "not_work", f.not_work),
         work_start=regex.compile(rf"^(?:{_words(f.work_verbs)})(?![\p{{L}}])", _FLAGS),
         work_verbs=f.work_verbs,

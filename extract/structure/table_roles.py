@@ -212,6 +212,11 @@ def decide(headers: list[str], body: list[list[str]], registry=None) -> Decision
         elif role == "progress" and profiles[k].done < 0.2 and profiles[k].filled >= 2 and "product" not in roles:
             notes.append(f"column {clean[k]!r}: header words say progress, its cells state no work done; taken as product")
             roles[k] = "product"
+        elif (role == "task" and k > 0 and profiles[k].filled >= 2 and profiles[k].words <= 1.5
+              and max(profiles[k].number, profiles[k].ordinal) >= MIN_SHARE):
+            # "Chỉ tiêu thu nợ (%)" over "72", "70": a figure for each row, not its work
+            notes.append(f"column {clean[k]!r}: header words say task, its cells are figures; taken as target")
+            roles[k] = "target" if "target" not in roles else None
         elif _disagree(role, says, profiles[k]):
             notes.append(f"column {clean[k]!r}: header words say {role}, its cells read as {says}; header kept")
 
@@ -249,7 +254,11 @@ def decide(headers: list[str], body: list[list[str]], registry=None) -> Decision
 
     # no task column: the first column of words is what each row is about - a unit of an
     # inspection schedule (rows that are units with dates), a project of a progress report
-    if "task" not in roles and "subject" not in roles and ({"due", "start", "lead", "progress"} & set(roles)):
+    # (not figures for each body and nothing else: "Đơn vị | Dự toán thu | Chỉ tiêu (%)" sets
+    # targets, it hands out no work)
+    per_unit_figures = "target" in roles and not ({"due", "start", "progress"} & set(roles))
+    if "task" not in roles and "subject" not in roles and ({"due", "start", "lead", "progress"} & set(roles)) \
+            and not per_unit_figures:
         dated = bool({"due", "start"} & set(roles))
         for k in range(n):
             p = profiles[k]
@@ -315,6 +324,8 @@ def _not_tasks(headers: list[str], body: list[list[str]], roles: list[str | None
     if body and data and all(not any(clean_cell(row[k] if k < len(row) else "").strip(" .…_") for k in data) for row in body):
         return "a blank form (rows with no content)"
     if not ({"task", "subject"} & known):
+        if "target" in known:
+            return "figures for each body (targets or statistics): no column holds the work"
         return "no column holds the work (no task column)"
     if not ({"lead", "due", "target", "progress"} & known):
         return "statistics: no column says who, by when or a target"

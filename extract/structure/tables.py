@@ -435,6 +435,8 @@ class _TableReader:
         """
         out: list[_Item] = []
         for item in items:
+            if item.ordinal is None and any(_TOTAL_ROW.match(" ".join(str(v).split())) for v in item.values.values() if v):
+                continue  # "| | Tổng cộng | 21.450.000 |": the table's total, not the last row going on
             if not numbered:
                 task = (item.values.get("task") or "").strip()
                 if out and not item.bold and (not task or task[:1].islower()):
@@ -576,8 +578,10 @@ def _with_sub_header(top: list[str], sub: list[str], roles: list[str | None]) ->
     empty, and at least one stands under a cell the row above spans (left empty there)."""
     if len(sub) != len(top) or "task" not in roles:
         return None
-    labels = [one_line(clean_cell(c)) for c in sub]
     tops = [one_line(clean_cell(c)) for c in top]
+    # (a cell merged down over both rows that plain text prints in each: "TT", "Nội dung công
+    # việc" again under themselves)
+    labels = ["" if x == t else x for x, t in zip((one_line(clean_cell(c)) for c in sub), tops)]
     if labels[roles.index("task")] or not any(labels):
         return None
     if any(len(x.split()) > 5 or any(ch.isdigit() for ch in x) for x in labels):

@@ -105,6 +105,21 @@ def begins_body(registry: Registry, text: str) -> bool:
     return registry.match_at(words, 0, joinable(text, words)) is not None
 
 
+# heads that are also verbs or fields, and the lower-case words a body of that head goes on with
+_VERB_HEAD = regex.compile(r"(?i:thanh\s+tra|thống\s+kê)(?=\s+(\p{Ll}+)|\s*,\s*\p{Ll})", regex.VERSION1)
+_HEAD_PLACE_WORDS = {"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị", "đặc", "sở", "bộ", "cấp", "khu", "các",
+                     "viên", "chính", "nhà", "trung", "cơ", "quốc"}
+
+
+def head_used_as_word(text: str) -> bool:
+    """Does ``text`` begin with a head that is a verb or a field here, not a body? "Thanh tra
+    trách nhiệm của ..." (to inspect), "Thống kê nông nghiệp" (the field, in "Trung tâm Chuyển
+    đổi số và Thống kê nông nghiệp"), "Thanh tra, kiểm tra các cơ sở ..."; a body goes on with its place ("Thanh tra tỉnh", "Thống kê
+    khu vực") or a name ("Thanh tra Chính phủ")."""
+    m = _VERB_HEAD.match(text)  # (", kiểm tra ...": a verb after a comma, "Thanh tra, kiểm tra các cơ sở")
+    return m is not None and m.group(1) not in _HEAD_PLACE_WORDS
+
+
 PERSON = regex.compile(r"^\s*(?:đồng\s+chí|đ/c|ông|bà)\s", regex.IGNORECASE | regex.VERSION1)
 _PLURAL = regex.compile(r"(?:[Cc]ác|[Nn]hững)\s", regex.VERSION1)
 _PLURAL_LINE = regex.compile(r"(?:Các|Những)\s+\p{L}", regex.VERSION1)
@@ -167,6 +182,10 @@ def _drop_predicates(registry: Registry, text: str, spans: list[tuple[int, int]]
 # "phối hợp với <body>"
 _COOPERATES_AFTER = regex.compile(r"(?P<lead>^|[;\n]|,(?=\s*\p{Lu}))(?P<sp>\s*)(?P<body>\p{Lu}[^;,\n]*?)\s+(?i:phối\s+hợp)\s*(?=[.;,\n]|$)",
                                   regex.VERSION1)
+# ... and a whole clause after ";" ("Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền
+# hình Phú Thọ phối hợp"): every body of the clause, commas and all, cooperates
+_CLAUSE_COOPERATES = regex.compile(r"(?P<lead>[;\n])(?P<sp>\s*)(?P<body>\p{Lu}[^;\n]*?)\s+(?i:phối\s+hợp)\s*(?=[.;\n]|$)",
+                                   regex.VERSION1)
 
 
 _OF_EACH_PLACE = regex.compile(r"(?i:các)\s+(?i:tỉnh|thành\s+phố|xã|phường|huyện|quận|thị\s+xã|đặc\s+khu)(?![\p{L}])",
@@ -179,7 +198,7 @@ _ROLE_ABBREV = regex.compile(r"(?<![\p{L}])(?:(?P<lead>CT)|(?P<coop>PH))\s*:", r
 # phối hợp", "Sở Tư pháp (chủ trì), Sở Nội vụ, ...": the first body's role printed after it,
 # the others cooperate
 _LEAD_MARKED = regex.compile(
-    r"^\s*(?P<lead>\p{Lu}[^;,\n()]*?)\s*(?:\(\s*chủ\s+trì\s*\)|\s+chủ\s+trì)\s*[;,]\s*"
+    r"^\s*(?P<lead>\p{Lu}[^;,\n()]*?(?:,\s*\p{Lu}[^;,\n()]*?)*)\s*(?:\(\s*chủ\s+trì\s*\)|\s+chủ\s+trì)\s*[;,]\s*"
     r"(?!(?:phối\s+hợp|cùng|với)(?![\p{L}]))(?P<rest>\S.*?)\s*(?:\(\s*phối\s+hợp\s*\)|\s+phối\s+hợp)?\s*[.;]?\s*$",
     regex.IGNORECASE | regex.VERSION1 | regex.DOTALL)
 
@@ -212,6 +231,7 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
     if "chủ trì" in text.lower() or "CT" in text:
         text = _roles_labelled(text)
     if "phối hợp" in text.lower():
+        text = _CLAUSE_COOPERATES.sub(lambda m: f"{m['lead']}{m['sp']}phối hợp với {m['body']}", text)
         text = _COOPERATES_AFTER.sub(lambda m: f"{m['lead']}{m['sp']}phối hợp với {m['body']}", text)
     listed = unit_list(text)
     if listed and not text[listed.end:].strip(" .;,"):
@@ -254,7 +274,7 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             continue  # "Đồng chí Ủy viên Ban Thường vụ, Chủ tịch Ủy ban MTTQ xã": one person's roles
         if kind == "soft" and m.group(0).strip() in ("-", "–") and _BRANCH.match(rest):
             continue  # "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II": a branch of the body
-        if kind == "soft" and m.group(0).strip() in ("-", "–") and _second_half(registry, rest):
+        if kind == "soft" and m.group(0).strip() in ("-", "–") and second_half(registry, rest):
             continue  # "Phòng Thanh tra - Pháp chế": a name's second half, not a body of its own
         if kind == "soft" and m.end() not in starts and _FIELDS.search(text, pos, m.start()):
             continue  # a list of the fields an office-holder is in charge of
@@ -286,6 +306,8 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             again = m.group(0).strip() == "," and _same_head(text[pos:m.start()], rest)
             if not (after_known or own_line or again or m.end() in starts or begins_body(registry, rest)):
                 continue
+            if m.group(0).strip() in ("và", "cùng") and head_used_as_word(rest):
+                continue  # "Trung tâm Chuyển đổi số và Thống kê nông nghiệp": one name
             # A bare line break inside a name printed over two lines ("Lãnh đạo" / "Sở ...").
             if not m.group(0).strip() and not (m.start() in ends or begins_body(registry, text[pos : m.start()])):
                 continue
@@ -311,7 +333,7 @@ def _same_head(before: str, rest: str) -> bool:
     return bool(first) and regex.match(rf"\s*{regex.escape(first.group(1))}\s+\p{{Lu}}", rest) is not None
 
 
-def _second_half(registry: Registry, rest: str) -> bool:
+def second_half(registry: Registry, rest: str) -> bool:
     """After a dash: one to three capitalised words that are neither a head word with a name
     after it nor a name the registry knows whole ("Pháp chế", "Tài chính")."""
     segment = regex.split(r"[,;\n]|\s(?:và|cùng)\s", rest, maxsplit=1)[0].strip(" .")
@@ -319,9 +341,13 @@ def _second_half(registry: Registry, rest: str) -> bool:
     if not words or len(words) > 3 or not segment[:1].isupper():
         return False
     key = tuple(k for w in words[:6] for k in w.toned)
-    if any(key[:len(h)] == h and len(key) > len(h) for h in registry.heads):
+    if any(key[:len(h)] == h and len(key) > len(h) for h in registry.heads) and not _COMMON_NOUN.match(segment):
         return False  # a head word and a name after it: another body
     return tuple(k for w in words for k in w.keys) not in registry.known
+
+
+# a common noun that opens with a head word ("Tổ" + "chức"): "Phòng Hành chính - Tổ chức" is one name
+_COMMON_NOUN = regex.compile(r"(?i:tổ\s+chức)(?![\p{L}])", regex.VERSION1)
 
 
 def _two_named_groups(text: str, pos: int, comma: int, rest: str) -> bool:

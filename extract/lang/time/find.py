@@ -251,7 +251,18 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
                     continue
                 stop = end  # "... gửi về Ban Thường trực định kỳ và đột xuất.": the sentence ends on its time
         return start, stop
+    for m in _TIMES_A_PERIOD.finditer(text):
+        # "giám sát tuân thủ vệ sinh tay, 01 lần/tháng.": a frequency with no word before it,
+        # where it frames the clause (after a comma or at its end)
+        before, after = text[:m.start()].rstrip(), text[m.end():].strip()
+        if (before.endswith((",", ";", ":")) or not after or after[:1] in ".;") \
+                and parse_time(m.group(), ctx)[0].kind == "recurring":
+            return m.start(), m.end()
     return None
+
+
+# "01 lần/tháng", "2 lần/năm", "02 lần/học kỳ" (the unit after the slash)
+_TIMES_A_PERIOD = regex.compile(r"(?<![\p{L}\d])\d{1,2}\s*lần\s*/\s*\p{L}+(?:\s+kỳ)?(?![\p{L}])", _F)
 
 
 def _saying(phrase: str, ctx, rrule: str | None = None) -> int:
@@ -407,13 +418,18 @@ def _inline_span(text: str, start: int, phrase: str, rest: str, ctx) -> tuple[in
     if messages or spec is None:
         return None
     recurring_day = spec.kind == "recurring" and regex.search(r"ngay\s+\d", rest)
-    if not recurring_day and (spec.kind not in DATED_KINDS or spec.end is None):
+    # "tại kỳ họp thường lệ cuối năm 2026": a meeting printed with its year, relative to it
+    at_meeting = spec.kind == "relative" and spec.anchor and (g := grammar()).event is not None \
+        and g.event.search(fold(phrase)[0]) and _YEAR_DIGITS.search(phrase)  # (not "tại kỳ họp thứ 5")
+    if not recurring_day and not at_meeting and (spec.kind not in DATED_KINDS or spec.end is None):
         return None  # "trước ngày 30 tháng 11 hằng năm" counts: a day, every year
     # Trim words after the date that the grammar ignores ("... 20/12/2025 để tổng hợp"); not
     # the words of a lunar day ("trước Tết Nguyên đán Bính Ngọ" is as printed).
     words = phrase.split()
     while len(words) > 1 and any(ch.isdigit() for ch in phrase):
         shorter = " ".join(words[:-1])
+        if at_meeting and not any(ch.isdigit() for ch in shorter):
+            break  # (the meeting's year stays: "tại kỳ họp ... cuối năm 2026", not "tại kỳ họp")
         s2, m2 = parse_time(shorter, ctx)
         if m2 or s2 is None or (s2.kind, s2.start, s2.end, s2.rrule) != (spec.kind, spec.start, spec.end, spec.rrule):
             break

@@ -83,6 +83,8 @@ class Grammar:
             rf"(?:(?P<before>truoc)\s+|(?P<through>{alt(v.season_throughout) if v.season_throughout else '(?!x)x'})\s+)?"
             rf"(?P<season>{alt(v.seasons)})(?!\w)(?:\s+(?:nam\s+)?\d{{4}}(?:\s*[-–/]\s*\d{{4}})?(?!\d))?"
         ) if v.seasons else None
+        # a meeting or ceremony the deadline hangs on, and what dates it on a calendar (folded)
+        self.event = regex.compile(rf"(?<!\w)(?:{alt(v.events)})") if v.events else None
         # the traditional months ("tháng Giêng", "tháng Chạp") are the lunar calendar's (folded)
         self.lunar_month = regex.compile(rf"thang\s+{alt(v.month_names) if v.month_names else '(?!x)x'}|am\s+lich")
         self.numbers = {**v.number_words, **v.roman, **v.month_names}
@@ -201,6 +203,10 @@ class Grammar:
             # "ngày 12-13/3": the first of two days (a dash after a day is a range, "/" and "."
             # separate a date's parts)
             ("day", P(rf"{dayp}(?P<d>{dn})(?!\s*[/.]\s*\d)"), S(*units)),
+            # "20 - 26/11/2026", "04 - 05/4": a bare day before a dash and a whole date, as a
+            # schedule's cell prints a run of days
+            ("day", P(rf"(?<![\d/.])(?<!{alt([*v.units['week'], *v.units['quarter'], *v.units['month']])}\s*)"
+                      rf"(?P<d>{_DAY})(?=\s*[-–]\s*{_DAY}\s*[/.]\s*{_MONTH}(?!\d))"), None),
             ("quarter", P(quarter), S(*units)),
             ("month", P(month), S(*units)),
             ("month", P(rf"(?P<list>{_MONTH})\s*/\s*(?P<y>{_YEAR})"), None),

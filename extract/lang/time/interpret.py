@@ -217,7 +217,8 @@ def _concrete(st: _State, ctx: TimeContext | None) -> Reading:
         r = Reading(kind=u.kind, start=u.start(), end=u.end())
         if first.frm or st.onward:
             r.kind, r.end = "range", None
-        elif first.to:
+        elif first.to or (st.from_day is not None and u.kind == "date"):
+            # ("từ 20 - 26/11/2026": a dash between the days, no "đến")
             r.kind, r.start = "range", _day_before(st.from_day, r.end) if u.kind == "date" else None
         return r
     start = None if first.undatable else first.unit.start()
@@ -328,6 +329,12 @@ def _for_duration(r: Reading, st: _State) -> Reading:
     return Reading(kind="range", start=start, end=end, anchor=r.anchor)
 
 
+def whole_years(r: Reading) -> bool:
+    """A reading that is only the years printed (a year, or years from 1 Jan to 31 Dec)."""
+    return (r.kind in ("year", "range") and r.start is not None and r.end is not None
+            and (r.start.month, r.start.day, r.end.month, r.end.day) == (1, 1, 12, 31))
+
+
 def interpret(pieces: list[Piece], g: Grammar, folded: str, ctx: TimeContext | None) -> tuple[Reading, list[tuple[int, int]]]:
     """The reading of a phrase and the folded spans of its anchors; raises NotUnderstood."""
     st = _collect(pieces, ctx)
@@ -339,6 +346,10 @@ def interpret(pieces: list[Piece], g: Grammar, folded: str, ctx: TimeContext | N
         r = _concrete(st, ctx)
         r = _day_list(r, st.days)
         r = _for_duration(r, st)
+        if st.ongoing and whole_years(r):
+            # "Thường xuyên trong năm 2026", "thường xuyên giai đoạn 2026 - 2030": ongoing over
+            # the years printed (the years are its span, not a deadline)
+            r = Reading(kind="ongoing", start=r.start, end=r.end, anchor=r.anchor)
     elif st.ongoing:
         # "Báo cáo định kỳ | Thường xuyên": the bare "định kỳ" names the report, not the time.
         start, end = period_span(ctx)

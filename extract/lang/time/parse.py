@@ -13,8 +13,8 @@ from ...model import DATED_KINDS, TimeSpec
 from .context import TimeContext
 from .fold import fold, lower_keep_length
 from .grammar import Grammar, grammar
-from .interpret import NotUnderstood, interpret
-from .lunar import lunar_day
+from .interpret import NotUnderstood, interpret, whole_years
+from .lunar import lunar_dates_as_solar, lunar_day, names_lunar_day
 from .vocab import Vocabulary
 
 _ANCHOR_TRIM = " \t.,;:-–"
@@ -72,12 +72,14 @@ def _spelt_as_season(printed: str, g: Grammar) -> bool:
     return phrase in g.v.season_printed or phrase.isascii()
 
 
-def _whole_years(reading) -> bool:
-    """A reading that is only the years printed (a year, or years from 1 Jan to 31 Dec)."""
-    if reading.kind == "year":
-        return True
-    return (reading.kind == "range" and reading.start is not None and reading.end is not None
-            and (reading.start.month, reading.start.day, reading.end.month, reading.end.day) == (1, 1, 12, 31))
+# what puts a meeting on the calendar: a day, a month or a quarter printed with it (folded)
+_CALENDAR_DAY = regex.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}(?!\d{2})|(?<!\w)(?:ngay|thang|quy)\s+(?:\d|[ivx]+(?!\w))")
+
+
+def _at_event(text: str, m, index) -> TimeSpec:
+    """"trước kỳ họp thường lệ cuối năm 2026": relative to the meeting, from its word on."""
+    anchor = text[index[m.start()]:].strip(_ANCHOR_TRIM) or None
+    return TimeSpec(raw=text, kind="relative", anchor=anchor)
 
 
 def _season(text: str, m, index) -> TimeSpec:
@@ -162,6 +164,15 @@ def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
         if inner.kind in DATED_KINDS:
             return TimeSpec(raw=text, kind=inner.kind, start=inner.start, end=inner.end)
     folded, index = fold(text)
+    if g.v.month_names and not names_lunar_day(folded, g.v.lunar_days):
+        try:
+            solar_text = lunar_dates_as_solar(text, folded, index, g.v.month_names, ctx)
+        except ValueError as err:
+            raise NotUnderstood(str(err)) from None
+        if solar_text is not None:
+            # "trước ngày 27 tháng Chạp": read as the solar days they are
+            solar = _parse(solar_text, ctx, g)
+            return solar.model_copy(update={"raw": text})
     for q in _QUARTER_DIGITS.finditer(folded):
         if q.group(1) not in g.v.ocr_quarters and not 1 <= int(q.group(1)) <= 4:
             # "quý 13/2026", "quý 5 năm 2026": no quarter has that number, and the month or the
@@ -175,15 +186,21 @@ def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
     season = g.season.search(folded) if g.season is not None and day is None else None
     if season is not None and not _spelt_as_season(text[index[season.start("season")]:index[season.end("season")]], g):
         season = None  # "trước mưa lũ" (rain and floods), not "trước mùa lũ": folded alike
+    event = g.event.search(folded) if g.event is not None and not _CALENDAR_DAY.search(folded) else None
     try:
         reading, anchors = interpret(pieces, g, folded, ctx)
     except NotUnderstood:
         if season is not None:
             return _season(text, season, index)
+        if event is not None:
+            return _at_event(text, event, index)
         if day is None:
             raise
         return TimeSpec(raw=text, kind="date", start=day, end=day)
-    if season is not None and season.group("before") and _whole_years(reading):
+    if event is not None and reading.kind in ("year", "date", "range", "unspecified"):
+        # "tại kỳ họp thường lệ cuối năm 2026": at the session, whose day is not printed
+        return _at_event(text, event, index)
+    if season is not None and season.group("before") and whole_years(reading):
         # "trước mùa mưa bão năm 2026" is before the season, not within the year; "trong vụ Đông
         # Xuân 2026-2027" lies within the years printed, which stay its time
         return _season(text, season, index)

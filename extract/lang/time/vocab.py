@@ -76,6 +76,7 @@ class Vocabulary:
     seasons: tuple[str, ...]  # "mùa mưa bão": an event, not a time of the calendar
     season_printed: frozenset[str]  # the same as printed ("mùa mưa bão" is not "mưa mưa bão")
     season_throughout: tuple[str, ...]  # "suốt mùa khô": ongoing for the season
+    events: tuple[str, ...]  # "kỳ họp", "khai giảng": a meeting whose day is not printed
     # parts of a month: (words, first day, last day); a negative day counts from the month's end
     month_parts: tuple[tuple[tuple[str, ...], int, int], ...]
     # The spellings as printed (lower case, NFC), per key: a word printed with diacritics must
@@ -223,6 +224,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         season_printed=frozenset(" ".join(unicodedata.normalize("NFC", w).lower().split())
                                  for w in (r.get("seasons.words") if "seasons" in r.data else ())),
         season_throughout=r.words("seasons.throughout", required=False) if "seasons" in r.data else (),
+        events=r.words("events") if "events" in r.data else (),
         month_parts=month_parts,
         spellings=r.spellings,
     )

@@ -217,3 +217,38 @@ def test_partners_named_in_a_later_clause_before_its_time(tmp_path):
                            "Ủy ban nhân dân phường Phú Xuân chủ trì, Trung tâm Bảo tồn Di tích Cố đô Huế phối hợp, "
                            "thực hiện thường xuyên.\n")
     assert [r[1:] for r in _rows(doc)] == [(["Ủy ban nhân dân phường Phú Xuân"], ["Trung tâm Bảo tồn Di tích Cố đô Huế"])]
+
+
+def test_a_boards_heading_with_the_doers_in_brackets(tmp_path):
+    doc = _parse(tmp_path, "III. PHÂN CÔNG NHIỆM VỤ\n4. Tiểu ban An ninh - Y tế (Công an xã chủ trì, Trạm Y tế xã phối hợp)\n"
+                           "- Bảo đảm an ninh trật tự khu vực lễ hội.\n- Bố trí tổ y tế thường trực.\n")
+    assert [r[1:] for r in _rows(doc)] == [(["Công an xã"], ["Trạm Y tế xã"])] * 2
+
+
+def test_a_gloss_of_the_named_bodys_role_is_no_other_doer(tmp_path):
+    doc = _parse(tmp_path, "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính (cơ quan chủ trì)\n"
+                           "- Chủ trì xây dựng, theo dõi, đôn đốc thực hiện Kế hoạch.\n")
+    assert [r[1] for r in _rows(doc)] == [["Sở Tài chính"]]
+
+
+@pytest.mark.parametrize("line, support", [
+    ("Sở Tài chính phối hợp với UBND xã Tân Phú, xã Phú Lâm rà soát.", ["UBND xã Tân Phú", "xã Phú Lâm"]),
+    ("Sở Xây dựng phối hợp với Ủy ban nhân dân phường Thuận Hóa, phường Phú Xuân kiểm tra.",
+     ["Ủy ban nhân dân phường Thuận Hóa", "phường Phú Xuân"]),
+])
+def test_places_of_the_same_level_after_a_named_body_are_bodies_of_their_own(tmp_path, line, support):
+    assert doers(tmp_path, "1. " + line)[0][1] == support
+
+
+def test_a_board_members_role_name_and_post_are_one_doer(tmp_path):
+    doc = _parse(tmp_path, "III. BAN TỔ CHỨC\n1. Trưởng ban – đồng chí Lê Minh Đức, Phó Chủ tịch UBND phường: "
+                           "phụ trách chung, chỉ đạo tổ chức Đại hội.\n2. Sở Y tế, Sở Tài chính rà soát kinh phí.\n")
+    assert [r[1] for r in _rows(doc)] == [["Trưởng ban – đồng chí Lê Minh Đức, Phó Chủ tịch UBND phường"],
+                                          ["Sở Y tế", "Sở Tài chính"]]
+
+
+def test_a_councils_praise_is_no_task(tmp_path):
+    doc = _parse(tmp_path, "QUYẾT NGHỊ:\nĐiều 1. Hội đồng nhân dân thành phố đánh giá cao tinh thần trách nhiệm của "
+                           "Ủy ban nhân dân thành phố trong trả lời chất vấn.\n"
+                           "Điều 2. Giao Ủy ban nhân dân thành phố tổ chức thực hiện Nghị quyết này.\n")
+    assert [r[1] for r in _rows(doc)] == [["Ủy ban nhân dân thành phố"]]

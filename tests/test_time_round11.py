@@ -95,3 +95,45 @@ def test_ongoing_over_the_years_printed(phrase, start, end):
 
 def test_ongoing_within_a_month_keeps_the_month():
     assert parse_time("thường xuyên trong tháng 6/2026", CTX)[0].kind == "month"
+
+
+@pytest.mark.parametrize("text", [
+    "Xác định nhiệm vụ thu ngân sách là nhiệm vụ trọng tâm, thường xuyên của các cấp",
+    "Coi cải cách hành chính là nhiệm vụ quan trọng, lâu dài, thường xuyên",
+])
+def test_what_a_task_is_said_to_be_is_no_time(text):
+    from extract.lang.time.find import find_inline_undated
+
+    assert find_inline_undated(text) is None
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Đôn đốc thu đủ số tiền thuế theo các quyết định đã ban hành trong năm 2026, chậm nhất ngày 15/12/2026.",
+     "chậm nhất ngày 15/12/2026"),
+    ("Chủ đầu tư không có khả năng giải ngân hết trong năm 2026, gửi văn bản về Sở Tài chính trước ngày 20/10/2026.",
+     "trước ngày 20/10/2026"),
+    # a second milestone after ";" is another one: the first stays
+    ("Sở Y tế tổ chức tiêm chủng trong năm 2026; báo cáo trước ngày 15/01/2027.", "trong năm 2026"),
+    ("Sở Xây dựng hoàn thành các nhiệm vụ được giao trong năm 2026.", "hoàn thành các nhiệm vụ được giao trong năm 2026"),
+])
+def test_a_year_that_scopes_the_work_gives_way_to_its_deadline(text, due):
+    s, e = find_inline_deadline(text)
+    assert text[s:e] == due
+
+
+@pytest.mark.parametrize("phrase", ["trong thời hạn 05 ngày làm việc", "trong vòng 48 giờ",
+                                    "thời gian giải quyết không quá 10 ngày", "chậm nhất 10 ngày"])
+def test_a_length_from_an_unsaid_event_is_relative(phrase):
+    spec, messages = parse_time(phrase, CTX)
+    assert not messages and (spec.kind, spec.start, spec.end) == ("relative", None, None)
+
+
+@pytest.mark.parametrize("item, due", [
+    ("Sở Tài chính thẩm định hồ sơ trong thời hạn 05 ngày làm việc.", "trong thời hạn 05 ngày làm việc"),
+    ("Ban QLDA triển khai thi công ngay khi phương án được phê duyệt.", "ngay khi phương án được phê duyệt"),
+])
+def test_a_length_or_an_event_inside_the_sentence(item, due):
+    from extract.lang.time.find import find_inline_condition
+
+    span = find_inline_condition(item)
+    assert span and item[span[0]:span[1]] == due

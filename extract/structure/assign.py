@@ -110,6 +110,7 @@ _NEXT_SENTENCE = regex.compile(r"(?<=[\p{Ll}\d)”\"])\.\s+(?=\p{Lu})", _F)
 # với ...", "... 50 phòng học STEM - Sở Giáo dục và Đào tạo chủ trì - năm 2027")
 _NEXT_CLAUSE = regex.compile(r"(?:;|\s[-–])\s+(?=\p{Lu})", _F)
 # "3. Đồn Biên phòng Nhật Lệ (đề nghị)": a body asked, not ordered, in a heading
+_ROLE_WORDS = regex.compile(r"(?i:chủ\s+trì|phối\s+hợp)", _F)
 _ASKED_NOTE = regex.compile(r"\s*\((?i:đề\s+nghị|phối\s+hợp|nếu\s+có)\)\s*(?=:?\s*$)", _F)
 _COORDINATED = regex.compile(r"(?i:phối\s+hợp)", _F)
 _LEADS_AFTER = regex.compile(r"\s*,?\s*chủ\s+trì(?![\p{L}])", _F)
@@ -514,6 +515,13 @@ class Assigner:
         s = Scope()
         if not node.items and not self.contents(node):
             return s  # a leaf: its own scope is read with its text
+        roles = read_note(title, self.bodies)
+        if roles is not None and _ROLE_WORDS.search(title, roles.start) and roles.lead[:1].isupper():
+            # (not "1. Sở Tài chính (cơ quan chủ trì)": a gloss of the body's role)
+            # "4. Tiểu ban An ninh - Y tế (Công an xã chủ trì, Trạm Y tế xã phối hợp)": the note
+            # says who does the items, more closely than the board it names
+            s.lead, s.support, s.due = roles.lead, roles.support, roles.due
+            return s
         label = self.agency_label(title)
         if label is not None:
             name, rest = label

@@ -120,6 +120,8 @@ def head_used_as_word(text: str) -> bool:
     return m is not None and m.group(1) not in _HEAD_PLACE_WORDS
 
 
+_PERSON_NAMED = regex.compile(r"(?<![\p{L}])(?i:đồng\s+chí|đ/c|ông|bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}\s*$",
+                           regex.VERSION1)
 PERSON = regex.compile(r"^\s*(?:đồng\s+chí|đ/c|ông|bà)\s", regex.IGNORECASE | regex.VERSION1)
 _PLURAL = regex.compile(r"(?:[Cc]ác|[Nn]hững)\s", regex.VERSION1)
 _PLURAL_LINE = regex.compile(r"(?:Các|Những)\s+\p{L}", regex.VERSION1)
@@ -269,9 +271,12 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
         rest = text[m.end():]
         if kind == "soft" and PERSON.match(text[pos:m.start()]) and m.group(0).strip() in ("-", "–"):
             continue  # "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban": one person's roles
-        if (kind == "soft" and m.group(0).strip() == "," and PERSON.match(text[pos:m.start()])
+        if (kind == "soft" and m.group(0).strip() == "," and (PERSON.match(text[pos:m.start()])
+                                                              or _PERSON_NAMED.search(text, pos, m.start()))
                 and ROLE_TITLE.match(rest)):
-            continue  # "Đồng chí Ủy viên Ban Thường vụ, Chủ tịch Ủy ban MTTQ xã": one person's roles
+            # "Đồng chí Ủy viên Ban Thường vụ, Chủ tịch Ủy ban MTTQ xã", "Trưởng ban – đồng chí Lê
+            # Minh Đức, Phó Chủ tịch UBND phường": one person's roles
+            continue
         if kind == "soft" and m.group(0).strip() in ("-", "–") and _BRANCH.match(rest):
             continue  # "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II": a branch of the body
         if kind == "soft" and m.group(0).strip() in ("-", "–") and second_half(registry, rest):
@@ -303,7 +308,8 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             own_line = "\n" in m.group(0) and _PLURAL_LINE.match(rest)
             # "Khoa Khoa học Tự nhiên, Khoa Kinh tế - Quản trị kinh doanh": the same head word
             # after the comma starts the next body of that kind
-            again = m.group(0).strip() == "," and _same_head(text[pos:m.start()], rest)
+            again = m.group(0).strip() == "," and (_same_head(text[pos:m.start()], rest)
+                                                    or _same_level(text[pos:m.start()], rest))
             if not (after_known or own_line or again or m.end() in starts or begins_body(registry, rest)):
                 continue
             if m.group(0).strip() in ("và", "cùng") and head_used_as_word(rest):
@@ -331,6 +337,19 @@ def _same_head(before: str, rest: str) -> bool:
     # Mau, Công ty Cổ phần Cấp thoát nước Bạc Liêu" are two companies)
     first = regex.match(r"\s*(\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)?)\s+\p{Lu}", before)
     return bool(first) and regex.match(rf"\s*{regex.escape(first.group(1))}\s+\p{{Lu}}", rest) is not None
+
+
+# a place's level and its name, at the end of a body's name or opening what follows a comma
+_LEVEL_NAMED = regex.compile(r"\s*(?P<level>xã|phường|đặc\s+khu)\s+\p{Lu}", regex.VERSION1)
+_LEVEL_AT_END = regex.compile(r"(?<![\p{L}])(?P<level>xã|phường|đặc\s+khu)\s+\p{Lu}[^,;]*$", regex.VERSION1)
+
+
+def _same_level(before: str, rest: str) -> bool:
+    """"UBND phường Việt Trì, phường Vân Phú, phường Thanh Miếu": after a body of a named place,
+    another place of the same level is that body of that place (printed without its head)."""
+    last = _LEVEL_AT_END.search(before)
+    after = _LEVEL_NAMED.match(rest)
+    return bool(last and after and " ".join(last["level"].split()) == " ".join(after["level"].split()))
 
 
 def second_half(registry: Registry, rest: str) -> bool:

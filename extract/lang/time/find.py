@@ -347,6 +347,10 @@ def _first_inline(text: str, field: str, ctx) -> tuple[int, int] | None:
         if loose and start < loose[1]:
             continue  # a trigger inside that object ("... được giao trong năm 2025")
         if not _OBJECT_FIRST.match(text, stop):
+            if _YEAR_SCOPE.match(phrase) and (later := _deadline_after(text, span[1], field, ctx)):
+                # "thu ... theo các quyết định đã ban hành trong năm 2026, chậm nhất ngày
+                # 15/12/2026": a year that scopes the work gives way to a deadline stated after it
+                return later
             return span
         if _GIVEN.search(text, stop, span[1]):
             # "hoàn thành toàn bộ các nhiệm vụ được giao trong năm 2025, ...; hoàn thành trước ngày
@@ -358,6 +362,22 @@ def _first_inline(text: str, field: str, ctx) -> tuple[int, int] | None:
             # object may name a period of its own; the trigger inside the clause dates the work
             verb = verb or span
     return loose or verb
+
+
+# "trong năm 2026": a whole year, the weakest of times
+_YEAR_SCOPE = regex.compile(r"(?i:trong\s+năm)\s+(?:19|20)\d\d\s*$", regex.VERSION1)
+# the words of a deadline proper
+_DEADLINE_WORD = regex.compile(r"(?i:chậm\s+nhất|trước|hạn\s+chót|không\s+muộn\s+hơn|thời\s+hạn|hoàn\s+thành)", regex.VERSION1)
+
+
+def _deadline_after(text: str, pos: int, field: str, ctx) -> tuple[int, int] | None:
+    """The first deadline proper ("chậm nhất ngày ...", "trước ngày ...") after ``pos``, in the
+    same clause (a milestone after ";" is another one: the first stays)."""
+    end = text.find(";", pos)
+    for start, _, phrase, rest in _phrases(text[pos:end if end >= 0 else len(text)], field, _CLAUSE_END):
+        if _DEADLINE_WORD.match(phrase) and (span := _inline_span(text, pos + start, phrase, rest, ctx)):
+            return span
+    return None
 
 
 # After "hoàn thành"/"xong": an object before the time ("hoàn thành toàn bộ các nhiệm vụ ... trong
@@ -375,8 +395,11 @@ _ROMAN_QUARTER = regex.compile(r"(?i:qu[yý])\s+[IV]{1,3}(?![\p{L}])", regex.VER
 _YEAR_DIGITS = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _FREQUENCY_BEFORE = regex.compile(r"(?i:(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần)|định\s+kỳ)[^.;:]*$", regex.VERSION1)
 # qualities listed with "liên tục"/"thường xuyên" that make it an adjective of the object
+# (and what a task is: "xác định ... là nhiệm vụ trọng tâm, thường xuyên", "quan trọng, lâu dài,
+# thường xuyên")
 _QUALITY_BEFORE = regex.compile(r"(?i:ổn\s+định|thông\s+suốt|an\s+toàn|hiệu\s+quả|đầy\s+đủ|chính\s+xác|"
-                                r"kịp\s+thời|đồng\s+bộ)\s*,\s*$", regex.VERSION1)
+                                r"kịp\s+thời|đồng\s+bộ|trọng\s+tâm|quan\s+trọng|cấp\s+bách|lâu\s+dài|then\s+chốt)\s*,\s*$",
+                                regex.VERSION1)
 _SOME_YEAR = TimeContext(issued_on=date(2001, 1, 1))
 
 # "vào tháng"/"trong tháng" and a capitalised word that is no Roman numeral: a named event

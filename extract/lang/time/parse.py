@@ -72,6 +72,12 @@ def _spelt_as_season(printed: str, g: Grammar) -> bool:
     return phrase in g.v.season_printed or phrase.isascii()
 
 
+# a length of time and nothing else, after a word that bounds it (folded)
+_WITHIN_ONLY = regex.compile(r"^(?:thoi\s+gian\s+(?:giai\s+quyet|xu\s+ly|thuc\s+hien)\s*:?\s*)?"
+                             r"(?:trong\s+thoi\s+han|trong\s+vong|khong\s+qua|toi\s+da|cham\s+nhat(?:\s+la)?)\s+"
+                             r"(?:toi\s+da\s+|khong\s+qua\s+)?\d{1,3}\s*(?:ngay|gio|tuan)(?:\s+lam\s+viec)?\s*[.;]?$")
+
+
 # what puts a meeting on the calendar: a day, a month or a quarter printed with it (folded)
 _CALENDAR_DAY = regex.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}(?!\d{2})|(?<!\w)(?:ngay|thang|quy)\s+(?:\d|[ivx]+(?!\w))")
 
@@ -186,6 +192,10 @@ def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
     season = g.season.search(folded) if g.season is not None and day is None else None
     if season is not None and not _spelt_as_season(text[index[season.start("season")]:index[season.end("season")]], g):
         season = None  # "trước mưa lũ" (rain and floods), not "trước mùa lũ": folded alike
+    if _WITHIN_ONLY.match(folded):
+        # "trong thời hạn 05 ngày làm việc", "trong vòng 48 giờ", "không quá 10 ngày": a length
+        # counted from an event the phrase leaves unsaid (the request, the report received)
+        return TimeSpec(raw=text, kind="relative")
     event = g.event.search(folded) if g.event is not None and not _CALENDAR_DAY.search(folded) else None
     try:
         reading, anchors = interpret(pieces, g, folded, ctx)

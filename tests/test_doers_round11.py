@@ -197,7 +197,7 @@ def test_a_bracket_note_naming_the_items_it_closes(tmp_path, note, lead, support
 @pytest.mark.parametrize("line, lead, support", [
     ("Phòng Quản lý chất lượng chủ trì, phối hợp với các khoa, phòng rà soát bộ tiêu chí.",
      ["Phòng Quản lý chất lượng"], ["các khoa, phòng"]),
-    ("Trưởng các khoa, phòng, trung tâm rà soát nhân lực.", ["Trưởng các khoa, phòng, trung tâm"], []),
+    ("Trưởng các khoa, phòng rà soát nhân lực.", ["Trưởng các khoa, phòng"], []),
     ("Công an xã phối hợp Đồn Biên phòng Phước Thể triệt phá các tụ điểm đánh bạc.", ["Công an xã"], ["Đồn Biên phòng Phước Thể"]),
 ])
 def test_a_plural_of_units_and_a_verb_of_police_work(tmp_path, line, lead, support):

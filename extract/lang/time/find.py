@@ -395,11 +395,8 @@ _ROMAN_QUARTER = regex.compile(r"(?i:qu[yý])\s+[IV]{1,3}(?![\p{L}])", regex.VER
 _YEAR_DIGITS = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _FREQUENCY_BEFORE = regex.compile(r"(?i:(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần)|định\s+kỳ)[^.;:]*$", regex.VERSION1)
 # qualities listed with "liên tục"/"thường xuyên" that make it an adjective of the object
-# (and what a task is: "xác định ... là nhiệm vụ trọng tâm, thường xuyên", "quan trọng, lâu dài,
-# thường xuyên")
 _QUALITY_BEFORE = regex.compile(r"(?i:ổn\s+định|thông\s+suốt|an\s+toàn|hiệu\s+quả|đầy\s+đủ|chính\s+xác|"
-                                r"kịp\s+thời|đồng\s+bộ|trọng\s+tâm|quan\s+trọng|cấp\s+bách|lâu\s+dài|then\s+chốt)\s*,\s*$",
-                                regex.VERSION1)
+                                r"kịp\s+thời|đồng\s+bộ)\s*,\s*$", regex.VERSION1)
 _SOME_YEAR = TimeContext(issued_on=date(2001, 1, 1))
 
 # "vào tháng"/"trong tháng" and a capitalised word that is no Roman numeral: a named event

@@ -634,8 +634,8 @@ class Assigner:
                 continue  # "Giao đồng chí Nguyễn Văn A – Phó Chủ tịch ... thực hiện": the person's title
             if pattern is _DASH_LABEL and len(m.group("rest").split()) <= 3 and not self.is_work(m.group("rest")):
                 continue  # "Vụ Tổ chức - Biên chế", "Phòng Văn hóa - Xã hội": the dash is inside the name
-            if (pattern is _DASH_LABEL and len(m.group("rest").rstrip(" :").split()) <= 6
-                    and not regex.search(r"[,;.]", m.group("rest").rstrip(" :"))
+            if (pattern is _DASH_LABEL and len((half := m.group("rest").rstrip(" :")).split()) <= 6
+                    and not regex.search(r"[,;.]", half)
                     and (headed or (not self.is_work(m.group("rest"))
                                     and second_half(self.bodies.registry, m.group("rest"))))):
                 # "Trung tâm Văn hóa - Thông tin và Thể thao phường", "Tiểu ban Nội dung -
@@ -1195,9 +1195,9 @@ class Assigner:
             names = [name] if name else []
             clauses = regex.split(r"\s*;\s*", first[first.find(name):], maxsplit=2) if name and name in first else [""]
             clause = clauses[0]
-            if (coop := regex.match(r"^(.*?phối\s+hợp)\s*(?:,\s*\S.*)?$", clause.rstrip(" ."), regex.S)) is not None:
-                clause = coop.group(1)  # ("..., Y phối hợp, thực hiện thường xuyên": the time after it)
-            if clause.rstrip(" .").endswith("phối hợp") and (said := self.executor(clause))[0] == name and said[1]:
+            # (the clause up to its "phối hợp": "..., Y phối hợp, thực hiện thường xuyên" has the time after it)
+            coop = regex.match(r"^(.*?phối\s+hợp)\s*(?:,\s*\S.*)?$", clause.rstrip(" ."), regex.S)
+            if coop is not None and (said := self.executor(coop.group(1)))[0] == name and said[1]:
                 # "...; Vụ Kế hoạch - Tài chính chủ trì, Văn phòng Bộ và Cục Chuyển đổi số phối hợp;
                 # ...": the partners the doer's own clause names after it
                 t.support = said[1]

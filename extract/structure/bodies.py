@@ -237,7 +237,7 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         return None
     from ..lang.agencies.split import head_used_as_word  # (the registry's package: imported when first needed)
 
-    if head_used_as_word(text[head.start():]):
+    if head_used_as_word(text, head.start()):
         # "Thanh tra trách nhiệm của Chủ tịch ...": the verb (to inspect), not the inspectorate
         return None
     cut = p.predicate.search(text, head.end())

@@ -421,16 +421,18 @@ def _names_a_body_only(text: str) -> bool:
     line = _marker(text, None, False)
     if line is None or line.kind not in ("heading", "letter", "sub", "paren"):
         return False
-    title = line.title.strip()
-    bodies = _bodies()
-    return bodies.starts_like_body(title) and bodies.subject(title + " thực hiện") == title
+    return _body_name_only(line.title.strip())
 
 
 def _label_of_a_body(text: str) -> bool:
     """A line that is a body's name and its colon, maybe with who heads it in brackets."""
     from .bodies import PERSON_NOTE
 
-    name = PERSON_NOTE.sub("", text).strip().rstrip(" :")
+    return _body_name_only(PERSON_NOTE.sub("", text).strip().rstrip(" :"))
+
+
+def _body_name_only(name: str) -> bool:
+    """``name`` is a body's name and nothing more (it reads whole as the subject of a verb)."""
     bodies = _bodies()
     return bool(name) and bodies.starts_like_body(name) and bodies.subject(name + " thực hiện") == name
 

@@ -435,7 +435,7 @@ class _TableReader:
         """
         out: list[_Item] = []
         for item in items:
-            if item.ordinal is None and any(_TOTAL_ROW.match(" ".join(str(v).split())) for v in item.values.values() if v):
+            if item.ordinal is None and any(_TOTAL_ROW.match(one_line(v)) for v in item.values.values() if v):
                 continue  # "| | Tổng cộng | 21.450.000 |": the table's total, not the last row going on
             if not numbered:
                 task = (item.values.get("task") or "").strip()

@@ -111,12 +111,12 @@ _HEAD_PLACE_WORDS = {"tỉnh", "thành", "huyện", "quận", "xã", "phường"
                      "viên", "chính", "nhà", "trung", "cơ", "quốc"}
 
 
-def head_used_as_word(text: str) -> bool:
-    """Does ``text`` begin with a head that is a verb or a field here, not a body? "Thanh tra
+def head_used_as_word(text: str, pos: int = 0) -> bool:
+    """Does ``text`` begin (at ``pos``) with a head that is a verb or a field here, not a body? "Thanh tra
     trách nhiệm của ..." (to inspect), "Thống kê nông nghiệp" (the field, in "Trung tâm Chuyển
     đổi số và Thống kê nông nghiệp"), "Thanh tra, kiểm tra các cơ sở ..."; a body goes on with its place ("Thanh tra tỉnh", "Thống kê
     khu vực") or a name ("Thanh tra Chính phủ")."""
-    m = _VERB_HEAD.match(text)  # (", kiểm tra ...": a verb after a comma, "Thanh tra, kiểm tra các cơ sở")
+    m = _VERB_HEAD.match(text, pos)  # (", kiểm tra ...": a verb after a comma, "Thanh tra, kiểm tra các cơ sở")
     return m is not None and m.group(1) not in _HEAD_PLACE_WORDS
 
 
@@ -190,6 +190,10 @@ _CLAUSE_COOPERATES = regex.compile(r"(?P<lead>[;\n])(?P<sp>\s*)(?P<body>\p{Lu}[^
                                    regex.VERSION1)
 
 
+def _cooperates_with(m: regex.Match) -> str:
+    return f"{m['lead']}{m['sp']}phối hợp với {m['body']}"
+
+
 _OF_EACH_PLACE = regex.compile(r"(?i:các)\s+(?i:tỉnh|thành\s+phố|xã|phường|huyện|quận|thị\s+xã|đặc\s+khu)(?![\p{L}])",
                                regex.VERSION1)
 
@@ -233,8 +237,7 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
     if "chủ trì" in text.lower() or "CT" in text:
         text = _roles_labelled(text)
     if "phối hợp" in text.lower():
-        text = _CLAUSE_COOPERATES.sub(lambda m: f"{m['lead']}{m['sp']}phối hợp với {m['body']}", text)
-        text = _COOPERATES_AFTER.sub(lambda m: f"{m['lead']}{m['sp']}phối hợp với {m['body']}", text)
+        text = _COOPERATES_AFTER.sub(_cooperates_with, _CLAUSE_COOPERATES.sub(_cooperates_with, text))
     listed = unit_list(text)
     if listed and not text[listed.end:].strip(" .;,"):
         text = "; ".join(listed.names)  # "UBND các tỉnh: Lào Cai, Tuyên Quang": one body a place

@@ -58,16 +58,20 @@ def lunar_day(folded: str, days: tuple[tuple[tuple[str, ...], int, int], ...], c
         if m.group("y"):
             return _solar(int(m.group("y")), month, day)
         if m.group("cc"):
-            if issued is None:
-                return None
-            years = [y for y in range(issued.year - 2, issued.year + 3) if _can_chi(y) == " ".join(m.group("cc").split())]
-            return _solar(min(years, key=lambda y: abs(y - issued.year)), month, day) if years else None
+            year = _year_named(m.group("cc"), issued) if issued is not None else None
+            return _solar(year, month, day) if year is not None else None
         if issued is None:
             return None
         return next(d for y in (issued.year - 1, issued.year, issued.year + 1)
                     if (d := _solar(y, month, day)) >= issued)
     except (ValueError, StopIteration):  # a day the calendar does not have, out of its range
         return None
+
+
+def _year_named(name: str, near: date) -> int | None:
+    """The lunar year of a Can Chi name ("binh ngo", folded) nearest the year of ``near``."""
+    years = [y for y in range(near.year - 2, near.year + 3) if _can_chi(y) == " ".join(name.split())]
+    return min(years, key=lambda y: abs(y - near.year)) if years else None
 
 
 def _solar(lunar_year: int, month: int, day: int) -> date:
@@ -131,10 +135,7 @@ def _lunar_year(m: regex.Match, month: int, day: int, after: date | None) -> int
     if m.group("y"):
         return int(m.group("y"))
     if m.group("cc"):
-        if after is None:
-            return None
-        years = [y for y in range(after.year - 2, after.year + 3) if _can_chi(y) == " ".join(m.group("cc").split())]
-        return min(years, key=lambda y: abs(y - after.year)) if years else None
+        return _year_named(m.group("cc"), after) if after is not None else None
     if after is None:
         return None
     return next((y for y in (after.year - 1, after.year, after.year + 1)

@@ -13,6 +13,10 @@ from typing import Optional
 
 # Typer's rich help costs ~0.1 s of imports at every start; plain help keeps `--help` instant.
 os.environ.setdefault("TYPER_USE_RICH", "0")
+# Pydantic looks for plugins (entry points of every installed distribution: importlib.metadata,
+# ~10 ms) when the first model class is made; vnplan's command has none to run. A user who wants
+# theirs sets PYDANTIC_DISABLE_PLUGINS to "" (or to the plugins to skip): that value is kept.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer  # noqa: E402
 

@@ -30,7 +30,7 @@ def _nfc(value: str) -> str:
 
 
 class KindEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     code: str = Field(min_length=1, max_length=6)
     name: str = Field(min_length=2)
@@ -57,7 +57,7 @@ class KindEntry(BaseModel):
 
 
 class KindsFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     kinds: tuple[KindEntry, ...] = Field(min_length=1)
 

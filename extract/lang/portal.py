@@ -27,7 +27,7 @@ PortalField = Literal["number", "kind", "issuer", "signer", "issued_on", "other"
 
 
 class PortalFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     fields: dict[PortalField, tuple[str, ...]] = Field(min_length=1)
 

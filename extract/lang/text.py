@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import unicodedata
 from functools import lru_cache
 
@@ -42,7 +41,10 @@ def strip_markup(text: str) -> str:
     text = _SUP.sub("", text)
     text = _LI.sub("\n", text)
     text = _TAG.sub(" ", text)
-    text = html.unescape(text)
+    if "&" in text:
+        import html  # its table of entities is 2 ms of imports; most texts have none
+
+        text = html.unescape(text)
     return _MD_ITALIC.sub("", _MD_BOLD.sub("", text))
 
 

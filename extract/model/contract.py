@@ -15,7 +15,7 @@ from .. import SCHEMA_VERSION
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 AgencyKind = Literal["agency", "group", "unit"]

@@ -10,7 +10,7 @@ from .. import SCHEMA_VERSION
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class LinkedDocument(_Model):

@@ -12,7 +12,6 @@ from .header import parse_header
 from .assign import Scope, assigned_tasks
 from .merge import merge_tasks
 from .sources import locate_tasks
-from .tables import table_tasks
 
 
 def layout_blocks(layout: Layout, lang: Lang) -> list:
@@ -32,7 +31,11 @@ def build(layout: Layout, lang: Lang | None = None) -> RawDocument:
     blocks = layout_blocks(layout, lang)
     doc.header = parse_header(blocks, frozenset(w[2] for w in layout.warnings if w[0] == "ocr"))
     report = doc.header.kind == "BC"
-    tables = table_tasks(blocks, doc.warnings, lang.registry, issuer=doc.header.issuer)
+    tables = []
+    if any(isinstance(b, Table) and b.rows for b in blocks):
+        from .tables import table_tasks  # (its column rules are a tenth of the start-up: not for a text with no table)
+
+        tables = table_tasks(blocks, doc.warnings, lang.registry, issuer=doc.header.issuer)
     if report:
         _results_of_tables(tables)
     prose = assigned_tasks(blocks, report=report, registry=lang.registry,

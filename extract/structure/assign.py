@@ -30,7 +30,7 @@ from ..lang.agencies.split import PERSON, ROLE_TITLE, lead_marked, second_half
 from ..model import DATED_KINDS
 from ..model.raw import RawSection, RawTask
 from .bracket_note import read_note
-from .bodies import FULL_STOP, PERSON_NOTE, Bodies, _patterns, end_of, listed_subjects
+from .bodies import FULL_STOP, PERSON_NOTE, Bodies, _patterns, end_of, listed_subjects, unit_with_fields
 from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify, time_heading, trailer
 from .prose_rules import ProseRules, rules
 
@@ -113,11 +113,25 @@ _NEXT_CLAUSE = regex.compile(r"(?:;|\s[-–])\s+(?=\p{Lu})", _F)
 _ROLE_WORDS = regex.compile(r"(?i:chủ\s+trì|phối\s+hợp)", _F)
 _ASKED_NOTE = regex.compile(r"\s*\((?i:đề\s+nghị|phối\s+hợp|nếu\s+có)\)\s*(?=:?\s*$)", _F)
 _COORDINATED = regex.compile(r"(?i:phối\s+hợp)", _F)
+# an office holder of a court, a procuracy or a judgment enforcement office and the body they head
+# ("Chánh án các Tòa án nhân dân khu vực", "Viện trưởng Viện kiểm sát nhân dân khu vực 3")
+_OFFICE_HOLDER = regex.compile(r"^(?:Phó\s+)?(?:Chánh\s+án|Viện\s+trưởng|Chấp\s+hành\s+viên|Thẩm\s+phán|Kiểm\s+sát\s+viên)"
+                               r"(?:\s+các)?\s+\p{Lu}", _F)
+# a title that names goals ("Mục tiêu tổng quát", "Các chỉ tiêu chủ yếu", "Quan điểm")
+_GOALS_TITLE = regex.compile(r"^(?:các\s+)?(?i:mục\s+tiêu|mục\s+đích|chỉ\s+tiêu|quan\s+điểm|nguyên\s+tắc|tầm\s+nhìn)(?![\p{L}])",
+                             _F | regex.I)
+# the title of a section of work proper ("3. Nhiệm vụ, giải pháp chủ yếu")
+_WORK_SECTION = regex.compile(r"^(?:các\s+|những\s+|một\s+số\s+)?(?i:nhiệm\s+vụ|giải\s+pháp|phương\s+hướng|tổ\s+chức\s+thực\s+hiện)",
+                              _F | regex.I)
+# "Điều 3. Nguyên tắc phối hợp": how bodies work together, not what they do
+_PRINCIPLES = regex.compile(r"^(?:các\s+)?nguyên\s+tắc(?![\p{L}])", _F | regex.I)
 _LEADS_AFTER = regex.compile(r"\s*,?\s*chủ\s+trì(?![\p{L}])", _F)
 # "Đoàn xã Tân Hồng phối hợp", "Sở Y tế, Công an tỉnh cùng phối hợp": a clause of partners
 _PARTNERS_CLAUSE = regex.compile(r"^(?P<who>[^;:()]{3,150}?)\s+(?:cùng\s+)?phối\s+hợp(?:\s+thực\s+hiện)?$", _F)
 # "Về công tác thu ngân sách: Giao ...", "Đối với đề nghị của UBND xã X: giao Sở Y ...": a topic
 # label, then the assignment (in either case after the colon)
+# what a lead-in's items are about, before who does them ("Về công tác thu ngân sách, Sở Tài chính ...")
+_TOPIC = regex.compile(r"^(?i:về|đối\s+với)\s+[^:;]{2,120}?,\s+(?=\p{Lu})", _F)
 _RUN_IN_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu}|(?:giao|đề\s+nghị|yêu\s+cầu)\s+\p{Lu})", _F)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _TIME_LABEL = regex.compile(r"^(?P<label>[^:\n]{4,60}?)\s*:\s+(?=\p{Lu})", _F)
@@ -186,11 +200,17 @@ class Assigner:
         if node.line is None or node.line.kind not in _HEADING_KINDS:
             return None
         if not node.items and node.line.kind not in ("part", "chapter", "upper", "article"):
-            return None  # an item of work, not a section, even if it starts "Đánh giá ..."
+            # an item of work, not a section, even if it starts "Đánh giá ..."; but a short title
+            # that names goals over paragraphs is a section ("1. Mục tiêu tổng quát" over the
+            # goals; not "2. Tình hình chung:" over the work it calls for)
+            if not (node.body and len(node.title.split()) <= 6 and _GOALS_TITLE.match(node.title)
+                    and self.r.section_class(node.title) == "none"):
+                return None
         cls = self.r.section_class(node.title)
         if cls == "none" and self._gives_work(node):
             return None
-        if cls == "none" and _COORDINATED.search(node.title) and any(self.bodies.subject(c.title) for c in node.items):
+        if (cls == "none" and _COORDINATED.search(node.title) and not _PRINCIPLES.match(node.title)
+                and any(self.bodies.subject(c.title) for c in node.items)):
             return None  # "Điều 4. Nội dung phối hợp" over "1. Sở Tài chính cung cấp ...": duties
         if (cls == "none" and self.report and node.line.kind in ("part", "chapter", "upper")
                 and _REPORTED_PERIOD.match(node.title.replace("*", "").strip())):
@@ -503,8 +523,9 @@ class Assigner:
             # "Sở Lao động ... chủ trì; Sở Nông nghiệp ... phối hợp": the role after the body
             head, support = head[:cut], head[cut + 1:].strip() or None
         head = regex.sub(r"\s*(?:chủ\s+trì|thực\s+hiện)\s*$", "", head, flags=regex.I).strip(" ,;")
-        # "Sở Thông tin và Truyền thông đôn đốc, hướng dẫn ...": the body, not its predicate.
-        lead = (self.bodies.subject(head + " thực hiện") if head else None) or head
+        # "Sở Thông tin và Truyền thông đôn đốc, hướng dẫn ...": the body, not its predicate (not
+        # "Phòng Kiểm tra, giám sát số 3": a unit's name that lists its fields)
+        lead = (self.bodies.subject(head + " thực hiện") if head and not unit_with_fields(head) else None) or head
         return lead or None, support or None
 
     # -- headings -----------------------------------------------------------------------------
@@ -543,7 +564,7 @@ class Assigner:
             # items each due at its own time: the subject of the sentence does them
             s.lead = self.bodies.subject(title.rstrip(" :"))
         if (s.lead is None and label is None and not _SENTENCE_END.search(title) and not title.isupper()
-                and self.bodies.starts_like_body(title) and len(node.items) >= 1
+                and (self.bodies.starts_like_body(title) or _OFFICE_HOLDER.match(title)) and len(node.items) >= 1
                 and not any(self.bodies.subject(c.title) for c in node.items)
                 and sum(1 for c in node.items if self.r.work_start.match(c.title)) * 2 > len(node.items)):
             # "3. Cán bộ phụ trách lĩnh vực giám sát" over "- Tham mưu ...", "- Chủ trì ...": the
@@ -741,6 +762,12 @@ class Assigner:
                     # binh tỉnh tuyên truyền ...": a list of bodies, then the predicate)
                     or self.bodies.subject(rest.lstrip()))
             return self._with_partners(body, name) if name else None
+        for cut in (_TOPIC.match(body), _RUN_IN_LABEL.match(body)):
+            # "Về bảo đảm an toàn thông tin mạng, Sở Khoa học và Công nghệ có trách nhiệm:", "Dịch
+            # vụ công trực tuyến: Trung tâm ... chủ trì, phối hợp với ... thực hiện:": what the items
+            # are about, then who does them
+            if cut is not None and (found := self.lead_in(body[cut.end():] + ":")) and found[0]:
+                return found
         name = self.bodies.subject(body)
         if name and (gives := _GIVES_TO.match(body, end_of(body, name))):
             # "Ban Thường vụ Tỉnh ủy giao Đảng ủy UBND tỉnh lãnh đạo ... các nhiệm vụ sau:": the
@@ -845,7 +872,8 @@ class Assigner:
             return False
         title = line.title.strip()
         if (title.endswith(":") or line.kind not in ("part", "chapter", "upper")) and self.r.content_intros.search(title) \
-                and not any(self._hands_work(c) for c in _descendants(node)) and not self._dated_apart(node):
+                and not any(self._hands_work(c) for c in _descendants(node)) and not self._dated_apart(node) \
+                and not self._outline_below(node):
             # (work handed out deeper down, "3. Để khắc phục ..., HĐND tỉnh yêu cầu:" over "a) Ủy
             # ban nhân dân tỉnh" and its duties, makes the items more than contents)
             return True
@@ -896,8 +924,27 @@ class Assigner:
     def _dated_apart(self, node: Node) -> bool:
         """Items each due at a time of their own ("..., cụ thể:" over "a) ... trước ngày 15/11",
         "b) ... hoàn thành ngày 30/11"): separate pieces of work, not the parts of one."""
-        dues = {d for c in node.items if not c.items and (d := self.inline_due(c.title))}
+        # (a time counted from an event is one of its own too: "trả kết quả trong 15 ngày làm
+        # việc kể từ ngày nhận đủ hồ sơ", "báo cáo ... trong vòng 24 giờ kể từ khi ...")
+        dues = {d for c in node.items if not c.items and (d := self.inline_due(c.title) or self.inline_condition(c.title))}
         return len(node.items) >= 2 and len(dues) >= 2
+
+    def _outline_below(self, node: Node) -> bool:
+        """Items that are an outline of their own, one of them a section of work ("Điều 1. Thông
+        qua mục tiêu, chỉ tiêu, nhiệm vụ ... như sau:" over "3. Nhiệm vụ, giải pháp chủ yếu"): the
+        parts of a document, not the contents of one piece of work. (Not a section of "nội dung",
+        nor depth alone: "3. Đối tượng, nội dung kiểm tra:" over "3.2. Nội dung kiểm tra" over
+        "a) Kiểm tra hồ sơ" is what an inspection looks at.)"""
+        return any(self.section_class(c) in ("tasks", "duties", "forward") and _WORK_SECTION.match(c.title)
+                   for c in node.items)
+
+    def _asks_someone(self, text: str) -> bool:
+        """A lead-in that names whom it asks ("Đề nghị Viện kiểm sát nhân dân tỉnh ..."), not a
+        title that only says what is asked ("Đề nghị phối hợp")."""
+        if not self.r.lead_in.match(text):
+            return False
+        found = self.lead_in(text.rstrip(" .;") + ":")
+        return bool(found and found[0])
 
     def _hands_work(self, item: Node) -> bool:
         """An item that gives work to the body it names ("- Sở Y tế: Kiểm tra ...", "b) Công an
@@ -1133,12 +1180,20 @@ class Assigner:
         first = lines[0]
         if apart := _APART.match(first):
             first = first[apart.end():]  # "Riêng Ban Quản lý dự án ... chủ trì ...": the body singled out
-        if (not self.bodies.subject(first) and not listed_subjects(first) and not self.r.lead_in.match(first)
+        elif (topic := _TOPIC.match(first)) and self.bodies.subject(first[topic.end():]):
+            # "Đối với các vụ án trọng điểm, phức tạp, Phòng 1 có trách nhiệm cử ...": what the
+            # work is about, then who does it
+            first = first[topic.end():]
+        if (not self.bodies.subject(first) and not listed_subjects(first)
+                and (not self.r.lead_in.match(first) or not self._asks_someone(first))
                 and not regex.search(r"\.\s*$", first)):
             # "1. Giám sát việc ..." then "- Ban Thường trực ... giám sát ...": the doer is
-            # named in the line that spells the item out.
+            # named in the line that spells the item out ("6. Đề nghị phối hợp" then "Đề nghị
+            # Viện kiểm sát nhân dân tỉnh, Công an tỉnh ... phối hợp chặt chẽ ...": the title asks
+            # no one)
             first = next((ln.lstrip("-+•* ") for ln in lines[1:3]
-                          if ln.lstrip("-+•* ")[:1].isupper() and self.bodies.subject(ln.lstrip("-+•* "))), first)
+                          if ln.lstrip("-+•* ")[:1].isupper() and (self.bodies.subject(ln.lstrip("-+•* "))
+                                                                   or self._asks_someone(ln.lstrip("-+•* ")))), first)
         names = listed_subjects(first)
         if not names:
             asked = first

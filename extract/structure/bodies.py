@@ -30,7 +30,10 @@ _NAME_END = regex.compile(r"[,;.:()]|\s(?:để|nhằm|và|về|theo|trong\s+(?:
 _GROUP_AFTER = regex.compile(r"\s*(?:tổ\s+chức|đơn\s+vị|địa\s+phương|ngành|cá\s+nhân|doanh\s+nghiệp)(?![\p{L}])", _FLAGS)
 _QUALIFIER = regex.compile(
     r"(?:\s+cấp\s+(?:tỉnh|huyện|xã|thành\s+phố|trung\s+ương)(?=\s+(?:có\s+)?liên\s+quan))?"
-    r"\s+(?:có\s+liên\s+quan|liên\s+quan|(?:đóng\s+)?trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố|xã|phường))?)(?![\p{L}])",
+    r"\s+(?:có\s+liên\s+quan|liên\s+quan|(?:đóng\s+)?trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố|xã|phường))?"
+    # which of the places ("Ủy ban nhân dân các xã, phường ven biển", "... bị ảnh hưởng", "Công an
+    # xã, phường sở tại", "các xã biên giới")
+    r"|ven\s+biển|ven\s+sông|biên\s+giới|miền\s+núi|vùng\s+cao|bị\s+ảnh\s+hưởng|sở\s+tại)(?![\p{L}])",
     _FLAGS)
 
 
@@ -139,8 +142,19 @@ _RELATED_GROUP = regex.compile(r"(?:các\s+)?(?:tổ\s+chức|đơn\s+vị|cơ\s
                             r"(?:\s*,\s*(?:tổ\s+chức|đơn\s+vị|cơ\s+quan|địa\s+phương|doanh\s+nghiệp|cá\s+nhân))*"
                             r"\s+(?:có\s+)?liên\s+quan(?![\p{L}])", _FLAGS | regex.IGNORECASE)
 # lower-case words (at most four, no punctuation) then the word of a role: what ends the name
-_ROLE_AFTER = regex.compile(r"(?P<name>(?:\s+\p{Ll}+){1,4}?)\s+(?:chủ\s+trì|làm\s+đầu\s+mối|là\s+cơ\s+quan\s+(?:chủ\s+trì|thường\s+trực))"
+# (a unit's number may end those words: "Phòng Kiểm tra, giám sát số 2 chủ trì ...")
+_ROLE_AFTER = regex.compile(r"(?P<name>(?:\s+\p{Ll}+){1,4}?(?:\s+số\s+\d{1,2})?)\s+(?:chủ\s+trì|làm\s+đầu\s+mối|là\s+cơ\s+quan\s+(?:chủ\s+trì|thường\s+trực))"
                          r"(?![\p{L}])", _FLAGS)
+# a unit whose name may list its fields after a comma, in lower case ("Phòng Thanh tra, giám sát
+# ngân hàng", "Phòng Kiểm tra, giám sát số 2"), and such a list's last words
+_UNIT_HEAD = regex.compile(r"(?:Phòng|Ban|Vụ|Cục|Chi\s+cục|Trung\s+tâm|Khoa|Tổ|Đội)\s+\p{Lu}", _FLAGS)
+_UNIT_NAME_TAIL = regex.compile(r"(?!(?:các|những|mỗi|từng)\s)\p{Ll}+(?:\s+\p{Ll}+){0,3}(?:\s+số\s+\d{1,2})?", _FLAGS)
+# the role they were given, right after "được giao" ("Các Chi cục được giao chủ trì kiểm tra ...",
+# "Các cơ quan, đơn vị được giao chủ trì nhiệm vụ xây dựng ..."): part of who they are
+_GIVEN_ROLE = regex.compile(r"\s+(?:chủ\s+trì|phối\s+hợp)(?:\s+(?:nhiệm\s+vụ|thực\s+hiện))?(?![\p{L}])", _FLAGS)
+# the title of who heads a body, before the body's name
+_OFFICE_TITLE = regex.compile(r"(?:Phó\s+)?(?:Bộ\s+trưởng|Thứ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng|Chánh\s+Văn\s+phòng|"
+                              r"Chánh\s+Thanh\s+tra|Trưởng\s+ban|Cục\s+trưởng|Chi\s+cục\s+trưởng|Hiệu\s+trưởng)\s+(?=\p{Lu})", _FLAGS)
 _ACRONYM = regex.compile(r"\s\((?:\p{Lu}[\p{Lu}\d&.\-]{1,11})\)$", _FLAGS)
 # "... là", "... được", "... đã có chuyển biến" (a change of state, not "đã có nhiều sáng
 # kiến"), "... vẫn chưa": a state, not an act
@@ -221,9 +235,19 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    return _Patterns()
+    from ..disk_cache import built
+    from .prose_rules import RULE_SOURCES
+
+    return built("body-patterns", _Patterns, *RULE_SOURCES)
 
 
+
+
+def unit_with_fields(name: str) -> bool:
+    """"Phòng Kiểm tra, giám sát số 2", "Phòng Thanh tra, giám sát ngân hàng": a unit whose name
+    lists its fields after a comma, in lower case (words that read like a predicate)."""
+    head, comma, rest = name.partition(",")
+    return bool(comma) and _UNIT_HEAD.match(head) is not None and _UNIT_NAME_TAIL.fullmatch(rest.strip()) is not None
 
 
 def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
@@ -241,6 +265,7 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         # "Thanh tra trách nhiệm của Chủ tịch ...": the verb (to inspect), not the inspectorate
         return None
     cut = p.predicate.search(text, head.end())
+    by_role = False  # the name runs to a role word ("... chủ trì") past words that look like a predicate
     if cut and (region := _NUMBERED_REGION.search(text, head.end(), cut.start())) \
             and (verb := p.work_after.match(text, region.end())):
         # "Kho bạc Nhà nước khu vực XV kiểm soát vốn trong thời hạn 01 ngày làm việc ...": a name
@@ -288,6 +313,7 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         # words that end a proper name look like a predicate, but the role word right after
         # them is the predicate; the name runs to it
         cut = p.predicate.search(text, role.end("name"))
+        by_role = True
     if cut is None and (pos == 0 or starts_sentence):
         # "Phòng Điều dưỡng khảo sát ...", "Khoa Dược cung ứng ...": no word that only a
         # predicate starts with, but a verb of work after the name's first word ends it
@@ -295,7 +321,11 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         if first:
             cut = p.work_after.search(text, first.end())
     qualifier = ""
-    if cut and (assigned := _ASSIGNED.match(text, cut.start())):
+    if cut and (assigned := _ASSIGNED.match(text, cut.start())) and (role := _GIVEN_ROLE.match(text, assigned.end())) \
+            and (p.predicate.match(text, role.end()) or p.work_after.match(text, role.end())
+                 or _MAIN_PREDICATE.match(text, role.end() + 1)):
+        qualifier = text[cut.start():role.end()]
+    elif cut and (assigned := _ASSIGNED.match(text, cut.start())):
         # "Các cơ quan, đơn vị được giao nhiệm vụ theo dõi, kiểm tra tại Phụ lục có trách nhiệm
         # ...": who they are ("được giao ...") is part of their name, up to a word that only a
         # main predicate starts with (its own verbs are the duty it names).
@@ -349,6 +379,8 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         if (group.match(name, comma.start()) and not own_name) or regex.match(r",\s*(?:mỗi|từng)\s", name[comma.start():]):
             continue  # ("Từng cấp, từng ngành": one distributive group)
         rest = name[comma.end():].lstrip()
+        if by_role and unit_with_fields(name):
+            continue  # "Phòng Kiểm tra, giám sát số 2 chủ trì ...": the unit's name holds the comma
         if _COMMON_HEAD.match(name) and regex.fullmatch(r"\p{Ll}+(?:\s+\p{Ll}+){0,2}", rest.strip()):
             continue  # "Doanh nghiệp viễn thông, bưu chính ...": one more kind of the same noun
         if _PLURAL_KINDS.search(name, 0, comma.start()) and _KIND_AFTER.match(rest) and not p.head_ci.match(rest):
@@ -363,8 +395,16 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     for n in names:
         # "Ủy ban nhân dân quận Ngô Quyền và Ủy ban nhân dân các phường": two bodies.
         # ... and "Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại": a plural after "và".
-        parts = regex.split(rf"\s+và\s+(?=(?:{p.head.pattern})|(?:{p.plural.pattern}))", n)
-        split.extend(x.strip() for x in parts if x.strip())
+        parts = regex.split(rf"(\s+và\s+)(?=(?:{p.head.pattern})|(?:{p.plural.pattern}))", n)
+        from ..lang.agencies.split import head_used_as_word
+
+        joined = [parts[0]]
+        for gap, x in zip(parts[1::2], parts[2::2]):
+            if head_used_as_word(x):
+                joined[-1] += gap + x  # "Phòng Nghiệp vụ và Tổ chức thi hành án": one name
+            else:
+                joined.append(x)
+        split.extend(x.strip() for x in joined if x.strip())
     if qualifier and len(split) == 1:
         return split[0] + qualifier
     return "; ".join(split) or None
@@ -536,6 +576,8 @@ class Bodies:
                 end = group.end()
             if region := _REGION_AFTER.match(text, end):
                 end = region.end()  # "Ngân hàng Nhà nước chi nhánh Khu vực 14": its branch
+            elif (which := _QUALIFIER.match(text, end)) and _PLURAL_IN.search(text, start, end):
+                end = which.end()  # "Ủy ban nhân dân các xã, phường bị ảnh hưởng báo cáo ...": which of them
             after = _NOTE_AFTER.match(text, end)
             at = after.end() if after else end
             if regex.match(r"\s+(?!(?:và|cùng|với|hoặc)(?![\p{L}]))\p{Ll}", text[at:]) or _COMMA_DUTY.match(text, at):
@@ -558,6 +600,11 @@ class Bodies:
         if found and own and not _NAME_GOES_ON.match(own[len(found):]) and not _TWO_HALVES.match(own[len(found):]) \
                 and not self._unit_goes_on(text, pos, found, own):
             return found  # "Sở Tài chính cân đối, bố trí ...": a verb the word rules do not know
+        if own is None and found is None and (title := _OFFICE_TITLE.match(text, pos)) \
+                and (body := self._mention_at(text, title.end())):
+            # "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch chỉ đạo ...": the head of a body the
+            # registry knows with its commas (the word rules stop at a comma)
+            return text[pos:title.end()] + body
         return own
 
     @staticmethod

@@ -39,7 +39,7 @@ _SPACE = regex.compile(r"\s+")
 class RoleLists(RootModel[dict[Role, list[Phrase]]]):
     """role -> list of non-empty header texts (columns.yaml) or phrases (column_keywords.yaml)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 @lru_cache(maxsize=16384)

@@ -30,7 +30,7 @@ def _nfc(text: str) -> str:
 
 
 class HeaderFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     motto: _Words = Field(min_length=1)
     marks: _Words = ()
@@ -210,4 +210,7 @@ def load_header_rules(path: Path = DATA_FILE) -> HeaderRules:
 
 @lru_cache(maxsize=1)
 def header_rules() -> HeaderRules:
-    return load_header_rules()
+    from ..disk_cache import built
+    from .prose_rules import RULE_SOURCES
+
+    return built("header-rules", load_header_rules, *RULE_SOURCES)

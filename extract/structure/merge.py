@@ -11,7 +11,6 @@ from __future__ import annotations
 import unicodedata
 
 import regex
-from rapidfuzz import fuzz, process
 
 from ..model.raw import RawTask
 
@@ -42,6 +41,8 @@ def _opens_with_doer(task: RawTask, words: str) -> bool:
 def _same_work(prose: str, rows: list[str]) -> bool:
     """Does the prose wording say what one of the rows says, as far as the shorter goes (a
     row often stops where the body item goes on to its doer and deadline)?"""
+    from rapidfuzz import fuzz  # only documents with both prose and table tasks come here
+
     for row in rows:
         n = min(len(prose), len(row))
         if fuzz.ratio(prose[:n], row[:n]) >= _SAME:
@@ -136,6 +137,8 @@ class _NearKeys:
             for j in range(edits + 1):
                 found.update(index.get(k[j * size:(j + 1) * size], ()))
             choices = [self.keys[i] for i in sorted(found)]  # k itself holds every piece
+        from rapidfuzz import fuzz, process
+
         return [m[0] for m in process.extract(k, choices, scorer=fuzz.ratio, score_cutoff=_SAME, limit=None)]
 
 

@@ -339,6 +339,8 @@ _LEADING_RULE = regex.compile(r"^(?:[\-‐‒–—―─━_=*]{3,}\s+(?=\S)|[*
 _GLUED_ORDINAL = regex.compile(r"\s(?P<ord>\d{1,2}(?:\.\d{1,2}){1,3}\.)$", _F)
 _LONE_ORDINAL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVXLC]{1,6}\.|\(\d{1,2}\))$", _F)
 _ADDRESSEES = regex.compile(r"^(?:Kính\s+gửi|KÍNH\s+GỬI|Đồng\s+kính\s+gửi)\b|^[\p{Lu}\s]+\s(?:điện|ĐIỆN)\s*:$", _F)
+# "(Kèm theo Quyết định số ...)", "(Ban hành kèm theo ...)": the last line of an attached title
+_ATTACHED_NOTE = regex.compile(r"^\(?\s*(?i:(?:ban\s+hành\s+)?kèm\s+theo)(?![\p{L}])", _F)
 _ATTACHED_TITLE = regex.compile(r"(?:^|\s)(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|PHƯƠNG ÁN|ĐỀ ÁN|HƯỚNG DẪN|QUY ĐỊNH)(?!\p{L})", _F)
 
 
@@ -532,6 +534,7 @@ def body_paragraphs(blocks) -> list[BodyLine]:
     r = rules()
     out: list[BodyLine] = []
     skipping = False
+    subtitle = 0  # lines left of an attached document's title, after its kind word
     in_form = False  # skipping a blank form: only the next appendix ends it
     addressees = False
     carry = ""
@@ -582,7 +585,20 @@ def body_paragraphs(blocks) -> list[BodyLine]:
             alone = m is not None and text.strip() == title.strip() and _is_kind_title(title.strip())
             if m and _mostly_upper(title) and (alone or len(title.split()) >= 4):
                 skipping = False
+                subtitle = 3 if alone else 0
             continue
+        if subtitle:
+            # the attached document's own title under its kind ("QUY CHẾ" / "Phối hợp trong quản
+            # lý nhà nước về ..." / "(Kèm theo Quyết định số ...)"): a title, not a paragraph of
+            # work; it ends at the first numbered part or a sentence
+            note = _ATTACHED_NOTE.match(text)
+            if _marker(text, None, False) is None and not text.rstrip().endswith((".", ":", ";")) \
+                    and not (note and text.count("(") > text.count(")")):
+                # (a note whose bracket closes on a later line, with what follows glued to it,
+                # "... của Ủy ban nhân dân phường) Chương I ...", is read as before)
+                subtitle = subtitle - 1 if not note else 0
+                continue
+            subtitle = 0
         if _LONE_ORDINAL.match(text):
             carry = f"{carry}{text} "
             continue

@@ -14,7 +14,7 @@ from pathlib import Path
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..datafile import read_yaml, validate
+from ..datafile import load_model, validate
 from ..errors import DataFileError
 from ..lang.fold import either_placement
 
@@ -33,7 +33,7 @@ _Words = tuple[str, ...]
 
 
 class _Status(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     done: _Words = Field(min_length=1)
     in_progress: _Words = Field(min_length=1)
@@ -41,7 +41,7 @@ class _Status(BaseModel):
 
 
 class ProseFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     sections: dict[str, _Words]
     trailer_labels: dict[str, _Words]
@@ -111,11 +111,11 @@ class ProseRules:
     labels: str  # every trailer and deadline label, one alternation (for lines glued together)
     lead_in: regex.Pattern
     content_intros: regex.Pattern
-    not_work: regex.Pattern
+    not_work: AnyOf
     work_start: regex.Pattern
     work_verbs: tuple[str, ...]
     body_end: regex.Pattern
-    closing: regex.Pattern | None
+    closing: AnyOf | None
     goal_lead_ins: regex.Pattern
     report_analysis: regex.Pattern
     form_start: regex.Pattern
@@ -180,6 +180,32 @@ def _content_intros(path, intros, asks) -> regex.Pattern:
     return regex.compile(rf"^(?!(?s:.*?){ask.pattern})(?s:.*?){intro.pattern}", _FLAGS)
 
 
+class AnyOf:
+    """Patterns of which any one matching is the answer (``search`` returns the first that
+    does, in the file's order): each searched on its own. One alternation of the same patterns
+    took three times as long: most open with "^", and the alternation tried every one of them
+    at every position of the text, where a pattern alone is tried at its start only."""
+
+    __slots__ = ("patterns",)
+
+    def __init__(self, patterns: tuple[regex.Pattern, ...]):
+        self.patterns = patterns
+
+    def search(self, text: str):
+        for p in self.patterns:
+            m = p.search(text)
+            if m is not None:
+                return m
+        return None
+
+    def __reduce__(self):  # slots: pickled (for the disk cache) as its patterns
+        return (AnyOf, (self.patterns,))
+
+
+def _any_of(path, key: str, patterns) -> AnyOf:
+    return AnyOf(tuple(_compile(path, key, [p]) for p in patterns))
+
+
 def _compile(path, key: str, patterns, anchor: str = "") -> regex.Pattern:
     for p in patterns:
         try:
@@ -207,7 +233,8 @@ _words = words_pattern
 
 
 def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
-    f = validate(data, ProseFile, path)
+    """The rules of ``data``: the file's content, or that content already validated."""
+    f = data if isinstance(data, ProseFile) else validate(data, ProseFile, path)
     sections = []
     for cls, patterns in f.sections.items():
         for p in patterns:
@@ -224,11 +251,11 @@ def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
         labels="|".join(f"(?:{p})" for p in labels),
         lead_in=regex.compile(rf"^(?:{_words(f.lead_in_verbs)})(?![\p{{L}}])\s+", _FLAGS),
         content_intros=_content_intros(path, f.content_intros, f.content_asks),
-        not_work=_compile(path, "not_work", f.not_work),
+        not_work=_any_of(path, "not_work", f.not_work),
         work_start=regex.compile(rf"^(?:{_words(f.work_verbs)})(?![\p{{L}}])", _FLAGS),
         work_verbs=f.work_verbs,
         body_end=_compile(path, "body_end", f.body_end),
-        closing=_compile(path, "closing", f.closing) if f.closing else None,
+        closing=_any_of(path, "closing", f.closing) if f.closing else None,
         goal_lead_ins=_compile(path, "goal_lead_ins", f.goal_lead_ins),
         report_analysis=_compile(path, "report_analysis", f.report_analysis, anchor="(?i)"),
         form_start=_compile(path, "form_start", f.form_start, anchor="(?i)"),
@@ -254,9 +281,17 @@ def _case_like(printed: str, word: str) -> str:
 
 
 def load_rules(path: Path = DATA_FILE) -> ProseRules:
-    return parse_rules(read_yaml(path), path)
+    return parse_rules(load_model(path, ProseFile), path)
+
+
+# What the structure's compiled rules are built from: this package's code and data files and the
+# folding they use (a stat of each, at every start: see disk_cache.built).
+RULE_SOURCES = (Path(__file__).parent, Path(__file__).parents[1] / "lang" / "fold.py",
+                Path(__file__).parents[1] / "datafile.py")
 
 
 @lru_cache(maxsize=1)
 def rules() -> ProseRules:
-    return load_rules()
+    from ..disk_cache import built
+
+    return built("prose-rules", load_rules, *RULE_SOURCES)

@@ -24,7 +24,7 @@ Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2)]
 
 
 class _ScheduleFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     activities: list[Phrase] = Field(min_length=1)
     teams: list[Phrase] = Field(min_length=1)

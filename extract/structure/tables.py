@@ -253,9 +253,10 @@ class _TableReader:
             self._join_length(values, extra, merged)
             self._narrower_note(values, extra, merged)
             if values.get("subject"):  # a schedule: the row is about its unit
-                if values.get("task"):
-                    extra[self.columns.headers[roles.index("task")]] = values["task"]
-                values["task"] = values.pop("subject")
+                subject = values.pop("subject")
+                # and, when the table says it, what is looked at there ("Ủy ban nhân dân xã Bảo
+                # Hà: Thanh tra việc quản lý, sử dụng ngân sách ..."): both are the row's work
+                values["task"] = f"{subject.rstrip(' .;:')}: {values['task']}" if values.get("task") else subject
                 if "subject" in merged:
                     merged.add("task")
             values.pop("subject", None)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -162,6 +161,8 @@ def load_places() -> Places:
     base = _package_dir() / "data"
     db_path = base / "dataset.db"
     places = Places(source=str(db_path), version=_version())
+    import sqlite3  # the tables are read once and kept in the registry's disk cache
+
     conn = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True)
     try:
         new_rows = conn.execute(
@@ -219,6 +220,8 @@ def commune_predecessors() -> dict[str, tuple[str, ...]]:
     tỉnh C"); from the package's 2025 conversion table."""
     places = load_places()
     base = _package_dir() / "data"
+    import sqlite3
+
     conn = sqlite3.connect(f"file:{base / 'dataset.db'}?mode=ro&immutable=1", uri=True)
     try:
         old = {f"{pk}_{dk}_{wk}": f"{w}, {d}, {p}" for p, d, w, pk, dk, wk in conn.execute(

@@ -46,7 +46,7 @@ _PLACEHOLDER = regex.compile(r"\{(place|name|type|unit)\}")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class EntryModel(_Strict):

@@ -106,7 +106,9 @@ def begins_body(registry: Registry, text: str) -> bool:
 
 
 # heads that are also verbs or fields, and the lower-case words a body of that head goes on with
-_VERB_HEAD = regex.compile(r"(?i:thanh\s+tra|thống\s+kê)(?=\s+(\p{Ll}+)|\s*,\s*\p{Ll})", regex.VERSION1)
+# ("Tổ chức thi hành án": to organise, in "Phòng Nghiệp vụ và Tổ chức thi hành án"; not "Tổ chức
+# chính trị - xã hội")
+_VERB_HEAD = regex.compile(r"(?i:thanh\s+tra|thống\s+kê|tổ\s+chức)(?=\s+(\p{Ll}+)|\s*,\s*\p{Ll})", regex.VERSION1)
 _HEAD_PLACE_WORDS = {"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị", "đặc", "sở", "bộ", "cấp", "khu", "các",
                      "viên", "chính", "nhà", "trung", "cơ", "quốc"}
 

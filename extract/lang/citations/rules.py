@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ...datafile import read_yaml, validate
+from ...datafile import load_model, validate
 from ...errors import DataFileError
 from ..kinds import Kinds, kinds
 
@@ -26,7 +26,7 @@ def _nfc(v: str) -> str:
 
 
 class CitationsFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     untyped_kind: str = Field(min_length=1)
     issuer_codes: dict[str, str] = {}
@@ -95,8 +95,8 @@ def _citation_kinds(table: Kinds) -> tuple[Kind, ...]:
 
 
 def parse_rules(data, path: Path = DATA_FILE, table: Kinds | None = None) -> Rules:
-    """Validate the decoded YAML; raise DataFileError naming what is wrong."""
-    f = validate(data, CitationsFile, path)
+    """Validate the decoded YAML (or take it validated); raise DataFileError naming what is wrong."""
+    f = data if isinstance(data, CitationsFile) else validate(data, CitationsFile, path)
     table = table or kinds()
     untyped = table.cited_name(f.untyped_kind)
     if table.code_of_name(untyped) is None:
@@ -110,7 +110,7 @@ def parse_rules(data, path: Path = DATA_FILE, table: Kinds | None = None) -> Rul
 
 
 def load_rules(path: Path = DATA_FILE) -> Rules:
-    return parse_rules(read_yaml(path), path)
+    return parse_rules(load_model(path, CitationsFile), path)
 
 
 @lru_cache(maxsize=1)

@@ -184,6 +184,8 @@ def _trigger(field: str) -> regex.Pattern | None:
     now = [w for w in words if fold(w)[0].startswith("ngay ")]
     rest = [w for w in words if w not in now]
     parts = ([rf"(?<!\d\s)(?:{alt(now)})"] if now else []) + ([rf"(?:{alt(rest)})"] if rest else [])
+    if field == "inline_condition_triggers" and (counted := vocabulary().inline_count_triggers):
+        parts.append(rf"(?:{alt(counted)})(?=\s+\d)")  # "trong 05 ngày làm việc kể từ ...": a count follows
     return regex.compile(rf"(?<![\p{{L}}\d])(?:{'|'.join(parts)})(?![\p{{L}}])", _F)
 
 
@@ -255,14 +257,16 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
         # "giám sát tuân thủ vệ sinh tay, 01 lần/tháng.": a frequency with no word before it,
         # where it frames the clause (after a comma or at its end)
         before, after = text[:m.start()].rstrip(), text[m.end():].strip()
-        if (before.endswith((",", ";", ":")) or not after or after[:1] in ".;") \
+        # ("03 giờ/lần", "06 tháng/lần": how often, wherever it stands)
+        if (before.endswith((",", ";", ":")) or not after or after[:1] in ".;" or m.group("every")) \
                 and parse_time(m.group(), ctx)[0].kind == "recurring":
             return m.start(), m.end()
     return None
 
 
-# "01 lần/tháng", "2 lần/năm", "02 lần/học kỳ" (the unit after the slash)
-_TIMES_A_PERIOD = regex.compile(r"(?<![\p{L}\d])\d{1,2}\s*lần\s*/\s*\p{L}+(?:\s+kỳ)?(?![\p{L}])", _F)
+# "01 lần/tháng", "2 lần/năm", "02 lần/học kỳ" (the unit after the slash); "03 giờ/lần", "06
+# tháng/lần" (the period before it)
+_TIMES_A_PERIOD = regex.compile(r"(?<![\p{L}\d])\d{1,2}\s*(?:lần\s*/\s*\p{L}+(?:\s+kỳ)?|(?P<every>\p{L}+\s*/\s*lần))(?![\p{L}])", _F)
 
 
 def _saying(phrase: str, ctx, rrule: str | None = None) -> int:

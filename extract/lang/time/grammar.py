@@ -70,11 +70,15 @@ class Grammar:
         self.v = v
         self.school_year = None
         self.school_year_part = None
+        self.before_school_year = None
         if v.school_year_words:
             terms = alt(w for words, _, _ in v.school_terms for w in words) if v.school_terms else r"(?!x)x"
             self.school_year = regex.compile(
                 rf"(?:(?P<term>{terms})\s+(?:cua\s+)?)?{alt(v.school_year_words)}\s+"
                 rf"(?P<y1>\d{{4}})\s*[-–/]\s*(?P<y2>\d{{4}})(?!\d)")
+            # "(hoàn thành) trước năm học (mới) 2026 - 2027": by the day before it starts (folded)
+            self.before_school_year = regex.compile(
+                rf"\s*(?:(?:hoan\s+thanh|xong|thuc\s+hien)\s+)?truoc\s+{alt(v.school_year_words)}\s+\d")
             # the end or the start of a school year, its years printed or not (folded text)
             self.school_year_part = regex.compile(
                 rf"(?P<part>cuoi|dau)\s+{alt(v.school_year_words)}(?:\s+(?P<y1>\d{{4}})\s*[-–/]\s*(?P<y2>\d{{4}})(?!\d))?")
@@ -163,6 +167,9 @@ class Grammar:
              S("recurrence.per_time", *units)),
             ("times", P(rf"(?P<k>{count})\s*{alt(v.per_time)}\s*(?:/\s*|\s+(?:mot|moi|trong)\s+){unit_any}"),
              S("recurrence.per_time", *units)),
+            # "bản tin 03 giờ/lần": every few hours (the hours are no calendar unit: "16 giờ" is a time of day)
+            ("interval", P(rf"(?P<n>{count})\s*(?P<hour>{alt(v.hour_words)})\s*(?:/\s*|\s+){alt(v.per_time)}"
+                           if v.hour_words else r"(?!)"), S("recurrence.per_time", "recurrence.hours")),
             ("every", P(rf"{alt(v.every)}\s+(?:(?P<n>{count})\s*)?{unit_any}"),
              S("recurrence.every", *units)),
             ("every", P(
@@ -365,7 +372,7 @@ class Grammar:
             p.kind, p.data = "every", {"freq": "MONTHLY", "interval": 1}
         elif kind in ("interval", "every"):
             n = self.number(gd["n"]) if gd.get("n") else 1
-            freq, interval = self.v.freq[self._unit_kind(m)]
+            freq, interval = ("HOURLY", 1) if gd.get("hour") else self.v.freq[self._unit_kind(m)]
             p.data = {"freq": freq, "interval": interval * max(n, 1)}
         elif kind == "times":
             k = self.number(gd["k"])

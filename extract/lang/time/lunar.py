@@ -99,6 +99,8 @@ def lunar_dates_as_solar(text: str, folded: str, index, month_names: dict[str, i
     the document's date, and each later date in the phrase the first on or after the one before.
     Raises ValueError when a lunar date has no year and the document no date: nothing is guessed.
     """
+    if not _LUNAR_MARK.search(folded) and not any(name in folded for name in month_names):
+        return None  # neither a traditional month nor "âm lịch": no lunar date (most phrases)
     pattern = _date_pattern(tuple(sorted(month_names)))
     dates = list(pattern.finditer(folded))
     # "Từ 01/3 đến 10/3 âm lịch": "âm lịch" once, after the last day, holds for every day printed
@@ -153,6 +155,11 @@ def _checked_solar(lunar_year: int, month: int, day: int) -> date | None:
     except (ValueError, OverflowError):
         return None
     return solar if (back.day, back.month, back.year) == (day, month, lunar_year) and not back.leap else None
+
+
+# What every lunar date _date_pattern finds holds: "âm lịch" or its "AL" (a month's name is
+# looked for as a plain substring): a phrase with neither needs no pattern built.
+_LUNAR_MARK = regex.compile(r"am\s+lich|(?<![^\W\d_])al(?!\w)")
 
 
 @lru_cache(maxsize=1)

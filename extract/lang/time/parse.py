@@ -144,8 +144,7 @@ def _school_year(folded: str, start, end, g: Grammar):
 
 _WHOLE_PERIODS = ("month", "quarter", "half", "year")
 # (folded text) "trước" right before the period's own word, after at most the verb of finishing
-_BEFORE_PERIOD = regex.compile(r"\s*(?:(?:hoan\s+thanh|xong|thuc\s+hien)\s+)?truoc\s+(?:thang|quy|nam\s+(?:hoc\s+)?\d|\d{1,2}\s+thang)")
-_BEFORE_SCHOOL_YEAR = regex.compile(r"\s*(?:(?:hoan\s+thanh|xong|thuc\s+hien)\s+)?truoc\s+nam\s+hoc\s+\d")
+_BEFORE_PERIOD = regex.compile(r"\s*(?:(?:hoan\s+thanh|xong|thuc\s+hien)\s+)?truoc\s+(?:thang|quy|nam\s+\d|\d{1,2}\s+thang)")
 _QUARTER_DIGITS = regex.compile(r"(?<![a-z])(?:quy|qui)\.?\s*(\d+)(?!\d)")
 
 
@@ -155,6 +154,10 @@ _OFFSET_AFTER = regex.compile(r"^(?P<dir>(?i:trước|sau))\s+(?P<event>(?i:ngà
                               r"(?P<count>\d{1,3}\s+(?i:ngày|tuần|tháng)(?:\s+(?i:làm\s+việc))?)\s*[.;]?$", regex.VERSION1)
 
 
+# words, then the full date they stand for in brackets; and a day or month printed in the words
+_DAY_IN_BRACKETS = regex.compile(r"^(?P<outer>.*\p{L}.*?)\s*\((?P<inner>(?:(?i:ngày)\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})\)\s*[.;]?\s*$",
+                                 regex.VERSION1)
+_OWN_DAY = regex.compile(r"\d{1,2}\s*/\s*\d{1,2}|(?i:ngày|tháng)\s+\d", regex.VERSION1)
 _SOLAR_BESIDE_LUNAR = regex.compile(r"\((?P<inner>[^()]*\d{1,2}/\d{1,2}[^()]*)\)", regex.VERSION1)
 
 
@@ -169,6 +172,12 @@ def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
         inner = _parse(solar["inner"], ctx, g)
         if inner.kind in DATED_KINDS:
             return TimeSpec(raw=text, kind=inner.kind, start=inner.start, end=inner.end)
+    if (bracket := _DAY_IN_BRACKETS.match(text)) and not _OWN_DAY.search(bracket["outer"]):
+        # "trước ngày khai giảng năm học 2026 - 2027 (ngày 05/9/2026)": the day in brackets is
+        # the one the words before it name (read alone, the school year's years made a range)
+        inner = _parse(bracket["inner"], ctx, g)
+        if inner.kind == "date":
+            return TimeSpec(raw=text, kind="date", start=inner.start, end=inner.end)
     folded, index = fold(text)
     if g.v.month_names and not names_lunar_day(folded, g.v.lunar_days):
         try:
@@ -237,8 +246,10 @@ def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
         year, month = (y2, last) if part.group("part") == "cuoi" else (y1, first)
         day = date(year, month, calendar.monthrange(year, month)[1])
         return TimeSpec(raw=text, kind="month", start=date(year, month, 1), end=day, rrule=None, anchor=anchor)
-    if start is not None and (reading.kind in _WHOLE_PERIODS or (reading.kind == "range" and _BEFORE_SCHOOL_YEAR.match(
-            folded, m.end() if m else 0))) and _BEFORE_PERIOD.match(folded, m.end() if m else 0):
+    at = m.end() if m else 0
+    before_school_year = g.before_school_year is not None and g.before_school_year.match(folded, at)
+    if start is not None and ((reading.kind in _WHOLE_PERIODS and _BEFORE_PERIOD.match(folded, at))
+                              or (reading.kind in ("range", *_WHOLE_PERIODS) and before_school_year)):
         # "trước tháng 6/2027", "hoàn thành trước năm 2028", "trước Quý III/2026": done before the
         # period starts, by the day before it (not within it)
         day = start - timedelta(days=1)

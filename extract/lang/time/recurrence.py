@@ -18,7 +18,7 @@ def build_rrule(freq: tuple[str, int] | None, months: list[int], day: int | None
         parts.append(f"FREQ={name}")
         if interval > 1:
             parts.append(f"INTERVAL={interval}")
-        if name in ("DAILY", "WEEKLY"):
+        if name in ("HOURLY", "DAILY", "WEEKLY"):
             day = None
     if day is not None:
         parts.append(f"BYMONTHDAY={day}")

@@ -45,6 +45,7 @@ class Vocabulary:
     periodic: tuple[str, ...]
     every_period: tuple[str, ...]  # "hằng học kỳ": recurs by a period of no calendar length
     per_time: tuple[str, ...]
+    hour_words: tuple[str, ...]  # "03 giờ/lần": an interval of hours
     report: tuple[str, ...]
     after_each: tuple[str, ...]  # "sau mỗi đợt ...": recurs after each event
     event_span_days: tuple[str, ...]  # "từ ngày <event> đến ngày <event>"
@@ -65,6 +66,7 @@ class Vocabulary:
     inline_period_triggers: tuple[str, ...]  # read only when no inline trigger gives a deadline
     inline_undated_triggers: tuple[str, ...]
     inline_condition_triggers: tuple[str, ...]
+    inline_count_triggers: tuple[str, ...]  # condition triggers only when a number follows
     duration_units: tuple[str, ...]  # unit kinds of a length after a start day ("02 ngày")
     duration_lead: tuple[str, ...]  # words a length cell may open with ("trong 05 ngày")
     # "năm học 2026-2027": the words, the months it starts and ends in, and its terms
@@ -191,6 +193,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         every_period=(r.words("recurrence.every_period", required=False)
                       if "every_period" in r.get("recurrence") else ()),
         per_time=r.words("recurrence.per_time"),
+        hour_words=r.words("recurrence.hours", required=False) if "hours" in r.get("recurrence") else (),
         report=r.words("recurrence.report"),
         after_each=r.words("recurrence.after_each", required=False) if "after_each" in r.get("recurrence") else (),
         event_span_days=r.words("event_span_days", required=False) if "event_span_days" in r.data else (),
@@ -214,6 +217,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
                                  if "inline_undated_triggers" in r.data else ()),
         inline_condition_triggers=(r.words("inline_condition_triggers", required=False)
                                    if "inline_condition_triggers" in r.data else ()),
+        inline_count_triggers=(r.words("inline_count_triggers", required=False)
+                               if "inline_count_triggers" in r.data else ()),
         duration_units=duration_units,
         duration_lead=duration_lead,
         school_year_words=school_words,

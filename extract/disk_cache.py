@@ -24,7 +24,11 @@ most ``LIMIT``.
 
 Built objects (``cached``): an object built from data files and code is pickled under a key
 that hashes the content of every file it was built from, so an edited data file, a changed
-module or another version of a dependency builds it again.
+module or another version of a dependency builds it again. ``built`` keys an object on a stat
+(place, size, time) of its source files instead, for rules every process would otherwise hash
+again (the structure package's prose rules, name patterns and header rules): a process that
+finds them unpickles whole objects and never assembles a pattern text. Large files are
+unpickled with the garbage collector held (``_unpickle``).
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ def read_yaml(path) -> Any:
     process that finds it there neither imports nor runs the YAML parser.
     """
     try:
-        data = path.read_bytes() if hasattr(path, "read_bytes") else Path(path).read_bytes()
+        data = _read_bytes(path)
         text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise DataFileError(str(path), f"cannot read: {err}") from err
@@ -36,6 +36,11 @@ def read_yaml(path) -> Any:
     name = "yaml-" + hashlib.sha256(str(path).encode()).hexdigest()[:12]
     key = hashlib.sha256(data + module_stamp("yaml").encode()).hexdigest()[:32]
     return cached(name, key, lambda: _parse_yaml(text, path))
+
+
+def _read_bytes(path) -> bytes:
+    """A Path's or an importlib.resources Traversable's bytes."""
+    return path.read_bytes() if hasattr(path, "read_bytes") else Path(path).read_bytes()
 
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -89,7 +94,7 @@ def load_model(path, model: type[M]) -> M:
     from .disk_cache import cached, module_stamp
 
     try:
-        data = path.read_bytes() if hasattr(path, "read_bytes") else Path(path).read_bytes()
+        data = _read_bytes(path)
         defined = Path(sys.modules[model.__module__].__file__).stat()
     except (OSError, KeyError, AttributeError, TypeError):
         return validate(read_yaml(path), model, path)  # read_yaml says what is wrong with the file

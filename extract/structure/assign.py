@@ -128,10 +128,10 @@ _PRINCIPLES = regex.compile(r"^(?:các\s+)?nguyên\s+tắc(?![\p{L}])", _F | reg
 _LEADS_AFTER = regex.compile(r"\s*,?\s*chủ\s+trì(?![\p{L}])", _F)
 # "Đoàn xã Tân Hồng phối hợp", "Sở Y tế, Công an tỉnh cùng phối hợp": a clause of partners
 _PARTNERS_CLAUSE = regex.compile(r"^(?P<who>[^;:()]{3,150}?)\s+(?:cùng\s+)?phối\s+hợp(?:\s+thực\s+hiện)?$", _F)
-# "Về công tác thu ngân sách: Giao ...", "Đối với đề nghị của UBND xã X: giao Sở Y ...": a topic
-# label, then the assignment (in either case after the colon)
 # what a lead-in's items are about, before who does them ("Về công tác thu ngân sách, Sở Tài chính ...")
 _TOPIC = regex.compile(r"^(?i:về|đối\s+với)\s+[^:;]{2,120}?,\s+(?=\p{Lu})", _F)
+# "Về công tác thu ngân sách: Giao ...", "Đối với đề nghị của UBND xã X: giao Sở Y ...": a topic
+# label, then the assignment (in either case after the colon)
 _RUN_IN_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu}|(?:giao|đề\s+nghị|yêu\s+cầu)\s+\p{Lu})", _F)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _TIME_LABEL = regex.compile(r"^(?P<label>[^:\n]{4,60}?)\s*:\s+(?=\p{Lu})", _F)
@@ -766,7 +766,7 @@ class Assigner:
             # "Về bảo đảm an toàn thông tin mạng, Sở Khoa học và Công nghệ có trách nhiệm:", "Dịch
             # vụ công trực tuyến: Trung tâm ... chủ trì, phối hợp với ... thực hiện:": what the items
             # are about, then who does them
-            if cut is not None and (found := self.lead_in(body[cut.end():] + ":")) and found[0]:
+            if cut is not None and (found := self.lead_in(body[cut.end():])) and found[0]:
                 return found
         name = self.bodies.subject(body)
         if name and (gives := _GIVES_TO.match(body, end_of(body, name))):
@@ -943,7 +943,7 @@ class Assigner:
         title that only says what is asked ("Đề nghị phối hợp")."""
         if not self.r.lead_in.match(text):
             return False
-        found = self.lead_in(text.rstrip(" .;") + ":")
+        found = self.lead_in(text.rstrip(" .;"))
         return bool(found and found[0])
 
     def _hands_work(self, item: Node) -> bool:

@@ -241,8 +241,6 @@ def _patterns() -> _Patterns:
     return built("body-patterns", _Patterns, *RULE_SOURCES)
 
 
-
-
 def unit_with_fields(name: str) -> bool:
     """"Phòng Kiểm tra, giám sát số 2", "Phòng Thanh tra, giám sát ngân hàng": a unit whose name
     lists its fields after a comma, in lower case (words that read like a predicate)."""
@@ -321,11 +319,12 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         if first:
             cut = p.work_after.search(text, first.end())
     qualifier = ""
-    if cut and (assigned := _ASSIGNED.match(text, cut.start())) and (role := _GIVEN_ROLE.match(text, assigned.end())) \
+    assigned = _ASSIGNED.match(text, cut.start()) if cut else None
+    if assigned and (role := _GIVEN_ROLE.match(text, assigned.end())) \
             and (p.predicate.match(text, role.end()) or p.work_after.match(text, role.end())
                  or _MAIN_PREDICATE.match(text, role.end() + 1)):
         qualifier = text[cut.start():role.end()]
-    elif cut and (assigned := _ASSIGNED.match(text, cut.start())):
+    elif assigned:
         # "Các cơ quan, đơn vị được giao nhiệm vụ theo dõi, kiểm tra tại Phụ lục có trách nhiệm
         # ...": who they are ("được giao ...") is part of their name, up to a word that only a
         # main predicate starts with (its own verbs are the duty it names).
@@ -396,8 +395,6 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         # "Ủy ban nhân dân quận Ngô Quyền và Ủy ban nhân dân các phường": two bodies.
         # ... and "Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại": a plural after "và".
         parts = regex.split(rf"(\s+và\s+)(?=(?:{p.head.pattern})|(?:{p.plural.pattern}))", n)
-        from ..lang.agencies.split import head_used_as_word
-
         joined = [parts[0]]
         for gap, x in zip(parts[1::2], parts[2::2]):
             if head_used_as_word(x):

@@ -8,6 +8,8 @@ from datetime import date
 
 import pytest
 
+from tests.plan_text import parse_text
+
 from extract.lang.time import TimeContext, parse_time
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 41/KH-UBND\nQuảng Trị, ngày 12 tháng 3 năm 2026\n\n"
@@ -15,11 +17,7 @@ HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 41/KH-UBND\nQuảng Tr
 
 
 def _parse(tmp_path, text: str, head: str = HEAD):
-    from extract.pipeline import parse_file
-
-    src = tmp_path / "doc.txt"
-    src.write_text(head + text, encoding="utf-8")
-    return parse_file(src)
+    return parse_text(tmp_path, head, text)
 
 
 def _rows(doc):

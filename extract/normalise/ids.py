@@ -14,7 +14,14 @@ from ..lang.fold import fold
 _NON_SLUG = regex.compile(r"[^a-z0-9.]+")
 
 
+# the letter ordinal "đ" comes after "d" in Vietnamese lists ("d) ...", "đ) ..."): folded to "d"
+# it took the id of the item before it with "~2"; written "dd" as Vietnamese keyboards type it
+_D_STROKE = regex.compile(r"^[đĐ][).]?$")
+
+
 def slug(text: str) -> str:
+    if _D_STROKE.match(text.strip()):
+        return "dd"
     return _NON_SLUG.sub("-", fold(text)).strip("-") or "x"
 
 

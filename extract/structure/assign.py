@@ -157,6 +157,9 @@ _PERSON_LABEL = regex.compile(
     r"(?:\s*[-–,]\s*|\s*\()[^:;.]{2,60}?\)?)\s*:\s*(?P<rest>\p{Lu}.*)$", _F | regex.S)
 _ACCOUNT = regex.compile(r"^(?:công tác|kết quả|tình hình|tiến độ|đối với|việc)\b[^:]{0,80}:\s*\S", _F | regex.I)
 _FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
+# a heading that asks a body ("3. Đề nghị Bộ Tài chính", "5. Kiến nghị Chủ tịch Ủy ban nhân dân
+# tỉnh"); not "8. Giao Ban Quản lý dự án ..." alone on its line, an item that hands out work
+_ASKS_HEADING = regex.compile(r"^(?:kính\s+)?(?:đề\s+nghị|kiến\s+nghị|yêu\s+cầu)\s+", _F | regex.I)
 # A line left open on a word that needs what follows ("... chủ trì, phối hợp").
 _OPEN_END = regex.compile(r"(?<![\p{L}])(?:phối\s+hợp|với|và|của|các|cho|về|trong|tại|theo|để|nhằm|đến|từ|là|gồm)\s*,?\s*$",
                        _F | regex.I)
@@ -394,11 +397,10 @@ class Assigner:
         closings: list[tuple[list[_Found], list[_Found], dict[str, str]]] = []  # (group, its last item, values)
         for part in node.parts:
             if isinstance(part, Line) and part.role == "closing_note" and group and not closed \
-                    and (note := read_note(part.text, self.bodies)) is not None and note.start == 0:
-                # "(Các cơ sở Đoàn xã, phường thực hiện; Ban Phong trào Tỉnh đoàn hướng dẫn)"
+                    and (values := self._closing_values(part.text)) is not None:
+                # "(Các cơ sở Đoàn xã, phường thực hiện; Ban Phong trào Tỉnh đoàn hướng dẫn)" or
+                # "Giao Phòng Kinh tế chủ trì, ... thực hiện nội dung tại điểm a, điểm b nêu trên."
                 # after items: their doers, as trailer lines would say
-                values = {"lead": note.lead, **({"support": note.support} if note.support else {}),
-                          **({"due": note.due} if note.due else {})}
                 closings.append((group, last, values))
                 closed = True
                 continue
@@ -685,9 +687,10 @@ class Assigner:
         bare = text.rstrip(" :.")
         if bare and self.is_body_name(bare) and not self._sentence_of_unknown_words(text, bare):
             return bare, ""
-        addressed = _FOR.match(bare)
+        addressed = _FOR.match(bare) or (_ASKS_HEADING.match(bare) if not text.rstrip().endswith((".", ";")) else None)
         if addressed and self.is_body_name(bare[addressed.end():].strip()):
-            return bare[addressed.end():].strip(), ""  # "1. Đối với các trường THPT" over its items
+            # "1. Đối với các trường THPT" over its items, "3. Đề nghị Bộ Tài chính" over what is asked of it
+            return bare[addressed.end():].strip(), ""
         role = _ROLE_NOTE.search(bare)
         if role and self.is_body_name(bare[:role.start()].strip()):
             return bare[:role.start()].strip(), ""  # "1. Sở Tài chính (cơ quan chủ trì)"
@@ -779,6 +782,17 @@ class Assigner:
                 return self._with_partners(body, given)
         if name and _STRONG_LEAD.search(body):
             return self._with_partners(body, name)
+        return None
+
+    def _closing_values(self, text: str) -> dict[str, str] | None:
+        """The doers (and time) a closing note gives the items above it: a note in brackets, or a
+        sentence handing them out ("Giao X chủ trì, phối hợp với Y thực hiện nội dung tại điểm a,
+        điểm b nêu trên.")."""
+        if (note := read_note(text, self.bodies)) is not None and note.start == 0:
+            return {"lead": note.lead, **({"support": note.support} if note.support else {}),
+                    **({"due": note.due} if note.due else {})}
+        if not text.lstrip().startswith("(") and (said := self.inner_lead_in(text.rstrip(" .;"))):
+            return {"lead": said[0], **({"support": said[1]} if said[1] else {})}
         return None
 
     def inner_lead_in(self, text: str) -> tuple[str, str | None] | None:

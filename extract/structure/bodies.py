@@ -67,7 +67,18 @@ def _partner_end(text: str, words_from: int, pos: int) -> int:
     verb = p.work_after.search(text, words_from, end) if words_from < end else None
     if verb:
         end = verb.start()
+    if regex.match(r"\s+\p{Lu}", text[pos:]) and (place := _PLACE_ENDS_NAME.search(text, words_from, end)):
+        # "phối hợp với Trung tâm Dịch vụ việc làm tỉnh thông tin, tuyên truyền ...": a proper
+        # name ends on its place word; the lower-case word after it is the work (not "các xã
+        # biên giới", a plural's qualifier: the name here is capitalised)
+        end = place.end()
     return end
+
+
+# the place word that ends a capitalised name when a lower-case word that qualifies no place
+# follows it ("xã hội" is a word of its own: "Ngân hàng Chính sách xã hội chi nhánh tỉnh")
+_PLACE_ENDS_NAME = regex.compile(r"(?<=\p{L})\s+(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu)(?=\s+(?!(?:có|nơi|liên|biên|ven|sở|bị|trên|thuộc|"
+                                 r"và|hoặc|cùng|với|cấp|các|những|được|hội|viên|nhà)(?![\p{L}]))\p{Ll})", _FLAGS)
 
 
 # the province a known name leaves out ("Chi cục Quản lý thị trường" + " tỉnh"), not a place
@@ -121,6 +132,7 @@ _PLURAL_KINDS = regex.compile(r"(?<![\p{L}])(?i:các|những)\s+(?!(?i:quận|hu
 _SPACES_AT = regex.compile(r"\s*", _FLAGS)
 _CLAUSE_STOP = regex.compile(r"[.;:]", _FLAGS)
 _PUNCT = regex.compile(r"[,;.:()]", _FLAGS)
+_WHERE = regex.compile(r"\s+nơi\s+\p{Ll}", _FLAGS)
 _WHICH = regex.compile(r"\s+(?:nơi\s+)?có\s+(?!liên\s+quan)(?=\p{Ll})", _FLAGS)
 _PLURAL_IN = regex.compile(r"(?<![\p{L}])(?i:các|những)\s", _FLAGS)
 _ACCOUNT = regex.compile(r"\s+(?:đã|đang|đều|cũng|vẫn|là|được|có|bị|chưa)(?![\p{L}])", _FLAGS)
@@ -135,6 +147,7 @@ _SHORT_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu})", _FLAGS)
 _LEVEL_THAT = regex.compile(r"(?<![\p{L}])(?<!(?:các|mọi|từng|những)\s+)cấp\s*$", _FLAGS | regex.IGNORECASE)
 _ASSIGNED = regex.compile(r"\s+được\s+(?:giao|phân\s+công|phân\s+bổ|dự\s+kiến|cử|mời|lựa\s+chọn|chọn|kiểm\s+tra|"
                        r"giám\s+sát|thanh\s+tra|khảo\s+sát)(?![\p{L}])", _FLAGS)
+_DUTY = regex.compile(r"\s+(?:có|chịu)\s+trách\s+nhiệm(?![\p{L}])", _FLAGS)
 _MAIN_PREDICATE = regex.compile(r"(?<![\p{L}])(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+động|phải|cần|khẩn\s+trương|"
                                 r"tiếp\s+tục|nghiêm\s+túc|tập\s+trung|thường\s+xuyên|tích\s+cực|chủ\s+trì|thực\s+hiện\s+việc)(?![\p{L}])", _FLAGS)
 _COMMON_HEAD = regex.compile(r"(?i:(?:các\s+|những\s+)?(?:doanh\s+nghiệp|cơ\s+sở|tổ\s+chức|hợp\s+tác\s+xã|nhà\s+\p{L}+))\s", _FLAGS)
@@ -151,7 +164,8 @@ _UNIT_HEAD = regex.compile(r"(?:Phòng|Ban|Vụ|Cục|Chi\s+cục|Trung\s+tâm|K
 _UNIT_NAME_TAIL = regex.compile(r"(?!(?:các|những|mỗi|từng)\s)\p{Ll}+(?:\s+\p{Ll}+){0,3}(?:\s+số\s+\d{1,2})?", _FLAGS)
 # the role they were given, right after "được giao" ("Các Chi cục được giao chủ trì kiểm tra ...",
 # "Các cơ quan, đơn vị được giao chủ trì nhiệm vụ xây dựng ..."): part of who they are
-_GIVEN_ROLE = regex.compile(r"\s+(?:chủ\s+trì|phối\s+hợp)(?:\s+(?:nhiệm\s+vụ|thực\s+hiện))?(?![\p{L}])", _FLAGS)
+# (or a task: "Các cơ quan, đơn vị được giao nhiệm vụ báo cáo kết quả ...")
+_GIVEN_ROLE = regex.compile(r"\s+(?:(?:chủ\s+trì|phối\s+hợp)(?:\s+(?:nhiệm\s+vụ|thực\s+hiện))?|nhiệm\s+vụ)(?![\p{L}])", _FLAGS)
 # the title of who heads a body, before the body's name
 _OFFICE_TITLE = regex.compile(r"(?:Phó\s+)?(?:Bộ\s+trưởng|Thứ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Thủ\s+trưởng|Chánh\s+Văn\s+phòng|"
                               r"Chánh\s+Thanh\s+tra|Trưởng\s+ban|Cục\s+trưởng|Chi\s+cục\s+trưởng|Hiệu\s+trưởng)\s+(?=\p{Lu})", _FLAGS)
@@ -248,6 +262,11 @@ def unit_with_fields(name: str) -> bool:
     return bool(comma) and _UNIT_HEAD.match(head) is not None and _UNIT_NAME_TAIL.fullmatch(rest.strip()) is not None
 
 
+# what makes a one-word head ("Sở", "Phòng", "Tổ") a body's name: a proper name after it, or its
+# number ("Tổ số 1", "Đội số 2": the teams a plan sets up and numbers)
+_NAMED_AFTER_HEAD = regex.compile(r"\s+(?:[\p{Lu}\d]|số\s+\d)", _FLAGS)
+
+
 def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     p = _patterns()
     head = p.head.match(text, pos)
@@ -290,7 +309,7 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
                             regex.IGNORECASE | _FLAGS) and regex.match(r"\s+trực\s+tiếp", text[cut.start():]):
         cut = p.predicate.search(text, cut.end())
     if cut and text[cut.start():cut.end()].strip() == "có" and (regex.search(
-            r"(?i:(?:các|những)\s+\p{Ll}+(?:\s+\p{Lu}[\p{L}\d]*)*)\s*$", text[pos:cut.start()])
+            r"(?i:(?:các|những)\s+\p{Ll}+(?:\s*,\s*\p{Ll}+)*(?:\s+\p{Lu}[\p{L}\d]*)*)\s*$", text[pos:cut.start()])
             or regex.search(r"(?<![\p{L}])nơi\s*$", text[pos:cut.start()])):
         # ("Ủy ban nhân dân các xã, phường, đặc khu nơi có dự án có trách nhiệm ...": "nơi có"
         # says which of them)
@@ -318,11 +337,23 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         first = _NAME_WORD.match(text, head.end())
         if first:
             cut = p.work_after.search(text, first.end())
+    if cut and not _MAIN_PREDICATE.match(text, cut.start() + 1) and not _ROLE_AFTER.match(text, cut.start()) \
+            and (duty := _DUTY.search(text, cut.end())) and len(text[cut.start():duty.start()].split()) <= 8 \
+            and not _PUNCT.search(text, cut.start(), duty.start()) \
+            and not regex.search(r"\p{Lu}|(?<![\p{L}])(?:các|những)(?![\p{L}])", text[head.end():duty.start()]):
+        # "Cán bộ lập biên bản vi phạm hành chính có trách nhiệm chuyển hồ sơ ...": after a common
+        # noun the words before "có trách nhiệm" say which of them; its duty follows it (not after a
+        # proper name, "Trung tâm Y tế xã kiểm tra các cơ sở có trách nhiệm": its verb, its object)
+        cut = duty
     qualifier = ""
     assigned = _ASSIGNED.match(text, cut.start()) if cut else None
     if assigned and (role := _GIVEN_ROLE.match(text, assigned.end())) \
             and (p.predicate.match(text, role.end()) or p.work_after.match(text, role.end())
-                 or _MAIN_PREDICATE.match(text, role.end() + 1)):
+                 or _MAIN_PREDICATE.match(text, role.end() + 1)) \
+            and not (role.group().split()[0] == "nhiệm" and _MAIN_PREDICATE.search(text, role.end())):
+        # (a task given, then its own verbs and a main predicate later: "Cơ quan, đơn vị được
+        # giao nhiệm vụ theo dõi, kiểm tra tại Phụ lục ... có trách nhiệm": the qualifier runs on
+        # to that predicate, below)
         qualifier = text[cut.start():role.end()]
     elif assigned:
         # "Các cơ quan, đơn vị được giao nhiệm vụ theo dõi, kiểm tra tại Phụ lục có trách nhiệm
@@ -343,7 +374,7 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
             cut = after
     if not cut:
         return None
-    if (" " not in head.group().strip() and not regex.match(r"\s+[\p{Lu}\d]", text[head.end():])
+    if (" " not in head.group().strip() and not _NAMED_AFTER_HEAD.match(text, head.end())
             and not (pos == 0 and cut.start() == head.end() and head.group()[:1].isupper())
             and not _ACRONYM_HEAD.fullmatch(head.group().strip())):
         # "Ban hành", "Báo cáo", "Bộ quy chế": a one-word head needs a proper name; only where a
@@ -480,7 +511,7 @@ class Bodies:
         """Does ``text`` begin with a body's name (a head word, or a name the registry knows)?"""
         text = text.strip()
         head = _patterns().head_ci.match(text) or _patterns().plural.match(text)
-        if head and (" " in head.group().strip() or regex.match(r"\s+[\p{Lu}\d]", text[head.end():])):
+        if head and (" " in head.group().strip() or _NAMED_AFTER_HEAD.match(text, head.end())):
             return True  # a one-word head ("Sở", "Phòng", "Tổ") needs a proper name after it
         spans = self.mention_spans(text)
         return bool(spans) and spans[0][0] == 0
@@ -591,9 +622,13 @@ class Bodies:
                 # ("Văn phòng HĐND và UBND huyện chủ trì": the word rules cut at "và")
                 return found + place.group()
             return found  # the registry knows the body; the word rules may cut it elsewhere
-        if found and own and own.startswith(found) and _PLURAL_START.match(found) \
-                and regex.fullmatch(r"(?:\s+\p{Ll}+){1,5}", own[len(found):], _FLAGS):
-            return own  # "Các cơ quan, đơn vị sử dụng ngân sách rà soát ...": which of the plural
+        if found and own and own.startswith(found) and (_PLURAL_START.match(found) or (
+                _PLURAL_IN.search(found) and (_WHERE.match(own, len(found)) or _WHICH.match(own, len(found))))) \
+                and regex.fullmatch(r"(?:\s+\p{Ll}+){1,6}", own[len(found):], _FLAGS):
+            # "Các cơ quan, đơn vị sử dụng ngân sách rà soát ...": which of the plural; "Ủy ban nhân
+            # dân các xã, phường nơi đặt điểm thi bảo đảm ...", "... các xã có rừng tổ chức ...": which
+            # of the places
+            return own
         if found and own and not _NAME_GOES_ON.match(own[len(found):]) and not _TWO_HALVES.match(own[len(found):]) \
                 and not self._unit_goes_on(text, pos, found, own):
             return found  # "Sở Tài chính cân đối, bố trí ...": a verb the word rules do not know

@@ -38,7 +38,10 @@ _HELPS = regex.compile(r"\s*,?\s+(?:phối\s+hợp(?:\s+thực\s+hiện)?|hướ
 _BOTH = regex.compile(r"^(?P<lead>.+?)\s+chủ\s+trì\s*,\s*(?P<help>.+?)\s+(?:cùng\s+)?phối\s+hợp(?:\s+thực\s+hiện)?$",
                       _F | regex.I)
 # the same roles printed as labels ("Chủ trì: ...", "Phối hợp: ...", "Thời gian: ...")
-_LEAD_LABEL = regex.compile(r"^(?:(?:đơn\s+vị|cơ\s+quan)\s+)?(?:chủ\s+trì|thực\s+hiện)\s*:\s*", _F | regex.I)
+# (a school's or a unit's plan names the person in charge: "(Phụ trách: Phó Hiệu trưởng Lê Thị
+# Hồng; phối hợp: Tổng phụ trách Đội)", "(Người phụ trách: ...)")
+_LEAD_LABEL = regex.compile(r"^(?:(?:đơn\s+vị|cơ\s+quan|người|cán\s+bộ|bộ\s+phận)\s+)?(?:chủ\s+trì|thực\s+hiện|phụ\s+trách)\s*:\s*",
+                            _F | regex.I)
 _HELP_LABEL = regex.compile(r"^(?:(?:đơn\s+vị|cơ\s+quan)\s+)?phối\s+hợp\s*:\s*", _F | regex.I)
 _TIME_LABEL = regex.compile(r"^(?:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|thời\s+hạn)\s*:\s*", _F | regex.I)
 
@@ -105,6 +108,7 @@ def read_note(text: str, bodies) -> Note | None:
     note = Note(start=m.start())
     leads: list[str] = []
     helps: list[str] = []
+    labelled = None  # the list the last label opened: a bare part after it goes on with it
     for part in (p.strip(" .") for p in m["inner"].split(";")):
         if not part:
             continue
@@ -115,12 +119,14 @@ def read_note(text: str, bodies) -> Note | None:
             # the label says the role: what follows it is taken as printed when the words
             # rules do not read it whole ("phối hợp: chi bộ các thôn Phú Nghĩa, Hải Lộc")
             names = _bodies_only(value, bodies) or (value if _LABELLED_VALUE.match(value) else None)
-            into = leads if label_lead else helps
+            into = labelled = leads if label_lead else helps
         elif role_help:
             names, into = _bodies_only(part[:role_help.start()], bodies), helps
         else:
             names = _bodies_only(part[:role_lead.start()] if role_lead else part, bodies)
-            into = leads if not leads else helps  # a second bare part: its bodies help
+            # a second bare part: its bodies help, unless a label said whose list it goes on
+            # ("(Phụ trách: Phó Hiệu trưởng ...; giáo viên chủ nhiệm)": both in charge)
+            into = labelled if labelled is not None else (leads if not leads else helps)
         if names:
             into.extend(names.split("; "))
             continue

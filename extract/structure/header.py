@@ -32,7 +32,7 @@ from .header_rules import finditer, header_rules, search
 from .issuer import is_upper_line, issuer_and_parent, starts_body
 from .portal import PortalFields, portal_fields
 from .recipients import addressees, distribution
-from .signature import people, signature, signer_warning
+from .signature import people, signature, signer_warning, unglue
 
 _SLASHES = str.maketrans({"⁄": "/", "∕": "/", "／": "/", "\u2011": "-", "‐": "-", "–": "-"})
 # "Số: 220/KH-UBND", "Số: 24/2026//NQ-CP", "Số: /KH-UBND" (blank), "Số: 16/KH-MTTQ-BTT": the
@@ -90,6 +90,7 @@ class _Top:
     kind: str | None = None
     kind_at: int | None = None
     subject: list[str] = field(default_factory=list)
+    subject_at: int | None = None  # the line the subject's last part was read from
     anchors: list[int] = field(default_factory=list)  # lines of motto, number, date
     issuer_block: list[str] = field(default_factory=list)  # the capital lines where the issuer goes
     gaps: list[Gap] = field(default_factory=list)  # number or date printed without a value
@@ -154,7 +155,7 @@ def parse_header(blocks, ocr_pages=frozenset()) -> RawHeader:
         h.warnings.append(("issuer_unread", f"the header prints {' / '.join(top.issuer_block)!r} where the "
                                             "issuer goes, but no body's name was read from it", _page(blocks, 0)))
     h.addressees = addressees(head, top.date_at or top.number_at or 0)
-    tail = lines(blocks, _tail_start(blocks, end), end)
+    tail = unglue(lines(blocks, _tail_start(blocks, end), end))
     sig = signature(tail, people(_texts(blocks)))
     if sig.name:  # a block without a name gives no signer (its title is kept in ``extra``)
         h.signer_name, h.signer_title, h.signer_authority = sig.name, sig.title, sig.authority
@@ -247,8 +248,11 @@ class _Motto:
         for t in texts[:-1]:
             starts.append(starts[-1] + len(t) + 1)
         joined = "\n".join(texts)
-        for exact, fuzzy in header_rules().motto:
+        rules = header_rules()
+        for (exact, fuzzy), wraps in zip(rules.motto, rules.motto_wraps):
             found = [(s, e) for s, e, _ in finditer(exact, joined)]
+            if not found:
+                found = _wrapped_motto(wraps, joined)
             if not found and len(joined) <= 300:  # a scan's motto, in the short lines of a header
                 found = [(s, e) for s, e, _ in finditer(fuzzy, joined) if e - s >= 8]
             for ms, me in found:
@@ -256,6 +260,27 @@ class _Motto:
                     a, b = max(ms, st), min(me, st + len(texts[k]))
                     if a < b:
                         self.spans.setdefault(i + k, []).append((a - st, b - st))
+
+
+def _wrapped_motto(wraps, joined: str) -> list[tuple[int, int]]:
+    """A motto whose last words wrapped onto a line of their own, with other lines between (a
+    PDF's two columns read line by line: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "TỈNH CÀ MAU" /
+    "NAM"): the spans of its two parts, the second within three lines of the first."""
+    for first, rest in wraps:
+        for s, e, _ in finditer(first, joined):
+            line_end = joined.find("\n", e)
+            if line_end < 0:
+                continue
+            window_end = line_end
+            for _ in range(3):
+                nxt = joined.find("\n", window_end + 1)
+                window_end = len(joined) if nxt < 0 else nxt
+                if nxt < 0:
+                    break
+            for s2, e2, _ in finditer(rest, joined[:window_end]):
+                if s2 > line_end:
+                    return [(s, e), (s2, e2)]
+    return []
 
 
 def _scan(head: list[Line], skip: set[int]) -> _Top:
@@ -325,10 +350,13 @@ def _scan(head: list[Line], skip: set[int]) -> _Top:
                 top.subject += [subject] if subject else []
             elif sm and top.kind_at is None and (top.number_at is not None or top.date_at is not None):
                 top.subject.append(sm["rest"])
-            elif (top.subject and top.kind_at is None and i and line.cell == head[i - 1].cell
+                top.subject_at = i
+            elif (top.subject and top.kind_at is None and i and (line.cell == head[i - 1].cell
+                                                                 or _under(head, i) == top.subject_at)
                   and not _BODY_START.match(piece) and len(top.subject) < 4 and not is_upper_line(piece)
                   and not kept):
                 top.subject.append(piece)  # the subject wraps under the number
+                top.subject_at = i
             else:
                 kept.append(piece)
         rest = "\n".join(kept)
@@ -341,6 +369,21 @@ def _scan(head: list[Line], skip: set[int]) -> _Top:
             body_seen = True
         i += joined
     return top
+
+
+def _under(head: list[Line], i: int) -> int | None:
+    """The line above ``head[i]`` in its column of the same table (a DOCX header whose subject
+    wraps into the next row: "V/v báo cáo tình hình khai thác, sử dụng" / "tài nguyên nước ..."
+    with the other column's cell between them, empty or not), if any."""
+    line = head[i]
+    if line.column is None:
+        return None
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if head[j].block != line.block:
+            return None
+        if head[j].column == line.column:
+            return j
+    return None
 
 
 def _cut(text: str, spans: list[tuple[int, int]]) -> str:

@@ -47,6 +47,7 @@ class HeaderFile(BaseModel):
     signature_notes: _Words = ()
     name_prefixes: _Words = ()
     surnames: _Words = ()
+    title_abbreviations: dict[str, str] = {}
 
     @field_validator("motto", "marks", "body_heads", "continuations", "organs", "localities", "titles", "addressee_labels",
                      "addressee_line_ends", "distribution_labels", "distribution_skip", "signature_notes", "name_prefixes",
@@ -56,6 +57,14 @@ class HeaderFile(BaseModel):
         out = tuple(_nfc(x) for x in v)
         if any(not x for x in out):
             raise ValueError("empty entry")
+        return out
+
+    @field_validator("title_abbreviations")
+    @classmethod
+    def _abbreviated(cls, v: dict[str, str]) -> dict[str, str]:
+        out = {_nfc(k): _nfc(t) for k, t in v.items()}
+        if any(not k or not t or " " in k for k, t in out.items()):
+            raise ValueError("an abbreviation is one word, and stands for a title")
         return out
 
     @field_validator("authorities")
@@ -88,6 +97,9 @@ def _alternation(words, *, dotted: bool = False, key=fold) -> str:
 class HeaderRules:
     motto: tuple[tuple[regex.Pattern, regex.Pattern], ...]  # (exact, fuzzy)
     motto_hint: regex.Pattern  # two words of a motto: where it is worth looking for one
+    # each motto wrapped before its last words, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM": (the
+    # words that end a line, the rest alone on a later line), longest first part first
+    motto_wraps: tuple[tuple[tuple[regex.Pattern, regex.Pattern], ...], ...]
     mark: regex.Pattern
     body_head: regex.Pattern
     body_head_glued: regex.Pattern
@@ -105,6 +117,7 @@ class HeaderRules:
     note: regex.Pattern
     name_prefix: regex.Pattern
     surnames: frozenset[str] = frozenset()  # folded ("nguyen", "hoang"): where a person's name starts
+    title_abbreviation: tuple[tuple[str, str], ...] = ()  # ("CT", "Chủ tịch"): as printed in a list
 
     def title_of(self, printed: str) -> str | None:
         """The normal form of a listed title ("PHÓ CHỦ TỊCH" -> "Phó Chủ tịch"), else None.
@@ -171,8 +184,11 @@ def compile_rules(data: HeaderFile, path: str = str(DATA_FILE)) -> HeaderRules:
     titles.update({"\0" + k: next(iter(v)) for k, v in folded.items() if len(v) == 1})
     pairs = {" ".join(w[k:k + 2]) for m in data.motto for w in [fold(m).replace("-", " ").split()]
              for k in range(len(w) - 1)}
+    wraps = tuple(tuple(_wrap(words, k) for k in range(len(words) - 1, 1, -1))
+                  for words in (fold(m).split() for m in data.motto))
     return HeaderRules(
         motto=motto,
+        motto_wraps=wraps,
         motto_hint=regex.compile("|".join(r"\s*".join(regex.escape(x) for x in p.split()) for p in sorted(pairs))),
         mark=regex.compile(rf"^[\s(\[*]*(?:{_alternation(data.marks)})[\s)\]*.:]*$") if data.marks else regex.compile(r"(?!)"),
         body_head=_anchored(data.body_heads, toneless),
@@ -196,7 +212,16 @@ def compile_rules(data: HeaderFile, path: str = str(DATA_FILE)) -> HeaderRules:
                            if data.signature_notes else r"(?!)"),
         name_prefix=regex.compile(rf"^\s*(?:{_alternation(data.name_prefixes)})\.?\s+" if data.name_prefixes else r"(?!)"),
         surnames=frozenset(" ".join(fold(x).split()) for x in data.surnames),
+        title_abbreviation=tuple(data.title_abbreviations.items()),
     )
+
+
+def _wrap(words: list[str], k: int) -> tuple[regex.Pattern, regex.Pattern]:
+    """The motto's first ``k`` words ending a line, and the others making a line of their own."""
+    first = r"\s+".join(regex.escape(w) for w in words[:k])
+    rest = r"[ \t]+".join(regex.escape(w) for w in words[k:])
+    return (regex.compile(rf"(?<![^\s])(?:{first})[ \t]*$", regex.M),
+            regex.compile(rf"^[ \t]*(?:{rest})[ \t]*$", regex.M))
 
 
 def _anchored(words, key=fold) -> regex.Pattern:

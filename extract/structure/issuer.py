@@ -42,6 +42,13 @@ def _head_crosses(first: str, second: str) -> bool:
     return bool(m) and m.end() > len(" ".join(key))
 
 
+def _lone_head(text: str) -> bool:
+    """A head word alone on its line with nothing after it to name ("TRƯỜNG" under "BỘ NÔNG
+    NGHIỆP VÀ MÔI": the end of the name above, wrapped, not a school)."""
+    key = toneless(text).strip()
+    return " " not in key and bool(header_rules().body_head.fullmatch(key))
+
+
 def bodies(lines: list[str]) -> list[str]:
     """The issuer block's lines grouped into bodies, in printed order."""
     out: list[list[str]] = []
@@ -52,7 +59,8 @@ def bodies(lines: list[str]) -> list[str]:
         if k + 1 < len(texts) and not starts_body(text) and _head_crosses(text, texts[k + 1]):
             text = f"{text} {texts[k + 1]}"
             k += 1
-        if not out or starts_body(text):
+        last = k + 1 == len(texts) or starts_body(texts[k + 1])
+        if not out or (starts_body(text) and not (last and _lone_head(text))):
             out.append([text])
         else:
             out[-1].append(text)

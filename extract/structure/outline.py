@@ -177,6 +177,10 @@ def classify(text: str, page: int | None = None, r: ProseRules | None = None, bo
         # "(Các cơ sở Đoàn xã, phường thực hiện; Ban Phong trào Tỉnh đoàn hướng dẫn)" on its own
         # line after items: who does the items above it
         return Line("plain", text, title=text, page=page, bold=bold, role="closing_note")
+    if _ASSIGNS_ABOVE.match(text):
+        # "Giao Phòng Kinh tế chủ trì, phối hợp với ... thực hiện nội dung tại điểm a, điểm b nêu
+        # trên." after the items it names: who does them, as a note in brackets would say
+        return Line("plain", text, title=text, page=page, bold=bold, role="closing_note")
     if text.endswith(":") and text[:1].isupper() and _ASSIGNS.search(text):
         # "Bộ Nông nghiệp và Môi trường giao:" over bullets: the sender hands out work of its own
         return Line("plain", text, title=text, page=page, bold=bold, role="lead_in")
@@ -184,8 +188,18 @@ def classify(text: str, page: int | None = None, r: ProseRules | None = None, bo
 
 
 _CLOSING_NOTE = regex.compile(r"\((?=[^()]*(?<![\p{L}])(?:thực\s+hiện|chủ\s+trì|phối\s+hợp)(?![\p{L}]))[^()]{3,240}\)[.;]?", _F)
+# a sentence that hands out the items printed above it ("... thực hiện (các) nội dung tại điểm a,
+# điểm b nêu trên", "... thực hiện các nhiệm vụ nêu trên")
+_ASSIGNS_ABOVE = regex.compile(
+    r"^(?:giao|đề\s+nghị|yêu\s+cầu|phân\s+công)\s+\p{Lu}[^.;:]{3,200}?\s(?:thực\s+hiện|triển\s+khai|chủ\s+trì)"
+    r"[^.;:]{0,40}?(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ|công\s+việc)\s+(?:tại\s+|ở\s+)?"
+    r"(?:(?:điểm|mục|khoản|tiết)\s+[\w.]+(?:\s*(?:,|và)\s*(?:(?:điểm|mục|khoản|tiết)\s+)?[\w.]+)*\s+)?(?:nêu\s+)?trên\s*[.;]?$",
+    _F | regex.I)
 _ASSIGNS = regex.compile(r"(?<![\p{L}])(?:giao|đề\s+nghị|yêu\s+cầu|phân\s+công)(?![\p{L}])", _F)
-_TIME_HEAD = regex.compile(r"^(?i:tháng|quý|từ\s+ngày|ngày|năm|giai\s+đoạn|\d{1,2}\s+tháng\s+(?:đầu|cuối))(?![\p{L}])"
+# (a school's or a campaign's week or round with its days: "Tuần 2 (từ 07/9 đến 12/9):",
+# "Đợt 1 (từ ngày 05/3 đến ngày 20/3/2026):")
+_TIME_HEAD = regex.compile(r"^(?i:tháng|quý|từ\s+ngày|ngày|năm|giai\s+đoạn|\d{1,2}\s+tháng\s+(?:đầu|cuối)|"
+                          r"(?:tuần|đợt)\s+(?:thứ\s+)?\d{1,2}(?=\s*\())(?![\p{L}])"
                           r"[^.;,!?]{0,60}:?$", _F)
 
 
@@ -418,12 +432,18 @@ def _continues_wrapped(previous: "BodyLine", text: str, bold: bool, width: int |
     return width is not None and len(prev) >= 0.7 * width
 
 
+_FOR_BODY = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
+
+
 def _names_a_body_only(text: str) -> bool:
-    """A numbered line that is a body's name and nothing more: the heading of its duties."""
+    """A numbered line that is a body's name and nothing more: the heading of its duties, maybe
+    asked of it ("7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "3. Đối với Bộ Y tế")."""
     line = _marker(text, None, False)
     if line is None or line.kind not in ("heading", "letter", "sub", "paren"):
         return False
-    return _body_name_only(line.title.strip())
+    title = line.title.strip()
+    asked = rules().lead_in.match(title) or _FOR_BODY.match(title)
+    return _body_name_only(title[asked.end():].strip() if asked else title)
 
 
 def _label_of_a_body(text: str) -> bool:
@@ -436,7 +456,16 @@ def _label_of_a_body(text: str) -> bool:
 def _body_name_only(name: str) -> bool:
     """``name`` is a body's name and nothing more (it reads whole as the subject of a verb)."""
     bodies = _bodies()
-    return bool(name) and bodies.starts_like_body(name) and bodies.subject(name + " thực hiện") == name
+    if not name or not bodies.starts_like_body(name):
+        return False
+    found = bodies.subject(name + " thực hiện")
+    # (several bodies come back "; "-joined: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ
+    # chức chính trị - xã hội" names two, and nothing more)
+    return found == name or bool(found and ";" in found and _joined_names(found) == _joined_names(name))
+
+
+def _joined_names(text: str) -> str:
+    return regex.sub(r"[\s,;]+|(?<![\p{L}])và(?![\p{L}])", "", text).casefold()
 
 
 def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: bool, r: ProseRules) -> bool:
@@ -453,6 +482,8 @@ def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: boo
         return False  # "**1.1. Nông nghiệp**" over its first paragraph; not "**1. Sở" / "Tài chính **(...)"
     if _mostly_upper(previous.text) and not _mostly_upper(text):
         return False  # "II. TỔ CHỨC THỰC HIỆN" over its first sentence
+    if text[:1].isupper() and time_heading(text):
+        return False  # "Tuần 2 (từ 07/9 đến 12/9):" under the last item of week 1: the next week
     if text[:1].isupper() and _section_title(previous.text, r):
         return False  # "1. Kết quả đạt được" over "Giai đoạn 2023 - 2025, toàn tỉnh đã ..."
     if (text[:1].isupper() and not _LEFT_OPEN.search(previous.text)
@@ -472,8 +503,11 @@ def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: boo
         # "6. Công tác đào tạo ... và chỉ đạo tuyến" over "Trung tâm Đào tạo - Chỉ đạo tuyến
         # (PGS.TS ... - Phó Giám đốc phụ trách):": the body that does the items below it
         return False
-    if r.work_start.match(text) and _names_a_body_only(previous.text):
-        return False  # "5. Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ" over its first duty
+    if (r.work_start.match(text) or (text[:1].isupper() and not _DANGLING.search(previous.text))) \
+            and _names_a_body_only(previous.text):
+        # "5. Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ" over its first duty; "9. Đề
+        # nghị các sở, ban, ngành, đoàn thể tỉnh" over "Căn cứ chức năng, nhiệm vụ, ..."
+        return False
     return _marker(text, None, False) is None and trailer(text, r)[0] is None and not _deadline_label(text, r)
 
 

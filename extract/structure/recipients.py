@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lang.fold import fold
 from .header_lines import Line
 from .header_rules import header_rules, search
 from .issuer import is_upper_line
@@ -21,7 +22,9 @@ _ITEM = regex.compile(r"^\s*(?P<mark>[-–•+])\s*")
 _NOTE = regex.compile(
     r"\s*\(\s*(?:để|đề|đê|b/c|đ/b|th|t/h|thực hiện|báo cáo|biết|chỉ đạo|phối hợp|đ/c)[^()]*\)\s*$", regex.I
 )
-_END = regex.compile(r"[\s;,.:]+$")
+_END = regex.compile(r"[\s;,.:—–]+$")
+# What a scan leaves after an entry's ";" (a stroke of the signature column read as a dash).
+_AFTER_END = " \t—–_|~"
 _BODY = regex.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo|Để|Nhằm|Trong|Sau|Ngày|Hiện nay|Vừa qua|Điều\s+\d)", regex.I)
 
 
@@ -44,13 +47,47 @@ def _entries(texts: list[str]) -> list[str]:
                 items.append(part)
             else:
                 continue
-            open_item = not part.rstrip().endswith((";", "."))
+            open_item = not part.rstrip(_AFTER_END).endswith((";", "."))
     out: list[str] = []
     for item in items:
         item = _END.sub("", _NOTE.sub("", _END.sub("", " ".join(item.split()))))
         if item and not search(rules.distribution_skip, item) and len(item) <= 200:
-            out.append(item)
+            out.append(_shared_body(item))
     return out
+
+
+def _note_only(text: str) -> bool:
+    """A signature's note and nothing else: "(Đã ký)", "(Ký, ghi rõ họ tên)"."""
+    rules = header_rules()
+    folded = fold(text)
+    return bool(rules.note.search(folded)) and not rules.note.sub("", folded).strip(" .")
+
+
+def _shared_body(item: str) -> str:
+    """A head and their deputies of one body, the body named once at the end ("CT, các PCT
+    UBND tỉnh", "Giám đốc và các Phó Giám đốc Sở"): the head's entry names the body too
+    ("Chủ tịch UBND tỉnh, các PCT UBND tỉnh"), the abbreviated title ("CT") written out."""
+    m = _HEAD_AND_DEPUTIES.match(item)
+    if not m:
+        return item
+    head, deputy = _title_in_full(m["head"]), _title_in_full(m["deputy"])
+    if not head or not deputy or fold(deputy) != fold("Phó " + head):
+        return item
+    return f"{head} {m['body']}, {item[m.start('rest'):]}"
+
+
+_HEAD_AND_DEPUTIES = regex.compile(
+    r"^(?P<head>\p{L}+(?:\s+\p{Ll}+)?)\s*(?:,|\s+và)\s+(?P<rest>(?:các\s+)?(?P<deputy>P\p{Lu}+|Phó\s+\p{L}+(?:\s+\p{Ll}+)?)"
+    r"\s+(?P<body>\p{Lu}.*))$")
+
+
+def _title_in_full(printed: str) -> str | None:
+    """"CT" -> "Chủ tịch", "Chủ tịch" -> "Chủ tịch"; None if not a title."""
+    rules = header_rules()
+    for short, full in rules.title_abbreviation:
+        if printed == short:
+            return full
+    return rules.title_of(printed)
 
 
 def addressees(head: list[Line], after: int) -> list[str]:
@@ -92,11 +129,12 @@ def distribution(body: list[Line]) -> list[str]:
         text = ln.text
         if _ITEM.match(text):
             texts.append(text)
-        elif texts and not texts[-1].rstrip().endswith((";", ".")) and not is_upper_line(text) \
+        elif texts and not texts[-1].rstrip(_AFTER_END).endswith((";", ".")) and not is_upper_line(text) \
                 and not search(rules.authority, text) and not (is_name(text) and texts[-1].rstrip().endswith(":")):
             texts.append(text)  # a wrapped entry
-        elif is_upper_line(text) or is_name(text) or search(rules.authority, text) or len(text) < 4:
-            continue  # the signature column, read between the entries
+        elif is_upper_line(text) or is_name(text) or search(rules.authority, text) or len(text) < 4 \
+                or _note_only(text):
+            continue  # the signature column, read between the entries ("(Đã ký)" too)
         else:
             break
     return _entries(texts)

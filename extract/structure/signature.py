@@ -29,7 +29,7 @@ import regex
 from ..lang.fold import fold
 from .header_lines import Line
 from .header_rules import finditer, header_rules, search
-from .issuer import is_upper_line
+from .issuer import is_upper_line, starts_body
 
 # A syllable of a name: "Nguyễn", "Y", and the Central Highlands' "H'" ("H' Ngọc Niê") or
 # "H'Bơ" ("Ksor H'Bơ Khăp"), the apostrophe straight or curly
@@ -47,6 +47,10 @@ _TAIL = regex.compile(rf"(?:^|\s)(?P<tail>\p{{Lu}}\p{{Ll}}{{1,6}}(?:\s+{_SYL}){{
 _ROLE = regex.compile(r"^\s*[-–—,:(]\s*")
 _NOT_NAMES = {"noi nhan", "kinh gui", "nhu tren", "da ky"}
 _WINDOW_BEFORE, _WINDOW_AFTER = 8, 80
+_AFTER_END = " \t—–_|~"  # what a scan leaves after an entry's ";" (a stroke read as a dash)
+# Authorities under which the signer is someone other than the title printed after them: a
+# deputy for the head (KT.), by the head's order or authorisation (TL., TUQ.).
+_FOR_ANOTHER = ("KT.", "TL.", "TUQ.")
 
 
 @dataclass
@@ -126,6 +130,88 @@ def people(texts) -> People:
                         out.titles.setdefault(_key(" ".join(words[a:])), after[role.end():][:found[1]])
                 break  # the first family name of a run starts the name
     return out
+
+
+# An item mark glued to what comes before it ("KT. GIÁM ĐỐC- Như trên;", "(để b/c);- Sở Y tế;"):
+# a legacy .doc whose table of "Nơi nhận" and signature came out as one paragraph.
+_GLUED_ITEM = regex.compile(r"(?<=\S)(?=[-–•]\s)")
+# Where an entry ends and something else may start on the same line: after ";" or ".".
+_ENTRY_END = regex.compile(r"[;.]\s*(?=\S)")
+
+
+def _sig_piece(text: str, glued: bool = False) -> bool:
+    """Is ``text`` a line of a signature block set beside an entry: the authority line ("KT.
+    GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN"), the signer's title in capitals ("PHÓ CHỦ TỊCH CHUYÊN
+    TRÁCH"), a note ("(Đã ký)") or the name? ``glued``: no space before it; an authority then
+    keeps the space after it that a block prints ("- Lưu: VT, P.KT.TỔNG GIÁM ĐỐC": "P.KT." is
+    the file's unit, not "KT.")."""
+    rules = header_rules()
+    text = text.strip()
+    if not text or text.endswith((";", ",")):
+        return False
+    if not rules.note.sub("", fold(text)).strip(" .") and rules.note.search(fold(text)):
+        return True
+    if is_upper_line(text) and len(text) <= 80:
+        found = search(rules.authority, text)
+        if found and glued and not text[found[1] - 1].isspace():
+            found = None
+        found = found or search(rules.title, text)
+        return bool(found) and found[0] == 0
+    bare = _without_rank(text)
+    return is_name(bare) and not starts_body(bare)  # "Bộ Y Tế" is no one's name
+
+
+def unglue(body: list[Line]) -> list[Line]:
+    """Lines where the recipients' column and the signature's were printed as one: "- Như trên;
+    PHÓ CHỦ TỊCH CHUYÊN TRÁCH" (a text file whose wide gap between the columns was lost), or
+    "Nơi nhận:KT. GIÁM ĐỐC- Như trên;PHÓ GIÁM ĐỐC- UBND tỉnh (để b/c);...- Lưu: VT.Y Thuật Mlô"
+    (a legacy .doc's table as one paragraph): cut where an entry ends and a signature line
+    starts, each part a line of its own, the entry first. Only from "Nơi nhận" on."""
+    rules = header_rules()
+    at = distribution_at(body)
+    if at is None:
+        return body
+    out: list[Line] = body[:at]
+    for ln in body[at:]:
+        text = ln.text
+        label = search(rules.distribution_label, text, 40)
+        if ln.column is not None or not (_ITEM.match(text) or (label and label[0] == 0)):
+            out.append(ln)
+            continue
+        pieces = _glued_items(text)
+        for k, piece in enumerate(pieces):
+            for part in _cut_signature(piece, label[1] if label and label[0] == 0 and k == 0 else None):
+                out.append(Line(part, ln.block, ln.cell, None, ln.bold, ln.in_table))
+    return out
+
+
+def _glued_items(text: str) -> list[str]:
+    """``text`` cut before each item mark glued to what precedes it: an entry's end (";", ".",
+    ")"), a line of the block in capitals or the name ("...;Nguyễn Văn Trăm- Như mục 1 - 8;"),
+    not a dash inside a name ("Phòng Văn hóa- Xã hội")."""
+    cuts = []
+    for m in _GLUED_ITEM.finditer(text):
+        p = m.start()
+        if text[p - 1] in ";.:)" or text[p - 1].isupper():
+            cuts.append(p)
+            continue
+        start = max(text.rfind(ch, 0, p) for ch in ";.:)") + 1
+        if _sig_piece(text[start:p], glued=True):
+            cuts.append(p)
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)]) if text[a:b].strip()]
+
+
+def _cut_signature(text: str, label_end: int | None) -> list[str]:
+    """``text`` cut before a signature line glued after its entry (or after "Nơi nhận:")."""
+    cuts = [m.end() for m in _ENTRY_END.finditer(text)]
+    if label_end is not None:
+        cuts.insert(0, label_end)
+    elif not _ITEM.match(text):
+        return [text]  # no entry: a line of the block itself ("KT. GIÁM ĐỐC")
+    at = next((c for c in cuts if 0 < c < len(text) and _sig_piece(text[c:], not text[c - 1].isspace())), None)
+    if at is None:
+        return [text]
+    return [x for x in (text[:at].strip(), text[at:].strip()) if x]
 
 
 def distribution_at(body: list[Line]) -> int | None:
@@ -216,10 +302,10 @@ def _beside(body: list[Line], at: int) -> list[str]:
             open_item = bool(rest) and not rest.endswith((";", "."))
             continue
         if _ITEM.match(text):
-            open_item = not text.rstrip().endswith((";", ".", ":"))
+            open_item = not text.rstrip(_AFTER_END).endswith((";", ".", ":"))
             continue
         if open_item and not is_upper_line(text) and not search(header_rules().authority, text):
-            open_item = not text.rstrip().endswith((";", "."))
+            open_item = not text.rstrip(_AFTER_END).endswith((";", "."))
             continue  # a recipient wrapped onto the next line
         open_item = False
         if _sig_like(text):
@@ -327,14 +413,30 @@ def _authority_and_title(head: list[str]) -> tuple[str | None, str | None]:
     if found and len(rows) > 1:
         # The first row names whom the authority signs for; the signer's title is the first
         # known title below it ("ỦY BAN NHÂN" / "DÂN" / "CHỦ TỊCH": the superior wrapped).
-        known = next((r for r in rows[1:] if rules.title_of(r)), None)
+        known = _listed_title(rows[1:])
         return authority, known or rows[-1]
     row = rows[0]
     # One row: the signer's own title ends it ("CHỦ TỊCH PHÓ CHỦ TỊCH", "BỘ TRƯỞNG THỨ TRƯỞNG").
     tail = _known_title_at_end(row)
     if found and tail and len(tail) < len(row):
         return authority, tail
+    if found and authority in _FOR_ANOTHER:
+        # "KT. CHỦ TỊCH" and nothing under it: whom the signer signs for, not the signer's own
+        # title (a deputy's, an office head's), which was not read
+        return authority, None
     return authority, (row if not found else tail)
+
+
+def _listed_title(rows: list[str]) -> str | None:
+    """The first listed title among ``rows``, one wrapped over two or three of them taken whole
+    ("PHÓ TRƯỞNG BAN THƯỜNG" / "TRỰC" in a PDF's narrow column)."""
+    rules = header_rules()
+    for i in range(len(rows)):
+        for j in range(min(len(rows), i + 3), i, -1):
+            joined = " ".join(rows[i:j])
+            if rules.title_of(joined):
+                return joined
+    return None
 
 
 def _known_title_at_end(row: str) -> str | None:

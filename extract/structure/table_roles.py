@@ -329,11 +329,16 @@ def _not_tasks(headers: list[str], body: list[list[str]], roles: list[str | None
         return "no column holds the work (no task column)"
     if not ({"lead", "due", "target", "progress"} & known):
         return "statistics: no column says who, by when or a target"
-    if not ({"lead", "due"} & known) and any(_UNIT_OF_MEASURE.match(h.strip()) for h in headers):
+    if not ({"lead", "support", "subject"} & known) and any(_ATTENDEES.match(h.strip()) for h in headers):
+        # "Thời gian | Nội dung hoạt động | Địa điểm | Thành phần": a visit's or a ceremony's
+        # programme, who attends each event; the work of preparing it is handed out elsewhere
+        return "a programme of events (when, where, who attends): no column says who does the work"
+    measured = _measured(headers, body)
+    if not ({"lead", "due"} & known) and measured:
         # "Chỉ tiêu | ĐVT | Kế hoạch 2026 | Thực hiện 2026 | Tỷ lệ (%)": figures of indicators,
         # no one asked to do anything by any day
         return "statistics: indicators with a unit of measure, no column says who or by when"
-    if ("due" not in known and any(_UNIT_OF_MEASURE.match(h.strip()) for h in headers)
+    if ("due" not in known and measured
             and any(r == "task" and _INDICATOR.match(h.strip()) for h, r in zip(headers, roles))):
         # "Chỉ tiêu | ĐVT | Thực hiện 2025 | Kế hoạch 2026 | Cơ quan chủ trì theo dõi": indicators and
         # who follows them, no work to do by any day
@@ -341,6 +346,25 @@ def _not_tasks(headers: list[str], body: list[list[str]], roles: list[str | None
     return ""
 
 
+_ATTENDEES = regex.compile(r"^(?:thành\s+phần|đại\s+biểu|người\s+tham\s+dự|khách\s+mời)(?![\p{L}])", regex.I)
+def _measured(headers: list[str], body: list[list[str]]) -> bool:
+    """Does a column give the unit each figure is counted in: "ĐVT", or "Đơn vị" over "Căn",
+    "%", "Người" (not "Đơn vị" over the bodies that do the work)?"""
+    for k, h in enumerate(headers):
+        if _UNIT_OF_MEASURE.match(h.strip()):
+            return True
+        if _UNIT_HEADER.match(h.strip()):
+            cells = [one_line(clean_cell(row[k])).strip(" .") for row in body if k < len(row) and clean_cell(row[k]).strip()]
+            if cells and sum(1 for c in cells if _MEASURE.match(c)) >= 0.6 * len(cells):
+                return True
+    return False
+
+
+# "Đơn vị" alone over units of measure ("Căn", "%", "Người", "Tỷ đồng")
+_UNIT_HEADER = regex.compile(r"^đơn\s+vị$", regex.I)
+_MEASURE = regex.compile(r"^(?:%|‰|người|hộ|căn|nhà|km|m|m2|m²|m3|ha|tấn|kg|lượt|cái|chiếc|con|lao\s+động|đối\s+tượng|"
+                         r"(?:tỷ|triệu|nghìn)?\s*(?:đồng|usd)|dự\s+án|doanh\s+nghiệp|cơ\s+sở|xã|trường|lớp|học\s+sinh|"
+                         r"giường|bác\s+sĩ|thẻ|hồ\s+sơ|thủ\s+tục|văn\s+bản|cuộc|buổi|lần|ngày|giờ|tháng|năm|số|điểm)$", regex.I)
 _UNIT_OF_MEASURE = regex.compile(r"^(?:đvt|đơn\s+vị\s+tính)\.?$", regex.I)
 _INDICATOR = regex.compile(r"^(?:tên\s+|các\s+)?(?:chỉ\s+tiêu|chỉ\s+số)(?![\p{L}])", regex.I)
 

@@ -44,6 +44,12 @@ class Piece:
     cooperating: bool  # came after "phối hợp với"
 
 
+_PARTNERS_IN_BRACKETS = regex.compile(r"\s*\(\s*(?:cùng\s+)?phối\s+hợp(?:\s+với|\s*:)?\s+(?P<who>\p{Lu}[^()]{2,150})\)\s*$",
+                                      regex.VERSION1 | regex.I)
+# a name broken after its dash in a narrow cell ("Phòng Lao động -" / "Việc làm"): one line again
+_DASH_AT_LINE_END = regex.compile(r"(?<=\S)\s+([-–])\n(?=\p{Lu})")
+
+
 def clean_text(raw: str) -> str:
     text = strip_markup(nfc(raw or ""))
     lines = []
@@ -51,7 +57,7 @@ def clean_text(raw: str) -> str:
         line = _SPACES.sub(" ", line).strip()
         if line and not is_page_number(line):
             lines.append(line)
-    return "\n".join(lines)
+    return _DASH_AT_LINE_END.sub(r" \1 ", "\n".join(lines))
 
 
 def joinable(text: str, words: list[Word], prose: bool = False):
@@ -82,6 +88,10 @@ def protected_spans(registry: Registry, text: str, words: list[Word]) -> list[tu
         else:
             i += 1
     return spans
+
+
+# a capitalised name of two capitalised words or more ("Công ty Cổ phần ... Đắk Lắk")
+_PROPER_NAME = regex.compile(r"\p{Lu}\p{L}*(?:\s+\p{L}+)*?\s+\p{Lu}", regex.VERSION1)
 
 
 def begins_body(registry: Registry, text: str) -> bool:
@@ -239,6 +249,8 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
     if "chủ trì" in text.lower() or "CT" in text:
         text = _roles_labelled(text)
     if "phối hợp" in text.lower():
+        # "Tổ số 2 (phối hợp Trạm Cảnh sát giao thông Cao Lãnh)": the partners in brackets after the doers
+        text = _PARTNERS_IN_BRACKETS.sub(r"; phối hợp với \g<who>", text)
         text = _COOPERATES_AFTER.sub(_cooperates_with, _CLAUSE_COOPERATES.sub(_cooperates_with, text))
     listed = unit_list(text)
     if listed and not text[listed.end:].strip(" .;,"):
@@ -308,6 +320,12 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
                 (rest[:1].isupper() and (m.group(0).strip() not in ("-", "–") or begins_body(registry, rest)))
                 # "Liên đoàn Lao động tỉnh và địa phương": a group after a whole name and "và"
                 or (m.group(0).strip() in ("và", "cùng") and _GROUP_NOUN.match(_PLURAL.sub("", rest, count=1))))
+            # "Công ty Cổ phần Cấp thoát nước Đắk Lắk và các đơn vị cấp nước sạch trên địa bàn
+            # tỉnh": a plural group after a body's name and "và" is another doer, known or not
+            after_known = after_known or (m.group(0).strip() in ("và", "cùng") and bool(_PLURAL.match(rest))
+                                          and bool(_GROUP_NOUN.match(_PLURAL.sub("", rest, count=1)))
+                                          and (begins_body(registry, text[pos:m.start()])
+                                               or bool(_PROPER_NAME.match(text[pos:m.start()].strip()))))
             # a line of its own opening with a capital "Các" ("Các cơ sở giáo dục"): a wrapped
             # name goes on in lower case ("UBND" / "các xã, phường")
             own_line = "\n" in m.group(0) and _PLURAL_LINE.match(rest)

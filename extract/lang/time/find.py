@@ -7,6 +7,8 @@ Trong Quý IV/2025."). Both work on folded text and answer in the caller's indic
 
 from __future__ import annotations
 
+import unicodedata
+from bisect import bisect_left
 from datetime import date
 from functools import cache
 from typing import Iterator
@@ -184,9 +186,37 @@ def _trigger(field: str) -> regex.Pattern | None:
     now = [w for w in words if fold(w)[0].startswith("ngay ")]
     rest = [w for w in words if w not in now]
     parts = ([rf"(?<!\d\s)(?:{alt(now)})"] if now else []) + ([rf"(?:{alt(rest)})"] if rest else [])
-    if field == "inline_condition_triggers" and (counted := vocabulary().inline_count_triggers):
+    v = vocabulary()
+    if field == "inline_condition_triggers" and (counted := v.inline_count_triggers):
         parts.append(rf"(?:{alt(counted)})(?=\s+\d)")  # "trong 05 ngày làm việc kể từ ...": a count follows
+    if field == "inline_condition_triggers" and v.when_words:
+        parts.append(rf"(?P<when>{alt(v.when_words)})")  # "khi" alone: see _when_condition
+    if field == "inline_triggers" and v.inline_numbered_triggers:
+        # "trong các ngày 12 - 14/3/2026", "trong các ngày từ 10/6 đến ...": a day's number follows
+        parts.append(rf"(?:{alt(v.inline_numbered_triggers)})(?=\s+(?:{alt(v.conn_from)}\s+)?\d)")
+    if field == "inline_triggers" and v.clock_words:
+        # "vào 14 giờ 00 ngày 04/9", "lúc 7h30 ngày ...": a clock time follows; "tối ngày 12/3/2026":
+        # a part of the day before a numbered day (the words as printed: see _spelt)
+        hours = "|".join(regex.escape(h) for h in v.clock_hours)
+        clock = rf"\d{{1,2}}\s*(?:{hours})(?![^\W\d_])"
+        parts.append(rf"(?P<clock>{alt(v.clock_words)})(?=\s+{clock})")
+        if v.day_parts:
+            parts.append(rf"(?P<day_part>{alt(v.day_parts)})(?=\s+{alt(v.units['day'])}\s+\d)")
     return regex.compile(rf"(?<![\p{{L}}\d])(?:{'|'.join(parts)})(?![\p{{L}}])", _F)
+
+
+# the vocabulary key whose spellings a trigger matched by a named group must have
+_SPELT_AS = {"clock": "inline_clock.words", "day_part": "inline_clock.day_parts", "when": "inline_when.words"}
+
+
+def _spelt(text: str, printed: str, key: str) -> bool:
+    """Is ``printed`` (a trigger's words as printed) spelt as the vocabulary's ``key`` spells them?
+    Folded, "lúc", "tối", "hồi", "khi" are "lực", "tới", "hội", "khí"; a text printed without any
+    accents is read as it is."""
+    if text.isascii():
+        return True
+    words = vocabulary().spellings.get(key, frozenset())
+    return all(w in words for w in unicodedata.normalize("NFC", printed).lower().split())
 
 
 def _phrases(text: str, field: str, end_re: regex.Pattern, limit: int | None = None):
@@ -200,6 +230,11 @@ def _phrases(text: str, field: str, end_re: regex.Pattern, limit: int | None = N
         if _NAMED_FIELD.search(folded, max(0, m.start() - 12), m.start()):
             continue  # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": a field's name
         start = index[m.start()]
+        named = next((g for g in _SPELT_AS if g in pattern.groupindex and m.group(g)), None)
+        if named and not _spelt(text, text[start:index[m.end()]], _SPELT_AS[named]):
+            continue  # "chuyển sang ngày ...", "lực lượng": other words, folded alike
+        if "when" in pattern.groupindex and m.group("when") and not _when_condition(text, folded, index, m):
+            continue  # "không điều khiển xe mô tô khi chưa đủ tuổi": how the work is done
         end_m = end_re.search(text, index[m.end()])
         if end_m and end_m.group() == ":" and not text[index[m.end()]:end_m.start()].strip():
             end_m = end_re.search(text, end_m.end())  # a label's colon ("thời gian trình: tháng 11/2026")
@@ -217,8 +252,11 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
     hằng năm"). Only an ongoing or recurring reading of the grammar counts."""
     found = list(_phrases(text, "inline_undated_triggers", _CLAUSE_END, 60))
     for k, (start, stop, phrase, _) in enumerate(found):
-        if _QUALITY_BEFORE.search(text, max(0, start - 30), start):
-            continue  # "cung cấp điện ổn định, liên tục": how the supply is, not when the work is
+        if _QUALITY_BEFORE.search(text, max(0, start - 30), start) and not (
+                _OFTEN.fullmatch(text, start, stop) and not text[stop:].strip(" .;)\n")):
+            # "cung cấp điện ổn định, liên tục": how the supply is, not when the work is; but
+            # "trình xử lý kịp thời, thường xuyên.": how often, closing the sentence
+            continue
         spec, messages = parse_time(phrase.strip(), ctx)
         if spec is None or messages or spec.kind not in ("ongoing", "recurring"):
             continue
@@ -240,7 +278,12 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
             if not regex.fullmatch(r"[\s,]*", text[stop:nxt_start]):
                 break
             stop = nxt_stop
-        if spec.kind == "ongoing" or spec.rrule is None:
+        # "vào sáng thứ Bảy trước mỗi ngày ra quân; ...": each time of an event says when where it
+        # closes its clause, whatever stands before it
+        each_event = (spec.kind == "recurring" and spec.anchor and spec.rrule is None
+                      and " ".join(fold(text[start:found[k][1]])[0].split()) in vocabulary().after_each
+                      and regex.match(r"\s*(?:[;.]|$)", text[stop:]))
+        if (spec.kind == "ongoing" or spec.rrule is None) and not each_event:
             # "thường xuyên" (or a bare "định kỳ") says when only where it frames the clause: at
             # its start, after a comma or "thực hiện", or at its end; "có kế hoạch thường xuyên
             # quán triệt", "cập nhật định kỳ các khu vực" say how.
@@ -256,17 +299,42 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
     for m in _TIMES_A_PERIOD.finditer(text):
         # "giám sát tuân thủ vệ sinh tay, 01 lần/tháng.": a frequency with no word before it,
         # where it frames the clause (after a comma or at its end)
-        before, after = text[:m.start()].rstrip(), text[m.end():].strip()
+        end = _weekdays_after(text, m.end())  # "03 buổi/tuần vào sáng thứ Hai, thứ Tư, thứ Sáu."
+        before, after = text[:m.start()].rstrip(), text[end:].strip()
         # ("03 giờ/lần", "06 tháng/lần": how often, wherever it stands)
         if (before.endswith((",", ";", ":")) or not after or after[:1] in ".;" or m.group("every")) \
                 and parse_time(m.group(), ctx)[0].kind == "recurring":
-            return m.start(), m.end()
+            return m.start(), end
     return None
 
 
-# "01 lần/tháng", "2 lần/năm", "02 lần/học kỳ" (the unit after the slash); "03 giờ/lần", "06
-# tháng/lần" (the period before it)
-_TIMES_A_PERIOD = regex.compile(r"(?<![\p{L}\d])\d{1,2}\s*(?:lần\s*/\s*\p{L}+(?:\s+kỳ)?|(?P<every>\p{L}+\s*/\s*lần))(?![\p{L}])", _F)
+@cache
+def _weekdays() -> regex.Pattern | None:
+    v = vocabulary()
+    if not v.weekdays:
+        return None
+    # (folded) "vào sáng thứ Hai, thứ Tư và thứ Sáu", up to the clause's end
+    day = rf"(?:(?:{alt(v.day_parts)})\s+)?(?:{alt(v.units['day'])}\s+)?{alt(v.weekdays)}"
+    return regex.compile(rf"\s*(?:{alt(v.clock_words)}\s+)?{day}(?:\s*{alt(v.conn_and)}\s*{day})*(?=\s*(?:[.;)]|$))", _F)
+
+
+def _weekdays_after(text: str, pos: int) -> int:
+    """Where the days of the week a frequency falls on end, when they close the clause right after
+    ``pos`` ("03 buổi/tuần vào sáng thứ Hai, thứ Tư, thứ Sáu."); else ``pos``. They stay in the
+    phrase only: a recurrence rule has no days of the week (see time.yaml, ``weekdays``)."""
+    pattern = _weekdays()
+    if pattern is None:
+        return pos
+    folded, index = fold(text)
+    m = pattern.match(folded, bisect_left(index, pos))
+    return index[m.end()] if m else pos
+
+
+# "01 lần/tháng", "2 lần/năm", "02 lần/học kỳ", "03 buổi/tuần" (the unit after the slash); "03
+# giờ/lần", "06 tháng/lần" (the period before it)
+_TIMES_A_PERIOD = regex.compile(r"(?<![\p{L}\d])\d{1,2}\s*(?:(?:lần|buổi)\s*/\s*\p{L}+(?:\s+kỳ)?|(?P<every>\p{L}+\s*/\s*lần))(?![\p{L}])", _F)
+# "thường xuyên": how often the work is done, even after a quality, where it closes the sentence
+_OFTEN = regex.compile(r"(?i:thường\s+xuyên)", _F)
 
 
 def _saying(phrase: str, ctx, rrule: str | None = None) -> int:
@@ -304,17 +372,90 @@ def _times_to_the_end(text: str, stop: int) -> int | None:
 def find_inline_condition(text: str, ctx=None) -> tuple[int, int] | None:
     """Span of the event a task waits for, inside a sentence ("khi có đề nghị phối hợp", "ngay
     sau khi kết thúc hội nghị"): from a trigger word (data/time.yaml, ``inline_condition_triggers``)
-    to the end of its clause, read as a conditional or relative time."""
-    for start, _, phrase, _ in _phrases(text, "inline_condition_triggers", _CONDITION_END, 90):
+    to the end of its clause, read as a conditional or relative time. An event "khi" alone opens
+    gives way to a count from an event after it ("Khi phát hiện ổ dịch, tổ chức tiêu hủy ... trong
+    vòng 24 giờ": 24 hours from the finding, which says more)."""
+    when = None
+    for start, stop, phrase, _ in _phrases(text, "inline_condition_triggers", _CONDITION_END, 90):
+        if _planned(text, start, stop):
+            continue  # "xây dựng chương trình ... giảm giá trong thời gian diễn ra Tuần lễ": its content
         phrase = phrase.strip(" ,")
         spec, messages = parse_time(phrase, ctx)
         if spec is not None and not messages and (spec.kind in ("conditional", "relative") or (
                 spec.kind == "ongoing" and spec.anchor)):  # "suốt mùa khô": for the season
-            return start, start + len(phrase)
-    return None
+            if when is None and fold(text[start:stop])[0] in vocabulary().when_words:
+                when = start, start + len(phrase)
+            elif when is None or spec.kind == "relative":
+                return start, start + len(phrase)
+    return when
 
 
 _CONDITION_END = regex.compile(r"[,;:!?()\[\]\n]|[.](?=\s|$)", _F)
+# where a clause starts (folded text): the sentence's start, or after a semicolon, a colon, a line
+# break or a sentence's full stop; what may stand before its first word (a bullet, an ordinal)
+_CLAUSE_START = regex.compile(r"[;:\n]|[.!?](?=\s)", _F)
+_CLAUSE_LEAD = regex.compile(r"[\s\-+•*–]*(?:(?:\d+(?:\.\d+)*|[a-z])[.)]\s*)?", _F)
+
+
+@cache
+def _planning() -> regex.Pattern | None:
+    v = vocabulary()
+    return regex.compile(rf"(?<![\p{{L}}\d]){alt(v.during_planning)}", _F) if v.during_planning else None
+
+
+def _planned(text: str, start: int, stop: int) -> bool:
+    """Is the trigger ``text[start:stop]`` one of inline_during's words after a verb of planning
+    in its clause ("xây dựng chương trình ... trong thời gian diễn ra Tuần lễ")?"""
+    folded, index = fold(text)
+    pattern = _planning()
+    if pattern is None or " ".join(fold(text[start:stop])[0].split()) not in vocabulary().during_words:
+        return False
+    at = bisect_left(index, start)
+    starts = [c.end() for c in _CLAUSE_START.finditer(folded, 0, at)]
+    return bool(pattern.search(folded, starts[-1] if starts else 0, at))
+
+
+@cache
+def _when_words() -> tuple[regex.Pattern, ...]:
+    """(folded) a word "khi" may not follow, a negation, a subject and an absence of inline_when"""
+    v = vocabulary()
+    word = lambda ws: regex.compile(rf"(?<![\p{{L}}\d]){alt(ws)}" if ws else "(?!)", _F)  # noqa: E731
+    not_after = regex.compile(rf"(?<![\p{{L}}\d])(?:{alt(v.when_not_after)})\s+$" if v.when_not_after else "(?!)", _F)
+    # (a noun holding a negation's word, "không khí", is matched first and is no negation)
+    negation = regex.compile(rf"(?<![\p{{L}}\d])(?:(?P<noun>{alt(v.when_not_negations)})|{alt(v.when_negations)})"
+                             if v.when_negations else "(?!)", _F)
+    return not_after, negation, word(v.when_subjects), word(v.when_absence)
+
+
+def _when_condition(text: str, folded: str, index, m) -> bool:
+    """Does "khi" alone (``m``, in folded text) open the event the work waits for? Where it opens
+    its sentence or clause ("Khi phát hiện ..., báo cáo ngay"); after the work, where it opens a
+    subject of its own (a name in capitals: "khi Bộ Giáo dục và Đào tạo thay đổi lịch tuyển sinh";
+    a subject of ``inline_when``: "khi chỉ số AQI ở mức xấu") and the work is not negated. Not
+    after a word that makes it another phrase ("sau khi uống rượu", "trong khi"). See time.yaml,
+    ``inline_when``."""
+    not_after, negation, subjects, absence = _when_words()
+    if not_after.search(folded, max(0, m.start() - 12), m.start()):
+        return False
+    end = _CONDITION_END.search(folded, m.end())
+    if absence.search(folded, m.end(), end.start() if end else len(folded)):
+        return False  # "Khi Chủ tịch vắng mặt, Phó Chủ tịch ... thay mặt": a delegation
+    starts = [c.end() for c in _CLAUSE_START.finditer(folded, 0, m.start())]
+    clause = starts[-1] if starts else 0
+    if _CLAUSE_LEAD.match(folded, clause).end() >= m.start():
+        return True  # "Khi phát hiện trường hợp khoan giếng trái phép, ...": it opens the clause
+    if any(not n.group("noun") for n in negation.finditer(folded, clause, m.start())):
+        return False  # "không điều khiển xe mô tô khi ...": a work not done, and how
+    after = index[m.end()]
+    word = regex.match(r"\s+(\S)", text[after:])
+    if word and word.group(1).isupper() and not text.isupper():
+        return True  # "khi Bộ Giáo dục và Đào tạo thay đổi ...": a body or a name as its subject
+    rest = folded[m.end():]
+    subject = subjects.match(folded, m.end() + len(rest) - len(rest.lstrip()))
+    if not subject:
+        return False
+    printed = " ".join(unicodedata.normalize("NFC", text[index[subject.start()]:index[subject.end()]]).lower().split())
+    return text.isascii() or printed in vocabulary().when_subjects_printed  # not "khi báo cáo" for "bão"
 
 
 def find_inline_deadline(text: str, ctx=None) -> tuple[int, int] | None:
@@ -342,6 +483,8 @@ def _first_inline(text: str, field: str, ctx) -> tuple[int, int] | None:
     for start, stop, phrase, rest in _phrases(text, field, _CLAUSE_END):
         if _AS_OF.search(text, max(0, start - 60), start):
             continue
+        if _in_a_count(text, start):
+            continue  # "trong 05 ngày làm việc kể từ ngày ... sau kỳ nghỉ Tết": the event counted from
         if (_NOT_BEFORE.search(text, max(0, start - 12), start) and phrase[:5].casefold() == "trước"
                 and not _TIME_NEXT.match(phrase, 5)):
             continue  # "số vốn ứng trước phải thu hồi ...": an advance, not "before"
@@ -366,6 +509,28 @@ def _first_inline(text: str, field: str, ctx) -> tuple[int, int] | None:
             # object may name a period of its own; the trigger inside the clause dates the work
             verb = verb or span
     return loose or verb
+
+
+_COUNT = regex.compile(r"(?<![\p{L}\d])\d{1,3}(?!\d)", _F)
+
+
+def _in_a_count(text: str, start: int) -> bool:
+    """Does ``start`` lie inside a time counted from an event named in words ("05 ngày làm việc
+    kể từ ngày người lao động trở lại làm việc sau kỳ nghỉ Tết", the grammar's relative piece)? A
+    trigger there ("từ ngày ...") opens the event, not a time of its own: a day the event names
+    (Tết) is not the deadline; the count is read whole as a condition (find_inline_condition). A
+    count from a date ("báo cáo 6 tháng trước ngày 10/7/2026") leaves the date its deadline."""
+    folded, index = fold(text)
+    at = bisect_left(index, start)
+    relative = next(p for k, p, _ in grammar().patterns if k == "relative")
+    for c in _COUNT.finditer(folded, max(0, at - 40), at):
+        r = relative.match(folded, c.start())
+        if r and r.start("anchor") - 12 <= at < r.end():
+            clause = _CONDITION_END.search(folded, r.start("anchor"))
+            anchor = folded[r.start("anchor"):clause.start() if clause else r.end()]
+            if not any(ch.isdigit() for ch in anchor):
+                return True
+    return False
 
 
 # "trong năm 2026": a whole year, the weakest of times

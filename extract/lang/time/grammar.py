@@ -37,6 +37,7 @@ _LAST_WORD = regex.compile(r"(\w+)\W*$", _F)
 _DASHED = regex.compile(r"[a-z]-|-[a-z]", _F)
 # Pieces whose event is free text the scanner still reads on inside (a time may be there).
 _EVENT_KINDS = ("conditional", "after_each", "event_span")
+UNIT_WORDS = ("day", "week", "month", "quarter", "year", "half")
 
 
 @lru_cache(maxsize=64)
@@ -88,7 +89,13 @@ class Grammar:
             rf"(?P<season>{alt(v.seasons)})(?!\w)(?:\s+(?:nam\s+)?\d{{4}}(?:\s*[-–/]\s*\d{{4}})?(?!\d))?"
         ) if v.seasons else None
         # a meeting or ceremony the deadline hangs on, and what dates it on a calendar (folded)
-        self.event = regex.compile(rf"(?<!\w)(?:{alt(v.events)})") if v.events else None
+        # ("trước ngày tổ chức Ngày hội": the day an event is held, when the event's words follow;
+        # not "Thời gian tổ chức: năm 2026", "thời gian tổ chức dự kiến tháng 9", a label and a time,
+        # nor "trong thời gian diễn ra các hoạt động", activities of any kind and no one event)
+        numbered = rf"{alt(w for k in UNIT_WORDS for w in v.units[k])}\s*(?:\d|{alt(v.roman)})"  # "năm 2026", "quý III"
+        occasions = (rf"|{alt(v.event_occasions)}\s+(?!\d|{numbered}|{alt([*v.lead_words, *v.conn_from, *v.conn_to])}"
+                     rf"|(?:cac|nhung)\s)" if v.event_occasions else "")
+        self.event = regex.compile(rf"(?<!\w)(?:{alt(v.events)}{occasions})") if v.events or v.event_occasions else None
         # the traditional months ("tháng Giêng", "tháng Chạp") are the lunar calendar's (folded)
         self.lunar_month = regex.compile(rf"thang\s+{alt(v.month_names) if v.month_names else '(?!x)x'}|am\s+lich")
         self.numbers = {**v.number_words, **v.roman, **v.month_names}
@@ -155,7 +162,9 @@ class Grammar:
                               if v.cond_ends else r"(?!x)x"),
              S("conditional.ends")),
             # "Sau mỗi đợt đồng bộ": after each time the event happens
-            ("after_each", P(rf"{alt(v.after_each)}\s+(?!\d)(?P<anchor>{_EVENT})"), S("recurrence.after_each")),
+            # (not a unit alone, "sau mỗi quý": every quarter; "trước mỗi ngày ra quân" is an event)
+            ("after_each", P(rf"{alt(v.after_each)}\s+(?!\d|{unit_word}\s*(?:$|[,.;:()]|\d))(?P<anchor>{_EVENT})"),
+             S("recurrence.after_each")),
             ("conditional", P(
                 rf"{alt(v.cond_per)}\s+(?P<anchor>{nouns}{_EVENT_REST})"),
              S("conditional.per")),
@@ -165,8 +174,9 @@ class Grammar:
              S("recurrence.periodic", "recurrence.per_time", *units)),
             ("interval", P(rf"(?P<n>{count})\s*{unit_any}\s*(?:/\s*|\s+){alt(v.per_time)}"),
              S("recurrence.per_time", *units)),
-            ("times", P(rf"(?P<k>{count})\s*{alt(v.per_time)}\s*(?:/\s*|\s+(?:mot|moi|trong)\s+){unit_any}"),
-             S("recurrence.per_time", *units)),
+            # ("03 buổi/tuần": sessions counted as times are)
+            ("times", P(rf"(?P<k>{count})\s*{alt([*v.per_time, *v.sessions])}\s*(?:/\s*|\s+(?:mot|moi|trong)\s+){unit_any}"),
+             S("recurrence.per_time", "recurrence.sessions", *units)),
             # "bản tin 03 giờ/lần": every few hours (the hours are no calendar unit: "16 giờ" is a time of day)
             ("interval", P(rf"(?P<n>{count})\s*(?P<hour>{alt(v.hour_words)})\s*(?:/\s*|\s+){alt(v.per_time)}"
                            if v.hour_words else r"(?!)"), S("recurrence.per_time", "recurrence.hours")),

@@ -45,6 +45,7 @@ class Vocabulary:
     periodic: tuple[str, ...]
     every_period: tuple[str, ...]  # "hằng học kỳ": recurs by a period of no calendar length
     per_time: tuple[str, ...]
+    sessions: tuple[str, ...]  # "03 buổi/tuần": counted as "lần" is
     hour_words: tuple[str, ...]  # "03 giờ/lần": an interval of hours
     report: tuple[str, ...]
     after_each: tuple[str, ...]  # "sau mỗi đợt ...": recurs after each event
@@ -67,6 +68,24 @@ class Vocabulary:
     inline_undated_triggers: tuple[str, ...]
     inline_condition_triggers: tuple[str, ...]
     inline_count_triggers: tuple[str, ...]  # condition triggers only when a number follows
+    inline_numbered_triggers: tuple[str, ...]  # inline triggers only before a day's number
+    # inline triggers only before a clock time ("vào 14 giờ 00 ngày 04/9") or, for a part of the
+    # day, before "ngày" and a number ("tối ngày 12/3/2026"); the hour words of a clock time
+    clock_words: tuple[str, ...]
+    clock_hours: tuple[str, ...]
+    day_parts: tuple[str, ...]
+    # "khi" alone as a condition trigger: its words, the subjects it may open after the work, the
+    # negations of the work before it and the words that make it part of another phrase
+    when_words: tuple[str, ...]
+    when_subjects: tuple[str, ...]
+    when_negations: tuple[str, ...]
+    when_not_negations: tuple[str, ...]  # "không khí": a noun, no negation
+    when_not_after: tuple[str, ...]
+    when_absence: tuple[str, ...]
+    when_subjects_printed: frozenset[str]  # the subjects as printed: "bão" is not "báo"
+    during_words: tuple[str, ...]  # "trong thời gian <event>": the work's time ...
+    during_planning: tuple[str, ...]  # ... unless one of these verbs opens its clause
+    weekdays: tuple[str, ...]  # "thứ Hai" ... "Chủ nhật": the days a frequency falls on
     duration_units: tuple[str, ...]  # unit kinds of a length after a start day ("02 ngày")
     duration_lead: tuple[str, ...]  # words a length cell may open with ("trong 05 ngày")
     # "năm học 2026-2027": the words, the months it starts and ends in, and its terms
@@ -79,6 +98,7 @@ class Vocabulary:
     season_printed: frozenset[str]  # the same as printed ("mùa mưa bão" is not "mưa mưa bão")
     season_throughout: tuple[str, ...]  # "suốt mùa khô": ongoing for the season
     events: tuple[str, ...]  # "kỳ họp", "khai giảng": a meeting whose day is not printed
+    event_occasions: tuple[str, ...]  # "ngày tổ chức <event>": the event's day, not printed
     # parts of a month: (words, first day, last day); a negative day counts from the month's end
     month_parts: tuple[tuple[tuple[str, ...], int, int], ...]
     # The spellings as printed (lower case, NFC), per key: a word printed with diacritics must
@@ -193,6 +213,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         every_period=(r.words("recurrence.every_period", required=False)
                       if "every_period" in r.get("recurrence") else ()),
         per_time=r.words("recurrence.per_time"),
+        sessions=r.words("recurrence.sessions", required=False) if "sessions" in r.get("recurrence") else (),
         hour_words=r.words("recurrence.hours", required=False) if "hours" in r.get("recurrence") else (),
         report=r.words("recurrence.report"),
         after_each=r.words("recurrence.after_each", required=False) if "after_each" in r.get("recurrence") else (),
@@ -219,6 +240,8 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
                                    if "inline_condition_triggers" in r.data else ()),
         inline_count_triggers=(r.words("inline_count_triggers", required=False)
                                if "inline_count_triggers" in r.data else ()),
+        inline_numbered_triggers=(r.words("inline_numbered_triggers", required=False)
+                                  if "inline_numbered_triggers" in r.data else ()),
         duration_units=duration_units,
         duration_lead=duration_lead,
         school_year_words=school_words,
@@ -230,9 +253,49 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
                                  for w in (r.get("seasons.words") if "seasons" in r.data else ())),
         season_throughout=r.words("seasons.throughout", required=False) if "seasons" in r.data else (),
         events=r.words("events") if "events" in r.data else (),
+        event_occasions=r.words("event_occasions", required=False) if "event_occasions" in r.data else (),
+        **_clock(r),
+        weekdays=r.words("weekdays", required=False) if "weekdays" in r.data else (),
+        **_when(r),
+        **_during(r),
         month_parts=month_parts,
         spellings=r.spellings,
     )
+
+
+def _clock(r: _Reader) -> dict:
+    """The optional ``inline_clock`` section: words that open a deadline inside a sentence before
+    a clock time (``words``, the clock's ``hours``) or before "ngày" and a number (``day_parts``)."""
+    if "inline_clock" not in r.data:
+        return {"clock_words": (), "clock_hours": (), "day_parts": ()}
+    if not isinstance(r.data["inline_clock"], dict) or set(r.data["inline_clock"]) != {"words", "hours", "day_parts"}:
+        r.fail("inline_clock", "must be a mapping with exactly words, hours and day_parts")
+    return {"clock_words": r.words("inline_clock.words"), "clock_hours": r.words("inline_clock.hours"),
+            "day_parts": r.words("inline_clock.day_parts", required=False)}
+
+
+def _when(r: _Reader) -> dict:
+    """The optional ``inline_when`` section: "khi" alone as a condition inside a sentence."""
+    keys = ("words", "subjects", "negations", "not_negations", "not_after", "absence")
+    if "inline_when" not in r.data:
+        return {**{f"when_{k}": () for k in keys}, "when_subjects_printed": frozenset()}
+    if not isinstance(r.data["inline_when"], dict) or set(r.data["inline_when"]) != set(keys):
+        r.fail("inline_when", f"must be a mapping with exactly {', '.join(keys)}")
+    out = {f"when_{k}": r.words(f"inline_when.{k}", required=k == "words") for k in keys}
+    out["when_subjects_printed"] = frozenset(" ".join(unicodedata.normalize("NFC", w).lower().split())
+                                             for w in r.get("inline_when.subjects"))
+    return out
+
+
+def _during(r: _Reader) -> dict:
+    """The optional ``inline_during`` section: "trong thời gian" an event, and the verbs of planning
+    that make it what the plan holds."""
+    if "inline_during" not in r.data:
+        return {"during_words": (), "during_planning": ()}
+    if not isinstance(r.data["inline_during"], dict) or set(r.data["inline_during"]) != {"words", "planning"}:
+        r.fail("inline_during", "must be a mapping with exactly words and planning")
+    return {"during_words": r.words("inline_during.words"),
+            "during_planning": r.words("inline_during.planning", required=False)}
 
 
 def _school_year(r: _Reader) -> tuple[tuple[str, ...], tuple[int, int], tuple]:

@@ -31,7 +31,7 @@ from ..model import DATED_KINDS
 from ..model.raw import RawSection, RawTask
 from .bracket_note import read_note
 from .bodies import FULL_STOP, PERSON_NOTE, Bodies, _patterns, end_of, listed_subjects, unit_with_fields
-from .outline import Line, Node, blank_time_label, body_paragraphs, build_outline, classify, time_heading, trailer
+from .outline import FOR_BODY, Line, Node, blank_time_label, body_paragraphs, build_outline, classify, time_heading, trailer
 from .prose_rules import ProseRules, rules
 
 _F = regex.VERSION1
@@ -156,7 +156,6 @@ _PERSON_LABEL = regex.compile(
     r"^(?P<name>(?:[ÔôOo]ng|[Bb]à|Đồng\s+chí|[Đđ]/[Cc])\.?\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,4}"
     r"(?:\s*[-–,]\s*|\s*\()[^:;.]{2,60}?\)?)\s*:\s*(?P<rest>\p{Lu}.*)$", _F | regex.S)
 _ACCOUNT = regex.compile(r"^(?:công tác|kết quả|tình hình|tiến độ|đối với|việc)\b[^:]{0,80}:\s*\S", _F | regex.I)
-_FOR = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
 # a heading that asks a body ("3. Đề nghị Bộ Tài chính", "5. Kiến nghị Chủ tịch Ủy ban nhân dân
 # tỉnh"); not "8. Giao Ban Quản lý dự án ..." alone on its line, an item that hands out work
 _ASKS_HEADING = regex.compile(r"^(?:kính\s+)?(?:đề\s+nghị|kiến\s+nghị|yêu\s+cầu)\s+", _F | regex.I)
@@ -650,7 +649,7 @@ class Assigner:
             if pattern is _DASH_LABEL and any(a < m.end("name") < b for a, b in self.bodies.mention_spans(text)):
                 continue  # "Phòng Văn hóa - Xã hội": the dash is inside a name
             name = _STANDING_ROLE.sub("", m.group("name").strip())  # ("Sở Nội vụ là cơ quan thường trực, có trách nhiệm:")
-            verb = self.r.lead_in.match(name) or _FOR.match(name)  # "Đề nghị X: ...", "Đối với X: ..."
+            verb = self.r.lead_in.match(name) or FOR_BODY.match(name)  # "Đề nghị X: ...", "Đối với X: ..."
             if verb:
                 name = name[verb.end():].strip()
             if pattern is _DASH_LABEL and PERSON.match(name) and ROLE_TITLE.match(m.group("rest")):
@@ -678,7 +677,7 @@ class Assigner:
                 continue  # "Công an phường tuần tra tuyến đường Bạch Đằng - Trần Phú ...": a road's two ends
             if self.is_body_name(name, label=True):
                 return name, m.group("rest").strip()
-            if (verb and _FOR.match(verb.group()) and len(name.split()) <= 10
+            if (verb and FOR_BODY.match(verb.group()) and len(name.split()) <= 10
                     and self._group_noun.match(name)
                     and m.group("rest")[:1].isupper()):
                 # "Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo ...": whoever "đối với" names
@@ -687,7 +686,7 @@ class Assigner:
         bare = text.rstrip(" :.")
         if bare and self.is_body_name(bare) and not self._sentence_of_unknown_words(text, bare):
             return bare, ""
-        addressed = _FOR.match(bare) or (_ASKS_HEADING.match(bare) if not text.rstrip().endswith((".", ";")) else None)
+        addressed = FOR_BODY.match(bare) or (_ASKS_HEADING.match(bare) if not text.rstrip().endswith((".", ";")) else None)
         if addressed and self.is_body_name(bare[addressed.end():].strip()):
             # "1. Đối với các trường THPT" over its items, "3. Đề nghị Bộ Tài chính" over what is asked of it
             return bare[addressed.end():].strip(), ""

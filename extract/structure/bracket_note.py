@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .outline import reads_as_time
+from .outline import names_folded, reads_as_time
 
 _F = regex.VERSION1
 # (the brackets may be followed by the clause that gives the time: "... (Văn phòng Sở); trước
@@ -62,16 +62,12 @@ class Note:
     start: int = 0  # where the brackets open in the text
 
 
-def _folded(text: str) -> str:
-    return regex.sub(r"[\s,;]+|(?<![\p{L}])và(?![\p{L}])", "", text).casefold()
-
-
 def _bodies_only(part: str, bodies) -> str | None:
     """The bodies ``part`` names, "; "-joined, when it names nothing else."""
     if not part or not bodies.starts_like_body(part):
         return None
     found = bodies.subject(part + " thực hiện")
-    return found if found and _folded(found) == _folded(part) else None
+    return found if found and names_folded(found) == names_folded(part) else None
 
 
 def _time_of(part: str) -> str | None:

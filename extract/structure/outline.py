@@ -432,7 +432,8 @@ def _continues_wrapped(previous: "BodyLine", text: str, bold: bool, width: int |
     return width is not None and len(prev) >= 0.7 * width
 
 
-_FOR_BODY = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
+# "Đối với các trường THPT", "Riêng ...": whom the words after it are addressed to
+FOR_BODY = regex.compile(r"^(?:đối\s+với|riêng)\s+", _F | regex.I)
 
 
 def _names_a_body_only(text: str) -> bool:
@@ -442,7 +443,7 @@ def _names_a_body_only(text: str) -> bool:
     if line is None or line.kind not in ("heading", "letter", "sub", "paren"):
         return False
     title = line.title.strip()
-    asked = rules().lead_in.match(title) or _FOR_BODY.match(title)
+    asked = rules().lead_in.match(title) or FOR_BODY.match(title)
     return _body_name_only(title[asked.end():].strip() if asked else title)
 
 
@@ -461,10 +462,11 @@ def _body_name_only(name: str) -> bool:
     found = bodies.subject(name + " thực hiện")
     # (several bodies come back "; "-joined: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ
     # chức chính trị - xã hội" names two, and nothing more)
-    return found == name or bool(found and ";" in found and _joined_names(found) == _joined_names(name))
+    return found == name or bool(found and ";" in found and names_folded(found) == names_folded(name))
 
 
-def _joined_names(text: str) -> str:
+def names_folded(text: str) -> str:
+    """Names compared whatever joins them: no spaces, commas, semicolons nor "và", case folded."""
     return regex.sub(r"[\s,;]+|(?<![\p{L}])và(?![\p{L}])", "", text).casefold()
 
 

@@ -16,15 +16,13 @@ from ..lang.fold import fold
 from .header_lines import Line
 from .header_rules import header_rules, search
 from .issuer import is_upper_line
-from .signature import distribution_at, is_name
+from .signature import AFTER_END, distribution_at, is_name, note_only
 
 _ITEM = regex.compile(r"^\s*(?P<mark>[-–•+])\s*")
 _NOTE = regex.compile(
     r"\s*\(\s*(?:để|đề|đê|b/c|đ/b|th|t/h|thực hiện|báo cáo|biết|chỉ đạo|phối hợp|đ/c)[^()]*\)\s*$", regex.I
 )
 _END = regex.compile(r"[\s;,.:—–]+$")
-# What a scan leaves after an entry's ";" (a stroke of the signature column read as a dash).
-_AFTER_END = " \t—–_|~"
 _BODY = regex.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo|Để|Nhằm|Trong|Sau|Ngày|Hiện nay|Vừa qua|Điều\s+\d)", regex.I)
 
 
@@ -47,20 +45,13 @@ def _entries(texts: list[str]) -> list[str]:
                 items.append(part)
             else:
                 continue
-            open_item = not part.rstrip(_AFTER_END).endswith((";", "."))
+            open_item = not part.rstrip(AFTER_END).endswith((";", "."))
     out: list[str] = []
     for item in items:
         item = _END.sub("", _NOTE.sub("", _END.sub("", " ".join(item.split()))))
         if item and not search(rules.distribution_skip, item) and len(item) <= 200:
             out.append(_shared_body(item))
     return out
-
-
-def _note_only(text: str) -> bool:
-    """A signature's note and nothing else: "(Đã ký)", "(Ký, ghi rõ họ tên)"."""
-    rules = header_rules()
-    folded = fold(text)
-    return bool(rules.note.search(folded)) and not rules.note.sub("", folded).strip(" .")
 
 
 def _shared_body(item: str) -> str:
@@ -129,11 +120,11 @@ def distribution(body: list[Line]) -> list[str]:
         text = ln.text
         if _ITEM.match(text):
             texts.append(text)
-        elif texts and not texts[-1].rstrip(_AFTER_END).endswith((";", ".")) and not is_upper_line(text) \
+        elif texts and not texts[-1].rstrip(AFTER_END).endswith((";", ".")) and not is_upper_line(text) \
                 and not search(rules.authority, text) and not (is_name(text) and texts[-1].rstrip().endswith(":")):
             texts.append(text)  # a wrapped entry
         elif is_upper_line(text) or is_name(text) or search(rules.authority, text) or len(text) < 4 \
-                or _note_only(text):
+                or note_only(text):
             continue  # the signature column, read between the entries ("(Đã ký)" too)
         else:
             break

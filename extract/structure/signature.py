@@ -47,7 +47,7 @@ _TAIL = regex.compile(rf"(?:^|\s)(?P<tail>\p{{Lu}}\p{{Ll}}{{1,6}}(?:\s+{_SYL}){{
 _ROLE = regex.compile(r"^\s*[-–—,:(]\s*")
 _NOT_NAMES = {"noi nhan", "kinh gui", "nhu tren", "da ky"}
 _WINDOW_BEFORE, _WINDOW_AFTER = 8, 80
-_AFTER_END = " \t—–_|~"  # what a scan leaves after an entry's ";" (a stroke read as a dash)
+AFTER_END = " \t—–_|~"  # what a scan leaves after an entry's ";" (a stroke read as a dash)
 # Authorities under which the signer is someone other than the title printed after them: a
 # deputy for the head (KT.), by the head's order or authorisation (TL., TUQ.).
 _FOR_ANOTHER = ("KT.", "TL.", "TUQ.")
@@ -149,7 +149,7 @@ def _sig_piece(text: str, glued: bool = False) -> bool:
     text = text.strip()
     if not text or text.endswith((";", ",")):
         return False
-    if not rules.note.sub("", fold(text)).strip(" .") and rules.note.search(fold(text)):
+    if note_only(text):
         return True
     if is_upper_line(text) and len(text) <= 80:
         found = search(rules.authority, text)
@@ -159,6 +159,13 @@ def _sig_piece(text: str, glued: bool = False) -> bool:
         return bool(found) and found[0] == 0
     bare = _without_rank(text)
     return is_name(bare) and not starts_body(bare)  # "Bộ Y Tế" is no one's name
+
+
+def note_only(text: str) -> bool:
+    """A signature's note and nothing else: "(Đã ký)", "(Ký, ghi rõ họ tên)"."""
+    rules = header_rules()
+    folded = fold(text)
+    return bool(rules.note.search(folded)) and not rules.note.sub("", folded).strip(" .")
 
 
 def unglue(body: list[Line]) -> list[Line]:
@@ -302,10 +309,10 @@ def _beside(body: list[Line], at: int) -> list[str]:
             open_item = bool(rest) and not rest.endswith((";", "."))
             continue
         if _ITEM.match(text):
-            open_item = not text.rstrip(_AFTER_END).endswith((";", ".", ":"))
+            open_item = not text.rstrip(AFTER_END).endswith((";", ".", ":"))
             continue
         if open_item and not is_upper_line(text) and not search(header_rules().authority, text):
-            open_item = not text.rstrip(_AFTER_END).endswith((";", "."))
+            open_item = not text.rstrip(AFTER_END).endswith((";", "."))
             continue  # a recipient wrapped onto the next line
         open_item = False
         if _sig_like(text):

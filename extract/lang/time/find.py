@@ -397,6 +397,12 @@ _CLAUSE_START = regex.compile(r"[;:\n]|[.!?](?=\s)", _F)
 _CLAUSE_LEAD = regex.compile(r"[\s\-+•*–]*(?:(?:\d+(?:\.\d+)*|[a-z])[.)]\s*)?", _F)
 
 
+def _clause_at(folded: str, at: int) -> int:
+    """Where the clause holding ``at`` starts (folded text)."""
+    starts = [c.end() for c in _CLAUSE_START.finditer(folded, 0, at)]
+    return starts[-1] if starts else 0
+
+
 @cache
 def _planning() -> regex.Pattern | None:
     v = vocabulary()
@@ -411,8 +417,7 @@ def _planned(text: str, start: int, stop: int) -> bool:
     if pattern is None or " ".join(fold(text[start:stop])[0].split()) not in vocabulary().during_words:
         return False
     at = bisect_left(index, start)
-    starts = [c.end() for c in _CLAUSE_START.finditer(folded, 0, at)]
-    return bool(pattern.search(folded, starts[-1] if starts else 0, at))
+    return bool(pattern.search(folded, _clause_at(folded, at), at))
 
 
 @cache
@@ -440,8 +445,7 @@ def _when_condition(text: str, folded: str, index, m) -> bool:
     end = _CONDITION_END.search(folded, m.end())
     if absence.search(folded, m.end(), end.start() if end else len(folded)):
         return False  # "Khi Chủ tịch vắng mặt, Phó Chủ tịch ... thay mặt": a delegation
-    starts = [c.end() for c in _CLAUSE_START.finditer(folded, 0, m.start())]
-    clause = starts[-1] if starts else 0
+    clause = _clause_at(folded, m.start())
     if _CLAUSE_LEAD.match(folded, clause).end() >= m.start():
         return True  # "Khi phát hiện trường hợp khoan giếng trái phép, ...": it opens the clause
     if any(not n.group("noun") for n in negation.finditer(folded, clause, m.start())):

@@ -41,6 +41,15 @@ _CAPITAL_AFTER = ("sở", "bộ", "ban", "cục", "vụ", "văn phòng", "trư�
                   "trường đại học", "đại học", "trường cao đẳng")
 
 
+_EXECUTIVE_COMMITTEE = regex.compile(r"^BCH\s+(?=(?:HỘI|ĐOÀN|TỈNH\s+ĐOÀN|THÀNH\s+ĐOÀN|HUYỆN\s+ĐOÀN|CÔNG\s+ĐOÀN|"
+                                  r"LIÊN\s+ĐOÀN|ĐẢNG|LIÊN\s+ĐỘI)(?![\p{L}]))", regex.I)
+# a Party committee or a Youth Union committee of a place: one word, its second half in lower case
+# ("Tỉnh ủy", "Thành đoàn"), whatever the place's capitals did to it
+_PARTY_OR_UNION = regex.compile(r"(?<![\p{L}])(Tỉnh|Thành|Huyện|Quận|Đảng)\s+(Ủy|Uỷ|Đoàn)(?![\p{L}])")
+# a committee of a mass organisation or of the Youth Union, printed as an acronym before it
+_COMMITTEES = frozenset({"BCH", "BTV", "BTT"})
+
+
 def _mostly_upper(text: str) -> bool:
     letters = _LETTERS.findall(text)
     return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
@@ -64,7 +73,11 @@ def normal_case(name: str) -> str:
         if " ".join(out).lower() in _SCHOOLS:
             proper = True  # "Trường Tiểu học" + "KIM ĐỒNG"
         low = w.lower()
-        head = " ".join(out).lower() in _CAPITAL_AFTER  # the first word of the body's own name
+        # (after a committee's acronym the body's own name starts again: "BCH HỘI NÔNG DÂN TỈNH
+        # NGHỆ AN" -> "BCH Hội Nông dân tỉnh Nghệ An")
+        own = (out[1:] if out and out[0].strip(",.") in _COMMITTEES
+               else out[3:] if " ".join(out[:3]).lower() in ("ban chấp hành", "ban thường vụ") else out)
+        head = " ".join(own).lower() in _CAPITAL_AFTER or (not own and bool(out))  # the first word of the body's own name
         named = named or head
         # the fields a body's name lists ("Sở Văn hóa, Thể thao và Du lịch", "Phòng Giáo dục và
         # Đào tạo", "Ban Dân chủ - Pháp luật"): each field's first word is capitalised
@@ -73,7 +86,7 @@ def normal_case(name: str) -> str:
         if rules.locality_end.search(fold(" ".join(out[-2:]))) or fold(" ".join(out[-2:])) == "khu vuc":
             proper = True  # the place's own name follows "tỉnh", "xã", "thành phố", "khu vực"...
     out = _place_at_end(out)
-    text = " ".join(out)
+    text = _PARTY_OR_UNION.sub(lambda m: f"{m[1]} {m[2].lower()}", " ".join(out))
     for phrase in _PROPER:
         text = regex.sub(rf"(?<![\p{{L}}]){regex.escape(phrase)}(?![\p{{L}}])", phrase, text, flags=regex.I)
     return text
@@ -148,11 +161,14 @@ def issuer_ref(h: RawHeader, registry, jurisdiction, warn: Warn) -> AgencyRef | 
         return None
     printed = " ".join(h.issuer.split())
     organ = _is_organ(printed) and h.parent
+    # "BCH" before a mass organisation, the Youth Union or the Party is its Ban Chấp hành (before
+    # a disaster or defence board, "BCH PCTT", it is a Ban Chỉ huy: left as printed)
+    spelled = _EXECUTIVE_COMMITTEE.sub("BAN CHẤP HÀNH ", printed)
     if not organ:
         own = resolve_name(registry, printed, jurisdiction)
         if own.id:
             return AgencyRef(raw=printed, name=own.name, id=own.id, kind=own.kind)
-    full = f"{printed} {' '.join(h.parent.split())}" if organ else printed
+    full = f"{spelled} {' '.join(h.parent.split())}" if organ else spelled
     found = resolve_name(registry, full, jurisdiction)
     if found.id:
         return AgencyRef(raw=printed, name=found.name, id=found.id, kind=found.kind)

@@ -250,8 +250,8 @@ def markdown_rows(lines: list[str]) -> list[str]:
 def _rows_without_rule(lines: list[str]) -> list[str]:
     """Rows "| STT | Nội dung | ... |" with no rule line under the first (typed by hand, or a
     converter that drops it), or without the outer bars ("STT | Nội dung | ..."): a run of two
-    or more such lines with the same three or more cells is a table too; a lone line with bars
-    stays text."""
+    or more such lines with the same three or more cells is a table too (with the shorter group
+    rows between them, "| A | CÔNG TÁC CHỈ ĐẠO |"); a lone line with bars stays text."""
     if not any("|" in ln for ln in lines):
         return lines
     widths = [_width(ln) for ln in lines]
@@ -259,8 +259,15 @@ def _rows_without_rule(lines: list[str]) -> list[str]:
     k = 0
     while k < len(lines):
         run = k
-        while run < len(lines) and widths[k] >= 3 and widths[run] == widths[k]:
-            run += 1
+        while run < len(lines) and widths[k] >= 3:
+            if widths[run] == widths[k]:
+                run += 1
+            elif (run > k and ((2 <= widths[run] < widths[k] and _MD_ROW.match(lines[run]))
+                               or _GROUP_ROW.match(lines[run]))
+                  and run + 1 < len(lines) and widths[run + 1] == widths[k]):
+                run += 1  # "| A | CÔNG TÁC CHỈ ĐẠO |": a group row over the rows after it, not the table's end
+            else:
+                break
         if run - k >= 2:
             out.extend(_cells(ln) for ln in lines[k:run])
             out.append("")  # the table ends here
@@ -269,6 +276,11 @@ def _rows_without_rule(lines: list[str]) -> list[str]:
         out.append(lines[k])
         k += 1
     return out
+
+
+# a group row of a table typed without its outer bars: its number and its title ("I | CÔNG
+# TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "A | PHÒNG NGỪA SỰ CỐ")
+_GROUP_ROW = regex.compile(r"^\s*(?:[IVXLC]{1,5}|[A-ZĐ]|\d{1,3})\.?\s*\|\s*[^|\s][^|]*$")
 
 
 def _width(line: str) -> int:

@@ -59,8 +59,10 @@ _REPORTED_PERIOD = regex.compile(
 _PAST_REVIEW = regex.compile(r"(?:kết\s+quả|tình\s+hình|đánh\s+giá)", _F | regex.I)
 _EVENT_ENDS = regex.compile(r"^(?P<clause>(?i:kết\s+thúc)\s+[^,;.:]{3,60}?)\s*,\s*(?=\S)", _F)
 _PASSIVE_AGENT = regex.compile(r"(?<=được[^.;]{0,200}?)(?<![\p{L}])do\s+(?=\p{Lu})", _F)
-_AGENT_DOES = regex.compile(r"\s*,?\s*(?:(?:chủ\s+trì,?\s+)?phối\s+hợp\s+(?:với\s+)?[^.;]{0,120}?\s+)?(?:chủ\s+trì|tổ\s+chức|"
-                         r"triệu\s+tập|thực\s+hiện|đảm\s+nhiệm|phụ\s+trách|chịu\s+trách\s+nhiệm)(?![\p{L}])", _F | regex.I)
+_AGENT_DOES = regex.compile(r"\s*,?\s*(?:(?:chủ\s+trì,?\s+)?phối\s+hợp\s+(?:với\s+)?[^.;]{0,120}?\s+)?(?:chủ\s+động\s+)?"
+                         r"(?:chủ\s+trì|tổ\s+chức|triệu\s+tập|thực\s+hiện|đảm\s+nhiệm|phụ\s+trách|chịu\s+trách\s+nhiệm|"
+                         # ("... Các cơ sở Đoàn trực thuộc hoàn thành trước ngày 31/3/2026.")
+                         r"hoàn\s+thành)(?![\p{L}])", _F | regex.I)
 _DOER_NOTE = regex.compile(
     r"\((?P<inner>[^()]{3,200}?\s(?:chủ\s+trì|thực\s+hiện)(?:\s*[,;]\s*(?:[^();]{0,150}?\sphối\s+hợp|phối\s+hợp[^();]{0,150}))?"
     r"(?:\s+theo\s+(?:lĩnh\s+vực|chức\s+năng)[^();]{0,60})?"
@@ -89,8 +91,13 @@ _ONLY_CARRY_OUT = regex.compile(
     r"\s*(?:\./\.|[.;])?\s*(?:(?:trong\s+quá\s+trình|nếu\s+có|quá\s+trình)[^\n]*)?$", _F | regex.I)
 # the last clause of an item after its semicolon, short and opening as a time does
 _LAST_CLAUSE = regex.compile(r";\s*(?P<time>(?i:(?:trong\s+)?(?:ngày|tháng|quý|năm|học\s+kỳ|\d))[^;:,()]{0,30})$", _F)
+# ("Tổ chức Hội thao ... cấp tỉnh, tháng 4/2027.": after a comma, only a time with its year)
+_LAST_COMMA_TIME = regex.compile(r",\s*(?P<time>(?i:(?:trong\s+|trước\s+)?(?:ngày|tháng|quý))\s+[^;:,()]{0,25}?(?:/|\s+năm\s+)\d{4})$", _F)
 _TIME_WORDS = {"ngày", "tháng", "quý", "năm", "học", "kỳ", "trong", "trước", "từ", "đến", "cuối", "đầu", "giữa", "hết"}
 _LEADS_OVER = regex.compile(r"\s+(?:lãnh\s+đạo\s*,?\s*)?(?:lãnh\s+đạo|chỉ\s+đạo)(?![\p{L}])", _F)
+# "Phân công" and then staff named by their kind in lower case (not a body, not "đồng chí ...")
+_STAFF_SENT = regex.compile(r"(?i:phân\s+công)\s+$", _F)
+_STAFF = regex.compile(r"\s*(?:cán\s+bộ|công\s+chức|viên\s+chức|giáo\s+viên|nhân\s+viên|chuyên\s+viên|người)(?![\p{L}])", _F)
 # "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này": who carries out the whole document
 _EXECUTES_ALL = regex.compile(r"(?:^|[.;:]\s+)(?:\d{1,2}\.\s*)?Giao\s+(?=\p{Lu})", _F)
 _CARRIES_OUT = regex.compile(r"\s*(?:chủ\s+trì\s*,?\s*)?(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|thi\s+hành)\s+"
@@ -113,6 +120,18 @@ _NEXT_CLAUSE = regex.compile(r"(?:;|\s[-–])\s+(?=\p{Lu})", _F)
 _ROLE_WORDS = regex.compile(r"(?i:chủ\s+trì|phối\s+hợp)", _F)
 _ASKED_NOTE = regex.compile(r"\s*\((?i:đề\s+nghị|phối\s+hợp|nếu\s+có)\)\s*(?=:?\s*$)", _F)
 _COORDINATED = regex.compile(r"(?i:phối\s+hợp)", _F)
+# a period counted from an event ("trong 02 ngày làm việc kể từ ngày lập biên bản")
+_COUNTED_FROM = regex.compile(r"(?i:(?:trong|chậm\s+nhất|không\s+quá|sau)\s+(?:vòng\s+)?\d{1,3}\s+(?:ngày|tuần|tháng|giờ)"
+                              r"(?:\s+làm\s+việc)?\s+(?:kể\s+)?từ)", _F)
+# the field an office holder is in charge of, at the end of the title
+_IN_CHARGE_OF = regex.compile(r"\s+phụ\s+trách\s+(?:khối|lĩnh\s+vực|mảng|công\s+tác|chuyên\s+môn|chung)(?![\p{L}]).*$",
+                              _F | regex.I | regex.S)
+# a note on where a body sits, after its name in a label
+_SEATED_AT = regex.compile(r"\s*\((?:đặt\s+tại|trụ\s+sở\s+(?:đặt\s+)?tại|làm\s+việc\s+tại)[^()]*\)\s*$", _F | regex.I)
+# "Mỗi khoa", "Từng đơn vị": each of a group named above
+_EACH = regex.compile(r"(?i:mỗi|từng)\s+(?P<noun>\p{L}+(?:\s+\p{L}+)?)", _F)
+# the parties of a joint programme or an agreement ("Trách nhiệm của mỗi bên", "các bên")
+_PARTIES = regex.compile(r"(?i:(?:mỗi|các|hai|cả\s+hai|từng)\s+bên)\s*$", _F)
 # an office holder of a court, a procuracy or a judgment enforcement office and the body they head
 # ("Chánh án các Tòa án nhân dân khu vực", "Viện trưởng Viện kiểm sát nhân dân khu vực 3")
 _OFFICE_HOLDER = regex.compile(r"^(?:Phó\s+)?(?:Chánh\s+án|Viện\s+trưởng|Chấp\s+hành\s+viên|Thẩm\s+phán|Kiểm\s+sát\s+viên)"
@@ -148,7 +167,9 @@ _PLACE_TAIL = regex.compile(r"(?:(?:tỉnh|thành\s+phố|xã|phường|đặc\s
 _QUALIFIER_TAIL = regex.compile(r"(?:khu\s+vực\s+(?:[IVXLC]+|\d+)(?:\s+.{0,40})?|(?:đóng\s+)?(?:trên|tại)\s+địa\s+bàn(?:\s+.{0,40})?"
                                 r"|các\s+cấp|cùng\s+cấp|cấp\s+(?:tỉnh|xã|huyện|thành\s+phố)"
                                 # "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
-                                r"|trực\s+thuộc\s+(?:Trung\s+ương|trung\s+ương|Bộ|Tỉnh\s+ủy|tỉnh|Sở)(?:\s+.{0,30})?)", _F | regex.I)
+                                r"|trực\s+thuộc\s+(?:Trung\s+ương|trung\s+ương|Bộ|Tỉnh\s+ủy|tỉnh|Sở)(?:\s+.{0,30})?"
+                                # "5. Ủy ban nhân dân các xã, phường có dự án" over its items: which of them
+                                r"|(?:nơi\s+)?có\s+(?!liên\s+quan)\p{Ll}+(?:\s+\p{Ll}+){0,5})", _F | regex.I)
 _AND_MORE = regex.compile(r"^(?:,|;|và(?![\p{L}]))\s*", _F)
 # A member of a team and the part given to them: "Ông. Hoàng Văn A - Trưởng đoàn: Phụ trách
 # chung ...", "Bà Lê Thị B, Thành viên: ...", "Đồng chí Nguyễn Văn C (Phó Chủ tịch): ...".
@@ -212,8 +233,10 @@ class Assigner:
         if cls == "none" and self._gives_work(node):
             return None
         if (cls == "none" and _COORDINATED.search(node.title) and not _PRINCIPLES.match(node.title)
-                and any(self.bodies.subject(c.title) for c in node.items)):
-            return None  # "Điều 4. Nội dung phối hợp" over "1. Sở Tài chính cung cấp ...": duties
+                and any(self.bodies.subject(c.title) or self._doers_trailed(c) for c in node.items)):
+            # "Điều 4. Nội dung phối hợp" over "1. Sở Tài chính cung cấp ...", a joint programme's
+            # "II. NỘI DUNG PHỐI HỢP" over items each closed by "Đơn vị chủ trì: ...": duties
+            return None
         if (cls == "none" and self.report and node.line.kind in ("part", "chapter", "upper")
                 and _REPORTED_PERIOD.match(node.title.replace("*", "").strip())):
             # a report's own part on the period it covers ("I. TÌNH HÌNH, KẾT QUẢ THỰC HIỆN QUÝ III
@@ -227,6 +250,14 @@ class Assigner:
         if cls == "forward" and not self.report:
             return "tasks"
         return cls
+
+    def _doers_trailed(self, node: Node) -> bool:
+        """An item whose own lines name who does it: a trailer ("Đơn vị chủ trì: ...") or a note
+        in brackets ("(Ban Phong trào Tỉnh đoàn chủ trì, ...)")."""
+        if _DOER_NOTE.search(node.title.rstrip(" .;")):
+            return True
+        return any(isinstance(part, Node) and part.line.kind == "trailer" and "lead" in self.trailer_values(part)
+                   for part in node.parts)
 
     def _gives_work(self, node: Node) -> bool:
         """A heading that its section word opens but that hands out work: a lead-in naming its
@@ -422,7 +453,7 @@ class Assigner:
                                                  and named.casefold().startswith(said[0].casefold())):
                         # (not when it names again, shorter, the body the heading names: "5. Tổ
                         # giúp việc Ban Chỉ đạo:" over "Tổ giúp việc gồm ..., có nhiệm vụ:")
-                        scope = Scope(lead=said[0], support=said[1]).over(scope)
+                        scope = Scope(lead=self._addressed(said[0]), support=said[1]).over(scope)
                 continue
             tasks, closing, grouped = self.visit(part, inner, scope, region)
             out.extend(tasks)
@@ -523,6 +554,11 @@ class Assigner:
         if m and not value[m.end():].strip() and (cut := max(head.rfind(";"), head.rfind(","))) > 0:
             # "Sở Lao động ... chủ trì; Sở Nông nghiệp ... phối hợp": the role after the body
             head, support = head[:cut], head[cut + 1:].strip() or None
+        elif (m and "chủ" not in m.group().lower() and (cut := head.rfind(";")) > 0
+              and regex.match(r"\p{Ll}", value[m.end():]) and not self.bodies.starts_like_body(value[m.end():])):
+            # "Các khoa lâm sàng, cận lâm sàng; Phòng Kế hoạch tổng hợp phối hợp thẩm định": the
+            # partner's own verb after its role, and the doers before the semicolon
+            head, support = head[:cut], head[cut + 1:].strip() or None
         head = regex.sub(r"\s*(?:chủ\s+trì|thực\s+hiện)\s*$", "", head, flags=regex.I).strip(" ,;")
         # "Sở Thông tin và Truyền thông đôn đốc, hướng dẫn ...": the body, not its predicate (not
         # "Phòng Kiểm tra, giám sát số 3": a unit's name that lists its fields)
@@ -558,7 +594,7 @@ class Assigner:
         lead_in = (self.lead_in(title) if title.endswith(":")
                    or (node.items and not _SENTENCE_END.search(title) and self.r.lead_in.match(title)) else None)
         if lead_in:
-            s.lead = s.lead or lead_in[0]
+            s.lead = s.lead or self._addressed(lead_in[0])
             s.support = lead_in[1]
         elif s.lead is None and title.endswith(":") and self.r.content_intros.search(title) and node.items:
             # "2. Chủ tịch UBND các tỉnh: Quảng Trị, Huế chỉ đạo khắc phục hậu quả, cụ thể:" over
@@ -603,6 +639,8 @@ class Assigner:
         """The body a heading gives duties to ("Trách nhiệm của Sở Tài chính", "Nhiệm vụ của Tổ
         công tác"), or None."""
         duty = _DUTIES_OF.match(title.rstrip(" :."))
+        if duty and _PARTIES.match(duty.group("name")):
+            return None  # "III. TRÁCH NHIỆM CỦA MỖI BÊN": the parties, named by the items below
         if duty and (self.bodies.starts_like_body(duty.group("name")) or duty.group("name")[:1].isupper()):
             return duty.group("name")
         return None
@@ -664,8 +702,10 @@ class Assigner:
                 # Tuyên truyền (đồng chí ... Trưởng tiểu ban)": the name's second half, not work
                 continue
             if (pattern is _DASH_LABEL and not self.r.work_start.match(m.group("rest"))
-                    and len(self.bodies.subject(text) or "") > m.end("name") + 3):
-                continue  # "Phòng Quản trị - Thiết bị chuẩn bị hội trường": the subject runs past the dash
+                    and len(self.bodies.subject(core) or "") > m.end("name") - (len(text) - len(core)) + 3):
+                # "Phòng Quản trị - Thiết bị chuẩn bị hội trường", "Đề nghị Ban Chỉ huy Phòng thủ
+                # khu vực 3 - Phú Bình hướng dẫn ...": the subject runs past the dash
+                continue
             name = _ASIDE.sub("", name).strip(" ,")  # "..., trong đó trọng tâm là các tỉnh"
             if pattern is _LABEL and not m.group("rest"):
                 name = self.bodies.without_final_verb(name)  # "các bộ, ngành tập trung:" over its items
@@ -675,6 +715,7 @@ class Assigner:
                     name = over
             if pattern is _DASH_LABEL and _patterns().work_after.search(name):
                 continue  # "Công an phường tuần tra tuyến đường Bạch Đằng - Trần Phú ...": a road's two ends
+            name = _SEATED_AT.sub("", name)  # "Tổ thường trực ... (đặt tại Thống kê tỉnh)": where it sits
             if self.is_body_name(name, label=True):
                 return name, m.group("rest").strip()
             if (verb and FOR_BODY.match(verb.group()) and len(name.split()) <= 10
@@ -719,7 +760,9 @@ class Assigner:
         if not self.bodies.starts_like_body(text):
             return False
         if label:
-            return not _STRONG_LEAD.search(text)
+            # ("Đồng chí Phó Chủ tịch UBND phường phụ trách khối Kinh tế:": the field a deputy is in
+            # charge of is part of the title, not a role)
+            return not _STRONG_LEAD.search(_IN_CHARGE_OF.sub("", text))
         spans = self.bodies.mention_spans(text)
         if spans and spans[0][0] == 0:
             # The registry knows the name: it is a name if nothing but other names follows.
@@ -733,8 +776,10 @@ class Assigner:
                 return True
             # "Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội": a known name and then
             # a group the registry does not list is still a list of doers.
-            more = _AND_MORE.match(rest)
-            return bool(more) and self.is_body_name(rest[more.end():])
+            # (", Phòng ...": the comma that the strip above took off joins one more name)
+            tail = text[end:].strip(" .:")
+            more = _AND_MORE.match(tail)
+            return bool(more) and self.is_body_name(tail[more.end():])
         if self.bodies.has_predicate(text) or _STRONG_LEAD.search(text):
             return False
         if not _SENTENCE_END.search(text):
@@ -751,6 +796,10 @@ class Assigner:
             return self.lead_in(body[opener.end():])  # "Thời gian tới, đề nghị Đảng ủy ... lãnh đạo, chỉ đạo:"
         if m:
             rest = body[m.end():]
+            if _STAFF_SENT.match(m.group()) and _STAFF.match(rest):
+                # "Phân công công chức theo dõi ...", "Phân công cán bộ, giáo viên trực ...": the
+                # staff sent are not the doer; whoever assigns them is (the scope's body)
+                return None
             whole = rest.strip()  # "Giao Phòng Văn hóa - Xã hội": nothing but the name
             # ("Đề nghị Ủy ban nhân dân các tỉnh Lào Cai, Phú Thọ và Tuyên Quang chỉ đạo ...": the
             # body of each place listed)
@@ -807,7 +856,13 @@ class Assigner:
             rest = body[m.end():]
             # ("Đề nghị Ủy ban nhân dân các tỉnh, thành phố: Lào Cai, Phú Thọ tập trung ...": the
             # body of each place listed)
-            name = self.bodies.places_listed(rest) or self.bodies.name_at(rest, 0) or self._name_before_verb(rest)
+            whole = rest.strip()
+            name = (self.bodies.places_listed(rest) or self.bodies.name_at(rest, 0) or self._name_before_verb(rest)
+                    # ("Giao Chủ tịch Ủy ban nhân dân xã Nghĩa Hành:" over its bullets: the name alone;
+                    # not after "chỉ đạo": "Đảng ủy ... lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh:" is
+                    # the Party committee's work through that body)
+                    or (whole if whole and not m.group().lower().startswith(("chỉ", "hướng"))
+                        and self.is_body_name(whole) and not self.bodies.has_predicate(whole) else None))
             if name:
                 found = name
         if found:
@@ -858,6 +913,16 @@ class Assigner:
         if line.endswith(":") and self.is_body_name(name) and not self.bodies.has_predicate(name):
             return name, None
         return None
+
+    def _addressed(self, name: str | None) -> str | None:
+        """A lead-in over items that asks a group naming no one of its own ("... yêu cầu các cơ
+        quan, đơn vị triển khai thực hiện một số nội dung sau:") asks the letter's addressees
+        ("Kính gửi: Các Ban Chỉ huy Phòng thủ khu vực; Ban Chỉ huy quân sự các xã, phường")."""
+        name_ = (name or "").strip()
+        if (name_ and self.doc_scope.lead and _GENERIC_ASKED.match(name_) and len(name_.split()) <= 8
+                and not regex.search(r"\p{Lu}", name_[1:])):
+            return self.doc_scope.lead  # (no proper name of its own: "các cơ quan, đơn vị")
+        return name
 
     def _with_partners(self, body: str, name: str) -> tuple[str, str | None]:
         """(doer, its partners in ``body``): the bodies after "phối hợp với" other than the doer."""
@@ -1217,7 +1282,7 @@ class Assigner:
                 asked = rest  # "Về công tác thu ngân sách: Giao Phòng Kinh tế chủ trì ..."
             lead_in = self.lead_in(asked.rstrip(".") + ":") if self.r.lead_in.match(asked) else None
             if lead_in and lead_in[0]:
-                names = [lead_in[0]]
+                names = [self._addressed(lead_in[0])]
                 if lead_in[1]:
                     t.support = lead_in[1]
                     f.own.add("support")
@@ -1260,6 +1325,11 @@ class Assigner:
             name = (self._named_after(first, _PASSIVE_AGENT, _AGENT_DOES) or self._named_after(first, _CLAUSE_GIVES)
                     or self._named_after(first, _NEXT_SENTENCE, _AGENT_DOES)
                     or self._named_after(first, _NEXT_CLAUSE, _AGENT_DOES))
+            if not name and first is lines[0] and len(lines) > 1 and not _SENTENCE_END.search(first) \
+                    and (name := self._named_after(lines[1], _CLAUSE_GIVES)):
+                # "1. Kinh phí" over "Tổng kinh phí dự kiến ... Giao Sở Tài chính chủ trì, phối hợp
+                # với ...": a title, then its paragraph hands the work to the body it names
+                first = lines[1]
             names = [name] if name else []
             clauses = regex.split(r"\s*;\s*", first[first.find(name):], maxsplit=2) if name and name in first else [""]
             clause = clauses[0]
@@ -1277,6 +1347,20 @@ class Assigner:
                 # partners in the clause after the doer's
                 t.support = partners["who"]
                 f.own.add("support")
+        if (len(names) == 1 and scope.lead and (each := _EACH.fullmatch(names[0]))
+                and regex.search(rf"(?<![\p{{L}}]){regex.escape(each['noun'])}(?![\p{{L}}])", scope.lead, regex.I)):
+            # "5. Các khoa lâm sàng:" over "- Mỗi khoa xây dựng ít nhất 01 đề án ...": each of the
+            # heading's bodies, not a body of its own
+            names = [scope.lead]
+        if names and t.support is None:
+            for clause in regex.split(r"\s*;\s*", first.rstrip(" ."))[1:3]:
+                partners = _PARTNERS_CLAUSE.match(clause.rstrip(" ."))
+                if partners and self.bodies.starts_like_body(partners["who"]):
+                    # "Bộ Chỉ huy quân sự tỉnh chủ trì tổ chức thực binh ...; Công an tỉnh, Bộ Chỉ
+                    # huy Bộ đội Biên phòng tỉnh phối hợp; ngày 23/9/2026.": the partners' own clause
+                    t.support = partners["who"]
+                    f.own.add("support")
+                    break
         if names:
             t.lead = "; ".join(names)
             t.lead_from_text = True
@@ -1302,6 +1386,12 @@ class Assigner:
         if due:
             t.due = due
             f.own.add("due")
+        if t.due is None and scope.due and (counted := self.inline_condition(text)) and _COUNTED_FROM.search(counted):
+            # "Giai đoạn 2 (từ 01/6 đến 30/6/2026):" over "- ... chuyển hồ sơ trong 02 ngày làm
+            # việc kể từ ngày lập biên bản": a period counted from an event is the item's own
+            # deadline, within the heading's period (a bare "khi ..." condition is weaker than the
+            # heading's time; not "own": a closing trailer still wins)
+            t.due = counted
         for k in _ROLES:
             if getattr(t, k) is None and getattr(scope, k):
                 setattr(t, k, getattr(scope, k))
@@ -1366,7 +1456,12 @@ class Assigner:
         paren = _time_in_parentheses(first.rstrip(" .;"), item=True) or _time_in_inner_parentheses(first)
         if paren:
             return paren
-        if (last := _LAST_CLAUSE.search(first.rstrip(" ./;"))) is not None and all(
+        closed = first.rstrip(" ./;")
+        last = _LAST_CLAUSE.search(closed)
+        if last is None and (last := _LAST_COMMA_TIME.search(closed)) is not None \
+                and regex.search(r"(?i:tháng|quý|ngày|năm)\s+[\dIVX/]+$", closed[:last.start()]):
+            last = None  # "số liệu tháng 3, tháng 4/2027": a list of periods, not a deadline
+        if last is not None and all(
                 w.casefold() in _TIME_WORDS or regex.fullmatch(r"[\dIVX/.\-–]+", w) for w in last.group("time").split()):
             # "... các nhóm chuyên trách; tháng 9/2026.": a time alone in the item's last clause
             spec, messages = parse_time(last.group("time"))
@@ -1543,6 +1638,8 @@ def _dated_in_brackets(phrase: str, item: bool) -> str | None:
     if citation_spans(phrase):
         return None  # "(theo Nghị quyết số 101/2025/UBTVQH15 ngày 26 tháng 9 năm 2025 ...)": a source
     spec, messages = parse_time(phrase)
+    if not item and not messages and spec is not None and spec.kind == "ongoing" and spec.start and spec.end is None:
+        return phrase  # "Giai đoạn 3: Duy trì ... (từ ngày 01/7/2026, thực hiện thường xuyên)": from then on
     if messages or spec is None or spec.kind not in DATED_KINDS or spec.end is None:
         return None
     if item and spec.start and spec.end.year - spec.start.year > 10:

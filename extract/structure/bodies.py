@@ -132,6 +132,7 @@ _PLURAL_KINDS = regex.compile(r"(?<![\p{L}])(?i:các|những)\s+(?!(?i:quận|hu
 _SPACES_AT = regex.compile(r"\s*", _FLAGS)
 _CLAUSE_STOP = regex.compile(r"[.;:]", _FLAGS)
 _PUNCT = regex.compile(r"[,;.:()]", _FLAGS)
+_OPINION = regex.compile(r"\s+(?:ý\s+kiến|góp\s+ý)(?![\p{L}])", _FLAGS)
 _WHERE = regex.compile(r"\s+nơi\s+\p{Ll}", _FLAGS)
 _WHICH = regex.compile(r"\s+(?:nơi\s+)?có\s+(?!liên\s+quan)(?=\p{Ll})", _FLAGS)
 _PLURAL_IN = regex.compile(r"(?<![\p{L}])(?i:các|những)\s", _FLAGS)
@@ -187,6 +188,9 @@ _NAME_GOES_ON = regex.compile(
 _TWO_HALVES = regex.compile(r"^(?:\s+\p{Ll}+){1,4}\s+(?:và|[-–])\s+\p{Lu}", _FLAGS)
 # the place a registry name (of a body of every place) is printed with: "Văn phòng HĐND và UBND
 # huyện", "... và UBND tỉnh Gia Lai"
+# "trực thuộc" after a group the registry knows: the ones directly under the issuer (or under
+# the body named after it)
+_DIRECTLY_UNDER = regex.compile(r"\s+trực\s+thuộc(?:\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)?(?=\s+\p{Ll}|\s*[,.;:]|\s*$)", _FLAGS)
 _PLACE_OF_FOUND = regex.compile(r"\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|đặc\s+khu)"
                                 r"(?:\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})?(?![\p{L}])", _FLAGS)
 
@@ -240,7 +244,8 @@ class _Patterns:
         # after a plural the units' nouns go on the group too ("Trưởng các khoa, phòng")
         self.plural_group = regex.compile(rf",\s*(?:{_words(r.group_words)}|{plural_only})(?![\p{{L}}])",
                                           regex.IGNORECASE | _FLAGS)
-        self.opener = regex.compile(rf"^(?:{r.sentence_openers.pattern})\s*,\s*", regex.IGNORECASE | _FLAGS)
+        # (openers may follow each other: "Hằng tháng, trước ngày 05, Phòng Kinh tế ... tổng hợp")
+        self.opener = regex.compile(rf"^(?:(?:{r.sentence_openers.pattern})\s*,\s*)+", regex.IGNORECASE | _FLAGS)
         self.listed = regex.compile(
             r"(?:các|những)\s+(?:cơ\s+quan|đơn\s+vị|ngành)(?:\s*,\s*(?:đơn\s+vị|địa\s+phương|ngành))*\s*:\s*",
             regex.IGNORECASE | _FLAGS,
@@ -267,6 +272,61 @@ def unit_with_fields(name: str) -> bool:
 _NAMED_AFTER_HEAD = regex.compile(r"\s+(?:[\p{Lu}\d]|số\s+\d)", _FLAGS)
 
 
+def _verbs_joined(text: str, start: int, end: int) -> bool:
+    """No punctuation in ``text[start:end]`` but commas that join verbs ("thu gom, vận chuyển, xử
+    lý chất thải"): the words still say which of a common noun's kind are meant."""
+    p = _patterns()
+    if text[start:end].rstrip().endswith(","):
+        return False  # "... trực tiếp chỉ đạo, chịu trách nhiệm": the duty is a second predicate
+    for mark in _PUNCT.finditer(text, start, end):
+        if mark.group() != "," or not (p.predicate.match(text, mark.end()) or p.work_after.match(text, mark.end())):
+            return False
+    return True
+
+
+_COMMON_DOERS = regex.compile(r"(?i:cán\s+bộ|công\s+chức|viên\s+chức|người|chủ)\s", _FLAGS)
+_LOWER_WORDS = regex.compile(r"\p{Ll}+(?:\s+[\p{Ll}\d]+)*", _FLAGS)
+
+
+def _duty_qualifier(name: str, text: str, cut: int, rest: str) -> bool:
+    """Before "có/chịu trách nhiệm", lower-case words after a comma go on saying which of a
+    common noun's kind are meant ("Các cơ sở sản xuất, kinh doanh thực phẩm", "Cán bộ lập biên
+    bản, xử lý vi phạm"): one doer, not a list of bodies."""
+    return bool(_DUTY.match(text, cut) and (_COMMON_HEAD.match(name) or _PLURAL_KINDS.match(name)
+                                              or _COMMON_DOERS.match(name))
+                and _LOWER_WORDS.fullmatch(rest.split(",")[0].strip()))
+
+
+def _head_across(text: str, pos: int, cut: int):
+    """A head word of several words of a later member of a list ("Công an phường, Tổ kiểm tra
+    liên ngành": "Tổ kiểm tra") that runs past ``cut``, or None."""
+    p = _patterns()
+    for joint in regex.finditer(r"(?:,|\s+và)\s+", text[:cut], pos=pos):
+        head = p.head.match(text, joint.end())
+        if head and head.end() > cut and " " in head.group().strip():
+            return head
+    return None
+
+
+def _unit_across(text: str, pos: int, cut: int):
+    """A unit name of the rules that starts in ``text[pos:cut]`` and runs past ``cut`` (a
+    predicate word inside the name), or None."""
+    p = _patterns()
+    if p.unit is None:
+        return None
+    low = text[:cut].lower()
+    if len(low) != cut:
+        return None  # (a case fold that changed the length: positions would not agree)
+    for opening in p.unit_openings.finditer(low, pos):
+        at = opening.start()
+        if at > pos and text[at - 1].isalpha():
+            continue
+        unit = p.unit.match(text, at)
+        if unit and unit.end() > cut:
+            return unit
+    return None
+
+
 def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     p = _patterns()
     head = p.head.match(text, pos)
@@ -282,15 +342,17 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         # "Thanh tra trách nhiệm của Chủ tịch ...": the verb (to inspect), not the inspectorate
         return None
     cut = p.predicate.search(text, head.end())
+    qualified = 0  # words of a "có ..." qualifier the name holds ("các xã có rừng")
     by_role = False  # the name runs to a role word ("... chủ trì") past words that look like a predicate
     if cut and (region := _NUMBERED_REGION.search(text, head.end(), cut.start())) \
             and (verb := p.work_after.match(text, region.end())):
         # "Kho bạc Nhà nước khu vực XV kiểm soát vốn trong thời hạn 01 ngày làm việc ...": a name
         # that ends with its region's number is whole there; its verb follows
         cut = verb
-    if cut and p.unit and (unit := p.unit.match(text, pos)) and cut.start() < unit.end():
+    while cut and (unit := _unit_across(text, pos, cut.start()) or _head_across(text, pos, cut.start())):
         # "Ban Quản lý dự án đầu tư xây dựng tỉnh lập ...": a unit name of the rules is read
-        # whole, whatever verbs its words are ("xây dựng")
+        # whole, whatever verbs its words are ("xây dựng"), also as a later member of a list
+        # ("Phòng Giáo dục phổ thông, Phòng Giáo dục thường xuyên và chuyên nghiệp hướng dẫn")
         cut = p.predicate.search(text, unit.end())
     # A group word after a comma may hold a predicate word ("Các cấp ủy, tổ chức đảng ..."):
     # the name goes on past it.
@@ -299,7 +361,10 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
                        if g.start() < cut.start() + 1 <= g.end()), None)
         if inside is None:
             break
-        cut = p.predicate.search(text, inside.end())
+        # (the verb after the group may be one of work only: "Ban Chỉ huy quân sự các cơ quan, tổ
+        # chức huấn luyện tự vệ ...")
+        cut = min((m for m in (p.predicate.search(text, inside.end()), p.work_after.search(text, inside.end())) if m),
+                  key=lambda m: m.start(), default=None)
     # "Chuyên viên phụ trách tổng hợp tham mưu ...": the word after "phụ trách" names the field.
     while cut and regex.search(r"(?<![\p{L}])phụ\s+trách(?:\s+(?:lĩnh\s+vực|mảng|công\s+tác))?\s*$",
                                text[head.end() - 1:cut.start()], regex.IGNORECASE | _FLAGS):
@@ -309,14 +374,33 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
                             regex.IGNORECASE | _FLAGS) and regex.match(r"\s+trực\s+tiếp", text[cut.start():]):
         cut = p.predicate.search(text, cut.end())
     if cut and text[cut.start():cut.end()].strip() == "có" and (regex.search(
-            r"(?i:(?:các|những)\s+\p{Ll}+(?:\s*,\s*\p{Ll}+)*(?:\s+\p{Lu}[\p{L}\d]*)*)\s*$", text[pos:cut.start()])
+            # (or a count of them: "Chủ tịch Ủy ban nhân dân 27 xã có tỷ lệ ... dưới 20%")
+            r"(?i:(?:các|những|\d{1,4})\s+\p{Ll}+(?:\s*,\s*\p{Ll}+)*(?:\s+\p{Lu}[\p{L}\d]*)*)\s*$", text[pos:cut.start()])
             or regex.search(r"(?<![\p{L}])nơi\s*$", text[pos:cut.start()])):
         # ("Ủy ban nhân dân các xã, phường, đặc khu nơi có dự án có trách nhiệm ...": "nơi có"
         # says which of them)
         # "các trường có học sinh bán trú kiện toàn ...", "các xã có rừng ...": "có" tells which
         # of them; the name runs to the next predicate when that is near and nothing is between
         after = p.predicate.search(text, cut.end())
-        if after and len(text[cut.end():after.start()].split()) <= 6 and not regex.search(r"[,;.:]", text[cut.end():after.start()]):
+        # (a note in brackets may close the qualifier: "Chủ tịch UBND 27 xã có tỷ lệ hồ sơ trực
+        # tuyến toàn trình dưới 20% (danh sách kèm theo) tổ chức kiểm điểm ...")
+        which = regex.sub(r"\([^()]*\)", "", text[cut.end():after.start()]) if after else ""
+        if after and len(which.split()) <= (10 if "(" in text[cut.end():after.start()] else 6) \
+                and not regex.search(r"[,;.:]", which):
+            cut = after
+            qualified = len(which.split()) + 1
+    if cut and text[cut.start():cut.end()].strip() == "tham gia" and not _OPINION.match(text, cut.end()):
+        # "Các sở, ngành, địa phương tham gia diễn tập bổ sung ...", "UBND các xã, phường có lực
+        # lượng tham gia diễn tập chủ động ...": who take part in it, then their own predicate
+        # (not "Các sở tham gia tổ chức ...": the verb right after it is its own)
+        found = [m for m in (p.predicate.search(text, cut.end()), p.work_after.search(text, cut.end())) if m]
+        after = min(found, key=lambda m: m.start()) if found else None
+        between = text[cut.end():after.start()] if after else ""
+        if after and 1 <= len(between.split()) <= 3 and not _PUNCT.search(between) \
+                and not regex.match(r"\s*(?:các|những)\s", between) \
+                and not p.predicate.match(text, cut.end()) and not p.work_after.match(text, cut.end()):
+            # (not "Các thành viên Ban Chỉ đạo tham gia các đoàn kiểm tra, giám sát ...": what
+            # they take part in is named by its own noun, "đoàn kiểm tra")
             cut = after
     if cut and _LEVEL_THAT.search(text[head.end() - 1:cut.start()]):
         # "Ban Thường trực Ủy ban MTTQ cấp tổ chức hội nghị hiệp thương báo cáo ...": a bare
@@ -338,8 +422,9 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         if first:
             cut = p.work_after.search(text, first.end())
     if cut and not _MAIN_PREDICATE.match(text, cut.start() + 1) and not _ROLE_AFTER.match(text, cut.start()) \
-            and (duty := _DUTY.search(text, cut.end())) and len(text[cut.start():duty.start()].split()) <= 8 \
-            and not _PUNCT.search(text, cut.start(), duty.start()) \
+            and (duty := _DUTY.search(text, cut.end())) \
+            and len(text[cut.start():duty.start()].split()) <= (12 if "," in text[cut.start():duty.start()] else 8) \
+            and _verbs_joined(text, cut.start(), duty.start()) \
             and not regex.search(r"\p{Lu}|(?<![\p{L}])(?:các|những)(?![\p{L}])", text[head.end():duty.start()]):
         # "Cán bộ lập biên bản vi phạm hành chính có trách nhiệm chuyển hồ sơ ...": after a common
         # noun the words before "có trách nhiệm" say which of them; its duty follows it (not after a
@@ -366,6 +451,11 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
                 and len(text[cut.start():main.start()].split()) <= _MAX_NAME_WORDS \
                 and not regex.search(r"(?<![\p{L}])(?:và|hoặc|cùng|với)\s*,?\s*$", text[cut.start():main.start()]):
             qualifier = text[cut.start():main.start()].rstrip(" ,")
+        elif main is None and regex.match(r"\s+được\s+phân\s+công", text[cut.start():]) \
+                and (p.predicate.match(text, assigned.end()) or p.work_after.match(text, assigned.end())):
+            # "Các bộ phận, cá nhân được phân công báo cáo kết quả ...": those given the work, then
+            # what they do
+            qualifier = text[cut.start():assigned.end()]
     if cut and regex.search(r"(?<![\p{L}])và\s*$", text[pos:cut.start()]):
         # "Phòng Quản lý quy hoạch và xây dựng thẩm định ...": a name does not end on "và"; the
         # verb after it is the name's second half, and the predicate comes next
@@ -376,7 +466,8 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         return None
     if (" " not in head.group().strip() and not _NAMED_AFTER_HEAD.match(text, head.end())
             and not (pos == 0 and cut.start() == head.end() and head.group()[:1].isupper())
-            and not _ACRONYM_HEAD.fullmatch(head.group().strip())):
+            and not _ACRONYM_HEAD.fullmatch(head.group().strip())
+            and not (p.unit and p.unit.match(text, head.start()))):  # ("Đoàn kiểm tra liên ngành": a unit of the rules)
         # "Ban hành", "Báo cáo", "Bộ quy chế": a one-word head needs a proper name; only where a
         # sentence starts may it stand alone before its predicate ("Khoa phổ biến và hướng dẫn ...").
         # An acronym is a whole body's head: "UBND xã Nga Sơn chủ trì ..." names its place in
@@ -396,7 +487,7 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     # a person's name may carry two or three titles: more words than a body's name
     # ("Đài Truyền hình Việt Nam (VTV)": a name may end with its acronym in brackets)
     bare = _ACRONYM.sub("", name)
-    if regex.search(r"[.;:()“”\"]", bare) or len(name.split()) > _MAX_NAME_WORDS * (1.5 if person else 1):
+    if regex.search(r"[.;:()“”\"]", bare) or len(name.split()) > _MAX_NAME_WORDS * (1.5 if person else 1) + qualified:
         return None
     # A comma ends the name unless a group word follows ("Các sở, ngành, địa phương"), or
     # another body's name starts after it ("Liên minh Hợp tác xã thành phố, các Hiệp hội").
@@ -417,6 +508,8 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
             continue  # "Các trường Mầm non, Tiểu học, THCS trên địa bàn phường": kinds of one plural
         plural = regex.match(r"(?:các|những)\s+", rest)
         if not (p.head_ci.match(rest) or (plural and p.head.match(rest, plural.end()))):
+            if _duty_qualifier(name, text, cut.start(), rest):
+                continue  # "Các doanh nghiệp thu gom, vận chuyển, xử lý chất thải có trách nhiệm ..."
             return None  # (a plural goes on only before a capitalised head: "..., các Ban của HĐND")
         names.append(name[begin:comma.start()].strip())
         begin = comma.end()
@@ -539,6 +632,10 @@ class Bodies:
         while found and (any(g.start() < found.start() + 1 <= g.end() for g in p.group.finditer(text))
                          or (past_notes and text.count("(", 0, found.start()) > text.count(")", 0, found.start()))):
             found = p.predicate.search(text, found.end())
+        while found and (inside := _unit_across(text, 0, found.start())):
+            # (a later unit of a list holds the word: "Phòng Giáo dục phổ thông, Phòng Giáo dục
+            # thường xuyên và chuyên nghiệp")
+            found = p.predicate.search(text, inside.end())
         return found
 
     def opens_with_doer(self, text: str) -> bool:
@@ -616,6 +713,8 @@ class Bodies:
         """The body whose name starts at ``pos`` and is followed by a predicate, or None.
         ``starts_sentence``: the name may be in lower case there (after an opening clause)."""
         found = self._mention_at(text, pos)
+        if found and (under := _DIRECTLY_UNDER.match(text, pos + len(found))):
+            found += under.group()  # "Các cơ sở Đoàn trực thuộc tổ chức ...": which of them
         own = _cut_name(text, pos, starts_sentence)
         if found and not (own and own.startswith(found)):
             if " và " in found and (place := _PLACE_OF_FOUND.match(text, pos + len(found))):
@@ -624,7 +723,7 @@ class Bodies:
             return found  # the registry knows the body; the word rules may cut it elsewhere
         if found and own and own.startswith(found) and (_PLURAL_START.match(found) or (
                 _PLURAL_IN.search(found) and (_WHERE.match(own, len(found)) or _WHICH.match(own, len(found))))) \
-                and regex.fullmatch(r"(?:\s+\p{Ll}+){1,6}", own[len(found):], _FLAGS):
+                and regex.fullmatch(r"(?:\s+\p{Ll}+){1,8}", own[len(found):], _FLAGS):
             # "Các cơ quan, đơn vị sử dụng ngân sách rà soát ...": which of the plural; "Ủy ban nhân
             # dân các xã, phường nơi đặt điểm thi bảo đảm ...", "... các xã có rừng tổ chức ...": which
             # of the places

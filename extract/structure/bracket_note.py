@@ -27,13 +27,14 @@ _AT_END = regex.compile(r"\((?P<inner>[^()]{3,240})\)(?:\s*;\s*(?P<tail>[^();]{0
 # "X phối hợp (với) Y" in one part: X leads, Y helps
 _WITH = regex.compile(r"\s*,?\s+(?:chủ\s+trì\s*,?\s*)?phối\s+hợp(?:\s+(?:với|cùng))?\s+", _F | regex.I)
 # the role printed after the bodies of one part
-_LEADS = regex.compile(r"\s*,?\s+(?:chủ\s+trì|thực\s+hiện|theo\s+phân\s+cấp|theo\s+thẩm\s+quyền|"
+# ("(Văn phòng Sở tham mưu)": the body that prepares the work for its head does it)
+_LEADS = regex.compile(r"\s*,?\s+(?:chủ\s+trì|thực\s+hiện|tham\s+mưu|theo\s+phân\s+cấp|theo\s+thẩm\s+quyền|"
                        r"theo\s+chức\s+năng(?:\s*,\s*nhiệm\s+vụ)?(?:\s+được\s+giao)?)"
                        # ("Chi cục ... chủ trì các nhiệm vụ tại mục 4": the items it closes)
                        r"(?:\s+(?:các|những)\s+(?:nhiệm\s+vụ|nội\s+dung|công\s+việc)(?:\s+(?:tại|thuộc|ở|của))?"
                        r"(?:\s+(?:mục|phần|điểm|khoản|nhóm)\s+[\w.]+)?(?:\s+(?:nêu\s+)?trên)?)?\s*$", _F | regex.I)
 _HELPS = regex.compile(r"\s*,?\s+(?:phối\s+hợp(?:\s+thực\s+hiện)?|hướng\s+dẫn(?:\s*,\s*(?:giám\s+sát|kiểm\s+tra|theo\s+dõi))*|"
-                       r"giám\s+sát|hỗ\s+trợ|tham\s+gia|tham\s+mưu)\s*$", _F | regex.I)
+                       r"giám\s+sát|hỗ\s+trợ|tham\s+gia)\s*$", _F | regex.I)
 # "X chủ trì, Y phối hợp" in one part: both roles, each after its bodies
 _BOTH = regex.compile(r"^(?P<lead>.+?)\s+chủ\s+trì\s*,\s*(?P<help>.+?)\s+(?:cùng\s+)?phối\s+hợp(?:\s+thực\s+hiện)?$",
                       _F | regex.I)

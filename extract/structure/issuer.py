@@ -75,4 +75,20 @@ def issuer_and_parent(lines: list[str]) -> tuple[str | None, str | None]:
         found.pop(0)  # stray capitals above the header (a portal's banner, a stamp)
     if not found:
         return None, None
+    if len(found) > 1 and _national_of(found[-1], found[-2]):
+        # "BCH HỘI NÔNG DÂN TỈNH NGHỆ AN" beside "HỘI NÔNG DÂN VIỆT NAM": a mass organisation
+        # prints its national name where the state prints the motto; the local body issues
+        return found[-2], found[-1]
     return found[-1], (found[-2] if len(found) > 1 else None)
+
+
+def _national_of(last: str, before: str) -> bool:
+    """``last`` is the national organisation ("HỘI NÔNG DÂN VIỆT NAM") whose local body
+    ``before`` names ("BCH HỘI NÔNG DÂN TỈNH NGHỆ AN")."""
+    key = toneless(last).split()
+    nation = toneless("Việt Nam").split()
+    if len(key) < 3 or key[-2:] != nation:
+        return False
+    org = " ".join(key[:-2])
+    local = " ".join(toneless(before).split())
+    return f" {org} " in f" {local} " and not local.endswith(" ".join(nation))

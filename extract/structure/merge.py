@@ -142,6 +142,15 @@ class _NearKeys:
         return [m[0] for m in process.extract(k, choices, scorer=fuzz.ratio, score_cutoff=_SAME, limit=None)]
 
 
+def _introduces_table(task: RawTask, table_starts: set[int]) -> bool:
+    """"1. Gửi báo cáo thống kê định kỳ theo danh mục dưới đây:", "Tổ kiểm tra liên ngành ... ra
+    quân theo lịch sau:": one line ending with a colon, printed right above a table whose rows
+    are tasks, introduces those rows; it is not a task of its own."""
+    text = task.text.strip()
+    return (task.at is not None and task.at + 1 in table_starts and text.endswith(":") and "\n" not in text
+            and task.role == "task")
+
+
 def merge_tasks(prose: list[RawTask], tables: list[RawTask]) -> list[RawTask]:
     if not tables:
         return prose
@@ -153,8 +162,11 @@ def merge_tasks(prose: list[RawTask], tables: list[RawTask]) -> list[RawTask]:
         if words:
             rows.setdefault(words[:_PREFIX], []).append(words)
     near = _NearKeys(list(rows))
+    starts = {t.at for t in tables if t.at is not None}
     kept = []
     for task in prose:
+        if _introduces_table(task, starts):
+            continue
         words = _words(task.text)
         k = words[:_PREFIX]
         # The same opening, or nearly, among the keys that can be (_NearKeys). An opening that

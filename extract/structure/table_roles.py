@@ -329,6 +329,10 @@ def _not_tasks(headers: list[str], body: list[list[str]], roles: list[str | None
         return "no column holds the work (no task column)"
     if not ({"lead", "due", "target", "progress"} & known):
         return "statistics: no column says who, by when or a target"
+    if not ({"lead", "support", "due", "start", "progress"} & known) and "target" in known:
+        # "Dự án | Địa điểm | Chủ đầu tư | Số căn hoàn thành năm 2026": what each project is to
+        # reach, no one asked to do anything by any day
+        return "targets: a figure for each row, no column says who does the work or by when"
     if not ({"lead", "support", "subject"} & known) and any(_ATTENDEES.match(h.strip()) for h in headers):
         # "Thời gian | Nội dung hoạt động | Địa điểm | Thành phần": a visit's or a ceremony's
         # programme, who attends each event; the work of preparing it is handed out elsewhere

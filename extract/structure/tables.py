@@ -35,6 +35,8 @@ _BULLET = regex.compile(r"^[-+•]\s")
 _ORDINAL_TITLE = regex.compile(r"^\s*(?:<b>|\*\*)?\s*([IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+(\S.*)$", regex.S)
 # a lead cell that points elsewhere instead of naming a body
 _REFERENCE = regex.compile(r"^\s*(?:theo|như|căn cứ)\b", regex.I)
+# a note that names the row's partners ("Phối hợp Công an tỉnh", "Phối hợp với Sở Y tế")
+_NOTE_PARTNERS = regex.compile(r"^(?i:phối\s+hợp)(?:\s+(?i:với|cùng))?\s+(?P<who>\p{Lu}[^;()]{2,150})$", regex.VERSION1)
 # a header naming both roles: "Đơn vị chủ trì/phối hợp" - the first body leads, the rest support
 _BOTH_ROLES = regex.compile(r"chu tri.*phoi hop|phoi hop.*chu tri")
 _FIRST_BODY = regex.compile(r"^\s*([^;\n]+?)\s*[;\n]\s*(\S.*)$", regex.S)
@@ -252,6 +254,7 @@ class _TableReader:
                     values["due"] = values["start"]
             self._join_length(values, extra, merged)
             self._narrower_note(values, extra, merged)
+            self._partners_in_note(values, extra)
             if values.get("subject"):  # a schedule: the row is about its unit
                 subject = values.pop("subject")
                 # and, when the table says it, what is looked at there ("Ủy ban nhân dân xã Bảo
@@ -263,6 +266,19 @@ class _TableReader:
             ordinal = values.pop("ordinal", "") or None
             self.items.append(_Item("task", ordinal, values, extra, row.page or page, bold,
                                     merged, ordinal_merged))
+
+    def _partners_in_note(self, values: dict[str, str], extra: dict[str, str]) -> None:
+        """A table with no column of partners says them in its note ("Ghi chú": "Phối hợp Báo và
+        Phát thanh, Truyền hình Lâm Đồng"): the bodies after "Phối hợp (với)" support the row."""
+        if "support" in self.columns.roles or values.get("support"):
+            return
+        for header, text in extra.items():
+            if header_match(header)[0] != "note" or not text:
+                continue
+            m = _NOTE_PARTNERS.match(one_line(text))
+            if m and agency_start(m["who"], self.registry):
+                values["support"] = m["who"].rstrip(" .;")
+                return
 
     def _narrower_note(self, values: dict[str, str], extra: dict[str, str], merged: set[str]) -> None:
         """A month for the row ("Tháng 9/2026", often the group's) and a day within it in the

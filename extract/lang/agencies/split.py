@@ -143,7 +143,9 @@ ROLE_TITLE = regex.compile(r"(?:Phó\s+)?(?:Chủ\s+tịch|Bí\s+thư|Trưởng|
                       r"|(?:Ủy|Uỷ)\s+viên|Thủ\s+trưởng|Tổ\s+trưởng|Hiệu\s+trưởng|Chuyên\s+viên", regex.VERSION1)
 # Common nouns (lower case) that continue a plural list rather than start another body.
 _GROUP_NOUN = regex.compile(r"(?:cơ\s+quan|đơn\s+vị|địa\s+phương|ngành|sở|ban|tổ\s+chức|doanh\s+nghiệp|cá\s+nhân|"
-                            r"đoàn\s+thể|hội|trường|viện)(?![\p{L}])", regex.VERSION1)
+                            r"đoàn\s+thể|hội|trường|viện|"
+                            # ("Ban Quản lý dự án đầu tư xây dựng tỉnh và các chủ đầu tư")
+                            r"chủ\s+đầu\s+tư|nhà\s+đầu\s+tư|nhà\s+thầu)(?![\p{L}])", regex.VERSION1)
 # "Phó Chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng": what follows
 # names the holder's fields, not other bodies.
 _IN_CHARGE_OF = regex.compile(r"(?<![\p{L}])phụ\s+trách\s*$", regex.IGNORECASE | regex.VERSION1)
@@ -286,8 +288,11 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             continue
         kind = m.lastgroup
         rest = text[m.end():]
-        if kind == "soft" and PERSON.match(text[pos:m.start()]) and m.group(0).strip() in ("-", "–"):
-            continue  # "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban": one person's roles
+        if kind == "soft" and m.group(0).strip() in ("-", "–") and (
+                PERSON.match(text[pos:m.start()]) or (ROLE_TITLE.match(text, pos) and ROLE_TITLE.match(rest))):
+            # "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban", "Ủy viên Ban Chỉ
+            # đạo - Giám đốc Sở Y tế": one person's roles
+            continue
         if (kind == "soft" and m.group(0).strip() == "," and (PERSON.match(text[pos:m.start()])
                                                               or _PERSON_NAMED.search(text, pos, m.start()))
                 and ROLE_TITLE.match(rest)):

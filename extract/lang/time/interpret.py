@@ -350,6 +350,9 @@ def interpret(pieces: list[Piece], g: Grammar, folded: str, ctx: TimeContext | N
             # "Thường xuyên trong năm 2026", "thường xuyên giai đoạn 2026 - 2030": ongoing over
             # the years printed (the years are its span, not a deadline)
             r = Reading(kind="ongoing", start=r.start, end=r.end, anchor=r.anchor)
+        elif st.ongoing and r.kind == "range" and r.start is not None and r.end is None:
+            # "từ ngày 01/7/2026, thực hiện thường xuyên": ongoing from that day on
+            r = Reading(kind="ongoing", start=r.start, end=None, anchor=r.anchor)
     elif st.ongoing:
         # "Báo cáo định kỳ | Thường xuyên": the bare "định kỳ" names the report, not the time.
         start, end = period_span(ctx)

@@ -480,3 +480,10 @@ def test_a_lead_in_naming_only_the_body_over_bullets(tmp_path, lead_in, lead):
                                   "- Chấn chỉnh công tác lập, chấp hành và quyết toán ngân sách.\n"
                                   "- Rà soát Quy chế chi tiêu nội bộ, ban hành trong Quý IV/2026.\n"))
     assert [_folded(r[1]) for r in rows] == [_folded([lead])] * 2
+
+
+def test_a_list_of_places_ending_with_a_place_of_another_kind(tmp_path):
+    rows = _rows(_parse(tmp_path, "II. NHIỆM VỤ\n5. Ủy ban nhân dân các xã Năm Căn, Đất Mũi, Tân Ân và phường Hiệp Thành "
+                                  "tập trung hoàn thành giải phóng mặt bằng trước ngày 30/11/2026.\n"))
+    assert _folded(rows[0][1]) == _folded(["Ủy ban nhân dân xã Năm Căn", "Ủy ban nhân dân xã Đất Mũi",
+                                            "Ủy ban nhân dân xã Tân Ân", "Ủy ban nhân dân phường Hiệp Thành"])

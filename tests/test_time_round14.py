@@ -59,3 +59,16 @@ def test_ongoing_from_a_day_on(phrase, start):
 def test_from_a_day_alone_stays_an_open_range():
     spec, _ = parse_time("từ ngày 01/7/2026", CTX)
     assert (spec.kind, spec.start, spec.end) == ("range", date(2026, 7, 1), None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kiến nghị Chính phủ cho phép kéo dài thời gian thực hiện và giải ngân kế hoạch vốn năm 2026 sang năm 2027.",
+    "Đề nghị gia hạn thời gian thực hiện và giải ngân vốn năm 2026 của dự án sang năm 2027.",
+])
+def test_a_time_that_a_request_changes_is_its_object(sentence):
+    assert _found(sentence) is None
+
+
+def test_the_time_of_the_work_after_a_semicolon_still_counts():
+    assert _found("Sở Xây dựng rà soát hồ sơ; thời gian thực hiện từ tháng 3/2026 đến hết tháng 5/2026.") \
+        == "thời gian thực hiện từ tháng 3/2026 đến hết tháng 5/2026"

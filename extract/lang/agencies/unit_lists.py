@@ -21,6 +21,8 @@ _PLACE = r"(?:TP\.\s*)?\p{Lu}[\p{L}]*(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}]*){0,3}"
 _PATTERN = regex.compile(
     rf"(?P<head>\p{{Lu}}[^:;.,()]{{1,80}}?)\s+các\s+(?P<unit>{_UNIT})\s*(?P<colon>:)?\s*"
     rf"(?P<places>{_PLACE}(?:\s*,\s*{_PLACE})*(?:\s*,?\s*và\s+{_PLACE})?)"
+    # ("các xã Năm Căn, Đất Mũi, Tân Ân và phường Hiệp Thành": a last place of another kind)
+    rf"(?:\s*,?\s*và\s+(?P<other>xã|phường|đặc\s+khu|thị\s+trấn|thành\s+phố|tỉnh)\s+(?P<last>{_PLACE}))?"
     rf"(?![\p{{L}}])", _F)
 _SEP = regex.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+", _F)
 
@@ -42,6 +44,8 @@ def unit_list(text: str, pos: int = 0) -> UnitList | None:
     unit = " ".join(m.group("unit").split())
     head = " ".join(m.group("head").split())
     names = tuple(f"{head} {_kind(unit, p)} {p}" for p in places)
+    if m.group("last"):
+        names += (f"{head} {' '.join(m.group('other').split())} {m.group('last').strip()}",)
     return UnitList(names, m.end())
 
 

@@ -481,12 +481,19 @@ _AS_OF = regex.compile(r"(?i:tính|lũy\s+kế|luỹ\s+kế|tổng\s+hợp\s+s�
                        regex.VERSION1)
 
 
+# "đề nghị kéo dài thời gian thực hiện ... sang năm 2027", "gia hạn thời gian ...": a request to
+# change a time names that time as its object, not as its own deadline
+_DURATION_CHANGED = regex.compile(r"(?i:kéo\s+dài|gia\s+hạn|rút\s+ngắn|lùi)\s+$", regex.VERSION1)
+
+
 def _first_inline(text: str, field: str, ctx) -> tuple[int, int] | None:
     loose = None  # a time inside the object of "hoàn thành" that says what was given
     verb = None  # "hoàn thành" and its object, read to the clause's end
     for start, stop, phrase, rest in _phrases(text, field, _CLAUSE_END):
         if _AS_OF.search(text, max(0, start - 60), start):
             continue
+        if _DURATION_CHANGED.search(text, max(0, start - 20), start):
+            continue  # "kéo dài thời gian thực hiện ... sang năm 2027": the time changed is the object
         if _in_a_count(text, start):
             continue  # "trong 05 ngày làm việc kể từ ngày ... sau kỳ nghỉ Tết": the event counted from
         if (_NOT_BEFORE.search(text, max(0, start - 12), start) and phrase[:5].casefold() == "trước"

@@ -34,7 +34,7 @@ _SPACES = regex.compile(r"[ \t\u00a0\u2002-\u200b]+")
 _JOIN_GAP = regex.compile(r"[\s,\-–]*")
 _BULLET_GAP = regex.compile(r"\n\s*[-–•+]")
 _LETTER = regex.compile(r"\p{L}")
-_STRIP = " \t\n,.;:-–•+*"
+_STRIP = " \t\n,.;:-–•+*=|_~«»"  # (a scan's stray strokes after a name: "Ban Quản lý chợ =")
 _BRANCH = regex.compile(r"(?i)chi\s+nhánh(?![\p{L}])")
 
 

@@ -11,3 +11,18 @@ def parse_text(tmp_path, head: str, text: str):
     src = tmp_path / "doc.txt"
     src.write_text(head + text, encoding="utf-8")
     return parse_file(src)
+
+
+def task_rows(doc):
+    """(first line of the text up to 60 characters, lead as printed, support as printed, (due
+    kind, start, end) or None) of each task: what the probe rounds' tests compare."""
+    return [(t.text.split("\n")[0][:60], [r.raw for r in t.lead], [r.raw for r in t.support],
+             (t.due.kind, t.due.start and t.due.start.isoformat(), t.due.end and t.due.end.isoformat())
+             if t.due else None) for t in doc.tasks]
+
+
+def task_starting(rows, start):
+    """The one row whose text starts with ``start``."""
+    found = [r for r in rows if r[0].startswith(start)]
+    assert len(found) == 1, (start, rows)
+    return found[0]

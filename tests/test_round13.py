@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.plan_text import parse_text
+from tests.plan_text import parse_text, task_rows, task_starting
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 27/KH-UBND\nHà Tĩnh, ngày 20 tháng 8 năm 2026\n\n"
         "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\n\n")
@@ -16,16 +16,8 @@ def _parse(tmp_path, text: str, head: str = HEAD):
     return parse_text(tmp_path, head, text)
 
 
-def _rows(doc):
-    return [(t.text.split("\n")[0][:60], [r.raw for r in t.lead], [r.raw for r in t.support],
-             (t.due.kind, t.due.start and t.due.start.isoformat(), t.due.end and t.due.end.isoformat())
-             if t.due else None) for t in doc.tasks]
-
-
-def _task(rows, start):
-    found = [r for r in rows if r[0].startswith(start)]
-    assert len(found) == 1, (start, rows)
-    return found[0]
+_rows = task_rows
+_task = task_starting
 
 
 # -- "(Phụ trách: X; phối hợp: Y)": the person in charge of an item -------------------------------

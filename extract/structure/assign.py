@@ -123,6 +123,8 @@ _COORDINATED = regex.compile(r"(?i:phối\s+hợp)", _F)
 # a period counted from an event ("trong 02 ngày làm việc kể từ ngày lập biên bản")
 _COUNTED_FROM = regex.compile(r"(?i:(?:trong|chậm\s+nhất|không\s+quá|sau)\s+(?:vòng\s+)?\d{1,3}\s+(?:ngày|tuần|tháng|giờ)"
                               r"(?:\s+làm\s+việc)?\s+(?:kể\s+)?từ)", _F)
+# a unit named by its number ("Phòng Thanh tra - Kiểm tra số 1"), first of a list or alone
+_NUMBERED_NAME = regex.compile(r"^[^;]*\ssố\s+\d{1,2}(?:;|$)", _F)
 # the field an office holder is in charge of, at the end of the title
 _IN_CHARGE_OF = regex.compile(r"\s+phụ\s+trách\s+(?:khối|lĩnh\s+vực|mảng|công\s+tác|chuyên\s+môn|chung)(?![\p{L}]).*$",
                               _F | regex.I | regex.S)
@@ -148,7 +150,7 @@ _LEADS_AFTER = regex.compile(r"\s*,?\s*chủ\s+trì(?![\p{L}])", _F)
 # "Đoàn xã Tân Hồng phối hợp", "Sở Y tế, Công an tỉnh cùng phối hợp": a clause of partners
 _PARTNERS_CLAUSE = regex.compile(r"^(?P<who>[^;:()]{3,150}?)\s+(?:cùng\s+)?phối\s+hợp(?:\s+thực\s+hiện)?$", _F)
 # what a lead-in's items are about, before who does them ("Về công tác thu ngân sách, Sở Tài chính ...")
-_TOPIC = regex.compile(r"^(?i:về|đối\s+với)\s+[^:;]{2,120}?,\s+(?=\p{Lu})", _F)
+_TOPIC = regex.compile(r"^(?i:về|đối\s+với)\s+[^:;]{2,120}?,\s+(?=\p{Lu}|(?:các|những)\s+\p{L})", _F)
 # "Về công tác thu ngân sách: Giao ...", "Đối với đề nghị của UBND xã X: giao Sở Y ...": a topic
 # label, then the assignment (in either case after the colon)
 _RUN_IN_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu}|(?:giao|đề\s+nghị|yêu\s+cầu)\s+\p{Lu})", _F)
@@ -169,7 +171,10 @@ _QUALIFIER_TAIL = regex.compile(r"(?:khu\s+vực\s+(?:[IVXLC]+|\d+)(?:\s+.{0,40}
                                 # "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
                                 r"|trực\s+thuộc\s+(?:Trung\s+ương|trung\s+ương|Bộ|Tỉnh\s+ủy|tỉnh|Sở)(?:\s+.{0,30})?"
                                 # "5. Ủy ban nhân dân các xã, phường có dự án" over its items: which of them
-                                r"|(?:nơi\s+)?có\s+(?!liên\s+quan)\p{Ll}+(?:\s+\p{Ll}+){0,5})", _F | regex.I)
+                                r"|(?:nơi\s+)?có\s+(?!liên\s+quan)\p{Ll}+(?:(?:\s+|\s*,\s*)\p{Ll}+){0,7})", _F | regex.I)
+# the level alone after a name the registry knows without it ("Chi cục Quản lý thị trường" +
+# "tỉnh"): the body of the document's own place
+_OWN_LEVEL = regex.compile(r"(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu)", _F)
 _AND_MORE = regex.compile(r"^(?:,|;|và(?![\p{L}]))\s*", _F)
 # A member of a team and the part given to them: "Ông. Hoàng Văn A - Trưởng đoàn: Phụ trách
 # chung ...", "Bà Lê Thị B, Thành viên: ...", "Đồng chí Nguyễn Văn C (Phó Chủ tịch): ...".
@@ -701,10 +706,12 @@ class Assigner:
                 # "Trung tâm Văn hóa - Thông tin và Thể thao phường", "Tiểu ban Nội dung -
                 # Tuyên truyền (đồng chí ... Trưởng tiểu ban)": the name's second half, not work
                 continue
-            if (pattern is _DASH_LABEL and not self.r.work_start.match(m.group("rest"))
+            if (pattern is _DASH_LABEL
+                    and (not self.r.work_start.match(m.group("rest")) or _NUMBERED_NAME.match(self.bodies.subject(core) or ""))
                     and len(self.bodies.subject(core) or "") > m.end("name") - (len(text) - len(core)) + 3):
                 # "Phòng Quản trị - Thiết bị chuẩn bị hội trường", "Đề nghị Ban Chỉ huy Phòng thủ
-                # khu vực 3 - Phú Bình hướng dẫn ...": the subject runs past the dash
+                # khu vực 3 - Phú Bình hướng dẫn ...": the subject runs past the dash (also when
+                # the half after it reads as work: "Phòng Thanh tra - Kiểm tra số 1, ...")
                 continue
             name = _ASIDE.sub("", name).strip(" ,")  # "..., trong đó trọng tâm là các tỉnh"
             if pattern is _LABEL and not m.group("rest"):
@@ -772,7 +779,7 @@ class Assigner:
                     end = stop
             # What is left may be the place the registry's name leaves out ("... xã Lương Minh").
             rest = text[end:].strip(" ,.:")
-            if not rest or _PLACE_TAIL.fullmatch(rest) or _QUALIFIER_TAIL.fullmatch(rest):
+            if not rest or _PLACE_TAIL.fullmatch(rest) or _QUALIFIER_TAIL.fullmatch(rest) or _OWN_LEVEL.fullmatch(rest):
                 return True
             # "Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội": a known name and then
             # a group the registry does not list is still a list of doers.

@@ -72,6 +72,10 @@ def _partner_end(text: str, words_from: int, pos: int) -> int:
         # name ends on its place word; the lower-case word after it is the work (not "các xã
         # biên giới", a plural's qualifier: the name here is capitalised)
         end = place.end()
+    if (region := _NUMBERED_REGION.search(text, words_from, end)) and regex.match(r"\s+\p{Ll}", text[region.end():end]):
+        # "phối hợp với Kho bạc Nhà nước khu vực XIII điều chỉnh các khoản thu": a name that
+        # ends with its region's number is whole there; the lower-case word after it is the work
+        end = region.end()
     return end
 
 
@@ -148,6 +152,8 @@ _SHORT_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu})", _FLAGS)
 _LEVEL_THAT = regex.compile(r"(?<![\p{L}])(?<!(?:các|mọi|từng|những)\s+)cấp\s*$", _FLAGS | regex.IGNORECASE)
 _ASSIGNED = regex.compile(r"\s+được\s+(?:giao|phân\s+công|phân\s+bổ|dự\s+kiến|cử|mời|lựa\s+chọn|chọn|kiểm\s+tra|"
                        r"giám\s+sát|thanh\s+tra|khảo\s+sát)(?![\p{L}])", _FLAGS)
+# what a body was given, up to where the document gives it ("... tổ chức lớp tại Mục III")
+_GIVEN_AT = regex.compile(r"[^,;.:()]{0,60}?\s(?:tại|theo)\s+(?i:mục|phụ\s+lục|điều|khoản|điểm|phần)\s+[\w.]+", _FLAGS)
 _DUTY = regex.compile(r"\s+(?:có|chịu)\s+trách\s+nhiệm(?![\p{L}])", _FLAGS)
 _MAIN_PREDICATE = regex.compile(r"(?<![\p{L}])(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+động|phải|cần|khẩn\s+trương|"
                                 r"tiếp\s+tục|nghiêm\s+túc|tập\s+trung|thường\s+xuyên|tích\s+cực|chủ\s+trì|thực\s+hiện\s+việc)(?![\p{L}])", _FLAGS)
@@ -284,14 +290,14 @@ def _verbs_joined(text: str, start: int, end: int) -> bool:
     return True
 
 
-_COMMON_DOERS = regex.compile(r"(?i:cán\s+bộ|công\s+chức|viên\s+chức|người|chủ)\s", _FLAGS)
+_COMMON_DOERS = regex.compile(r"(?i:cán\s+bộ|công\s+chức|viên\s+chức|người|chủ|tổ|đoàn|tiểu\s+ban|hội\s+đồng)\s", _FLAGS)
 _LOWER_WORDS = regex.compile(r"\p{Ll}+(?:\s+[\p{Ll}\d]+)*", _FLAGS)
 
 
 def _duty_qualifier(name: str, text: str, cut: int, rest: str) -> bool:
     """Before "có/chịu trách nhiệm", lower-case words after a comma go on saying which of a
     common noun's kind are meant ("Các cơ sở sản xuất, kinh doanh thực phẩm", "Cán bộ lập biên
-    bản, xử lý vi phạm"): one doer, not a list of bodies."""
+    bản, xử lý vi phạm", "Tổ kiểm tra, nghiệm thu"): one doer, not a list of bodies."""
     return bool(_DUTY.match(text, cut) and (_COMMON_HEAD.match(name) or _PLURAL_KINDS.match(name)
                                               or _COMMON_DOERS.match(name))
                 and _LOWER_WORDS.fullmatch(rest.split(",")[0].strip()))
@@ -420,7 +426,10 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         # predicate starts with, but a verb of work after the name's first word ends it
         first = _NAME_WORD.match(text, head.end())
         if first:
-            cut = p.work_after.search(text, first.end())
+            # (past a unit name of the rules that holds a verb: "Công ty ... Khai thác công trình
+            # thủy lợi Đồng Tháp vận hành ...")
+            whole = p.unit.match(text, pos) if p.unit else None
+            cut = p.work_after.search(text, max(first.end(), whole.end() if whole else 0))
     if cut and not _MAIN_PREDICATE.match(text, cut.start() + 1) and not _ROLE_AFTER.match(text, cut.start()) \
             and (duty := _DUTY.search(text, cut.end())) \
             and len(text[cut.start():duty.start()].split()) <= (12 if "," in text[cut.start():duty.start()] else 8) \
@@ -456,6 +465,11 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
             # "Các bộ phận, cá nhân được phân công báo cáo kết quả ...": those given the work, then
             # what they do
             qualifier = text[cut.start():assigned.end()]
+        elif main is None and (ref := _GIVEN_AT.match(text, assigned.end())) \
+                and (p.predicate.match(text, ref.end()) or p.work_after.match(text, ref.end())):
+            # "Các cơ quan, đơn vị được giao tổ chức lớp tại Mục III xây dựng kế hoạch ...": what
+            # they were given, where the document gives it, then what they do
+            qualifier = text[cut.start():ref.end()]
     if cut and regex.search(r"(?<![\p{L}])và\s*$", text[pos:cut.start()]):
         # "Phòng Quản lý quy hoạch và xây dựng thẩm định ...": a name does not end on "và"; the
         # verb after it is the name's second half, and the predicate comes next

@@ -144,10 +144,12 @@ class _NearKeys:
 
 def _introduces_table(task: RawTask, table_starts: set[int]) -> bool:
     """"1. Gửi báo cáo thống kê định kỳ theo danh mục dưới đây:", "Tổ kiểm tra liên ngành ... ra
-    quân theo lịch sau:": one line ending with a colon, printed right above a table whose rows
-    are tasks, introduces those rows; it is not a task of its own."""
+    quân theo lịch sau:": a line ending with a colon (under its title, if any), printed right
+    above a table whose rows are tasks, introduces those rows; it is not a task of its own."""
     text = task.text.strip()
-    return (task.at is not None and task.at + 1 in table_starts and text.endswith(":") and "\n" not in text
+    # (or a title over that line: "2. Lịch thời vụ" / "... xuống giống ... theo lịch sau:")
+    lines = text.count("\n") + 1
+    return (task.at is not None and task.at + lines in table_starts and text.endswith(":") and lines <= 2
             and task.role == "task")
 
 

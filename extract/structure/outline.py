@@ -459,6 +459,9 @@ def _body_name_only(name: str) -> bool:
     bodies = _bodies()
     if not name or not bodies.starts_like_body(name):
         return False
+    if ";" in name:
+        # "4. Các cơ quan, đơn vị, ban, ngành, đoàn thể xã; Ban nhân dân các ấp": each part a name
+        return all(part.strip() and _body_name_only(part.strip()) for part in name.split(";"))
     found = bodies.subject(name + " thực hiện")
     # (several bodies come back "; "-joined: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ
     # chức chính trị - xã hội" names two, and nothing more)

@@ -337,6 +337,10 @@ def _not_tasks(headers: list[str], body: list[list[str]], roles: list[str | None
         # "Thời gian | Nội dung hoạt động | Địa điểm | Thành phần": a visit's or a ceremony's
         # programme, who attends each event; the work of preparing it is handed out elsewhere
         return "a programme of events (when, where, who attends): no column says who does the work"
+    if _session_times(body, roles):
+        # "Thời gian | Nội dung | Người thực hiện" with "07 giờ 30 - 07 giờ 40 | Chào cờ; tuyên bố
+        # lý do | Chánh Văn phòng": a conference's running order, who speaks when, not work to do
+        return "a programme of one session (times of the day, who speaks): not work handed out"
     measured = _measured(headers, body)
     if not ({"lead", "due"} & known) and measured:
         # "Chỉ tiêu | ĐVT | Kế hoạch 2026 | Thực hiện 2026 | Tỷ lệ (%)": figures of indicators,
@@ -348,6 +352,23 @@ def _not_tasks(headers: list[str], body: list[list[str]], roles: list[str | None
         # who follows them, no work to do by any day
         return "statistics: indicators with a unit of measure and the body that follows them"
     return ""
+
+
+# a time of the day, or a span of two ("07 giờ 30 - 07 giờ 40", "8h00 - 8h30", "14:00")
+_CLOCK_CELL = regex.compile(r"^\s*\d{1,2}\s*(?:giờ|h|g|:)\s*\d{0,2}(?:\s*phút)?(?:\s*[-–đến]+\s*\d{1,2}\s*(?:giờ|h|g|:)\s*\d{0,2}(?:\s*phút)?)?\s*$",
+                         regex.I)
+
+
+def _session_times(body: list[list[str]], roles: list[str | None]) -> bool:
+    """Is the time column of the table mostly times of the day with no date (a session's running
+    order)?"""
+    for k, r in enumerate(roles):
+        if r not in ("due", "start"):
+            continue
+        cells = [one_line(clean_cell(row[k])).strip() for row in body if k < len(row) and clean_cell(row[k]).strip()]
+        if len(cells) >= 3 and sum(1 for c in cells if _CLOCK_CELL.match(c)) >= 0.8 * len(cells):
+            return True
+    return False
 
 
 _ATTENDEES = regex.compile(r"^(?:thành\s+phần|đại\s+biểu|người\s+tham\s+dự|khách\s+mời)(?![\p{L}])", regex.I)

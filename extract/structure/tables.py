@@ -462,6 +462,11 @@ class _TableReader:
                     out.append(item)
                 continue
             own_cells = any(item.values.get(r) and r not in item.merged for r in CELL_ROLES)
+            if out and item.ordinal is None and not own_cells and _GROUP_TITLE.match(one_line(item.values.get("task") or "")):
+                # "| Đợt 2: vùng đê bao khép kín |" between numbered rows: the title of the rows
+                # after it, not the rest of the row above
+                out.append(item)
+                continue
             if out and item.ordinal is None and _own_share(out[-1], item):
                 # The same work done twice over, its ordinal and task cells merged down two rows
                 # that each have their own doer and time (a PDF drawn from such a table): a task
@@ -510,6 +515,10 @@ class _TableReader:
                     # Sở Giáo dục và Đào tạo" over "- | Tổ chức Cuộc thi ... | Sở Tư pháp": the rows
                     # below with cells of their own are its items
                     item.kind = "section"
+
+
+# a group row's title: a round, a phase, a zone or a group of the rows after it
+_GROUP_TITLE = regex.compile(r"^(?i:đợt|giai\s+đoạn|nhóm|khu\s+vực|vùng|cụm|khối)\s+(?:\d{1,2}|[IVX]{1,4})\s*[:.)–-]", regex.VERSION1)
 
 
 def _own_share(above: _Item, item: _Item) -> bool:

@@ -306,8 +306,10 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
         if kind == "soft" and m.end() not in starts and _FIELDS.search(text, pos, m.start()):
             continue  # a list of the fields an office-holder is in charge of
         if (kind == "soft" and m.group(0).strip() == "," and m.end() not in starts
-                and _PLURAL.match(text, pos) and _BARE_HEAD.match(rest)):
-            continue  # "Các Cục, Vụ thuộc Bộ": "các" governs bare head nouns, capitalised or not
+                and _PLURAL.match(text, pos) and _BARE_HEAD.match(rest) and not _long_head(registry, rest)):
+            # "Các Cục, Vụ thuộc Bộ": "các" governs bare head nouns, capitalised or not (not a head
+            # of several words that names a body of its own: "Các thôn, Hợp tác xã dịch vụ ...")
+            continue
         named_pair = False
         if kind == "soft" and m.group(0).strip() == "," and _PLURAL.match(text, pos) and _GROUP_NOUN.match(rest):
             named_pair = _two_named_groups(text, pos, m.start(), rest)
@@ -358,6 +360,14 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
 
 # a capitalised head noun with no name of its own after it ("Vụ thuộc Bộ", "Ban, ngành")
 _BARE_HEAD = regex.compile(r"\p{Lu}\p{Ll}*(?=\s+\p{Ll}|\s*[,;]|\s*$)", regex.VERSION1)
+
+
+def _long_head(registry: Registry, rest: str) -> bool:
+    """Does ``rest`` open with a head word of three words or more ("Hợp tác xã"; not "Văn
+    phòng": "Các ban, Văn phòng cơ quan Hội LHPN tỉnh" is one group)?"""
+    words = registry.folder.words(rest[:60])
+    key = tuple(k for w in words[:5] for k in w.toned)
+    return any(len(h) >= 3 and key[:len(h)] == h for h in registry.heads)
 
 
 def _same_head(before: str, rest: str) -> bool:

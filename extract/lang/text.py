@@ -18,6 +18,8 @@ _INLINE_BULLET = regex.compile(r"(?:(?<=^)|(?<=[.:;!?…])\s+|(?<=^\s*))([-+•]
 # In a cell that opens with a bullet, every " - X" starts another bullet.
 _BULLETED_CELL = regex.compile(r"\s+([-+•])\s+(?=[\p{Lu}\d\"“(])")
 _PAGE_NUMBER = regex.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")
+# A well-formed Roman numeral in capitals ("IV", "XIII"; not "IIII", "VX"); matched whole.
+ROMAN_NUMERAL = regex.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
 
 # Characters that print nothing: zero-width space, joiners, word joiner, byte-order mark. Word

@@ -21,6 +21,7 @@ import regex
 from ..lang.agencies import resolve_cell, resolve_name
 from ..lang.agencies.folding import fix_tones
 from ..lang.fold import fold
+from ..lang.text import ROMAN_NUMERAL
 from ..model import AgencyRef, DocumentInfo, Signer
 from ..model.raw import RawHeader
 from ..structure.header_rules import AUTHORITIES, header_rules
@@ -131,15 +132,12 @@ _SCHOOLS = ("trường mầm non", "trường tiểu học", "trường trung h�
             "trường phổ thông dân tộc nội trú", "trường phổ thông dân tộc bán trú")
 
 
-_ROMAN_NUMBER = regex.compile(r"(?=[IVXLC]{2,6}$)M{0,1}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-
-
 def _acronym(word: str) -> bool:
     """An abbreviation kept in capitals: a listed one, or capitals without a vowel ("THPT",
     "THCS", "HĐND", "GDNN-GDTX")."""
     if word in _ACRONYMS:
         return True
-    if _ROMAN_NUMBER.fullmatch(word):
+    if 2 <= len(word) <= 6 and not word.strip("IVXLC") and ROMAN_NUMERAL.fullmatch(word):
         return True  # a region's number ("KHO BẠC NHÀ NƯỚC KHU VỰC XIII", "CHI CỤC HẢI QUAN KHU VỰC IV")
     letters = "".join(ch for ch in word if ch.isalpha())
     return len(letters) >= 2 and letters.isupper() and not _VOWEL.search(fold(letters))

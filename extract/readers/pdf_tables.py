@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..lang.text import ROMAN_NUMERAL
 from ..model.layout import Cell, Row, Table
 from .pdf_page import Char, Rule, join_words, visual_rows
 
@@ -141,7 +142,6 @@ def cell_text(chars: list[Char], room: float | None = None) -> str:
     return out
 
 
-ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 NUMBER = re.compile(r"\d[\d.,]*")
 _VOWELS = set("aeiouyAEIOUY")
 
@@ -165,7 +165,7 @@ def _broken_word(prev: list[Char] | None, prev_text: str, row: list[Char], line:
     if a.isalpha() and b.isalpha() and a.isupper() and b.isupper():
         if not _has_vowel(a) and not _has_vowel(b):
             return True
-        return ROMAN.fullmatch(a + b) is not None
+        return ROMAN_NUMERAL.fullmatch(a + b) is not None
     return NUMBER.fullmatch(a) is not None and NUMBER.fullmatch(b) is not None
 
 

@@ -192,11 +192,11 @@ _NAME_GOES_ON = regex.compile(
 # ... or lower-case words, then "và" and a capitalised word: one proper name of two halves that
 # the registry knows only the first of ("Phòng Chính trị tư tưởng và Công tác học sinh")
 _TWO_HALVES = regex.compile(r"^(?:\s+\p{Ll}+){1,4}\s+(?:và|[-–])\s+\p{Lu}", _FLAGS)
-# the place a registry name (of a body of every place) is printed with: "Văn phòng HĐND và UBND
-# huyện", "... và UBND tỉnh Gia Lai"
 # "trực thuộc" after a group the registry knows: the ones directly under the issuer (or under
 # the body named after it)
 _DIRECTLY_UNDER = regex.compile(r"\s+trực\s+thuộc(?:\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)?(?=\s+\p{Ll}|\s*[,.;:]|\s*$)", _FLAGS)
+# the place a registry name (of a body of every place) is printed with: "Văn phòng HĐND và UBND
+# huyện", "... và UBND tỉnh Gia Lai"
 _PLACE_OF_FOUND = regex.compile(r"\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|đặc\s+khu)"
                                 r"(?:\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})?(?![\p{L}])", _FLAGS)
 
@@ -278,16 +278,25 @@ def unit_with_fields(name: str) -> bool:
 _NAMED_AFTER_HEAD = regex.compile(r"\s+(?:[\p{Lu}\d]|số\s+\d)", _FLAGS)
 
 
+def _verb_at(text: str, pos: int):
+    """A predicate word or a verb of work starting right at ``pos`` (after its space), or None."""
+    p = _patterns()
+    return p.predicate.match(text, pos) or p.work_after.match(text, pos)
+
+
+def _next_verb(text: str, pos: int):
+    """The first predicate word or verb of work after ``pos``, or None."""
+    p = _patterns()
+    return min((m for m in (p.predicate.search(text, pos), p.work_after.search(text, pos)) if m),
+               key=lambda m: m.start(), default=None)
+
+
 def _verbs_joined(text: str, start: int, end: int) -> bool:
     """No punctuation in ``text[start:end]`` but commas that join verbs ("thu gom, vận chuyển, xử
     lý chất thải"): the words still say which of a common noun's kind are meant."""
-    p = _patterns()
     if text[start:end].rstrip().endswith(","):
         return False  # "... trực tiếp chỉ đạo, chịu trách nhiệm": the duty is a second predicate
-    for mark in _PUNCT.finditer(text, start, end):
-        if mark.group() != "," or not (p.predicate.match(text, mark.end()) or p.work_after.match(text, mark.end())):
-            return False
-    return True
+    return all(mark.group() == "," and _verb_at(text, mark.end()) for mark in _PUNCT.finditer(text, start, end))
 
 
 _COMMON_DOERS = regex.compile(r"(?i:cán\s+bộ|công\s+chức|viên\s+chức|người|chủ|tổ|đoàn|tiểu\s+ban|hội\s+đồng)\s", _FLAGS)
@@ -369,8 +378,7 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
             break
         # (the verb after the group may be one of work only: "Ban Chỉ huy quân sự các cơ quan, tổ
         # chức huấn luyện tự vệ ...")
-        cut = min((m for m in (p.predicate.search(text, inside.end()), p.work_after.search(text, inside.end())) if m),
-                  key=lambda m: m.start(), default=None)
+        cut = _next_verb(text, inside.end())
     # "Chuyên viên phụ trách tổng hợp tham mưu ...": the word after "phụ trách" names the field.
     while cut and regex.search(r"(?<![\p{L}])phụ\s+trách(?:\s+(?:lĩnh\s+vực|mảng|công\s+tác))?\s*$",
                                text[head.end() - 1:cut.start()], regex.IGNORECASE | _FLAGS):
@@ -399,12 +407,10 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         # "Các sở, ngành, địa phương tham gia diễn tập bổ sung ...", "UBND các xã, phường có lực
         # lượng tham gia diễn tập chủ động ...": who take part in it, then their own predicate
         # (not "Các sở tham gia tổ chức ...": the verb right after it is its own)
-        found = [m for m in (p.predicate.search(text, cut.end()), p.work_after.search(text, cut.end())) if m]
-        after = min(found, key=lambda m: m.start()) if found else None
+        after = _next_verb(text, cut.end())
         between = text[cut.end():after.start()] if after else ""
         if after and 1 <= len(between.split()) <= 3 and not _PUNCT.search(between) \
-                and not regex.match(r"\s*(?:các|những)\s", between) \
-                and not p.predicate.match(text, cut.end()) and not p.work_after.match(text, cut.end()):
+                and not regex.match(r"\s*(?:các|những)\s", between) and not _verb_at(text, cut.end()):
             # (not "Các thành viên Ban Chỉ đạo tham gia các đoàn kiểm tra, giám sát ...": what
             # they take part in is named by its own noun, "đoàn kiểm tra")
             cut = after
@@ -460,13 +466,11 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
                 and len(text[cut.start():main.start()].split()) <= _MAX_NAME_WORDS \
                 and not regex.search(r"(?<![\p{L}])(?:và|hoặc|cùng|với)\s*,?\s*$", text[cut.start():main.start()]):
             qualifier = text[cut.start():main.start()].rstrip(" ,")
-        elif main is None and regex.match(r"\s+được\s+phân\s+công", text[cut.start():]) \
-                and (p.predicate.match(text, assigned.end()) or p.work_after.match(text, assigned.end())):
+        elif main is None and assigned.group().split()[-1] == "công" and _verb_at(text, assigned.end()):
             # "Các bộ phận, cá nhân được phân công báo cáo kết quả ...": those given the work, then
             # what they do
             qualifier = text[cut.start():assigned.end()]
-        elif main is None and (ref := _GIVEN_AT.match(text, assigned.end())) \
-                and (p.predicate.match(text, ref.end()) or p.work_after.match(text, ref.end())):
+        elif main is None and (ref := _GIVEN_AT.match(text, assigned.end())) and _verb_at(text, ref.end()):
             # "Các cơ quan, đơn vị được giao tổ chức lớp tại Mục III xây dựng kế hoạch ...": what
             # they were given, where the document gives it, then what they do
             qualifier = text[cut.start():ref.end()]

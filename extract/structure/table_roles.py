@@ -359,13 +359,18 @@ _CLOCK_CELL = regex.compile(r"^\s*\d{1,2}\s*(?:giờ|h|g|:)\s*\d{0,2}(?:\s*phút
                          regex.I)
 
 
+def _column_cells(body: list[list[str]], k: int) -> list[str]:
+    """The cells of column ``k`` that hold anything, each on one line."""
+    return [one_line(clean_cell(row[k])) for row in body if k < len(row) and clean_cell(row[k]).strip()]
+
+
 def _session_times(body: list[list[str]], roles: list[str | None]) -> bool:
     """Is the time column of the table mostly times of the day with no date (a session's running
     order)?"""
     for k, r in enumerate(roles):
         if r not in ("due", "start"):
             continue
-        cells = [one_line(clean_cell(row[k])).strip() for row in body if k < len(row) and clean_cell(row[k]).strip()]
+        cells = [c.strip() for c in _column_cells(body, k)]
         if len(cells) >= 3 and sum(1 for c in cells if _CLOCK_CELL.match(c)) >= 0.8 * len(cells):
             return True
     return False
@@ -379,7 +384,7 @@ def _measured(headers: list[str], body: list[list[str]]) -> bool:
         if _UNIT_OF_MEASURE.match(h.strip()):
             return True
         if _UNIT_HEADER.match(h.strip()):
-            cells = [one_line(clean_cell(row[k])).strip(" .") for row in body if k < len(row) and clean_cell(row[k]).strip()]
+            cells = [c.strip(" .") for c in _column_cells(body, k)]
             if cells and sum(1 for c in cells if _MEASURE.match(c)) >= 0.6 * len(cells):
                 return True
     return False

@@ -272,9 +272,7 @@ class _TableReader:
         Phát thanh, Truyền hình Lâm Đồng"): the bodies after "Phối hợp (với)" support the row."""
         if "support" in self.columns.roles or values.get("support"):
             return
-        for header, text in extra.items():
-            if header_match(header)[0] != "note" or not text:
-                continue
+        for _header, text in _notes(extra):
             m = _NOTE_PARTNERS.match(one_line(text))
             if m and agency_start(m["who"], self.registry):
                 values["support"] = m["who"].rstrip(" .;")
@@ -290,8 +288,8 @@ class _TableReader:
         spec, messages = parse_time(one_line(due))
         if messages or spec.kind not in ("month", "quarter", "half") or spec.start is None or spec.end is None:
             return
-        for header, text in extra.items():
-            if header in merged or not text or header_match(header)[0] != "note":
+        for header, text in _notes(extra):
+            if header in merged:
                 continue
             note = one_line(text).rstrip(" .;")
             if not regex.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", note):  # the month's year, when the note has none
@@ -515,6 +513,11 @@ class _TableReader:
                     # Sở Giáo dục và Đào tạo" over "- | Tổ chức Cuộc thi ... | Sở Tư pháp": the rows
                     # below with cells of their own are its items
                     item.kind = "section"
+
+
+def _notes(extra: dict[str, str]):
+    """(header, text) of the row's filled cells under a note's header ("Ghi chú")."""
+    return ((header, text) for header, text in extra.items() if text and header_match(header)[0] == "note")
 
 
 # a group row's title: a round, a phase, a zone or a group of the rows after it

@@ -30,7 +30,7 @@ from ..lang.agencies.split import PERSON, ROLE_TITLE, lead_marked, second_half
 from ..model import DATED_KINDS
 from ..model.raw import RawSection, RawTask
 from .bracket_note import read_note
-from .bodies import FULL_STOP, PERSON_NOTE, Bodies, _patterns, end_of, listed_subjects, unit_with_fields
+from .bodies import FULL_STOP, PERSON_NOTE, Bodies, _next_verb, _patterns, end_of, listed_subjects, unit_with_fields
 from .outline import FOR_BODY, Line, Node, blank_time_label, body_paragraphs, build_outline, classify, time_heading, trailer
 from .prose_rules import ProseRules, rules
 
@@ -73,6 +73,8 @@ _DOER_NOTE = regex.compile(
 _NOTE_LABEL = regex.compile(r"^(?:đơn\s+vị|cơ\s+quan)(?:\s+chủ\s+trì|\s+thực\s+hiện)?\s*:\s*", _F | regex.I)
 # "Riêng Ban Quản lý dự án ...", "Riêng đối với Sở Y tế, ...": a paragraph that singles out a body
 _APART = regex.compile(r"(?i:riêng)\s+(?:(?i:đối\s+với)\s+)?(?=\p{Lu})", _F)
+_TAKING_PART = regex.compile(r"\s+(?P<verb>tham\s+gia)\s+[^,;:.()]{2,80}", _F)
+_NAMES_COLON = regex.compile(r"(?P<names>[^:;]{3,150}?)\s*:\s+(?=\p{Ll})", _F)
 # the role a body holds, said between its name and its duties ("Sở Nội vụ là cơ quan thường trực, có
 # trách nhiệm:", "... là cơ quan đầu mối, chịu trách nhiệm:")
 _STANDING_ROLE = regex.compile(r"\s*,?\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì|tham\s+mưu)"
@@ -105,17 +107,21 @@ _CARRIES_OUT = regex.compile(r"\s*(?:chủ\s+trì\s*,?\s*)?(?:tổ\s+chức\s+)?
 # a Party committee "lãnh đạo" the body it names through the work
 _PARTY_LEADS = regex.compile(r"\s+lãnh\s+đạo(?:\s*,\s*chỉ\s+đạo)?(?![\p{L}])", _F)
 _GIVES_TO = regex.compile(r"\s+(?:giao(?:\s+cho)?|ủy\s+quyền\s+cho|phân\s+công|yêu\s+cầu|đề\s+nghị)\s+(?=\p{Lu})", _F)
-_CLAUSE_GIVES = regex.compile(r"(?:[;,]\s*(?-i:giao)|\.\s+(?-i:Giao))\s+(?=\p{Lu})", _F)
+# (a person named in lower case too: "...; giao đồng chí Vi Thị Mai thực hiện.")
+_PERSON_AHEAD = r"(?:đồng\s+chí|đ/c|ông|bà)\s+\p{Lu}"
+_CLAUSE_GIVES = regex.compile(rf"(?:[;,]\s*(?-i:giao)|\.\s+(?-i:Giao))\s+(?=\p{{Lu}}|{_PERSON_AHEAD})", _F)
 # "Chủ tịch UBND tỉnh thống nhất với đề xuất ...; giao Sở Xây dựng ...": the subject only assents,
 # the clause after it hands the work on
 _ASSENTS = regex.compile(r"\s*,?\s*(?:cơ\s+bản\s+)?(?:thống\s+nhất|đồng\s+ý|nhất\s+trí|ghi\s+nhận|chấp\s+thuận|"
                          r"hoan\s+nghênh|biểu\s+dương)(?![\p{L}])", _F | regex.I)
 # a later sentence of the item ("1. Chỉ đạo sản xuất vụ Đông Xuân đúng lịch thời vụ. Phòng Kinh tế
 # chủ trì, phối hợp với ...")
-_NEXT_SENTENCE = regex.compile(r"(?<=[\p{Ll}\d)”\"])\.\s+(?=\p{Lu})", _F)
+# (also after a Roman numeral or a document's symbol: "... trình Quốc hội khóa XVI. Bộ Nông nghiệp
+# và Môi trường chủ trì", "... Nghị quyết số 66/NQ-CP. Bộ Tư pháp chủ trì"; not "TP. Hồ Chí Minh")
+_NEXT_SENTENCE = regex.compile(r"(?:(?<=[\p{Ll}\d)”\"])|(?<=(?<![\p{L}])[IVXL]{2,})|(?<=[-/]\p{Lu}{2,}))\.\s+(?=\p{Lu})", _F)
 # a later clause, after a semicolon or a dash ("... năm 2025; Cục Chuyển đổi số chủ trì, phối hợp
 # với ...", "... 50 phòng học STEM - Sở Giáo dục và Đào tạo chủ trì - năm 2027")
-_NEXT_CLAUSE = regex.compile(r"(?:;|\s[-–])\s+(?=\p{Lu})", _F)
+_NEXT_CLAUSE = regex.compile(rf"(?:;|\s[-–])\s+(?=\p{{Lu}}|{_PERSON_AHEAD})", _F)
 # "3. Đồn Biên phòng Nhật Lệ (đề nghị)": a body asked, not ordered, in a heading
 _ROLE_WORDS = regex.compile(r"(?i:chủ\s+trì|phối\s+hợp)", _F)
 _ASKED_NOTE = regex.compile(r"\s*\((?i:đề\s+nghị|phối\s+hợp|nếu\s+có)\)\s*(?=:?\s*$)", _F)
@@ -153,7 +159,8 @@ _PARTNERS_CLAUSE = regex.compile(r"^(?P<who>[^;:()]{3,150}?)\s+(?:cùng\s+)?ph�
 _TOPIC = regex.compile(r"^(?i:về|đối\s+với)\s+[^:;]{2,120}?,\s+(?=\p{Lu}|(?:các|những)\s+\p{L})", _F)
 # "Về công tác thu ngân sách: Giao ...", "Đối với đề nghị của UBND xã X: giao Sở Y ...": a topic
 # label, then the assignment (in either case after the colon)
-_RUN_IN_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu}|(?:giao|đề\s+nghị|yêu\s+cầu)\s+\p{Lu})", _F)
+_RUN_IN_LABEL = regex.compile(r"^(?:(?i:về|đối\s+với)\s[^:;.()]{3,250}|[^:;.()]{3,100}):\s+"
+                              r"(?=\p{Lu}|(?:giao|đề\s+nghị|yêu\s+cầu)\s+\p{Lu})", _F)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _TIME_LABEL = regex.compile(r"^(?P<label>[^:\n]{4,60}?)\s*:\s+(?=\p{Lu})", _F)
 _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường hợp|trường hợp|tiêu chuẩn|tiêu chí|cơ cấu|thành phần|"
@@ -579,7 +586,7 @@ class Assigner:
         if not node.items and not self.contents(node):
             return s  # a leaf: its own scope is read with its text
         roles = read_note(title, self.bodies)
-        if roles is not None and _ROLE_WORDS.search(title, roles.start) and roles.lead[:1].isupper():
+        if roles is not None and roles.lead and _ROLE_WORDS.search(title, roles.start) and roles.lead[:1].isupper():
             # (not "1. Sở Tài chính (cơ quan chủ trì)": a gloss of the body's role)
             # "4. Tiểu ban An ninh - Y tế (Công an xã chủ trì, Trạm Y tế xã phối hợp)": the note
             # says who does the items, more closely than the board it names
@@ -618,7 +625,7 @@ class Assigner:
             lead, support = self.executor(_NOTE_LABEL.sub("", note["inner"]))
             if lead and self.bodies.starts_like_body(lead):
                 s.lead, s.support = lead, s.support or support
-        if s.lead is None and (bracket := read_note(title, self.bodies)):
+        if s.lead is None and (bracket := read_note(title, self.bodies)) and bracket.lead:
             # "2.3. Giám sát dịch tễ (Khoa Kiểm soát bệnh tật; thường xuyên):"
             s.lead, s.support = bracket.lead, s.support or bracket.support
             s.due = bracket.due
@@ -767,6 +774,13 @@ class Assigner:
         if not self.bodies.starts_like_body(text):
             return False
         if label:
+            if (subject := self.bodies.subject(text)) and (verb := _patterns().work_after.match(text, end_of(text, subject))) \
+                    and len(text[verb.end():].split()) >= 4 and "," in text[verb.end():] \
+                    and not regex.search(r"\s[-–]\s", text):
+                # "Tổ công tác tổ chức giải tỏa, tháo dỡ đối với các trường hợp ..., ưu tiên các
+                # tuyến:": a sentence whose list follows its colon, not a body's label (not a title
+                # with a seat after its dash: "Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban:")
+                return False
             # ("Đồng chí Phó Chủ tịch UBND phường phụ trách khối Kinh tế:": the field a deputy is in
             # charge of is part of the title, not a role)
             return not _STRONG_LEAD.search(_IN_CHARGE_OF.sub("", text))
@@ -819,6 +833,11 @@ class Assigner:
                     # ("Giao Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh ... và Hội Cựu chiến
                     # binh tỉnh tuyên truyền ...": a list of bodies, then the predicate)
                     or self.bodies.subject(rest.lstrip()))
+            if name and (taking_part := _TAKING_PART.fullmatch(whole, len(name))) and whole.startswith(name) \
+                    and not _next_verb(whole, taking_part.end("verb")):
+                # "Đề nghị các siêu thị, trung tâm thương mại, doanh nghiệp tham gia Chương trình
+                # bình ổn thị trường" over items: those taking part in it, nothing after
+                name = whole
             return self._with_partners(body, name) if name else None
         for cut in (_TOPIC.match(body), _RUN_IN_LABEL.match(body)):
             # "Về bảo đảm an toàn thông tin mạng, Sở Khoa học và Công nghệ có trách nhiệm:", "Dịch
@@ -843,7 +862,7 @@ class Assigner:
         """The doers (and time) a closing note gives the items above it: a note in brackets, or a
         sentence handing them out ("Giao X chủ trì, phối hợp với Y thực hiện nội dung tại điểm a,
         điểm b nêu trên.")."""
-        if (note := read_note(text, self.bodies)) is not None and note.start == 0:
+        if (note := read_note(text, self.bodies)) is not None and note.start == 0 and note.lead:
             return {"lead": note.lead, **({"support": note.support} if note.support else {}),
                     **({"due": note.due} if note.due else {})}
         if not text.lstrip().startswith("(") and (said := self.inner_lead_in(text.rstrip(" .;"))):
@@ -1265,6 +1284,10 @@ class Assigner:
         first = lines[0]
         if apart := _APART.match(first):
             first = first[apart.end():]  # "Riêng Ban Quản lý dự án ... chủ trì ...": the body singled out
+            if (named := _NAMES_COLON.match(first)) and self.bodies.starts_like_body(named["names"]):
+                # "Riêng Siêu thị MM Mega Market Vinh và Siêu thị Co.opmart Vinh: bố trí ...": the
+                # bodies, a colon, then their work
+                first = f"{named['names']} {first[named.end():]}"
         elif (topic := _TOPIC.match(first)) and self.bodies.subject(first[topic.end():]):
             # "Đối với các vụ án trọng điểm, phức tạp, Phòng 1 có trách nhiệm cử ...": what the
             # work is about, then who does it
@@ -1319,8 +1342,9 @@ class Assigner:
         bracket = None
         if not names and (bracket := read_note(first.rstrip(" ;"), self.bodies)):
             # "... chuyên đề học tập lớp 10, 11, 12 (Phòng Giáo dục phổ thông).", "... (Trạm Y tế
-            # các xã thực hiện; Khoa Kiểm soát bệnh tật hướng dẫn, giám sát)": the bodies alone
-            names = bracket.lead.split("; ")
+            # các xã thực hiện; Khoa Kiểm soát bệnh tật hướng dẫn, giám sát)": the bodies alone;
+            # "(Sở Khoa học và Công nghệ phối hợp; ...)": partners only, the doer is the scope's
+            names = bracket.lead.split("; ") if bracket.lead else []
             if bracket.support:
                 t.support = bracket.support
                 f.own.add("support")
@@ -1359,6 +1383,12 @@ class Assigner:
             # "5. Các khoa lâm sàng:" over "- Mỗi khoa xây dựng ít nhất 01 đề án ...": each of the
             # heading's bodies, not a body of its own
             names = [scope.lead]
+        if names and t.support is None and bracket is None and (note := read_note(first.rstrip(" ;"), self.bodies)) \
+                and note.lead is None and note.support:
+            # "Ủy ban Kiểm tra Đảng ủy kiểm tra ... (Văn phòng Đảng ủy phối hợp; thời gian: Quý
+            # II/2026)": the partners the closing note names
+            t.support = note.support
+            f.own.add("support")
         if names and t.support is None:
             for clause in regex.split(r"\s*;\s*", first.rstrip(" ."))[1:3]:
                 partners = _PARTNERS_CLAUSE.match(clause.rstrip(" ."))
@@ -1425,6 +1455,10 @@ class Assigner:
     def _named_after(self, text: str, marker: regex.Pattern, then: regex.Pattern | None = None) -> str | None:
         """The first body named right after a ``marker`` in ``text`` (and followed by ``then``)."""
         for m in marker.finditer(text):
+            if (places := self.bodies.place_list_at(text, m.end())) is not None and (then is None or then.match(text, places.end)):
+                # "... mặn. Ủy ban nhân dân các tỉnh Vĩnh Long, Cà Mau và thành phố Cần Thơ chủ
+                # trì; ...": the body of each place
+                return "; ".join(places.names)
             name = self.bodies.name_at(text, m.end(), starts_sentence=True)
             if name and (then is None or then.match(text, end_of(text, name) or m.end())):
                 return name
@@ -1630,9 +1664,13 @@ def _time_in_parentheses(title: str, item: bool = False) -> str | None:
     """A heading that closes with its time in parentheses ("BƯỚC HAI ... (Từ ngày 17/12/2025 đến
     ngày 25/01/2026)", "2. Tổ chức hội nghị (hoàn thành trước ngày 15/12/2025)") hands it to its
     items. Only a dated reading counts: "(theo mẫu số 01)" or "(nếu có)" is not a time."""
+    from ..lang.time import recurrence_day
+
     m = _PAREN_AT_END.search(title)
     if not m or (item and _ANNIVERSARY.search(title, 0, m.start())):
         return None  # ("kỷ niệm 51 năm Ngày giải phóng ... (29/3/1975 - 29/3/2026)": what is celebrated)
+    if recurrence_day(title, m.start() + 1):
+        return None  # "... định kỳ 6 tháng (trước ngày 15/6/2027) và cả năm (trước ngày 15/12/2027)"
     return _dated_in_brackets(m.group("inner").strip(" ."), item)
 
 
@@ -1661,7 +1699,12 @@ def _time_in_inner_parentheses(text: str) -> str | None:
     """"Tổ chức Giỗ Tổ Hùng Vương (tháng 4/2027) bảo đảm ...": the one time in brackets inside
     the sentence, when it is all the brackets hold. Two of them ("sơ kết (tháng 7/2027) và tổng
     kết (tháng 12/2027)") are two rounds: no one deadline."""
+    from ..lang.time import recurrence_day
+
+    # (nor a report's day after its period: "hằng quý (trước ngày 20 tháng cuối quý) và năm (trước
+    # ngày 10/12/2026)" comes back)
     found = [p for m in _INNER_PAREN.finditer(text) if not _ANNIVERSARY.search(text, 0, m.start())
+             and not recurrence_day(text, m.start() + 1)
              and (p := _dated_in_brackets(m["inner"].strip(" ."), item=True))]
     return found[0] if len(found) == 1 else None
 

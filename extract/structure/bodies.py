@@ -139,6 +139,11 @@ _PUNCT = regex.compile(r"[,;.:()]", _FLAGS)
 _OPINION = regex.compile(r"\s+(?:ý\s+kiến|góp\s+ý)(?![\p{L}])", _FLAGS)
 _WHERE = regex.compile(r"\s+nơi\s+\p{Ll}", _FLAGS)
 _WHICH = regex.compile(r"\s+(?:nơi\s+)?có\s+(?!liên\s+quan)(?=\p{Ll})", _FLAGS)
+# the same body of every place of a level ("Sở Y tế các tỉnh, thành phố trực thuộc trung ương"),
+# with no place named (a list of named places is unit_lists')
+_PLACE_LEVEL = r"(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu|huyện|quận|thị\s+xã)"
+_OF_EACH_PLACE = regex.compile(rf"\s+(?i:các)\s+{_PLACE_LEVEL}(?:\s*,\s*{_PLACE_LEVEL})*"
+                               r"(?:\s+trực\s+thuộc\s+(?:trung\s+ương|Trung\s+ương|tỉnh))?(?![\p{L}])(?!\s+\p{Lu})", _FLAGS)
 _PLURAL_IN = regex.compile(r"(?<![\p{L}])(?i:các|những)\s", _FLAGS)
 _ACCOUNT = regex.compile(r"\s+(?:đã|đang|đều|cũng|vẫn|là|được|có|bị|chưa)(?![\p{L}])", _FLAGS)
 # "Ban Thường trực ..., chịu trách nhiệm tổng hợp ...": a comma between the body and its duty.
@@ -148,7 +153,9 @@ _STRONG = regex.compile(r"\s*(?:đã|đang|chủ\s+trì|tiếp\s+tục|đều)(?
 # "Bước 1: Phòng Đào tạo cung cấp ...", "Đợt 2: ...": a step's label before its sentence.
 _STEP_LABEL = regex.compile(r"^(?:bước|giai\s+đoạn|đợt)\s+(?:\d{1,2}|[ivx]{1,4}|\p{L}+)\s*[:.]\s*",
                             regex.IGNORECASE | _FLAGS)
-_SHORT_LABEL = regex.compile(r"^[^:;.()]{3,100}:\s+(?=\p{Lu})", _FLAGS)
+# (a topic that names a proposal may run longer: "Về đề nghị của Ủy ban nhân dân thành phố Cần Thơ
+# hỗ trợ vốn đầu tư hạ tầng kỹ thuật ngoài hàng rào dự án nhà ở xã hội: Bộ Tài chính ...")
+_SHORT_LABEL = regex.compile(r"^(?:(?i:về|đối\s+với)\s[^:;.()]{3,250}|[^:;.()]{3,100}):\s+(?=\p{Lu})", _FLAGS)
 _LEVEL_THAT = regex.compile(r"(?<![\p{L}])(?<!(?:các|mọi|từng|những)\s+)cấp\s*$", _FLAGS | regex.IGNORECASE)
 _ASSIGNED = regex.compile(r"\s+được\s+(?:giao|phân\s+công|phân\s+bổ|dự\s+kiến|cử|mời|lựa\s+chọn|chọn|kiểm\s+tra|"
                        r"giám\s+sát|thanh\s+tra|khảo\s+sát)(?![\p{L}])", _FLAGS)
@@ -242,7 +249,9 @@ class _Patterns:
         self.unit_openings = re.compile("|".join(re.escape(o) for o in openings)) if openings else None
         nouns = _words(r.noun_phrases) or r"(?!x)x"
         # (a noun that opens with a verb is no verb: "Vụ Kết cấu hạ tầng giao thông rà soát ...")
-        self.work_after = regex.compile(rf"\s+(?!(?:{nouns})(?![\p{{L}}]))(?:{_words(r.work_verbs)})(?![\p{{L}}])", _FLAGS)
+        # (nor the second word of a noun: "tham gia Chương trình bình ổn thị trường")
+        self.work_after = regex.compile(rf"(?<!(?i:chương))\s+(?!(?:{nouns})(?![\p{{L}}]))(?:{_words(r.work_verbs)})(?![\p{{L}}])",
+                                        _FLAGS)
         self.predicate = regex.compile(
             rf"\s+(?!(?:{nouns})(?![\p{{L}}]))(?:{_words(r.predicate_starts)})(?![\p{{L}}])", _FLAGS)
         self.group = regex.compile(rf",\s*(?:{_words(r.group_words)})(?![\p{{L}}])", regex.IGNORECASE | _FLAGS)
@@ -291,6 +300,24 @@ def _next_verb(text: str, pos: int):
                key=lambda m: m.start(), default=None)
 
 
+def _past_use(text: str, pos: int, cut):
+    """"Các cơ quan, đơn vị sử dụng ngân sách rà soát ...": "sử dụng" at ``cut`` says which of
+    the plural named from ``pos``; the predicate is the verb near after it (returned), or there is
+    none when only its object follows ("1. Đối với các đơn vị sử dụng ngân sách nhà nước": None).
+    False when the use is the work ("Các hộ gia đình sử dụng điện tiết kiệm, hạn chế ...")."""
+    if text[cut.start():cut.end()].strip() != "sử dụng" or not _PLURAL_IN.search(text, pos, cut.start()):
+        return False
+    after = _next_verb(text, cut.end())
+    between = text[cut.end():after.start()] if after else ""
+    rest = text[cut.end():]
+    if after and 1 <= len(between.split()) <= 6 and not _PUNCT.search(between) \
+            and not regex.search(r"(?<![\p{L}])(?:và|để)(?![\p{L}])", between):
+        return after
+    if after is None and 1 <= len(rest.split()) <= 8 and not _PUNCT.search(rest.rstrip(" .:")):
+        return None
+    return False
+
+
 def _verbs_joined(text: str, start: int, end: int) -> bool:
     """No punctuation in ``text[start:end]`` but commas that join verbs ("thu gom, vận chuyển, xử
     lý chất thải"): the words still say which of a common noun's kind are meant."""
@@ -314,9 +341,10 @@ def _duty_qualifier(name: str, text: str, cut: int, rest: str) -> bool:
 
 def _head_across(text: str, pos: int, cut: int):
     """A head word of several words of a later member of a list ("Công an phường, Tổ kiểm tra
-    liên ngành": "Tổ kiểm tra") that runs past ``cut``, or None."""
+    liên ngành": "Tổ kiểm tra") or of the units after a plural that runs past ``cut``, or None."""
     p = _patterns()
-    for joint in regex.finditer(r"(?:,|\s+và)\s+", text[:cut], pos=pos):
+    # (also the unit a title heads: "Tổ trưởng các Tổ kiểm tra lập biên bản ...")
+    for joint in regex.finditer(r"(?:,|\s+và|\s+(?i:các|những))\s+", text[:cut], pos=pos):
         head = p.head.match(text, joint.end())
         if head and head.end() > cut and " " in head.group().strip():
             return head
@@ -414,6 +442,8 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
             # (not "Các thành viên Ban Chỉ đạo tham gia các đoàn kiểm tra, giám sát ...": what
             # they take part in is named by its own noun, "đoàn kiểm tra")
             cut = after
+    if cut and (past := _past_use(text, pos, cut)) is not False:
+        cut = past
     if cut and _LEVEL_THAT.search(text[head.end() - 1:cut.start()]):
         # "Ban Thường trực Ủy ban MTTQ cấp tổ chức hội nghị hiệp thương báo cáo ...": a bare
         # "cấp" and a verb is "the level that ...": the name runs to the next predicate.
@@ -480,6 +510,17 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         after = p.predicate.search(text, cut.end())
         if after and len(text[cut.end():after.start()].split()) <= 3 and not _PUNCT.search(text, cut.end(), after.start()):
             cut = after
+    if cut and (word := text[cut.start():cut.end()].strip()) and regex.match(rf"\s+{regex.escape(word)}(?![\p{{L}}])", text[cut.end():], _FLAGS):
+        # "Bộ phận tổng hợp tổng hợp báo cáo ...", "Tổ kiểm tra kiểm tra ...": the word said twice
+        # ends the name the first time and is its predicate the second
+        cut = p.predicate.match(text, cut.end()) or p.work_after.match(text, cut.end()) or cut
+    noted = None
+    if cut and (note := PERSON_NOTE.search(text, head.end())) and cut.start() < note.start() \
+            and len(text[cut.start():note.start()].split()) <= 2 and not _PUNCT.search(text, cut.start(), note.start()) \
+            and (after := _verb_at(text, note.end())):
+        # "Bộ phận tổng hợp (đồng chí Triệu Văn Khánh) tổng hợp báo cáo ...": the name runs to the
+        # person in charge in brackets; its predicate follows them
+        noted, cut = note, after
     if not cut:
         return None
     if (" " not in head.group().strip() and not _NAMED_AFTER_HEAD.match(text, head.end())
@@ -491,7 +532,7 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         # An acronym is a whole body's head: "UBND xã Nga Sơn chủ trì ..." names its place in
         # lower case first, as "Ủy ban nhân dân xã Nga Sơn" does.
         return None
-    name = text[pos:cut.start()].rstrip()
+    name = text[pos:(noted or cut).start()].rstrip()
     if regex.search(r"(?<![\p{L}])việc$", name, _FLAGS):
         return None  # "Thanh tra chuyên ngành việc thực hiện ...": a verb's object, no body's name
     if name.endswith(",") and not _COMMA_DUTY.match(text, cut.start() - 1):
@@ -629,7 +670,9 @@ class Bodies:
 
     def head_end(self, text: str) -> int:
         """Where the head word of a body's name ends ("Các tổ chức| chính trị ..."), or 0."""
-        head = _patterns().head_ci.match(text.strip())
+        text = text.strip()
+        # (or of a plural's: "các cơ sở sử dụng năng lượng| trọng điểm ...")
+        head = _patterns().head_ci.match(text) or _patterns().plural.match(text)
         return head.end() if head else 0
 
     def has_predicate(self, text: str) -> bool:
@@ -654,6 +697,8 @@ class Bodies:
             # (a later unit of a list holds the word: "Phòng Giáo dục phổ thông, Phòng Giáo dục
             # thường xuyên và chuyên nghiệp")
             found = p.predicate.search(text, inside.end())
+        if found and (past := _past_use(text, 0, found)) is not False:
+            found = past
         return found
 
     def opens_with_doer(self, text: str) -> bool:
@@ -715,11 +760,15 @@ class Bodies:
             # quan Thường trực Hội đồng) hướng dẫn ...", "Công an tỉnh (Phòng Cảnh sát kinh tế) cử ...")
             # ("UBND các xã, thị trấn chủ trì ...": group words after the registry's name go on
             # with it)
-            while (group := _patterns().group.match(text, end)) and not self._proper_after(text, end):
+            # (after a plural the units' nouns go on too: "Các cơ quan, đơn vị, doanh nghiệp sử dụng lao động")
+            groups = _patterns().plural_group if _PLURAL_IN.search(text, start, end) else _patterns().group
+            while (group := groups.match(text, end)) and not self._proper_after(text, end):
                 end = group.end()
             if region := _REGION_AFTER.match(text, end):
                 end = region.end()  # "Ngân hàng Nhà nước chi nhánh Khu vực 14": its branch
-            elif (which := _QUALIFIER.match(text, end)) and _PLURAL_IN.search(text, start, end):
+            elif each := _OF_EACH_PLACE.match(text, end):
+                end = each.end()  # "Sở Văn hóa, Thể thao và Du lịch các tỉnh, thành phố ...": that body of each place
+            if (which := _QUALIFIER.match(text, end)) and _PLURAL_IN.search(text, start, end):
                 end = which.end()  # "Ủy ban nhân dân các xã, phường bị ảnh hưởng báo cáo ...": which of them
             after = _NOTE_AFTER.match(text, end)
             at = after.end() if after else end
@@ -826,15 +875,32 @@ class Bodies:
         names = headed_list(self.registry, text[pos:cut.start()].rstrip(" ,"))
         return "; ".join(names) if names else None
 
-    def places_listed(self, text: str, pos: int = 0, whole: bool = False) -> str | None:
-        """"Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ thực hiện ...": the body of each
-        place listed, when a predicate follows the list (``whole``: when nothing follows)."""
+    def place_list_at(self, text: str, pos: int = 0):
+        """The ``UnitList`` of "Ủy ban nhân dân các tỉnh Gia Lai, Đắk Lắk ..." starting at ``pos``:
+        a body's name over the places, not work ("Tổ chức Hội nghị ... giữa tỉnh Gia Lai với các
+        tỉnh Tây Nguyên và Thành phố Hồ Chí Minh")."""
         from ..lang.agencies.unit_lists import unit_list
 
         found = unit_list(text, pos)
-        if found is None or not self.starts_like_body(text[pos:]):
+        if found is None or not self.starts_like_body(text[pos:]) or rules().work_start.match(text[pos:]) \
+                or self.has_predicate(found.head):
+            # (nor a body and its work: "Bệnh viện Đa khoa tỉnh tổ chức 03 đợt hiến máu tại các
+            # phường Cẩm Thành, Nghĩa Lộ")
+            return None
+        return found
+
+    def places_listed(self, text: str, pos: int = 0, whole: bool = False) -> str | None:
+        """"Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ thực hiện ...": the body of each
+        place listed, when a predicate follows the list (``whole``: when nothing follows)."""
+        found = self.place_list_at(text, pos)
+        if found is None:
             return None
         rest = text[found.end:]
+        if not whole and (more := regex.match(r"\s*,?\s*và\s+", rest)) \
+                and (other := self.name_at(text, found.end + more.end())):
+            # "Ủy ban nhân dân các thành phố: Hà Nội, Hải Phòng và Ủy ban nhân dân tỉnh Đồng Nai
+            # tập trung ...": another body closes the list
+            return "; ".join((*found.names, other))
         if (not rest.strip(" .:")) if whole else regex.match(r"\s+\p{Ll}", rest):
             return "; ".join(found.names)
         return None
@@ -888,6 +954,12 @@ class Bodies:
             at = gap.end() if gap else end
             if end > start and gap is None:
                 break
+            if (places := self.place_list_at(text, at)) is not None:
+                # "phối hợp với Ủy ban nhân dân các tỉnh Gia Lai, Đắk Lắk, Lâm Đồng": the body of
+                # each place, as a subject's list is read (not the first place alone)
+                out.extend(places.names)
+                end = places.end
+                continue
             span = next(((a, b) for a, b in spans if a == at), None)
             if span:
                 stop = _qualified_end(text, span[1])

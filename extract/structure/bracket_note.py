@@ -57,7 +57,7 @@ _QUALIFIES = regex.compile(r"(?<![\p{L}])(?:ứng\s+cử|bầu\s+cử|đại\s+b
 
 @dataclass
 class Note:
-    lead: str | None = None
+    lead: str | None = None  # None: the note names partners only
     support: str | None = None
     due: str | None = None
     start: int = 0  # where the brackets open in the text
@@ -132,12 +132,14 @@ def read_note(text: str, bodies) -> Note | None:
             (leads if not leads else helps).extend(first.split("; "))
             helps.extend(then.split("; "))
             continue
-        if note.due is None and leads and (due := _time_of(part)):
+        if note.due is None and (leads or helps) and (due := _time_of(part)):
             note.due = due  # the time comes after the doers
             continue
         return None
-    if not leads:
+    if not leads and not helps:
         return None
-    note.lead = "; ".join(leads)
+    # ("(Sở Khoa học và Công nghệ phối hợp; thời gian: năm 2027 - 2028)": partners only, the
+    # item's doer is whoever is over it)
+    note.lead = "; ".join(leads) or None
     note.support = "; ".join(helps) or None
     return note

@@ -244,6 +244,22 @@ def _roles_labelled(text: str) -> str:
 _ASKED = regex.compile(r"^(?i:đề\s+nghị|yêu\s+cầu|giao)\s*:?\s+(?=\p{Lu})", regex.VERSION1)
 
 
+# a name wrapped in a narrow cell before its dash ("Phòng Văn hóa" / "- Xã hội"): the dash opens
+# the line as a bullet would
+_DASH_AT_LINE_START = regex.compile(r"(?<=\S)[ \t]*\n[ \t]*[-–][ \t]*(?=\p{Lu})", regex.VERSION1)
+
+
+def _rejoin_dashed_names(registry: Registry, text: str) -> str:
+    """"Phòng Văn hóa\n- Xã hội" -> "Phòng Văn hóa - Xã hội" where the joined words are one
+    name the registry knows; a dash line that starts another body stays a bullet."""
+    for m in reversed(list(_DASH_AT_LINE_START.finditer(text))):
+        joined = text[:m.start()] + " - " + text[m.end():]
+        at = m.start()
+        if any(a < at and at + 3 < b for a, b in protected_spans(registry, joined, registry.folder.words(joined))):
+            text = joined
+    return text
+
+
 def split_cell(registry: Registry, raw: str) -> list[Piece]:
     text = _ASKED.sub("", clean_text(raw), count=1)
     if not text:
@@ -261,6 +277,7 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
         headed = headed_list(registry, text.replace("\n", " "))
         if headed:
             text = "; ".join(headed)  # "Các Cục: Di sản văn hóa, Bản quyền tác giả"
+    text = _rejoin_dashed_names(registry, text)
     words = registry.folder.words(text)
     spans = protected_spans(registry, text, words)
     cut = _drop_predicates(registry, text, [sp for sp in spans if not text[sp[0]:sp[0] + 1] == "("])
@@ -414,7 +431,11 @@ def _two_named_groups(text: str, pos: int, comma: int, rest: str) -> bool:
     start = max(pos, text.rfind(",", pos, comma) + 1)
     before = _PLURAL.sub("", text[start:comma].strip(), count=1)
     after = regex.split(r"[,;]|\s(?:và|cùng)\s", rest, maxsplit=1)[0]
-    return len(before.split()) > 2 and len(after.split()) > 3
+    # (a compound noun of four words is still a bare noun, "các siêu thị, trung tâm thương mại,
+    # doanh nghiệp tham gia Chương trình ...", unless the same noun comes back qualified each time:
+    # "Các doanh nghiệp viễn thông, doanh nghiệp bưu chính")
+    b, a = before.split(), after.split()
+    return len(b) > 2 and len(a) > 3 and (len(b) > 4 or [w.casefold() for w in b[:2]] == [w.casefold() for w in a[:2]])
 
 
 def _add(registry: Registry, pieces: list[Piece], chunk: str, cooperating: bool) -> None:
@@ -451,10 +472,11 @@ def trim_noise(registry: Registry, text: str) -> str:
                     acc = words[n].toned + acc
                 rest = text[: words[n].start].strip(_STRIP)
                 if acc == noise and not _IN_CHARGE_OF.search(text[: words[n].start]) \
-                        and not text[words[n].start:][:1].isupper() and " " in rest:
+                        and not text[words[n].start:][:1].isupper() and " " in rest \
+                        and tuple(k for w in words[:n] for k in w.toned) not in registry.heads:
                     # (not "Chuyên viên phụ trách tổng hợp": the field the holder is in charge of;
                     # not "Phòng Tham mưu": a capitalised word is the name's own, and a head word
-                    # alone is no name)
+                    # alone is no name: "Bộ phận tổng hợp" is not "Bộ phận")
                     text = rest
                 break
         if text == before:

@@ -18,9 +18,12 @@ _F = regex.VERSION1
 _UNIT = r"(?:tỉnh(?:\s*,\s*thành(?:\s+phố)?)?|thành\s+phố|xã(?:\s*,\s*phường)?|phường|huyện|quận|thị\s+xã|đặc\s+khu)"
 # A place's name: capitalised words, "Bà Rịa - Vũng Tàu", "TP. Hồ Chí Minh".
 _PLACE = r"(?:TP\.\s*)?\p{Lu}[\p{L}]*(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}]*){0,3}"
+# a body's head after "và" ends the places ("... Hải Phòng và Ủy ban nhân dân tỉnh Đồng Nai": a
+# body of its own, not a place "Ủy")
+_NOT_BODY = r"(?!(?:Ủy|Uỷ)\s+ban|UBND|Sở\s|Ban\s|Bộ\s|Công\s+an|Chủ\s+tịch|Hội\s+đồng)"
 _PATTERN = regex.compile(
     rf"(?P<head>\p{{Lu}}[^:;.,()]{{1,80}}?)\s+các\s+(?P<unit>{_UNIT})\s*(?P<colon>:)?\s*"
-    rf"(?P<places>{_PLACE}(?:\s*,\s*{_PLACE})*(?:\s*,?\s*và\s+{_PLACE})?)"
+    rf"(?P<places>{_PLACE}(?:\s*,\s*{_NOT_BODY}{_PLACE})*(?:\s*,?\s*và\s+{_NOT_BODY}{_PLACE})?)"
     # ("các xã Năm Căn, Đất Mũi, Tân Ân và phường Hiệp Thành": a last place of another kind)
     rf"(?:\s*,?\s*và\s+(?P<other>xã|phường|đặc\s+khu|thị\s+trấn|thành\s+phố|tỉnh)\s+(?P<last>{_PLACE}))?"
     rf"(?![\p{{L}}])", _F)
@@ -31,6 +34,7 @@ _SEP = regex.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+", _F)
 class UnitList:
     names: tuple[str, ...]  # one body per place, in the printed order
     end: int  # where the list ends in the text
+    head: str = ""  # the body's name over the places, as printed ("Ủy ban nhân dân")
 
 
 def unit_list(text: str, pos: int = 0) -> UnitList | None:
@@ -46,7 +50,7 @@ def unit_list(text: str, pos: int = 0) -> UnitList | None:
     names = tuple(f"{head} {_kind(unit, p)} {p}" for p in places)
     if m.group("last"):
         names += (f"{head} {' '.join(m.group('other').split())} {m.group('last').strip()}",)
-    return UnitList(names, m.end())
+    return UnitList(names, m.end(), m.group("head"))
 
 
 def _kind(unit: str, place: str) -> str:

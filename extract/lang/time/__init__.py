@@ -12,11 +12,11 @@ from __future__ import annotations
 from .context import TimeContext
 from .duration import Duration, read_duration
 from .find import (find_deadline, find_inline_condition, find_inline_deadline, find_inline_undated,
-                   iter_deadlines, trailing_time)
+                   iter_deadlines, recurrence_day, trailing_time)
 from .parse import parse_time, parser_for
 from .vocab import load_vocabulary, vocabulary
 
 __all__ = [
-    "TimeContext", "parse_time", "trailing_time", "find_deadline", "find_inline_deadline", "find_inline_undated", "find_inline_condition", "iter_deadlines",
+    "TimeContext", "parse_time", "trailing_time", "find_deadline", "find_inline_deadline", "find_inline_undated", "find_inline_condition", "iter_deadlines", "recurrence_day",
     "load_vocabulary", "vocabulary", "parser_for", "Duration", "read_duration",
 ]

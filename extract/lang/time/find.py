@@ -486,6 +486,22 @@ _AS_OF = regex.compile(r"(?i:tính|lũy\s+kế|luỹ\s+kế|tổng\s+hợp\s+s�
 _DURATION_CHANGED = regex.compile(r"(?i:kéo\s+dài|gia\s+hạn|rút\s+ngắn|lùi)\s+$", regex.VERSION1)
 
 
+# "báo cáo định kỳ 6 tháng (trước ngày 15/6/2027) và cả năm (trước ngày 15/12/2027)": the day in
+# brackets after a period that comes back is that report's day this year, not the task's one
+# deadline (the recurrence is read by the undated triggers)
+_RECURRENCE_DAY = regex.compile(
+    r"(?<![\p{L}])(?i:định\s+kỳ|(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm))(?![\p{L}])"
+    # (the day of the period before it may stand between: "... 6 tháng (trước ngày 15/6) và năm (")
+    r"(?:[^;.()]{0,25}\((?i:trước|chậm\s+nhất)[^()]{0,40}\)\s*(?:và|,)\s*)?[^;.()]{0,25}\(\s*$", regex.VERSION1)
+_REPORT_DAY = regex.compile(r"\s*(?i:trước|chậm\s+nhất)(?![\p{L}])", regex.VERSION1)
+
+
+def recurrence_day(text: str, start: int) -> bool:
+    """Is the time at ``start`` in brackets after a period that comes back ("định kỳ 6 tháng
+    (trước ngày 15/6/2027) và cả năm (trước ngày 15/12/2027)")?"""
+    return bool(_REPORT_DAY.match(text, start)) and bool(_RECURRENCE_DAY.search(text, max(0, start - 120), start))
+
+
 def _first_inline(text: str, field: str, ctx) -> tuple[int, int] | None:
     loose = None  # a time inside the object of "hoàn thành" that says what was given
     verb = None  # "hoàn thành" and its object, read to the clause's end
@@ -494,6 +510,8 @@ def _first_inline(text: str, field: str, ctx) -> tuple[int, int] | None:
             continue
         if _DURATION_CHANGED.search(text, max(0, start - 20), start):
             continue  # "kéo dài thời gian thực hiện ... sang năm 2027": the time changed is the object
+        if recurrence_day(text, start):
+            continue
         if _in_a_count(text, start):
             continue  # "trong 05 ngày làm việc kể từ ngày ... sau kỳ nghỉ Tết": the event counted from
         if (_NOT_BEFORE.search(text, max(0, start - 12), start) and phrase[:5].casefold() == "trước"

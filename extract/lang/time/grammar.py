@@ -151,6 +151,10 @@ class Grammar:
                 rf"(?:(?P<after>{alt(v.rel_after)})|(?P<before>{alt(v.rel_before)}))\s+"
                 rf"(?P<anchor>{_EVENT})"),
              S("relative.lead", "relative.after", "relative.before", "relative.working_days", *units)),
+            # "ngay trong ngày phát hiện": the day of an event, a count of no days from it
+            ("same_day", P(rf"{alt(v.same_day)}\s+(?P<anchor>{alt(v.same_day_events)}(?:\s+{_EVENT})?)"
+                           if v.same_day and v.same_day_events else r"(?!x)x"),
+             S("relative.same_day", "relative.same_day_events")),
             # "Từ ngày thành lập Ủy ban bầu cử đến ngày kết thúc cuộc bầu cử": two events, no day
             ("event_span", P(
                 rf"{alt(v.conn_from)}\s+{alt(v.event_span_days)}\s+(?!\d)(?P<anchor>[^;()\[\]]{{1,200}}?)"
@@ -368,6 +372,9 @@ class Grammar:
                 "working": bool(gd["wd"]), "sign": -1 if gd["before"] else 1,
                 "anchor": m.span("anchor"),
             }
+        elif kind == "same_day":
+            p.kind, p.data = "relative", {"n": 0, "unit": "day", "working": False, "sign": 1,
+                                          "anchor": m.span("anchor")}
         elif kind == "duration":
             n = self.number(gd["n"])
             if n < 1:

@@ -56,6 +56,8 @@ class Vocabulary:
     rel_after: tuple[str, ...]
     rel_before: tuple[str, ...]
     working_days: tuple[str, ...]
+    same_day: tuple[str, ...]
+    same_day_events: tuple[str, ...]
     cond_after: tuple[str, ...]
     cond_per: tuple[str, ...]
     cond_per_nouns: tuple[str, ...]
@@ -224,6 +226,9 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
         rel_after=r.words("relative.after"),
         rel_before=r.words("relative.before"),
         working_days=r.words("relative.working_days"),
+        same_day=r.words("relative.same_day", required=False) if "same_day" in r.get("relative") else (),
+        same_day_events=(r.words("relative.same_day_events", required=False)
+                         if "same_day_events" in r.get("relative") else ()),
         cond_after=r.words("conditional.after"),
         cond_per=r.words("conditional.per"),
         cond_per_nouns=r.words("conditional.per_nouns"),

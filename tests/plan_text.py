@@ -21,6 +21,16 @@ def task_rows(doc):
              if t.due else None) for t in doc.tasks]
 
 
+def rows_of(tmp_path, head: str, text: str):
+    """``task_rows`` of ``head`` + ``text`` parsed whole."""
+    return task_rows(parse_text(tmp_path, head, text))
+
+
+def folded(names):
+    """Names compared without case ("Đồng chí ..." and "đồng chí ..." are one doer)."""
+    return [n.casefold() for n in names]
+
+
 def task_starting(rows, start):
     """The one row whose text starts with ``start``."""
     found = [r for r in rows if r[0].startswith(start)]

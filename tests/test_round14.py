@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.plan_text import parse_text, task_rows, task_starting
+from tests.plan_text import folded, parse_text, task_rows, task_starting
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 41/KH-UBND\nQuảng Trị, ngày 10 tháng 3 năm 2026\n\n"
         "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\n\n")
@@ -19,10 +19,6 @@ def _parse(tmp_path, text: str, head: str = HEAD):
 
 _rows = task_rows
 _task = task_starting
-
-
-def _folded(names):
-    return [n.casefold() for n in names]
 
 
 # -- a unit name of the rules read whole as a later member of a list ------------------------------
@@ -40,7 +36,7 @@ def _folded(names):
 def test_a_unit_name_later_in_a_list_is_read_whole(tmp_path, line, lead):
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n1. {line}\n"))
     _, got, _, due = rows[0]
-    assert _folded(got) == _folded(lead)
+    assert folded(got) == folded(lead)
     assert due is None  # ("thường xuyên" inside the name is no deadline)
 
 
@@ -53,7 +49,7 @@ def test_a_unit_name_later_in_a_list_is_read_whole(tmp_path, line, lead):
 def test_a_heading_listing_a_unit_whose_name_holds_a_predicate_word_gives_its_items_doers(tmp_path, heading, lead):
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n{heading}\nChỉ đạo các trường tổ chức ôn tập cho học sinh lớp 12; hoàn thành trước ngày 30/5/2026.\n"))
     text, got, _, due = _task(rows, "Chỉ đạo các trường")
-    assert _folded(got) == _folded(lead)
+    assert folded(got) == folded(lead)
     assert due == ("date", "2026-05-30", "2026-05-30")
 
 
@@ -74,7 +70,7 @@ def test_a_heading_listing_a_unit_whose_name_holds_a_predicate_word_gives_its_it
 ])
 def test_verbs_joined_by_commas_before_a_duty_stay_in_the_doer_s_name(tmp_path, line, lead):
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n1. {line}\n"))
-    assert _folded(rows[0][1]) == _folded(lead)
+    assert folded(rows[0][1]) == folded(lead)
 
 
 # -- "Giao cán bộ/công chức ... đo đạc, cắm mốc": field verbs end a common noun's name -----------
@@ -87,7 +83,7 @@ def test_verbs_joined_by_commas_before_a_duty_stay_in_the_doer_s_name(tmp_path, 
 def test_field_verbs_end_a_common_noun_doer(tmp_path, line, lead):
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n1. {line}\n"))
     _, got, _, due = rows[0]
-    assert _folded(got) == _folded(lead)
+    assert folded(got) == folded(lead)
     assert due == ("date", "2026-06-30", "2026-06-30")
 
 
@@ -100,7 +96,7 @@ def test_field_verbs_end_a_common_noun_doer(tmp_path, line, lead):
 ])
 def test_staff_assigned_by_phan_cong_are_not_the_doer(tmp_path, item):
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n3. Ủy ban nhân dân các xã, phường:\n- {item}\n"))
-    assert _folded(rows[0][1]) == _folded(["Ủy ban nhân dân các xã, phường"])
+    assert folded(rows[0][1]) == folded(["Ủy ban nhân dân các xã, phường"])
 
 
 def test_a_body_assigned_by_phan_cong_is_the_doer(tmp_path):
@@ -121,7 +117,7 @@ def test_a_body_assigned_by_phan_cong_is_the_doer(tmp_path):
 ])
 def test_a_role_heading_gives_its_items_their_doer(tmp_path, heading, lead):
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n{heading}\n- Tham dự đầy đủ lớp tập huấn nghiệp vụ.\n"))
-    assert _folded(_task(rows, "Tham dự")[1]) == _folded([lead])
+    assert folded(_task(rows, "Tham dự")[1]) == folded([lead])
 
 
 @pytest.mark.parametrize("heading, lead", [
@@ -132,7 +128,7 @@ def test_a_role_heading_gives_its_items_their_doer(tmp_path, heading, lead):
 def test_a_commune_civil_servant_s_post_is_one_doer_across_its_dash(tmp_path, heading, lead):
     head = HEAD.replace("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ", "ỦY BAN NHÂN DÂN\nXÃ MƯỜNG BÚ")
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n{heading}\n- Tham mưu Ủy ban nhân dân xã kiện toàn Tổ điều tra.\n", head))
-    assert _folded(_task(rows, "Tham mưu")[1]) == _folded([lead])
+    assert folded(_task(rows, "Tham mưu")[1]) == folded([lead])
 
 
 @pytest.mark.parametrize("label, lead", [
@@ -143,7 +139,7 @@ def test_a_commune_civil_servant_s_post_is_one_doer_across_its_dash(tmp_path, he
 ])
 def test_a_member_s_seat_or_a_deputy_s_field_labels_their_duties(tmp_path, label, lead):
     rows = _rows(_parse(tmp_path, f"IV. NHIỆM VỤ CỦA CÁC THÀNH VIÊN HỘI ĐỒNG\n{label}\n"))
-    assert _folded(rows[0][1]) == _folded([lead])
+    assert folded(rows[0][1]) == folded([lead])
 
 
 # -- "Mỗi khoa ..." under "Các khoa lâm sàng:": each of the heading's bodies ---------------------
@@ -155,7 +151,7 @@ def test_a_member_s_seat_or_a_deputy_s_field_labels_their_duties(tmp_path, label
 ])
 def test_each_of_a_heading_s_group_is_the_heading_s_body(tmp_path, heading, item):
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n{heading}\n{item}\n"))
-    assert _folded(rows[0][1]) == _folded([heading.split(" ", 1)[1].rstrip(":")])
+    assert folded(rows[0][1]) == folded([heading.split(" ", 1)[1].rstrip(":")])
 
 
 # -- qualifiers that say which of them ------------------------------------------------------
@@ -176,14 +172,14 @@ def test_each_of_a_heading_s_group_is_the_heading_s_body(tmp_path, heading, item
 ])
 def test_which_of_them_stays_in_the_name(tmp_path, line, lead):
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n1. {line}\n"))
-    assert _folded(rows[0][1]) == _folded([lead])
+    assert folded(rows[0][1]) == folded([lead])
 
 
 @pytest.mark.parametrize("heading", ["5. Ủy ban nhân dân các xã, phường có dự án",
                                      "3. Ủy ban nhân dân các xã có rừng"])
 def test_a_heading_with_which_of_them_gives_its_items_the_whole_name(tmp_path, heading):
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n{heading}\na) Kiện toàn Hội đồng bồi thường.\nb) Tổ chức công khai phương án.\n"))
-    assert [_folded(r[1]) for r in rows] == [_folded([heading.split(" ", 1)[1]])] * 2
+    assert [folded(r[1]) for r in rows] == [folded([heading.split(" ", 1)[1]])] * 2
 
 
 @pytest.mark.parametrize("heading, lead", [
@@ -192,7 +188,7 @@ def test_a_heading_with_which_of_them_gives_its_items_the_whole_name(tmp_path, h
 ])
 def test_investors_after_a_body_and_va_are_a_second_doer(tmp_path, heading, lead):
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n{heading}\nBố trí đủ kinh phí bồi thường, giải phóng mặt bằng.\n"))
-    assert _folded(rows[0][1]) == _folded(lead)
+    assert folded(rows[0][1]) == folded(lead)
 
 
 @pytest.mark.parametrize("line, lead", [
@@ -203,16 +199,16 @@ def test_investors_after_a_body_and_va_are_a_second_doer(tmp_path, heading, lead
 def test_names_that_end_with_a_verb_and_doers_acting_together(tmp_path, line, lead):
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n1. {line}\n"))
     if lead is None:
-        assert _folded(rows[0][1]) == _folded(["Tỉnh đoàn", "Hội Nông dân tỉnh"])
+        assert folded(rows[0][1]) == folded(["Tỉnh đoàn", "Hội Nông dân tỉnh"])
     else:
-        assert _folded(rows[0][1]) == _folded([lead])
+        assert folded(rows[0][1]) == folded([lead])
 
 
 def test_a_doer_ending_with_a_numbered_region_and_its_place_is_whole_after_de_nghi(tmp_path):
     rows = _rows(_parse(tmp_path, "II. NHIỆM VỤ\n1. Đề nghị Ban Chỉ huy Phòng thủ khu vực 3 - Phú Bình hướng dẫn nghiệp vụ tuyển quân.\n"
                                   "2. Đề nghị Sở Y tế - Chỉ đạo các bệnh viện chuẩn bị giường bệnh.\n"))
-    assert _folded(rows[0][1]) == _folded(["Ban Chỉ huy Phòng thủ khu vực 3 - Phú Bình"])
-    assert _folded(rows[1][1]) == _folded(["Sở Y tế"])
+    assert folded(rows[0][1]) == folded(["Ban Chỉ huy Phòng thủ khu vực 3 - Phú Bình"])
+    assert folded(rows[1][1]) == folded(["Sở Y tế"])
 
 
 # -- notes and sentences that name the doer --------------------------------------------------
@@ -225,7 +221,7 @@ def test_a_doer_ending_with_a_numbered_region_and_its_place_is_whole_after_de_ng
 def test_a_closing_note_naming_who_prepares_the_work(tmp_path, note, lead, support):
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n3. Đẩy nhanh tiến độ\na) Kiểm tra tiến độ thi công các dự án {note}.\n"))
     _, got_lead, got_support, _ = rows[0]
-    assert _folded(got_lead) == _folded(lead) and _folded(got_support) == _folded(support)
+    assert folded(got_lead) == folded(lead) and folded(got_support) == folded(support)
 
 
 @pytest.mark.parametrize("tail, lead, due", [
@@ -237,7 +233,7 @@ def test_a_closing_note_naming_who_prepares_the_work(tmp_path, note, lead, suppo
 def test_a_second_sentence_naming_who_does_it(tmp_path, tail, lead, due):
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n1. Treo băng rôn, khẩu hiệu tại trụ sở các cơ quan. {tail}\n"))
     _, got, _, got_due = rows[0]
-    assert _folded(got) == _folded([lead]) and got_due == due
+    assert folded(got) == folded([lead]) and got_due == due
 
 
 def test_a_title_over_a_paragraph_that_hands_the_work_on(tmp_path):
@@ -245,7 +241,7 @@ def test_a_title_over_a_paragraph_that_hands_the_work_on(tmp_path):
                                   "Giao Sở Tài chính chủ trì, phối hợp với Bộ Chỉ huy quân sự tỉnh thẩm định dự toán; "
                                   "hoàn thành trước ngày 30/4/2026.\n"))
     _, lead, support, due = rows[0]
-    assert _folded(lead) == _folded(["Sở Tài chính"]) and _folded(support) == _folded(["Bộ Chỉ huy quân sự tỉnh"])
+    assert folded(lead) == folded(["Sở Tài chính"]) and folded(support) == folded(["Bộ Chỉ huy quân sự tỉnh"])
     assert due == ("date", "2026-04-30", "2026-04-30")
 
 
@@ -256,15 +252,15 @@ def test_a_title_over_a_paragraph_that_hands_the_work_on(tmp_path):
 ])
 def test_partners_in_a_clause_of_their_own(tmp_path, line, support):
     rows = _rows(_parse(tmp_path, f"II. NHIỆM VỤ\n1. {line}\n"))
-    assert _folded(rows[0][2]) == _folded(support)
+    assert folded(rows[0][2]) == folded(support)
 
 
 def test_trailer_with_a_partner_s_verb_after_its_role(tmp_path):
     rows = _rows(_parse(tmp_path, "II. NHIỆM VỤ\n1. Rà soát quy trình chuyên môn\n- Cập nhật phác đồ điều trị, hoàn thành trong Quý II/2026.\n"
                                   "Đơn vị thực hiện: Các khoa lâm sàng, cận lâm sàng; Phòng Kế hoạch tổng hợp phối hợp thẩm định.\n"))
     _, lead, support, _ = rows[0]
-    assert _folded(lead) == _folded(["Các khoa lâm sàng, cận lâm sàng"])
-    assert _folded(support) == _folded(["Phòng Kế hoạch tổng hợp"])
+    assert folded(lead) == folded(["Các khoa lâm sàng, cận lâm sàng"])
+    assert folded(support) == folded(["Phòng Kế hoạch tổng hợp"])
 
 
 # -- times ------------------------------------------------------------------------------------
@@ -308,8 +304,8 @@ Chương trình phối hợp có hiệu lực kể từ ngày ký.
 
 def test_a_joint_programme_s_content_of_coordination_with_its_doers_is_work(tmp_path):
     rows = _rows(_parse(tmp_path, JOINT))
-    assert _folded(_task(rows, "Phối hợp tuyên truyền")[1]) == _folded(["Ban Tuyên giáo Tỉnh đoàn"])
-    assert _folded(_task(rows, "Tổ chức Diễn đàn")[1]) == _folded(["Ban Phong trào Tỉnh đoàn"])
+    assert folded(_task(rows, "Phối hợp tuyên truyền")[1]) == folded(["Ban Tuyên giáo Tỉnh đoàn"])
+    assert folded(_task(rows, "Tổ chức Diễn đàn")[1]) == folded(["Ban Phong trào Tỉnh đoàn"])
     last = _task(rows, "Tổng kết")
     # (not "MỖI BÊN" from the part's title; the closing line is not the item's wording)
     assert last[1] == [] and last[3] == ("month", "2030-12-01", "2030-12-31")
@@ -369,7 +365,7 @@ def test_group_rows_with_fewer_cells_do_not_end_a_typed_table(tmp_path, outer, g
         lines.append(line(r))
     rows = _rows(_parse(tmp_path, "II. NHIỆM VỤ\n" + "\n".join(lines) + "\n"))
     assert [r[0][:12] for r in rows] == [r[1][:12] for r in ROWS]
-    assert _folded(rows[1][1]) == _folded(["Ủy ban nhân dân các xã, phường"])
+    assert folded(rows[1][1]) == folded(["Ủy ban nhân dân các xã, phường"])
     assert rows[2][3] == ("quarter", "2026-07-01", "2026-09-30")
 
 
@@ -397,7 +393,7 @@ def test_a_letter_s_group_asked_is_its_addressees(tmp_path, intro):
     rows = _rows(doc)
     assert len(rows) == 2  # (the closing formula is no task)
     for r in rows:
-        assert _folded(r[1]) == _folded(["Các Ban Chỉ huy Phòng thủ khu vực", "Ban Chỉ huy quân sự các xã, phường"])
+        assert folded(r[1]) == folded(["Các Ban Chỉ huy Phòng thủ khu vực", "Ban Chỉ huy quân sự các xã, phường"])
 
 
 def test_a_group_named_with_its_own_proper_name_is_not_the_addressees(tmp_path):
@@ -422,7 +418,7 @@ def test_a_line_introducing_the_table_of_tasks_under_it_is_no_task(tmp_path):
 def test_openers_in_a_row_before_the_subject(tmp_path):
     rows = _rows(_parse(tmp_path, "II. NHIỆM VỤ\n- Hằng tháng, trước ngày 05, Phòng Kinh tế, Hạ tầng và Đô thị tổng hợp kết quả, "
                                   "báo cáo Chủ tịch Ủy ban nhân dân phường.\n"))
-    assert _folded(rows[0][1]) == _folded(["Phòng Kinh tế, Hạ tầng và Đô thị"])
+    assert folded(rows[0][1]) == folded(["Phòng Kinh tế, Hạ tầng và Đô thị"])
     assert rows[0][3][0] == "recurring"
 
 
@@ -430,13 +426,13 @@ def test_a_phase_ongoing_from_a_day_dates_its_items(tmp_path):
     rows = _rows(_parse(tmp_path, "III. NHIỆM VỤ\n3. Giai đoạn 3: Duy trì, chống tái lấn chiếm (từ ngày 01/7/2026, thực hiện thường xuyên)\n"
                                   "- Duy trì kiểm tra, xử lý vi phạm vào các buổi tối (Công an phường, Tổ kiểm tra liên ngành).\n"))
     assert rows[0][3] == ("ongoing", "2026-07-01", None)
-    assert _folded(rows[0][1]) == _folded(["Công an phường", "Tổ kiểm tra liên ngành"])
+    assert folded(rows[0][1]) == folded(["Công an phường", "Tổ kiểm tra liên ngành"])
 
 
 def test_a_group_word_then_a_verb_of_work(tmp_path):
     rows = _rows(_parse(tmp_path, "II. NHIỆM VỤ\nc) Ban Chỉ huy quân sự các cơ quan, tổ chức huấn luyện tự vệ tại cơ quan, đơn vị; "
                                   "hoàn thành trong Quý III/2026.\n"))
-    assert _folded(rows[0][1]) == _folded(["Ban Chỉ huy quân sự các cơ quan, tổ chức"])
+    assert folded(rows[0][1]) == folded(["Ban Chỉ huy quân sự các cơ quan, tổ chức"])
 
 
 @pytest.mark.parametrize("note, support", [
@@ -448,7 +444,7 @@ def test_a_note_naming_partners_when_no_column_does(tmp_path, note, support):
     rows = _rows(_parse(tmp_path, "II. HOẠT ĐỘNG\nTT\tHoạt động\tThời gian\tBộ phận phụ trách\tGhi chú\n"
                                   f"1\tThực hiện 02 phóng sự chuyên đề về bình đẳng giới\tTháng 11/2026\tBan Tuyên giáo\t{note}\n"
                                   "2\tTọa đàm phòng ngừa xâm hại trẻ em\tTháng 12/2026\tBan Gia đình - Xã hội\t\n"))
-    assert _folded(rows[0][2]) == _folded(support)
+    assert folded(rows[0][2]) == folded(support)
     assert rows[1][2] == []
 
 
@@ -460,7 +456,7 @@ def test_a_note_naming_partners_when_no_column_does(tmp_path, note, support):
 ])
 def test_an_inspection_s_team_is_a_doer(tmp_path, line, lead):
     rows = _rows(_parse(tmp_path, f"IV. KIẾN NGHỊ\n{line}\n"))
-    assert _folded(rows[0][1]) == _folded([lead])
+    assert folded(rows[0][1]) == folded([lead])
 
 
 @pytest.mark.parametrize("lead_in, lead", [
@@ -471,11 +467,11 @@ def test_a_lead_in_naming_only_the_body_over_bullets(tmp_path, lead_in, lead):
     rows = _rows(_parse(tmp_path, f"IV. KIẾN NGHỊ\n3. Về chấn chỉnh công tác quản lý\n{lead_in}\n"
                                   "- Chấn chỉnh công tác lập, chấp hành và quyết toán ngân sách.\n"
                                   "- Rà soát Quy chế chi tiêu nội bộ, ban hành trong Quý IV/2026.\n"))
-    assert [_folded(r[1]) for r in rows] == [_folded([lead])] * 2
+    assert [folded(r[1]) for r in rows] == [folded([lead])] * 2
 
 
 def test_a_list_of_places_ending_with_a_place_of_another_kind(tmp_path):
     rows = _rows(_parse(tmp_path, "II. NHIỆM VỤ\n5. Ủy ban nhân dân các xã Năm Căn, Đất Mũi, Tân Ân và phường Hiệp Thành "
                                   "tập trung hoàn thành giải phóng mặt bằng trước ngày 30/11/2026.\n"))
-    assert _folded(rows[0][1]) == _folded(["Ủy ban nhân dân xã Năm Căn", "Ủy ban nhân dân xã Đất Mũi",
+    assert folded(rows[0][1]) == folded(["Ủy ban nhân dân xã Năm Căn", "Ủy ban nhân dân xã Đất Mũi",
                                             "Ủy ban nhân dân xã Tân Ân", "Ủy ban nhân dân phường Hiệp Thành"])

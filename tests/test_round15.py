@@ -7,18 +7,14 @@ from __future__ import annotations
 import pytest
 
 from extract.normalise.header import normal_case
-from tests.plan_text import parse_text, task_rows, task_starting
+from tests.plan_text import folded, rows_of, task_starting
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\nSố: 88/KH-UBND\nĐồng Tháp, ngày 05 tháng 10 năm 2026\n\n"
         "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\n\n")
 
 
 def _rows(tmp_path, text: str, head: str = HEAD):
-    return task_rows(parse_text(tmp_path, head, text))
-
-
-def _folded(names):
-    return [n.casefold() for n in names]
+    return rows_of(tmp_path, head, text)
 
 
 # -- tables ------------------------------------------------------------------------------------
@@ -28,7 +24,7 @@ def test_a_course_table_s_organiser_leads_and_its_attendees_do_not(tmp_path, org
     rows = _rows(tmp_path, f"III. CÁC LỚP BỒI DƯỠNG\nTT\tTên lớp\tĐối tượng\tSố lượng\tThời gian\t{organiser}\n"
                            "1\tBồi dưỡng lãnh đạo, quản lý cấp phòng\tTrưởng phòng, phó trưởng phòng và tương đương\t120\tQuý II/2027\tSở Nội vụ\n"
                            "2\tBồi dưỡng kỹ năng số cho công chức cấp xã\tCông chức cấp xã\t300\tTháng 8/2027\tSở Khoa học và Công nghệ\n")
-    assert [_folded(r[1]) for r in rows] == [["sở nội vụ"], ["sở khoa học và công nghệ"]]
+    assert [folded(r[1]) for r in rows] == [["sở nội vụ"], ["sở khoa học và công nghệ"]]
     assert [r[2] for r in rows] == [[], []]
     assert rows[0][3] == ("quarter", "2027-04-01", "2027-06-30")
 
@@ -93,7 +89,7 @@ def test_a_conference_s_time_place_and_attendees_are_no_work(tmp_path):
 ])
 def test_names_read_whole(tmp_path, line, lead):
     rows = _rows(tmp_path, f"II. NHIỆM VỤ\n1. {line}\n")
-    assert _folded(rows[0][1]) == _folded(lead)
+    assert folded(rows[0][1]) == folded(lead)
 
 
 @pytest.mark.parametrize("trailer, lead", [
@@ -102,7 +98,7 @@ def test_names_read_whole(tmp_path, line, lead):
 ])
 def test_a_cooperative_after_a_plural_is_a_second_doer(tmp_path, trailer, lead):
     rows = _rows(tmp_path, f"II. NHIỆM VỤ\n1. Nạo vét kênh tiêu\n- Nạo vét tuyến kênh tiêu trước ngày 30/4/2026.\n{trailer}\n")
-    assert _folded(rows[0][1]) == _folded(lead)
+    assert folded(rows[0][1]) == folded(lead)
 
 
 @pytest.mark.parametrize("sentence, partner", [
@@ -111,7 +107,7 @@ def test_a_cooperative_after_a_plural_is_a_second_doer(tmp_path, trailer, lead):
 ])
 def test_a_partner_ending_with_its_region_s_number(tmp_path, sentence, partner):
     rows = _rows(tmp_path, f"II. NHIỆM VỤ\n1. {sentence}\n")
-    assert _folded(rows[0][2]) == _folded([partner])
+    assert folded(rows[0][2]) == folded([partner])
 
 
 @pytest.mark.parametrize("heading, lead", [
@@ -123,15 +119,15 @@ def test_a_heading_without_colon_over_bullets_gives_them_doers(tmp_path, heading
     rows = _rows(tmp_path, f"III. NHIỆM VỤ\n{heading}\n- Rà soát, báo cáo kết quả thực hiện.\n- Kiểm soát chặt các hoạt động trên địa bàn.\n")
     assert len(rows) == 2
     for r in rows:
-        assert r[1] and (lead is None or _folded(r[1]) == _folded(lead))
+        assert r[1] and (lead is None or folded(r[1]) == folded(lead))
 
 
 def test_a_topic_then_a_lower_case_plural_subject(tmp_path):
     rows = _rows(tmp_path, "III. NHIỆM VỤ\n6. Các đơn vị sử dụng ngân sách:\n"
                            "đ) Đối với kế hoạch vốn đầu tư công năm 2026, các chủ đầu tư khẩn trương hoàn thiện hồ sơ.\n"
                            "e) Đối với các dự án chậm tiến độ, báo cáo nguyên nhân.\n")
-    assert _folded(task_starting(rows, "Đối với kế hoạch")[1]) == ["các chủ đầu tư"]
-    assert _folded(task_starting(rows, "Đối với các dự án")[1]) == ["các đơn vị sử dụng ngân sách"]
+    assert folded(task_starting(rows, "Đối với kế hoạch")[1]) == ["các chủ đầu tư"]
+    assert folded(task_starting(rows, "Đối với các dự án")[1]) == ["các đơn vị sử dụng ngân sách"]
 
 
 @pytest.mark.parametrize("printed, name", [

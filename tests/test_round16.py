@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.plan_text import parse_text, task_rows, task_starting
+from tests.plan_text import folded, rows_of, task_starting
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 41/KH-UBND\nCao Bằng, ngày 12 tháng 3 năm 2026\n\n"
         "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\n\n")
@@ -15,11 +15,7 @@ NOTICE = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 512/TB-VPCP\nHà Nội, ngày 20 thá
 
 
 def _rows(tmp_path, text: str, head: str = HEAD):
-    return task_rows(parse_text(tmp_path, head, text))
-
-
-def _folded(names):
-    return [n.casefold() for n in names]
+    return rows_of(tmp_path, head, text)
 
 
 # -- who: groups, places, people ----------------------------------------------------------------
@@ -31,7 +27,7 @@ def _folded(names):
 ])
 def test_a_plural_s_common_nouns_stay_one_group(tmp_path, group, verb):
     rows = _rows(tmp_path, f"II. NHIỆM VỤ\n1. {group} {verb}, hoàn thành trước ngày 30/6/2026.\n")
-    assert _folded(rows[0][1]) == [group.casefold()]
+    assert folded(rows[0][1]) == [group.casefold()]
 
 
 def test_a_single_body_then_a_common_noun_are_two(tmp_path):
@@ -49,14 +45,14 @@ def test_a_single_body_then_a_common_noun_are_two(tmp_path):
 ])
 def test_use_names_which_of_a_plural_only_before_its_own_verb(tmp_path, sentence, lead):
     rows = _rows(tmp_path, f"II. NHIỆM VỤ\n1. {sentence}\n")
-    assert _folded(rows[0][1]) == [lead.casefold()]
+    assert folded(rows[0][1]) == [lead.casefold()]
 
 
 def test_a_heading_for_a_plural_that_uses_something_names_its_doers(tmp_path):
     rows = _rows(tmp_path, "II. NHIỆM VỤ\n1. Đối với các đơn vị sử dụng ngân sách nhà nước\n"
                            "a) Gửi hồ sơ thanh toán đến Kho bạc Nhà nước trước ngày 29/12/2026.\n"
                            "b) Đối chiếu số dư tài khoản trước ngày 15/01/2027.\n")
-    assert [_folded(r[1]) for r in rows] == [["các đơn vị sử dụng ngân sách nhà nước"]] * 2
+    assert [folded(r[1]) for r in rows] == [["các đơn vị sử dụng ngân sách nhà nước"]] * 2
 
 
 @pytest.mark.parametrize("heading, lead", [
@@ -68,7 +64,7 @@ def test_a_heading_for_a_plural_that_uses_something_names_its_doers(tmp_path):
 def test_a_heading_asking_those_taking_part_hands_them_its_items(tmp_path, heading, lead):
     rows = _rows(tmp_path, f"IV. NHIỆM VỤ\n{heading}\n- Dự trữ hàng hóa đúng danh mục; hoàn thành trước ngày 15/12/2026.\n"
                            "- Bán hàng đúng giá đã đăng ký.\n")
-    assert [_folded(r[1]) for r in rows] == [[lead.casefold()]] * 2
+    assert [folded(r[1]) for r in rows] == [[lead.casefold()]] * 2
 
 
 def test_a_plural_lead_in_paragraph_under_a_heading_gives_its_items_their_doers(tmp_path):
@@ -76,7 +72,7 @@ def test_a_plural_lead_in_paragraph_under_a_heading_gives_its_items_their_doers(
                            "Đề nghị các cơ sở sử dụng năng lượng trọng điểm trên địa bàn tỉnh:\n"
                            "+ Xây dựng kế hoạch sử dụng năng lượng năm 2026, gửi Sở Công Thương trước ngày 31/3/2026.\n"
                            "+ Thực hiện kiểm toán năng lượng định kỳ theo quy định.\n")
-    assert [_folded(r[1]) for r in rows] == [["các cơ sở sử dụng năng lượng trọng điểm trên địa bàn tỉnh"]] * 2
+    assert [folded(r[1]) for r in rows] == [["các cơ sở sử dụng năng lượng trọng điểm trên địa bàn tỉnh"]] * 2
 
 
 @pytest.mark.parametrize("partners, expected", [
@@ -87,19 +83,19 @@ def test_a_plural_lead_in_paragraph_under_a_heading_gives_its_items_their_doers(
 ])
 def test_partners_over_a_list_of_places_are_each_place_s_body(tmp_path, partners, expected):
     rows = _rows(tmp_path, f"II. NHIỆM VỤ\n1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với {partners} rà soát quy hoạch.\n")
-    assert _folded(rows[0][2]) == expected
+    assert folded(rows[0][2]) == expected
 
 
 def test_work_between_places_is_no_list_of_partners(tmp_path):
     rows = _rows(tmp_path, "II. NHIỆM VỤ\n3. Ban Chăm sóc sức khỏe chủ trì, phối hợp với Bệnh viện Đa khoa tỉnh tổ chức "
                            "03 đợt hiến máu tại các phường Cẩm Thành, Nghĩa Lộ.\n")
-    assert _folded(rows[0][2]) == ["bệnh viện đa khoa tỉnh"]
+    assert folded(rows[0][2]) == ["bệnh viện đa khoa tỉnh"]
 
 
 def test_a_list_of_places_closed_by_another_body_keeps_both(tmp_path):
     rows = _rows(tmp_path, "II. NHIỆM VỤ\n7. Ủy ban nhân dân các thành phố: Hà Nội, Hải Phòng và Ủy ban nhân dân tỉnh "
                            "Đồng Nai tập trung khởi công các dự án nhà ở xã hội trong 6 tháng cuối năm 2026.\n", head=NOTICE)
-    assert _folded(rows[0][1]) == ["ủy ban nhân dân thành phố hà nội", "ủy ban nhân dân thành phố hải phòng",
+    assert folded(rows[0][1]) == ["ủy ban nhân dân thành phố hà nội", "ủy ban nhân dân thành phố hải phòng",
                                    "ủy ban nhân dân tỉnh đồng nai"]
 
 
@@ -111,19 +107,19 @@ def test_a_list_of_places_closed_by_another_body_keeps_both(tmp_path):
 def test_the_doers_sentence_after_the_work_gives_its_doers(tmp_path, work, doers, lead_count):
     rows = _rows(tmp_path, f"II. NHIỆM VỤ\na) {work}. {doers} chủ trì; Bộ Xây dựng, Bộ Tài chính phối hợp.\n")
     assert len(rows[0][1]) == lead_count
-    assert _folded(rows[0][2]) == ["bộ xây dựng", "bộ tài chính"]
+    assert folded(rows[0][2]) == ["bộ xây dựng", "bộ tài chính"]
 
 
 @pytest.mark.parametrize("body", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"])
 def test_a_body_of_every_province_is_one_group(tmp_path, body):
     rows = _rows(tmp_path, f"II. NHIỆM VỤ\n4. Đề nghị {body} các tỉnh, thành phố trực thuộc trung ương báo cáo kết quả.\n")
-    assert _folded(rows[0][1]) == [f"{body} các tỉnh, thành phố trực thuộc trung ương".casefold()]
+    assert folded(rows[0][1]) == [f"{body} các tỉnh, thành phố trực thuộc trung ương".casefold()]
 
 
 def test_the_body_of_each_of_the_level_keeps_which_of_them(tmp_path):
     rows = _rows(tmp_path, "II. NHIỆM VỤ\nd) Ban Chỉ huy quân sự các xã biên giới phối hợp với các Đồn Biên phòng "
                            "huấn luyện dân quân thường trực; thực hiện thường xuyên.\n")
-    assert _folded(rows[0][1]) == ["ban chỉ huy quân sự các xã biên giới"]
+    assert folded(rows[0][1]) == ["ban chỉ huy quân sự các xã biên giới"]
 
 
 @pytest.mark.parametrize("sentence, lead", [
@@ -140,12 +136,12 @@ def test_the_body_of_each_of_the_level_keeps_which_of_them(tmp_path):
 ])
 def test_teams_and_posts_named_for_their_work_are_read_whole(tmp_path, sentence, lead):
     rows = _rows(tmp_path, f"II. NHIỆM VỤ\n1. {sentence}\n")
-    assert _folded(rows[0][1])[0] == lead.casefold()
+    assert folded(rows[0][1])[0] == lead.casefold()
 
 
 def test_a_village_branch_of_a_union_is_a_partner(tmp_path):
     rows = _rows(tmp_path, "II. NHIỆM VỤ\n1. Trưởng bản chủ trì, phối hợp với Chi hội Nông dân, Chi hội Phụ nữ bản tổ chức họp dân.\n")
-    assert _folded(rows[0][2]) == ["chi hội nông dân", "chi hội phụ nữ bản"]
+    assert folded(rows[0][2]) == ["chi hội nông dân", "chi hội phụ nữ bản"]
 
 
 @pytest.mark.parametrize("clause, person", [
@@ -155,7 +151,7 @@ def test_a_village_branch_of_a_union_is_a_partner(tmp_path):
 ])
 def test_a_person_named_in_a_later_clause_does_the_item(tmp_path, clause, person):
     rows = _rows(tmp_path, f"II. NHIỆM VỤ\n1. Theo dõi hoạt động kinh doanh trên các sàn thương mại điện tử; {clause}.\n")
-    assert _folded(rows[0][1]) == [person.casefold()]
+    assert folded(rows[0][1]) == [person.casefold()]
 
 
 def test_an_officer_with_a_duty_after_the_title_is_a_task_not_a_member(tmp_path):
@@ -177,13 +173,13 @@ def test_members_and_an_inspection_s_scope_are_no_work(tmp_path, line):
 
 def test_a_team_s_work_after_its_label_stays_a_task(tmp_path):
     rows = _rows(tmp_path, "II. NHIỆM VỤ\n1. Tổ kiểm tra số 1: kiểm tra các cơ sở kinh doanh tại xã Đồng Đăng.\n")
-    assert _folded(rows[0][1]) == ["tổ kiểm tra số 1"]
+    assert folded(rows[0][1]) == ["tổ kiểm tra số 1"]
 
 
 def test_a_sentence_that_lists_after_its_colon_is_no_body_s_label(tmp_path):
     rows = _rows(tmp_path, "II. NHIỆM VỤ\n1. Tổ công tác tổ chức giải tỏa, tháo dỡ đối với các trường hợp không tự giác "
                            "chấp hành, ưu tiên các tuyến: đường ĐT.624; kênh N6.\n")
-    assert _folded(rows[0][1]) == ["tổ công tác"]
+    assert folded(rows[0][1]) == ["tổ công tác"]
 
 
 @pytest.mark.parametrize("label", [
@@ -194,7 +190,7 @@ def test_a_sentence_that_lists_after_its_colon_is_no_body_s_label(tmp_path):
                                               ("Bộ Tài chính tổng hợp, báo cáo cấp có thẩm quyền.", "bộ tài chính")])
 def test_a_long_topic_label_before_the_assignment(tmp_path, label, assignment, lead):
     rows = _rows(tmp_path, f"III. VỀ KIẾN NGHỊ CỦA CÁC ĐỊA PHƯƠNG\n1. {label}: {assignment}\n", head=NOTICE)
-    assert _folded(rows[0][1]) == [lead]
+    assert folded(rows[0][1]) == [lead]
 
 
 @pytest.mark.parametrize("note, support", [
@@ -205,9 +201,9 @@ def test_a_closing_note_that_names_partners_only(tmp_path, note, support):
     rows = _rows(tmp_path, "II. NHIỆM VỤ\n1. Sở Tư pháp:\n"
                            f"- Xây dựng cơ sở dữ liệu hộ nghèo {note}.\n"
                            f"2. Ủy ban Kiểm tra Đảng ủy kiểm tra việc chấp hành nguyên tắc tổ chức {note}.\n")
-    assert _folded(task_starting(rows, "Xây dựng")[1]) == ["sở tư pháp"]
-    assert [_folded(r[2]) for r in rows] == [support, support]
-    assert _folded(task_starting(rows, "Ủy ban Kiểm tra")[1]) == ["ủy ban kiểm tra đảng ủy"]
+    assert folded(task_starting(rows, "Xây dựng")[1]) == ["sở tư pháp"]
+    assert [folded(r[2]) for r in rows] == [support, support]
+    assert folded(task_starting(rows, "Ủy ban Kiểm tra")[1]) == ["ủy ban kiểm tra đảng ủy"]
 
 
 # -- what is no work ---------------------------------------------------------------------------
@@ -231,7 +227,7 @@ def test_a_conclusion_s_decisions_and_replies_are_no_tasks(tmp_path, line):
 ])
 def test_an_approval_that_hands_out_work_stays_a_task(tmp_path, line, lead):
     rows = _rows(tmp_path, f"II. KẾT LUẬN\n1. {line}\n", head=NOTICE)
-    assert _folded(rows[0][1]) == [lead]
+    assert folded(rows[0][1]) == [lead]
 
 
 # -- tables ------------------------------------------------------------------------------------
@@ -292,4 +288,4 @@ def test_a_person_s_heading_hands_items_of_asset_work_to_them(tmp_path, second):
     rows = _rows(tmp_path, "II. PHÂN CÔNG\n3. Đ/c Lê Thị Hương, Phó Hiệu trưởng phụ trách cơ sở vật chất:\n"
                            "- Chỉ đạo sửa chữa 06 phòng học tầng 2 nhà A; hoàn thành trước ngày 31/8/2026.\n"
                            f"- {second}\n")
-    assert [_folded(r[1]) for r in rows] == [["đ/c lê thị hương, phó hiệu trưởng phụ trách cơ sở vật chất"]] * 2
+    assert [folded(r[1]) for r in rows] == [["đ/c lê thị hương, phó hiệu trưởng phụ trách cơ sở vật chất"]] * 2

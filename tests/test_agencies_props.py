@@ -37,7 +37,10 @@ def test_any_cell_gives_valid_refs(cell):
     refs, warnings = resolve_cell(cell)
     for ref in refs:
         _valid(ref)
-    assert len(warnings) == sum(1 for r in refs if r.id is None)
+    # (a cell or a piece that names no body, "Như trên", "Theo phân công ...", is kept as printed:
+    # a warning and no ref, whatever the random text that spells it)
+    kept = sum(1 for w in warnings if str(w).startswith("not an agency (kept as printed)"))
+    assert len(warnings) - kept == sum(1 for r in refs if r.id is None)
     ids = [r.id for r in refs if r.id]
     assert len(ids) == len(set(ids))
 

@@ -67,3 +67,19 @@ def test_the_last_day_of_a_period_spelt_out_is_a_date(phrase, day):
 def test_the_last_week_of_a_month_stays_a_range():
     spec, _ = parse_time("tuần cuối cùng của tháng 3/2026", CTX)
     assert (spec.kind, spec.start, spec.end) == ("range", date(2026, 3, 25), date(2026, 3, 31))
+
+
+@pytest.mark.parametrize("phrase, day", [
+    # hours of one day: a timeline's step on that day
+    ("Từ 07 giờ 30 ngày 15/4/2027", date(2027, 4, 15)),
+    ("Từ 07 giờ 30 đến 11 giờ 00 ngày 15/4/2027", date(2027, 4, 15)),
+    ("Từ 7h00 ngày 20/01/2027", date(2027, 1, 20)),
+])
+def test_hours_of_one_day_are_that_day(phrase, day):
+    spec, _ = parse_time(phrase, CTX)
+    assert (spec.kind, spec.end) == ("date", day)
+
+
+def test_from_a_day_without_hours_stays_open():
+    spec, _ = parse_time("từ ngày 15/4/2027", CTX)
+    assert (spec.kind, spec.start, spec.end) == ("range", date(2027, 4, 15), None)

@@ -60,7 +60,8 @@ _SIGNATURE_LINES = 25  # lines after "Nơi nhận" that may hold the signature b
 
 _MARK_TAB = regex.compile(
     r"^\t*\s*(?P<mark>[-+•*–]|\d{1,2}(?:\.\d{1,2}){0,3}\.|[a-zđ]\)|[IVXLC]{1,6}\.|\(\d{1,2}\))"
-    r"(?:\t+|\s+)(?P<text>\S[^\t]*?)\s*$", regex.VERSION1)
+    # (not a row whose other cells are empty: "I. SỞ TƯ PHÁP<tab><tab><tab>", a table's group row)
+    r"(?:\t+|\s+)(?P<text>\S[^\t]*?)[ \u00a0]*$", regex.VERSION1)
 
 
 def spaced_columns(lines: list[str]) -> list[str]:
@@ -216,6 +217,8 @@ def _join_wrapped_cells(source: list) -> list:
 _MD_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _MD_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 # a row without its outer bars: text, then two bars or more ("STT | Nội dung | Chủ trì")
+# a row of such a table whose first cell is empty: a bar first, two more, no bar at the end
+_EMPTY_FIRST = regex.compile(r"^\s*\|(?:(?:[^|]|\\\|)*(?<!\\)\|){2,}(?:[^|]|\\\|)*[^|\s](?:[^|]|\\\|)*$")
 _BARE_ROW = regex.compile(r"^\s*[^|\s](?:[^|]|\\\|)*(?<!\\)\|(?:[^|]|\\\|)*(?<!\\)\|")
 
 
@@ -284,8 +287,9 @@ _GROUP_ROW = regex.compile(r"^\s*(?:[IVXLC]{1,5}|[A-ZĐ]|\d{1,3})\.?\s*\|\s*[^|\
 
 
 def _width(line: str) -> int:
-    """The number of cells of a "| a | b |" or "a | b | c" line, 0 for any other line."""
-    if _MD_ROW.match(line) or _BARE_ROW.match(line):
+    """The number of cells of a "| a | b |" or "a | b | c" line (or "| b | c" in a table typed
+    without outer bars: its first cell empty), 0 for any other line."""
+    if _MD_ROW.match(line) or _BARE_ROW.match(line) or _EMPTY_FIRST.match(line):
         return len(_row_cells(line))
     return 0
 
@@ -295,8 +299,10 @@ def _row_cells(line: str) -> list[str]:
     cell). Without the outer bars ("a | b | c", "I | Tiêu đề | | |"), every bar separates two
     cells: a bar at the end leaves an empty last cell."""
     line = line.strip()
-    if line.startswith("|"):
-        line = line[1:-1] if line.endswith("|") and len(line) > 1 else line[1:]
+    if line.startswith("|") and line.endswith("|") and len(line) > 1:
+        line = line[1:-1]
+    # ("| Kế hoạch ... | Sở Nội vụ | Trong tháng" under "Tháng 01 | ..." rows: the bar opens an
+    # empty first cell, the month printed once above it)
     return regex.split(r"(?<!\\)\|", line)
 
 

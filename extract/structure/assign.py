@@ -72,6 +72,16 @@ _DOER_NOTE = regex.compile(
     _F | regex.I)
 _NOTE_LABEL = regex.compile(r"^(?:đơn\s+vị|cơ\s+quan)(?:\s+chủ\s+trì|\s+thực\s+hiện)?\s*:\s*", _F | regex.I)
 # "Riêng Ban Quản lý dự án ...", "Riêng đối với Sở Y tế, ...": a paragraph that singles out a body
+# a decision approving a scheme or a plan with "những nội dung chủ yếu sau:": what follows is the
+# scheme itself, its goals, its roadmap and the work in it, each part read on its own
+_APPROVES = regex.compile(r"(?i:phê\s+duyệt|ban\s+hành)\s+(?i:đề\s+án|kế\s+hoạch|chương\s+trình|phương\s+án|dự\s+án|chiến\s+lược)"
+                          r"(?![\p{L}])", _F)
+# a work programme's meeting with its day, over the items it takes up
+_MEETING_DAY = regex.compile(r"^(?i:hội\s+nghị|phiên\s+họp|kỳ\s+họp|cuộc\s+họp)(?![\p{L}])[^:;.]{0,100}?"
+                             r"(?P<day>(?i:ngày)\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})", _F)
+# a propaganda plan's topics (data/prose.yaml sections.none), work where their items name doers
+_TOPICS_TITLE = regex.compile(r"(?i:nội\s+dung\s+(?:tuyên\s+truyền|thông\s+tin))", _F)
+_DONE_BY = regex.compile(r"(?<![\p{L}])do\s+(?=\p{Lu})", _F)
 _APART = regex.compile(r"(?i:riêng)\s+(?:(?i:đối\s+với)\s+)?(?=\p{Lu})", _F)
 _TAKING_PART = regex.compile(r"\s+(?P<verb>tham\s+gia)\s+[^,;:.()]{2,80}", _F)
 _NAMES_COLON = regex.compile(r"(?P<names>[^:;]{3,150}?)\s*:\s+(?=\p{Ll})", _F)
@@ -99,7 +109,9 @@ _TIME_WORDS = {"ngày", "tháng", "quý", "năm", "học", "kỳ", "trong", "tr�
 _LEADS_OVER = regex.compile(r"\s+(?:lãnh\s+đạo\s*,?\s*)?(?:lãnh\s+đạo|chỉ\s+đạo)(?![\p{L}])", _F)
 # "Phân công" and then staff named by their kind in lower case (not a body, not "đồng chí ...")
 _STAFF_SENT = regex.compile(r"(?i:phân\s+công)\s+$", _F)
-_STAFF = regex.compile(r"\s*(?:cán\s+bộ|công\s+chức|viên\s+chức|giáo\s+viên|nhân\s+viên|chuyên\s+viên|người)(?![\p{L}])", _F)
+# (and a unit's field staff: "Phân công Kiểm lâm địa bàn bám sát cơ sở ...")
+_STAFF = regex.compile(r"\s*(?:cán\s+bộ|công\s+chức|viên\s+chức|giáo\s+viên|nhân\s+viên|chuyên\s+viên|người|"
+                       r"(?i:kiểm\s+lâm\s+địa\s+bàn))(?![\p{L}])", _F)
 # "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này": who carries out the whole document
 _EXECUTES_ALL = regex.compile(r"(?:^|[.;:]\s+)(?:\d{1,2}\.\s*)?Giao\s+(?=\p{Lu})", _F)
 _CARRIES_OUT = regex.compile(r"\s*(?:chủ\s+trì\s*,?\s*)?(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|thi\s+hành)\s+"
@@ -243,6 +255,12 @@ class Assigner:
                 return None
         cls = self.r.section_class(node.title)
         if cls == "none" and self._gives_work(node):
+            return None
+        if (cls == "none" and _TOPICS_TITLE.search(node.title)
+                and any(self._doers_trailed(c) or self.bodies.subject(c.title)
+                        or getattr(read_note(c.title.rstrip(" .;"), self.bodies), "lead", None) for c in _descendants(node))):
+            # "II. NỘI DUNG TUYÊN TRUYỀN" whose items name who does them ("1. Tuyên truyền về ...
+            # (Báo ... chủ trì; thường xuyên)"): work, not topics
             return None
         if (cls == "none" and _COORDINATED.search(node.title) and not _PRINCIPLES.match(node.title)
                 and any(self.bodies.subject(c.title) or self._doers_trailed(c) for c in node.items)):
@@ -632,6 +650,10 @@ class Assigner:
         if region == "forward" and line.kind in ("part", "chapter", "upper", "heading", "boldhead"):
             s.due = s.due or _period_in_title(title)  # "PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026"
         s.due = s.due or _time_in_parentheses(title)
+        if s.due is None and node.items and (meeting := _MEETING_DAY.match(title)):
+            # "1.1. Hội nghị Ban Thường vụ Tỉnh ủy ngày 07/01/2027 (thứ Năm)" over the items it takes
+            # up: they are due at the meeting
+            s.due = meeting["day"]
         if s.due is None and (line.role == "time" or (node.items and time_heading(title))):
             # "Tháng 10" over the bullets done then; "1. Giai đoạn 2026 - 2027" over a roadmap's
             # steps
@@ -867,6 +889,10 @@ class Assigner:
                     **({"due": note.due} if note.due else {})}
         if not text.lstrip().startswith("(") and (said := self.inner_lead_in(text.rstrip(" .;"))):
             return {"lead": said[0], **({"support": said[1]} if said[1] else {})}
+        if (by := _DONE_BY.search(text)) and (name := self.bodies.name_at(text, by.end(), starts_sentence=True)):
+            # "Nội dung tại mục này do Trung tâm Văn hóa - Thông tin và Thể thao xã thực hiện."
+            said = self._with_partners(text.rstrip(" .;"), name)
+            return {"lead": said[0], **({"support": said[1]} if said[1] else {})}
         return None
 
     def inner_lead_in(self, text: str) -> tuple[str, str | None] | None:
@@ -953,6 +979,13 @@ class Assigner:
     def _with_partners(self, body: str, name: str) -> tuple[str, str | None]:
         """(doer, its partners in ``body``): the bodies after "phối hợp với" other than the doer."""
         partners = [p for p in self.bodies.partners(body) if p.casefold() not in name.casefold()]
+        if not partners:
+            # "... giao Phòng Văn hóa - Xã hội chủ trì; Ủy ban MTTQ Việt Nam xã, Công an xã phối
+            # hợp.": the partners' own clause after the doer's
+            for clause in regex.split(r"\s*;\s*", body.rstrip(" ."))[1:3]:
+                if (m := _PARTNERS_CLAUSE.match(clause.rstrip(" ."))) and self.bodies.starts_like_body(m["who"]):
+                    partners = [m["who"]]
+                    break
         return name, "; ".join(partners) or None
 
     def _name_before_verb(self, text: str) -> str | None:
@@ -976,6 +1009,7 @@ class Assigner:
             return False
         title = line.title.strip()
         if (title.endswith(":") or line.kind not in ("part", "chapter", "upper")) and self.r.content_intros.search(title) \
+                and not _APPROVES.match(title) \
                 and not any(self._hands_work(c) for c in _descendants(node)) and not self._dated_apart(node) \
                 and not self._outline_below(node):
             # (work handed out deeper down, "3. Để khắc phục ..., HĐND tỉnh yêu cầu:" over "a) Ủy

@@ -177,7 +177,7 @@ def classify(text: str, page: int | None = None, r: ProseRules | None = None, bo
         # "(Các cơ sở Đoàn xã, phường thực hiện; Ban Phong trào Tỉnh đoàn hướng dẫn)" on its own
         # line after items: who does the items above it
         return Line("plain", text, title=text, page=page, bold=bold, role="closing_note")
-    if _ASSIGNS_ABOVE.match(text):
+    if _ASSIGNS_ABOVE.match(text) or _CONTENTS_GIVEN.match(text):
         # "Giao Phòng Kinh tế chủ trì, phối hợp với ... thực hiện nội dung tại điểm a, điểm b nêu
         # trên." after the items it names: who does them, as a note in brackets would say
         return Line("plain", text, title=text, page=page, bold=bold, role="closing_note")
@@ -194,6 +194,12 @@ _ASSIGNS_ABOVE = regex.compile(
     r"^(?:giao|đề\s+nghị|yêu\s+cầu|phân\s+công)\s+\p{Lu}[^.;:]{3,200}?\s(?:thực\s+hiện|triển\s+khai|chủ\s+trì)"
     r"[^.;:]{0,40}?(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ|công\s+việc)\s+(?:tại\s+|ở\s+)?"
     r"(?:(?:điểm|mục|khoản|tiết)\s+[\w.]+(?:\s*(?:,|và)\s*(?:(?:điểm|mục|khoản|tiết)\s+)?[\w.]+)*\s+)?(?:nêu\s+)?trên\s*[.;]?$",
+    _F | regex.I)
+# ... or the same said from the contents' side ("Các nội dung tại mục này giao Phòng Văn hóa - Xã
+# hội chủ trì; Ủy ban MTTQ Việt Nam xã, Công an xã phối hợp.")
+_CONTENTS_GIVEN = regex.compile(
+    r"^(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ|công\s+việc)\s+(?:tại|ở|của|thuộc)\s+(?:mục|phần|điểm|khoản)\s+(?:này|trên|[\w.]+)"
+    r"\s*,?\s*(?:giao|do)\s+\p{Lu}[^.:]{3,250}?\s(?:chủ\s+trì|thực\s+hiện)(?:\s*[,;]\s*[^.:]{3,200}?\s(?:cùng\s+)?phối\s+hợp)?\s*[.;]?$",
     _F | regex.I)
 _ASSIGNS = regex.compile(r"(?<![\p{L}])(?:giao|đề\s+nghị|yêu\s+cầu|phân\s+công)(?![\p{L}])", _F)
 # (a school's or a campaign's week or round with its days: "Tuần 2 (từ 07/9 đến 12/9):",

@@ -73,6 +73,8 @@ def _spelt_as_season(printed: str, g: Grammar) -> bool:
 
 
 # a length of time and nothing else, after a word that bounds it (folded)
+# a clock time (folded): "07 giờ 30", "16h00"
+_CLOCK = regex.compile(r"(?<![\d/])\d{1,2}\s*(?:gio|h)(?![a-z])", regex.VERSION1)
 _WITHIN_ONLY = regex.compile(r"^(?:thoi\s+gian\s+(?:giai\s+quyet|xu\s+ly|thuc\s+hien)\s*:?\s*)?"
                              r"(?:trong\s+thoi\s+han|trong\s+vong|khong\s+qua|toi\s+da|cham\s+nhat(?:\s+la)?)\s+"
                              r"(?:toi\s+da\s+|khong\s+qua\s+)?\d{1,3}\s*(?:ngay|gio|tuan)(?:\s+lam\s+viec)?\s*[.;]?$")
@@ -253,6 +255,11 @@ def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
         # "trước tháng 6/2027", "hoàn thành trước năm 2028", "trước Quý III/2026": done before the
         # period starts, by the day before it (not within it)
         day = start - timedelta(days=1)
+        return TimeSpec(raw=text, kind="date", start=day, end=day, anchor=anchor)
+    if reading.kind == "range" and (start is None) != (end is None) and _CLOCK.search(folded):
+        # "Từ 07 giờ 30 ngày 15/4/2027", "Từ 07 giờ 30 đến 11 giờ 00 ngày 15/4/2027": hours of one
+        # day, a timeline's step on that day (not "từ ngày 15/4/2027", open from then on)
+        day = start or end
         return TimeSpec(raw=text, kind="date", start=day, end=day, anchor=anchor)
     return TimeSpec(raw=text, kind=reading.kind, start=start, end=end, rrule=reading.rrule,
                     anchor=anchor)

@@ -19,6 +19,9 @@ _INLINE_BULLET = regex.compile(r"(?:(?<=^)|(?<=[.:;!?…])\s+|(?<=^\s*))([-+•]
 _BULLETED_CELL = regex.compile(r"\s+([-+•])\s+(?=[\p{Lu}\d\"“(])")
 _PAGE_NUMBER = regex.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")
 # A well-formed Roman numeral in capitals ("IV", "XIII"; not "IIII", "VX"); matched whole.
+# the levels of local government a body's name may end on, one alternation for every pattern that
+# reads "the same body of every place of a level" ("Sở Y tế các tỉnh, thành phố ...")
+PLACE_LEVEL = r"(?:tỉnh|thành\s+phố|xã|phường|huyện|quận|thị\s+xã|đặc\s+khu)"
 ROMAN_NUMERAL = regex.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
 

@@ -887,13 +887,12 @@ class Assigner:
         if (note := read_note(text, self.bodies)) is not None and note.start == 0 and note.lead:
             return {"lead": note.lead, **({"support": note.support} if note.support else {}),
                     **({"due": note.due} if note.due else {})}
-        if not text.lstrip().startswith("(") and (said := self.inner_lead_in(text.rstrip(" .;"))):
-            return {"lead": said[0], **({"support": said[1]} if said[1] else {})}
-        if (by := _DONE_BY.search(text)) and (name := self.bodies.name_at(text, by.end(), starts_sentence=True)):
+        said = self.inner_lead_in(text.rstrip(" .;")) if not text.lstrip().startswith("(") else None
+        if said is None and (by := _DONE_BY.search(text)) \
+                and (name := self.bodies.name_at(text, by.end(), starts_sentence=True)):
             # "Nội dung tại mục này do Trung tâm Văn hóa - Thông tin và Thể thao xã thực hiện."
             said = self._with_partners(text.rstrip(" .;"), name)
-            return {"lead": said[0], **({"support": said[1]} if said[1] else {})}
-        return None
+        return {"lead": said[0], **({"support": said[1]} if said[1] else {})} if said else None
 
     def inner_lead_in(self, text: str) -> tuple[str, str | None] | None:
         """Who a sentence asks to do what follows: the body after "đề nghị", "yêu cầu" or "giao"
@@ -979,14 +978,20 @@ class Assigner:
     def _with_partners(self, body: str, name: str) -> tuple[str, str | None]:
         """(doer, its partners in ``body``): the bodies after "phối hợp với" other than the doer."""
         partners = [p for p in self.bodies.partners(body) if p.casefold() not in name.casefold()]
-        if not partners:
+        if not partners and (own := self._partners_clause(body)):
             # "... giao Phòng Văn hóa - Xã hội chủ trì; Ủy ban MTTQ Việt Nam xã, Công an xã phối
             # hợp.": the partners' own clause after the doer's
-            for clause in regex.split(r"\s*;\s*", body.rstrip(" ."))[1:3]:
-                if (m := _PARTNERS_CLAUSE.match(clause.rstrip(" ."))) and self.bodies.starts_like_body(m["who"]):
-                    partners = [m["who"]]
-                    break
+            partners = [own]
         return name, "; ".join(partners) or None
+
+    def _partners_clause(self, text: str) -> str | None:
+        """The bodies of the second or third ";" clause of ``text`` that says only that they help
+        ("...; Công an tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh phối hợp; ...")."""
+        for clause in regex.split(r"\s*;\s*", text.rstrip(" ."))[1:3]:
+            partners = _PARTNERS_CLAUSE.match(clause.rstrip(" ."))
+            if partners and self.bodies.starts_like_body(partners["who"]):
+                return partners["who"]
+        return None
 
     def _name_before_verb(self, text: str) -> str | None:
         # (after "Giao", a list of bodies may be long: "Giao Thường trực HĐND tỉnh, các Ban của HĐND
@@ -1423,15 +1428,11 @@ class Assigner:
             # II/2026)": the partners the closing note names
             t.support = note.support
             f.own.add("support")
-        if names and t.support is None:
-            for clause in regex.split(r"\s*;\s*", first.rstrip(" ."))[1:3]:
-                partners = _PARTNERS_CLAUSE.match(clause.rstrip(" ."))
-                if partners and self.bodies.starts_like_body(partners["who"]):
-                    # "Bộ Chỉ huy quân sự tỉnh chủ trì tổ chức thực binh ...; Công an tỉnh, Bộ Chỉ
-                    # huy Bộ đội Biên phòng tỉnh phối hợp; ngày 23/9/2026.": the partners' own clause
-                    t.support = partners["who"]
-                    f.own.add("support")
-                    break
+        if names and t.support is None and (own := self._partners_clause(first)):
+            # "Bộ Chỉ huy quân sự tỉnh chủ trì tổ chức thực binh ...; Công an tỉnh, Bộ Chỉ huy Bộ
+            # đội Biên phòng tỉnh phối hợp; ngày 23/9/2026.": the partners' own clause
+            t.support = own
+            f.own.add("support")
         if names:
             t.lead = "; ".join(names)
             t.lead_from_text = True

@@ -15,6 +15,7 @@ import re
 
 import regex
 
+from ..lang.text import PLACE_LEVEL
 from .prose_rules import rules, words_pattern
 
 _FLAGS = regex.VERSION1
@@ -141,8 +142,7 @@ _WHERE = regex.compile(r"\s+nơi\s+\p{Ll}", _FLAGS)
 _WHICH = regex.compile(r"\s+(?:nơi\s+)?có\s+(?!liên\s+quan)(?=\p{Ll})", _FLAGS)
 # the same body of every place of a level ("Sở Y tế các tỉnh, thành phố trực thuộc trung ương"),
 # with no place named (a list of named places is unit_lists')
-_PLACE_LEVEL = r"(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu|huyện|quận|thị\s+xã)"
-_OF_EACH_PLACE = regex.compile(rf"\s+(?i:các)\s+{_PLACE_LEVEL}(?:\s*,\s*{_PLACE_LEVEL})*"
+_OF_EACH_PLACE = regex.compile(rf"\s+(?i:các)\s+{PLACE_LEVEL}(?:\s*,\s*{PLACE_LEVEL})*"
                                r"(?:\s+trực\s+thuộc\s+(?:trung\s+ương|Trung\s+ương|tỉnh))?(?![\p{L}])(?!\s+\p{Lu})", _FLAGS)
 _PLURAL_IN = regex.compile(r"(?<![\p{L}])(?i:các|những)\s", _FLAGS)
 _ACCOUNT = regex.compile(r"\s+(?:đã|đang|đều|cũng|vẫn|là|được|có|bị|chưa)(?![\p{L}])", _FLAGS)

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import regex
 
-from ..text import is_page_number, strip_markup
+from ..text import PLACE_LEVEL, is_page_number, strip_markup
 from .folding import Word, nfc
 from .registry import Registry
 from .unit_lists import headed_list, unit_list
@@ -208,7 +208,7 @@ def _cooperates_with(m: regex.Match) -> str:
     return f"{m['lead']}{m['sp']}phối hợp với {m['body']}"
 
 
-_OF_EACH_PLACE = regex.compile(r"(?i:các)\s+(?i:tỉnh|thành\s+phố|xã|phường|huyện|quận|thị\s+xã|đặc\s+khu)(?![\p{L}])",
+_OF_EACH_PLACE = regex.compile(rf"(?i:các)\s+(?i:{PLACE_LEVEL})(?![\p{{L}}])",
                                regex.VERSION1)
 
 

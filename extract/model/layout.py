@@ -112,6 +112,10 @@ class Table:
     rows: list[Row]
     page: int | None = None
     header_rows: int = 0  # rows the reader knows to be header rows (0 = unknown)
+    # Does the source say which cells are merged down? A Word, HTML or ruled PDF table does;
+    # plain text, Markdown and a PDF's columns without rules print a merged cell once, in its
+    # first row, and leave the rows under it empty.
+    merges_known: bool = True
 
 
 Block = Union[Paragraph, Table]

@@ -231,7 +231,7 @@ def _build(rows: list[list[Char]], columns: list[list[float]], page: int, titles
     out = [Row([Cell(cell_text(cs)) for cs in cells], page=page, boxes=_row_box(cells, page)) for cells in logical]
     if refine is not None and len(columns) > 1:
         _reread_first_column(out, logical, columns, refine)
-    return Table(out, page=page)
+    return Table(out, page=page, merges_known=False)
 
 
 def _row_box(cells: list[list[Char]], page: int) -> list[tuple[int, float, float, float, float]]:

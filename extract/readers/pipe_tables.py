@@ -194,7 +194,7 @@ def pipe_blocks(lines: list[str]) -> list[str | Table] | None:
         end = (body[-1][-1] if body else head[-1]).last + 1
         keep = set() if shared else {i for s in tail for i in range(s.first, s.last + 1)}
         consumed |= {i for i in range(start, end + 1) if i not in keep}
-        tables[start] = Table(_rows_of([head] + body, w), header_rows=1)
+        tables[start] = Table(_rows_of([head] + body, w), header_rows=1, merges_known=False)
     out: list[str | Table] = []
     for i, line in enumerate(lines):
         if i in tables:

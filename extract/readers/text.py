@@ -142,7 +142,7 @@ def read_typed(lines: list[str]) -> list:
 
     def flush() -> None:
         if rows:
-            blocks.append(Table(rows=list(rows)))
+            blocks.append(Table(rows=list(rows), merges_known=False))
             rows.clear()
 
     # Web pages saved as text put each table cell on its own lines between lone "|" lines.

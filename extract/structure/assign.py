@@ -137,6 +137,16 @@ _NEXT_CLAUSE = regex.compile(rf"(?:;|\s[-–])\s+(?=\p{{Lu}}|{_PERSON_AHEAD})", 
 # "3. Đồn Biên phòng Nhật Lệ (đề nghị)": a body asked, not ordered, in a heading
 _ROLE_WORDS = regex.compile(r"(?i:chủ\s+trì|phối\s+hợp)", _F)
 _ASKED_NOTE = regex.compile(r"\s*\((?i:đề\s+nghị|phối\s+hợp|nếu\s+có)\)\s*(?=:?\s*$)", _F)
+# a sentence that says what was done or is not yet: its first clause holds "đã", "chưa", "còn"
+_DONE_ALREADY = regex.compile(r"^[^.;:]{0,120}?(?<![\p{L}])(?:đã|chưa|vẫn\s+còn|còn\s+(?:để|có|chậm|thiếu))(?![\p{L}])", _F | regex.I)
+# matters, not bodies, after "Đối với" ("Đối với một số vụ việc cụ thể", "Đối với các dự án chậm
+# tiến độ")
+_MATTERS = regex.compile(r"\s*(?:(?:các|những|một\s+số)\s+)?(?:vụ\s+việc|vụ\s+án|trường\s+hợp|nội\s+dung|vấn\s+đề|hồ\s+sơ|"
+                         r"dự\s+án|công\s+trình|kiến\s+nghị|đơn\s+(?:thư|khiếu|tố|kiến|đề)|việc|lĩnh\s+vực|nhiệm\s+vụ|khoản|tồn\s+tại)(?![\p{L}])", _F | regex.I)
+# the role of the body named before a dash ("Sở Tư pháp - Cơ quan thường trực Hội đồng:"): a gloss,
+# not a second body
+_DASHED_ROLE = regex.compile(r"\s+[-–]\s+(?i:cơ\s+quan|đơn\s+vị)\s+(?i:thường\s+trực|chủ\s+trì|đầu\s+mối|tham\s+mưu|chuyên\s+trách)"
+                             r"[^:;()\-–]{0,80}?(?=\s*:)", _F)
 _COORDINATED = regex.compile(r"(?i:phối\s+hợp)", _F)
 # a period counted from an event ("trong 02 ngày làm việc kể từ ngày lập biên bản")
 _COUNTED_FROM = regex.compile(r"(?i:(?:trong|chậm\s+nhất|không\s+quá|sau)\s+(?:vòng\s+)?\d{1,3}\s+(?:ngày|tuần|tháng|giờ)"
@@ -172,9 +182,23 @@ _TOPIC = regex.compile(r"^(?i:về|đối\s+với)\s+[^:;]{2,120}?,\s+(?=\p{Lu}|
 # "Về công tác thu ngân sách: Giao ...", "Đối với đề nghị của UBND xã X: giao Sở Y ...": a topic
 # label, then the assignment (in either case after the colon)
 _RUN_IN_LABEL = regex.compile(r"^(?:(?i:về|đối\s+với)\s[^:;.()]{3,250}|[^:;.()]{3,100}):\s+"
-                              r"(?=\p{Lu}|(?:giao|đề\s+nghị|yêu\s+cầu)\s+\p{Lu})", _F)
+                              r"(?=\p{Lu}|(?:giao|đề\s+nghị|yêu\s+cầu)\s+\p{Lu})"
+                              # (a case described at length, brackets and initials and all, then
+                              # whom it is given to: "Vụ việc khiếu nại của ông Hoàng Văn Th. (tổ dân
+                              # phố ...) về bồi thường ...: giao Chủ tịch Ủy ban nhân dân phường ...")
+                              r"|^(?:[^:;.]|\.(?!\s+\p{Lu}))+:\s+(?=(?:giao|đề\s+nghị|yêu\s+cầu)\s+\p{Lu})", _F)
 _ROUND = regex.compile(r"^(?:đợt|giai\s+đoạn|lần)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*:\s*(?P<rest>.+)", _F | regex.I)
 _TIME_LABEL = regex.compile(r"^(?P<label>[^:\n]{4,60}?)\s*:\s+(?=\p{Lu})", _F)
+# the rounds of one piece of work ("tổ chức 02 đợt chiến dịch ...:" over "+ Đợt 1: ..., hoàn
+# thành trước ngày 15/5/2026;", "+ Đợt 2: ..."): its parts, each with its own time
+_PHASE = regex.compile(r"^(?:đợt|lần|giai\s+đoạn|bước|kỳ)\s+(?:\d{1,2}|[IVX]{1,4}|một|hai|ba|thứ\s+\p{L}+)(?![\p{L}\d])", _F | regex.I)
+# who does an item, labelled inside its own line ("... . Đơn vị thực hiện: Sở Y tế; thời gian: ...")
+_DOER_IN_ITEM = regex.compile(r"(?<![\p{L}])(?:đơn\s+vị|cơ\s+quan)\s+(?:thực\s+hiện|chủ\s+trì)\s*:\s*\p{Lu}", _F | regex.I)
+# a demand made by the body the heading names of those who work for it on a project (not of
+# the state's bodies: "Yêu cầu các sở, ban, ngành ..." asks them)
+_DEMANDS = regex.compile(r"^(?:yêu\s+cầu|đôn\s+đốc)\s", _F | regex.I)
+_PARTIES_OF_A_PROJECT = regex.compile(r"^(?:các\s+)?(?:liên\s+danh\s+)?(?:nhà\s+thầu|đơn\s+vị\s+(?:thi\s+công|tư\s+vấn)|tư\s+vấn\s+giám\s+sát)",
+                                      _F | regex.I)
 _POINT = regex.compile(r"^(?:việc|về|đối với|những|các trường hợp|trường hợp|tiêu chuẩn|tiêu chí|cơ cấu|thành phần|"
                     r"số lượng|cách|tư cách|thời gian|thời hạn|điều kiện|hồ sơ|danh sách|nội dung|kết quả)(?![\p{L}])",
                     _F | regex.I)
@@ -207,7 +231,7 @@ _ASKS_HEADING = regex.compile(r"^(?:kính\s+)?(?:đề\s+nghị|kiến\s+nghị|
 # A line left open on a word that needs what follows ("... chủ trì, phối hợp").
 _OPEN_END = regex.compile(r"(?<![\p{L}])(?:phối\s+hợp|với|và|của|các|cho|về|trong|tại|theo|để|nhằm|đến|từ|là|gồm)\s*,?\s*$",
                        _F | regex.I)
-_DUTIES_OF = regex.compile(r"^(?:nhiệm\s+vụ|trách\s+nhiệm|nhiệm\s+vụ,?\s+(?:và\s+)?quyền\s+hạn)(?:\s+cụ\s+thể)?\s+của\s+"
+_DUTIES_OF = regex.compile(r"^(?:nhiệm\s+vụ|trách\s+nhiệm|nhiệm\s+vụ,?\s+(?:và\s+)?quyền\s+hạn)(?:\s+(?:cụ\s+thể|chung|chủ\s+yếu))?\s+của\s+"
                            r"(?P<name>[^:;.()]{3,90})$", _F | regex.I)
 # "Chỉ đạo các cấp công đoàn chủ động phối hợp với ...": the partners are the delegates', not
 # the doer's.
@@ -557,6 +581,18 @@ class Assigner:
                     values.setdefault(k, v)
         return values
 
+    def _opening_trailers(self, node: Node) -> dict[str, str]:
+        """Trailer lines right under a heading, before its first item."""
+        values: dict[str, str] = {}
+        for part in node.parts:
+            if isinstance(part, Line):
+                continue
+            if part.line.kind != "trailer" or part.items:
+                break
+            for k, v in self.trailer_values(part).items():
+                values.setdefault(k, v)
+        return values
+
     def closing_trailers(self, node: Node) -> dict[str, str]:
         """Trailer lines at the end of an item (after its last line of content, at any depth:
         the outline puts a trailer under the last line above it): they close its group."""
@@ -647,6 +683,10 @@ class Assigner:
             # "2.3. Giám sát dịch tễ (Khoa Kiểm soát bệnh tật; thường xuyên):"
             s.lead, s.support = bracket.lead, s.support or bracket.support
             s.due = bracket.due
+        if s.lead is None and node.items and (opening := self._opening_trailers(node)).get("lead"):
+            # "1. Dự án 1: ..." / "Cơ quan chủ trì: Sở Dân tộc và Tôn giáo; cơ quan phối hợp: ..."
+            # over "a) ...", "b) ...": the roles printed once, before the items they hold for
+            s.lead, s.support = opening["lead"], s.support or opening.get("support")
         if region == "forward" and line.kind in ("part", "chapter", "upper", "heading", "boldhead"):
             s.due = s.due or _period_in_title(title)  # "PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026"
         s.due = s.due or _time_in_parentheses(title)
@@ -675,6 +715,12 @@ class Assigner:
         duty = _DUTIES_OF.match(title.rstrip(" :."))
         if duty and _PARTIES.match(duty.group("name")):
             return None  # "III. TRÁCH NHIỆM CỦA MỖI BÊN": the parties, named by the items below
+        if duty and duty.group("name").isupper():
+            # "III. NHIỆM VỤ CỤ THỂ CỦA CÁC DỰ ÁN, TIỂU DỰ ÁN": a heading in capitals names bodies
+            # only when its words, in sentence case, start like one ("TRÁCH NHIỆM CỦA SỞ Y TẾ")
+            name = duty.group("name")
+            return name if self.bodies.starts_like_body(name[:1] + name[1:].lower()) or \
+                self.bodies.starts_like_body(name.title()) else None
         if duty and (self.bodies.starts_like_body(duty.group("name")) or duty.group("name")[:1].isupper()):
             return duty.group("name")
         return None
@@ -691,6 +737,9 @@ class Assigner:
         """(name, rest) when ``text`` opens with a body's name as a label: "Sở Y tế:", "Sở Y
         tế - Chủ trì ...", or is only a body's name ("b) Công an tỉnh")."""
         text = _ASKED_NOTE.sub("", text.strip())  # "3. Đồn Biên phòng Nhật Lệ (đề nghị)": a body asked, not ordered
+        text = _DASHED_ROLE.sub("", text, count=1)
+        if (about := FOR_BODY.match(text)) and _MATTERS.match(text, about.end()):
+            return None  # "4. Đối với một số vụ việc cụ thể:": the matters the items take up, no body
         headed = PERSON_NOTE.search(text)
         if headed:
             text = (text[:headed.start()] + text[headed.end():]).strip()
@@ -1028,7 +1077,11 @@ class Assigner:
             # gian: ...", "- Nhiệm vụ:" and the duties under it: the item is the task.
             return True
         if line.kind in ("bullet", "star") and all(c.line.kind in ("sub", "star") for c in node.items):
-            return not self.agency_label(title) and not (title.endswith(":") and self.lead_in(title))
+            # (not "+" items each due at a time of their own under "- Tổ chức đánh giá ..., cụ
+            # thể:": separate pieces of work)
+            return (not self.agency_label(title) and not (title.endswith(":") and self.lead_in(title))
+                    and not (title.endswith(":") and self._dated_apart(node)
+                             and not all(_PHASE.match(c.title) for c in node.items)))
         if line.kind == "sub" and all(c.line.kind == "star" for c in node.items):
             return True
         if (line.kind not in ("part", "chapter", "upper", "article") and len(node.items) >= 1
@@ -1064,6 +1117,17 @@ class Assigner:
             return True
         return False
 
+    def _case_of_work(self, node: Node) -> bool:
+        """An item under a sentence of work that it spells out case by case ("- Tổ chức đánh giá,
+        xếp loại ..., cụ thể:" over "+ Đối với người lao động ...: đánh giá theo ..."): the
+        case names whom the work is done for, not who does it."""
+        parent = node.parent.line if node.parent is not None else None
+        if parent is None or parent.kind not in ("bullet", "sub", "star", "letter", "paren"):
+            return False
+        title = parent.title.strip()
+        return title.endswith(":") and self.is_work(title) and self.agency_label(title) is None \
+            and not self.lead_in(title)
+
     def _dated_apart(self, node: Node) -> bool:
         """Items each due at a time of their own ("..., cụ thể:" over "a) ... trước ngày 15/11",
         "b) ... hoàn thành ngày 30/11"): separate pieces of work, not the parts of one."""
@@ -1094,6 +1158,11 @@ class Assigner:
         tỉnh" over its duties), not a body only listed ("- Toàn thể thành viên Ban công tác Mặt
         trận;" among those invited)."""
         label = self.agency_label(item.title)
+        if label is None and (run_in := _RUN_IN_LABEL.match(item.title)) and _REQUEST.match(item.title, run_in.end()):
+            # "a) Vụ việc khiếu nại của ông ...: giao Chủ tịch Ủy ban nhân dân phường ... tổ chức đối
+            # thoại ...": the case, then the body it is given to
+            rest = item.title[run_in.end():]
+            return self._asks_someone(rest[:1].upper() + rest[1:])
         return label is not None and bool(label[1] or item.items or not regex.search(r"[;.,]\s*$", item.title))
 
     def _points(self, items: list[Node]) -> bool:
@@ -1103,6 +1172,8 @@ class Assigner:
             return False
         if any(self.agency_label(c.title) for c in items):
             return False  # "Đối với Cổng Thông tin điện tử: ..." hands work to a body
+        if sum(1 for c in items if _DOER_IN_ITEM.search(c.title) or "lead" in self.closing_trailers(c)) * 2 > len(items):
+            return False  # "- Nội dung số 1: Hỗ trợ ... Đơn vị thực hiện: Sở Nông nghiệp ...; thời gian: ..."
         if sum(1 for c in items if self.is_work(c.title) and not _POINT.match(c.title)) * 2 >= len(items):
             return False  # "- Đề nghị các cơ quan ...", "- Các cơ sở ... khẩn trương ...": work, then two "Đối với ..."
         pointy = sum(1 for c in items if _POINT.match(c.title)
@@ -1197,6 +1268,8 @@ class Assigner:
         if not body and self.r.not_work.search(title):
             return [], True  # "Ông Nguyễn Văn A, Phó Chủ tịch UBND xã - Tổ trưởng;": a member, no work
         label = self.agency_label(title)
+        if label is not None and _rest_of_case(label, title) and self._case_of_work(node):
+            label = None  # "+ Đối với công chức ...: tổ chức đánh giá ..." under "- Tổ chức đánh giá ..., cụ thể:"
         if label is not None:
             name, rest = label
             scope = Scope(lead=name).over(scope)
@@ -1215,6 +1288,10 @@ class Assigner:
             # A heading over paragraphs: each paragraph of work is a task under it.
             inner = sections + [self.section_of(node)]
             works = [b for b in body if self.is_work(b.text) and not self.r.not_work.search(b.text)]
+            if works and self.r.section_class(title) == "none":
+                # "1. Ưu điểm" over "Ủy ban nhân dân xã đã cơ bản thực hiện nhiệm vụ thu, chi ...":
+                # under a heading of assessment, what was or was not done is an account
+                works = [b for b in works if not _DONE_ALREADY.match(b.text)]
             if works and works[-1] is body[-1] and body[-1].text.rstrip().endswith(":") and not node.items:
                 # "Các sở, ban, ngành ... triển khai các nhiệm vụ cụ thể sau:" with nothing after
                 # it here: it introduces a table, whose rows are the tasks
@@ -1247,6 +1324,15 @@ class Assigner:
                                  ordinal=line.ordinal)
                 inner = sections + [self.section_of(node)]
                 return [head, *(self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in own)], True
+        if (body and line.kind in ("heading", "letter", "paren") and not _SENTENCE_END.search(title)
+                and not title.rstrip().endswith(":")
+                and all((lab := self.agency_label(b.text)) and lab[1] and not self.r.not_work.search(b.text) for b in body)):
+            # "10.2. Tiểu dự án 2: Ứng dụng công nghệ thông tin ..." over "Sở Khoa học và Công
+            # nghệ: xây dựng, vận hành phần mềm ...": the heading names the part, each paragraph
+            # hands its body the work
+            inner = sections + [self.section_of(node)]
+            return [self.task(line, b.text, inner, Scope(lead=self.agency_label(b.text)[0]).over(scope), b.page, ordinal=None)
+                    for b in body], False
         apart = [b for b in body if (m := _APART.match(b.text)) and self.bodies.subject(b.text[m.end():])]
         if apart and line.kind not in ("part", "chapter", "upper"):
             # "4. Định kỳ ... báo cáo tiến độ." then "Riêng Ban Quản lý dự án ... chủ trì ...": the
@@ -1350,6 +1436,11 @@ class Assigner:
             if label and self.r.lead_in.match(rest):
                 asked = rest  # "Về công tác thu ngân sách: Giao Phòng Kinh tế chủ trì ..."
             lead_in = self.lead_in(asked.rstrip(".") + ":") if self.r.lead_in.match(asked) else None
+            if (lead_in and lead_in[0] and scope.lead and scope.lead != self.doc_scope.lead and _DEMANDS.match(asked)
+                    and _PARTIES_OF_A_PROJECT.match(lead_in[0])):
+                # "1. Các Ban Quản lý dự án:" over "b) Yêu cầu các nhà thầu tập trung tối đa nhân
+                # lực ...": the body the heading names makes the demand; it answers for the work
+                lead_in = None
             if lead_in and lead_in[0]:
                 names = [self._addressed(lead_in[0])]
                 if lead_in[1]:
@@ -1663,6 +1754,11 @@ _TRAILING_VERBS = regex.compile(r"(?:\s+(?:tham\s+mưu|triển\s+khai|tổ\s+ch�
 def _own_texts(node: Node) -> list[str]:
     """The words an outline node prints itself: its title and its paragraphs, not its items'."""
     return ([node.line.title] if node.line is not None else []) + [b.text for b in node.body]
+
+
+def _rest_of_case(label: tuple[str, str], title: str) -> bool:
+    """A label "Đối với X: ..." followed by the work on the same line."""
+    return bool(label[1]) and FOR_BODY.match(title.strip()) is not None
 
 
 def _descendants(node: Node, depth: int = 4):

@@ -162,6 +162,8 @@ _ASSIGNED = regex.compile(r"\s+được\s+(?:giao|phân\s+công|phân\s+bổ|d�
 # what a body was given, up to where the document gives it ("... tổ chức lớp tại Mục III")
 _GIVEN_AT = regex.compile(r"[^,;.:()]{0,60}?\s(?:tại|theo)\s+(?i:mục|phụ\s+lục|điều|khoản|điểm|phần)\s+[\w.]+", _FLAGS)
 _DUTY = regex.compile(r"\s+(?:có|chịu)\s+trách\s+nhiệm(?![\p{L}])", _FLAGS)
+# "là thành viên Ban Chỉ đạo ...": bodies named by the board they sit on
+_MEMBER_OF = regex.compile(r"\s+thành\s+viên\s+(?=\p{Lu})", _FLAGS)
 _MAIN_PREDICATE = regex.compile(r"(?<![\p{L}])(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+động|phải|cần|khẩn\s+trương|"
                                 r"tiếp\s+tục|nghiêm\s+túc|tập\s+trung|thường\s+xuyên|tích\s+cực|chủ\s+trì|thực\s+hiện\s+việc)(?![\p{L}])", _FLAGS)
 _COMMON_HEAD = regex.compile(r"(?i:(?:các\s+|những\s+)?(?:doanh\s+nghiệp|cơ\s+sở|tổ\s+chức|hợp\s+tác\s+xã|nhà\s+\p{L}+))\s", _FLAGS)
@@ -194,7 +196,7 @@ _STATIVE = regex.compile(r"\s*(?:là|được|có|bị|(?:vẫn\s+|còn\s+)?chư
 # ("Sở Tài chính tỉnh Lâm Đồng", "Công an cấp xã"), a capitalised word, brackets, a list.
 _NAME_GOES_ON = regex.compile(
     r"^(?:$|\s*[,;(]|\s+(?:và|hoặc)\s|\s+\p{Lu}|\s+\d|\s+(?:tỉnh|thành\s+phố|xã|phường|huyện|quận|thị\s+xã|"
-    r"thị\s+trấn|đặc\s+khu|cấp|trung\s+ương|khu\s+vực|các|cùng\s+cấp|trực\s+thuộc|thuộc|của|liên\s+quan|có\s+liên\s+quan|được|đóng|trên\s+địa\s+bàn|nơi\s+có)(?![\p{L}]))",
+    r"thị\s+trấn|đặc\s+khu|cấp|trung\s+ương|khu\s+vực|các|cùng\s+cấp|trực\s+thuộc|thuộc|của|liên\s+quan|có\s+liên\s+quan|được|đóng|trên\s+địa\s+bàn|nơi\s+có|(?:là\s+)?thành\s+viên)(?![\p{L}]))",
     _FLAGS)
 # ... or lower-case words, then "và" and a capitalised word: one proper name of two halves that
 # the registry knows only the first of ("Phòng Chính trị tư tưởng và Công tác học sinh")
@@ -431,6 +433,12 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
                 and not regex.search(r"[,;.:]", which):
             cut = after
             qualified = len(which.split()) + 1
+    if cut and text[cut.start():cut.end()].strip() == "là" and _MEMBER_OF.match(text, cut.end()):
+        # "Các sở, ngành là thành viên Ban Chỉ đạo các Chương trình ... tỉnh thẩm định ...": which
+        # of them; the name runs to the next predicate
+        after = p.predicate.search(text, _MEMBER_OF.match(text, cut.end()).end())
+        if after and len(text[cut.end():after.start()].split()) <= 14 and not regex.search(r"[,;.:]", text[cut.end():after.start()]):
+            cut = after
     if cut and text[cut.start():cut.end()].strip() == "tham gia" and not _OPINION.match(text, cut.end()):
         # "Các sở, ngành, địa phương tham gia diễn tập bổ sung ...", "UBND các xã, phường có lực
         # lượng tham gia diễn tập chủ động ...": who take part in it, then their own predicate
@@ -490,7 +498,10 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         # ...": who they are ("được giao ...") is part of their name, up to a word that only a
         # main predicate starts with (its own verbs are the duty it names).
         # ("... được giao thực hiện việc ...": "thực hiện" right after the verb is its object)
-        main = next((m for m in _MAIN_PREDICATE.finditer(text, assigned.end())
+        # (past the role given: "Thủ trưởng các sở, ban, ngành được giao chủ trì tại Phụ lục có
+        # trách nhiệm ...": "chủ trì" is what they were given, "có trách nhiệm" their predicate)
+        given = _GIVEN_ROLE.match(text, assigned.end())
+        main = next((m for m in _MAIN_PREDICATE.finditer(text, given.end() if given else assigned.end())
                      if not m.group().startswith("thực") or len(text[assigned.end():m.start()].split()) >= 2), None)
         if main and not regex.search(r"[;:.()]", text[cut.start():main.start()]) \
                 and len(text[cut.start():main.start()].split()) <= _MAX_NAME_WORDS \
@@ -790,7 +801,7 @@ class Bodies:
             return found  # the registry knows the body; the word rules may cut it elsewhere
         if found and own and own.startswith(found) and (_PLURAL_START.match(found) or (
                 _PLURAL_IN.search(found) and (_WHERE.match(own, len(found)) or _WHICH.match(own, len(found))))) \
-                and regex.fullmatch(r"(?:\s+\p{Ll}+){1,8}", own[len(found):], _FLAGS):
+                and regex.fullmatch(r"\s+\p{Ll}+(?:\s+\p{L}+){0,7}", own[len(found):], _FLAGS):
             # "Các cơ quan, đơn vị sử dụng ngân sách rà soát ...": which of the plural; "Ủy ban nhân
             # dân các xã, phường nơi đặt điểm thi bảo đảm ...", "... các xã có rừng tổ chức ...": which
             # of the places

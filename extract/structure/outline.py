@@ -453,6 +453,10 @@ def _names_a_body_only(text: str) -> bool:
     return _body_name_only(title[asked.end():].strip() if asked else title)
 
 
+# a body's name, its colon, then what it does in lower case ("Sở Y tế: xây dựng ...")
+_BODY_COLON = regex.compile(r"^(?P<name>[^:;.()]{3,120}):\s+(?=\p{Ll})", regex.VERSION1)
+
+
 def _label_of_a_body(text: str) -> bool:
     """A line that is a body's name and its colon, maybe with who heads it in brackets."""
     from .bodies import PERSON_NOTE
@@ -509,8 +513,12 @@ def _continues_soft(previous: "BodyLine", text: str, bold: bool, soft_break: boo
         # "4. Đẩy mạnh chuyển đổi số y tế" over "Cục Công nghệ thông tin chủ trì ...", "2.5. Về
         # chuẩn bị các hội nghị" over "Giao Văn phòng Đảng ủy chủ trì, phối hợp với ...:"
         return False
-    if (text[:1].isupper() and _marker(previous.text, None, False) is not None and text.rstrip().endswith(":")
-            and not _LEFT_OPEN.search(previous.text) and _label_of_a_body(text)):
+    if (text[:1].isupper() and _marker(previous.text, None, False) is not None
+            and not _LEFT_OPEN.search(previous.text)
+            and (_label_of_a_body(text) if text.rstrip().endswith(":")
+                 else bool((colon := _BODY_COLON.match(text)) and _label_of_a_body(colon["name"])))):
+        # (and "10.2. Tiểu dự án 2: Ứng dụng công nghệ thông tin" over "Sở Khoa học và Công nghệ:
+        # xây dựng, vận hành phần mềm ...": the body, its colon, then its work on the same line)
         # "6. Công tác đào tạo ... và chỉ đạo tuyến" over "Trung tâm Đào tạo - Chỉ đạo tuyến
         # (PGS.TS ... - Phó Giám đốc phụ trách):": the body that does the items below it
         return False

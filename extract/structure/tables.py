@@ -190,8 +190,9 @@ class _TableReader:
         self.doer = doer  # who does every row when no column says (an inspection's team)
         self._partners = None  # bodies.Bodies, made when a row first needs it
         self._group_time = ""  # a timetable's month printed once over its rows (see add_rows)
+        self._group_lead = ""  # a doer printed once over the numbered rows under it (see add_rows)
 
-    def add_rows(self, rows: list[Row], page: int | None) -> None:
+    def add_rows(self, rows: list[Row], page: int | None, merges_known: bool = True) -> None:
         roles = self.columns.roles
         for row in rows:
             cells = _fit(_expand(row), roles)
@@ -252,6 +253,8 @@ class _TableReader:
                     # one cell across "Bắt đầu | Hoàn thành" ("Thường xuyên", "Năm 2026"): the
                     # time of both
                     values["due"] = values["start"]
+            if not merges_known:
+                self._lead_printed_once(values, merged, bool(title) or bold)
             self._join_length(values, extra, merged)
             self._narrower_note(values, extra, merged)
             self._partners_in_note(values, extra)
@@ -266,6 +269,28 @@ class _TableReader:
             ordinal = values.pop("ordinal", "") or None
             self.items.append(_Item("task", ordinal, values, extra, row.page or page, bold,
                                     merged, ordinal_merged))
+
+    def _lead_printed_once(self, values: dict[str, str], merged: set[str], heading: bool) -> None:
+        """A doer's cell merged down over the rows of its work: a reader of merged cells copies
+        it to each row; where the source does not say what is merged (plain text, a PDF's
+        columns without rules) it is printed once, on the first row, and the lead cell of the
+        numbered rows under it is empty. Those
+        rows, each with a cell of its own besides the work (a time, partners), are its (not
+        across a heading row, nor for a row with no number of its own: a wrapped line of the
+        row above)."""
+        if "lead" not in self.columns.roles:
+            return
+        if heading or (values.get("ordinal") and _part_heading_values(values)):
+            self._group_lead = ""
+        elif values.get("lead") and values.get("task"):
+            self._group_lead = values["lead"]
+        elif (not values.get("lead") and values.get("task") and values.get("ordinal") and self._group_lead
+              and "lead" not in merged
+              and any(v for r, v in values.items() if r not in ("task", "ordinal", "lead"))):
+            # (a row of a title and nothing else, "2 | Công tác đào tạo | | ", heads the rows
+            # under it: not one of them)
+            values["lead"] = self._group_lead
+            merged.add("lead")
 
     def _partners_in_note(self, values: dict[str, str], extra: dict[str, str]) -> None:
         """A table with no column of partners says them in its note ("Ghi chú": "Phối hợp Báo và
@@ -545,6 +570,12 @@ def _part_heading(item: _Item) -> bool:
     return bool(o) and bool(_ROMAN.match(o) or _LETTER.match(o)) and not any(item.values.get(r) for r in CELL_ROLES)
 
 
+def _part_heading_values(values: dict[str, str]) -> bool:
+    """A row numbered "I", "A" with no cells of its own but its title."""
+    o = values.get("ordinal") or ""
+    return bool(_ROMAN.match(o) or _LETTER.match(o)) and not any(values.get(r) for r in CELL_ROLES if r != "task")
+
+
 def _fold(prev: _Item, item: _Item, bullet_break: bool = False) -> None:
     for role, text in item.values.items():
         if not text or role in item.merged:
@@ -589,7 +620,7 @@ def _header_rows(table: Table, warnings, registry=None) -> tuple[_Columns | None
         # "II. NỘI DUNG CÔNG TÁC CỤ THỂ" over a table without rules: the PDF reader took the
         # heading above it for its first row (a scan's grid may cut its numeral off into a cell
         # of its own); the header is the row under it
-        columns, n = _header_rows(Table(table.rows[1:], page=table.page, header_rows=max(table.header_rows - 1, 0)),
+        columns, n = _header_rows(Table(table.rows[1:], page=table.page, header_rows=max(table.header_rows - 1, 0), merges_known=table.merges_known),
                                   warnings, registry)
         return (columns, n + 1) if columns is not None else (None, 0)
     return None, 0
@@ -761,20 +792,20 @@ def table_tasks(blocks, warnings, registry=None, issuer: str | None = None) -> l
         if reader is not None and len(_expand(block.rows[0])) == len(reader.columns.roles) \
                 and reader.columns.same_header([c.text for c in _expand(block.rows[0])]):
             skip = max(1, block.header_rows)
-            reader.add_rows(block.rows[skip:], block.page)  # the header repeated on the next page
+            reader.add_rows(block.rows[skip:], block.page, block.merges_known)  # the header repeated on the next page
             continue
         columns, skip = _header_rows(block, warnings, registry)
         if columns is not None:
             if reader is not None and reader.columns.keys == columns.keys:
-                reader.add_rows(block.rows[skip:], block.page)
+                reader.add_rows(block.rows[skip:], block.page, block.merges_known)
                 continue
             finish()
             sections = context.sections()
             reader = _TableReader(columns, warnings, registry, doers.of(columns, block.page, warnings))
             reader_at = at
-            reader.add_rows(block.rows[skip:], block.page)
+            reader.add_rows(block.rows[skip:], block.page, block.merges_known)
         elif reader is not None and (chunk := _chunk_rows(block.rows, len(reader.columns.roles))):
-            reader.add_rows(chunk, block.page)  # a page's chunk without a repeated header
+            reader.add_rows(chunk, block.page, block.merges_known)  # a page's chunk without a repeated header
         elif _reads_like_work(block):
             # rows of sentences under no header vnplan knows (a scan that ran the header's cells
             # together, a header in words no data file lists): said, not passed over in silence

@@ -444,6 +444,10 @@ def _add(registry: Registry, pieces: list[Piece], chunk: str, cooperating: bool)
         pieces.append(Piece(chunk, cooperating))
 
 
+# "Các cơ quan được giao chủ trì": the role they were given is who they are, not a connector
+_GIVEN_THE_ROLE = regex.compile(r"(?<![\p{L}])được\s+(?:giao|phân\s+công)\s*$", regex.IGNORECASE | regex.VERSION1)
+
+
 def trim_noise(registry: Registry, text: str) -> str:
     """Drop connectors such as "và", "chủ trì" from the ends of a body's name."""
     for _ in range(4):
@@ -472,6 +476,7 @@ def trim_noise(registry: Registry, text: str) -> str:
                     acc = words[n].toned + acc
                 rest = text[: words[n].start].strip(_STRIP)
                 if acc == noise and not _IN_CHARGE_OF.search(text[: words[n].start]) \
+                        and not _GIVEN_THE_ROLE.search(text[: words[n].start]) \
                         and not text[words[n].start:][:1].isupper() and " " in rest \
                         and tuple(k for w in words[:n] for k in w.toned) not in registry.heads:
                     # (not "Chuyên viên phụ trách tổng hợp": the field the holder is in charge of;

@@ -163,9 +163,22 @@ _OWN_DAY = regex.compile(r"\d{1,2}\s*/\s*\d{1,2}|(?i:ngày|tháng)\s+\d", regex.
 _SOLAR_BESIDE_LUNAR = regex.compile(r"\((?P<inner>[^()]*\d{1,2}/\d{1,2}[^()]*)\)", regex.VERSION1)
 
 
+# "trực 24/7", "thường xuyên, 24/7": around the clock, not the 24th of July. Read so only beside
+# a word of duty or continuity and with no word that introduces a day ("trước ngày 24/7").
+_AROUND_CLOCK = regex.compile(r"(?<![\d/.\-]\s*)(?<!(?i:ngày|trước|đến|tới|từ|hạn|hết)\s*)"
+                              r"24\s*/\s*(?:7|24)(?:\s*(?i:giờ|h))?(?![\d/.\-])", regex.VERSION1)
+_CONTINUAL = regex.compile(r"(?i:thường\s+xuyên|liên\s+tục|trực|suốt|túc\s+trực|ứng\s+trực)", regex.VERSION1)
+
+
 def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
     if not text:
         raise NotUnderstood("empty")
+    if _CONTINUAL.search(text) and (clock := _AROUND_CLOCK.search(text)) is not None:
+        rest = " ".join((text[:clock.start()] + " " + text[clock.end():]).split()).strip(" ,;()")
+        try:
+            return _parse(rest, ctx, g).model_copy(update={"raw": text})
+        except NotUnderstood:  # "trực 24/24h" and nothing else: on duty without an end
+            return TimeSpec(raw=text, kind="ongoing")
     if (offset := _OFFSET_AFTER.match(text)) is not None:
         text = f"{offset['count']} {offset['dir'].lower()} {offset['event']}"
     if (solar := _SOLAR_BESIDE_LUNAR.search(text)) is not None and g.lunar_month.search(fold(text[:solar.start()])[0]):

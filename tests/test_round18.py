@@ -1,0 +1,270 @@
+"""What an eighteenth round of documents (education, public investment, justice, ethnic affairs
+and national target programmes, inspection) and the leftovers of the seventeenth showed vnplan
+reading wrong: each rule with variants of other places, numbering and wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.plan_text import folded, rows_of, task_starting
+
+LETTER = ("UBND TỈNH GIA LAI\nSỞ NỘI VỤ\nSố: 1520/SNV-CCVC\nGia Lai, ngày 20 tháng 11 năm 2026\n"
+          "V/v đánh giá, xếp loại chất lượng năm 2026\n\n"
+          "Kính gửi:\n- Các sở, ban, ngành tỉnh;\n- Ủy ban nhân dân các xã, phường.\n\n"
+          "Sở Nội vụ đề nghị các cơ quan, đơn vị (sau đây gọi chung là các đơn vị) thực hiện như sau:\n")
+
+
+def _rows(tmp_path, text: str, head: str = LETTER):
+    return rows_of(tmp_path, head, text)
+
+
+# -- cases of one piece of work, each with its own time -----------------------------------------
+
+@pytest.mark.parametrize("intro, mark", [
+    ("Tổ chức đánh giá, xếp loại theo đúng trình tự, thẩm quyền, cụ thể:", "+"),
+    ("Thực hiện việc đánh giá như sau:", "+"),
+    ("Tổ chức rà soát hồ sơ, cụ thể:", "*"),
+])
+def test_cases_each_due_at_their_own_time_are_tasks_of_the_addressees(tmp_path, intro, mark):
+    rows = _rows(tmp_path, "1. Về tổ chức đánh giá\nĐề nghị các đơn vị:\n"
+                           "- Quán triệt đến toàn thể công chức, viên chức trước ngày 30/11/2026.\n"
+                           f"- {intro}\n"
+                           f"{mark} Đối với người giữ chức vụ lãnh đạo, quản lý: gửi hồ sơ về Sở Nội vụ trước ngày 10/12/2026.\n"
+                           f"{mark} Đối với công chức, viên chức không giữ chức vụ quản lý: tổ chức đánh giá tại đơn vị, hoàn thành trước ngày 20/12/2026.\n"
+                           f"{mark} Đối với người lao động làm việc theo hợp đồng: đánh giá theo nội dung hợp đồng đã ký.\n"
+                           "- Công khai kết quả đánh giá trong cơ quan, đơn vị.\n")
+    assert [r[0][:21] for r in rows] == ["Quán triệt đến toàn t", "Đối với người giữ chứ", "Đối với công chức, vi",
+                                         "Đối với người lao độn", "Công khai kết quả đán"]
+    for row in rows:
+        assert folded(row[1]) == ["các sở, ban, ngành tỉnh", "ủy ban nhân dân các xã, phường"], row
+    assert rows[1][3] == ("date", "2026-12-10", "2026-12-10")
+    assert rows[2][3] == ("date", "2026-12-20", "2026-12-20")
+
+
+def test_parts_of_one_piece_of_work_with_no_times_stay_one_task(tmp_path):
+    rows = _rows(tmp_path, "1. Về chế độ báo cáo\nĐề nghị các đơn vị:\n"
+                           "- Gửi báo cáo về Sở Nội vụ trước ngày 05/01/2027, hồ sơ gồm:\n"
+                           "+ Báo cáo kết quả đánh giá (theo Mẫu số 01);\n"
+                           "+ Danh sách công chức xếp loại không hoàn thành nhiệm vụ (theo Mẫu số 02).\n"
+                           "- Cập nhật kết quả vào cơ sở dữ liệu chậm nhất ngày 15/01/2027.\n")
+    assert [r[0][:12] for r in rows] == ["Gửi báo cáo ", "Cập nhật kết"]
+
+
+@pytest.mark.parametrize("phase", ["Đợt", "Lần", "Giai đoạn"])
+def test_rounds_of_one_piece_of_work_stay_one_task(tmp_path, phase):
+    rows = _rows(tmp_path, "1. Về vệ sinh môi trường\nĐề nghị các đơn vị:\n"
+                           "- Tổ chức 02 đợt chiến dịch vệ sinh môi trường, diệt bọ gậy:\n"
+                           f"+ {phase} 1: trước mùa mưa, hoàn thành trước ngày 15/5/2026;\n"
+                           f"+ {phase} 2: hoàn thành trước ngày 31/8/2026.\n"
+                           "- Báo cáo kết quả về Sở Y tế trước ngày 15/9/2026.\n")
+    assert [r[0][:12] for r in rows] == ["Tổ chức 02 đ", "Báo cáo kết "]
+
+
+def test_a_body_named_after_doi_voi_over_its_items_still_leads(tmp_path):
+    rows = _rows(tmp_path, "3. Một số nội dung cụ thể\n- Đối với các sở, ban, ngành tỉnh:\n"
+                           "+ Chỉ đạo các đơn vị trực thuộc đánh giá viên chức, hoàn thành trước ngày 20/12/2026.\n"
+                           "+ Tổng hợp kết quả của các đơn vị trực thuộc.\n"
+                           "- Đối với Ủy ban nhân dân các xã, phường: Rà soát số lượng công chức dôi dư, gửi Sở Nội vụ trước ngày 25/12/2026.\n")
+    assert [folded(r[1]) for r in rows] == [["các sở, ban, ngành tỉnh"]] * 2 + [["ủy ban nhân dân các xã, phường"]]
+
+
+# -- a doer's cell printed once over the rows of its work ---------------------------------------
+
+PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 45/KH-UBND\nCao Bằng, ngày 12 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\nPhát triển kinh tế tập thể năm 2026\n\nII. NHIỆM VỤ VÀ PHÂN CÔNG\n")
+
+
+def _table(sep: str, header: list[str], rows: list[list[str]]) -> str:
+    wrap = (lambda cells: "| " + " | ".join(cells) + " |") if sep == "|" else (lambda cells: "\t".join(cells))
+    return "\n".join(wrap(r) for r in [header] + rows) + "\n"
+
+
+@pytest.mark.parametrize("sep", ["\t", "|"])
+@pytest.mark.parametrize("order", ["lead first", "task first"])
+def test_a_lead_printed_once_leads_the_numbered_rows_under_it(tmp_path, sep, order):
+    header = ["STT", "Cơ quan chủ trì", "Nhiệm vụ", "Cơ quan phối hợp", "Thời gian"]
+    rows = [["1", "Sở Tài chính", "Tham mưu bố trí nguồn vốn hỗ trợ hợp tác xã", "Sở Nông nghiệp và Môi trường", "Quý I/2026"],
+            ["2", "", "Hướng dẫn đăng ký hợp tác xã theo phân cấp", "Ủy ban nhân dân các xã", "Thường xuyên"],
+            ["3", "", "Tổng hợp, báo cáo tình hình kinh tế tập thể", "", "Tháng 12/2026"],
+            ["4", "Sở Công Thương", "Kết nối tiêu thụ sản phẩm của hợp tác xã", "", "Năm 2026"],
+            ["5", "", "Hỗ trợ phát triển cửa hàng tiện lợi ở nông thôn", "", "Quý III/2026"]]
+    if order == "task first":
+        header = [header[0], header[2], header[1]] + header[3:]
+        rows = [[r[0], r[2], r[1]] + r[3:] for r in rows]
+    found = rows_of(tmp_path, PLAN, _table(sep, header, rows))
+    assert [r[0][:10] for r in found] == ["Tham mưu b", "Hướng dẫn ", "Tổng hợp, ", "Kết nối ti", "Hỗ trợ phá"]
+    assert [folded(r[1]) for r in found] == [["sở tài chính"]] * 3 + [["sở công thương"]] * 2
+    assert found[2][2] == [] and found[1][2] == ["Ủy ban nhân dân các xã"]
+
+
+def test_a_lead_printed_once_stops_at_a_heading_row(tmp_path):
+    header = ["TT", "Nội dung", "Đơn vị chủ trì", "Thời gian hoàn thành"]
+    rows = [["I", "LĨNH VỰC TÀI CHÍNH", "", ""],
+            ["1", "Rà soát nguồn vốn", "Sở Tài chính", "Quý II/2026"],
+            ["II", "LĨNH VỰC NÔNG NGHIỆP", "", ""],
+            ["1", "Hỗ trợ liên kết sản xuất", "", "Năm 2026"]]
+    found = rows_of(tmp_path, PLAN, _table("|", header, rows))
+    row = task_starting(found, "Hỗ trợ liên kết")
+    assert "sở tài chính" not in folded(row[1])
+
+
+def test_a_wrapped_line_of_a_row_takes_no_lead_of_its_own(tmp_path):
+    header = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"]
+    rows = [["1", "Tuyên truyền Luật Hợp tác xã năm 2023 đến người dân,", "Liên minh Hợp tác xã tỉnh", "Thường xuyên"],
+            ["", "hợp tác xã và tổ hợp tác", "", ""],
+            ["2", "Vận động thành lập mới 70 hợp tác xã", "", "Năm 2026"]]
+    found = rows_of(tmp_path, PLAN, _table("\t", header, rows))
+    assert [r[0][:10] for r in found] == ["Tuyên truy", "Vận động t"]
+    assert [folded(r[1]) for r in found] == [["liên minh hợp tác xã tỉnh"]] * 2
+
+
+# -- who: those who build a project, duties "chung" of a list, roles printed before the items --
+
+NOTICE = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 212/TB-UBND\nHà Tĩnh, ngày 20 tháng 4 năm 2026\n\n"
+          "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh tại buổi kiểm tra Dự án đường ven biển\n\n"
+          "II. NỘI DUNG KẾT LUẬN\n")
+
+
+@pytest.mark.parametrize("heading, lead", [
+    ("b) Liên danh nhà thầu Thành Công - Hưng Phát (nhà thầu thi công):", "liên danh nhà thầu thành công - hưng phát"),
+    ("b) Đơn vị tư vấn giám sát:", "đơn vị tư vấn giám sát"),
+    ("b) Các nhà thầu thi công:", "các nhà thầu thi công"),
+])
+def test_those_who_build_a_project_lead_the_items_under_their_name(tmp_path, heading, lead):
+    rows = _rows(tmp_path, "2. Giao nhiệm vụ cụ thể như sau:\n"
+                           "a) Ban Quản lý dự án đầu tư xây dựng tỉnh chủ trì giám sát chất lượng công trình.\n"
+                           f"{heading}\n"
+                           "- Lập tiến độ thi công chi tiết trong 05 ngày làm việc kể từ ngày nhận được Thông báo này.\n"
+                           "- Huy động thêm 02 tổ đội thi công trước ngày 05/5/2026.\n", head=NOTICE)
+    assert [len(r[1]) for r in rows[1:]] == [1, 1]
+    assert all(folded(r[1])[0].startswith(lead) for r in rows[1:]), rows  # (the note in brackets kept as printed)
+
+
+@pytest.mark.parametrize("verb", ["Yêu cầu", "Đôn đốc"])
+def test_a_demand_on_contractors_stays_with_the_body_that_makes_it(tmp_path, verb):
+    rows = _rows(tmp_path, "1. Ban Quản lý dự án đầu tư xây dựng tỉnh:\n"
+                           f"- {verb} các nhà thầu tập trung tối đa nhân lực, thiết bị, thi công 3 ca 4 kíp.\n"
+                           "- Hoàn thành nghiệm thu trước ngày 30/6/2026.\n"
+                           "2. Yêu cầu Sở Xây dựng kiểm tra chất lượng vật liệu.\n", head=NOTICE)
+    assert [folded(r[1]) for r in rows] == [["ban quản lý dự án đầu tư xây dựng tỉnh"]] * 2 + [["sở xây dựng"]]
+
+
+@pytest.mark.parametrize("word", ["chung", "chủ yếu"])
+def test_duties_shared_by_a_list_of_bodies_go_to_each(tmp_path, word):
+    rows = _rows(tmp_path, f"1. Nhiệm vụ {word} của các sở, ban, ngành, Ủy ban nhân dân các xã, phường và các chủ đầu tư\n"
+                           "a) Lập kế hoạch giải ngân chi tiết, gửi Sở Tài chính trước ngày 20/3/2026.\n"
+                           "b) Tổ chức nghiệm thu ngay khi có khối lượng hoàn thành. Thời gian: thường xuyên.\n")
+    assert [folded(r[1]) for r in rows] == [["các sở, ban, ngành", "ủy ban nhân dân các xã, phường", "các chủ đầu tư"]] * 2
+
+
+def test_a_heading_in_capitals_that_names_no_body_gives_no_lead(tmp_path):
+    rows = _rows(tmp_path, "III. NHIỆM VỤ CỤ THỂ CỦA CÁC DỰ ÁN, TIỂU DỰ ÁN\n1. Dự án 1: Giải quyết tình trạng thiếu đất ở\n"
+                           "a) Rà soát danh sách hộ thiếu đất ở, hoàn thành trước ngày 31/3/2026.\n"
+                           "IV. TRÁCH NHIỆM CỦA SỞ TÀI CHÍNH\n1. Bố trí kinh phí thực hiện.\n")
+    assert "các dự án, tiểu dự án" not in folded(rows[0][1])
+    assert folded(rows[1][1]) == ["sở tài chính"]
+
+
+@pytest.mark.parametrize("label", [
+    "Cơ quan chủ trì: Sở Dân tộc và Tôn giáo; cơ quan phối hợp: Sở Xây dựng, Ủy ban nhân dân các xã.",
+    "Đơn vị chủ trì: Sở Dân tộc và Tôn giáo; đơn vị phối hợp: Sở Xây dựng, Ủy ban nhân dân các xã.",
+])
+def test_roles_printed_under_a_heading_before_its_items_hold_for_them(tmp_path, label):
+    rows = _rows(tmp_path, f"1. Dự án 1: Giải quyết tình trạng thiếu đất ở, nhà ở\n{label}\n"
+                           "a) Rà soát, phê duyệt danh sách hộ thiếu đất ở; hoàn thành trước ngày 31/3/2026.\n"
+                           "b) Hỗ trợ xây dựng mới nhà ở cho 350 hộ; hoàn thành trong Quý III/2026.\n"
+                           "2. Dự án 2: Bố trí ổn định dân cư\nSở Nông nghiệp và Môi trường chủ trì bố trí dân cư cho 215 hộ.\n")
+    assert [folded(r[1]) for r in rows] == [["sở dân tộc và tôn giáo"]] * 2 + [["sở nông nghiệp và môi trường"]]
+    assert folded(rows[0][2]) == ["sở xây dựng", "ủy ban nhân dân các xã"]
+
+
+@pytest.mark.parametrize("part", ["Tiểu dự án 2", "Nội dung 3", "Hợp phần 2"])
+def test_a_body_and_its_colon_under_a_part_s_title_is_a_task_of_that_body(tmp_path, part):
+    rows = _rows(tmp_path, "1. Dự án 10: Truyền thông, tuyên truyền\n"
+                           "1.1. Tiểu dự án 1: Biểu dương, tôn vinh điển hình tiên tiến\n"
+                           "Sở Dân tộc và Tôn giáo chủ trì tổ chức gặp mặt người có uy tín.\n"
+                           f"1.2. {part}: Ứng dụng công nghệ thông tin hỗ trợ phát triển kinh tế - xã hội\n"
+                           "Sở Khoa học và Công nghệ: xây dựng, vận hành phần mềm theo dõi, giám sát Chương trình; hoàn thành trước ngày 30/6/2026.\n")
+    row = task_starting(rows, "Sở Khoa học và Công nghệ: xây dựng")
+    assert folded(row[1]) == ["sở khoa học và công nghệ"]
+    assert row[3] == ("date", "2026-06-30", "2026-06-30")
+
+
+def test_contents_each_with_its_own_doer_are_tasks(tmp_path):
+    rows = _rows(tmp_path, "1. Dự án 3: Phát triển sản xuất\n"
+                           "1.1. Tiểu dự án 2: Hỗ trợ phát triển sản xuất theo chuỗi giá trị\n"
+                           "- Nội dung số 1: Hỗ trợ 12 dự án liên kết sản xuất. Đơn vị thực hiện: Sở Nông nghiệp và Môi trường; thời gian: 6 tháng đầu năm 2026.\n"
+                           "- Nội dung số 2: Đầu tư phát triển vùng trồng sâm. Đơn vị thực hiện: Sở Y tế chủ trì, phối hợp với Sở Công Thương; thời gian: thường xuyên.\n")
+    assert [r[0][:15] for r in rows] == ["Nội dung số 1: ", "Nội dung số 2: "]
+    assert [folded(r[1]) for r in rows] == [["sở nông nghiệp và môi trường"], ["sở y tế"]]
+    assert rows[0][3] == ("half", "2026-01-01", "2026-06-30")
+
+
+@pytest.mark.parametrize("subject", [
+    "Các cơ quan được giao chủ trì",
+    "Thủ trưởng các sở, ban, ngành tỉnh được giao chủ trì tại Phụ lục",
+    "Các đơn vị được phân công chủ trì",
+])
+def test_the_role_a_body_was_given_is_part_of_its_name(tmp_path, subject):
+    rows = _rows(tmp_path, f"1. {subject} có trách nhiệm hoàn thiện hồ sơ, gửi Sở Tư pháp trước ngày 15/3/2026.\n")
+    assert folded(rows[0][1]) == [subject.casefold()]
+
+
+# -- who: glosses, cases described at length, units whose names hold verbs, qualifiers --------
+
+@pytest.mark.parametrize("heading", [
+    "5. Sở Tư pháp - Cơ quan thường trực Hội đồng:",
+    "5. Sở Tư pháp – cơ quan thường trực Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh:",
+])
+def test_a_role_after_a_dash_is_a_gloss_not_a_second_body(tmp_path, heading):
+    rows = _rows(tmp_path, f"{heading}\n- Tham mưu tổ chức Ngày Pháp luật Việt Nam.\n- Tổng hợp kết quả trước ngày 20/11/2026.\n", head=PLAN)
+    assert [folded(r[1]) for r in rows] == [["sở tư pháp"]] * 2
+
+
+@pytest.mark.parametrize("case, verb, who", [
+    ("Vụ việc khiếu nại của ông Hoàng Văn Th. (tổ dân phố Đồng Tâm, phường Phan Đình Phùng) về bồi thường khi thu hồi đất",
+     "giao", "Chủ tịch Ủy ban nhân dân phường Phan Đình Phùng"),
+    ("Vụ việc tố cáo của bà Nông Thị L. (thôn Khuôn Nanh) về cho thuê đất công ích", "giao", "Giám đốc Sở Nông nghiệp và Môi trường"),
+    ("Đơn kiến nghị của 12 hộ dân ấp Phú Hòa (xã Tân Phú) về ô nhiễm môi trường", "đề nghị", "Ủy ban nhân dân xã Tân Phú"),
+])
+def test_a_case_described_at_length_is_given_to_the_body_after_its_colon(tmp_path, case, verb, who):
+    rows = _rows(tmp_path, f"4. Đối với các vụ việc cụ thể:\na) {case}: {verb} {who} tổ chức đối thoại, giải quyết trước ngày 15/8/2026.\n"
+                           "b) Vụ việc khiếu nại đông người của 27 hộ dân thôn Nà Pài: giao Chủ tịch Ủy ban nhân dân xã Bằng Thành tiếp tục đối thoại.\n")
+    assert [folded(r[1]) for r in rows] == [[who.casefold()], ["chủ tịch ủy ban nhân dân xã bằng thành"]]
+
+
+@pytest.mark.parametrize("unit", [
+    "Phòng Giám sát, kiểm tra và xử lý sau thanh tra",
+    "Phòng Phòng, chống tham nhũng",
+    "Phòng Kinh tế xây dựng và Vật liệu xây dựng",
+    "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh",
+])
+def test_units_whose_names_hold_verbs_are_read_whole(tmp_path, unit):
+    rows = _rows(tmp_path, f"1. {unit} có trách nhiệm theo dõi, đôn đốc việc thực hiện; báo cáo định kỳ hằng quý.\n", head=PLAN)
+    assert folded(rows[0][1]) == [unit.casefold()]
+
+
+@pytest.mark.parametrize("subject", [
+    "Các sở, ngành là thành viên Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh",
+    "Các cơ quan, đơn vị thành viên Ban Chỉ đạo",
+    "Ủy ban nhân dân các xã, phường có đồng bào Chăm sinh sống",
+])
+def test_which_of_the_bodies_is_part_of_their_name(tmp_path, subject):
+    rows = _rows(tmp_path, f"1. {subject} thẩm định mức độ đạt từng tiêu chí trong 07 ngày làm việc kể từ ngày nhận được hồ sơ.\n", head=PLAN)
+    assert folded(rows[0][1]) == [subject.casefold()]
+
+
+# -- what is no work ---------------------------------------------------------------------------
+
+CONCLUSION = ("THANH TRA TỈNH ĐẮK LẮK\nSố: 15/KL-TTr\nĐắk Lắk, ngày 10 tháng 10 năm 2026\n\n"
+              "KẾT LUẬN THANH TRA\nViệc quản lý, sử dụng ngân sách tại Ủy ban nhân dân xã Krông Búk\n\n")
+
+
+def test_an_inspection_s_assessment_and_its_blame_are_no_work(tmp_path):
+    rows = _rows(tmp_path, "III. NHẬN XÉT, KẾT LUẬN\n1. Ưu điểm\n"
+                           "Ủy ban nhân dân xã đã cơ bản thực hiện nhiệm vụ thu, chi ngân sách; các công trình được đưa vào sử dụng.\n"
+                           "2. Khuyết điểm, vi phạm\nChi sai chế độ 86.450.000 đồng.\n"
+                           "3. Trách nhiệm\nTrách nhiệm đối với những tồn tại, vi phạm nêu trên thuộc về Chủ tịch Ủy ban nhân dân xã giai đoạn 2023 - 2025.\n"
+                           "IV. KIẾN NGHỊ BIỆN PHÁP XỬ LÝ\n1. Chủ tịch Ủy ban nhân dân xã Krông Búk tổ chức thu hồi số tiền chi sai trong 30 ngày kể từ ngày nhận được Kết luận này.\n",
+                 head=CONCLUSION)
+    assert [r[0][:20] for r in rows] == ["Chủ tịch Ủy ban nhân"]

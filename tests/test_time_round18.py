@@ -1,0 +1,48 @@
+"""Deadlines that an eighteenth round of documents showed vnplan misreading: duty "around the
+clock" ("trực 24/7", "thường xuyên, 24/7") read as the 24th of July, with the variants that
+must stay dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.lang.time import TimeContext, parse_time
+
+CTX = TimeContext(issued_on=date(2026, 2, 10))
+
+
+@pytest.mark.parametrize("phrase", [
+    "thường xuyên, 24/7",
+    "Trực 24/7",
+    "trực 24/24h",
+    "Thường xuyên, liên tục 24/24 giờ",
+])
+def test_around_the_clock_is_no_day(phrase):
+    spec, messages = parse_time(phrase, CTX)
+    assert not messages
+    assert spec.kind == "ongoing" and spec.end is None
+
+
+def test_around_the_clock_reads_as_the_phrase_without_it():
+    with_clock, _ = parse_time("túc trực 24/7 trong suốt thời gian diễn ra sự kiện", CTX)
+    without, _ = parse_time("túc trực trong suốt thời gian diễn ra sự kiện", CTX)
+    assert with_clock.kind == without.kind != "date"
+    assert with_clock.raw == "túc trực 24/7 trong suốt thời gian diễn ra sự kiện"
+
+
+def test_around_the_clock_beside_dates_keeps_the_dates():
+    spec, _ = parse_time("trực ban 24/7 từ ngày 14/02/2027 đến 22/02/2027", CTX)
+    assert (spec.kind, spec.start, spec.end) == ("range", date(2027, 2, 14), date(2027, 2, 22))
+
+
+@pytest.mark.parametrize("phrase, day", [
+    ("trước ngày 24/7/2026", date(2026, 7, 24)),
+    ("24/7", date(2026, 7, 24)),               # a bare day in a deadline column is a day
+    ("thường xuyên; báo cáo trước 24/7", date(2026, 7, 24)),
+    ("hạn 24/7", date(2026, 7, 24)),
+])
+def test_the_24th_of_july_stays_a_date(phrase, day):
+    spec, _ = parse_time(phrase, CTX)
+    assert (spec.kind, spec.end) == ("date", day)

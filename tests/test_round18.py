@@ -268,3 +268,89 @@ def test_an_inspection_s_assessment_and_its_blame_are_no_work(tmp_path):
                            "IV. KIẾN NGHỊ BIỆN PHÁP XỬ LÝ\n1. Chủ tịch Ủy ban nhân dân xã Krông Búk tổ chức thu hồi số tiền chi sai trong 30 ngày kể từ ngày nhận được Kết luận này.\n",
                  head=CONCLUSION)
     assert [r[0][:20] for r in rows] == ["Chủ tịch Ủy ban nhân"]
+
+
+# -- the outline and tables: numbered labels, section titles, group rows, figures ---------------
+
+@pytest.mark.parametrize("mark", ["1.1.", "2.1."])
+def test_a_numbered_purpose_line_is_no_task(tmp_path, mark):
+    top = mark.split(".")[0]
+    rows = _rows(tmp_path, f"{top}. MỤC ĐÍCH, YÊU CẦU\n{mark} Mục đích: Rà soát toàn diện các hoạt động; xác định điểm mạnh.\n"
+                           f"{mark[:-2]}2. Yêu cầu: Bảo đảm trung thực, khách quan.\n\n"
+                           "3. NHIỆM VỤ\n3.1. Phòng Đào tạo chủ trì rà soát chương trình đào tạo trước ngày 30/6/2026.\n", head=PLAN)
+    assert [r[0][:12] for r in rows] == ["Phòng Đào tạ"]
+
+
+def test_a_numbered_time_label_over_its_days_keeps_them(tmp_path):
+    rows = _rows(tmp_path, "1. Thời gian: tổ chức hội nghị cử tri như sau:\n"
+                           "- Từ ngày 04/02/2026: Ban Thường trực Ủy ban MTTQ Việt Nam xã họp với các cơ quan có người ứng cử.\n"
+                           "- Từ ngày 05/02/2026 - 08/02/2026: Ban Thường trực Ủy ban MTTQ Việt Nam xã tổ chức hội nghị ở các thôn.\n", head=PLAN)
+    assert [r[0][:16] for r in rows] == ["Từ ngày 04/02/20", "Từ ngày 05/02/20"]
+
+
+@pytest.mark.parametrize("title", ["PHÂN CÔNG THU THẬP MINH CHỨNG, VIẾT BÁO CÁO TIÊU CHUẨN", "PHÂN CÔNG THỰC HIỆN"])
+def test_a_numbered_title_in_capitals_over_a_table_is_no_task(tmp_path, title):
+    rows = _rows(tmp_path, f"4. {title}\n"
+                           "| TT | Nội dung công việc | Đơn vị chủ trì | Thời hạn hoàn thành |\n"
+                           "| 1 | Thu thập minh chứng Tiêu chuẩn 1 - 4 | Phòng Hành chính - Tổ chức | 30/6/2026 |\n"
+                           "| 2 | Thu thập minh chứng Tiêu chuẩn 5 - 8 | Phòng Đào tạo | 30/6/2026 |\n", head=PLAN)
+    assert [r[0][:12] for r in rows] == ["Thu thập min"] * 2
+
+
+@pytest.mark.parametrize("line", [
+    "Hội đồng tự đánh giá gồm 19 thành viên do Hiệu trưởng làm Chủ tịch.",
+    "Ban Chỉ đạo gồm có 15 đồng chí, do Phó Chủ tịch Ủy ban nhân dân tỉnh làm Trưởng ban.",
+])
+def test_a_board_s_make_up_is_no_work(tmp_path, line):
+    rows = _rows(tmp_path, f"II. TỔ CHỨC THỰC HIỆN\n1. {line}\n2. Sở Nội vụ tổng hợp kết quả trước ngày 15/12/2026.\n", head=PLAN)
+    assert [r[0][:12] for r in rows] == ["Sở Nội vụ tổ"]
+
+
+def test_a_group_row_right_over_a_row_short_of_its_last_cell_stays_a_row(tmp_path):
+    text = ("TT\tNội dung công việc\tThời gian\tĐơn vị thực hiện\tGhi chú\n"
+            "A\tKỲ THI TUYỂN SINH VÀO LỚP 10\n"
+            "1\tBan hành hướng dẫn tuyển sinh vào lớp 10\tTrước ngày 28/02/2027\tPhòng Giáo dục phổ thông\n"
+            "2\tTổ chức cho học sinh đăng ký dự tuyển\tTừ 01/4 đến 15/4/2027\tCác trường THCS\tTrực tuyến\n"
+            "B\tKỲ THI TỐT NGHIỆP THPT\n"
+            "3\tTiếp nhận hồ sơ nhập học\tTrước 17 giờ 00 ngày 20/7/2027\tCác trường THPT\n")
+    rows = _rows(tmp_path, text, head=PLAN)
+    assert [r[0][:10] for r in rows] == ["Ban hành h", "Tổ chức ch", "Tiếp nhận "]
+    assert [folded(r[1]) for r in rows] == [["phòng giáo dục phổ thông"], ["các trường thcs"], ["các trường thpt"]]
+    assert rows[0][3] == ("date", "2027-02-28", "2027-02-28")
+
+
+def test_facts_about_the_event_a_plan_prepares_are_no_work(tmp_path):
+    rows = _rows(tmp_path, "I. THÔNG TIN CHUNG VỀ KỲ THI\n"
+                           "1. Kỳ thi tuyển sinh vào lớp 10: thi 03 bài thi gồm Toán, Ngữ văn, Ngoại ngữ; ngày thi: 03 và 04/6/2027.\n"
+                           "II. NHIỆM VỤ\n1. Sở Giáo dục và Đào tạo ban hành hướng dẫn tuyển sinh trước ngày 28/02/2027.\n", head=PLAN)
+    assert [r[0][:12] for r in rows] == ["Sở Giáo dục "]
+
+
+@pytest.mark.parametrize("who", [
+    "các tổ chức, cá nhân được cấp phép khai thác khoáng sản làm vật liệu xây dựng thông thường",
+    "các doanh nghiệp có dự án đầu tư trên địa bàn",
+])
+def test_bodies_and_which_of_them_after_doi_voi_lead_its_items(tmp_path, who):
+    rows = _rows(tmp_path, f"3. Đối với {who}\na. Niêm yết công khai giá bán trước ngày 05 hằng tháng.\n"
+                           "b. Lắp đặt trạm cân, camera giám sát; hoàn thành trong tháng 9/2026.\n"
+                           "4. Đối với các dự án chậm tiến độ\na. Rà soát, báo cáo nguyên nhân trước ngày 10/5/2026.\nb. Đề xuất giải pháp tháo gỡ.\n")
+    assert [folded(r[1]) for r in rows[:2]] == [[who.casefold()]] * 2
+    assert all("các dự án chậm tiến độ" not in folded(r[1]) for r in rows[2:])
+
+
+REPORT = ("ỦY BAN NHÂN DÂN\nXÃ MƯỜNG KHƯƠNG\nSố: 210/BC-UBND\nLào Cai, ngày 05 tháng 12 năm 2026\n\n"
+          "BÁO CÁO\nKết quả xây dựng đường giao thông nông thôn năm 2026\n\n")
+
+
+@pytest.mark.parametrize("header", [
+    "| TT | Nguồn vốn | Kế hoạch (triệu đồng) | Thực hiện (triệu đồng) | Tỷ lệ (%) |",
+    "| STT | Nội dung | Kế hoạch năm | Thực hiện | Đạt (%) |",
+])
+def test_a_report_s_table_of_figures_gives_no_results(tmp_path, header):
+    rows = _rows(tmp_path, "I. KẾT QUẢ THỰC HIỆN\n1. Huy động nguồn lực\n" + header + "\n"
+                           "| 1 | Ngân sách tỉnh hỗ trợ | 9.500 | 9.500 | 100 |\n"
+                           "| 2 | Ngân sách xã | 2.800 | 2.640 | 94,3 |\n"
+                           "| 3 | Nhân dân đóng góp | 3.500 | 3.790 | 108,3 |\n"
+                           "II. NHIỆM VỤ NĂM 2027\n1. Phòng Kinh tế rà soát các tuyến đường xuống cấp trước ngày 31/3/2027.\n", head=REPORT)
+    assert not any(r[0].startswith(("Ngân sách", "Nhân dân")) for r in rows)
+    assert any(r[0].startswith("Phòng Kinh tế") for r in rows)

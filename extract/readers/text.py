@@ -179,6 +179,9 @@ def read_typed(lines: list[str]) -> list:
     return blocks
 
 
+_ROW_NUMBER = regex.compile(r"(?:\d{1,3}|[IVX]{1,5}|[A-ZĐ])(?:\.\d{1,3})*\.?")
+
+
 def _join_wrapped_cells(source: list) -> list:
     """Tab-separated rows whose cell holds several paragraphs, as Word saves a table as text:
     "10<tab>Tổ chức bồi dưỡng chuyên môn hè:" then "- Chuyên đề ..." then "- Chuyên đề
@@ -203,7 +206,10 @@ def _join_wrapped_cells(source: list) -> list:
                     and "\t" not in source[j]:
                 j += 1
             if j < len(source) and isinstance(source[j], str) and "\t" in source[j] \
-                    and len(cells) + len(rest := source[j].split("\t")) - 1 == width:
+                    and len(cells) + len(rest := source[j].split("\t")) - 1 == width \
+                    and not (j == k + 1 and _ROW_NUMBER.fullmatch(rest[0].strip())):
+                # (not a group row "A<tab>KỲ THI TUYỂN SINH ..." right over a numbered row whose
+                # empty last cell was not saved: "1<tab>Ban hành ...<tab>Trước ngày ...")
                 middle = [ln.strip() for ln in source[k + 1:j]]
                 joined = "\n".join([cells[-1].rstrip(), *middle, rest[0].strip()])
                 out.append("\t".join([*cells[:-1], joined, *rest[1:]]))

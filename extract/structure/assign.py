@@ -139,6 +139,10 @@ _ROLE_WORDS = regex.compile(r"(?i:chủ\s+trì|phối\s+hợp)", _F)
 _ASKED_NOTE = regex.compile(r"\s*\((?i:đề\s+nghị|phối\s+hợp|nếu\s+có)\)\s*(?=:?\s*$)", _F)
 # a sentence that says what was done or is not yet: its first clause holds "đã", "chưa", "còn"
 _DONE_ALREADY = regex.compile(r"^[^.;:]{0,120}?(?<![\p{L}])(?:đã|chưa|vẫn\s+còn|còn\s+(?:để|có|chậm|thiếu))(?![\p{L}])", _F | regex.I)
+# bodies and a clause that says which of them ("các tổ chức, cá nhân được cấp phép khai thác ...",
+# "các doanh nghiệp có dự án ...", "các hộ kinh doanh đang ...")
+_WHICH_OF = regex.compile(r"\s*(?P<head>[^:;.()]{3,80}?)\s+(?:được|có|đang|đã|thuộc|tham\s+gia|sử\s+dụng|kinh\s+doanh|sản\s+xuất)\s+\S",
+                          _F | regex.I)
 # matters, not bodies, after "Đối với" ("Đối với một số vụ việc cụ thể", "Đối với các dự án chậm
 # tiến độ")
 _MATTERS = regex.compile(r"\s*(?:(?:các|những|một\s+số)\s+)?(?:vụ\s+việc|vụ\s+án|trường\s+hợp|nội\s+dung|vấn\s+đề|hồ\s+sơ|"
@@ -816,6 +820,12 @@ class Assigner:
         if addressed and self.is_body_name(bare[addressed.end():].strip()):
             # "1. Đối với các trường THPT" over its items, "3. Đề nghị Bộ Tài chính" over what is asked of it
             return bare[addressed.end():].strip(), ""
+        if (addressed and FOR_BODY.match(bare) and not text.rstrip().endswith((".", ";"))
+                and (which := _WHICH_OF.match(bare, addressed.end())) and self.is_body_name(which["head"])
+                and len(bare[addressed.end():].split()) <= 20):
+            # "3. Đối với các tổ chức, cá nhân được cấp phép khai thác khoáng sản làm vật liệu xây
+            # dựng thông thường" over its items: bodies, and which of them
+            return bare[addressed.end():].strip(), ""
         role = _ROLE_NOTE.search(bare)
         if role and self.is_body_name(bare[:role.start()].strip()):
             return bare[:role.start()].strip(), ""  # "1. Sở Tài chính (cơ quan chủ trì)"
@@ -1351,6 +1361,13 @@ class Assigner:
             return [], True  # "3. Tiến độ thực hiện các công việc của Sở Tài chính:" over a table
         if self.r.not_work.search(title) or (not body and blank_time_label(title, self.r)):
             return [], True  # "- Thời gian dự kiến:" left blank: nothing to do
+        if body and title.isupper() and all(self.r.not_work.search(b.text) for b in body):
+            return [], True  # "3. HỘI ĐỒNG TỰ ĐÁNH GIÁ" over "Hội đồng tự đánh giá gồm 19 thành viên ...": no work
+        if (not body and not node.items and line.kind in ("heading", "letter") and title.isupper()
+                and len(title.split()) >= 3):
+            # "4. PHÂN CÔNG THU THẬP MINH CHỨNG, VIẾT BÁO CÁO TIÊU CHUẨN" over a table: a numbered
+            # section's title in capitals, with nothing of its own under it
+            return [], True
         bare = _POINTER.sub("", title).strip()  # ("... (có Phụ lục kèm theo)": where the rows are)
         if (not body and line.kind in _HEADING_KINDS and not _SENTENCE_END.search(bare)
                 and not self.is_work(bare) and len(bare.split()) <= 8):

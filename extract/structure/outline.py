@@ -376,10 +376,17 @@ def _signs_off(block, r: ProseRules) -> bool:
     return bool(rows) and any(r.body_end.match(strip_emphasis(c.text.strip())) for row in rows for c in row.cells)
 
 
+_ORDINAL_ONLY = regex.compile(r"\s*(?:(?:\d{1,3}|[IVXLC]{1,6})\.)+(?:\d{1,3})?\s*", regex.VERSION1)
+
+
 def _split_glued_labels(text: str, r: ProseRules) -> list[str]:
     """A labelled line glued onto the one above it ("... và địa phương -Thời gian thực hiện:
     Thường xuyên", "Đơn vị chủ trì: A; Đơn vị phối hợp: B") is a line of its own."""
     pieces = regex.split(rf"(?:\s[-–]\s?|(?<=[;.])\s+)(?=(?i:{r.labels})\s*:)", text)
+    if len(pieces) > 1 and _ORDINAL_ONLY.fullmatch(pieces[0]) and trailer(pieces[1], r)[0] == "info":
+        # "1.1. Mục đích: Rà soát ...": the item's own number, not a line the label was glued to
+        # (a time's or a doer's label keeps its line: "1. Thời gian: ... như sau:" over the days)
+        pieces = [f"{pieces[0]} {pieces[1]}", *pieces[2:]]
     if len(pieces) > 1 and "(" in text:
         # not inside brackets: "... (Chủ trì: Ban Xây dựng Đảng; phối hợp: các chi bộ; thời
         # gian: Quý I/2026)" is the item's note, read whole

@@ -354,3 +354,13 @@ def test_a_report_s_table_of_figures_gives_no_results(tmp_path, header):
                            "II. NHIỆM VỤ NĂM 2027\n1. Phòng Kinh tế rà soát các tuyến đường xuống cấp trước ngày 31/3/2027.\n", head=REPORT)
     assert not any(r[0].startswith(("Ngân sách", "Nhân dân")) for r in rows)
     assert any(r[0].startswith("Phòng Kinh tế") for r in rows)
+
+
+@pytest.mark.parametrize("note, due", [
+    ("(thời gian: Quý II và Quý III/2027)", ("range", "2027-04-01", "2027-09-30")),
+    ("(thời hạn: tháng 10/2027)", ("month", "2027-10-01", "2027-10-31")),
+])
+def test_the_time_in_an_item_s_closing_note_wins_over_a_time_in_its_wording(tmp_path, note, due):
+    rows = _rows(tmp_path, "5. Phòng Thanh tra chủ trì theo dõi việc thực hiện kết luận; kiểm tra ít nhất 05 kết luận "
+                           f"thanh tra ban hành trong năm 2025 - 2026 {note}.\n", head=PLAN)
+    assert rows[0][3] == due

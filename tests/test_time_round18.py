@@ -46,3 +46,14 @@ def test_around_the_clock_beside_dates_keeps_the_dates():
 def test_the_24th_of_july_stays_a_date(phrase, day):
     spec, _ = parse_time(phrase, CTX)
     assert (spec.kind, spec.end) == ("date", day)
+
+
+@pytest.mark.parametrize("phrase", [
+    "trước kỳ kiểm tra ít nhất 01 tuần",
+    "trước hội nghị tổng kết 05 ngày làm việc",
+    "sau buổi làm việc 03 ngày",
+])
+def test_an_offset_after_the_event_it_counts_from_is_relative(phrase):
+    spec, messages = parse_time(phrase, CTX)
+    assert not messages
+    assert (spec.kind, spec.start, spec.end) == ("relative", None, None)

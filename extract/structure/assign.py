@@ -143,6 +143,8 @@ _DONE_ALREADY = regex.compile(r"^[^.;:]{0,120}?(?<![\p{L}])(?:đã|chưa|vẫn\s
 # "các doanh nghiệp có dự án ...", "các hộ kinh doanh đang ...")
 _WHICH_OF = regex.compile(r"\s*(?P<head>[^:;.()]{3,80}?)\s+(?:được|có|đang|đã|thuộc|tham\s+gia|sử\s+dụng|kinh\s+doanh|sản\s+xuất)\s+\S",
                           _F | regex.I)
+# the item's time in its closing note, under its label ("(thời gian: Quý II và Quý III/2027)")
+_TIME_NOTE = regex.compile(r"\((?i:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|thời\s+hạn)\s*:\s*(?P<when>[^();]{3,80})\)\s*$", _F)
 # matters, not bodies, after "Đối với" ("Đối với một số vụ việc cụ thể", "Đối với các dự án chậm
 # tiến độ")
 _MATTERS = regex.compile(r"\s*(?:(?:các|những|một\s+số)\s+)?(?:vụ\s+việc|vụ\s+án|trường\s+hợp|nội\s+dung|vấn\s+đề|hồ\s+sơ|"
@@ -1559,8 +1561,14 @@ class Assigner:
                     f.own.add("support")
                 # (with no doer known yet, "Phối hợp với UBND xã ..." names partners that a
                 # trailer of the group, "Đơn vị phối hợp: ...", may still replace)
-        due = ((bracket.due if bracket else None) or self.inline_due(text) or self._predicate_adverb(first, names)
-               or self._leading_event(first))
+        labelled_time = None
+        if bracket is None and names and (note := _TIME_NOTE.search(first.rstrip(" ;."))):
+            # "Phòng Giám sát ... kiểm tra ... kết luận thanh tra ban hành trong năm 2025 - 2026
+            # (thời gian: Quý II và Quý III/2027)": the note closing the item says when; a time in
+            # its wording says what the work is about
+            labelled_time = _time_in_parentheses(f"({note['when']})", item=True)
+        due = ((bracket.due if bracket else None) or labelled_time or self.inline_due(text)
+               or self._predicate_adverb(first, names) or self._leading_event(first))
         if due is None and first is lines[0] and len(lines) > 1 and not _SENTENCE_END.search(first):
             due = self._leading_event(lines[1])  # a heading, then "Sau mỗi đợt đồng bộ, cơ sở ... thực hiện ..."
         if due:

@@ -152,7 +152,9 @@ _QUARTER_DIGITS = regex.compile(r"(?<![a-z])(?:quy|qui)\.?\s*(\d+)(?!\d)")
 
 # "Trước ngày giao quân 15 ngày": the event first, its offset after; read as "15 ngày trước ngày
 # giao quân" (an event named without a number: a date keeps its own reading)
-_OFFSET_AFTER = regex.compile(r"^(?P<dir>(?i:trước|sau))\s+(?P<event>(?i:ngày|khi)\s+[^\d,;]{3,60}?)\s+"
+_OFFSET_AFTER = regex.compile(r"^(?P<dir>(?i:trước|sau))\s+(?P<event>(?i:ngày|khi|kỳ|hội\s+nghị|buổi|lễ|đợt)\s+[^\d,;]{3,60}?)\s+"
+                              # ("trước kỳ kiểm tra ít nhất 01 tuần": at least that long before)
+                              r"(?:(?i:ít\s+nhất|tối\s+thiểu)\s+)?"
                               r"(?P<count>\d{1,3}\s+(?i:ngày|tuần|tháng)(?:\s+(?i:làm\s+việc))?)\s*[.;]?$", regex.VERSION1)
 
 

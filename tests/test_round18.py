@@ -364,3 +364,43 @@ def test_the_time_in_an_item_s_closing_note_wins_over_a_time_in_its_wording(tmp_
     rows = _rows(tmp_path, "5. Phòng Thanh tra chủ trì theo dõi việc thực hiện kết luận; kiểm tra ít nhất 05 kết luận "
                            f"thanh tra ban hành trong năm 2025 - 2026 {note}.\n", head=PLAN)
     assert rows[0][3] == due
+
+
+@pytest.mark.parametrize("when", ["vào cuối mỗi học kỳ", "hằng học kỳ"])
+def test_a_school_term_that_comes_back_inside_a_sentence_is_recurring(tmp_path, when):
+    rows = _rows(tmp_path, f"1. Giáo viên chủ nhiệm đánh giá kết quả rèn luyện của học sinh {when}.\n", head=PLAN)
+    assert rows[0][3][0] == "recurring"
+
+
+# -- more names --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("partners, expected", [
+    ("Sở Khoa học và Công nghệ, Tỉnh Đoàn", ["sở khoa học và công nghệ", "tỉnh đoàn"]),
+    ("Sở Y tế, Tỉnh ủy", ["sở y tế", "tỉnh ủy"]),
+])
+def test_a_level_word_capitalised_after_a_comma_starts_a_body(tmp_path, partners, expected):
+    rows = _rows(tmp_path, f"1. Tổ chức Cuộc thi tìm hiểu pháp luật trực tuyến (Sở Tư pháp chủ trì, phối hợp với {partners}; "
+                           "thời gian: từ tháng 5 đến tháng 8/2026).\n", head=PLAN)
+    assert folded(rows[0][2]) == expected
+
+
+@pytest.mark.parametrize("subject", ["Các phòng chuyên môn, nghiệp vụ thuộc Sở", "Các phòng chuyên môn, nghiệp vụ"])
+def test_the_kinds_of_a_body_s_units_are_one_group(tmp_path, subject):
+    rows = _rows(tmp_path, f"1. {subject} căn cứ nhiệm vụ được giao xây dựng kế hoạch chi tiết, báo cáo trước ngày 20 hằng tháng.\n", head=PLAN)
+    assert folded(rows[0][1]) == [subject.casefold()]
+
+
+@pytest.mark.parametrize("verb", ["tiếp công dân định kỳ vào ngày 10 hằng tháng", "tiếp xúc cử tri sau mỗi kỳ họp"])
+def test_receiving_citizens_is_the_predicate(tmp_path, verb):
+    rows = _rows(tmp_path, f"2. Chủ tịch Ủy ban nhân dân phường {verb}.\n", head=PLAN)
+    assert folded(rows[0][1]) == ["chủ tịch ủy ban nhân dân phường"]
+
+
+@pytest.mark.parametrize("section", ["II. MỤC TIÊU NĂM 2026", "II. THỰC TRẠNG"])
+def test_a_table_under_goals_or_the_state_of_things_naming_no_doer_is_no_work(tmp_path, section):
+    rows = _rows(tmp_path, f"{section}\nKết quả thực hiện tiêu chí của các xã (tính đến ngày 31/12/2025):\n"
+                           "TT\tXã\tSố tiêu chí đã đạt\tTiêu chí chưa đạt\tDự kiến đạt chuẩn\n"
+                           "1\tThái Bình\t16/19\tGiao thông; Thu nhập; Môi trường\tQuý IV/2026\n"
+                           "2\tTân Trào\t15/19\tTrường học; Lao động; Y tế\tQuý IV/2026\n"
+                           "III. NHIỆM VỤ\n1. Ủy ban nhân dân các xã hoàn thiện hồ sơ đề nghị công nhận trước ngày 15/11/2026.\n", head=PLAN)
+    assert [r[0][:12] for r in rows] == ["Ủy ban nhân "]

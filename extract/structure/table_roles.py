@@ -341,16 +341,16 @@ def _not_tasks(headers: list[str], body: list[list[str]], roles: list[str | None
         # "Thời gian | Nội dung | Người thực hiện" with "07 giờ 30 - 07 giờ 40 | Chào cờ; tuyên bố
         # lý do | Chánh Văn phòng": a conference's running order, who speaks when, not work to do
         return "a programme of one session (times of the day, who speaks): not work handed out"
-    if (not ({"lead", "support", "due", "start", "target"} & known) and "progress" in known
-            and all(profiles[k].number >= MIN_SHARE for k, r in enumerate(roles) if r == "progress")):
-        # "TT | Nguồn vốn | Kế hoạch (triệu đồng) | Thực hiện (triệu đồng) | Tỷ lệ (%)": what was
-        # done is only figures, and no column says who or by when: statistics of a report
-        return "statistics: what was done is figures, no column says who or by when"
     measured = _measured(headers, body)
     if not ({"lead", "due"} & known) and measured:
         # "Chỉ tiêu | ĐVT | Kế hoạch 2026 | Thực hiện 2026 | Tỷ lệ (%)": figures of indicators,
         # no one asked to do anything by any day
         return "statistics: indicators with a unit of measure, no column says who or by when"
+    if (not ({"lead", "support", "due", "start", "target"} & known) and "progress" in known
+            and all(profiles[k].number >= MIN_SHARE for k, r in enumerate(roles) if r == "progress")):
+        # "TT | Nguồn vốn | Kế hoạch (triệu đồng) | Thực hiện (triệu đồng) | Tỷ lệ (%)": what was
+        # done is only figures, and no column says who or by when: statistics of a report
+        return "statistics: what was done is figures, no column says who or by when"
     if ("due" not in known and measured
             and any(r == "task" and _INDICATOR.match(h.strip()) for h, r in zip(headers, roles))):
         # "Chỉ tiêu | ĐVT | Thực hiện 2025 | Kế hoạch 2026 | Cơ quan chủ trì theo dõi": indicators and

@@ -181,6 +181,12 @@ def _level(ordinal: str | None, stack: list[tuple[float, RawSection]]) -> float:
     return 2 + ordinal.count(".")
 
 
+# a section of goals or of the state of things (not a report's results: "Kết quả đạt được" over
+# a table of what was done gives results)
+_GOALS_OR_STATE = regex.compile(r"^\W*(?:mục\s+tiêu|(?:các\s+)?chỉ\s+tiêu|thực\s+trạng|đặc\s+điểm|mục\s+đích|quan\s+điểm)(?![\p{L}])",
+                                regex.I | regex.VERSION1)
+
+
 class _TableReader:
     def __init__(self, columns: _Columns, warnings, registry=None, doer: str | None = None):
         self.columns = columns
@@ -801,6 +807,13 @@ def table_tasks(blocks, warnings, registry=None, issuer: str | None = None) -> l
                 continue
             finish()
             sections = context.sections()
+            if "lead" not in columns.roles and sections and _GOALS_OR_STATE.match(sections[-1].title):
+                # "II. MỤC TIÊU NĂM 2026" over "TT | Xã | Số tiêu chí đã đạt | Tiêu chí chưa đạt |
+                # Dự kiến đạt chuẩn": a table of goals or of the state of things, naming no doer
+                shown = " | ".join(h for h in columns.headers if h)[:80]
+                warnings.append(("table_skipped", f"table [{shown}] is under a section of goals or of the state of things "
+                                 f"({sections[-1].title[:40]!r}) and names no doer", block.page))
+                continue
             reader = _TableReader(columns, warnings, registry, doers.of(columns, block.page, warnings))
             reader_at = at
             reader.add_rows(block.rows[skip:], block.page, block.merges_known)

@@ -60,11 +60,18 @@ def clean_text(raw: str) -> str:
     return _DASH_AT_LINE_END.sub(r" \1 ", "\n".join(lines))
 
 
+# a level word capitalised after a comma starts a body ("Tỉnh ủy", "Tỉnh Đoàn", "Thành ủy")
+_LEVEL_CAPITALISED = frozenset({"Tỉnh", "Thành", "Huyện", "Quận", "Thị"})
+
+
 def joinable(text: str, words: list[Word], prose: bool = False):
     """May words[k-1] and words[k] belong to one name? Only spaces, commas, dashes between."""
 
     def ok(k: int) -> bool:
-        return gap_joins(text[words[k - 1].end : words[k].start], prose)
+        gap = text[words[k - 1].end : words[k].start]
+        if "," in gap and words[k].text in _LEVEL_CAPITALISED:
+            return False  # "Sở Khoa học và Công nghệ, Tỉnh Đoàn": a body of its own, not the place of the one before
+        return gap_joins(gap, prose)
 
     return ok
 

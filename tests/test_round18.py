@@ -404,3 +404,17 @@ def test_a_table_under_goals_or_the_state_of_things_naming_no_doer_is_no_work(tm
                            "2\tTân Trào\t15/19\tTrường học; Lao động; Y tế\tQuý IV/2026\n"
                            "III. NHIỆM VỤ\n1. Ủy ban nhân dân các xã hoàn thiện hồ sơ đề nghị công nhận trước ngày 15/11/2026.\n", head=PLAN)
     assert [r[0][:12] for r in rows] == ["Ủy ban nhân "]
+
+
+def test_a_doer_named_in_the_item_s_second_sentence_does_it(tmp_path):
+    rows = _rows(tmp_path, "IV. KIẾN NGHỊ BIỆN PHÁP XỬ LÝ\n1. Thu hồi nộp ngân sách nhà nước số tiền 86.450.000 đồng chi sai chế độ. "
+                           "Chủ tịch Ủy ban nhân dân xã Krông Búk có trách nhiệm tổ chức thu hồi trong thời hạn 30 ngày "
+                           "kể từ ngày nhận được Kết luận này.\n", head=CONCLUSION)
+    assert folded(rows[0][1]) == ["chủ tịch ủy ban nhân dân xã krông búk"]
+    assert rows[0][3][0] == "relative"
+
+
+@pytest.mark.parametrize("subject", ["Các Phó Chánh Thanh tra tỉnh", "Đồng chí Phó Chủ tịch Ủy ban nhân dân xã"])
+def test_by_the_field_each_is_given_is_part_of_the_predicate(tmp_path, subject):
+    rows = _rows(tmp_path, f"1. {subject} theo lĩnh vực được phân công chỉ đạo các phòng nghiệp vụ triển khai Kế hoạch này.\n", head=PLAN)
+    assert folded(rows[0][1]) == [subject.casefold()]

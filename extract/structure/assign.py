@@ -60,7 +60,7 @@ _PAST_REVIEW = regex.compile(r"(?:kết\s+quả|tình\s+hình|đánh\s+giá)", _
 _EVENT_ENDS = regex.compile(r"^(?P<clause>(?i:kết\s+thúc)\s+[^,;.:]{3,60}?)\s*,\s*(?=\S)", _F)
 _PASSIVE_AGENT = regex.compile(r"(?<=được[^.;]{0,200}?)(?<![\p{L}])do\s+(?=\p{Lu})", _F)
 _AGENT_DOES = regex.compile(r"\s*,?\s*(?:(?:chủ\s+trì,?\s+)?phối\s+hợp\s+(?:với\s+)?[^.;]{0,120}?\s+)?(?:chủ\s+động\s+)?"
-                         r"(?:chủ\s+trì|tổ\s+chức|triệu\s+tập|thực\s+hiện|đảm\s+nhiệm|phụ\s+trách|chịu\s+trách\s+nhiệm|"
+                         r"(?:chủ\s+trì|tổ\s+chức|triệu\s+tập|thực\s+hiện|đảm\s+nhiệm|phụ\s+trách|chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm|"
                          # ("... Các cơ sở Đoàn trực thuộc hoàn thành trước ngày 31/3/2026.")
                          r"hoàn\s+thành)(?![\p{L}])", _F | regex.I)
 _DOER_NOTE = regex.compile(

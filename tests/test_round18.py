@@ -418,3 +418,13 @@ def test_a_doer_named_in_the_item_s_second_sentence_does_it(tmp_path):
 def test_by_the_field_each_is_given_is_part_of_the_predicate(tmp_path, subject):
     rows = _rows(tmp_path, f"1. {subject} theo lĩnh vực được phân công chỉ đạo các phòng nghiệp vụ triển khai Kế hoạch này.\n", head=PLAN)
     assert folded(rows[0][1]) == [subject.casefold()]
+
+
+@pytest.mark.parametrize("label", [
+    "Các cơ quan, đơn vị thành viên Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh",
+    "Hội đồng phối hợp phổ biến, giáo dục pháp luật xã",
+])
+def test_a_unit_whose_name_holds_a_comma_and_a_verb_labels_its_items(tmp_path, label):
+    rows = _rows(tmp_path, f"4. {label}:\n- Xây dựng kế hoạch phổ biến pháp luật năm 2026, gửi Sở Tư pháp trước ngày 28/02/2026.\n"
+                           "- Báo cáo kết quả định kỳ 6 tháng, hằng năm.\n", head=PLAN)
+    assert [folded(r[1]) for r in rows] == [[label.casefold()]] * 2

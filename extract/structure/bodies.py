@@ -162,6 +162,8 @@ _ASSIGNED = regex.compile(r"\s+được\s+(?:giao|phân\s+công|phân\s+bổ|d�
 # what a body was given, up to where the document gives it ("... tổ chức lớp tại Mục III")
 _GIVEN_AT = regex.compile(r"[^,;.:()]{0,60}?\s(?:tại|theo)\s+(?i:mục|phụ\s+lục|điều|khoản|điểm|phần)\s+[\w.]+", _FLAGS)
 _DUTY = regex.compile(r"\s+(?:có|chịu)\s+trách\s+nhiệm(?![\p{L}])", _FLAGS)
+# what may close a name that runs to the end of its line: a place word, then the colon
+_TO_THE_END = regex.compile(r"(?:\s+(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu|cấp\s+(?:tỉnh|xã)))?(?=\s*:?\s*$)", _FLAGS)
 # "là thành viên Ban Chỉ đạo ...": bodies named by the board they sit on
 _MEMBER_OF = regex.compile(r"\s+thành\s+viên\s+(?=\p{Lu})", _FLAGS)
 _MAIN_PREDICATE = regex.compile(r"(?<![\p{L}])(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+động|phải|cần|khẩn\s+trương|"
@@ -399,6 +401,8 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         # whole, whatever verbs its words are ("xây dựng"), also as a later member of a list
         # ("Phòng Giáo dục phổ thông, Phòng Giáo dục thường xuyên và chuyên nghiệp hướng dẫn")
         cut = p.predicate.search(text, unit.end())
+        if cut is None and (end := _TO_THE_END.match(text, unit.end())):
+            cut = end  # "Các cơ quan, đơn vị thành viên Hội đồng phối hợp ... tỉnh:": a label, the name to its end
     # A group word after a comma may hold a predicate word ("Các cấp ủy, tổ chức đảng ..."):
     # the name goes on past it.
     while cut:
@@ -564,7 +568,12 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
     if person:
         return name.strip()  # "Đồng chí Ủy viên Ban Thường vụ, Chủ tịch ...": one person's roles
     names, begin = [], 0
+    # ("... thành viên Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh": a unit name of the
+    # rules holds the comma)
+    units = [(u.start(), u.end()) for u in p.unit.finditer(name)] if p.unit and "," in name else []
     for comma in regex.finditer(r",", name):
+        if any(a < comma.start() < b for a, b in units):
+            continue
         own_name = regex.match(r",\s*\p{Lu}\p{L}*\s+\p{Lu}", name[comma.start():])  # ", Cục Hàng hải ...": a body
         group = p.plural_group if _PLURAL_IN.search(name, 0, comma.start()) else p.group
         if (group.match(name, comma.start()) and not own_name) or regex.match(r",\s*(?:mỗi|từng)\s", name[comma.start():]):

@@ -200,6 +200,16 @@ _TIME_LABEL = regex.compile(r"^(?P<label>[^:\n]{4,60}?)\s*:\s+(?=\p{Lu})", _F)
 _PHASE = regex.compile(r"^(?:đợt|lần|giai\s+đoạn|bước|kỳ)\s+(?:\d{1,2}|[IVX]{1,4}|một|hai|ba|thứ\s+\p{L}+)(?![\p{L}\d])", _F | regex.I)
 # who does an item, labelled inside its own line ("... . Đơn vị thực hiện: Sở Y tế; thời gian: ...")
 _DOER_IN_ITEM = regex.compile(r"(?<![\p{L}])(?:đơn\s+vị|cơ\s+quan)\s+(?:thực\s+hiện|chủ\s+trì)\s*:\s*\p{Lu}", _F | regex.I)
+# a heading that is a person's name (and seat), or two joined by "và": a teacher by "Thầy"/"Cô"
+_ONE_PERSON = (r"(?:Ông|Bà|Đồng\s+chí|Đ/c|Thầy|Cô)\s+\p{Lu}[\p{L}']*(?:\s+\p{Lu}[\p{L}']*){1,4}"
+               r"(?:\s*[-–]\s*\p{Lu}[^:;.()]{1,80}?)?")
+_PERSON_HEADING = regex.compile(rf"{_ONE_PERSON}(?:\s+và\s+{_ONE_PERSON})?", _F)
+# a person named in charge in the item's last sentence or clause ("... . Đồng chí Lê Thị Ngọc Hân,
+# Chi ủy viên phụ trách")
+_IN_CHARGE_AFTER = regex.compile(r"(?:[.;]\s+|,\s+(?=(?i:đồng\s+chí|đ/c)\s))(?P<who>(?i:đồng\s+chí|đ/c|ông|bà)\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,4}"
+                                 r"(?:\s*,\s*[^.;:()]{2,60}?)?)\s+phụ\s+trách\s*$", _F)
+# a step of a procedure ("Bước 3:", "Bước thứ ba.", "Giai đoạn 2 -")
+_STEP_TITLE = regex.compile(r"^\W{0,3}(?:bước|giai\s+đoạn)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*[:.\-–]", _F | regex.I)
 # a demand made by the body the heading names of those who work for it on a project (not of
 # the state's bodies: "Yêu cầu các sở, ban, ngành ..." asks them)
 _DEMANDS = regex.compile(r"^(?:yêu\s+cầu|đôn\s+đốc)\s", _F | regex.I)
@@ -220,7 +230,9 @@ _QUALIFIER_TAIL = regex.compile(r"(?:khu\s+vực\s+(?:[IVXLC]+|\d+)(?:\s+.{0,40}
                                 # "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
                                 r"|trực\s+thuộc\s+(?:Trung\s+ương|trung\s+ương|Bộ|Tỉnh\s+ủy|tỉnh|Sở)(?:\s+.{0,30})?"
                                 # "5. Ủy ban nhân dân các xã, phường có dự án" over its items: which of them
-                                r"|(?:nơi\s+)?có\s+(?!liên\s+quan)\p{Ll}+(?:(?:\s+|\s*,\s*)\p{Ll}+){0,7})", _F | regex.I)
+                                r"|(?:nơi\s+)?có\s+(?!liên\s+quan)\p{Ll}+(?:(?:\s+|\s*,\s*)\p{Ll}+){0,7}"
+                                # "8. Giáo viên chủ nhiệm các lớp": the school's parts they are of
+                                r"|các\s+(?:lớp|khối|nhóm(?:\s*,\s*lớp)?|tổ(?:\s+chuyên\s+môn)?|khoa|bộ\s+môn)(?:\s+.{0,30})?)", _F | regex.I)
 # the level alone after a name the registry knows without it ("Chi cục Quản lý thị trường" +
 # "tỉnh"): the body of the document's own place
 _OWN_LEVEL = regex.compile(r"(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu)", _F)
@@ -228,8 +240,8 @@ _AND_MORE = regex.compile(r"^(?:,|;|và(?![\p{L}]))\s*", _F)
 # A member of a team and the part given to them: "Ông. Hoàng Văn A - Trưởng đoàn: Phụ trách
 # chung ...", "Bà Lê Thị B, Thành viên: ...", "Đồng chí Nguyễn Văn C (Phó Chủ tịch): ...".
 _PERSON_LABEL = regex.compile(
-    r"^(?P<name>(?:[ÔôOo]ng|[Bb]à|Đồng\s+chí|[Đđ]/[Cc])\.?\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,4}"
-    r"(?:\s*[-–,]\s*|\s*\()[^:;.]{2,60}?\)?)\s*:\s*(?P<rest>\p{Lu}.*)$", _F | regex.S)
+    r"^(?P<name>(?:[ÔôOo]ng|[Bb]à|Đồng\s+chí|[Đđ]/[Cc]|Thầy|Cô)\.?\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,4}"
+    r"(?:\s*[-–,]\s*|\s*\()[^:;.]{2,60}?\)?)(?:\s+phụ\s+trách)?\s*:\s*(?:(?P<rest>\S.*)|$)", _F | regex.S)
 _ACCOUNT = regex.compile(r"^(?:công tác|kết quả|tình hình|tiến độ|đối với|việc)\b[^:]{0,80}:\s*\S", _F | regex.I)
 # a heading that asks a body ("3. Đề nghị Bộ Tài chính", "5. Kiến nghị Chủ tịch Ủy ban nhân dân
 # tỉnh"); not "8. Giao Ban Quản lý dự án ..." alone on its line, an item that hands out work
@@ -285,6 +297,10 @@ class Assigner:
                 return None
         cls = self.r.section_class(node.title)
         if cls == "none" and self._gives_work(node):
+            return None
+        if cls == "none" and _STEP_TITLE.match(node.line.text.strip()):
+            # "Bước 3: Đánh giá, xếp loại và thông báo kết quả (từ ngày 26/12/2026 ...)": a step of
+            # the procedure, whose items are work (its title's "Đánh giá" is no assessment)
             return None
         if (cls == "none" and _TOPICS_TITLE.search(node.title)
                 and any(self._doers_trailed(c) or self.bodies.subject(c.title)
@@ -749,9 +765,14 @@ class Assigner:
         headed = PERSON_NOTE.search(text)
         if headed:
             text = (text[:headed.start()] + text[headed.end():]).strip()
+        if (whole := _PERSON_HEADING.fullmatch(text.rstrip(" :"))) is not None:
+            # "1. Thầy Phan Văn Toàn - Hiệu trưởng, Trưởng Ban Tổ chức" over the duties: the person
+            # (and a second one after "và") the heading names, with the seat printed
+            return "; ".join(p.strip() for p in regex.split(r"\s+và\s+(?=(?:Ông|Bà|Đồng\s+chí|Đ/c|Thầy|Cô)\s)", whole.group())), ""
         person = _PERSON_LABEL.match(text)
         if person:
-            return person.group("name").strip(), person.group("rest").strip()  # "Ông X - Trưởng đoàn: ..."
+            # "Ông X - Trưởng đoàn: ...", "1. Thầy Nguyễn Văn Hùng - Hiệu trưởng:" over the duties
+            return person.group("name").strip(), (person.group("rest") or "").strip()
         asked = self.r.lead_in.match(text)  # "3. Đề nghị Ủy ban nhân dân các tỉnh, thành phố: Cần Thơ, ...:"
         core = text[asked.end():] if asked else text
         listed = self.bodies.places_listed(core, whole=True)
@@ -1479,6 +1500,10 @@ class Assigner:
                 names = [found] if found else []
                 if found:
                     names += self._clause_doers(first)
+        if not names and (charge := _IN_CHARGE_AFTER.search(first.rstrip(" ."))):
+            # "Tổ chức sinh hoạt chi bộ ... . Đồng chí Trần Văn Phúc, Bí thư Chi bộ phụ trách.": the
+            # person named in charge at the item's end
+            names = [charge["who"].strip()]
         if not names and (note := _DOER_NOTE.search(first.rstrip(" .;"))):
             # "1. Tiếp tục theo dõi ... tăng 8% trở lên (Phòng Quản lý công nghiệp chủ trì).": the
             # doer in brackets closing the item

@@ -21,7 +21,8 @@ from .prose_rules import rules, words_pattern
 _FLAGS = regex.VERSION1
 _SENTENCE = regex.compile(r"(?<=[.!?;])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)
 _MAX_NAME_WORDS = 18
-_PERSON = regex.compile(r"^\s*(?:(?:các\s+)?đồng\s+chí|đ/c|ông|bà)\s", regex.IGNORECASE | regex.VERSION1)
+# (a teacher by "Thầy"/"Cô" and a capitalised name: "Cô lập ổ dịch" is to isolate)
+_PERSON = regex.compile(r"^\s*(?:(?:các\s+)?đồng\s+chí|đ/c|ông|bà|(?-i:Thầy|Cô)(?=\s+\p{Lu}))\s", regex.IGNORECASE | regex.VERSION1)
 FULL_STOP = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"“(])", _FLAGS)  # between two sentences
 # "phối hợp với Sở A", "cùng với Sở A", and "phối hợp Bộ Tài chính" without "với": the registry
 # names that follow are the partners (a plain "phối hợp" is followed by a name or nothing of use).
@@ -254,10 +255,14 @@ class _Patterns:
         nouns = _words(r.noun_phrases) or r"(?!x)x"
         # (a noun that opens with a verb is no verb: "Vụ Kết cấu hạ tầng giao thông rà soát ...")
         # (nor the second word of a noun: "tham gia Chương trình bình ổn thị trường")
-        self.work_after = regex.compile(rf"(?<!(?i:chương))\s+(?!(?:{nouns})(?![\p{{L}}]))(?:{_words(r.work_verbs)})(?![\p{{L}}])",
+        # (nor the second syllable of a noun: "chương trình", "công trình", "quy trình": "... các
+        # tỉnh, thành phố có công trình điện trọng điểm" is no "trình" to submit)
+        compound = (r"(?<!(?i:chương))"
+                    r"(?!(?<=(?<![\p{L}])(?i:công|quy|lộ|tờ|hành|tiến))\s+(?i:trình)(?![\p{L}]))")
+        self.work_after = regex.compile(rf"{compound}\s+(?!(?:{nouns})(?![\p{{L}}]))(?:{_words(r.work_verbs)})(?![\p{{L}}])",
                                         _FLAGS)
         self.predicate = regex.compile(
-            rf"\s+(?!(?:{nouns})(?![\p{{L}}]))(?:{_words(r.predicate_starts)})(?![\p{{L}}])", _FLAGS)
+            rf"{compound}\s+(?!(?:{nouns})(?![\p{{L}}]))(?:{_words(r.predicate_starts)})(?![\p{{L}}])", _FLAGS)
         self.group = regex.compile(rf",\s*(?:{_words(r.group_words)})(?![\p{{L}}])", regex.IGNORECASE | _FLAGS)
         plural_only = _words(r.plural_group_words) or r"(?!x)x"
         # after a plural the units' nouns go on the group too ("Trưởng các khoa, phòng")

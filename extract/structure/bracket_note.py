@@ -28,7 +28,7 @@ _AT_END = regex.compile(r"\((?P<inner>[^()]{3,240})\)(?:\s*;\s*(?P<tail>[^();]{0
 _WITH = regex.compile(r"\s*,?\s+(?:chủ\s+trì\s*,?\s*)?phối\s+hợp(?:\s+(?:với|cùng))?\s+", _F | regex.I)
 # the role printed after the bodies of one part
 # ("(Văn phòng Sở tham mưu)": the body that prepares the work for its head does it)
-_LEADS = regex.compile(r"\s*,?\s+(?:chủ\s+trì|thực\s+hiện|tham\s+mưu|theo\s+phân\s+cấp|theo\s+thẩm\s+quyền|"
+_LEADS = regex.compile(r"\s*,?\s+(?:chủ\s+trì|thực\s+hiện|tham\s+mưu|phụ\s+trách|theo\s+phân\s+cấp|theo\s+thẩm\s+quyền|"
                        r"theo\s+chức\s+năng(?:\s*,\s*nhiệm\s+vụ)?(?:\s+được\s+giao)?)"
                        # ("Chi cục ... chủ trì các nhiệm vụ tại mục 4": the items it closes)
                        r"(?:\s+(?:các|những)\s+(?:nhiệm\s+vụ|nội\s+dung|công\s+việc)(?:\s+(?:tại|thuộc|ở|của))?"

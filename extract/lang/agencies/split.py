@@ -141,8 +141,9 @@ def head_used_as_word(text: str, pos: int = 0) -> bool:
 
 _PERSON_NAMED = regex.compile(r"(?<![\p{L}])(?i:đồng\s+chí|đ/c|ông|bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}\s*$",
                            regex.VERSION1)
-PERSON = regex.compile(r"^\s*(?:đồng\s+chí|đ/c|ông|bà)\s", regex.IGNORECASE | regex.VERSION1)
-_PLURAL = regex.compile(r"(?:[Cc]ác|[Nn]hững)\s", regex.VERSION1)
+PERSON = regex.compile(r"^\s*(?:đồng\s+chí|đ/c|ông|bà|(?-i:Thầy|Cô)(?=\s+\p{Lu}))\s", regex.IGNORECASE | regex.VERSION1)
+# (also after the heads of them: "Thủ trưởng các Cục, Vụ, Viện, Văn phòng Bộ ...")
+_PLURAL = regex.compile(r"(?:(?:[Tt]hủ\s+trưởng|[Ll]ãnh\s+đạo|[Nn]gười\s+đứng\s+đầu)\s+)?(?:[Cc]ác|[Nn]hững)\s", regex.VERSION1)
 _PLURAL_LINE = regex.compile(r"(?:Các|Những)\s+\p{L}", regex.VERSION1)
 # "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ xã": after one person's
 # title, a comma and another capitalised title are the same person's next role.
@@ -330,7 +331,8 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
         if kind == "soft" and m.end() not in starts and _FIELDS.search(text, pos, m.start()):
             continue  # a list of the fields an office-holder is in charge of
         if (kind == "soft" and m.group(0).strip() == "," and m.end() not in starts
-                and _PLURAL.match(text, pos) and _BARE_HEAD.match(rest) and not _long_head(registry, rest)):
+                and _PLURAL.match(text, pos) and _BARE_HEAD.match(rest) and not _long_head(registry, rest)
+                and not ROLE_TITLE.match(rest)):
             # "Các Cục, Vụ thuộc Bộ": "các" governs bare head nouns, capitalised or not (not a head
             # of several words that names a body of its own: "Các thôn, Hợp tác xã dịch vụ ...")
             continue

@@ -514,3 +514,56 @@ def test_a_teacher_or_a_school_s_staff_named_in_a_heading_lead_its_items(tmp_pat
                            "- Hoàn thành hồ sơ trước ngày 20/10/2026.\n2. Cô lập khu vực có ca bệnh trong 24 giờ.\n", head=PLAN)
     assert [folded(r[1]) for r in rows[:2]] == [leads] * 2
     assert "cô" not in folded(rows[2][1])
+
+
+MINUTES = ("ỦY BAN NHÂN DÂN\nXÃ NINH GIA\nLâm Đồng, ngày 29 tháng 5 năm 2026\n\n"
+           "BIÊN BẢN\nHọp Ủy ban nhân dân xã thường kỳ tháng 5 năm 2026\n\n")
+
+
+@pytest.mark.parametrize("line", [
+    "Về đề nghị gia hạn thời gian thực hiện hợp đồng gói thầu số 05: Đồng ý gia hạn thời gian thực hiện hợp đồng đến ngày 31/12/2026.",
+    "Về đề nghị bổ sung biên chế cho Chi cục Kiểm lâm: Chủ tịch Ủy ban nhân dân tỉnh ghi nhận; việc bổ sung biên chế sẽ được xem xét trong năm 2027.",
+    "Thầy Nguyễn Văn Hùng - Hiệu trưởng trình bày Báo cáo tổng kết năm học 2025 - 2026.",
+    "Hội đồng trường biểu quyết thông qua các nội dung trên (10/10 thành viên tán thành).",
+    "Thống nhất tổ chức phiên họp thường kỳ tháng 6 năm 2026 vào ngày 26/6/2026.",
+    "Phần lễ: Lễ cáo yết, lễ rước kiệu từ đình làng về đền.",
+])
+def test_answers_accounts_votes_and_programmes_are_no_work(tmp_path, line):
+    rows = _rows(tmp_path, f"III. KẾT LUẬN\n1. {line}\n2. Phòng Kinh tế rà soát các tuyến đường trước ngày 30/6/2026.\n", head=MINUTES)
+    assert [r[0][:12] for r in rows] == ["Phòng Kinh t"]
+
+
+def test_minutes_end_at_the_secretary_and_chair_s_signatures(tmp_path):
+    rows = _rows(tmp_path, "III. KẾT LUẬN\n1. Phòng Kinh tế rà soát các tuyến đường trước ngày 30/6/2026.\n"
+                           "Cuộc họp kết thúc vào lúc 11 giờ 15 phút cùng ngày. Biên bản đã được đọc lại cho các thành viên cùng nghe.\n"
+                           "THƯ KÝ                     CHỦ TRÌ\n(Đã ký)                   (Đã ký)\n", head=MINUTES)
+    assert [r[0] for r in rows] == ["Phòng Kinh tế rà soát các tuyến đường trước ngày 30/6/2026."]
+
+
+@pytest.mark.parametrize("header", ["Họ và tên, chức vụ", "Đồng chí phụ trách", "Người phụ trách"])
+def test_a_column_of_people_by_name_leads_the_rows(tmp_path, header):
+    text = (f"TT\t{header}\tNhiệm vụ được phân công\tThời gian thực hiện\n"
+            "1\tCô Nguyễn Thị Lan - Tổ trưởng Tổ Khoa học tự nhiên\tXây dựng kế hoạch bồi dưỡng học sinh giỏi\tTrước ngày 15/9/2026\n"
+            "2\tThầy Hoàng Văn Sơn - Tổ trưởng Tổ Khoa học xã hội\tXây dựng kế hoạch giáo dục địa phương\tTháng 9/2026\n")
+    rows = _rows(tmp_path, "5. Phân công các thành viên khác:\n" + text, head=MINUTES)
+    assert [folded(r[1]) for r in rows] == [["cô nguyễn thị lan - tổ trưởng tổ khoa học tự nhiên"],
+                                            ["thầy hoàng văn sơn - tổ trưởng tổ khoa học xã hội"]]
+
+
+@pytest.mark.parametrize("item, due", [
+    ("Kiểm tra đột xuất cơ sở của nhà cung cấp ít nhất 01 lần/học kỳ.", ("recurring",)),
+    ("Tuyển chọn vận động viên thành lập đội tuyển của trường tham dự Hội khỏe cấp xã (tháng 12/2026).",
+     ("month", "2026-12-01", "2026-12-31")),
+])
+def test_a_school_s_times(tmp_path, item, due):
+    rows = _rows(tmp_path, f"1. Tổ Thể dục:\n- {item}\n- Hướng dẫn luật thi đấu.\n", head=PLAN)
+    assert rows[0][3][:len(due)] == due
+
+
+@pytest.mark.parametrize("heading, who", [
+    ("5. Nhiệm vụ của nhân viên y tế (Cô Phạm Thị Hồng)", "nhân viên y tế"),
+    ("2. Đề nghị Ban đại diện cha mẹ trẻ", "ban đại diện cha mẹ trẻ"),
+])
+def test_a_school_s_staff_and_parents_board_lead(tmp_path, heading, who):
+    rows = _rows(tmp_path, f"{heading}\n- Kiểm tra quy trình bếp một chiều hằng tuần.\n- Tham gia giám sát bữa ăn của trẻ.\n", head=PLAN)
+    assert [folded(r[1]) for r in rows] == [[who]] * 2

@@ -250,7 +250,8 @@ _ASKS_HEADING = regex.compile(r"^(?:kính\s+)?(?:đề\s+nghị|kiến\s+nghị|
 _OPEN_END = regex.compile(r"(?<![\p{L}])(?:phối\s+hợp|với|và|của|các|cho|về|trong|tại|theo|để|nhằm|đến|từ|là|gồm)\s*,?\s*$",
                        _F | regex.I)
 _DUTIES_OF = regex.compile(r"^(?:nhiệm\s+vụ|trách\s+nhiệm|nhiệm\s+vụ,?\s+(?:và\s+)?quyền\s+hạn)(?:\s+(?:cụ\s+thể|chung|chủ\s+yếu))?\s+của\s+"
-                           r"(?P<name>[^:;.()]{3,90})$", _F | regex.I)
+                           # (who holds the post may follow in brackets: "Nhiệm vụ của nhân viên y tế (Cô Phạm Thị Hồng)")
+                           r"(?P<name>[^:;.()]{3,90}?)(?:\s*\([^()]{2,60}\))?$", _F | regex.I)
 # "Chỉ đạo các cấp công đoàn chủ động phối hợp với ...": the partners are the delegates', not
 # the doer's.
 _DELEGATED = regex.compile(r"(?<![\p{L}])(?:chỉ\s+đạo|yêu\s+cầu|hướng\s+dẫn|đề\s+nghị|giao)\s+(?:[^,;.]{0,60}?)"
@@ -1838,7 +1839,7 @@ _PERIOD = regex.compile(r"(?i)(?<![\p{L}])(?:\d{1,2}\s+tháng\s+(?:đầu|cuối
 
 
 _PAREN_AT_END = regex.compile(r"\((?P<inner>[^()]{4,120})\)\s*[.:]?\s*$", _F)
-_ANNIVERSARY = regex.compile(r"(?i:kỷ\s+niệm|năm\s+ngày|thành\s+lập|ngày\s+sinh|truyền\s+thống)", _F)
+_ANNIVERSARY = regex.compile(r"(?i:kỷ\s+niệm|năm\s+ngày|(?:ngày|năm)\s+thành\s+lập|ngày\s+sinh|truyền\s+thống)", _F)
 
 
 def _time_in_parentheses(title: str, item: bool = False) -> str | None:

@@ -567,3 +567,39 @@ def test_a_school_s_times(tmp_path, item, due):
 def test_a_school_s_staff_and_parents_board_lead(tmp_path, heading, who):
     rows = _rows(tmp_path, f"{heading}\n- Kiểm tra quy trình bếp một chiều hằng tuần.\n- Tham gia giám sát bữa ăn của trẻ.\n", head=PLAN)
     assert [folded(r[1]) for r in rows] == [[who]] * 2
+
+
+def test_a_party_body_that_leads_another_heads_its_items_without_a_colon(tmp_path):
+    rows = _rows(tmp_path, "III. NHIỆM VỤ\n4. Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh\n"
+                           "a) Xây dựng Chương trình hành động trước ngày 31/3/2026.\n"
+                           "b) Ưu tiên bố trí ngân sách đầu tư cơ sở vật chất giai đoạn 2026 - 2030.\n", head=PLAN)
+    assert [folded(r[1]) for r in rows] == [["đảng ủy ủy ban nhân dân tỉnh"]] * 2
+
+
+@pytest.mark.parametrize("line, who", [
+    ("Các đồng chí chi ủy viên theo nhiệm vụ được phân công chủ động triển khai thực hiện.", "các đồng chí chi ủy viên"),
+    ("Đảng viên trong Chi bộ gương mẫu thực hiện, tham gia đầy đủ các hoạt động của khu vực.", "đảng viên trong chi bộ"),
+    ("Từng đảng viên tự kiểm điểm theo Mẫu số 02, nộp về chi bộ trước ngày 30/11/2026.", "từng đảng viên"),
+    ("Tuyên truyền ngày thành lập Đoàn; đồng chí Lê Thị Hân, Chi ủy viên phụ trách, hoàn thành trước ngày 26/3/2026.",
+     "đồng chí lê thị hân, chi ủy viên"),
+])
+def test_a_party_cell_s_members(tmp_path, line, who):
+    rows = _rows(tmp_path, f"III. TỔ CHỨC THỰC HIỆN\n1. {line}\n", head=PLAN)
+    assert folded(rows[0][1]) == [who]
+
+
+@pytest.mark.parametrize("heading", ["Giảng viên hướng dẫn", "Sinh viên"])
+def test_a_university_s_teachers_and_students_lead_under_a_list_s_duties(tmp_path, heading):
+    rows = _rows(tmp_path, "4. Trách nhiệm của các đơn vị, cá nhân\n4.1. Văn phòng Khoa\n- Tổng hợp danh sách sinh viên.\n"
+                           f"4.2. {heading}\n- Thực hiện đúng đề cương; gặp nhau ít nhất 02 tuần/lần.\n"
+                           "- Nộp nhận xét chậm nhất ngày 20/4/2027.\n", head=PLAN)
+    assert [folded(r[1]) for r in rows] == [["văn phòng khoa"], [heading.casefold()], [heading.casefold()]]
+
+
+@pytest.mark.parametrize("note", ["Phối hợp: Ban đại diện Cha mẹ học sinh", "Phối hợp: các tổ dân phố", "Phối hợp với Đoàn Thanh niên phường"])
+def test_a_note_naming_partners_after_a_colon_gives_them(tmp_path, note):
+    text = ("| Tháng | Nội dung công việc | Người thực hiện | Ghi chú |\n"
+            f"| Tháng 9/2026 | Tổ chức Lễ khai giảng năm học mới | Hiệu trưởng | {note} |\n"
+            "| Tháng 10/2026 | Tổ chức Ngày hội đọc sách | Tổng phụ trách Đội | |\n")
+    rows = _rows(tmp_path, text, head=PLAN)
+    assert folded(rows[0][2]) == [note.split(":")[-1].replace("Phối hợp với", "").strip().casefold()]

@@ -207,7 +207,7 @@ _PERSON_HEADING = regex.compile(rf"{_ONE_PERSON}(?:\s+và\s+{_ONE_PERSON})?", _F
 # a person named in charge in the item's last sentence or clause ("... . Đồng chí Lê Thị Ngọc Hân,
 # Chi ủy viên phụ trách")
 _IN_CHARGE_AFTER = regex.compile(r"(?:[.;]\s+|,\s+(?=(?i:đồng\s+chí|đ/c)\s))(?P<who>(?i:đồng\s+chí|đ/c|ông|bà)\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,4}"
-                                 r"(?:\s*,\s*[^.;:()]{2,60}?)?)\s+phụ\s+trách\s*$", _F)
+                                 r"(?:\s*,\s*[^.;:()]{2,60}?)?)\s+phụ\s+trách\s*(?=$|[,;]\s)", _F)
 # a step of a procedure ("Bước 3:", "Bước thứ ba.", "Giai đoạn 2 -")
 _STEP_TITLE = regex.compile(r"^\W{0,3}(?:bước|giai\s+đoạn)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*[:.\-–]", _F | regex.I)
 # a demand made by the body the heading names of those who work for it on a project (not of
@@ -680,6 +680,11 @@ class Assigner:
         # ban nhân dân xã phối hợp" over "- Phối hợp chặt chẽ ...", "- Chỉ đạo ...").
         if s.lead is None and (holder := self._duty_holder(title)):
             s.lead = holder  # "Điều 2. Nhiệm vụ của Tổ công tác", "3. Trách nhiệm của các sở, ngành"
+        if (s.lead is None and node.items and not _SENTENCE_END.search(title) and not title.rstrip().endswith(":")
+                and (over := self.bodies.subject(title)) and _LEADS_OVER.match(title, end_of(title, over))):
+            # "4. Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh" (no colon) over
+            # its items: the body that leads the other one through them
+            s.lead = over
         lead_in = (self.lead_in(title) if title.endswith(":")
                    or (node.items and not _SENTENCE_END.search(title) and self.r.lead_in.match(title)) else None)
         if lead_in:

@@ -36,7 +36,9 @@ _ORDINAL_TITLE = regex.compile(r"^\s*(?:<b>|\*\*)?\s*([IVXLC]+|[A-ZĐ]|\d{1,2}(?
 # a lead cell that points elsewhere instead of naming a body
 _REFERENCE = regex.compile(r"^\s*(?:theo|như|căn cứ)\b", regex.I)
 # a note that names the row's partners ("Phối hợp Công an tỉnh", "Phối hợp với Sở Y tế")
-_NOTE_PARTNERS = regex.compile(r"^(?i:phối\s+hợp)(?:\s+(?i:với|cùng))?\s+(?P<who>\p{Lu}[^;()]{2,150})$", regex.VERSION1)
+# (and "Phối hợp: các tổ dân phố": a colon, and a group in lower case after it)
+_NOTE_PARTNERS = regex.compile(r"^(?i:phối\s+hợp)(?:\s+(?i:với|cùng))?(?:\s*:\s*(?P<who>\p{L}[^;()]{2,150})|\s+(?P<who>\p{Lu}[^;()]{2,150}))$",
+                               regex.VERSION1)
 # a header naming both roles: "Đơn vị chủ trì/phối hợp" - the first body leads, the rest support
 _BOTH_ROLES = regex.compile(r"chu tri.*phoi hop|phoi hop.*chu tri")
 _FIRST_BODY = regex.compile(r"^\s*([^;\n]+?)\s*[;\n]\s*(\S.*)$", regex.S)

@@ -57,3 +57,23 @@ def test_an_offset_after_the_event_it_counts_from_is_relative(phrase):
     spec, messages = parse_time(phrase, CTX)
     assert not messages
     assert (spec.kind, spec.start, spec.end) == ("relative", None, None)
+
+
+def test_a_count_from_an_event_whose_day_is_in_brackets_runs_from_that_day():
+    spec, messages = parse_time("Trong 10 ngày kể từ ngày họp (19/3/2026)", CTX)
+    assert not messages
+    assert (spec.kind, spec.start, spec.end) == ("relative", date(2026, 3, 19), date(2026, 3, 29))
+    same, _ = parse_time("trong 10 ngày kể từ ngày 19/3/2026", CTX)
+    assert (same.kind, same.start, same.end) == (spec.kind, spec.start, spec.end)
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Khẩn trương hoàn thiện hồ sơ; phấn đấu đến hết ngày 30/9/2026 giải ngân đạt trên 70% kế hoạch vốn năm 2026.",
+     "phấn đấu đến hết ngày 30/9/2026"),
+    ("Tổ chức từ ngày 01/6/2026 đến ngày 30/6/2026 tại các thôn.", "từ ngày 01/6/2026 đến ngày 30/6/2026"),
+])
+def test_the_work_and_its_own_year_after_a_full_date_are_not_the_deadline(sentence, phrase):
+    from extract.lang.time import find_inline_deadline
+
+    span = find_inline_deadline(sentence)
+    assert span is not None and sentence[span[0]:span[1]] == phrase

@@ -613,6 +613,13 @@ def _lunar(phrase: str) -> bool:
     return names_lunar_day(fold(phrase)[0], vocabulary().lunar_days)
 
 
+# a full date, then a lower-case word that no time goes on with (a verb of the work)
+_FULL_DATE_THEN_WORK = regex.compile(
+    r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d\s+"
+    r"(?!(?i:đến|tới|và|hoặc|hay|trở|cho|kể|tính|thì|sau|trước|hằng|hàng|mỗi|lúc|vào|năm|tháng|quý|ngày|giờ|từ|trong)(?![\p{L}]))(?=\p{Ll})",
+    regex.VERSION1)
+
+
 def _inline_span(text: str, start: int, phrase: str, rest: str, ctx) -> tuple[int, int] | None:
     """The span of one trigger's phrase when it reads as a dated deadline, trimmed of words the
     grammar ignores after the date; else None."""
@@ -620,6 +627,10 @@ def _inline_span(text: str, start: int, phrase: str, rest: str, ctx) -> tuple[in
         # "gửi Bộ Tư pháp trước ngày 25/12/2026 để tổng hợp vào Chương trình ... năm 2027": what
         # the work is for, and its own year, come after the deadline
         phrase = phrase[:purpose.start()]
+    if (whole := _FULL_DATE_THEN_WORK.search(phrase)) and any(ch.isdigit() for ch in phrase[whole.end():]):
+        # "đến hết ngày 30/9/2026 giải ngân đạt trên 70% kế hoạch vốn năm 2026": the work and its
+        # own year come after the deadline's full date
+        phrase = phrase[:whole.end()].rstrip()
     end = start + len(phrase)
     phrase = phrase.strip()
     if not phrase or not (any(ch.isdigit() for ch in phrase) or _ROMAN_QUARTER.search(phrase) or _lunar(phrase)):

@@ -161,6 +161,9 @@ _OFFSET_AFTER = regex.compile(r"^(?P<dir>(?i:trước|sau))\s+(?P<event>(?i:ngà
 # words, then the full date they stand for in brackets; and a day or month printed in the words
 _DAY_IN_BRACKETS = regex.compile(r"^(?P<outer>.*\p{L}.*?)\s*\((?P<inner>(?:(?i:ngày)\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})\)\s*[.;]?\s*$",
                                  regex.VERSION1)
+# a length of time counted from an event named in words ("Trong 10 ngày kể từ ngày họp")
+_COUNTED_FROM_EVENT = regex.compile(r"^(?P<count>.*?\d{1,3}\s+(?i:ngày|tuần|tháng)(?:\s+(?i:làm\s+việc))?\s+(?i:kể|tính)\s+từ)\s+\S",
+                                    regex.VERSION1)
 _OWN_DAY = regex.compile(r"\d{1,2}\s*/\s*\d{1,2}|(?i:ngày|tháng)\s+\d", regex.VERSION1)
 _SOLAR_BESIDE_LUNAR = regex.compile(r"\((?P<inner>[^()]*\d{1,2}/\d{1,2}[^()]*)\)", regex.VERSION1)
 
@@ -189,6 +192,13 @@ def _parse(text: str, ctx: TimeContext | None, g: Grammar) -> TimeSpec:
         inner = _parse(solar["inner"], ctx, g)
         if inner.kind in DATED_KINDS:
             return TimeSpec(raw=text, kind=inner.kind, start=inner.start, end=inner.end)
+    if (bracket := _DAY_IN_BRACKETS.match(text)) and not _OWN_DAY.search(bracket["outer"]) \
+            and (counted := _COUNTED_FROM_EVENT.match(bracket["outer"])):
+        # "Trong 10 ngày kể từ ngày họp (19/3/2026)": the day in brackets is the event's, the
+        # count runs from it
+        inner = bracket["inner"]
+        day = inner if inner[:1].isalpha() else f"ngày {inner}"
+        return _parse(f"{counted['count']} {day}", ctx, g).model_copy(update={"raw": text})
     if (bracket := _DAY_IN_BRACKETS.match(text)) and not _OWN_DAY.search(bracket["outer"]):
         # "trước ngày khai giảng năm học 2026 - 2027 (ngày 05/9/2026)": the day in brackets is
         # the one the words before it name (read alone, the school year's years made a range)

@@ -603,3 +603,23 @@ def test_a_note_naming_partners_after_a_colon_gives_them(tmp_path, note):
             "| Tháng 10/2026 | Tổ chức Ngày hội đọc sách | Tổng phụ trách Đội | |\n")
     rows = _rows(tmp_path, text, head=PLAN)
     assert folded(rows[0][2]) == [note.split(":")[-1].replace("Phối hợp với", "").strip().casefold()]
+
+
+@pytest.mark.parametrize("item", [
+    "a) Tổ chức đánh giá toàn diện hoạt động của chính quyền cấp xã theo Đề cương tại Phụ lục I (Sở Nội vụ chủ trì, "
+    "phối hợp với các sở, ngành thực hiện), tập trung vào các nội dung:\n- Tổ chức bộ máy;\n- Khó khăn, vướng mắc.\n",
+    "a) Tổng hợp kết quả (Sở Nội vụ chủ trì, phối hợp với các sở, ngành thực hiện), gửi Bộ Nội vụ trước ngày 20/7/2026.\n",
+])
+def test_a_doer_in_brackets_inside_the_sentence_does_it(tmp_path, item):
+    head = ("BỘ NỘI VỤ\nSố: 4215/BNV-CQĐP\nHà Nội, ngày 26 tháng 6 năm 2026\nV/v báo cáo\n\n"
+            "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n\n")
+    rows = _rows(tmp_path, f"1. Tổ chức đánh giá, báo cáo\n{item}b) Rà soát số lượng cán bộ, công chức cấp xã.\n", head=head)
+    assert folded(rows[0][1]) == ["sở nội vụ"]
+    assert folded(rows[0][2]) == ["các sở, ngành"]
+    assert folded(rows[-1][1]) == ["ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+
+
+def test_a_working_group_s_end_is_no_work(tmp_path):
+    rows = _rows(tmp_path, "Điều 4. Tổ công tác tự giải thể sau khi hoàn thành nhiệm vụ.\n"
+                           "Điều 5. Sở Xây dựng tổng hợp báo cáo trước ngày 15/12/2026.\n", head=PLAN)
+    assert [r[0][:12] for r in rows] == ["Sở Xây dựng "]

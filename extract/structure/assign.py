@@ -208,6 +208,10 @@ _PERSON_HEADING = regex.compile(rf"{_ONE_PERSON}(?:\s+và\s+{_ONE_PERSON})?", _F
 # Chi ủy viên phụ trách")
 _IN_CHARGE_AFTER = regex.compile(r"(?:[.;]\s+|,\s+(?=(?i:đồng\s+chí|đ/c)\s))(?P<who>(?i:đồng\s+chí|đ/c|ông|bà)\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,4}"
                                  r"(?:\s*,\s*[^.;:()]{2,60}?)?)\s+phụ\s+trách\s*(?=$|[,;]\s)", _F)
+# a body in charge named in brackets inside the sentence, its role said ("(Sở Nội vụ chủ trì, phối
+# hợp với ... thực hiện)")
+# (only inside the sentence, the clause going on after it: a note closing the item is read_note's)
+_LEAD_IN_BRACKETS = regex.compile(r"\((?P<inner>\p{Lu}[^();]{2,120}?\s(?i:chủ\s+trì)(?:,?\s[^();]{0,200})?)\)(?=\s*,\s*\p{L})", _F)
 # a step of a procedure ("Bước 3:", "Bước thứ ba.", "Giai đoạn 2 -")
 _STEP_TITLE = regex.compile(r"^\W{0,3}(?:bước|giai\s+đoạn)\s+(?:\d{1,2}|[IVX]{1,4}|thứ\s+\p{L}+)\s*[:.\-–]", _F | regex.I)
 # a demand made by the body the heading names of those who work for it on a project (not of
@@ -1510,7 +1514,7 @@ class Assigner:
             # "Tổ chức sinh hoạt chi bộ ... . Đồng chí Trần Văn Phúc, Bí thư Chi bộ phụ trách.": the
             # person named in charge at the item's end
             names = [charge["who"].strip()]
-        if not names and (note := _DOER_NOTE.search(first.rstrip(" .;"))):
+        if not names and (note := _DOER_NOTE.search(first.rstrip(" .;:"))):
             # "1. Tiếp tục theo dõi ... tăng 8% trở lên (Phòng Quản lý công nghiệp chủ trì).": the
             # doer in brackets closing the item
             lead, support = self.executor(_NOTE_LABEL.sub("", note["inner"]))
@@ -1519,8 +1523,17 @@ class Assigner:
                 if support:
                     t.support = support
                     f.own.add("support")
+        if not names and (inner := _LEAD_IN_BRACKETS.search(first)):
+            # "... theo Đề cương tại Phụ lục I (Sở Nội vụ chủ trì, phối hợp với các sở, ngành ...
+            # thực hiện), tập trung vào các nội dung:": the doer in brackets inside the sentence
+            lead, support = self.executor(_NOTE_LABEL.sub("", inner["inner"]))
+            if lead and self.bodies.starts_like_body(lead):
+                names = [lead]
+                if support:
+                    t.support = support
+                    f.own.add("support")
         bracket = None
-        if not names and (bracket := read_note(first.rstrip(" ;"), self.bodies)):
+        if not names and (bracket := read_note(first.rstrip(" ;:"), self.bodies)):
             # "... chuyên đề học tập lớp 10, 11, 12 (Phòng Giáo dục phổ thông).", "... (Trạm Y tế
             # các xã thực hiện; Khoa Kiểm soát bệnh tật hướng dẫn, giám sát)": the bodies alone;
             # "(Sở Khoa học và Công nghệ phối hợp; ...)": partners only, the doer is the scope's

@@ -1514,19 +1514,13 @@ class Assigner:
             # "Tổ chức sinh hoạt chi bộ ... . Đồng chí Trần Văn Phúc, Bí thư Chi bộ phụ trách.": the
             # person named in charge at the item's end
             names = [charge["who"].strip()]
-        if not names and (note := _DOER_NOTE.search(first.rstrip(" .;:"))):
-            # "1. Tiếp tục theo dõi ... tăng 8% trở lên (Phòng Quản lý công nghiệp chủ trì).": the
-            # doer in brackets closing the item
+        # "1. Tiếp tục theo dõi ... tăng 8% trở lên (Phòng Quản lý công nghiệp chủ trì).": the doer
+        # in brackets closing the item; "... theo Đề cương tại Phụ lục I (Sở Nội vụ chủ trì, phối hợp
+        # với các sở, ngành ... thực hiện), tập trung vào các nội dung:": inside the sentence
+        for note in (_DOER_NOTE.search(first.rstrip(" .;:")), _LEAD_IN_BRACKETS.search(first)):
+            if names or note is None:
+                continue
             lead, support = self.executor(_NOTE_LABEL.sub("", note["inner"]))
-            if lead and self.bodies.starts_like_body(lead):
-                names = [lead]
-                if support:
-                    t.support = support
-                    f.own.add("support")
-        if not names and (inner := _LEAD_IN_BRACKETS.search(first)):
-            # "... theo Đề cương tại Phụ lục I (Sở Nội vụ chủ trì, phối hợp với các sở, ngành ...
-            # thực hiện), tập trung vào các nội dung:": the doer in brackets inside the sentence
-            lead, support = self.executor(_NOTE_LABEL.sub("", inner["inner"]))
             if lead and self.bodies.starts_like_body(lead):
                 names = [lead]
                 if support:

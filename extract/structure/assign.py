@@ -144,7 +144,7 @@ _DONE_ALREADY = regex.compile(r"^[^.;:]{0,120}?(?<![\p{L}])(?:đã|chưa|vẫn\s
 _WHICH_OF = regex.compile(r"\s*(?P<head>[^:;.()]{3,80}?)\s+(?:được|có|đang|đã|thuộc|tham\s+gia|sử\s+dụng|kinh\s+doanh|sản\s+xuất)\s+\S",
                           _F | regex.I)
 # the item's time in its closing note, under its label ("(thời gian: Quý II và Quý III/2027)")
-_TIME_NOTE = regex.compile(r"\((?i:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|thời\s+hạn)\s*:\s*(?P<when>[^();]{3,80})\)\s*$", _F)
+_TIME_NOTE = regex.compile(r"\((?i:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|thời\s+hạn)\s*:\s*(?P<when>[^();]{4,80})\)\s*$", _F)
 # matters, not bodies, after "Đối với" ("Đối với một số vụ việc cụ thể", "Đối với các dự án chậm
 # tiến độ")
 _MATTERS = regex.compile(r"\s*(?:(?:các|những|một\s+số)\s+)?(?:vụ\s+việc|vụ\s+án|trường\s+hợp|nội\s+dung|vấn\s+đề|hồ\s+sơ|"
@@ -201,9 +201,11 @@ _PHASE = regex.compile(r"^(?:đợt|lần|giai\s+đoạn|bước|kỳ)\s+(?:\d{1
 # who does an item, labelled inside its own line ("... . Đơn vị thực hiện: Sở Y tế; thời gian: ...")
 _DOER_IN_ITEM = regex.compile(r"(?<![\p{L}])(?:đơn\s+vị|cơ\s+quan)\s+(?:thực\s+hiện|chủ\s+trì)\s*:\s*\p{Lu}", _F | regex.I)
 # a heading that is a person's name (and seat), or two joined by "và": a teacher by "Thầy"/"Cô"
-_ONE_PERSON = (r"(?:Ông|Bà|Đồng\s+chí|Đ/c|Thầy|Cô)\s+\p{Lu}[\p{L}']*(?:\s+\p{Lu}[\p{L}']*){1,4}"
+_HONORIFIC = r"(?:Ông|Bà|Đồng\s+chí|Đ/c|Thầy|Cô)"
+_ONE_PERSON = (rf"{_HONORIFIC}\s+\p{{Lu}}[\p{{L}}']*(?:\s+\p{{Lu}}[\p{{L}}']*){{1,4}}"
                r"(?:\s*[-–]\s*\p{Lu}[^:;.()]{1,80}?)?")
 _PERSON_HEADING = regex.compile(rf"{_ONE_PERSON}(?:\s+và\s+{_ONE_PERSON})?", _F)
+_AND_PERSON = regex.compile(rf"\s+và\s+(?={_HONORIFIC}\s)", _F)
 # a person named in charge in the item's last sentence or clause ("... . Đồng chí Lê Thị Ngọc Hân,
 # Chi ủy viên phụ trách")
 _IN_CHARGE_AFTER = regex.compile(r"(?:[.;]\s+|,\s+(?=(?i:đồng\s+chí|đ/c)\s))(?P<who>(?i:đồng\s+chí|đ/c|ông|bà)\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){1,4}"
@@ -608,6 +610,12 @@ class Assigner:
                     values.setdefault(k, v)
         return values
 
+    def _leader_over(self, text: str) -> str | None:
+        """The body that leads another one through the items ("Đảng ủy Ủy ban nhân dân tỉnh lãnh
+        đạo, chỉ đạo Ủy ban nhân dân tỉnh"): the subject, when "lãnh đạo"/"chỉ đạo" follows it."""
+        over = self.bodies.subject(text)
+        return over if over and _LEADS_OVER.match(text, end_of(text, over)) else None
+
     def _opening_trailers(self, node: Node) -> dict[str, str]:
         """Trailer lines right under a heading, before its first item."""
         values: dict[str, str] = {}
@@ -685,7 +693,7 @@ class Assigner:
         if s.lead is None and (holder := self._duty_holder(title)):
             s.lead = holder  # "Điều 2. Nhiệm vụ của Tổ công tác", "3. Trách nhiệm của các sở, ngành"
         if (s.lead is None and node.items and not _SENTENCE_END.search(title) and not title.rstrip().endswith(":")
-                and (over := self.bodies.subject(title)) and _LEADS_OVER.match(title, end_of(title, over))):
+                and (over := self._leader_over(title))):
             # "4. Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh" (no colon) over
             # its items: the body that leads the other one through them
             s.lead = over
@@ -778,7 +786,7 @@ class Assigner:
         if (whole := _PERSON_HEADING.fullmatch(text.rstrip(" :"))) is not None:
             # "1. Thầy Phan Văn Toàn - Hiệu trưởng, Trưởng Ban Tổ chức" over the duties: the person
             # (and a second one after "và") the heading names, with the seat printed
-            return "; ".join(p.strip() for p in regex.split(r"\s+và\s+(?=(?:Ông|Bà|Đồng\s+chí|Đ/c|Thầy|Cô)\s)", whole.group())), ""
+            return "; ".join(p.strip() for p in _AND_PERSON.split(whole.group())), ""
         person = _PERSON_LABEL.match(text)
         if person:
             # "Ông X - Trưởng đoàn: ...", "1. Thầy Nguyễn Văn Hùng - Hiệu trưởng:" over the duties
@@ -831,7 +839,7 @@ class Assigner:
             name = _ASIDE.sub("", name).strip(" ,")  # "..., trong đó trọng tâm là các tỉnh"
             if pattern is _LABEL and not m.group("rest"):
                 name = self.bodies.without_final_verb(name)  # "các bộ, ngành tập trung:" over its items
-                if (over := self.bodies.subject(name)) and _LEADS_OVER.match(name, end_of(name, over)):
+                if over := self._leader_over(name):
                     # "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh:": the body
                     # that leads the other one through the items
                     name = over
@@ -1160,6 +1168,18 @@ class Assigner:
             return True
         return False
 
+    def _labels_with_work(self, body: list[Line]) -> list[tuple[str, str]] | None:
+        """The body label of each paragraph, when every one opens with a body and its colon and
+        goes on with work ("Sở Khoa học và Công nghệ: xây dựng ..."); else None (at the first
+        paragraph that does not)."""
+        labels = []
+        for b in body:
+            label = self.agency_label(b.text)
+            if not (label and label[1]) or self.r.not_work.search(b.text):
+                return None
+            labels.append(label)
+        return labels
+
     def _case_of_work(self, node: Node) -> bool:
         """An item under a sentence of work that it spells out case by case ("- Tổ chức đánh giá,
         xếp loại ..., cụ thể:" over "+ Đối với người lao động ...: đánh giá theo ..."): the
@@ -1367,15 +1387,15 @@ class Assigner:
                                  ordinal=line.ordinal)
                 inner = sections + [self.section_of(node)]
                 return [head, *(self.task(line, b.text, inner, scope, b.page, ordinal=None) for b in own)], True
-        if (body and line.kind in ("heading", "letter", "paren") and not _SENTENCE_END.search(title)
-                and not title.rstrip().endswith(":")
-                and all((lab := self.agency_label(b.text)) and lab[1] and not self.r.not_work.search(b.text) for b in body)):
+        labels = (self._labels_with_work(body) if body and line.kind in ("heading", "letter", "paren")
+                  and not _SENTENCE_END.search(title) and not title.rstrip().endswith(":") else None)
+        if labels:
             # "10.2. Tiểu dự án 2: Ứng dụng công nghệ thông tin ..." over "Sở Khoa học và Công
             # nghệ: xây dựng, vận hành phần mềm ...": the heading names the part, each paragraph
             # hands its body the work
             inner = sections + [self.section_of(node)]
-            return [self.task(line, b.text, inner, Scope(lead=self.agency_label(b.text)[0]).over(scope), b.page, ordinal=None)
-                    for b in body], False
+            return [self.task(line, b.text, inner, Scope(lead=lab[0]).over(scope), b.page, ordinal=None)
+                    for lab, b in zip(labels, body)], False
         apart = [b for b in body if (m := _APART.match(b.text)) and self.bodies.subject(b.text[m.end():])]
         if apart and line.kind not in ("part", "chapter", "upper"):
             # "4. Định kỳ ... báo cáo tiến độ." then "Riêng Ban Quản lý dự án ... chủ trì ...": the
@@ -1604,7 +1624,7 @@ class Assigner:
             # "Phòng Giám sát ... kiểm tra ... kết luận thanh tra ban hành trong năm 2025 - 2026
             # (thời gian: Quý II và Quý III/2027)": the note closing the item says when; a time in
             # its wording says what the work is about
-            labelled_time = _time_in_parentheses(f"({note['when']})", item=True)
+            labelled_time = _dated_in_brackets(note["when"].strip(" ."), item=True)
         due = ((bracket.due if bracket else None) or labelled_time or self.inline_due(text)
                or self._predicate_adverb(first, names) or self._leading_event(first))
         if due is None and first is lines[0] and len(lines) > 1 and not _SENTENCE_END.search(first):

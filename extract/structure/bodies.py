@@ -442,10 +442,10 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
                 and not regex.search(r"[,;.:]", which):
             cut = after
             qualified = len(which.split()) + 1
-    if cut and text[cut.start():cut.end()].strip() == "là" and _MEMBER_OF.match(text, cut.end()):
+    if cut and text[cut.start():cut.end()].strip() == "là" and (member := _MEMBER_OF.match(text, cut.end())):
         # "Các sở, ngành là thành viên Ban Chỉ đạo các Chương trình ... tỉnh thẩm định ...": which
         # of them; the name runs to the next predicate
-        after = p.predicate.search(text, _MEMBER_OF.match(text, cut.end()).end())
+        after = p.predicate.search(text, member.end())
         if after and len(text[cut.end():after.start()].split()) <= 14 and not regex.search(r"[,;.:]", text[cut.end():after.start()]):
             cut = after
     if cut and text[cut.start():cut.end()].strip() == "tham gia" and not _OPINION.match(text, cut.end()):

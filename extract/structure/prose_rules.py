@@ -55,6 +55,7 @@ class ProseFile(BaseModel):
     deadline_labels: _Words = Field(min_length=1)
     generic_deadline_labels: _Words = ()
     goal_lead_ins: _Words = Field(min_length=1)
+    goal_sections: _Words = ()
     report_analysis: _Words = Field(min_length=1)
     form_start: _Words = Field(min_length=1)
     status: _Status
@@ -79,7 +80,7 @@ class ProseFile(BaseModel):
 
     @field_validator("lead_in_verbs", "content_intros", "content_asks", "not_work", "work_verbs", "body_end", "closing", "deadline_labels",
                      "generic_deadline_labels",
-                     "goal_lead_ins", "report_analysis", "form_start", "body_heads", "predicate_starts", "group_words", "plural_group_words", "sentence_openers",
+                     "goal_lead_ins", "goal_sections", "report_analysis", "form_start", "body_heads", "predicate_starts", "group_words", "plural_group_words", "sentence_openers",
                      "clause_openers", "unit_names")
     @classmethod
     def _strings(cls, v: _Words) -> _Words:
@@ -117,6 +118,7 @@ class ProseRules:
     body_end: regex.Pattern
     closing: AnyOf | None
     goal_lead_ins: regex.Pattern
+    goal_sections: regex.Pattern | None
     report_analysis: regex.Pattern
     form_start: regex.Pattern
     sentence_openers: regex.Pattern
@@ -257,6 +259,7 @@ def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
         body_end=_compile(path, "body_end", f.body_end),
         closing=_any_of(path, "closing", f.closing) if f.closing else None,
         goal_lead_ins=_compile(path, "goal_lead_ins", f.goal_lead_ins),
+        goal_sections=_compile(path, "goal_sections", f.goal_sections, anchor=r"(?i)^\W*") if f.goal_sections else None,
         report_analysis=_compile(path, "report_analysis", f.report_analysis, anchor="(?i)"),
         form_start=_compile(path, "form_start", f.form_start, anchor="(?i)"),
         sentence_openers=_compile(path, "sentence_openers", f.sentence_openers),

@@ -183,12 +183,6 @@ def _level(ordinal: str | None, stack: list[tuple[float, RawSection]]) -> float:
     return 2 + ordinal.count(".")
 
 
-# a section of goals or of the state of things (not a report's results: "Kết quả đạt được" over
-# a table of what was done gives results)
-_GOALS_OR_STATE = regex.compile(r"^\W*(?:mục\s+tiêu|(?:các\s+)?chỉ\s+tiêu|thực\s+trạng|đặc\s+điểm|mục\s+đích|quan\s+điểm)(?![\p{L}])",
-                                regex.I | regex.VERSION1)
-
-
 class _TableReader:
     def __init__(self, columns: _Columns, warnings, registry=None, doer: str | None = None):
         self.columns = columns
@@ -288,7 +282,7 @@ class _TableReader:
         row above)."""
         if "lead" not in self.columns.roles:
             return
-        if heading or (values.get("ordinal") and _part_heading_values(values)):
+        if heading or _heads_part(values.get("ordinal"), values):
             self._group_lead = ""
         elif values.get("lead") and values.get("task"):
             self._group_lead = values["lead"]
@@ -574,14 +568,13 @@ def _own_share(above: _Item, item: _Item) -> bool:
 def _part_heading(item: _Item) -> bool:
     """A part's heading row ("I", "A" and a title, no cells of its own): it heads rows, it
     does not take their cells."""
-    o = item.ordinal
-    return bool(o) and bool(_ROMAN.match(o) or _LETTER.match(o)) and not any(item.values.get(r) for r in CELL_ROLES)
+    return _heads_part(item.ordinal, item.values)
 
 
-def _part_heading_values(values: dict[str, str]) -> bool:
+def _heads_part(ordinal: str | None, values: dict[str, str]) -> bool:
     """A row numbered "I", "A" with no cells of its own but its title."""
-    o = values.get("ordinal") or ""
-    return bool(_ROMAN.match(o) or _LETTER.match(o)) and not any(values.get(r) for r in CELL_ROLES if r != "task")
+    return bool(ordinal) and bool(_ROMAN.match(ordinal) or _LETTER.match(ordinal)) \
+        and not any(values.get(r) for r in CELL_ROLES)
 
 
 def _fold(prev: _Item, item: _Item, bullet_break: bool = False) -> None:
@@ -809,7 +802,8 @@ def table_tasks(blocks, warnings, registry=None, issuer: str | None = None) -> l
                 continue
             finish()
             sections = context.sections()
-            if "lead" not in columns.roles and sections and _GOALS_OR_STATE.match(sections[-1].title):
+            goals = rules().goal_sections
+            if "lead" not in columns.roles and sections and goals is not None and goals.match(sections[-1].title):
                 # "II. MỤC TIÊU NĂM 2026" over "TT | Xã | Số tiêu chí đã đạt | Tiêu chí chưa đạt |
                 # Dự kiến đạt chuẩn": a table of goals or of the state of things, naming no doer
                 shown = " | ".join(h for h in columns.headers if h)[:80]

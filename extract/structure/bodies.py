@@ -41,9 +41,11 @@ _QUALIFIER = regex.compile(
 
 # A bracket after a body's name saying who heads it ("Tiểu ban Nội dung - Tuyên truyền (đồng chí Ma
 # Thị Hoa làm Trưởng tiểu ban)", "(Trưởng tiểu ban: đồng chí ...)", "Phòng Quản lý chất lượng
-# (ThS. Lê Thị Thu Hà - Trưởng phòng)"): the body is the doer, the person a gloss.
+# (ThS. Lê Thị Thu Hà - Trưởng phòng)", "Xí nghiệp X (Giám đốc Xí nghiệp: ông Lê Hoàng Phúc)"): the
+# body is the doer, the person a gloss.
 PERSON_NOTE = regex.compile(
     r"\s*\((?=[^()]*?(?:(?i:đồng\s+chí|đ/c)\s+\p{Lu}|(?<![\p{L}])(?:ThS|TS|PGS\.?\s*TS|GS|BS|BSCK(?:I|II)|CN|KS|DS|Thầy|Cô|Ông|Bà)\.?\s+\p{Lu}"
+    r"|[:\-–]\s*(?:ông|bà)\s+\p{Lu}"
     r"|(?i:(?:làm|là)\s+)?(?i:trưởng\s+(?:tiểu\s+)?ban|tổ\s+trưởng|trưởng\s+tiểu\s+ban)\s*[:\-–)]))[^()]{2,160}\)", _FLAGS)
 _NAME_WORD = regex.compile(r"\s+[\p{Lu}\d][\p{L}\d-]*", _FLAGS)  # a proper name's first word
 
@@ -228,8 +230,11 @@ class _Patterns:
     def __init__(self):
         r = rules()
         heads = _words(r.body_heads)
-        self.head = regex.compile(rf"(?:{heads})(?![\p{{L}}])", _FLAGS)
-        self.head_ci = regex.compile(rf"(?i:{heads})(?![\p{{L}}])", _FLAGS)
+        # (a hamlet's head only as printed, capitalised: prose.yaml, hamlet_heads)
+        # (tried first: "Tổ dân phố số 5" is a hamlet's name, not the head "Tổ")
+        hamlets = f"{_words(r.hamlet_heads)}|" if r.hamlet_heads else ""
+        self.head = regex.compile(rf"(?:{hamlets}{heads})(?![\p{{L}}])", _FLAGS)
+        self.head_ci = regex.compile(rf"(?:{hamlets}(?i:{heads}))(?![\p{{L}}])", _FLAGS)
         # "Các khoa phối hợp ...": a plural before any head word, where a sentence starts
         # ... or a distributive one: "Từng cấp, từng ngành phải ...", "Mỗi cơ quan, đơn vị ..."
         self.plural = regex.compile(rf"(?i:(?:các|những|mỗi|từng)\s+(?:{heads}|cấp|ngành|cán\s+bộ))(?![\p{{L}}])", _FLAGS)
@@ -293,6 +298,9 @@ def unit_with_fields(name: str) -> bool:
 
 # what makes a one-word head ("Sở", "Phòng", "Tổ") a body's name: a proper name after it, or its
 # number ("Tổ số 1", "Đội số 2": the teams a plan sets up and numbers)
+# the head words of teams and councils, which are named for what they check ("Tổ thẩm định",
+# "Đoàn kiểm tra", "Hội đồng đánh giá")
+_TEAM_HEAD = regex.compile(r"(?i:tổ|đội|đoàn|hội\s+đồng)", _FLAGS)
 _NAMED_AFTER_HEAD = regex.compile(r"\s+(?:[\p{Lu}\d]|số\s+\d)", _FLAGS)
 
 
@@ -492,6 +500,15 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         # noun the words before "có trách nhiệm" say which of them; its duty follows it (not after a
         # proper name, "Trung tâm Y tế xã kiểm tra các cơ sở có trách nhiệm": its verb, its object)
         cut = duty
+    team = False
+    if (cut and cut.start() == head.end() and _TEAM_HEAD.fullmatch(head.group().strip())
+            and (after := p.predicate.search(text, cut.end()))
+            and 1 <= len(between := text[cut.end():after.start()].split()) <= 8
+            and not _PUNCT.search(text, cut.end(), after.start())
+            and not regex.search(r"(?<![\p{L}])(?:và|hoặc|với|cho|để|các|những)(?![\p{L}])", " ".join(between))):
+        # "Tổ thẩm định hồ sơ sản phẩm OCOP cấp xã kiểm tra, hướng dẫn ...": a team is named for
+        # what it checks, the verb right after its head word; its own verb comes after the name
+        cut, team = after, True
     qualifier = ""
     assigned = _ASSIGNED.match(text, cut.start()) if cut else None
     if assigned and (role := _GIVEN_ROLE.match(text, assigned.end())) \
@@ -543,7 +560,7 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
         noted, cut = note, after
     if not cut:
         return None
-    if (" " not in head.group().strip() and not _NAMED_AFTER_HEAD.match(text, head.end())
+    if (" " not in head.group().strip() and not _NAMED_AFTER_HEAD.match(text, head.end()) and not team
             and not (pos == 0 and cut.start() == head.end() and head.group()[:1].isupper())
             and not _ACRONYM_HEAD.fullmatch(head.group().strip())
             and not (p.unit and p.unit.match(text, head.start()))):  # ("Đoàn kiểm tra liên ngành": a unit of the rules)

@@ -107,6 +107,12 @@ def header_match(header: str) -> tuple[str | None, str | None]:
     syn = synonyms()
     if key in syn.exact:
         return syn.exact[key], "exact"
+    if "/" in key:
+        # "Tiêu chí / Nội dung nhiệm vụ": a header naming its column two ways is what the way
+        # the vocabulary knows says (unless its halves say different roles: "Chủ trì/Phối hợp")
+        halves = {syn.exact.get(half.strip()) for half in key.split("/")} - {None}
+        if len(halves) == 1:
+            return halves.pop(), "exact"
     for candidate, role in syn.by_length:
         if key.startswith(candidate) and (len(key) == len(candidate) or not key[len(candidate)].isalnum()):
             return role, "prefix"

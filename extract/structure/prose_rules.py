@@ -60,6 +60,7 @@ class ProseFile(BaseModel):
     form_start: _Words = Field(min_length=1)
     status: _Status
     body_heads: _Words = Field(min_length=1)
+    hamlet_heads: _Words = Field(default_factory=list)
     predicate_starts: _Words = Field(min_length=1)
     group_words: _Words = Field(min_length=1)
     plural_group_words: _Words = Field(default_factory=list)
@@ -80,7 +81,7 @@ class ProseFile(BaseModel):
 
     @field_validator("lead_in_verbs", "content_intros", "content_asks", "not_work", "work_verbs", "body_end", "closing", "deadline_labels",
                      "generic_deadline_labels",
-                     "goal_lead_ins", "goal_sections", "report_analysis", "form_start", "body_heads", "predicate_starts", "group_words", "plural_group_words", "sentence_openers",
+                     "goal_lead_ins", "goal_sections", "report_analysis", "form_start", "body_heads", "hamlet_heads", "predicate_starts", "group_words", "plural_group_words", "sentence_openers",
                      "clause_openers", "unit_names")
     @classmethod
     def _strings(cls, v: _Words) -> _Words:
@@ -126,6 +127,7 @@ class ProseRules:
     deadline_labels: tuple[str, ...]
     generic_deadline_labels: tuple[str, ...]
     body_heads: tuple[str, ...]
+    hamlet_heads: tuple[str, ...]
     predicate_starts: tuple[str, ...]
     noun_phrases: tuple[str, ...]
     unit_names: tuple[str, ...]
@@ -267,6 +269,7 @@ def parse_rules(data, path: Path = DATA_FILE) -> ProseRules:
         deadline_labels=f.deadline_labels,
         generic_deadline_labels=f.generic_deadline_labels,
         body_heads=f.body_heads,
+        hamlet_heads=tuple(f.hamlet_heads),
         predicate_starts=f.predicate_starts,
         noun_phrases=tuple(f.noun_phrases),
         unit_names=tuple(f.unit_names),

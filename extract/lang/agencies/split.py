@@ -364,8 +364,10 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             own_line = "\n" in m.group(0) and _PLURAL_LINE.match(rest)
             # "Khoa Khoa học Tự nhiên, Khoa Kinh tế - Quản trị kinh doanh": the same head word
             # after the comma starts the next body of that kind
-            again = m.group(0).strip() == "," and (_same_head(text[pos:m.start()], rest)
-                                                    or _same_level(text[pos:m.start()], rest))
+            # (or after "và": "Thôn Đông, thôn Tây và thôn Nam")
+            again = (m.group(0).strip() == "," and (_same_head(text[pos:m.start()], rest)
+                                                     or _same_level(text[pos:m.start()], rest))
+                     or m.group(0).strip() == "và" and _same_head(text[pos:m.start()], rest))
             if not (after_known or own_line or again or m.end() in starts or begins_body(registry, rest)):
                 continue
             if m.group(0).strip() in ("và", "cùng") and head_used_as_word(rest):
@@ -398,9 +400,10 @@ def _long_head(registry: Registry, rest: str) -> bool:
 
 def _same_head(before: str, rest: str) -> bool:
     # (a head of one word or two: "Khoa", "Công ty", "Trung tâm": "Công ty Cổ phần Cấp nước Cà
-    # Mau, Công ty Cổ phần Cấp thoát nước Bạc Liêu" are two companies)
-    first = regex.match(r"\s*(\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)?)\s+\p{Lu}", before)
-    return bool(first) and regex.match(rf"\s*{regex.escape(first.group(1))}\s+\p{{Lu}}", rest) is not None
+    # Mau, Công ty Cổ phần Cấp thoát nước Bạc Liêu" are two companies; the head word repeated in
+    # lower case too: "Bản Mường Nhé, bản Nậm Pố")
+    first = regex.match(r"\s*(\p{L}\p{Ll}+(?:\s+\p{Ll}+)?)\s+\p{Lu}", before)
+    return bool(first) and regex.match(rf"\s*(?i:{regex.escape(first.group(1))})\s+\p{{Lu}}", rest) is not None
 
 
 # a place's level and its name, at the end of a body's name or opening what follows a comma

@@ -13,6 +13,7 @@ from tests.plan_text import folded, rows_of, task_starting
 COMMUNE = ("ỦY BAN NHÂN DÂN\nXÃ BẢO LÂM\nSố: 36/KH-UBND\nCao Bằng, ngày 10 tháng 3 năm 2026\n\n"
            "KẾ HOẠCH\nGiảm nghèo bền vững năm 2026\n\nI. MỤC ĐÍCH, YÊU CẦU\n- Bảo đảm đúng đối tượng.\n\n")
 UNIT = ("SỞ Y TẾ TỈNH QUẢNG TRỊ\nTRUNG TÂM Y TẾ KHU VỰC VĨNH LINH\nSố: 45/TB-TTYT\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
         "Quảng Trị, ngày 02 tháng 4 năm 2026\n\nTHÔNG BÁO\nKết luận của Giám đốc tại cuộc họp giao ban\n\n")
 
 
@@ -134,3 +135,89 @@ def test_a_criteria_table_takes_its_task_from_the_task_column(tmp_path):
                                       "2 | Thủy lợi: Kiên cố hóa kênh mương nội đồng | 12 km kênh mương | Phòng Kinh tế | Hợp tác xã Nông nghiệp Bảo Lâm | Quý III/2026\n")
     assert [r[0][:20] for r in rows] == ["Giao thông: Cứng hóa", "Thủy lợi: Kiên cố hó"]
     assert rows[1][3] == ("quarter", "2026-07-01", "2026-09-30")
+
+
+# -- a phase's dates in brackets after its name --------------------------------------------------
+
+POLICE = ("CÔNG AN TỈNH ĐIỆN BIÊN\nSố: 118/KH-CAT-PV01\nĐiện Biên, ngày 05 tháng 3 năm 2026\n\n"
+          "KẾ HOẠCH\nCao điểm tấn công, trấn áp tội phạm\n\nI. MỤC ĐÍCH, YÊU CẦU\n- Bảo đảm an ninh.\n\n")
+
+
+@pytest.mark.parametrize("phase, dates, due", [
+    ("Giai đoạn 1", "từ ngày 15/3/2026 đến ngày 30/4/2026", ("range", "2026-03-15", "2026-04-30")),
+    ("Đợt 2", "tháng 5/2026", ("month", "2026-05-01", "2026-05-31")),
+    ("Giai đoạn II", "Quý III/2026", ("quarter", "2026-07-01", "2026-09-30")),
+])
+def test_a_phase_dated_in_brackets_dates_its_items(tmp_path, phase, dates, due):
+    rows = rows_of(tmp_path, POLICE, "II. NỘI DUNG, BIỆN PHÁP\n"
+                                     f"1. {phase} ({dates}): rà soát, nắm tình hình, phân loại đối tượng\n"
+                                     "1.1. Phòng Cảnh sát hình sự kiểm tra các cơ sở kinh doanh dịch vụ có điều kiện.\n"
+                                     "1.2. Công an các xã, phường:\n"
+                                     "a) Tổ chức tuyên truyền, vận động quần chúng tố giác tội phạm.\n"
+                                     "b) Rà soát người nghiện ma túy, hoàn thành trước ngày 15/9/2026.\n")
+    assert [r[3] for r in rows] == [due, due, ("date", "2026-09-15", "2026-09-15")]
+
+
+# -- a step card whose time and doer are printed before its content --------------------------------
+
+FRONT = ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH QUẢNG NGÃI\nBAN THƯỜNG TRỰC\nSố: 25/HD-MTTQ-BTT\n"
+         "Quảng Ngãi, ngày 20 tháng 11 năm 2025\n\nHƯỚNG DẪN\nQuy trình hiệp thương\n\n"
+         "I. MỤC ĐÍCH, YÊU CẦU\n- Bảo đảm dân chủ.\n\nII. QUY TRÌNH\n")
+
+
+@pytest.mark.parametrize("lead_label", ["Chủ trì", "Đơn vị chủ trì", "Cơ quan chủ trì"])
+def test_a_step_card_opened_by_its_time_and_doer_is_one_task(tmp_path, lead_label):
+    rows = rows_of(tmp_path, FRONT, "Bước 1. Tổ chức Hội nghị hiệp thương lần thứ nhất\n"
+                                    "- Thời gian: chậm nhất ngày 10/12/2025.\n"
+                                    f"- {lead_label}: Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã.\n"
+                                    "- Nội dung: thỏa thuận về cơ cấu, thành phần, số lượng người được giới thiệu ứng cử.\n"
+                                    "Bước 2. Điều chỉnh cơ cấu, thành phần người được giới thiệu ứng cử\n"
+                                    "- Thời gian: chậm nhất ngày 15/12/2025.\n"
+                                    "- Thực hiện: Thường trực Hội đồng nhân dân xã chủ trì.\n")
+    assert [r[0][:20] for r in rows] == ["Tổ chức Hội nghị hiệ", "Điều chỉnh cơ cấu, t"]
+    assert rows[0][1] == ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã"]
+    assert rows[0][3] == ("date", "2025-12-10", "2025-12-10")
+
+
+# -- deadlines counted from an event the document dates ---------------------------------------------
+
+ELECTION = ("ỦY BAN BẦU CỬ\nTỈNH QUẢNG NGÃI\nSố: 05/KH-UBBC\nQuảng Ngãi, ngày 01 tháng 12 năm 2025\n\n"
+            "KẾ HOẠCH\nTriển khai công tác bầu cử\n\nI. MỤC ĐÍCH, YÊU CẦU\n- Bảo đảm đúng luật.\n\n")
+
+
+@pytest.mark.parametrize("printed", ["1. Ngày bầu cử: Chủ nhật, ngày 15 tháng 3 năm 2026.",
+                                     "1. Ngày bầu cử là ngày 15/3/2026 (Chủ nhật).",
+                                     "1. Cuộc bầu cử được tiến hành vào ngày bầu cử (15/3/2026) trên phạm vi cả nước."])
+def test_days_before_or_after_a_dated_event_are_dates(tmp_path, printed):
+    rows = rows_of(tmp_path, ELECTION, "II. NGÀY BẦU CỬ, SỐ LƯỢNG ĐẠI BIỂU\n"
+                                       f"{printed}\n2. Đại biểu Hội đồng nhân dân tỉnh: dự kiến 18 đơn vị bầu cử, được bầu 60 đại biểu.\n"
+                                       "III. NHIỆM VỤ\n"
+                                       "1. Ủy ban bầu cử tỉnh công bố danh sách người ứng cử, chậm nhất 20 ngày trước ngày bầu cử.\n"
+                                       "2. Các Tổ bầu cử niêm yết danh sách cử tri, chậm nhất 40 ngày trước ngày bầu cử (ngày 03/02/2026).\n"
+                                       "3. Ủy ban bầu cử tỉnh tổng kết, báo cáo kết quả chậm nhất 07 ngày sau ngày bầu cử.\n")
+    assert [r[3] for r in rows] == [("date", "2026-02-23", "2026-02-23"), ("date", "2026-02-03", "2026-02-03"),
+                                    ("date", "2026-03-22", "2026-03-22")]
+
+
+def test_an_event_with_no_day_or_two_days_stays_relative(tmp_path):
+    rows = rows_of(tmp_path, ELECTION, "II. NHIỆM VỤ\n"
+                                       "1. Ủy ban bầu cử tỉnh công bố danh sách người ứng cử, chậm nhất 20 ngày trước ngày bầu cử.\n"
+                                       "2. Trường hợp ngày bầu cử là ngày 15/3/2026 hoặc ngày bầu cử là ngày 22/3/2026, Sở Nội vụ báo cáo.\n")
+    assert rows[0][3] == ("relative", None, None)
+
+
+# -- a cell's two names of one kind, joined by the reader ------------------------------------------
+
+@pytest.mark.parametrize("cell, names", [
+    ("Khoa Xét nghiệm Khoa Chẩn đoán hình ảnh", ["Khoa Xét nghiệm", "Khoa Chẩn đoán hình ảnh"]),
+    ("Phòng Điều dưỡng Phòng Công tác xã hội", ["Phòng Điều dưỡng", "Phòng Công tác xã hội"]),
+    ("Phòng Kế hoạch tổng hợp Các khoa lâm sàng", ["Phòng Kế hoạch tổng hợp", "Các khoa lâm sàng"]),
+    ("Chi nhánh Cần Giuộc Chi nhánh Đức Hòa", ["Chi nhánh Cần Giuộc", "Chi nhánh Đức Hòa"]),
+    ("Khoa Khoa học Tự nhiên", ["Khoa Khoa học Tự nhiên"]),
+    ("Ban Chỉ đạo Phòng chống dịch", ["Ban Chỉ đạo Phòng chống dịch"]),
+])
+def test_a_head_word_said_again_in_a_cell_starts_another_body(tmp_path, cell, names):
+    rows = rows_of(tmp_path, UNIT, "II. NHIỆM VỤ\n"
+                                   "TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian\n"
+                                   f"1 | Rút ngắn thời gian trả kết quả xét nghiệm | Phòng Quản lý chất lượng | {cell} | Quý II/2026\n")
+    assert task_starting(rows, "Rút ngắn")[2] == names

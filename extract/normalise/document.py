@@ -15,6 +15,7 @@ from ..model.raw import RawDocument, RawTask
 from ..lang.agencies import jurisdiction_of, resolve_cell, resolve_lead_cell
 from ..lang.context import Lang
 from ..lang.citations import find_citations, find_relations
+from .event_days import counts_from_event, dated_by_event
 from .header import document_info
 from .ids import assign_ids
 from .lean import share_fields_sets
@@ -136,7 +137,7 @@ def _from_start(start: TimeSpec | None, due: TimeSpec | None) -> TimeSpec | None
     return TimeSpec(raw=f"{start.raw} - {due.raw}", kind="range", start=start.start, end=due.end)
 
 
-def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink, registry) -> Task:
+def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink, registry, events=None) -> Task:
     section = raw.sections[-1] if raw.sections else None
     lead, support = _lead_support(raw, sink, registry)
     task = Task(
@@ -149,7 +150,8 @@ def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink, registry) -> T
         support=support,
         product=one_line(raw.product) if raw.product and one_line(raw.product) else None,
         start=(start := _time(raw.start, ctx, sink, raw.page)),
-        due=_from_start(start, _due(raw, task_id, ctx, sink)),
+        due=_from_start(start, dated_by_event(_due(raw, task_id, ctx, sink), *events) if events else
+                        _due(raw, task_id, ctx, sink)),
         progress=raw.progress,
         page=raw.page,
         extra=raw.extra,
@@ -203,13 +205,15 @@ def to_plan_document(raw: RawDocument, sha256: str, lang: Lang | None = None, *,
                 seen.add(key)
                 references.append(c)
     relations = find_relations(raw.body_text)
+    # (the days of the events the deadlines count from: "Ngày bầu cử: ..., ngày 15/3/2026")
+    events = ([*raw.body_text, *raw.cell_text], {}) if any(counts_from_event(t.due) for t in raw.tasks) else None
     if consume:
         raw.body_text, raw.footnotes, raw.cell_text = [], [], []
     paths = [task_path(t) for t in raw.tasks]
     ids = assign_ids(paths)
     tasks = []
     for k, (i, p) in enumerate(zip(ids, paths)):
-        tasks.append(_task(raw.tasks[k], i, p, ctx, sink, registry))
+        tasks.append(_task(raw.tasks[k], i, p, ctx, sink, registry, events))
         if consume:
             raw.tasks[k] = None
     if consume:

@@ -41,6 +41,8 @@ _LABEL = regex.compile(r"^(?P<name>[^:;.!?]{2,160}?)\s*[:：]\s*(?P<rest>.*)$", 
 _DASH_LABEL = regex.compile(r"^(?P<name>[^:;.!?\-–]{2,120}?)\s+[-–]\s+(?P<rest>\p{Lu}.*)$", _F | regex.S)
 _STRONG_LEAD = regex.compile(r"\b(?:chủ\s+trì|thực\s+hiện|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|triển\s+khai|"
                              r"tham\s+mưu|phối\s+hợp|đảm\s+nhiệm|phụ\s+trách)\b", _F | regex.I)
+# a phase's name and its dates in brackets, before what the phase is about
+_PHASE_DATED = regex.compile(r"(?i:giai\s+đoạn|đợt|bước)\s+(?:\d{1,2}|[IVX]{1,4}|một|hai|ba|bốn|năm)\s*\((?P<inner>[^()]{6,120})\)", _F)
 _SENTENCE_END = regex.compile(r"[.;!?…]\s*$", _F)
 _INSPECT_VERB = regex.compile(r"kiểm\s+tra|giám\s+sát|thanh\s+tra", _F)
 _INSPECTS = regex.compile(r"\s*(?:(?:tiến\s+hành|thực\s+hiện|trực\s+tiếp)\s+)?(?:kiểm\s+tra|giám\s+sát|thanh\s+tra)"
@@ -616,13 +618,14 @@ class Assigner:
         over = self.bodies.subject(text)
         return over if over and _LEADS_OVER.match(text, end_of(text, over)) else None
 
-    def _opening_trailers(self, node: Node) -> dict[str, str]:
-        """Trailer lines right under a heading, before its first item."""
+    def _opening_trailers(self, node: Node, dated: bool = False) -> dict[str, str]:
+        """Trailer lines right under a heading, before its first item; ``dated``: its deadline
+        lines too (a heading's lead is read only up to the first of them)."""
         values: dict[str, str] = {}
         for part in node.parts:
             if isinstance(part, Line):
                 continue
-            if part.line.kind != "trailer" or part.items:
+            if part.line.kind not in ("trailer", "deadline" if dated else "trailer") or part.items:
                 break
             for k, v in self.trailer_values(part).items():
                 values.setdefault(k, v)
@@ -730,6 +733,10 @@ class Assigner:
         if region == "forward" and line.kind in ("part", "chapter", "upper", "heading", "boldhead"):
             s.due = s.due or _period_in_title(title)  # "PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2026"
         s.due = s.due or _time_in_parentheses(title)
+        if s.due is None and node.items and (phase := _PHASE_DATED.match(title)):
+            # "1. Giai đoạn 1 (từ ngày 15/3/2026 đến ngày 30/4/2026): rà soát, nắm tình hình" over
+            # the phase's items: its dates, printed right after its name
+            s.due = _dated_in_brackets(phase["inner"].strip(" ."), False)
         if s.due is None and node.items and (meeting := _MEETING_DAY.match(title)):
             # "1.1. Hội nghị Ban Thường vụ Tỉnh ủy ngày 07/01/2027 (thứ Năm)" over the items it takes
             # up: they are due at the meeting
@@ -1154,9 +1161,12 @@ class Assigner:
                 and all(c.line.kind in ("bullet", "sub", "star") for c in node.items)
                 and not any(self.agency_label(c.title) or self.bodies.subject(c.title) for c in node.items)
                 and ("product" in (closing := self.closing_trailers(node))
-                     or (len(node.items) == 1 and {"lead", "due"} <= set(closing)))):
+                     or (len(node.items) == 1
+                         and {"lead", "due"} <= set(closing) | set(self._opening_trailers(node, dated=True))))):
             # A task card: "1.1. Xây dựng và ban hành Hướng dẫn ..." with bullets that describe it,
-            # closed by its own "Thời gian hoàn thành", "Đơn vị chủ trì" and "Kết quả" lines.
+            # closed by its own "Thời gian hoàn thành", "Đơn vị chủ trì" and "Kết quả" lines (or
+            # opened by them: "Bước 1. Tổ chức Hội nghị hiệp thương lần thứ nhất" over "- Thời
+            # gian: ...", "- Chủ trì: ...", "- Nội dung: ...").
             return True
         if line.kind not in ("part", "chapter", "upper", "article") and self._points(node.items):
             return True  # "1. Giám sát việc ..." over "- Việc ban hành ...;" "- Về hình thức ...;"

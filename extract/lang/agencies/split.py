@@ -304,6 +304,7 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             continue  # "Sở Y tế các tỉnh, thành phố trực thuộc trung ương": the body of each place
         if gap and end + gap.end() in name_starts:
             text = text[:end] + "\n" * gap.end() + text[end + gap.end():]
+    text = _same_head_again(text)
     pieces: list[Piece] = []
     cooperating = False
     labelled = False  # "Phối hợp: A; B": the label holds for the bodies after ";" on its line
@@ -364,16 +365,17 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             own_line = "\n" in m.group(0) and _PLURAL_LINE.match(rest)
             # "Khoa Khoa học Tự nhiên, Khoa Kinh tế - Quản trị kinh doanh": the same head word
             # after the comma starts the next body of that kind
-            # (or after "và": "Thôn Đông, thôn Tây và thôn Nam")
+            # (or after "và", or on a line of its own in a cell: "Thôn Đông, thôn Tây và thôn
+            # Nam", "Khoa Xét nghiệm" / "Khoa Chẩn đoán hình ảnh")
             again = (m.group(0).strip() == "," and (_same_head(text[pos:m.start()], rest)
                                                      or _same_level(text[pos:m.start()], rest))
-                     or m.group(0).strip() == "và" and _same_head(text[pos:m.start()], rest))
+                     or m.group(0).strip() in ("và", "") and _same_head(text[pos:m.start()], rest))
             if not (after_known or own_line or again or m.end() in starts or begins_body(registry, rest)):
                 continue
             if m.group(0).strip() in ("và", "cùng") and head_used_as_word(rest):
                 continue  # "Trung tâm Chuyển đổi số và Thống kê nông nghiệp": one name
             # A bare line break inside a name printed over two lines ("Lãnh đạo" / "Sở ...").
-            if not m.group(0).strip() and not (m.start() in ends or begins_body(registry, text[pos : m.start()])):
+            if not m.group(0).strip() and not again and not (m.start() in ends or begins_body(registry, text[pos : m.start()])):
                 continue
         _add(registry, pieces, text[pos : m.start()], cooperating)
         if kind == "hard":
@@ -396,6 +398,23 @@ def _long_head(registry: Registry, rest: str) -> bool:
     words = registry.folder.words(rest[:60])
     key = tuple(k for w in words[:5] for k in w.toned)
     return any(len(h) >= 3 and key[:len(h)] == h for h in registry.heads)
+
+
+# a cell's name whose head word comes again later, capitalised before a proper name
+_HEAD_AGAIN = regex.compile(r"(?<=^|\n)(?P<head>Phòng|Khoa|Ban|Trung\s+tâm|Trạm|Tổ|Đội|Chi\s+nhánh|Xí\s+nghiệp|Sở|Bộ)"
+                            r"\s+\p{Lu}[^\n,;]*?\p{Ll}(?P<gap>[ \t]+)(?P=head)\s+(?!Khoa\s+học)\p{Lu}", regex.VERSION1)
+
+_PLURAL_AGAIN = regex.compile(r"(?<=\p{Ll})[ \t]+(?=Các\s+\p{Ll})", regex.VERSION1)
+
+
+def _same_head_again(text: str) -> str:
+    """"Khoa Xét nghiệm Khoa Chẩn đoán hình ảnh", "Phòng Điều dưỡng Phòng Công tác xã hội": the
+    lines of a cell joined by the reader (a PDF's wrapped cell, a Word cell's paragraphs), two
+    names of one kind; the head word said again starts the second, as a line break would."""
+    while (m := _HEAD_AGAIN.search(text)):
+        text = text[:m.start("gap")] + "\n" + text[m.end("gap"):]
+    # ("Phòng Kế hoạch tổng hợp Các khoa lâm sàng": a capital "Các" inside a line starts a group)
+    return _PLURAL_AGAIN.sub("\n", text)
 
 
 def _same_head(before: str, rest: str) -> bool:

@@ -221,3 +221,53 @@ def test_a_head_word_said_again_in_a_cell_starts_another_body(tmp_path, cell, na
                                    "TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian\n"
                                    f"1 | Rút ngắn thời gian trả kết quả xét nghiệm | Phòng Quản lý chất lượng | {cell} | Quý II/2026\n")
     assert task_starting(rows, "Rút ngắn")[2] == names
+
+
+# -- internal units with two halves, commanders, "cấp" as a verb, frequencies after "tối thiểu" -----
+
+BOARD = ("BAN QUẢN LÝ RỪNG PHÒNG HỘ SÌN HỒ\nSố: 12/KH-BQL\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+         "Độc lập - Tự do - Hạnh phúc\nLai Châu, ngày 10 tháng 01 năm 2027\n\n"
+         "KẾ HOẠCH\nBảo vệ rừng năm 2027\n\nI. MỤC ĐÍCH, YÊU CẦU\n- Bảo vệ diện tích rừng hiện có.\n\n")
+
+
+@pytest.mark.parametrize("unit", ["Phòng Kỹ thuật - Quản lý bảo vệ rừng", "Ban Thời sự - Chính trị",
+                                  "Phòng Kế hoạch - Điều phối sản xuất"])
+def test_an_internal_unit_of_two_halves_heads_its_items_whole(tmp_path, unit):
+    rows = rows_of(tmp_path, BOARD, "II. NHIỆM VỤ\n"
+                                    f"1. {unit}\n"
+                                    "- Tổng hợp kết quả tuần tra, báo cáo Giám đốc Ban hằng tháng, trước ngày 25.\n"
+                                    "- Tổ chức tập huấn nghiệp vụ cho tổ bảo vệ rừng thôn, bản trong tháng 3/2027.\n")
+    for row in rows:
+        assert row[1] == [unit], row
+
+
+def test_a_body_the_registry_knows_before_a_dash_keeps_its_work(tmp_path):
+    rows = rows_of(tmp_path, BOARD, "II. NHIỆM VỤ\n1. Sở Nông nghiệp và Môi trường - Chủ trì tổ chức kiểm tra\n"
+                                    "- Kiểm tra các chủ rừng trong tháng 2/2027.\n")
+    assert rows[0][1] == ["Sở Nông nghiệp và Môi trường"]
+
+
+@pytest.mark.parametrize("commander", ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "Chỉ huy trưởng Ban Chỉ huy Quân sự xã"])
+def test_a_commander_opening_an_item_leads_it(tmp_path, commander):
+    rows = rows_of(tmp_path, BOARD, "II. NHIỆM VỤ\n"
+                                    f"1. {commander} chỉ đạo lực lượng dân quân tham gia chữa cháy rừng khi có yêu cầu.\n")
+    assert rows[0][1] == [commander]
+
+
+@pytest.mark.parametrize("place", ["thành phố", "tỉnh", "xã"])
+def test_cap_after_a_place_word_is_the_verb(tmp_path, place):
+    rows = rows_of(tmp_path, BOARD, "II. NHIỆM VỤ\n"
+                                    f"1. Đề nghị Ủy ban bầu cử {place} cấp bổ sung 500 phiếu bầu để dự phòng, trước ngày 08/3/2026.\n"
+                                    "2. Ban Thường trực Ủy ban MTTQ cấp xã tổ chức hội nghị hiệp thương.\n")
+    assert rows[0][1] == [f"Ủy ban bầu cử {place}"]
+    assert folded(rows[1][1]) == ["ban thường trực ủy ban mttq cấp xã"]
+
+
+@pytest.mark.parametrize("times", ["tối thiểu 04 lần/tháng", "ít nhất 02 lần/năm", "tối thiểu 01 lần/tuần"])
+def test_a_frequency_after_at_least_recurs_inside_the_sentence(tmp_path, times):
+    from tests.plan_text import parse_text
+
+    doc = parse_text(tmp_path, BOARD, "II. NHIỆM VỤ\n"
+                                      f"1. Trạm Quản lý bảo vệ rừng Nậm Tăm tuần tra {times} tại các vùng trọng điểm, lập biên bản.\n")
+    assert doc.tasks[0].due.kind == "recurring"
+    assert times.split()[-1] in doc.tasks[0].due.raw

@@ -43,6 +43,9 @@ _STRONG_LEAD = regex.compile(r"\b(?:chủ\s+trì|thực\s+hiện|có\s+trách\s+
                              r"tham\s+mưu|phối\s+hợp|đảm\s+nhiệm|phụ\s+trách)\b", _F | regex.I)
 # a phase's name and its dates in brackets, before what the phase is about
 _PHASE_DATED = regex.compile(r"(?i:giai\s+đoạn|đợt|bước)\s+(?:\d{1,2}|[IVX]{1,4}|một|hai|ba|bốn|năm)\s*\((?P<inner>[^()]{6,120})\)", _F)
+# the head words of a body's internal units, whose names often have two halves ("Phòng Kỹ thuật -
+# Quản lý bảo vệ rừng", "Ban Thời sự - Chính trị")
+_INTERNAL_UNIT = regex.compile(r"(?:Phòng|Ban|Khoa|Trạm|Tổ|Đội|Bộ\s+phận|Trung\s+tâm)\s+\p{Lu}", _F)
 _SENTENCE_END = regex.compile(r"[.;!?…]\s*$", _F)
 _INSPECT_VERB = regex.compile(r"kiểm\s+tra|giám\s+sát|thanh\s+tra", _F)
 _INSPECTS = regex.compile(r"\s*(?:(?:tiến\s+hành|thực\s+hiện|trực\s+tiếp)\s+)?(?:kiểm\s+tra|giám\s+sát|thanh\s+tra)"
@@ -829,6 +832,12 @@ class Assigner:
                 continue  # "Giao đồng chí Nguyễn Văn A – Phó Chủ tịch ... thực hiện": the person's title
             if pattern is _DASH_LABEL and len(m.group("rest").split()) <= 3 and not self.is_work(m.group("rest")):
                 continue  # "Vụ Tổ chức - Biên chế", "Phòng Văn hóa - Xã hội": the dash is inside the name
+            if (pattern is _DASH_LABEL and _INTERNAL_UNIT.match(name) and not self.bodies.registry_spans(name)
+                    and len(m.group("rest").split()) <= 6 and not regex.search(r"[,;.:()]", m.group("rest"))
+                    and not _STRONG_LEAD.search(m.group("rest"))):
+                # "4. Phòng Kỹ thuật - Quản lý bảo vệ rừng" over its items: an internal unit's name
+                # of two halves, the second one a field ("Quản lý ..." reads as work)
+                continue
             if (pattern is _DASH_LABEL and len((half := m.group("rest").rstrip(" :")).split()) <= 6
                     and not regex.search(r"[,;.]", half)
                     and (headed or (not self.is_work(m.group("rest"))

@@ -160,6 +160,7 @@ _STEP_LABEL = regex.compile(r"^(?:bước|giai\s+đoạn|đợt)\s+(?:\d{1,2}|[i
 # hỗ trợ vốn đầu tư hạ tầng kỹ thuật ngoài hàng rào dự án nhà ở xã hội: Bộ Tài chính ...")
 _SHORT_LABEL = regex.compile(r"^(?:(?i:về|đối\s+với)\s[^:;.()]{3,250}|[^:;.()]{3,100}):\s+(?=\p{Lu})", _FLAGS)
 _LEVEL_THAT = regex.compile(r"(?<![\p{L}])(?<!(?:các|mọi|từng|những)\s+)cấp\s*$", _FLAGS | regex.IGNORECASE)
+_PLACE_GRANTS = regex.compile(r"(?<=(?<![\p{L}])(?:tỉnh|thành\s+phố|xã|phường|huyện|quận|đặc\s+khu))\s+cấp(?=\s*$)", _FLAGS)
 _ASSIGNED = regex.compile(r"\s+được\s+(?:giao|phân\s+công|phân\s+bổ|dự\s+kiến|cử|mời|lựa\s+chọn|chọn|kiểm\s+tra|"
                        r"giám\s+sát|thanh\s+tra|khảo\s+sát)(?![\p{L}])", _FLAGS)
 # what a body was given, up to where the document gives it ("... tổ chức lớp tại Mục III")
@@ -469,6 +470,10 @@ def _cut_name(text: str, pos: int, starts_sentence: bool = False) -> str | None:
             cut = after
     if cut and (past := _past_use(text, pos, cut)) is not False:
         cut = past
+    if cut and (grants := _PLACE_GRANTS.search(text, head.end(), cut.start())):
+        # "Ủy ban bầu cử thành phố cấp bổ sung 500 phiếu bầu ...": after the place's own word
+        # "cấp" is the verb (the level is printed before it: "cấp thành phố")
+        cut = grants
     if cut and _LEVEL_THAT.search(text[head.end() - 1:cut.start()]):
         # "Ban Thường trực Ủy ban MTTQ cấp tổ chức hội nghị hiệp thương báo cáo ...": a bare
         # "cấp" and a verb is "the level that ...": the name runs to the next predicate.
@@ -773,6 +778,16 @@ class Bodies:
         if final and p.unit and (unit := p.unit.match(text)) and unit.end() >= final.end():
             return text  # "Tiểu ban Hậu cần": a unit's name ends with the word, not a verb
         return text[:final.start()].rstrip(" ,") if final else text
+
+    def registry_spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        """Spans of the bodies the registry itself knows in ``text`` (not the unit names of the
+        rules, which ``mention_spans`` adds)."""
+        from ..lang.agencies.mentions import name_spans
+
+        try:
+            return tuple((start, end) for start, end, _ in name_spans(self.registry, text))
+        except Exception:  # noqa: BLE001 - a helper here must not stop the parse
+            return ()
 
     def mention_spans(self, text: str) -> tuple[tuple[int, int], ...]:
         """Spans of registry bodies in ``text``."""

@@ -302,7 +302,9 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
         end = _weekdays_after(text, m.end())  # "03 buổi/tuần vào sáng thứ Hai, thứ Tư, thứ Sáu."
         before, after = text[:m.start()].rstrip(), text[end:].strip()
         # ("03 giờ/lần", "06 tháng/lần": how often, wherever it stands)
-        if (before.endswith((",", ";", ":")) or not after or after[:1] in ".;" or m.group("every")) \
+        # (or after "tối thiểu", "ít nhất", wherever: "mỗi Trạm tuần tra tối thiểu 04 lần/tháng, ...")
+        if (before.endswith((",", ";", ":")) or not after or after[:1] in ".;" or m.group("every")
+                or _AT_LEAST.search(before)) \
                 and parse_time(m.group(), ctx)[0].kind == "recurring":
             return m.start(), end
     return None
@@ -330,6 +332,7 @@ def _weekdays_after(text: str, pos: int) -> int:
     return index[m.end()] if m else pos
 
 
+_AT_LEAST = regex.compile(r"(?<![\p{L}])(?:tối\s+thiểu|ít\s+nhất)\s*$", _F | regex.IGNORECASE)
 # "01 lần/tháng", "2 lần/năm", "02 lần/học kỳ", "03 buổi/tuần" (the unit after the slash); "03
 # giờ/lần", "06 tháng/lần" (the period before it)
 _TIMES_A_PERIOD = regex.compile(r"(?<![\p{L}\d])\d{1,2}\s*(?:(?:lần|buổi)\s*/\s*\p{L}+(?:\s+kỳ)?|(?P<every>\p{L}+\s*/\s*lần))(?![\p{L}])", _F)

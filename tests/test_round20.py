@@ -271,3 +271,38 @@ def test_a_frequency_after_at_least_recurs_inside_the_sentence(tmp_path, times):
                                       f"1. Trạm Quản lý bảo vệ rừng Nậm Tăm tuần tra {times} tại các vùng trọng điểm, lập biên bản.\n")
     assert doc.tasks[0].due.kind == "recurring"
     assert times.split()[-1] in doc.tasks[0].due.raw
+
+
+# -- a scan's "Đ" read as the Icelandic eth -------------------------------------------------------
+
+def test_tesseract_eth_is_read_as_vietnamese_d(monkeypatch):
+    import subprocess
+    from types import SimpleNamespace
+
+    from PIL import Image
+
+    from extract.readers import ocr
+
+    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+           "5\t1\t1\t1\t1\t1\t10\t10\t30\t12\t90\t\u00d0/c\n"
+           "5\t1\t1\t1\t1\t2\t45\t10\t30\t12\t90\tPhó\n"
+           "5\t1\t1\t1\t1\t3\t80\t10\t40\t12\t90\t\u00f0ốc\n")
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: SimpleNamespace(returncode=0, stdout=tsv, stderr=""))
+    words = [w[0] for w in ocr._tesseract(Image.new("L", (200, 40), 255), 6)]
+    assert words == ["Đ/c", "Phó", "đốc"]
+
+
+# -- a PDF cell that wrapped a name of two halves at its dash ----------------------------------------
+
+@pytest.mark.parametrize("cell, names", [
+    ("Phòng Tổ chức\n- Hành chính", ["Phòng Tổ chức - Hành chính"]),
+    ("Khoa Phẫu thuật\n– Gây mê hồi sức", ["Khoa Phẫu thuật - Gây mê hồi sức"]),
+    ("Phòng Đào tạo\n- Các khoa chuyên môn", ["Phòng Đào tạo", "Các khoa chuyên môn"]),
+    ("Phòng Đào tạo\n- Sở Lao động", ["Phòng Đào tạo", "Sở Lao động"]),
+    ("- Phòng Đào tạo\n- Hành chính", ["Phòng Đào tạo", "Hành chính"]),
+])
+def test_a_dash_wrapped_to_the_next_line_of_a_cell_joins_a_name(cell, names):
+    from extract.lang.agencies.split import split_cell
+    from extract.lang.context import Lang
+
+    assert [p.text for p in split_cell(Lang.default().registry, cell)] == names

@@ -37,6 +37,9 @@ OCR_DPI = 300
 JUDGE_AT_MOST = 300  # words looked at per page: plenty to judge, and a page costs nothing
 SURE_SYLLABLES = math.ceil(MIN_SHARE * JUDGE_AT_MOST)  # share >= MIN_SHARE of any count judged
 
+# the Icelandic eth Tesseract reads for "Đ", "đ" (they look the same)
+_ETH = str.maketrans("\u00d0\u00f0", "\u0110\u0111")
+
 
 def _base(word: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", word.lower()).translate(TONE_MARKS))
@@ -244,7 +247,9 @@ def _tesseract(image, psm: int, with_lines: bool = False):
         f = line.split("\t")
         if len(f) < 12 or f[0] != "5":
             continue
-        word = unicodedata.normalize("NFC", f[11].strip())
+        # (Tesseract reads "Đ" as the Icelandic "Ð" (U+00D0), which looks the same and which no
+        # Vietnamese text holds: "Ð/c Phó Giám đốc" is "Đ/c")
+        word = unicodedata.normalize("NFC", f[11].strip().translate(_ETH))
         if not word or BORDER_NOISE.fullmatch(word):
             continue
         if LOOKS_LIKE_ONE.fullmatch(word):  # a lone "l" is never Vietnamese: it is a 1 (STT cells)

@@ -304,7 +304,7 @@ def split_cell(registry: Registry, raw: str) -> list[Piece]:
             continue  # "Sở Y tế các tỉnh, thành phố trực thuộc trung ương": the body of each place
         if gap and end + gap.end() in name_starts:
             text = text[:end] + "\n" * gap.end() + text[end + gap.end():]
-    text = _same_head_again(text)
+    text = _same_head_again(_dash_wrapped(registry, text))
     pieces: list[Piece] = []
     cooperating = False
     labelled = False  # "Phối hợp: A; B": the label holds for the bodies after ";" on its line
@@ -405,6 +405,18 @@ _HEAD_AGAIN = regex.compile(r"(?<=^|\n)(?P<head>Phòng|Khoa|Ban|Trung\s+tâm|Tr�
                             r"\s+\p{Lu}[^\n,;]*?\p{Ll}(?P<gap>[ \t]+)(?P=head)\s+(?!Khoa\s+học)\p{Lu}", regex.VERSION1)
 
 _PLURAL_AGAIN = regex.compile(r"(?<=\p{Ll})[ \t]+(?=Các\s+\p{Ll})", regex.VERSION1)
+
+
+_WRAPPED_DASH = regex.compile(r"(?<=\p{L})\n[-–]\s+(?=(?P<half>(?!(?:Các|Những|Mỗi|Từng)\s)\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,3})\s*(?:$|\n|[,;]))", regex.VERSION1)
+
+
+def _dash_wrapped(registry: Registry, text: str) -> str:
+    """"Phòng Tổ chức" / "- Hành chính": a PDF cell wrapped a name of two halves at its dash, and
+    the second line reads as a bullet. Not in a cell of bullets ("- Sở Y tế" / "- Sở Tài chính"),
+    nor before a body's own head word."""
+    if regex.match(r"\s*[-–•+]\s", text):
+        return text
+    return _WRAPPED_DASH.sub(lambda m: m.group() if begins_body(registry, m["half"]) else " - ", text)
 
 
 def _same_head_again(text: str) -> str:

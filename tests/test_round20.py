@@ -306,3 +306,56 @@ def test_a_dash_wrapped_to_the_next_line_of_a_cell_joins_a_name(cell, names):
     from extract.lang.context import Lang
 
     assert [p.text for p in split_cell(Lang.default().registry, cell)] == names
+
+
+# -- how often the work just named is done, inside its clause ---------------------------------------
+
+@pytest.mark.parametrize("item, due", [
+    ("Ủy ban nhân dân các xã chỉ đạo bộ phận chuyên môn thăm đồng thường xuyên, phát hiện sớm các ổ rầy nâu.", "ongoing"),
+    ("Đài Truyền thanh xã tuyên truyền thường xuyên trên hệ thống loa về phòng, chống dịch.", "ongoing"),
+    ("Sở Tài chính bố trí kinh phí chi thường xuyên, chi đầu tư cho các đơn vị.", None),
+    ("Phòng Tài chính - Kế toán bố trí nguồn chi phí sửa chữa thường xuyên để thực hiện Kế hoạch.", None),
+    ("Công an tỉnh rà soát các khu vực để tăng cường kiểm tra, tuần tra thường xuyên tại các khu vực trọng điểm.", None),
+    ("Sở Y tế có kế hoạch thường xuyên quán triệt cán bộ.", None),
+])
+def test_often_after_the_work_inside_its_clause(tmp_path, item, due):
+    rows = rows_of(tmp_path, COMMUNE, f"II. NHIỆM VỤ\n1. {item}\n")
+    assert (rows[0][3] or (None,))[0] == due
+
+
+# -- a bold title in capitals, then a bold heading of its own -----------------------------------------
+
+def test_a_bold_month_heading_under_a_bold_part_title_dates_its_items(tmp_path):
+    import docx
+
+    d = docx.Document()
+    for text, bold in [("ĐÀI PHÁT THANH TỈNH LÀO CAI", True), ("Số: 05/CTr-ĐPT", False),
+                       ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True), ("Độc lập - Tự do - Hạnh phúc", True),
+                       ("Lào Cai, ngày 05 tháng 01 năm 2026", False), ("CHƯƠNG TRÌNH", True),
+                       ("Công tác năm 2026", True), ("I. MỤC ĐÍCH, YÊU CẦU", True), ("Bảo đảm thông tin kịp thời.", False),
+                       ("II. CHƯƠNG TRÌNH CÔNG TÁC CỤ THỂ THEO THÁNG", True), ("Tháng 01/2026", True),
+                       ("• Xây dựng kế hoạch tuyên truyền năm 2026 (Ban Thư ký tòa soạn chủ trì).", False),
+                       ("Tháng 02/2026", True),
+                       ("• Sản xuất chương trình chào Xuân (Ban Văn nghệ chủ trì).", False)]:
+        p = d.add_paragraph()
+        p.add_run(text).bold = bold
+    path = tmp_path / "ctr.docx"
+    d.save(path)
+    from extract.pipeline import parse_file
+
+    tasks = parse_file(path).tasks
+    assert [(t.due.kind, t.due.start.isoformat()) for t in tasks] == [("month", "2026-01-01"), ("month", "2026-02-01")]
+
+
+# -- an event the work waits for, inside the sentence ----------------------------------------------
+
+@pytest.mark.parametrize("item, due", [
+    ("Trạm Quản lý bảo vệ rừng Nậm Tăm thông báo ngay cho Ủy ban nhân dân xã khi phát hiện cháy rừng, đồng thời huy động lực lượng.",
+     "conditional"),
+    ("Hạt Kiểm lâm tổ chức trực phòng cháy, chữa cháy rừng 24/24 giờ tại các vùng trọng điểm khi cấp dự báo cháy rừng từ cấp IV trở lên.",
+     "conditional"),
+    ("Hạt Kiểm lâm không cho đốt thực bì khi cấp dự báo cháy rừng từ cấp IV trở lên.", None),
+])
+def test_when_finding_or_when_a_level_is_reached(tmp_path, item, due):
+    rows = rows_of(tmp_path, BOARD, f"II. NHIỆM VỤ\n1. {item}\n")
+    assert (rows[0][3] or (None,))[0] == due

@@ -430,6 +430,10 @@ def _continues_wrapped(previous: "BodyLine", text: str, bold: bool, width: int |
     prev = previous.text
     if regex.search(r"[.:;!?…]\s*$", prev):
         return False
+    if previous.bold and bold and prev.isupper() and not text.isupper():
+        # "III. CHƯƠNG TRÌNH CÔNG TÁC CỤ THỂ THEO THÁNG" / "Tháng 01/2026": a title in capitals, then
+        # a bold heading of its own in sentence case under it
+        return False
     if previous.bold and bold and len(prev) <= 120:
         return True  # "**1. Ban" / "Quản lý các khu công nghệ cao ...**"
     if previous.bold and not bold:

@@ -290,6 +290,14 @@ def find_inline_undated(text: str, ctx=None) -> tuple[int, int] | None:
             before = text[:start].rstrip()
             framed = (not before or before.endswith((",", ";", ":")) or before.lower().endswith("thực hiện")
                       or not text[stop:].strip(" .;)"))
+            if (not framed and _OFTEN.fullmatch(text, start, stop) and _CLAUSE_GOES_ON.match(text, stop)
+                    and regex.search(r"\p{Ll}\s*$", before) and not _KIND_OF_SPENDING.search(before)
+                    and not _PURPOSE.search(before)):
+                # "thăm đồng thường xuyên, phát hiện sớm ...", "tuyên truyền thường xuyên trên hệ
+                # thống loa": how often the work just named is done, where the clause goes on with
+                # a comma or a place (not "chi thường xuyên", "kinh phí thường xuyên": recurrent
+                # spending, a kind of budget)
+                framed = True
             if not framed:
                 end = _times_to_the_end(text, stop)
                 if end is None:
@@ -332,6 +340,13 @@ def _weekdays_after(text: str, pos: int) -> int:
     return index[m.end()] if m else pos
 
 
+_CLAUSE_GOES_ON = regex.compile(r"\s*(?:,|(?:trên|tại|ở|để|đến|cho|với|trong)\s)", _F | regex.IGNORECASE)
+_KIND_OF_SPENDING = regex.compile(r"(?<![\p{L}])(?:chi|kinh\s+phí|dự\s+toán|nguồn|vốn|ngân\s+sách|chi\s+phí|khoản|"
+                                  r"nhiệm\s+vụ|giáo\s+dục|hoạt\s+động|công\s+việc|công\s+tác)(?:\s+\p{Ll}+){0,2}\s*$",
+                                  _F | regex.IGNORECASE)
+# (inside a clause of purpose the frequency is of what the work is for: "... để tăng cường kiểm
+# tra, tuần tra thường xuyên tại các khu vực trọng điểm")
+_PURPOSE = regex.compile(r"(?<![\p{L}])(?:để|nhằm)(?![\p{L}])[^;.]*$", _F | regex.IGNORECASE)
 _AT_LEAST = regex.compile(r"(?<![\p{L}])(?:tối\s+thiểu|ít\s+nhất)\s*$", _F | regex.IGNORECASE)
 # "01 lần/tháng", "2 lần/năm", "02 lần/học kỳ", "03 buổi/tuần" (the unit after the slash); "03
 # giờ/lần", "06 tháng/lần" (the period before it)
@@ -451,8 +466,13 @@ def _when_condition(text: str, folded: str, index, m) -> bool:
     clause = _clause_at(folded, m.start())
     if _CLAUSE_LEAD.match(folded, clause).end() >= m.start():
         return True  # "Khi phát hiện trường hợp khoan giếng trái phép, ...": it opens the clause
-    if any(not n.group("noun") for n in negation.finditer(folded, clause, m.start())):
-        return False  # "không điều khiển xe mô tô khi ...": a work not done, and how
+    printed_negations = vocabulary().when_negations_printed
+    if any(not n.group("noun") and (text.isascii() or " ".join(unicodedata.normalize(
+            "NFC", text[index[n.start()]:index[n.end()]]).lower().split()) in printed_negations)
+           for n in negation.finditer(folded, clause, m.start())):
+        # "không điều khiển xe mô tô khi ...": a work not done, and how (as printed: "trực chữa
+        # cháy rừng ... khi cấp dự báo ...", to put out fires, is no "chưa")
+        return False
     after = index[m.end()]
     word = regex.match(r"\s+(\S)", text[after:])
     if word and word.group(1).isupper() and not text.isupper():

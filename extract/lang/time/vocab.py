@@ -85,6 +85,7 @@ class Vocabulary:
     when_not_after: tuple[str, ...]
     when_absence: tuple[str, ...]
     when_subjects_printed: frozenset[str]  # the subjects as printed: "bão" is not "báo"
+    when_negations_printed: frozenset[str]  # the negations as printed: "chưa" is not "chữa" (to mend)
     during_words: tuple[str, ...]  # "trong thời gian <event>": the work's time ...
     during_planning: tuple[str, ...]  # ... unless one of these verbs opens its clause
     weekdays: tuple[str, ...]  # "thứ Hai" ... "Chủ nhật": the days a frequency falls on
@@ -283,12 +284,15 @@ def _when(r: _Reader) -> dict:
     """The optional ``inline_when`` section: "khi" alone as a condition inside a sentence."""
     keys = ("words", "subjects", "negations", "not_negations", "not_after", "absence")
     if "inline_when" not in r.data:
-        return {**{f"when_{k}": () for k in keys}, "when_subjects_printed": frozenset()}
+        return {**{f"when_{k}": () for k in keys}, "when_subjects_printed": frozenset(),
+                "when_negations_printed": frozenset()}
     if not isinstance(r.data["inline_when"], dict) or set(r.data["inline_when"]) != set(keys):
         r.fail("inline_when", f"must be a mapping with exactly {', '.join(keys)}")
     out = {f"when_{k}": r.words(f"inline_when.{k}", required=k == "words") for k in keys}
     out["when_subjects_printed"] = frozenset(" ".join(unicodedata.normalize("NFC", w).lower().split())
                                              for w in r.get("inline_when.subjects"))
+    out["when_negations_printed"] = frozenset(" ".join(unicodedata.normalize("NFC", w).lower().split())
+                                              for w in r.get("inline_when.negations"))
     return out
 
 

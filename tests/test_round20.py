@@ -359,3 +359,24 @@ def test_a_bold_month_heading_under_a_bold_part_title_dates_its_items(tmp_path):
 def test_when_finding_or_when_a_level_is_reached(tmp_path, item, due):
     rows = rows_of(tmp_path, BOARD, f"II. NHIỆM VỤ\n1. {item}\n")
     assert (rows[0][3] or (None,))[0] == due
+
+
+# -- a report's heading over a table of figures ------------------------------------------------------
+
+REPORT = ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nTỈNH GIA LAI\nSố: 88/BC-SVHTTDL\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          "Độc lập - Tự do - Hạnh phúc\nGia Lai, ngày 10 tháng 12 năm 2025\n\nBÁO CÁO\n"
+          "Kết quả công tác phòng, chống bạo lực gia đình năm 2025\n\nI. KẾT QUẢ THỰC HIỆN\n")
+
+
+@pytest.mark.parametrize("title", ["Tình hình bạo lực gia đình", "Thực trạng tai nạn thương tích trẻ em"])
+def test_a_situation_heading_over_figures_is_no_result(tmp_path, title):
+    rows = rows_of(tmp_path, REPORT, "1. Công tác tuyên truyền\n"
+                                     "- Tổ chức 42 hội nghị tập huấn cho 3.150 lượt cán bộ.\n"
+                                     f"2. {title}\n"
+                                     "Chỉ tiêu | Năm 2024 | Năm 2025\n"
+                                     "Số vụ được phát hiện | 412 | 365\n"
+                                     "Số nạn nhân là trẻ em | 61 | 58\n"
+                                     "3. Tình hình chấp hành kỷ luật, kỷ cương hành chính: các cơ quan thực hiện nghiêm quy định.\n"
+                                     "II. NHIỆM VỤ NĂM 2026\n1. Các phòng chuyên môn tiếp tục tuyên truyền trong năm 2026.\n")
+    assert not any(r[0].startswith(title) for r in rows), rows
+    assert any(r[0].startswith("Tình hình chấp hành kỷ luật") for r in rows), rows

@@ -1827,6 +1827,11 @@ class Assigner:
                 body.extend(_flatten_lines(part))
         if not body and not node.line.ordinal and node.title.isupper():
             return []  # "MỘT SỐ CHỈ TIÊU CHỦ YẾU NĂM 2026": a caption set over a table or a chart
+        if (not body and self.r.section_class(node.title) == "none" and not self.is_work(node.title)
+                and ":" not in node.title.rstrip(" :") and len(node.title.split()) <= 12):
+            # "3. Tình hình bạo lực gia đình" over a table of figures: the situation, no work (not
+            # "c) Tình hình chấp hành kỷ luật ...: Công tác lãnh đạo ...", its account after the colon)
+            return []
         if ((body or self.r.section_class(node.title) == "results") and _chart_only(body)
                 and self.is_title(node.title) and not self.is_work(node.title) and len(node.title.split()) <= 12):
             # "1. Kết quả năm 2024" over a chart (its figures left in the text layer) or over a

@@ -430,9 +430,9 @@ def _continues_wrapped(previous: "BodyLine", text: str, bold: bool, width: int |
     prev = previous.text
     if regex.search(r"[.:;!?…]\s*$", prev):
         return False
-    if previous.bold and bold and prev.isupper() and not text.isupper():
+    if previous.bold and bold and prev.isupper() and not text.isupper() and time_heading(text):
         # "III. CHƯƠNG TRÌNH CÔNG TÁC CỤ THỂ THEO THÁNG" / "Tháng 01/2026": a title in capitals, then
-        # a bold heading of its own in sentence case under it
+        # the bold heading of a time under it
         return False
     if previous.bold and bold and len(prev) <= 120:
         return True  # "**1. Ban" / "Quản lý các khu công nghệ cao ...**"

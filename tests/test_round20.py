@@ -380,3 +380,20 @@ def test_a_situation_heading_over_figures_is_no_result(tmp_path, title):
                                      "II. NHIỆM VỤ NĂM 2026\n1. Các phòng chuyên môn tiếp tục tuyên truyền trong năm 2026.\n")
     assert not any(r[0].startswith(title) for r in rows), rows
     assert any(r[0].startswith("Tình hình chấp hành kỷ luật") for r in rows), rows
+
+
+# -- bodies in lower case after an item's short label -------------------------------------------------
+
+@pytest.mark.parametrize("item, lead", [
+    ("c) Xác minh, trả lời vụ việc cử tri nêu: cơ quan, tổ chức, đơn vị quản lý người ứng cử xác minh và trả lời bằng văn bản trước ngày 30/01/2026.",
+     "cơ quan, tổ chức, đơn vị quản lý người ứng cử"),
+    ("a) Về báo cáo định kỳ: các sở, ban, ngành gửi báo cáo về Sở Tài chính trước ngày 15/12/2026.", "các sở, ban, ngành"),
+])
+def test_bodies_in_lower_case_after_a_short_label_lead(tmp_path, item, lead):
+    rows = rows_of(tmp_path, FRONT, f"1. Quy trình\n{item}\n")
+    assert folded(rows[0][1]) == [lead]
+
+
+def test_a_label_then_work_in_lower_case_names_no_body(tmp_path):
+    rows = rows_of(tmp_path, FRONT, "1. Ban Thường trực Ủy ban MTTQ xã:\n- Nội dung: tổ chức tập huấn cho cán bộ trước ngày 10/02/2026.\n")
+    assert rows[0][1] == ["Ban Thường trực Ủy ban MTTQ xã"]

@@ -159,6 +159,8 @@ _STEP_LABEL = regex.compile(r"^(?:bước|giai\s+đoạn|đợt)\s+(?:\d{1,2}|[i
 # (a topic that names a proposal may run longer: "Về đề nghị của Ủy ban nhân dân thành phố Cần Thơ
 # hỗ trợ vốn đầu tư hạ tầng kỹ thuật ngoài hàng rào dự án nhà ở xã hội: Bộ Tài chính ...")
 _SHORT_LABEL = regex.compile(r"^(?:(?i:về|đối\s+với)\s[^:;.()]{3,250}|[^:;.()]{3,100}):\s+(?=\p{Lu})", _FLAGS)
+_SHORT_LABEL_LOWER = regex.compile(r"^[^:;.()]{3,100}:\s+(?=(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|ủy\s+ban|ban|sở|phòng)"
+                                   r"(?![\p{L}]))", _FLAGS)
 _LEVEL_THAT = regex.compile(r"(?<![\p{L}])(?<!(?:các|mọi|từng|những)\s+)cấp\s*$", _FLAGS | regex.IGNORECASE)
 _PLACE_GRANTS = regex.compile(r"(?<=(?<![\p{L}])(?:tỉnh|thành\s+phố|xã|phường|huyện|quận|đặc\s+khu))\s+cấp(?=\s*$)", _FLAGS)
 _ASSIGNED = regex.compile(r"\s+được\s+(?:giao|phân\s+công|phân\s+bổ|dự\s+kiến|cử|mời|lựa\s+chọn|chọn|kiểm\s+tra|"
@@ -905,6 +907,10 @@ class Bodies:
             label = _SHORT_LABEL.match(text)
             if label:
                 name = self.name_at(text, label.end())
+            elif (label := _SHORT_LABEL_LOWER.match(text)):
+                # "Tại nơi công tác: cơ quan, tổ chức, đơn vị có người ứng cử phối hợp với ...": the
+                # bodies after the label, in lower case as the sentence goes on
+                name = self.name_at(text, label.end(), starts_sentence=True)
         if name is None and rules().clause_openers.match(text):
             # "Chậm nhất là ngày 01/02/2026, người ứng cử phải ...": after the opening clause.
             stop = regex.search(r"[.;:](?:\s|$)", text)

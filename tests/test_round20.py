@@ -397,3 +397,15 @@ def test_bodies_in_lower_case_after_a_short_label_lead(tmp_path, item, lead):
 def test_a_label_then_work_in_lower_case_names_no_body(tmp_path):
     rows = rows_of(tmp_path, FRONT, "1. Ban Thường trực Ủy ban MTTQ xã:\n- Nội dung: tổ chức tập huấn cho cán bộ trước ngày 10/02/2026.\n")
     assert rows[0][1] == ["Ban Thường trực Ủy ban MTTQ xã"]
+
+
+# -- an item's own time line beats how often its wording says the work is done ------------------------
+
+def test_the_time_line_closing_an_item_beats_its_daily_wording(tmp_path):
+    rows = rows_of(tmp_path, BOARD, "II. NHIỆM VỤ\n1. Công tác tuyên truyền\n"
+                                    "a) Tổ chức tuyên truyền về nguy cơ cháy rừng; phát bản tin cấp dự báo cháy rừng hằng ngày trong mùa khô.\n"
+                                    "Đơn vị thực hiện: Đài Truyền thanh xã; phối hợp: Hạt Kiểm lâm. Thời gian: từ tháng 11/2026 đến hết tháng 4/2027.\n"
+                                    "b) Tổ chức ký cam kết bảo vệ rừng với các hộ nhận khoán, thực hiện thường xuyên.\n"
+                                    "Đơn vị thực hiện: Ủy ban nhân dân xã. Thời gian: hằng năm.\n")
+    assert rows[0][3] == ("range", "2026-11-01", "2027-04-30")
+    assert rows[1][3][0] == "ongoing"

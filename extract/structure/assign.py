@@ -2050,8 +2050,22 @@ def _fill_trailers(found: list[_Found], closing: dict[str, str]) -> None:
             if "lead" not in f.own:
                 f.task.support = None
                 f.own.discard("support")
+    if len(found) == 1 and "due" in found[0].own and closing.get("due") and _undated(found[0].task.due) \
+            and not _undated(closing["due"]):
+        # "a) ... phát bản tin cấp dự báo cháy rừng hằng ngày trong mùa khô." closed by its own
+        # "Thời gian: từ tháng 11/2026 đến hết tháng 4/2027": how often the work is done, in its
+        # wording, gives way to the dates its line prints
+        found[0].own.discard("due")
     for role, value in closing.items():
         _fill(found, role, value)
+
+
+def _undated(phrase: str | None) -> bool:
+    """A time read as ongoing or recurring ("hằng ngày", "thường xuyên"), with no dates of its own."""
+    from ..lang.time import parse_time
+
+    spec = parse_time(phrase, None)[0] if phrase else None
+    return spec is not None and spec.kind in ("ongoing", "recurring")
 
 
 def _fill(found: list[_Found], role: str, value: str) -> None:

@@ -401,7 +401,8 @@ def find_inline_condition(text: str, ctx=None) -> tuple[int, int] | None:
         spec, messages = parse_time(phrase, ctx)
         if spec is not None and not messages and (spec.kind in ("conditional", "relative") or (
                 spec.kind == "ongoing" and spec.anchor)):  # "suốt mùa khô": for the season
-            if when is None and fold(text[start:stop])[0] in vocabulary().when_words:
+            # (an event "khi" opens, alone or as "khi phát hiện", "khi có": a count after it says more)
+            if when is None and fold(text[start:stop])[0].split()[0] in vocabulary().when_words:
                 when = start, start + len(phrase)
             elif when is None or spec.kind == "relative":
                 return start, start + len(phrase)
@@ -466,9 +467,7 @@ def _when_condition(text: str, folded: str, index, m) -> bool:
     clause = _clause_at(folded, m.start())
     if _CLAUSE_LEAD.match(folded, clause).end() >= m.start():
         return True  # "Khi phát hiện trường hợp khoan giếng trái phép, ...": it opens the clause
-    printed_negations = vocabulary().when_negations_printed
-    if any(not n.group("noun") and (text.isascii() or " ".join(unicodedata.normalize(
-            "NFC", text[index[n.start()]:index[n.end()]]).lower().split()) in printed_negations)
+    if any(not n.group("noun") and _printed_in(text, index, n, vocabulary().when_negations_printed)
            for n in negation.finditer(folded, clause, m.start())):
         # "không điều khiển xe mô tô khi ...": a work not done, and how (as printed: "trực chữa
         # cháy rừng ... khi cấp dự báo ...", to put out fires, is no "chưa")
@@ -481,8 +480,15 @@ def _when_condition(text: str, folded: str, index, m) -> bool:
     subject = subjects.match(folded, m.end() + len(rest) - len(rest.lstrip()))
     if not subject:
         return False
-    printed = " ".join(unicodedata.normalize("NFC", text[index[subject.start()]:index[subject.end()]]).lower().split())
-    return text.isascii() or printed in vocabulary().when_subjects_printed  # not "khi báo cáo" for "bão"
+    return _printed_in(text, index, subject, vocabulary().when_subjects_printed)  # not "khi báo cáo" for "bão"
+
+
+def _printed_in(text: str, index, m, words: frozenset[str]) -> bool:
+    """Is the span ``m`` of the folded text, as ``text`` prints it (tones kept), one of ``words``?
+    Text typed without tones matches whatever it folds to."""
+    if text.isascii():
+        return True
+    return " ".join(unicodedata.normalize("NFC", text[index[m.start()]:index[m.end()]]).lower().split()) in words
 
 
 def find_inline_deadline(text: str, ctx=None) -> tuple[int, int] | None:

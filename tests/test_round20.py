@@ -406,6 +406,9 @@ def test_the_time_line_closing_an_item_beats_its_daily_wording(tmp_path):
                                     "a) Tổ chức tuyên truyền về nguy cơ cháy rừng; phát bản tin cấp dự báo cháy rừng hằng ngày trong mùa khô.\n"
                                     "Đơn vị thực hiện: Đài Truyền thanh xã; phối hợp: Hạt Kiểm lâm. Thời gian: từ tháng 11/2026 đến hết tháng 4/2027.\n"
                                     "b) Tổ chức ký cam kết bảo vệ rừng với các hộ nhận khoán, thực hiện thường xuyên.\n"
-                                    "Đơn vị thực hiện: Ủy ban nhân dân xã. Thời gian: hằng năm.\n")
+                                    "Đơn vị thực hiện: Ủy ban nhân dân xã. Thời gian: hằng năm.\n"
+                                    "c) Đưa chỉ tiêu bảo vệ rừng vào kế hoạch phát triển kinh tế - xã hội hằng năm của xã.\n"
+                                    "Đơn vị thực hiện: Ủy ban nhân dân xã. Thời gian: năm 2027 - 2028 và các năm tiếp theo.\n")
     assert rows[0][3] == ("range", "2026-11-01", "2027-04-30")
     assert rows[1][3][0] == "ongoing"
+    assert rows[2][3][0] == "recurring"  # a time that runs on says no more than "hằng năm"

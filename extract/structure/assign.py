@@ -2051,7 +2051,7 @@ def _fill_trailers(found: list[_Found], closing: dict[str, str]) -> None:
                 f.task.support = None
                 f.own.discard("support")
     if len(found) == 1 and "due" in found[0].own and closing.get("due") and _undated(found[0].task.due) \
-            and not _undated(closing["due"]):
+            and _closed_period(closing["due"]):
         # "a) ... phát bản tin cấp dự báo cháy rừng hằng ngày trong mùa khô." closed by its own
         # "Thời gian: từ tháng 11/2026 đến hết tháng 4/2027": how often the work is done, in its
         # wording, gives way to the dates its line prints
@@ -2066,6 +2066,15 @@ def _undated(phrase: str | None) -> bool:
 
     spec = parse_time(phrase, None)[0] if phrase else None
     return spec is not None and spec.kind in ("ongoing", "recurring")
+
+
+def _closed_period(phrase: str) -> bool:
+    """A time with dates at both ends ("từ tháng 11/2026 đến hết tháng 4/2027", "Quý II/2026"; not
+    "năm 2026 - 2027 và các năm tiếp theo", which runs on)."""
+    from ..lang.time import parse_time
+
+    spec = parse_time(phrase, None)[0]
+    return spec is not None and spec.kind in DATED_KINDS and spec.end is not None
 
 
 def _fill(found: list[_Found], role: str, value: str) -> None:

@@ -140,6 +140,9 @@ def _from_start(start: TimeSpec | None, due: TimeSpec | None) -> TimeSpec | None
 def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink, registry, events=None) -> Task:
     section = raw.sections[-1] if raw.sections else None
     lead, support = _lead_support(raw, sink, registry)
+    due = _due(raw, task_id, ctx, sink)
+    if events:
+        due = dated_by_event(due, *events)  # "35 ngày trước ngày bầu cử" where election day is printed
     task = Task(
         id=task_id,
         ordinal=raw.ordinal,
@@ -150,8 +153,7 @@ def _task(raw: RawTask, task_id: str, path: list[str], ctx, sink, registry, even
         support=support,
         product=one_line(raw.product) if raw.product and one_line(raw.product) else None,
         start=(start := _time(raw.start, ctx, sink, raw.page)),
-        due=_from_start(start, dated_by_event(_due(raw, task_id, ctx, sink), *events) if events else
-                        _due(raw, task_id, ctx, sink)),
+        due=_from_start(start, due),
         progress=raw.progress,
         page=raw.page,
         extra=raw.extra,

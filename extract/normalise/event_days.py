@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from ..lang.time.grammar import alt
 from ..model import TimeSpec
 
 _DAY = (r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?"
@@ -23,18 +24,14 @@ _DAY = (r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*)?
 _OFFSET = r"(?P<n>\d{1,3})\s+ngày\s+(?P<dir>trước|sau)\s+"
 
 
-def _words(phrase: str) -> str:
-    return r"\s+".join(regex.escape(w) for w in phrase.split())
-
-
 @lru_cache(maxsize=64)
 def _printed_day(anchor: str) -> regex.Pattern:
-    return regex.compile(rf"(?<![\p{{L}}]){_words(anchor)}\s*(?::|là|\(|,|-|–)?\s*{_DAY}", regex.IGNORECASE | regex.VERSION1)
+    return regex.compile(rf"(?<![\p{{L}}]){alt((anchor,))}\s*(?::|là|\(|,|-|–)?\s*{_DAY}", regex.IGNORECASE | regex.VERSION1)
 
 
 @lru_cache(maxsize=64)
 def _counted_from(anchor: str) -> regex.Pattern:
-    return regex.compile(rf"(?<![\p{{L}}\d]){_OFFSET}{_words(anchor)}\s*[.;,)]?\s*$", regex.IGNORECASE | regex.VERSION1)
+    return regex.compile(rf"(?<![\p{{L}}\d]){_OFFSET}{alt((anchor,))}\s*[.;,)]?\s*$", regex.IGNORECASE | regex.VERSION1)
 
 
 _COUNTED_BEFORE = regex.compile(r"\d\s+ngày\s+(?:làm\s+việc\s+)?(?:trước|sau)\s*$", regex.IGNORECASE | regex.VERSION1)

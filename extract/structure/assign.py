@@ -2060,20 +2060,23 @@ def _fill_trailers(found: list[_Found], closing: dict[str, str]) -> None:
         _fill(found, role, value)
 
 
-def _undated(phrase: str | None) -> bool:
-    """A time read as ongoing or recurring ("hằng ngày", "thường xuyên"), with no dates of its own."""
+def _read_time(phrase: str | None):
+    """The grammar's reading of a time as printed, or None."""
     from ..lang.time import parse_time
 
-    spec = parse_time(phrase, None)[0] if phrase else None
+    return parse_time(phrase, None)[0] if phrase else None
+
+
+def _undated(phrase: str | None) -> bool:
+    """A time read as ongoing or recurring ("hằng ngày", "thường xuyên"), with no dates of its own."""
+    spec = _read_time(phrase)
     return spec is not None and spec.kind in ("ongoing", "recurring")
 
 
 def _closed_period(phrase: str) -> bool:
     """A time with dates at both ends ("từ tháng 11/2026 đến hết tháng 4/2027", "Quý II/2026"; not
     "năm 2026 - 2027 và các năm tiếp theo", which runs on)."""
-    from ..lang.time import parse_time
-
-    spec = parse_time(phrase, None)[0]
+    spec = _read_time(phrase)
     return spec is not None and spec.kind in DATED_KINDS and spec.end is not None
 
 

@@ -299,11 +299,11 @@ def unit_with_fields(name: str) -> bool:
     return bool(comma) and _UNIT_HEAD.match(head) is not None and _UNIT_NAME_TAIL.fullmatch(rest.strip()) is not None
 
 
-# what makes a one-word head ("Sở", "Phòng", "Tổ") a body's name: a proper name after it, or its
-# number ("Tổ số 1", "Đội số 2": the teams a plan sets up and numbers)
 # the head words of teams and councils, which are named for what they check ("Tổ thẩm định",
 # "Đoàn kiểm tra", "Hội đồng đánh giá")
 _TEAM_HEAD = regex.compile(r"(?i:tổ|đội|đoàn|hội\s+đồng)", _FLAGS)
+# what makes a one-word head ("Sở", "Phòng", "Tổ") a body's name: a proper name after it, or its
+# number ("Tổ số 1", "Đội số 2": the teams a plan sets up and numbers)
 _NAMED_AFTER_HEAD = regex.compile(r"\s+(?:[\p{Lu}\d]|số\s+\d)", _FLAGS)
 
 
@@ -786,7 +786,7 @@ class Bodies:
         rules, which ``mention_spans`` adds)."""
         from ..lang.agencies.mentions import name_spans
 
-        try:
+        try:  # spans only: the bodies are not resolved here
             return tuple((start, end) for start, end, _ in name_spans(self.registry, text))
         except Exception:  # noqa: BLE001 - a helper here must not stop the parse
             return ()
@@ -795,13 +795,7 @@ class Bodies:
         """Spans of registry bodies in ``text``."""
         hit = self._spans.get(text)
         if hit is None:
-            from ..lang.agencies.mentions import name_spans
-
-            try:  # spans only: the bodies are not resolved here
-                hit = tuple((start, end) for start, end, _ in name_spans(self.registry, text))
-            except Exception:  # noqa: BLE001 - a helper here must not stop the parse
-                hit = ()
-            hit = _with_units(hit, text)
+            hit = _with_units(self.registry_spans(text), text)
             if len(self._spans) < 4096:
                 self._spans[text] = hit
         return hit

@@ -289,10 +289,10 @@ def _when(r: _Reader) -> dict:
     if not isinstance(r.data["inline_when"], dict) or set(r.data["inline_when"]) != set(keys):
         r.fail("inline_when", f"must be a mapping with exactly {', '.join(keys)}")
     out = {f"when_{k}": r.words(f"inline_when.{k}", required=k == "words") for k in keys}
-    out["when_subjects_printed"] = frozenset(" ".join(unicodedata.normalize("NFC", w).lower().split())
-                                             for w in r.get("inline_when.subjects"))
-    out["when_negations_printed"] = frozenset(" ".join(unicodedata.normalize("NFC", w).lower().split())
-                                              for w in r.get("inline_when.negations"))
+    def printed(key: str) -> frozenset[str]:  # the words as printed, tones kept
+        return frozenset(" ".join(unicodedata.normalize("NFC", w).lower().split()) for w in r.get(f"inline_when.{key}"))
+
+    out["when_subjects_printed"], out["when_negations_printed"] = printed("subjects"), printed("negations")
     return out
 
 
